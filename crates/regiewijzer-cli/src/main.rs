@@ -1,0 +1,2 @@
+//! The `regiewijzer` command (being written).
+fn main() {}

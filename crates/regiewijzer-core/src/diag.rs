@@ -1,0 +1,588 @@
+//! Diagnostics: every problem found in a `.regels` file, with a code, a place and a message in Dutch and
+//! English.
+//!
+//! The English message is the [`std::fmt::Display`] of [`DiagKind`] (via `thiserror`); the Dutch one is
+//! [`DiagKind::message_nl`]. Codes: `E1xx` reading, `E2xx` structure, `E3xx` names and types, `E4xx` tests,
+//! `W5xx` warnings.
+
+use crate::ast::Span;
+use serde::Serialize;
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The ruleset cannot be used.
+    Error,
+    /// The ruleset works, but something should be looked at.
+    Warning,
+}
+
+/// A line and column (both counted from 1; the column counts characters, not bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct LineCol {
+    /// Line, from 1.
+    pub line: u32,
+    /// Column in characters, from 1.
+    pub column: u32,
+}
+
+/// One problem in a source text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagnostic {
+    /// A stable code such as `E301`.
+    pub code: &'static str,
+    /// Error or warning.
+    pub severity: Severity,
+    /// Where it starts.
+    pub start: LineCol,
+    /// Where it ends (exclusive).
+    pub end: LineCol,
+    /// The byte range in the source.
+    pub span: Span,
+    /// The message in Dutch.
+    pub message_nl: String,
+    /// The message in English.
+    pub message_en: String,
+    /// What the problem is, structurally.
+    #[serde(skip)]
+    pub kind: DiagKind,
+}
+
+impl Diagnostic {
+    /// A diagnostic of `kind` at `span`, placed in `source`.
+    pub fn new(kind: DiagKind, span: Span, index: &LineIndex) -> Diagnostic {
+        let start = index.line_col(span.start);
+        let end = index.line_col(span.end.max(span.start));
+        Diagnostic {
+            code: kind.code(),
+            severity: kind.severity(),
+            start,
+            end,
+            span,
+            message_nl: kind.message_nl(),
+            message_en: kind.to_string(),
+            kind,
+        }
+    }
+
+    /// The message in the given language (`"en"`, anything else is Dutch).
+    pub fn message(&self, lang: &str) -> &str {
+        if lang == "en" {
+            &self.message_en
+        } else {
+            &self.message_nl
+        }
+    }
+
+    /// True for errors.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Maps byte offsets to line and column.
+#[derive(Debug, Clone)]
+pub struct LineIndex<'a> {
+    source: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes the line starts of `source`.
+    pub fn new(source: &'a str) -> LineIndex<'a> {
+        let mut line_starts = vec![0];
+        for (i, b) in source.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(i + 1);
+            }
+        }
+        LineIndex {
+            source,
+            line_starts,
+        }
+    }
+
+    /// The line and column of a byte offset (clamped to the text).
+    pub fn line_col(&self, offset: u32) -> LineCol {
+        let offset = (offset as usize).min(self.source.len());
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        let start = self.line_starts.get(line).copied().unwrap_or(0);
+        let column = self
+            .source
+            .get(start..offset)
+            .map(|s| s.chars().count())
+            .unwrap_or(offset - start);
+        LineCol {
+            line: u32::try_from(line + 1).unwrap_or(u32::MAX),
+            column: u32::try_from(column + 1).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+/// Every kind of problem, with its data. `Display` is the English message.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum DiagKind {
+    // ---- E1xx: reading ----
+    /// A character that has no place in the language.
+    #[error("unexpected character `{0}`")]
+    UnexpectedChar(char),
+    /// A text without its closing quote.
+    #[error("this text has no closing `\"` on the same line")]
+    UnterminatedString,
+    /// An escape other than `\"`, `\\`, `\n`.
+    #[error("unknown escape `\\{0}` in a text (use \\\" \\\\ or \\n)")]
+    BadEscape(char),
+    /// A number that does not fit.
+    #[error("the number `{0}` is too large")]
+    NumberTooLarge(String),
+    /// A date that does not exist.
+    #[error("`{0}` is not a valid date (write year-month-day, e.g. 2026-03-01)")]
+    BadDate(String),
+    /// The source is larger than the limit.
+    #[error("the file is too large ({size} bytes; at most {limit})")]
+    SourceTooLarge {
+        /// Actual size.
+        size: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// Nesting deeper than the limit.
+    #[error("conditions are nested too deeply (at most {0} levels)")]
+    TooDeep(usize),
+
+    // ---- E2xx: structure ----
+    /// Something else was expected.
+    #[error("expected {expected}, found {found}")]
+    Expected {
+        /// What was expected (English).
+        expected: String,
+        /// What was expected (Dutch).
+        expected_nl: String,
+        /// What was found.
+        found: String,
+    },
+    /// A clause keyword that does not belong in this item.
+    #[error("`{clause}` does not belong in a {item}")]
+    ClauseNotAllowed {
+        /// The clause keyword.
+        clause: String,
+        /// The item keyword.
+        item: String,
+    },
+    /// The same clause twice.
+    #[error("`{0}` is given twice here")]
+    DuplicateClause(String),
+    /// The file does not start with `ruleset`.
+    #[error("a ruleset file starts with `ruleset NAME`")]
+    MissingHeader,
+    /// A second `ruleset` header.
+    #[error("only one `ruleset` header per file")]
+    DuplicateHeader,
+    /// A required clause is missing.
+    #[error("this {item} needs a `{clause}`")]
+    MissingClause {
+        /// The item keyword.
+        item: String,
+        /// The missing clause keyword.
+        clause: String,
+    },
+    /// A table row with the wrong number of cells.
+    #[error("this row has {found} {side} cells, the header has {expected}")]
+    RowWidth {
+        /// "input" or "output".
+        side: String,
+        /// Header width.
+        expected: usize,
+        /// Row width.
+        found: usize,
+    },
+
+    // ---- E3xx: names and types ----
+    /// An unknown fact.
+    #[error("unknown fact `{0}`")]
+    UnknownFact(String),
+    /// A name that is neither a fact nor a value in this place.
+    #[error("`{0}` is not a fact, nor a value that fits here")]
+    UnknownName(String),
+    /// An unknown outcome.
+    #[error("unknown outcome `{0}`")]
+    UnknownOutcome(String),
+    /// An unknown value of an outcome.
+    #[error("outcome `{outcome}` has no value `{value}`")]
+    UnknownValue {
+        /// The outcome.
+        outcome: String,
+        /// The value.
+        value: String,
+    },
+    /// An unknown option of a choice fact.
+    #[error("fact `{fact}` has no option `{option}`")]
+    UnknownOption {
+        /// The fact.
+        fact: String,
+        /// The option.
+        option: String,
+    },
+    /// A name declared twice.
+    #[error("`{name}` is already declared as a {what}")]
+    Duplicate {
+        /// The name.
+        name: String,
+        /// What it already is (English).
+        what: String,
+    },
+    /// A type mismatch.
+    #[error("expected {expected}, but this is {found}")]
+    TypeMismatch {
+        /// Expected type (English).
+        expected: String,
+        /// Found type (English).
+        found: String,
+    },
+    /// Two sides of a comparison that cannot be compared.
+    #[error("cannot compare {left} with {right}")]
+    Incomparable {
+        /// Left type.
+        left: String,
+        /// Right type.
+        right: String,
+    },
+    /// `<` and friends on values without order.
+    #[error("`{op}` needs numbers or dates; {found} has no order")]
+    NotOrdered {
+        /// The operator.
+        op: String,
+        /// The type.
+        found: String,
+    },
+    /// `is answered` on something that is not a fact.
+    #[error("`is answered` and `is unknown` apply to a fact name")]
+    NotAFact,
+    /// `ask when` conditions that depend on each other in a circle.
+    #[error("`ask when` goes round in a circle: {0}")]
+    AskWhenCycle(String),
+    /// A value given to an outcome whose policy allows one value per rule.
+    #[error("outcome `{0}` takes one value per rule; a list is only for collect outcomes")]
+    ListForSingle(String),
+    /// The same outcome twice in one rule.
+    #[error("outcome `{0}` is set twice in this rule")]
+    DuplicateAssignment(String),
+    /// An empty range or bounds.
+    #[error("the range {min}..{max} is empty")]
+    EmptyRange {
+        /// Lower bound.
+        min: i64,
+        /// Upper bound.
+        max: i64,
+    },
+    /// A choice without options.
+    #[error("choice fact `{0}` has no options")]
+    NoOptions(String),
+    /// Options or levels on the wrong type.
+    #[error("`{clause}` only belongs to a {ty} fact")]
+    WrongTypeClause {
+        /// The clause.
+        clause: String,
+        /// The type it belongs to.
+        ty: String,
+    },
+    /// A scale level outside the scale.
+    #[error("level {level} lies outside the scale {min}..{max}")]
+    LevelOutOfRange {
+        /// The level.
+        level: i64,
+        /// Scale minimum.
+        min: i64,
+        /// Scale maximum.
+        max: i64,
+    },
+    /// An outcome without values.
+    #[error("outcome `{0}` has no values")]
+    NoValues(String),
+    /// A literal outside a fact's bounds.
+    #[error("{value} lies outside the bounds of `{fact}` ({bounds})")]
+    OutOfBounds {
+        /// The fact.
+        fact: String,
+        /// The value.
+        value: i64,
+        /// The bounds as text.
+        bounds: String,
+    },
+
+    // ---- E4xx: tests ----
+    /// A test needs `today`.
+    #[error("this test needs `today YYYY-MM-DD`, because the rules use dates relative to today")]
+    TestNeedsToday,
+    /// A test expectation form that does not fit the outcome.
+    #[error("`{form}` does not fit outcome `{outcome}` ({policy})")]
+    ExpectForm {
+        /// The form written.
+        form: String,
+        /// The outcome.
+        outcome: String,
+        /// Its policy.
+        policy: String,
+    },
+    /// A test for another ruleset.
+    #[error("these tests are for ruleset `{expected}`, not `{found}`")]
+    TestsForOther {
+        /// The id named by `tests for`.
+        expected: String,
+        /// The ruleset they were run against.
+        found: String,
+    },
+    /// Two tests with the same name.
+    #[error("there is already a test named \"{0}\"")]
+    DuplicateTest(String),
+    /// The same fact given twice in a test.
+    #[error("`{0}` is given twice in this test")]
+    DuplicateGiven(String),
+
+    // ---- W5xx: warnings ----
+    /// A text pair without English.
+    #[error("no English text (`en \"...\"`); the Dutch text will be shown")]
+    MissingEnglish,
+    /// A rule whose outcome's policy ignores its priority.
+    #[error("`priority` has no effect: outcome(s) {0} do not use the priority policy")]
+    PriorityIgnored(String),
+    /// A value of an outcome that no rule or default gives.
+    #[error("no rule gives `{outcome}` the value `{value}`")]
+    ValueNeverGiven {
+        /// The outcome.
+        outcome: String,
+        /// The value.
+        value: String,
+    },
+    /// A fact that no rule, ask-when or table uses.
+    #[error("fact `{0}` is asked but no rule uses it")]
+    FactUnused(String),
+}
+
+impl DiagKind {
+    /// The stable code of this kind of problem.
+    pub fn code(&self) -> &'static str {
+        use DiagKind::*;
+        match self {
+            UnexpectedChar(_) => "E101",
+            UnterminatedString => "E102",
+            BadEscape(_) => "E103",
+            NumberTooLarge(_) => "E104",
+            BadDate(_) => "E105",
+            SourceTooLarge { .. } => "E106",
+            TooDeep(_) => "E107",
+            Expected { .. } => "E201",
+            ClauseNotAllowed { .. } => "E202",
+            DuplicateClause(_) => "E203",
+            MissingHeader => "E204",
+            DuplicateHeader => "E205",
+            MissingClause { .. } => "E206",
+            RowWidth { .. } => "E207",
+            UnknownFact(_) => "E301",
+            UnknownName(_) => "E302",
+            UnknownOutcome(_) => "E303",
+            UnknownValue { .. } => "E304",
+            UnknownOption { .. } => "E305",
+            Duplicate { .. } => "E306",
+            TypeMismatch { .. } => "E307",
+            Incomparable { .. } => "E308",
+            NotOrdered { .. } => "E309",
+            NotAFact => "E310",
+            AskWhenCycle(_) => "E311",
+            ListForSingle(_) => "E312",
+            DuplicateAssignment(_) => "E313",
+            EmptyRange { .. } => "E314",
+            NoOptions(_) => "E315",
+            WrongTypeClause { .. } => "E316",
+            LevelOutOfRange { .. } => "E317",
+            NoValues(_) => "E318",
+            OutOfBounds { .. } => "E319",
+            TestNeedsToday => "E401",
+            ExpectForm { .. } => "E402",
+            TestsForOther { .. } => "E403",
+            DuplicateTest(_) => "E404",
+            DuplicateGiven(_) => "E405",
+            MissingEnglish => "W501",
+            PriorityIgnored(_) => "W502",
+            ValueNeverGiven { .. } => "W503",
+            FactUnused(_) => "W504",
+        }
+    }
+
+    /// Error or warning.
+    pub fn severity(&self) -> Severity {
+        if self.code().starts_with('W') {
+            Severity::Warning
+        } else {
+            Severity::Error
+        }
+    }
+
+    /// The message in Dutch.
+    pub fn message_nl(&self) -> String {
+        use DiagKind::*;
+        match self {
+            UnexpectedChar(c) => format!("onverwacht teken `{c}`"),
+            UnterminatedString => "deze tekst heeft geen afsluitend `\"` op dezelfde regel".into(),
+            BadEscape(c) => {
+                format!("onbekende escape `\\{c}` in een tekst (gebruik \\\" \\\\ of \\n)")
+            }
+            NumberTooLarge(n) => format!("het getal `{n}` is te groot"),
+            BadDate(d) => {
+                format!("`{d}` is geen geldige datum (schrijf jaar-maand-dag, bijv. 2026-03-01)")
+            }
+            SourceTooLarge { size, limit } => {
+                format!("het bestand is te groot ({size} bytes; hoogstens {limit})")
+            }
+            TooDeep(n) => format!("voorwaarden zijn te diep genest (hoogstens {n} niveaus)"),
+            Expected {
+                expected_nl, found, ..
+            } => format!("verwacht: {expected_nl}, gevonden: {found}"),
+            ClauseNotAllowed { clause, item } => {
+                format!("`{clause}` hoort niet bij een {}", item_nl(item))
+            }
+            DuplicateClause(c) => format!("`{c}` staat hier twee keer"),
+            MissingHeader => "een regelbestand begint met `ruleset NAAM`".into(),
+            DuplicateHeader => "maar één `ruleset`-kop per bestand".into(),
+            MissingClause { item, clause } => {
+                format!("deze {} heeft een `{clause}` nodig", item_nl(item))
+            }
+            RowWidth {
+                side,
+                expected,
+                found,
+            } => format!(
+                "deze rij heeft {found} {}cellen, de kop heeft er {expected}",
+                if side == "input" { "invoer" } else { "uitvoer" }
+            ),
+            UnknownFact(f) => format!("onbekend gegeven `{f}`"),
+            UnknownName(n) => format!("`{n}` is geen gegeven, en ook geen waarde die hier past"),
+            UnknownOutcome(o) => format!("onbekende uitkomst `{o}`"),
+            UnknownValue { outcome, value } => {
+                format!("uitkomst `{outcome}` heeft geen waarde `{value}`")
+            }
+            UnknownOption { fact, option } => {
+                format!("gegeven `{fact}` heeft geen keuze `{option}`")
+            }
+            Duplicate { name, what } => {
+                format!("`{name}` is al gedeclareerd als {}", what_nl(what))
+            }
+            TypeMismatch { expected, found } => {
+                format!("verwacht: {}, maar dit is {}", type_nl(expected), type_nl(found))
+            }
+            Incomparable { left, right } => {
+                format!("{} is niet te vergelijken met {}", type_nl(left), type_nl(right))
+            }
+            NotOrdered { op, found } => {
+                format!("`{op}` werkt op getallen of datums; {} heeft geen volgorde", type_nl(found))
+            }
+            NotAFact => "`is answered` en `is unknown` horen bij de naam van een gegeven".into(),
+            AskWhenCycle(c) => format!("`ask when` draait in een kring rond: {c}"),
+            ListForSingle(o) => format!(
+                "uitkomst `{o}` krijgt één waarde per regel; een lijst is alleen voor collect-uitkomsten"
+            ),
+            DuplicateAssignment(o) => format!("uitkomst `{o}` krijgt in deze regel twee keer een waarde"),
+            EmptyRange { min, max } => format!("het bereik {min}..{max} is leeg"),
+            NoOptions(f) => format!("keuzegegeven `{f}` heeft geen opties"),
+            WrongTypeClause { clause, ty } => {
+                format!("`{clause}` hoort alleen bij een gegeven van type {ty}")
+            }
+            LevelOutOfRange { level, min, max } => {
+                format!("niveau {level} ligt buiten de schaal {min}..{max}")
+            }
+            NoValues(o) => format!("uitkomst `{o}` heeft geen waarden"),
+            OutOfBounds {
+                fact,
+                value,
+                bounds,
+            } => format!("{value} ligt buiten de grenzen van `{fact}` ({bounds})"),
+            TestNeedsToday => "deze test heeft `today JJJJ-MM-DD` nodig, want de regels rekenen met datums ten opzichte van vandaag".into(),
+            ExpectForm {
+                form,
+                outcome,
+                policy,
+            } => format!("`{form}` past niet bij uitkomst `{outcome}` ({policy})"),
+            TestsForOther { expected, found } => {
+                format!("deze tests zijn voor regelset `{expected}`, niet voor `{found}`")
+            }
+            DuplicateTest(t) => format!("er is al een test met de naam \"{t}\""),
+            DuplicateGiven(f) => format!("`{f}` wordt in deze test twee keer gegeven"),
+            MissingEnglish => {
+                "geen Engelse tekst (`en \"...\"`); de Nederlandse tekst wordt getoond".into()
+            }
+            PriorityIgnored(o) => format!(
+                "`priority` heeft geen effect: uitkomst(en) {o} gebruiken het priority-beleid niet"
+            ),
+            ValueNeverGiven { outcome, value } => {
+                format!("geen enkele regel geeft `{outcome}` de waarde `{value}`")
+            }
+            FactUnused(f) => format!("gegeven `{f}` wordt gevraagd maar door geen regel gebruikt"),
+        }
+    }
+}
+
+fn item_nl(item: &str) -> &str {
+    match item {
+        "ruleset" => "regelset-kop",
+        "section" => "sectie",
+        "fact" => "gegeven",
+        "outcome" => "uitkomst",
+        "rule" => "regel",
+        "table" => "tabel",
+        "test" => "test",
+        other => other,
+    }
+}
+
+fn what_nl(what: &str) -> &str {
+    match what {
+        "fact" => "gegeven",
+        "outcome" => "uitkomst",
+        "rule" => "regel",
+        "rule or table" => "regel of tabel",
+        "section" => "sectie",
+        "option" => "keuze",
+        "value" => "waarde",
+        "level" => "niveau",
+        other => other,
+    }
+}
+
+/// Dutch for the English type names used in messages.
+fn type_nl(t: &str) -> String {
+    match t {
+        "yes/no" => "ja/nee".into(),
+        "a number" => "een getal".into(),
+        "a date" => "een datum".into(),
+        "a number of days" => "een aantal dagen".into(),
+        "a condition (yes/no)" => "een voorwaarde (ja/nee)".into(),
+        other => {
+            if let Some(rest) = other.strip_prefix("a choice of ") {
+                format!("een keuze van {rest}")
+            } else if let Some(rest) = other.strip_prefix("an option of ") {
+                format!("een keuze van {rest}")
+            } else {
+                other.to_string()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters() {
+        let src = "ab\nxé y\n";
+        let idx = LineIndex::new(src);
+        assert_eq!(idx.line_col(0), LineCol { line: 1, column: 1 });
+        // 'y' is at byte 7 (é is two bytes) but column 4.
+        assert_eq!(idx.line_col(7), LineCol { line: 2, column: 4 });
+        assert_eq!(idx.line_col(999), LineCol { line: 3, column: 1 });
+    }
+}

@@ -1,0 +1,1 @@
+//! Canonical formatting of `.regels` files. (being written)

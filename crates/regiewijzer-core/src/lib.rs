@@ -1,0 +1,64 @@
+//! # regiewijzer-core
+//!
+//! The rules core of Regiewijzer: the `.regels` rules language for triage, escalation and handover
+//! responsibility in bemoeizorg, its checker, a three-valued evaluator that gives reasons for every outcome,
+//! a test runner and a formatter. Pure Rust: no I/O, no clock, no panics on any input.
+//!
+//! The flow of one evaluation:
+//! 1. [`compile`] lexes and parses the source ([`parse`]), then checks names and types ([`check`]) into a
+//!    [`model::Model`]; all problems come back as [`diag::Diagnostic`]s with code, line:column and nl/en text.
+//! 2. [`answers::Answers::from_raw`] turns loosely typed answers (e.g. JSON) into typed values, reporting
+//!    what it could not use.
+//! 3. [`eval::evaluate`] applies the rules with an explicit `today` and returns an [`eval::Evaluation`]:
+//!    every outcome with its status, provisional flag, reasons and what matters next.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod answers;
+pub mod ast;
+pub mod check;
+pub mod date;
+pub mod diag;
+pub mod eval;
+pub mod fmt;
+pub mod lexer;
+pub mod model;
+pub mod parse;
+pub mod print;
+pub mod testing;
+
+pub use date::Date;
+pub use diag::{Diagnostic, Severity};
+pub use model::Model;
+
+/// The result of [`compile`]: the model when there are no errors, and every diagnostic (errors and
+/// warnings) in source order.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    /// The checked ruleset, when there are no errors.
+    pub model: Option<Model>,
+    /// All diagnostics, errors and warnings, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Compiled {
+    /// True when there is at least one error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Parses and checks a `.regels` source text.
+pub fn compile(source: &str) -> Compiled {
+    let (file, mut diagnostics) = parse::parse(source);
+    let (model, mut more) = check::check(source, &file, diagnostics.iter().any(Diagnostic::is_error));
+    diagnostics.append(&mut more);
+    diagnostics.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
+    diagnostics.dedup_by(|a, b| a.span == b.span && a.code == b.code);
+    let model = if diagnostics.iter().any(Diagnostic::is_error) {
+        None
+    } else {
+        model
+    };
+    Compiled { model, diagnostics }
+}

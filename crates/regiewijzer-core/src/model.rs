@@ -1,0 +1,390 @@
+//! The checked, resolved form of a ruleset: what evaluation (and later analysis) works on.
+//!
+//! The checker ([`crate::check`]) builds a [`Model`] from a syntax tree only when it has no errors, so
+//! every index in here is valid: fact ids index [`Model::facts`], outcome ids [`Model::outcomes`], value ids
+//! that outcome's [`OutcomeDef::values`], option ids that fact's options. Code that reads a model still uses
+//! `get` rather than indexing, so that a hand-built model can never panic.
+
+use crate::ast::{CmpOp, Policy, Span};
+use crate::date::Date;
+use serde::Serialize;
+
+/// A text in Dutch and English (English falls back to the Dutch text when the author gave none).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Text {
+    /// Dutch.
+    pub nl: String,
+    /// English.
+    pub en: String,
+}
+
+impl Text {
+    /// The text in `lang` (`"en"`; anything else is Dutch).
+    pub fn get(&self, lang: &str) -> &str {
+        if lang == "en" { &self.en } else { &self.nl }
+    }
+
+    /// The same text in both languages.
+    pub fn both(s: impl Into<String>) -> Text {
+        let s = s.into();
+        Text {
+            nl: s.clone(),
+            en: s,
+        }
+    }
+}
+
+/// Index of a fact in [`Model::facts`].
+pub type FactId = usize;
+/// Index of an outcome in [`Model::outcomes`].
+pub type OutcomeId = usize;
+/// Index of a value in [`OutcomeDef::values`].
+pub type ValueId = usize;
+
+/// The identity of a ruleset, carried by every result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Meta {
+    /// The ruleset id.
+    pub id: String,
+    /// The title.
+    pub title: Text,
+    /// The version text.
+    pub version: String,
+    /// In force from.
+    pub valid_from: Option<Date>,
+    /// A note (e.g. "an example to adapt").
+    pub note: Option<Text>,
+    /// `sha256:` and the hex SHA-256 of the source text with line ends normalised to `\n`.
+    pub hash: String,
+}
+
+/// A checked ruleset.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// Identity.
+    pub meta: Meta,
+    /// Sections in source order.
+    pub sections: Vec<SectionDef>,
+    /// Facts in source order.
+    pub facts: Vec<FactDef>,
+    /// Facts ordered so that every fact comes after the facts its `ask when` uses.
+    pub ask_order: Vec<FactId>,
+    /// Outcomes in source order.
+    pub outcomes: Vec<OutcomeDef>,
+    /// Rules in source order; each table row is one rule.
+    pub rules: Vec<RuleDef>,
+    /// Tests in source order.
+    pub tests: Vec<TestDef>,
+    /// True when any condition uses `today` (directly or through `days since`).
+    pub uses_today: bool,
+}
+
+/// A section of the checklist.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectionDef {
+    /// Id.
+    pub id: String,
+    /// Label.
+    pub label: Text,
+    /// Help text.
+    pub help: Option<Text>,
+    /// Its facts, in source order.
+    pub facts: Vec<FactId>,
+}
+
+/// A question of the checklist.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FactDef {
+    /// Id.
+    pub id: String,
+    /// Index of its section.
+    pub section: usize,
+    /// The question.
+    pub label: Text,
+    /// Help text.
+    pub help: Option<Text>,
+    /// Type and its details.
+    pub ty: FactType,
+    /// Only asked when this holds.
+    pub ask_when: Option<Cond>,
+    /// The canonical text of the `ask when` condition.
+    pub ask_when_text: Option<String>,
+    /// Where it is declared.
+    pub span: Span,
+}
+
+/// A labelled option of a choice fact, or a labelled level of a scale.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OptionDef {
+    /// Id.
+    pub id: String,
+    /// Label.
+    pub label: Text,
+}
+
+/// The type of a fact.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum FactType {
+    /// yes/no
+    Bool,
+    /// One of the options.
+    Choice {
+        /// The options in source order.
+        options: Vec<OptionDef>,
+    },
+    /// A whole number within optional bounds.
+    Int {
+        /// Lowest allowed.
+        min: Option<i64>,
+        /// Highest allowed.
+        max: Option<i64>,
+    },
+    /// A whole number from `min` to `max` with optional labels per level.
+    Scale {
+        /// Lowest level.
+        min: i64,
+        /// Highest level.
+        max: i64,
+        /// Labelled levels.
+        levels: Vec<(i64, Text)>,
+    },
+    /// A date.
+    Date,
+}
+
+/// A typed value: an answer, a literal, or the result of an expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    /// yes/no
+    Bool(bool),
+    /// A whole number (also scale levels and day counts).
+    Int(i64),
+    /// A date.
+    Date(Date),
+    /// An option: index into the choice fact's options.
+    Choice(usize),
+}
+
+/// An outcome.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutcomeDef {
+    /// Id.
+    pub id: String,
+    /// Label.
+    pub label: Text,
+    /// How fired rules combine.
+    pub policy: Policy,
+    /// What happens when no rule fires.
+    pub fallback: FallbackDef,
+    /// The possible values.
+    pub values: Vec<OptionDef>,
+}
+
+/// What happens when no rule decides an outcome.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FallbackDef {
+    /// Report "no decision".
+    Required,
+    /// Use this value, with this reason.
+    Default {
+        /// The value.
+        value: ValueId,
+        /// Why.
+        because: Text,
+    },
+}
+
+/// Where a rule comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum RuleOrigin {
+    /// A `rule` item.
+    Rule,
+    /// A row of a `table` (row numbers count from 1, the header not counted).
+    Row {
+        /// The table id.
+        table: String,
+        /// The row number.
+        row: usize,
+    },
+}
+
+/// A rule (a `rule` item, or one table row).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleDef {
+    /// Id: the rule id, or `table#row` for a table row.
+    pub id: String,
+    /// Where it comes from.
+    pub origin: RuleOrigin,
+    /// Title (for a row: the table's title).
+    pub title: Option<Text>,
+    /// The condition.
+    pub cond: Cond,
+    /// The canonical text of the whole condition.
+    pub cond_text: String,
+    /// What it sets when it fires. A collect outcome may appear more than once.
+    pub assigns: Vec<(OutcomeId, ValueId)>,
+    /// Priority (default 0).
+    pub priority: i64,
+    /// Tie-break within equal priority: higher wins (only `first` tables set it; otherwise 0).
+    pub rank: i64,
+    /// Why.
+    pub because: Text,
+    /// Sources.
+    pub sources: Vec<String>,
+    /// Where it is written (for a row: the row).
+    pub span: Span,
+}
+
+/// A condition: logic over atoms.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cond {
+    /// Always true (an empty table row).
+    True,
+    /// All must hold.
+    And(Vec<Cond>),
+    /// At least one must hold.
+    Or(Vec<Cond>),
+    /// Must not hold.
+    Not(Box<Cond>),
+    /// A test of values.
+    Atom(Box<Atom>),
+}
+
+/// An atomic yes/no test, with its text for reasons.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Atom {
+    /// The test.
+    pub pred: Pred,
+    /// Canonical text, e.g. `leeftijd >= 18` (for a table cell: column head and cell).
+    pub text: String,
+    /// The facts it reads, in order of appearance, without repeats.
+    pub facts: Vec<FactId>,
+}
+
+/// The atomic tests.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pred {
+    /// A yes/no valued expression (a bool fact, `yes`, a nested condition used as a value).
+    Truth(Term),
+    /// `a OP b`
+    Cmp(CmpOp, Term, Term),
+    /// `a in [..]` / `a not in [..]`
+    In {
+        /// Tested.
+        term: Term,
+        /// Listed.
+        list: Vec<Term>,
+        /// `not in`
+        negated: bool,
+    },
+    /// `a between lo and hi`
+    Between {
+        /// Tested.
+        term: Term,
+        /// Low bound.
+        low: Term,
+        /// High bound.
+        high: Term,
+    },
+    /// `fact is answered` (`negated`: `is unknown`)
+    Answered {
+        /// The fact.
+        fact: FactId,
+        /// `is unknown`.
+        negated: bool,
+    },
+    /// A whole condition used inside a comparison (e.g. `(a or b) = yes`).
+    Nested(Box<Cond>),
+}
+
+/// A value-producing expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Term {
+    /// The answer to a fact.
+    Fact(FactId),
+    /// A constant.
+    Lit(Value),
+    /// The evaluation date.
+    Today,
+    /// `a + b`, `a - b`, `a * b` on numbers.
+    Arith(ArithOp, Box<Term>, Box<Term>),
+    /// `-a`
+    Neg(Box<Term>),
+    /// `date + n days` / `date - n days` (the int term is the signed day count).
+    DatePlus(Box<Term>, Box<Term>),
+    /// `date - date`: days from the second to the first.
+    DateDiff(Box<Term>, Box<Term>),
+    /// A condition used as a yes/no value.
+    Cond(Box<Cond>),
+}
+
+/// Arithmetic on whole numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArithOp {
+    /// `+`
+    Add,
+    /// `-`
+    Sub,
+    /// `*`
+    Mul,
+}
+
+/// A checked test.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TestDef {
+    /// The name.
+    pub name: String,
+    /// The evaluation date (`None`: the ruleset does not use today, any date will do).
+    pub today: Option<Date>,
+    /// The answers.
+    pub given: Vec<(FactId, Value)>,
+    /// What is expected.
+    pub expects: Vec<ExpectDef>,
+    /// Where it is written.
+    pub span: Span,
+}
+
+/// One expectation of a test.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExpectDef {
+    /// The outcome.
+    pub outcome: OutcomeId,
+    /// What is expected.
+    pub kind: ExpectDefKind,
+    /// The canonical text of the expectation, e.g. `route = crisisdienst`.
+    pub text: String,
+    /// Where it is written.
+    pub span: Span,
+}
+
+/// What a test expects of an outcome.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExpectDefKind {
+    /// The decided (or default) value is this one.
+    Equals(ValueId),
+    /// A collect outcome has all of these.
+    Contains(Vec<ValueId>),
+    /// A collect outcome has exactly these.
+    Exactly(Vec<ValueId>),
+    /// No rule decides it (required outcome).
+    Undecided,
+    /// It is provisional.
+    Provisional,
+    /// It is not provisional.
+    Final,
+}
+
+impl Model {
+    /// The fact with this id.
+    pub fn fact_by_name(&self, name: &str) -> Option<FactId> {
+        self.facts.iter().position(|f| f.id == name)
+    }
+
+    /// The outcome with this id.
+    pub fn outcome_by_name(&self, name: &str) -> Option<OutcomeId> {
+        self.outcomes.iter().position(|o| o.id == name)
+    }
+}
