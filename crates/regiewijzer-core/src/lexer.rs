@@ -1,1 +1,362 @@
-//! Tokens of the `.regels` language. (being written)
+//! Tokens of the `.regels` language.
+//!
+//! Line breaks are not tokens, but every token knows whether it is the first on its line: table rows and
+//! error recovery use that. Comments are collected on the side for the formatter.
+
+use crate::ast::{Comment, Span};
+use crate::date::Date;
+use crate::diag::DiagKind;
+
+/// What a token is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Tok {
+    /// A word: a name or a keyword.
+    Word(String),
+    /// A whole number (without sign).
+    Int(i64),
+    /// A date `YYYY-MM-DD`.
+    Date(Date),
+    /// A text, escapes resolved.
+    Str(String),
+    /// `:`
+    Colon,
+    /// `,`
+    Comma,
+    /// `(`
+    LParen,
+    /// `)`
+    RParen,
+    /// `[`
+    LBracket,
+    /// `]`
+    RBracket,
+    /// `=`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+    /// `+`
+    Plus,
+    /// `-`
+    Minus,
+    /// `*`
+    Star,
+    /// `|`
+    Bar,
+    /// `||`
+    DoubleBar,
+    /// `..`
+    DotDot,
+    /// `->` (reserved)
+    Arrow,
+    /// End of input.
+    Eof,
+}
+
+impl Tok {
+    /// How the token is shown in messages.
+    pub fn describe(&self) -> String {
+        match self {
+            Tok::Word(w) => format!("`{w}`"),
+            Tok::Int(n) => format!("`{n}`"),
+            Tok::Date(d) => format!("`{d}`"),
+            Tok::Str(s) => {
+                let short: String = s.chars().take(30).collect();
+                format!("\"{short}\"")
+            }
+            Tok::Eof => "end of file".to_string(),
+            other => format!("`{}`", other.symbol()),
+        }
+    }
+
+    /// The symbol of a punctuation token.
+    pub fn symbol(&self) -> &'static str {
+        match self {
+            Tok::Colon => ":",
+            Tok::Comma => ",",
+            Tok::LParen => "(",
+            Tok::RParen => ")",
+            Tok::LBracket => "[",
+            Tok::RBracket => "]",
+            Tok::Eq => "=",
+            Tok::Ne => "!=",
+            Tok::Lt => "<",
+            Tok::Le => "<=",
+            Tok::Gt => ">",
+            Tok::Ge => ">=",
+            Tok::Plus => "+",
+            Tok::Minus => "-",
+            Tok::Star => "*",
+            Tok::Bar => "|",
+            Tok::DoubleBar => "||",
+            Tok::DotDot => "..",
+            Tok::Arrow => "->",
+            _ => "",
+        }
+    }
+
+    /// True for the word `w`.
+    pub fn is_word(&self, w: &str) -> bool {
+        matches!(self, Tok::Word(x) if x == w)
+    }
+}
+
+/// A token with its place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// What it is.
+    pub tok: Tok,
+    /// Where it is.
+    pub span: Span,
+    /// True when it is the first token on its line.
+    pub line_start: bool,
+}
+
+/// The result of lexing: tokens (ending with [`Tok::Eof`]), comments, and problems.
+#[derive(Debug, Clone, Default)]
+pub struct Lexed {
+    /// The tokens; the last is always `Eof`.
+    pub tokens: Vec<Token>,
+    /// All comments.
+    pub comments: Vec<Comment>,
+    /// Problems with their spans.
+    pub errors: Vec<(DiagKind, Span)>,
+}
+
+/// Splits a source text into tokens. Never fails: problems are reported and skipped.
+pub fn lex(source: &str) -> Lexed {
+    let mut out = Lexed::default();
+    let bytes = source.as_bytes();
+    let mut i = 0usize;
+    let mut line_has_token = false;
+    while i < bytes.len() {
+        let Some(&b) = bytes.get(i) else { break };
+        match b {
+            b'\n' => {
+                line_has_token = false;
+                i += 1;
+            }
+            b' ' | b'\t' | b'\r' => i += 1,
+            b'#' => {
+                let start = i;
+                while bytes.get(i).is_some_and(|&c| c != b'\n') {
+                    i += 1;
+                }
+                let mut text = source.get(start + 1..i).unwrap_or("").to_string();
+                if text.ends_with('\r') {
+                    text.pop();
+                }
+                out.comments.push(Comment {
+                    text,
+                    span: Span::new(start, i),
+                    own_line: !line_has_token,
+                });
+            }
+            b'"' => {
+                let start = i;
+                i += 1;
+                let mut value = String::new();
+                let mut closed = false;
+                while let Some(c) = source.get(i..).and_then(|s| s.chars().next()) {
+                    match c {
+                        '"' => {
+                            i += 1;
+                            closed = true;
+                            break;
+                        }
+                        '\n' => break,
+                        '\\' => {
+                            let esc = source.get(i + 1..).and_then(|s| s.chars().next());
+                            match esc {
+                                Some('"') => value.push('"'),
+                                Some('\\') => value.push('\\'),
+                                Some('n') => value.push('\n'),
+                                Some(other) if other != '\n' => {
+                                    out.errors.push((
+                                        DiagKind::BadEscape(other),
+                                        Span::new(i, i + 1 + other.len_utf8()),
+                                    ));
+                                }
+                                _ => {
+                                    i += 1;
+                                    continue;
+                                }
+                            }
+                            i += 1 + esc.map_or(0, char::len_utf8);
+                        }
+                        c => {
+                            value.push(c);
+                            i += c.len_utf8();
+                        }
+                    }
+                }
+                if !closed {
+                    out.errors
+                        .push((DiagKind::UnterminatedString, Span::new(start, i)));
+                }
+                push(&mut out, Tok::Str(value), start, i, &mut line_has_token);
+            }
+            b'0'..=b'9' => {
+                let start = i;
+                while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+                    i += 1;
+                }
+                // A date: exactly 4 digits, '-', 2 digits, '-', 2 digits.
+                let looks_like_date = i - start == 4
+                    && bytes.get(i) == Some(&b'-')
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+                    && bytes.get(i + 2).is_some_and(u8::is_ascii_digit)
+                    && bytes.get(i + 3) == Some(&b'-')
+                    && bytes.get(i + 4).is_some_and(u8::is_ascii_digit)
+                    && bytes.get(i + 5).is_some_and(u8::is_ascii_digit)
+                    && !bytes
+                        .get(i + 6)
+                        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
+                if looks_like_date {
+                    let end = i + 6;
+                    let text = source.get(start..end).unwrap_or("");
+                    match Date::parse(text) {
+                        Some(d) => push(&mut out, Tok::Date(d), start, end, &mut line_has_token),
+                        None => {
+                            out.errors
+                                .push((DiagKind::BadDate(text.to_string()), Span::new(start, end)));
+                            push(&mut out, Tok::Int(0), start, end, &mut line_has_token);
+                        }
+                    }
+                    i = end;
+                } else {
+                    let text = source.get(start..i).unwrap_or("");
+                    let n = match text.parse::<i64>() {
+                        Ok(n) => n,
+                        Err(_) => {
+                            out.errors.push((
+                                DiagKind::NumberTooLarge(text.to_string()),
+                                Span::new(start, i),
+                            ));
+                            0
+                        }
+                    };
+                    push(&mut out, Tok::Int(n), start, i, &mut line_has_token);
+                }
+            }
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
+                let start = i;
+                while bytes
+                    .get(i)
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+                {
+                    i += 1;
+                }
+                let word = source.get(start..i).unwrap_or("").to_string();
+                push(&mut out, Tok::Word(word), start, i, &mut line_has_token);
+            }
+            _ => {
+                let two = bytes.get(i + 1).copied();
+                let (tok, len) = match (b, two) {
+                    (b'!', Some(b'=')) => (Some(Tok::Ne), 2),
+                    (b'<', Some(b'=')) => (Some(Tok::Le), 2),
+                    (b'>', Some(b'=')) => (Some(Tok::Ge), 2),
+                    (b'|', Some(b'|')) => (Some(Tok::DoubleBar), 2),
+                    (b'.', Some(b'.')) => (Some(Tok::DotDot), 2),
+                    (b'-', Some(b'>')) => (Some(Tok::Arrow), 2),
+                    (b':', _) => (Some(Tok::Colon), 1),
+                    (b',', _) => (Some(Tok::Comma), 1),
+                    (b'(', _) => (Some(Tok::LParen), 1),
+                    (b')', _) => (Some(Tok::RParen), 1),
+                    (b'[', _) => (Some(Tok::LBracket), 1),
+                    (b']', _) => (Some(Tok::RBracket), 1),
+                    (b'=', _) => (Some(Tok::Eq), 1),
+                    (b'<', _) => (Some(Tok::Lt), 1),
+                    (b'>', _) => (Some(Tok::Gt), 1),
+                    (b'+', _) => (Some(Tok::Plus), 1),
+                    (b'-', _) => (Some(Tok::Minus), 1),
+                    (b'*', _) => (Some(Tok::Star), 1),
+                    (b'|', _) => (Some(Tok::Bar), 1),
+                    _ => (None, 1),
+                };
+                match tok {
+                    Some(t) => {
+                        push(&mut out, t, i, i + len, &mut line_has_token);
+                        i += len;
+                    }
+                    None => {
+                        let c = source
+                            .get(i..)
+                            .and_then(|s| s.chars().next())
+                            .unwrap_or('?');
+                        let l = c.len_utf8();
+                        out.errors
+                            .push((DiagKind::UnexpectedChar(c), Span::new(i, i + l)));
+                        i += l;
+                    }
+                }
+            }
+        }
+    }
+    let end = source.len();
+    out.tokens.push(Token {
+        tok: Tok::Eof,
+        span: Span::new(end, end),
+        line_start: true,
+    });
+    out
+}
+
+fn push(out: &mut Lexed, tok: Tok, start: usize, end: usize, line_has_token: &mut bool) {
+    out.tokens.push(Token {
+        tok,
+        span: Span::new(start, end),
+        line_start: !*line_has_token,
+    });
+    *line_has_token = true;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<Tok> {
+        lex(s).tokens.into_iter().map(|t| t.tok).collect()
+    }
+
+    #[test]
+    fn dates_numbers_and_ranges() {
+        assert_eq!(
+            toks("2026-03-01 1..5 a-3"),
+            vec![
+                Tok::Date(Date::parse("2026-03-01").unwrap()),
+                Tok::Int(1),
+                Tok::DotDot,
+                Tok::Int(5),
+                Tok::Word("a".into()),
+                Tok::Minus,
+                Tok::Int(3),
+                Tok::Eof
+            ]
+        );
+    }
+
+    #[test]
+    fn strings_comments_and_line_starts() {
+        let l = lex("label nl \"a \\\"b\\\"\" # c\n  x");
+        assert_eq!(l.tokens[2].tok, Tok::Str("a \"b\"".into()));
+        assert_eq!(l.comments.len(), 1);
+        assert!(!l.comments[0].own_line);
+        assert!(l.tokens[3].line_start);
+        assert!(!l.tokens[1].line_start);
+    }
+
+    #[test]
+    fn problems_are_reported_not_fatal() {
+        let l = lex("a \"open\nb € 2026-02-30");
+        let codes: Vec<_> = l.errors.iter().map(|(k, _)| k.code()).collect();
+        assert_eq!(codes, vec!["E102", "E101", "E105"]);
+    }
+}

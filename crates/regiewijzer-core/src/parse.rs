@@ -1,8 +1,1632 @@
-//! The parser. (being written)
-use crate::ast::File;
-use crate::diag::Diagnostic;
+//! The parser: tokens to a syntax tree, collecting every problem and recovering at the next line.
+//!
+//! Items start with a keyword (`ruleset`, `section`, `fact`, `outcome`, `rule`, `table`, `test`, `tests`);
+//! clauses start with their own keyword. After an error the parser skips to the next line that starts with
+//! a clause or item keyword, so one mistake gives one diagnostic.
 
-/// Parses a source text into a syntax tree and the problems found. (being written)
-pub fn parse(_source: &str) -> (File, Vec<Diagnostic>) {
-    (File::default(), Vec::new())
+use crate::ast::*;
+use crate::diag::{DiagKind, Diagnostic, LineIndex};
+use crate::lexer::{Tok, Token, lex};
+
+/// The largest source text accepted, in bytes (1 MiB).
+pub const MAX_SOURCE_BYTES: usize = 1 << 20;
+/// The deepest nesting of conditions and expressions accepted.
+pub const MAX_DEPTH: usize = 64;
+
+const ITEM_KEYWORDS: &[&str] = &[
+    "ruleset", "section", "fact", "outcome", "rule", "table", "test", "tests",
+];
+
+/// Words that cannot be used as names.
+pub const RESERVED: &[&str] = &[
+    "ruleset",
+    "section",
+    "fact",
+    "outcome",
+    "rule",
+    "table",
+    "test",
+    "tests",
+    "title",
+    "version",
+    "valid",
+    "from",
+    "note",
+    "label",
+    "help",
+    "ask",
+    "when",
+    "option",
+    "level",
+    "value",
+    "default",
+    "required",
+    "then",
+    "priority",
+    "unique",
+    "collect",
+    "because",
+    "source",
+    "today",
+    "given",
+    "expect",
+    "first",
+    "and",
+    "or",
+    "not",
+    "in",
+    "between",
+    "is",
+    "answered",
+    "unknown",
+    "yes",
+    "no",
+    "days",
+    "day",
+    "since",
+    "contains",
+    "exactly",
+    "undecided",
+    "provisional",
+    "final",
+    "nl",
+    "en",
+    "bool",
+    "choice",
+    "int",
+    "scale",
+    "date",
+    "for",
+];
+
+type PResult<T> = Result<T, ()>;
+/// Input cell ranges, output cell ranges, end of row.
+type RowCells = (Vec<(usize, usize)>, Vec<(usize, usize)>, usize);
+
+/// Parses a source text into a syntax tree and the problems found (errors only; warnings come from the
+/// checker).
+pub fn parse(source: &str) -> (File, Vec<Diagnostic>) {
+    let index = LineIndex::new(source);
+    if source.len() > MAX_SOURCE_BYTES {
+        let d = Diagnostic::new(
+            DiagKind::SourceTooLarge {
+                size: source.len(),
+                limit: MAX_SOURCE_BYTES,
+            },
+            Span::new(0, 0),
+            &index,
+        );
+        return (File::default(), vec![d]);
+    }
+    let lexed = lex(source);
+    let mut p = Parser {
+        tokens: lexed.tokens,
+        pos: 0,
+        limit: usize::MAX,
+        errors: lexed.errors,
+        depth: 0,
+    };
+    let items = p.file();
+    let mut diags: Vec<Diagnostic> = p
+        .errors
+        .into_iter()
+        .map(|(k, s)| Diagnostic::new(k, s, &index))
+        .collect();
+    diags.sort_by_key(|d| d.span.start);
+    (
+        File {
+            items,
+            comments: lexed.comments,
+        },
+        diags,
+    )
+}
+
+struct Parser {
+    tokens: Vec<Token>,
+    pos: usize,
+    /// Tokens at or past this index read as end of input (used for table cells).
+    limit: usize,
+    errors: Vec<(DiagKind, Span)>,
+    depth: usize,
+}
+
+fn eof_token() -> &'static Token {
+    static EOF: Token = Token {
+        tok: Tok::Eof,
+        span: Span { start: 0, end: 0 },
+        line_start: true,
+    };
+    &EOF
+}
+
+impl Parser {
+    // ---------- token access ----------
+
+    fn peek_at(&self, k: usize) -> &Token {
+        let i = self.pos + k;
+        if i >= self.limit {
+            // A cell boundary reads as Eof, placed at the boundary token.
+            return self
+                .tokens
+                .get(self.limit)
+                .map_or(eof_token(), |_| eof_token());
+        }
+        self.tokens
+            .get(i)
+            .or_else(|| self.tokens.last())
+            .unwrap_or(eof_token())
+    }
+
+    fn peek(&self) -> &Token {
+        self.peek_at(0)
+    }
+
+    fn tok(&self) -> &Tok {
+        &self.peek().tok
+    }
+
+    fn at_word(&self, w: &str) -> bool {
+        self.tok().is_word(w)
+    }
+
+    fn at_eof(&self) -> bool {
+        matches!(self.tok(), Tok::Eof)
+    }
+
+    fn bump(&mut self) -> Token {
+        let t = self.peek().clone();
+        if !matches!(t.tok, Tok::Eof) {
+            self.pos += 1;
+        }
+        t
+    }
+
+    /// The span of the token just consumed.
+    fn prev_span(&self) -> Span {
+        self.pos
+            .checked_sub(1)
+            .and_then(|i| self.tokens.get(i))
+            .map_or(Span::default(), |t| t.span)
+    }
+
+    /// The span for an error at the current token (at end of input: the end of the previous token).
+    fn here(&self) -> Span {
+        let t = self.peek();
+        if matches!(t.tok, Tok::Eof) {
+            let p = self.prev_span();
+            Span {
+                start: p.end,
+                end: p.end,
+            }
+        } else {
+            t.span
+        }
+    }
+
+    fn error(&mut self, kind: DiagKind, span: Span) {
+        self.errors.push((kind, span));
+    }
+
+    fn expected(&mut self, en: &str, nl: &str) -> PResult<()> {
+        let found = self.tok().describe();
+        let span = self.here();
+        self.error(
+            DiagKind::Expected {
+                expected: en.to_string(),
+                expected_nl: nl.to_string(),
+                found,
+            },
+            span,
+        );
+        Err(())
+    }
+
+    fn eat(&mut self, t: &Tok) -> bool {
+        if self.tok() == t {
+            self.bump();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn eat_word(&mut self, w: &str) -> bool {
+        if self.at_word(w) {
+            self.bump();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn expect_tok(&mut self, t: &Tok) -> PResult<Span> {
+        if self.eat(t) {
+            Ok(self.prev_span())
+        } else {
+            let s = t.symbol();
+            self.expected(&format!("`{s}`"), &format!("`{s}`"))?;
+            Err(())
+        }
+    }
+
+    fn expect_word(&mut self, w: &str) -> PResult<Span> {
+        if self.eat_word(w) {
+            Ok(self.prev_span())
+        } else {
+            self.expected(&format!("`{w}`"), &format!("`{w}`"))?;
+            Err(())
+        }
+    }
+
+    fn at_item_start(&self) -> bool {
+        let t = self.peek();
+        match &t.tok {
+            Tok::Eof => true,
+            Tok::Word(w) => ITEM_KEYWORDS.contains(&w.as_str()),
+            _ => false,
+        }
+    }
+
+    /// Skips to the next token that starts a line (or an item keyword).
+    fn skip_line(&mut self) {
+        if !self.at_eof() {
+            self.bump();
+        }
+        while !self.at_eof() && !self.peek().line_start && !self.at_item_start() {
+            self.bump();
+        }
+    }
+
+    // ---------- small pieces ----------
+
+    fn ident(&mut self, en: &str, nl: &str) -> PResult<Ident> {
+        let t = self.peek().clone();
+        match &t.tok {
+            Tok::Word(w) if !RESERVED.contains(&w.as_str()) => {
+                self.bump();
+                Ok(Ident {
+                    name: w.clone(),
+                    span: t.span,
+                })
+            }
+            Tok::Word(w) => {
+                let found = format!("the keyword `{w}`");
+                self.error(
+                    DiagKind::Expected {
+                        expected: en.to_string(),
+                        expected_nl: nl.to_string(),
+                        found,
+                    },
+                    t.span,
+                );
+                Err(())
+            }
+            _ => {
+                self.expected(en, nl)?;
+                Err(())
+            }
+        }
+    }
+
+    fn string(&mut self) -> PResult<StrLit> {
+        let t = self.peek().clone();
+        if let Tok::Str(s) = &t.tok {
+            self.bump();
+            Ok(StrLit {
+                value: s.clone(),
+                span: t.span,
+            })
+        } else {
+            self.expected(
+                "a text in double quotes",
+                "een tekst tussen dubbele aanhalingstekens",
+            )?;
+            Err(())
+        }
+    }
+
+    fn text_pair(&mut self) -> PResult<TextPair> {
+        let start = self.here();
+        self.expect_word("nl")?;
+        let nl = self.string()?;
+        let en = if self.eat_word("en") {
+            Some(self.string()?)
+        } else {
+            None
+        };
+        let end = en.as_ref().map_or(nl.span, |e| e.span);
+        Ok(TextPair {
+            nl,
+            en,
+            span: start.to(end),
+        })
+    }
+
+    fn int_lit(&mut self) -> PResult<IntLit> {
+        let start = self.here();
+        let neg = self.eat(&Tok::Minus);
+        let t = self.peek().clone();
+        if let Tok::Int(n) = t.tok {
+            self.bump();
+            Ok(IntLit {
+                value: if neg { n.saturating_neg() } else { n },
+                span: start.to(t.span),
+            })
+        } else {
+            self.expected("a whole number", "een geheel getal")?;
+            Err(())
+        }
+    }
+
+    fn date_lit(&mut self) -> PResult<DateLit> {
+        let t = self.peek().clone();
+        if let Tok::Date(d) = t.tok {
+            self.bump();
+            Ok(DateLit {
+                value: d,
+                span: t.span,
+            })
+        } else {
+            self.expected("a date (YYYY-MM-DD)", "een datum (JJJJ-MM-DD)")?;
+            Err(())
+        }
+    }
+
+    fn set_once<T>(&mut self, slot: &mut Option<Clause<T>>, value: T, span: Span, kw: &str) {
+        if slot.is_some() {
+            self.error(DiagKind::DuplicateClause(kw.to_string()), span);
+        } else {
+            *slot = Some(Clause { value, span });
+        }
+    }
+
+    // ---------- file and items ----------
+
+    fn file(&mut self) -> Vec<Item> {
+        let mut items = Vec::new();
+        while !self.at_eof() {
+            if !self.at_item_start() {
+                let _ = self.expected(
+                    "an item: `ruleset`, `section`, `fact`, `outcome`, `rule`, `table` or `test`",
+                    "een onderdeel: `ruleset`, `section`, `fact`, `outcome`, `rule`, `table` of `test`",
+                );
+                self.skip_to_item();
+                continue;
+            }
+            let start = self.here();
+            let kw = match self.tok() {
+                Tok::Word(w) => w.clone(),
+                _ => break,
+            };
+            self.bump();
+            let kind = match kw.as_str() {
+                "ruleset" => self.header().map(ItemKind::Header),
+                "section" => self.section().map(ItemKind::Section),
+                "fact" => self.fact().map(ItemKind::Fact),
+                "outcome" => self.outcome().map(ItemKind::Outcome),
+                "rule" => self.rule().map(ItemKind::Rule),
+                "table" => self.table().map(ItemKind::Table),
+                "test" => self.test().map(ItemKind::Test),
+                _ => self.tests_for().map(ItemKind::TestsFor),
+            };
+            match kind {
+                Ok(kind) => {
+                    let end = self.prev_span();
+                    items.push(Item {
+                        kind,
+                        span: start.to(end),
+                    });
+                }
+                Err(()) => self.skip_to_item(),
+            }
+        }
+        items
+    }
+
+    fn skip_to_item(&mut self) {
+        if !self.at_eof() {
+            self.bump();
+        }
+        while !self.at_item_start() || !self.peek().line_start {
+            if self.at_eof() {
+                break;
+            }
+            self.bump();
+        }
+    }
+
+    /// Runs `clause` for each clause keyword until the next item; unknown clauses are reported.
+    fn clauses(
+        &mut self,
+        item: &str,
+        allowed: &[&str],
+        mut clause: impl FnMut(&mut Parser, &str, Span) -> PResult<()>,
+    ) {
+        while !self.at_item_start() {
+            let t = self.peek().clone();
+            let word = match &t.tok {
+                Tok::Word(w) => Some(w.clone()),
+                Tok::Bar | Tok::DoubleBar if allowed.contains(&"|") => Some("|".to_string()),
+                _ => None,
+            };
+            match word {
+                Some(w) if allowed.contains(&w.as_str()) => {
+                    if w != "|" {
+                        self.bump();
+                    }
+                    if clause(self, &w, t.span).is_err() {
+                        self.skip_line();
+                    }
+                }
+                Some(w) if is_clause_keyword(&w) => {
+                    self.error(
+                        DiagKind::ClauseNotAllowed {
+                            clause: w,
+                            item: item.to_string(),
+                        },
+                        t.span,
+                    );
+                    self.skip_line();
+                }
+                _ => {
+                    let list = allowed
+                        .iter()
+                        .map(|a| format!("`{a}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    let _ = self.expected(
+                        &format!("a clause of this {item} ({list})"),
+                        &format!("een regel van dit onderdeel ({list})"),
+                    );
+                    self.skip_line();
+                }
+            }
+        }
+    }
+
+    fn header(&mut self) -> PResult<Header> {
+        let id = self.ident("the ruleset's name", "de naam van de regelset")?;
+        let mut h = Header {
+            id,
+            title: None,
+            version: None,
+            valid_from: None,
+            note: None,
+        };
+        self.clauses(
+            "ruleset",
+            &["title", "version", "valid", "note"],
+            |p, kw, start| {
+                match kw {
+                    "title" => {
+                        let v = p.text_pair()?;
+                        let s = start.to(v.span);
+                        p.set_once(&mut h.title, v, s, kw);
+                    }
+                    "note" => {
+                        let v = p.text_pair()?;
+                        let s = start.to(v.span);
+                        p.set_once(&mut h.note, v, s, kw);
+                    }
+                    "version" => {
+                        let v = p.string()?;
+                        let s = start.to(v.span);
+                        p.set_once(&mut h.version, v, s, kw);
+                    }
+                    _ => {
+                        p.expect_word("from")?;
+                        let d = p.date_lit()?;
+                        let s = start.to(d.span);
+                        p.set_once(&mut h.valid_from, d, s, "valid from");
+                    }
+                }
+                Ok(())
+            },
+        );
+        Ok(h)
+    }
+
+    fn section(&mut self) -> PResult<Section> {
+        let id = self.ident("the section's name", "de naam van de sectie")?;
+        let mut s = Section {
+            id,
+            label: None,
+            help: None,
+        };
+        self.clauses("section", &["label", "help"], |p, kw, start| {
+            let v = p.text_pair()?;
+            let sp = start.to(v.span);
+            if kw == "label" {
+                p.set_once(&mut s.label, v, sp, kw);
+            } else {
+                p.set_once(&mut s.help, v, sp, kw);
+            }
+            Ok(())
+        });
+        Ok(s)
+    }
+
+    fn fact(&mut self) -> PResult<Fact> {
+        let name = self.ident("the fact's name", "de naam van het gegeven")?;
+        self.expect_tok(&Tok::Colon)?;
+        let ty = self.type_expr()?;
+        let mut f = Fact {
+            name,
+            ty,
+            label: None,
+            help: None,
+            ask_when: None,
+            options: Vec::new(),
+            levels: Vec::new(),
+        };
+        self.clauses(
+            "fact",
+            &["label", "help", "ask", "option", "level"],
+            |p, kw, start| {
+                match kw {
+                    "label" | "help" => {
+                        let v = p.text_pair()?;
+                        let sp = start.to(v.span);
+                        if kw == "label" {
+                            p.set_once(&mut f.label, v, sp, kw);
+                        } else {
+                            p.set_once(&mut f.help, v, sp, kw);
+                        }
+                    }
+                    "ask" => {
+                        p.expect_word("when")?;
+                        let e = p.expr()?;
+                        let sp = start.to(e.span);
+                        p.set_once(&mut f.ask_when, e, sp, "ask when");
+                    }
+                    "option" => {
+                        let name = p.ident("the option's name", "de naam van de keuze")?;
+                        let label = p.text_pair()?;
+                        let sp = start.to(label.span);
+                        f.options.push(Clause {
+                            value: OptionDecl { name, label },
+                            span: sp,
+                        });
+                    }
+                    _ => {
+                        let level = p.int_lit()?;
+                        let label = p.text_pair()?;
+                        let sp = start.to(label.span);
+                        f.levels.push(Clause {
+                            value: LevelDecl { level, label },
+                            span: sp,
+                        });
+                    }
+                }
+                Ok(())
+            },
+        );
+        Ok(f)
+    }
+
+    fn type_expr(&mut self) -> PResult<TypeExpr> {
+        let start = self.here();
+        let word = match self.tok() {
+            Tok::Word(w) => w.clone(),
+            _ => {
+                self.expected(
+                    "a type: `bool`, `choice`, `int`, `scale` or `date`",
+                    "een type: `bool`, `choice`, `int`, `scale` of `date`",
+                )?;
+                return Err(());
+            }
+        };
+        let kind = match word.as_str() {
+            "bool" => {
+                self.bump();
+                TypeKind::Bool
+            }
+            "choice" => {
+                self.bump();
+                TypeKind::Choice
+            }
+            "date" => {
+                self.bump();
+                TypeKind::Date
+            }
+            "int" => {
+                self.bump();
+                let (min, max) = self.opt_range()?;
+                TypeKind::Int { min, max }
+            }
+            "scale" => {
+                self.bump();
+                let min = self.int_lit()?.value;
+                self.expect_tok(&Tok::DotDot)?;
+                let max = self.int_lit()?.value;
+                TypeKind::Scale { min, max }
+            }
+            _ => {
+                self.expected(
+                    "a type: `bool`, `choice`, `int`, `scale` or `date`",
+                    "een type: `bool`, `choice`, `int`, `scale` of `date`",
+                )?;
+                return Err(());
+            }
+        };
+        Ok(TypeExpr {
+            kind,
+            span: start.to(self.prev_span()),
+        })
+    }
+
+    /// `A..B`, `A..`, `..B` or nothing, after `int` on the same line.
+    fn opt_range(&mut self) -> PResult<(Option<i64>, Option<i64>)> {
+        let starts_number =
+            matches!(self.tok(), Tok::Int(_) | Tok::Minus) && !self.peek().line_start;
+        let starts_dots = matches!(self.tok(), Tok::DotDot) && !self.peek().line_start;
+        if !starts_number && !starts_dots {
+            return Ok((None, None));
+        }
+        let min = if starts_number {
+            Some(self.int_lit()?.value)
+        } else {
+            None
+        };
+        self.expect_tok(&Tok::DotDot)?;
+        let max = if matches!(self.tok(), Tok::Int(_) | Tok::Minus) && !self.peek().line_start {
+            Some(self.int_lit()?.value)
+        } else {
+            None
+        };
+        Ok((min, max))
+    }
+
+    fn outcome(&mut self) -> PResult<Outcome> {
+        let name = self.ident("the outcome's name", "de naam van de uitkomst")?;
+        self.expect_tok(&Tok::Colon)?;
+        let pstart = self.here();
+        let policy = if self.eat_word("priority") {
+            Policy::Priority
+        } else if self.eat_word("unique") {
+            Policy::Unique
+        } else if self.eat_word("collect") {
+            Policy::Collect
+        } else {
+            self.expected(
+                "a policy: `priority`, `unique` or `collect`",
+                "een beleid: `priority`, `unique` of `collect`",
+            )?;
+            return Err(());
+        };
+        let mut o = Outcome {
+            name,
+            policy: Clause {
+                value: policy,
+                span: pstart,
+            },
+            fallback: None,
+            label: None,
+            values: Vec::new(),
+        };
+        self.clauses(
+            "outcome",
+            &["required", "default", "label", "value"],
+            |p, kw, start| {
+                match kw {
+                    "required" => p.set_once(
+                        &mut o.fallback,
+                        Fallback::Required,
+                        start,
+                        "required/default",
+                    ),
+                    "default" => {
+                        let value = p.ident("the default value", "de standaardwaarde")?;
+                        p.expect_word("because")?;
+                        let because = p.text_pair()?;
+                        let sp = start.to(because.span);
+                        p.set_once(
+                            &mut o.fallback,
+                            Fallback::Default { value, because },
+                            sp,
+                            "required/default",
+                        );
+                    }
+                    "label" => {
+                        let v = p.text_pair()?;
+                        let sp = start.to(v.span);
+                        p.set_once(&mut o.label, v, sp, kw);
+                    }
+                    _ => {
+                        let name = p.ident("the value's name", "de naam van de waarde")?;
+                        let label = p.text_pair()?;
+                        let sp = start.to(label.span);
+                        o.values.push(Clause {
+                            value: ValueDecl { name, label },
+                            span: sp,
+                        });
+                    }
+                }
+                Ok(())
+            },
+        );
+        Ok(o)
+    }
+
+    fn sources_and_common(
+        p: &mut Parser,
+        kw: &str,
+        start: Span,
+        title: &mut Option<Clause<TextPair>>,
+        priority: &mut Option<Clause<IntLit>>,
+        because: &mut Option<Clause<TextPair>>,
+        sources: &mut Vec<Clause<StrLit>>,
+    ) -> PResult<()> {
+        match kw {
+            "title" => {
+                let v = p.text_pair()?;
+                let sp = start.to(v.span);
+                p.set_once(title, v, sp, kw);
+            }
+            "because" => {
+                let v = p.text_pair()?;
+                let sp = start.to(v.span);
+                p.set_once(because, v, sp, kw);
+            }
+            "priority" => {
+                let v = p.int_lit()?;
+                let sp = start.to(v.span);
+                p.set_once(priority, v, sp, kw);
+            }
+            _ => {
+                let v = p.string()?;
+                let sp = start.to(v.span);
+                sources.push(Clause { value: v, span: sp });
+            }
+        }
+        Ok(())
+    }
+
+    fn rule(&mut self) -> PResult<Rule> {
+        let name = self.ident("the rule's name", "de naam van de regel")?;
+        let mut r = Rule {
+            name,
+            title: None,
+            when: None,
+            then: None,
+            priority: None,
+            because: None,
+            sources: Vec::new(),
+        };
+        self.clauses(
+            "rule",
+            &["title", "when", "then", "priority", "because", "source"],
+            |p, kw, start| match kw {
+                "when" => {
+                    let e = p.expr()?;
+                    let sp = start.to(e.span);
+                    p.set_once(&mut r.when, e, sp, kw);
+                    Ok(())
+                }
+                "then" => {
+                    let mut list = vec![p.assignment()?];
+                    while p.eat(&Tok::Comma) {
+                        list.push(p.assignment()?);
+                    }
+                    let sp = start.to(p.prev_span());
+                    p.set_once(&mut r.then, list, sp, kw);
+                    Ok(())
+                }
+                _ => Parser::sources_and_common(
+                    p,
+                    kw,
+                    start,
+                    &mut r.title,
+                    &mut r.priority,
+                    &mut r.because,
+                    &mut r.sources,
+                ),
+            },
+        );
+        Ok(r)
+    }
+
+    fn assignment(&mut self) -> PResult<Assignment> {
+        let outcome = self.ident("an outcome's name", "de naam van een uitkomst")?;
+        self.expect_tok(&Tok::Eq)?;
+        let value = if self.tok() == &Tok::LBracket {
+            AssignValue::List(self.ident_list()?)
+        } else {
+            AssignValue::One(self.ident("a value", "een waarde")?)
+        };
+        Ok(Assignment {
+            span: outcome.span.to(self.prev_span()),
+            outcome,
+            value,
+        })
+    }
+
+    fn ident_list(&mut self) -> PResult<Vec<Ident>> {
+        self.expect_tok(&Tok::LBracket)?;
+        let mut list = Vec::new();
+        if !self.eat(&Tok::RBracket) {
+            loop {
+                list.push(self.ident("a value", "een waarde")?);
+                if self.eat(&Tok::Comma) {
+                    continue;
+                }
+                self.expect_tok(&Tok::RBracket)?;
+                break;
+            }
+        }
+        Ok(list)
+    }
+
+    fn table(&mut self) -> PResult<Table> {
+        let name = self.ident("the table's name", "de naam van de tabel")?;
+        let first = !self.peek().line_start && self.eat_word("first");
+        let mut t = Table {
+            name,
+            first,
+            title: None,
+            priority: None,
+            because: None,
+            sources: Vec::new(),
+            header: None,
+            rows: Vec::new(),
+        };
+        self.clauses(
+            "table",
+            &["title", "priority", "because", "source", "|"],
+            |p, kw, start| {
+                if kw == "|" {
+                    if t.header.is_none() {
+                        let h = p.table_header()?;
+                        let sp = start.to(p.prev_span());
+                        t.header = Some(Clause { value: h, span: sp });
+                    } else {
+                        let r = p.table_row()?;
+                        let sp = start.to(p.prev_span());
+                        t.rows.push(Clause { value: r, span: sp });
+                    }
+                    Ok(())
+                } else {
+                    Parser::sources_and_common(
+                        p,
+                        kw,
+                        start,
+                        &mut t.title,
+                        &mut t.priority,
+                        &mut t.because,
+                        &mut t.sources,
+                    )
+                }
+            },
+        );
+        Ok(t)
+    }
+
+    /// Splits the current row (from here to the last token on the line) into cells: token index ranges of
+    /// the input cells and the output cells, and the index just past the row.
+    fn row_cells(&mut self) -> PResult<RowCells> {
+        let start = self.pos;
+        let mut end = start + 1;
+        while let Some(t) = self.tokens.get(end) {
+            if t.line_start || matches!(t.tok, Tok::Eof) {
+                break;
+            }
+            end += 1;
+        }
+        // Separators within [start, end).
+        let mut seps = Vec::new();
+        for i in start..end {
+            match self.tokens.get(i).map(|t| &t.tok) {
+                Some(Tok::Bar) => seps.push((i, false)),
+                Some(Tok::DoubleBar) => seps.push((i, true)),
+                _ => {}
+            }
+        }
+        let row_span = self
+            .tokens
+            .get(start)
+            .map_or(Span::default(), |t| t.span)
+            .to(self
+                .tokens
+                .get(end.saturating_sub(1))
+                .map_or(Span::default(), |t| t.span));
+        if seps.first().map(|s| s.0) != Some(start) {
+            self.pos = end;
+            self.error(
+                DiagKind::Expected {
+                    expected: "a table row starting with `|`".into(),
+                    expected_nl: "een tabelrij die begint met `|`".into(),
+                    found: "something else".into(),
+                },
+                row_span,
+            );
+            return Err(());
+        }
+        let doubles: Vec<usize> = seps.iter().filter(|s| s.1).map(|s| s.0).collect();
+        if doubles.len() != 1 || seps.last().map(|s| s.0) != Some(end - 1) {
+            self.pos = end;
+            let msg_en = if doubles.len() != 1 {
+                "a row `| inputs || outputs |` with exactly one `||`"
+            } else {
+                "a row that ends with `|`"
+            };
+            let msg_nl = if doubles.len() != 1 {
+                "een rij `| invoer || uitvoer |` met precies één `||`"
+            } else {
+                "een rij die eindigt met `|`"
+            };
+            self.error(
+                DiagKind::Expected {
+                    expected: msg_en.into(),
+                    expected_nl: msg_nl.into(),
+                    found: "this row".into(),
+                },
+                row_span,
+            );
+            return Err(());
+        }
+        let mut inputs = Vec::new();
+        let mut outputs = Vec::new();
+        let mut side_out = false;
+        for w in seps.windows(2) {
+            let (Some(a), Some(b)) = (w.first(), w.get(1)) else {
+                continue;
+            };
+            if a.1 {
+                side_out = true;
+            }
+            let cell = (a.0 + 1, b.0);
+            if side_out {
+                outputs.push(cell);
+            } else {
+                inputs.push(cell);
+            }
+        }
+        Ok((inputs, outputs, end))
+    }
+
+    /// Parses the tokens `range` with `f`, requiring it to use them all.
+    fn in_cell<T>(
+        &mut self,
+        range: (usize, usize),
+        f: impl FnOnce(&mut Parser) -> PResult<T>,
+    ) -> PResult<T> {
+        let saved_limit = self.limit;
+        self.pos = range.0;
+        self.limit = range.1;
+        let r = f(self);
+        let r = match r {
+            Ok(v) if self.pos < range.1 => {
+                let _ = self.expected("`|` (end of the cell)", "`|` (einde van de cel)");
+                drop(v);
+                Err(())
+            }
+            other => other,
+        };
+        self.limit = saved_limit;
+        r
+    }
+
+    fn cell_span(&self, range: (usize, usize)) -> Span {
+        let a = self.tokens.get(range.0).map_or(Span::default(), |t| t.span);
+        if range.1 > range.0 {
+            let b = self.tokens.get(range.1 - 1).map_or(a, |t| t.span);
+            a.to(b)
+        } else {
+            // Empty cell: the position of the separator before it.
+            let s = self
+                .tokens
+                .get(range.0.saturating_sub(1))
+                .map_or(a, |t| t.span);
+            Span {
+                start: s.end,
+                end: s.end,
+            }
+        }
+    }
+
+    fn empty_cell(&mut self, range: (usize, usize)) -> bool {
+        if range.1 <= range.0 {
+            let sp = self.cell_span(range);
+            self.error(
+                DiagKind::Expected {
+                    expected: "a cell value (use `-` for any)".into(),
+                    expected_nl: "een celwaarde (gebruik `-` voor willekeurig)".into(),
+                    found: "an empty cell".into(),
+                },
+                sp,
+            );
+            true
+        } else {
+            false
+        }
+    }
+
+    fn table_header(&mut self) -> PResult<TableHeader> {
+        let (ins, outs, end) = self.row_cells()?;
+        let mut inputs = Vec::new();
+        let mut outputs = Vec::new();
+        let mut ok = true;
+        for c in ins {
+            if self.empty_cell(c) {
+                ok = false;
+                continue;
+            }
+            match self.in_cell(c, |p| p.expr()) {
+                Ok(e) => inputs.push(e),
+                Err(()) => ok = false,
+            }
+        }
+        for c in outs {
+            if self.empty_cell(c) {
+                ok = false;
+                continue;
+            }
+            match self.in_cell(c, |p| {
+                p.ident("an outcome's name", "de naam van een uitkomst")
+            }) {
+                Ok(i) => outputs.push(i),
+                Err(()) => ok = false,
+            }
+        }
+        self.pos = end;
+        if ok {
+            Ok(TableHeader { inputs, outputs })
+        } else {
+            Err(())
+        }
+    }
+
+    fn table_row(&mut self) -> PResult<TableRow> {
+        let (ins, outs, end) = self.row_cells()?;
+        let mut inputs = Vec::new();
+        let mut outputs = Vec::new();
+        let mut ok = true;
+        for c in ins {
+            if self.empty_cell(c) {
+                ok = false;
+                continue;
+            }
+            let span = self.cell_span(c);
+            match self.in_cell(c, |p| p.cell_kind()) {
+                Ok(kind) => inputs.push(Cell { kind, span }),
+                Err(()) => ok = false,
+            }
+        }
+        for c in outs {
+            if self.empty_cell(c) {
+                ok = false;
+                continue;
+            }
+            let span = self.cell_span(c);
+            match self.in_cell(c, |p| {
+                if p.tok() == &Tok::Minus && matches!(p.peek_at(1).tok, Tok::Eof) {
+                    p.bump();
+                    Ok(OutCell::Skip(span))
+                } else if p.tok() == &Tok::LBracket {
+                    Ok(OutCell::List(p.ident_list()?, span))
+                } else {
+                    Ok(OutCell::One(p.ident("a value", "een waarde")?))
+                }
+            }) {
+                Ok(o) => outputs.push(o),
+                Err(()) => ok = false,
+            }
+        }
+        self.pos = end;
+        if ok {
+            Ok(TableRow { inputs, outputs })
+        } else {
+            Err(())
+        }
+    }
+
+    fn cell_kind(&mut self) -> PResult<CellKind> {
+        if self.tok() == &Tok::Minus && matches!(self.peek_at(1).tok, Tok::Eof) {
+            self.bump();
+            return Ok(CellKind::Any);
+        }
+        if self.eat_word("unknown") {
+            return Ok(CellKind::Unknown);
+        }
+        if self.eat_word("answered") {
+            return Ok(CellKind::Answered);
+        }
+        if self.at_word("not") && self.peek_at(1).tok.is_word("in") {
+            self.bump();
+            self.bump();
+            return Ok(CellKind::In {
+                list: self.expr_list()?,
+                negated: true,
+            });
+        }
+        if self.eat_word("in") {
+            return Ok(CellKind::In {
+                list: self.expr_list()?,
+                negated: false,
+            });
+        }
+        if let Some(op) = cmp_op(self.tok()) {
+            self.bump();
+            return Ok(CellKind::Cmp(op, self.additive()?));
+        }
+        let e = self.additive()?;
+        if self.eat(&Tok::DotDot) {
+            let hi = self.additive()?;
+            return Ok(CellKind::Range(e, hi));
+        }
+        Ok(CellKind::Cmp(CmpOp::Eq, e))
+    }
+
+    fn test(&mut self) -> PResult<Test> {
+        let name = self.string()?;
+        let mut t = Test {
+            name,
+            today: None,
+            givens: Vec::new(),
+            expects: Vec::new(),
+        };
+        self.clauses("test", &["today", "given", "expect"], |p, kw, start| {
+            match kw {
+                "today" => {
+                    let d = p.date_lit()?;
+                    let sp = start.to(d.span);
+                    p.set_once(&mut t.today, d, sp, kw);
+                }
+                "given" => {
+                    let mut list = vec![p.given()?];
+                    while p.eat(&Tok::Comma) {
+                        list.push(p.given()?);
+                    }
+                    let sp = start.to(p.prev_span());
+                    t.givens.push(Clause {
+                        value: list,
+                        span: sp,
+                    });
+                }
+                _ => {
+                    let e = p.expect_clause()?;
+                    let sp = start.to(p.prev_span());
+                    t.expects.push(Clause { value: e, span: sp });
+                }
+            }
+            Ok(())
+        });
+        Ok(t)
+    }
+
+    fn given(&mut self) -> PResult<Given> {
+        let fact = self.ident("a fact's name", "de naam van een gegeven")?;
+        self.expect_tok(&Tok::Eq)?;
+        let t = self.peek().clone();
+        let value = match &t.tok {
+            Tok::Word(w) if w == "yes" || w == "no" => {
+                self.bump();
+                Literal::Bool(w == "yes", t.span)
+            }
+            Tok::Int(_) | Tok::Minus => {
+                let i = self.int_lit()?;
+                Literal::Int(i.value, i.span)
+            }
+            Tok::Date(d) => {
+                self.bump();
+                Literal::Date(*d, t.span)
+            }
+            _ => Literal::Name(self.ident(
+                "an answer: yes, no, a number, a date or an option",
+                "een antwoord: yes, no, een getal, een datum of een keuze",
+            )?),
+        };
+        Ok(Given {
+            span: fact.span.to(value.span()),
+            fact,
+            value,
+        })
+    }
+
+    fn expect_clause(&mut self) -> PResult<Expect> {
+        let outcome = self.ident("an outcome's name", "de naam van een uitkomst")?;
+        let kind = if self.eat(&Tok::Eq) {
+            ExpectKind::Equals(self.ident("a value", "een waarde")?)
+        } else if self.eat_word("contains") {
+            if self.tok() == &Tok::LBracket {
+                ExpectKind::Contains {
+                    values: self.ident_list()?,
+                    list: true,
+                }
+            } else {
+                ExpectKind::Contains {
+                    values: vec![self.ident("a value", "een waarde")?],
+                    list: false,
+                }
+            }
+        } else if self.eat_word("exactly") {
+            ExpectKind::Exactly(self.ident_list()?)
+        } else if self.eat_word("is") {
+            if self.eat_word("undecided") {
+                ExpectKind::Undecided
+            } else if self.eat_word("provisional") {
+                ExpectKind::Provisional
+            } else if self.eat_word("final") {
+                ExpectKind::Final
+            } else {
+                self.expected(
+                    "`undecided`, `provisional` or `final`",
+                    "`undecided`, `provisional` of `final`",
+                )?;
+                return Err(());
+            }
+        } else {
+            self.expected(
+                "`=`, `contains`, `exactly` or `is`",
+                "`=`, `contains`, `exactly` of `is`",
+            )?;
+            return Err(());
+        };
+        Ok(Expect { outcome, kind })
+    }
+
+    fn tests_for(&mut self) -> PResult<Ident> {
+        self.expect_word("for")?;
+        self.ident("the ruleset's name", "de naam van de regelset")
+    }
+
+    // ---------- expressions ----------
+
+    fn enter(&mut self) -> PResult<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            let sp = self.here();
+            self.error(DiagKind::TooDeep(MAX_DEPTH), sp);
+            // Skip the rest so the error is reported once.
+            while !self.at_eof() && !self.peek().line_start {
+                self.bump();
+            }
+            return Err(());
+        }
+        Ok(())
+    }
+
+    fn leave(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+    }
+
+    fn expr(&mut self) -> PResult<Expr> {
+        self.enter()?;
+        let r = self.or_expr();
+        self.leave();
+        r
+    }
+
+    fn or_expr(&mut self) -> PResult<Expr> {
+        let mut lhs = self.and_expr()?;
+        while self.eat_word("or") {
+            let rhs = self.and_expr()?;
+            lhs = binary(BinOp::Or, lhs, rhs);
+        }
+        Ok(lhs)
+    }
+
+    fn and_expr(&mut self) -> PResult<Expr> {
+        let mut lhs = self.not_expr()?;
+        while self.eat_word("and") {
+            let rhs = self.not_expr()?;
+            lhs = binary(BinOp::And, lhs, rhs);
+        }
+        Ok(lhs)
+    }
+
+    fn not_expr(&mut self) -> PResult<Expr> {
+        if self.at_word("not") {
+            let start = self.bump().span;
+            self.enter()?;
+            let inner = self.not_expr();
+            self.leave();
+            let inner = inner?;
+            return Ok(Expr {
+                span: start.to(inner.span),
+                kind: ExprKind::Not(Box::new(inner)),
+            });
+        }
+        self.comparison()
+    }
+
+    fn comparison(&mut self) -> PResult<Expr> {
+        let lhs = self.additive()?;
+        if let Some(op) = cmp_op(self.tok()) {
+            self.bump();
+            let rhs = self.additive()?;
+            return Ok(binary(BinOp::Cmp(op), lhs, rhs));
+        }
+        if self.at_word("in") || (self.at_word("not") && self.peek_at(1).tok.is_word("in")) {
+            let negated = self.eat_word("not");
+            self.bump();
+            let list = self.expr_list()?;
+            let span = lhs.span.to(self.prev_span());
+            return Ok(Expr {
+                kind: ExprKind::In {
+                    expr: Box::new(lhs),
+                    list,
+                    negated,
+                },
+                span,
+            });
+        }
+        if self.eat_word("between") {
+            let low = self.additive()?;
+            self.expect_word("and")?;
+            let high = self.additive()?;
+            let span = lhs.span.to(high.span);
+            return Ok(Expr {
+                kind: ExprKind::Between {
+                    expr: Box::new(lhs),
+                    low: Box::new(low),
+                    high: Box::new(high),
+                },
+                span,
+            });
+        }
+        if self.eat_word("is") {
+            let negated = if self.eat_word("answered") {
+                false
+            } else if self.eat_word("unknown") {
+                true
+            } else {
+                self.expected("`answered` or `unknown`", "`answered` of `unknown`")?;
+                return Err(());
+            };
+            let span = lhs.span.to(self.prev_span());
+            return Ok(Expr {
+                kind: ExprKind::IsAnswered {
+                    expr: Box::new(lhs),
+                    negated,
+                },
+                span,
+            });
+        }
+        Ok(lhs)
+    }
+
+    fn expr_list(&mut self) -> PResult<Vec<Expr>> {
+        self.expect_tok(&Tok::LBracket)?;
+        let mut list = Vec::new();
+        if !self.eat(&Tok::RBracket) {
+            loop {
+                list.push(self.additive()?);
+                if self.eat(&Tok::Comma) {
+                    continue;
+                }
+                self.expect_tok(&Tok::RBracket)?;
+                break;
+            }
+        }
+        Ok(list)
+    }
+
+    fn additive(&mut self) -> PResult<Expr> {
+        let mut lhs = self.multiplicative()?;
+        loop {
+            let op = match self.tok() {
+                Tok::Plus => BinOp::Add,
+                Tok::Minus => BinOp::Sub,
+                _ => break,
+            };
+            self.bump();
+            let rhs = self.multiplicative()?;
+            lhs = binary(op, lhs, rhs);
+        }
+        Ok(lhs)
+    }
+
+    fn multiplicative(&mut self) -> PResult<Expr> {
+        let mut lhs = self.unary()?;
+        while self.eat(&Tok::Star) {
+            let rhs = self.unary()?;
+            lhs = binary(BinOp::Mul, lhs, rhs);
+        }
+        Ok(lhs)
+    }
+
+    fn unary(&mut self) -> PResult<Expr> {
+        if self.tok() == &Tok::Minus {
+            let start = self.bump().span;
+            self.enter()?;
+            let inner = self.unary();
+            self.leave();
+            let inner = inner?;
+            return Ok(Expr {
+                span: start.to(inner.span),
+                kind: ExprKind::Neg(Box::new(inner)),
+            });
+        }
+        let e = self.primary()?;
+        if self.at_word("days") || self.at_word("day") {
+            let end = self.bump().span;
+            return Ok(Expr {
+                span: e.span.to(end),
+                kind: ExprKind::Days(Box::new(e)),
+            });
+        }
+        Ok(e)
+    }
+
+    fn primary(&mut self) -> PResult<Expr> {
+        let t = self.peek().clone();
+        let kind = match &t.tok {
+            Tok::Int(n) => ExprKind::Int(*n),
+            Tok::Date(d) => ExprKind::Date(*d),
+            Tok::LParen => {
+                self.bump();
+                let inner = self.expr()?;
+                let end = self.expect_tok(&Tok::RParen)?;
+                return Ok(Expr {
+                    span: t.span.to(end),
+                    kind: ExprKind::Paren(Box::new(inner)),
+                });
+            }
+            Tok::Word(w) => match w.as_str() {
+                "yes" => ExprKind::Bool(true),
+                "no" => ExprKind::Bool(false),
+                "today" => ExprKind::Today,
+                "days" if self.peek_at(1).tok.is_word("since") => {
+                    self.bump();
+                    self.bump();
+                    self.enter()?;
+                    let inner = self.unary();
+                    self.leave();
+                    let inner = inner?;
+                    return Ok(Expr {
+                        span: t.span.to(inner.span),
+                        kind: ExprKind::DaysSince(Box::new(inner)),
+                    });
+                }
+                w if RESERVED.contains(&w) => {
+                    let found = format!("the keyword `{w}`");
+                    self.error(
+                        DiagKind::Expected {
+                            expected: "a fact, a value, a number or a date".into(),
+                            expected_nl: "een gegeven, een waarde, een getal of een datum".into(),
+                            found,
+                        },
+                        t.span,
+                    );
+                    return Err(());
+                }
+                w => ExprKind::Name(w.to_string()),
+            },
+            _ => {
+                self.expected(
+                    "a fact, a value, a number or a date",
+                    "een gegeven, een waarde, een getal of een datum",
+                )?;
+                return Err(());
+            }
+        };
+        self.bump();
+        Ok(Expr { kind, span: t.span })
+    }
+}
+
+fn binary(op: BinOp, lhs: Expr, rhs: Expr) -> Expr {
+    Expr {
+        span: lhs.span.to(rhs.span),
+        kind: ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)),
+    }
+}
+
+fn cmp_op(t: &Tok) -> Option<CmpOp> {
+    Some(match t {
+        Tok::Eq => CmpOp::Eq,
+        Tok::Ne => CmpOp::Ne,
+        Tok::Lt => CmpOp::Lt,
+        Tok::Le => CmpOp::Le,
+        Tok::Gt => CmpOp::Gt,
+        Tok::Ge => CmpOp::Ge,
+        _ => return None,
+    })
+}
+
+fn is_clause_keyword(w: &str) -> bool {
+    matches!(
+        w,
+        "title"
+            | "version"
+            | "valid"
+            | "note"
+            | "label"
+            | "help"
+            | "ask"
+            | "option"
+            | "level"
+            | "value"
+            | "default"
+            | "required"
+            | "when"
+            | "then"
+            | "priority"
+            | "because"
+            | "source"
+            | "today"
+            | "given"
+            | "expect"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(src: &str) -> File {
+        let (f, d) = parse(src);
+        assert!(d.is_empty(), "unexpected diagnostics: {d:#?}");
+        f
+    }
+
+    #[test]
+    fn parses_a_small_ruleset() {
+        let f = ok(r#"
+ruleset mini
+  title nl "Mini" en "Mini"
+  version "1"
+fact a: bool
+  label nl "A?" en "A?"
+fact n: int 0..120
+  label nl "N" en "N"
+  ask when a = yes and not (n > 3 or n is unknown)
+outcome route: priority required
+  value x nl "X" en "X"
+rule r1
+  when a and n between 1 and 5
+  then route = x
+  because nl "omdat" en "because"
+table t first
+  because nl "b" en "b"
+  | a   | n    || route |
+  | yes | >= 3 || x     |
+  | -   | 1..2 || -     |
+test "t1"
+  today 2026-01-01
+  given a = yes, n = 4
+  expect route = x
+  expect route is final
+"#);
+        assert_eq!(f.items.len(), 7);
+        let ItemKind::Table(t) = &f.items[5].kind else {
+            panic!()
+        };
+        assert!(t.first);
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[1].value.inputs[0].kind, CellKind::Any);
+    }
+
+    #[test]
+    fn one_mistake_one_diagnostic_with_recovery() {
+        let (_f, d) = parse(
+            "ruleset x\n  title nl \"t\"\nfact a bool\n  label nl \"A\"\nfact b: bool\n  label \"B\"\n  when a\nrule r\n  when a = \n  then route = x\n",
+        );
+        let at: Vec<_> = d
+            .iter()
+            .map(|d| (d.code, d.start.line, d.start.column))
+            .collect();
+        assert_eq!(
+            at,
+            vec![
+                ("E201", 3, 8),
+                ("E201", 6, 9),
+                ("E202", 7, 3),
+                ("E201", 10, 3)
+            ]
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let src = format!(
+            "rule r\n  when {}a{}\n",
+            "(".repeat(10_000),
+            ")".repeat(10_000)
+        );
+        let (_f, d) = parse(&src);
+        assert!(d.iter().any(|d| d.code == "E107"));
+    }
 }
