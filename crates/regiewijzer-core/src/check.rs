@@ -1,17 +1,1725 @@
-//! The checker. (being written)
-use crate::ast::File;
-use crate::diag::Diagnostic;
-use crate::model::Model;
+//! The checker: resolves names, checks types and builds the [`Model`] that evaluation works on.
+//!
+//! All problems are collected, not only the first. When the parser already reported errors, names whose
+//! declaration is present in the text but failed to parse are not reported again as unknown.
 
-/// Checks a parsed file. (being written)
-pub fn check(_source: &str, _file: &File, _had_errors: bool) -> (Option<Model>, Vec<Diagnostic>) {
-    (None, Vec::new())
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use sha2::{Digest, Sha256};
+
+use crate::ast::{self, *};
+use crate::diag::{DiagKind, Diagnostic, LineIndex};
+use crate::lexer::{Tok, lex};
+use crate::model::*;
+use crate::print::expr_to_string;
+
+/// `sha256:` and the hex SHA-256 of `source` with `\r\n` normalised to `\n`.
+pub fn content_hash(source: &str) -> String {
+    let mut h = Sha256::new();
+    let mut rest = source;
+    while let Some(i) = rest.find("\r\n") {
+        h.update(rest.get(..i).unwrap_or("").as_bytes());
+        h.update(b"\n");
+        rest = rest.get(i + 2..).unwrap_or("");
+    }
+    h.update(rest.as_bytes());
+    let digest = h.finalize();
+    let mut out = String::with_capacity(71);
+    out.push_str("sha256:");
+    for b in digest {
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
 }
 
-/// Checks a file of `tests for ID` against a model. (being written)
-pub fn check_tests_file(
-    _model: &Model,
-    _source: &str,
-) -> (Vec<crate::model::TestDef>, Vec<Diagnostic>) {
-    (Vec::new(), Vec::new())
+/// Checks a parsed file. Returns the model when the file has no errors (parse errors included, as
+/// signalled by `had_parse_errors`), and the diagnostics the checker found.
+pub fn check(
+    source: &str,
+    file: &File,
+    had_parse_errors: bool,
+) -> (Option<Model>, Vec<Diagnostic>) {
+    let index = LineIndex::new(source);
+    let mut c = Checker::new(source, &index, had_parse_errors);
+    let mut model = c.file(file);
+    if let Some(m) = model.as_mut() {
+        m.meta.hash = content_hash(source);
+    }
+    let failed = c.failed || had_parse_errors;
+    (if failed { None } else { model }, c.diags)
+}
+
+/// Checks a file of tests (`tests for ID` followed by `test` items) against a checked model.
+pub fn check_tests_file(model: &Model, source: &str) -> (Vec<TestDef>, Vec<Diagnostic>) {
+    let index = LineIndex::new(source);
+    let (file, mut diags) = crate::parse::parse(source);
+    let had = !diags.is_empty();
+    let mut c = Checker::new(source, &index, had);
+    let mut tests = Vec::new();
+    let mut names = HashSet::new();
+    let mut first = true;
+    for item in &file.items {
+        match &item.kind {
+            ItemKind::TestsFor(id) if first => {
+                if id.name != model.meta.id {
+                    c.err(
+                        DiagKind::TestsForOther {
+                            expected: id.name.clone(),
+                            found: model.meta.id.clone(),
+                        },
+                        id.span,
+                    );
+                }
+            }
+            ItemKind::Test(t) => {
+                if first {
+                    c.err(DiagKind::MissingHeader, Span::new(0, 0));
+                }
+                if let Some(td) = c.test(model, t, &mut names) {
+                    tests.push(td);
+                }
+            }
+            _ => c.err(
+                DiagKind::Expected {
+                    expected: "`test` (a tests file holds only tests)".into(),
+                    expected_nl: "`test` (een testbestand bevat alleen tests)".into(),
+                    found: "another item".into(),
+                },
+                item.span,
+            ),
+        }
+        first = false;
+    }
+    if file.items.is_empty() && !had {
+        c.err(DiagKind::MissingHeader, Span::new(0, 0));
+    }
+    diags.append(&mut c.diags);
+    diags.sort_by_key(|d| d.span.start);
+    (tests, diags)
+}
+
+/// The type of an expression during checking.
+#[derive(Debug, Clone, PartialEq)]
+enum Ty {
+    Bool,
+    Int,
+    Date,
+    Days,
+    Choice(FactId),
+    /// A bare name that is not a fact: an option, to be resolved against the other side.
+    Name(String, Span),
+}
+
+impl Ty {
+    fn describe(&self, facts: &[FactDef]) -> String {
+        match self {
+            Ty::Bool => "yes/no".into(),
+            Ty::Int => "a number".into(),
+            Ty::Date => "a date".into(),
+            Ty::Days => "a number of days".into(),
+            Ty::Choice(f) => format!(
+                "a choice of `{}`",
+                facts.get(*f).map_or("?", |f| f.id.as_str())
+            ),
+            Ty::Name(n, _) => format!("the name `{n}`"),
+        }
+    }
+}
+
+struct Checker<'a> {
+    index: &'a LineIndex<'a>,
+    diags: Vec<Diagnostic>,
+    failed: bool,
+    /// Names that appear after an item keyword in the text (declared, maybe unparsable).
+    declared_in_text: HashSet<String>,
+    had_parse_errors: bool,
+    facts: Vec<FactDef>,
+    fact_ids: HashMap<String, FactId>,
+    outcome_ids: HashMap<String, OutcomeId>,
+    value_spans: HashMap<(OutcomeId, ValueId), Span>,
+    uses_today: bool,
+}
+
+impl<'a> Checker<'a> {
+    fn new(source: &str, index: &'a LineIndex<'a>, had_parse_errors: bool) -> Checker<'a> {
+        let mut declared_in_text = HashSet::new();
+        if had_parse_errors {
+            let toks = lex(source).tokens;
+            for w in toks.windows(2) {
+                if let (Some(a), Some(b)) = (w.first(), w.get(1))
+                    && let (Tok::Word(k), Tok::Word(n)) = (&a.tok, &b.tok)
+                    && matches!(
+                        k.as_str(),
+                        "fact" | "outcome" | "rule" | "table" | "section"
+                    )
+                {
+                    declared_in_text.insert(n.clone());
+                }
+            }
+        }
+        Checker {
+            index,
+            diags: Vec::new(),
+            failed: false,
+            declared_in_text,
+            had_parse_errors,
+            facts: Vec::new(),
+            fact_ids: HashMap::new(),
+            outcome_ids: HashMap::new(),
+            value_spans: HashMap::new(),
+            uses_today: false,
+        }
+    }
+
+    fn err(&mut self, kind: DiagKind, span: Span) {
+        if kind.severity() == crate::diag::Severity::Error {
+            self.failed = true;
+        }
+        self.diags.push(Diagnostic::new(kind, span, self.index));
+    }
+
+    /// Reports an unknown name unless its declaration failed to parse (already reported).
+    fn unknown(&mut self, kind: DiagKind, name: &str, span: Span) {
+        if self.had_parse_errors && self.declared_in_text.contains(name) {
+            self.failed = true;
+            return;
+        }
+        self.err(kind, span);
+    }
+
+    fn text(&mut self, p: &TextPair) -> Text {
+        let en = match &p.en {
+            Some(e) => e.value.clone(),
+            None => {
+                self.err(DiagKind::MissingEnglish, p.span);
+                p.nl.value.clone()
+            }
+        };
+        Text {
+            nl: p.nl.value.clone(),
+            en,
+        }
+    }
+
+    fn opt_text(&mut self, p: &Option<Clause<TextPair>>) -> Option<Text> {
+        p.as_ref().map(|c| self.text(&c.value))
+    }
+
+    fn required_text(
+        &mut self,
+        p: &Option<Clause<TextPair>>,
+        item: &str,
+        clause: &str,
+        at: Span,
+    ) -> Text {
+        match p {
+            Some(c) => self.text(&c.value),
+            None => {
+                self.err(
+                    DiagKind::MissingClause {
+                        item: item.into(),
+                        clause: clause.into(),
+                    },
+                    at,
+                );
+                Text::default()
+            }
+        }
+    }
+
+    // ---------- the file ----------
+
+    fn file(&mut self, file: &File) -> Option<Model> {
+        let mut meta = None;
+        let mut sections: Vec<SectionDef> = Vec::new();
+        let mut section_ids: HashMap<String, usize> = HashMap::new();
+        let mut first = true;
+        let mut fact_items = Vec::new();
+        let mut outcome_items = Vec::new();
+        let mut rule_items = Vec::new();
+        let mut test_items = Vec::new();
+
+        for item in &file.items {
+            match &item.kind {
+                ItemKind::Header(h) => {
+                    if meta.is_some() {
+                        self.err(DiagKind::DuplicateHeader, h.id.span);
+                    }
+                    if meta.is_none() {
+                        meta = Some(self.header(h));
+                    }
+                }
+                ItemKind::Section(s) => {
+                    if section_ids.contains_key(&s.id.name) {
+                        self.err(
+                            DiagKind::Duplicate {
+                                name: s.id.name.clone(),
+                                what: "section".into(),
+                            },
+                            s.id.span,
+                        );
+                    }
+                    let label = self.required_text(&s.label, "section", "label", s.id.span);
+                    let help = self.opt_text(&s.help);
+                    section_ids.insert(s.id.name.clone(), sections.len());
+                    sections.push(SectionDef {
+                        id: s.id.name.clone(),
+                        label,
+                        help,
+                        facts: Vec::new(),
+                    });
+                }
+                ItemKind::Fact(f) => {
+                    if sections.is_empty() {
+                        sections.push(SectionDef {
+                            id: "algemeen".into(),
+                            label: Text {
+                                nl: "Algemeen".into(),
+                                en: "General".into(),
+                            },
+                            help: None,
+                            facts: Vec::new(),
+                        });
+                    }
+                    fact_items.push((f, sections.len() - 1));
+                }
+                ItemKind::Outcome(o) => outcome_items.push(o),
+                ItemKind::Rule(_) | ItemKind::Table(_) => rule_items.push(item),
+                ItemKind::Test(t) => test_items.push(t),
+                ItemKind::TestsFor(id) => self.err(
+                    DiagKind::Expected {
+                        expected: "`ruleset NAME` (`tests for` starts a separate tests file)"
+                            .into(),
+                        expected_nl: "`ruleset NAAM` (`tests for` begint een apart testbestand)"
+                            .into(),
+                        found: "`tests for`".into(),
+                    },
+                    id.span,
+                ),
+            }
+            if first && !matches!(item.kind, ItemKind::Header(_)) {
+                self.err(DiagKind::MissingHeader, Span::new(0, 0));
+            }
+            first = false;
+        }
+        if file.items.is_empty() && !self.had_parse_errors {
+            self.err(DiagKind::MissingHeader, Span::new(0, 0));
+        }
+
+        // Facts (declared first, so that conditions can refer to facts declared later).
+        for (f, section) in &fact_items {
+            self.declare_fact(f, *section, &mut sections);
+        }
+        // Ask-when conditions.
+        let mut ask_deps: Vec<Vec<FactId>> = vec![Vec::new(); self.facts.len()];
+        for (i, (f, _)) in fact_items.iter().enumerate() {
+            if let Some(aw) = &f.ask_when
+                && let Some(cond) = self.cond(&aw.value)
+            {
+                let mut deps = Vec::new();
+                cond_facts(&cond, &mut deps);
+                if let Some(slot) = ask_deps.get_mut(i) {
+                    *slot = deps;
+                }
+                if let Some(fd) = self.facts.get_mut(i) {
+                    fd.ask_when = Some(cond);
+                    fd.ask_when_text = Some(expr_to_string(&aw.value));
+                }
+            }
+        }
+        let ask_order = self.ask_order(&ask_deps);
+
+        // Outcomes.
+        let mut outcomes = Vec::new();
+        for o in outcome_items {
+            if let Some(od) = self.outcome(o, outcomes.len()) {
+                outcomes.push(od);
+            }
+        }
+
+        // Rules and tables.
+        let mut rules = Vec::new();
+        let mut rule_names: HashSet<String> = HashSet::new();
+        for item in rule_items {
+            match &item.kind {
+                ItemKind::Rule(r) => {
+                    if !rule_names.insert(r.name.name.clone()) {
+                        self.err(
+                            DiagKind::Duplicate {
+                                name: r.name.name.clone(),
+                                what: "rule or table".into(),
+                            },
+                            r.name.span,
+                        );
+                    }
+                    if let Some(rd) = self.rule(r, item.span, &outcomes) {
+                        rules.push(rd);
+                    }
+                }
+                ItemKind::Table(t) => {
+                    if !rule_names.insert(t.name.name.clone()) {
+                        self.err(
+                            DiagKind::Duplicate {
+                                name: t.name.name.clone(),
+                                what: "rule or table".into(),
+                            },
+                            t.name.span,
+                        );
+                    }
+                    self.table(t, &outcomes, &mut rules);
+                }
+                _ => {}
+            }
+        }
+
+        let Some(meta) = meta else {
+            self.failed = true;
+            return None;
+        };
+
+        let mut model = Model {
+            meta,
+            sections,
+            facts: std::mem::take(&mut self.facts),
+            ask_order,
+            outcomes,
+            rules,
+            tests: Vec::new(),
+            uses_today: self.uses_today,
+        };
+
+        // Tests.
+        let mut names = HashSet::new();
+        for t in test_items {
+            if let Some(td) = self.test(&model, t, &mut names) {
+                model.tests.push(td);
+            }
+        }
+
+        self.warnings(&model, &fact_items);
+        Some(model)
+    }
+
+    fn header(&mut self, h: &Header) -> Meta {
+        let title = self.required_text(&h.title, "ruleset", "title", h.id.span);
+        let version = match &h.version {
+            Some(v) => v.value.value.clone(),
+            None => {
+                self.err(
+                    DiagKind::MissingClause {
+                        item: "ruleset".into(),
+                        clause: "version".into(),
+                    },
+                    h.id.span,
+                );
+                String::new()
+            }
+        };
+        let note = self.opt_text(&h.note);
+        Meta {
+            id: h.id.name.clone(),
+            title,
+            version,
+            valid_from: h.valid_from.as_ref().map(|c| c.value.value),
+            note,
+            hash: String::new(),
+        }
+    }
+
+    fn declare_fact(&mut self, f: &ast::Fact, section: usize, sections: &mut [SectionDef]) {
+        if self.fact_ids.contains_key(&f.name.name) {
+            self.err(
+                DiagKind::Duplicate {
+                    name: f.name.name.clone(),
+                    what: "fact".into(),
+                },
+                f.name.span,
+            );
+            // Still declare it under a fresh slot so indices stay aligned with fact_items.
+        }
+        let label = self.required_text(&f.label, "fact", "label", f.name.span);
+        let help = self.opt_text(&f.help);
+        let ty = match &f.ty.kind {
+            TypeKind::Bool => FactType::Bool,
+            TypeKind::Date => FactType::Date,
+            TypeKind::Choice => {
+                let mut seen = HashSet::new();
+                let mut options = Vec::new();
+                for o in &f.options {
+                    if !seen.insert(o.value.name.name.clone()) {
+                        self.err(
+                            DiagKind::Duplicate {
+                                name: o.value.name.name.clone(),
+                                what: "option".into(),
+                            },
+                            o.value.name.span,
+                        );
+                    }
+                    let label = self.text(&o.value.label);
+                    options.push(OptionDef {
+                        id: o.value.name.name.clone(),
+                        label,
+                    });
+                }
+                if options.is_empty() {
+                    self.err(DiagKind::NoOptions(f.name.name.clone()), f.ty.span);
+                }
+                FactType::Choice { options }
+            }
+            TypeKind::Int { min, max } => {
+                if let (Some(a), Some(b)) = (min, max)
+                    && a > b
+                {
+                    self.err(DiagKind::EmptyRange { min: *a, max: *b }, f.ty.span);
+                }
+                FactType::Int {
+                    min: *min,
+                    max: *max,
+                }
+            }
+            TypeKind::Scale { min, max } => {
+                if min > max {
+                    self.err(
+                        DiagKind::EmptyRange {
+                            min: *min,
+                            max: *max,
+                        },
+                        f.ty.span,
+                    );
+                }
+                let mut levels: Vec<(i64, Text)> = Vec::new();
+                for l in &f.levels {
+                    let v = l.value.level.value;
+                    if v < *min || v > *max {
+                        self.err(
+                            DiagKind::LevelOutOfRange {
+                                level: v,
+                                min: *min,
+                                max: *max,
+                            },
+                            l.value.level.span,
+                        );
+                    }
+                    if levels.iter().any(|(x, _)| *x == v) {
+                        self.err(
+                            DiagKind::Duplicate {
+                                name: v.to_string(),
+                                what: "level".into(),
+                            },
+                            l.value.level.span,
+                        );
+                    }
+                    let t = self.text(&l.value.label);
+                    levels.push((v, t));
+                }
+                FactType::Scale {
+                    min: *min,
+                    max: *max,
+                    levels,
+                }
+            }
+        };
+        if !matches!(f.ty.kind, TypeKind::Choice)
+            && let Some(o) = f.options.first()
+        {
+            self.err(
+                DiagKind::WrongTypeClause {
+                    clause: "option".into(),
+                    ty: "choice".into(),
+                },
+                o.span,
+            );
+        }
+        if !matches!(f.ty.kind, TypeKind::Scale { .. })
+            && let Some(l) = f.levels.first()
+        {
+            self.err(
+                DiagKind::WrongTypeClause {
+                    clause: "level".into(),
+                    ty: "scale".into(),
+                },
+                l.span,
+            );
+        }
+        let id = self.facts.len();
+        self.fact_ids.entry(f.name.name.clone()).or_insert(id);
+        if let Some(s) = sections.get_mut(section) {
+            s.facts.push(id);
+        }
+        self.facts.push(FactDef {
+            id: f.name.name.clone(),
+            section,
+            label,
+            help,
+            ty,
+            ask_when: None,
+            ask_when_text: None,
+            span: f.name.span,
+        });
+    }
+
+    /// Orders facts so each comes after the facts its ask-when reads; reports cycles.
+    fn ask_order(&mut self, deps: &[Vec<FactId>]) -> Vec<FactId> {
+        let n = deps.len();
+        // 0 = unvisited, 1 = on stack, 2 = done
+        let mut state = vec![0u8; n];
+        let mut order = Vec::with_capacity(n);
+        let mut reported: HashSet<FactId> = HashSet::new();
+        for start in 0..n {
+            if state.get(start) != Some(&0) {
+                continue;
+            }
+            // Iterative DFS: (node, next dep index)
+            let mut stack: Vec<(FactId, usize)> = vec![(start, 0)];
+            if let Some(s) = state.get_mut(start) {
+                *s = 1;
+            }
+            while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+                let ds = deps.get(node).map_or(&[][..], |v| v.as_slice());
+                if let Some(&d) = ds.get(*next) {
+                    *next += 1;
+                    match state.get(d) {
+                        Some(0) => {
+                            if let Some(s) = state.get_mut(d) {
+                                *s = 1;
+                            }
+                            stack.push((d, 0));
+                        }
+                        Some(1) => {
+                            // A cycle: from d on the stack to node, back to d.
+                            let pos = stack.iter().position(|(x, _)| *x == d).unwrap_or(0);
+                            let cycle: Vec<FactId> =
+                                stack.iter().skip(pos).map(|(x, _)| *x).collect();
+                            if cycle.iter().all(|x| !reported.contains(x)) {
+                                reported.extend(cycle.iter().copied());
+                                let mut names: Vec<String> = cycle
+                                    .iter()
+                                    .filter_map(|x| self.facts.get(*x).map(|f| f.id.clone()))
+                                    .collect();
+                                if let Some(first) = names.first().cloned() {
+                                    names.push(first);
+                                }
+                                let span = self.facts.get(d).map_or(Span::default(), |f| f.span);
+                                self.err(DiagKind::AskWhenCycle(names.join(" → ")), span);
+                            }
+                        }
+                        _ => {}
+                    }
+                } else {
+                    if let Some(s) = state.get_mut(node) {
+                        *s = 2;
+                    }
+                    order.push(node);
+                    stack.pop();
+                }
+            }
+        }
+        order
+    }
+
+    fn outcome(&mut self, o: &ast::Outcome, id: OutcomeId) -> Option<OutcomeDef> {
+        if self.outcome_ids.contains_key(&o.name.name) {
+            self.err(
+                DiagKind::Duplicate {
+                    name: o.name.name.clone(),
+                    what: "outcome".into(),
+                },
+                o.name.span,
+            );
+            return None;
+        }
+        self.outcome_ids.insert(o.name.name.clone(), id);
+        let label = self.required_text(&o.label, "outcome", "label", o.name.span);
+        let mut values: Vec<OptionDef> = Vec::new();
+        for v in &o.values {
+            if values.iter().any(|x| x.id == v.value.name.name) {
+                self.err(
+                    DiagKind::Duplicate {
+                        name: v.value.name.name.clone(),
+                        what: "value".into(),
+                    },
+                    v.value.name.span,
+                );
+                continue;
+            }
+            let label = self.text(&v.value.label);
+            self.value_spans
+                .insert((id, values.len()), v.value.name.span);
+            values.push(OptionDef {
+                id: v.value.name.name.clone(),
+                label,
+            });
+        }
+        if values.is_empty() {
+            self.err(DiagKind::NoValues(o.name.name.clone()), o.name.span);
+        }
+        let fallback = match &o.fallback {
+            None => {
+                self.err(
+                    DiagKind::MissingClause {
+                        item: "outcome".into(),
+                        clause: "required` or `default".into(),
+                    },
+                    o.name.span,
+                );
+                FallbackDef::Required
+            }
+            Some(Clause {
+                value: Fallback::Required,
+                ..
+            }) => FallbackDef::Required,
+            Some(Clause {
+                value: Fallback::Default { value, because },
+                ..
+            }) => {
+                let because = self.text(because);
+                match values.iter().position(|v| v.id == value.name) {
+                    Some(vi) => FallbackDef::Default { value: vi, because },
+                    None => {
+                        self.err(
+                            DiagKind::UnknownValue {
+                                outcome: o.name.name.clone(),
+                                value: value.name.clone(),
+                            },
+                            value.span,
+                        );
+                        FallbackDef::Required
+                    }
+                }
+            }
+        };
+        Some(OutcomeDef {
+            id: o.name.name.clone(),
+            label,
+            policy: o.policy.value,
+            fallback,
+            values,
+        })
+    }
+
+    fn assign_value(
+        &mut self,
+        outcomes: &[OutcomeDef],
+        outcome: &Ident,
+        values: &[&Ident],
+        list: bool,
+        out: &mut Vec<(OutcomeId, ValueId)>,
+    ) {
+        let Some(&oid) = self.outcome_ids.get(&outcome.name) else {
+            self.unknown(
+                DiagKind::UnknownOutcome(outcome.name.clone()),
+                &outcome.name,
+                outcome.span,
+            );
+            return;
+        };
+        let Some(od) = outcomes.get(oid) else { return };
+        if list && od.policy != Policy::Collect {
+            self.err(DiagKind::ListForSingle(od.id.clone()), outcome.span);
+        }
+        if od.policy != Policy::Collect && out.iter().any(|(o, _)| *o == oid) {
+            self.err(DiagKind::DuplicateAssignment(od.id.clone()), outcome.span);
+        }
+        for v in values {
+            match od.values.iter().position(|x| x.id == v.name) {
+                Some(vi) => {
+                    if !out.contains(&(oid, vi)) {
+                        out.push((oid, vi));
+                    }
+                }
+                None => self.err(
+                    DiagKind::UnknownValue {
+                        outcome: od.id.clone(),
+                        value: v.name.clone(),
+                    },
+                    v.span,
+                ),
+            }
+        }
+    }
+
+    fn priority_warning(
+        &mut self,
+        outcomes: &[OutcomeDef],
+        assigns: &[(OutcomeId, ValueId)],
+        priority: &Option<Clause<IntLit>>,
+    ) {
+        if let Some(p) = priority {
+            let any_priority = assigns.iter().any(|(o, _)| {
+                outcomes
+                    .get(*o)
+                    .is_some_and(|od| od.policy == Policy::Priority)
+            });
+            if !any_priority && !assigns.is_empty() {
+                let mut names: Vec<String> = assigns
+                    .iter()
+                    .filter_map(|(o, _)| outcomes.get(*o).map(|od| format!("`{}`", od.id)))
+                    .collect();
+                names.dedup();
+                self.err(DiagKind::PriorityIgnored(names.join(", ")), p.span);
+            }
+        }
+    }
+
+    fn rule(&mut self, r: &ast::Rule, span: Span, outcomes: &[OutcomeDef]) -> Option<RuleDef> {
+        let title = self.opt_text(&r.title);
+        let because = self.required_text(&r.because, "rule", "because", r.name.span);
+        let (cond, cond_text) = match &r.when {
+            Some(w) => (self.cond(&w.value), expr_to_string(&w.value)),
+            None => {
+                self.err(
+                    DiagKind::MissingClause {
+                        item: "rule".into(),
+                        clause: "when".into(),
+                    },
+                    r.name.span,
+                );
+                (None, String::new())
+            }
+        };
+        let mut assigns = Vec::new();
+        match &r.then {
+            Some(t) => {
+                for a in &t.value {
+                    match &a.value {
+                        AssignValue::One(v) => {
+                            self.assign_value(outcomes, &a.outcome, &[v], false, &mut assigns)
+                        }
+                        AssignValue::List(vs) => {
+                            let refs: Vec<&Ident> = vs.iter().collect();
+                            self.assign_value(outcomes, &a.outcome, &refs, true, &mut assigns)
+                        }
+                    }
+                }
+            }
+            None => self.err(
+                DiagKind::MissingClause {
+                    item: "rule".into(),
+                    clause: "then".into(),
+                },
+                r.name.span,
+            ),
+        }
+        self.priority_warning(outcomes, &assigns, &r.priority);
+        Some(RuleDef {
+            id: r.name.name.clone(),
+            origin: RuleOrigin::Rule,
+            title,
+            cond: cond?,
+            cond_text,
+            assigns,
+            priority: r.priority.as_ref().map_or(0, |p| p.value.value),
+            rank: 0,
+            because,
+            sources: r.sources.iter().map(|s| s.value.value.clone()).collect(),
+            span,
+        })
+    }
+
+    fn table(&mut self, t: &ast::Table, outcomes: &[OutcomeDef], rules: &mut Vec<RuleDef>) {
+        let title = self.opt_text(&t.title);
+        let because = self.required_text(&t.because, "table", "because", t.name.span);
+        let sources: Vec<String> = t.sources.iter().map(|s| s.value.value.clone()).collect();
+        let priority = t.priority.as_ref().map_or(0, |p| p.value.value);
+        let Some(header) = &t.header else {
+            self.err(
+                DiagKind::MissingClause {
+                    item: "table".into(),
+                    clause: "| ... || ... |".into(),
+                },
+                t.name.span,
+            );
+            return;
+        };
+        // Check the column heads once: inputs must have a type, outputs must be outcomes.
+        let mut head_ok = true;
+        for e in &header.value.inputs {
+            if self.term(e).is_none() {
+                head_ok = false;
+            }
+        }
+        let mut out_ids: Vec<Option<OutcomeId>> = Vec::new();
+        for o in &header.value.outputs {
+            match self.outcome_ids.get(&o.name) {
+                Some(id) => out_ids.push(Some(*id)),
+                None => {
+                    self.unknown(DiagKind::UnknownOutcome(o.name.clone()), &o.name, o.span);
+                    out_ids.push(None);
+                }
+            }
+        }
+        let mut all_assigns = Vec::new();
+        for (ri, row) in t.rows.iter().enumerate() {
+            let rown = ri + 1;
+            let r = &row.value;
+            if r.inputs.len() != header.value.inputs.len() {
+                self.err(
+                    DiagKind::RowWidth {
+                        side: "input".into(),
+                        expected: header.value.inputs.len(),
+                        found: r.inputs.len(),
+                    },
+                    row.span,
+                );
+                continue;
+            }
+            if r.outputs.len() != header.value.outputs.len() {
+                self.err(
+                    DiagKind::RowWidth {
+                        side: "output".into(),
+                        expected: header.value.outputs.len(),
+                        found: r.outputs.len(),
+                    },
+                    row.span,
+                );
+                continue;
+            }
+            let mut parts = Vec::new();
+            let mut texts = Vec::new();
+            let mut ok = head_ok;
+            for (col, cell) in header.value.inputs.iter().zip(&r.inputs) {
+                let Some(e) = cell_expr(col, cell) else {
+                    continue;
+                };
+                texts.push(expr_to_string(&e));
+                match self.cond(&e) {
+                    Some(c) => parts.push(c),
+                    None => ok = false,
+                }
+            }
+            let mut assigns = Vec::new();
+            for ((head, oid), cell) in header.value.outputs.iter().zip(&out_ids).zip(&r.outputs) {
+                if oid.is_none() {
+                    continue;
+                }
+                match cell {
+                    OutCell::Skip(_) => {}
+                    OutCell::One(v) => self.assign_value(outcomes, head, &[v], false, &mut assigns),
+                    OutCell::List(vs, _) => {
+                        let refs: Vec<&Ident> = vs.iter().collect();
+                        self.assign_value(outcomes, head, &refs, true, &mut assigns)
+                    }
+                }
+            }
+            all_assigns.extend(assigns.iter().copied());
+            if !ok {
+                continue;
+            }
+            let cond = match parts.len() {
+                0 => Cond::True,
+                1 => parts.pop().unwrap_or(Cond::True),
+                _ => Cond::And(parts),
+            };
+            rules.push(RuleDef {
+                id: format!("{}#{rown}", t.name.name),
+                origin: RuleOrigin::Row {
+                    table: t.name.name.clone(),
+                    row: rown,
+                },
+                title: title.clone(),
+                cond,
+                cond_text: if texts.is_empty() {
+                    "-".into()
+                } else {
+                    texts.join(" and ")
+                },
+                assigns,
+                priority,
+                rank: if t.first {
+                    -i64::try_from(rown).unwrap_or(i64::MAX)
+                } else {
+                    0
+                },
+                because: because.clone(),
+                sources: sources.clone(),
+                span: row.span,
+            });
+        }
+        self.priority_warning(outcomes, &all_assigns, &t.priority);
+    }
+
+    // ---------- tests ----------
+
+    fn test(
+        &mut self,
+        model: &Model,
+        t: &ast::Test,
+        names: &mut HashSet<String>,
+    ) -> Option<TestDef> {
+        let mut ok = true;
+        if !names.insert(t.name.value.clone()) {
+            self.err(DiagKind::DuplicateTest(t.name.value.clone()), t.name.span);
+        }
+        let today = t.today.as_ref().map(|c| c.value.value);
+        if today.is_none() && model.uses_today {
+            self.err(DiagKind::TestNeedsToday, t.name.span);
+            ok = false;
+        }
+        let mut given: Vec<(FactId, Value)> = Vec::new();
+        for g in t.givens.iter().flat_map(|c| c.value.iter()) {
+            let Some(fid) = model.fact_by_name(&g.fact.name) else {
+                self.unknown(
+                    DiagKind::UnknownFact(g.fact.name.clone()),
+                    &g.fact.name,
+                    g.fact.span,
+                );
+                ok = false;
+                continue;
+            };
+            if given.iter().any(|(f, _)| *f == fid) {
+                self.err(DiagKind::DuplicateGiven(g.fact.name.clone()), g.fact.span);
+                ok = false;
+                continue;
+            }
+            match self.literal_for(model, fid, &g.value) {
+                Some(v) => given.push((fid, v)),
+                None => ok = false,
+            }
+        }
+        let mut expects = Vec::new();
+        for e in &t.expects {
+            let Some(oid) = model.outcome_by_name(&e.value.outcome.name) else {
+                self.unknown(
+                    DiagKind::UnknownOutcome(e.value.outcome.name.clone()),
+                    &e.value.outcome.name,
+                    e.value.outcome.span,
+                );
+                ok = false;
+                continue;
+            };
+            let Some(od) = model.outcomes.get(oid) else {
+                continue;
+            };
+            let value_ids = |c: &mut Checker, vs: &[Ident]| -> Option<Vec<ValueId>> {
+                let mut out = Vec::new();
+                let mut good = true;
+                for v in vs {
+                    match od.values.iter().position(|x| x.id == v.name) {
+                        Some(i) => out.push(i),
+                        None => {
+                            c.err(
+                                DiagKind::UnknownValue {
+                                    outcome: od.id.clone(),
+                                    value: v.name.clone(),
+                                },
+                                v.span,
+                            );
+                            good = false;
+                        }
+                    }
+                }
+                good.then_some(out)
+            };
+            let form_err = |c: &mut Checker, form: &str| {
+                c.err(
+                    DiagKind::ExpectForm {
+                        form: form.into(),
+                        outcome: od.id.clone(),
+                        policy: match od.policy {
+                            Policy::Priority => "priority".into(),
+                            Policy::Unique => "unique".into(),
+                            Policy::Collect => "collect".into(),
+                        },
+                    },
+                    e.span,
+                );
+            };
+            let kind = match &e.value.kind {
+                ExpectKind::Equals(v) => {
+                    if od.policy == Policy::Collect {
+                        form_err(self, "=");
+                        None
+                    } else {
+                        value_ids(self, std::slice::from_ref(v))
+                            .and_then(|v| v.first().copied())
+                            .map(ExpectDefKind::Equals)
+                    }
+                }
+                ExpectKind::Contains { values, .. } => {
+                    if od.policy != Policy::Collect {
+                        form_err(self, "contains");
+                        None
+                    } else {
+                        value_ids(self, values).map(ExpectDefKind::Contains)
+                    }
+                }
+                ExpectKind::Exactly(values) => {
+                    if od.policy != Policy::Collect {
+                        form_err(self, "exactly");
+                        None
+                    } else {
+                        value_ids(self, values).map(ExpectDefKind::Exactly)
+                    }
+                }
+                ExpectKind::Undecided => {
+                    if matches!(od.fallback, FallbackDef::Default { .. }) {
+                        form_err(self, "is undecided");
+                        None
+                    } else {
+                        Some(ExpectDefKind::Undecided)
+                    }
+                }
+                ExpectKind::Provisional => Some(ExpectDefKind::Provisional),
+                ExpectKind::Final => Some(ExpectDefKind::Final),
+            };
+            match kind {
+                Some(kind) => expects.push(ExpectDef {
+                    outcome: oid,
+                    kind,
+                    text: expect_text(&e.value),
+                    span: e.span,
+                }),
+                None => ok = false,
+            }
+        }
+        let end = t
+            .expects
+            .last()
+            .map(|e| e.span)
+            .or_else(|| t.givens.last().map(|g| g.span))
+            .unwrap_or(t.name.span);
+        ok.then(|| TestDef {
+            name: t.name.value.clone(),
+            today,
+            given,
+            expects,
+            span: t.name.span.to(end),
+        })
+    }
+
+    /// A test answer, checked against the fact's type.
+    fn literal_for(&mut self, model: &Model, fid: FactId, lit: &Literal) -> Option<Value> {
+        let fd = model.facts.get(fid)?;
+        let mismatch = |c: &mut Checker, expected: &str, found: &str| {
+            c.err(
+                DiagKind::TypeMismatch {
+                    expected: expected.into(),
+                    found: found.into(),
+                },
+                lit.span(),
+            );
+            None
+        };
+        let found = match lit {
+            Literal::Bool(..) => "yes/no",
+            Literal::Int(..) => "a number",
+            Literal::Date(..) => "a date",
+            Literal::Name(_) => "a name",
+        };
+        match (&fd.ty, lit) {
+            (FactType::Bool, Literal::Bool(b, _)) => Some(Value::Bool(*b)),
+            (FactType::Date, Literal::Date(d, _)) => Some(Value::Date(*d)),
+            (FactType::Int { min, max }, Literal::Int(n, _)) => {
+                self.bounds(fd, *n, *min, *max, lit.span())?;
+                Some(Value::Int(*n))
+            }
+            (FactType::Scale { min, max, .. }, Literal::Int(n, _)) => {
+                self.bounds(fd, *n, Some(*min), Some(*max), lit.span())?;
+                Some(Value::Int(*n))
+            }
+            (FactType::Choice { options }, Literal::Name(i)) => {
+                match options.iter().position(|o| o.id == i.name) {
+                    Some(x) => Some(Value::Choice(x)),
+                    None => {
+                        self.err(
+                            DiagKind::UnknownOption {
+                                fact: fd.id.clone(),
+                                option: i.name.clone(),
+                            },
+                            i.span,
+                        );
+                        None
+                    }
+                }
+            }
+            (FactType::Bool, _) => mismatch(self, "yes/no", found),
+            (FactType::Date, _) => mismatch(self, "a date", found),
+            (FactType::Int { .. } | FactType::Scale { .. }, _) => mismatch(self, "a number", found),
+            (FactType::Choice { .. }, _) => {
+                mismatch(self, &format!("an option of `{}`", fd.id), found)
+            }
+        }
+    }
+
+    fn bounds(
+        &mut self,
+        fd: &FactDef,
+        n: i64,
+        min: Option<i64>,
+        max: Option<i64>,
+        span: Span,
+    ) -> Option<()> {
+        let below = min.is_some_and(|m| n < m);
+        let above = max.is_some_and(|m| n > m);
+        if below || above {
+            let bounds = format!(
+                "{}..{}",
+                min.map(|m| m.to_string()).unwrap_or_default(),
+                max.map(|m| m.to_string()).unwrap_or_default()
+            );
+            self.err(
+                DiagKind::OutOfBounds {
+                    fact: fd.id.clone(),
+                    value: n,
+                    bounds,
+                },
+                span,
+            );
+            return None;
+        }
+        Some(())
+    }
+
+    // ---------- warnings ----------
+
+    fn warnings(&mut self, model: &Model, fact_items: &[(&ast::Fact, usize)]) {
+        // Values no rule and no default gives.
+        for (oid, od) in model.outcomes.iter().enumerate() {
+            for (vid, v) in od.values.iter().enumerate() {
+                let by_rule = model.rules.iter().any(|r| r.assigns.contains(&(oid, vid)));
+                let by_default =
+                    matches!(od.fallback, FallbackDef::Default { value, .. } if value == vid);
+                if !by_rule && !by_default {
+                    let span = self.value_span(oid, vid);
+                    self.err(
+                        DiagKind::ValueNeverGiven {
+                            outcome: od.id.clone(),
+                            value: v.id.clone(),
+                        },
+                        span,
+                    );
+                }
+            }
+        }
+        // Facts no rule or ask-when reads.
+        let mut used = BTreeSet::new();
+        for r in &model.rules {
+            let mut v = Vec::new();
+            cond_facts(&r.cond, &mut v);
+            used.extend(v);
+        }
+        for f in &model.facts {
+            if let Some(c) = &f.ask_when {
+                let mut v = Vec::new();
+                cond_facts(c, &mut v);
+                used.extend(v);
+            }
+        }
+        for (fid, (f, _)) in fact_items.iter().enumerate() {
+            if !used.contains(&fid) {
+                self.err(DiagKind::FactUnused(f.name.name.clone()), f.name.span);
+            }
+        }
+    }
+
+    fn value_span(&self, oid: OutcomeId, vid: ValueId) -> Span {
+        self.value_spans
+            .get(&(oid, vid))
+            .copied()
+            .unwrap_or_default()
+    }
+}
+
+/// The condition a table cell stands for, as an expression over its column (`None` for `-`).
+fn cell_expr(col: &Expr, cell: &ast::Cell) -> Option<Expr> {
+    let col_b = Box::new(col.clone());
+    let kind = match &cell.kind {
+        CellKind::Any => return None,
+        CellKind::Cmp(op, e) => ExprKind::Binary(BinOp::Cmp(*op), col_b, Box::new(e.clone())),
+        CellKind::In { list, negated } => ExprKind::In {
+            expr: col_b,
+            list: list.clone(),
+            negated: *negated,
+        },
+        CellKind::Range(a, b) => ExprKind::Between {
+            expr: col_b,
+            low: Box::new(a.clone()),
+            high: Box::new(b.clone()),
+        },
+        CellKind::Unknown => ExprKind::IsAnswered {
+            expr: col_b,
+            negated: true,
+        },
+        CellKind::Answered => ExprKind::IsAnswered {
+            expr: col_b,
+            negated: false,
+        },
+    };
+    Some(Expr {
+        kind,
+        span: cell.span,
+    })
+}
+
+fn expect_text(e: &Expect) -> String {
+    let list = |v: &[Ident]| {
+        format!(
+            "[{}]",
+            v.iter()
+                .map(|i| i.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    let o = &e.outcome.name;
+    match &e.kind {
+        ExpectKind::Equals(v) => format!("{o} = {}", v.name),
+        ExpectKind::Contains { values, list: true } => format!("{o} contains {}", list(values)),
+        ExpectKind::Contains { values, .. } => format!(
+            "{o} contains {}",
+            values.first().map_or("", |v| v.name.as_str())
+        ),
+        ExpectKind::Exactly(v) => format!("{o} exactly {}", list(v)),
+        ExpectKind::Undecided => format!("{o} is undecided"),
+        ExpectKind::Provisional => format!("{o} is provisional"),
+        ExpectKind::Final => format!("{o} is final"),
+    }
+}
+
+/// The facts a condition reads, appended without repeats in order of appearance.
+pub fn cond_facts(c: &Cond, out: &mut Vec<FactId>) {
+    match c {
+        Cond::True => {}
+        Cond::And(v) | Cond::Or(v) => v.iter().for_each(|c| cond_facts(c, out)),
+        Cond::Not(c) => cond_facts(c, out),
+        Cond::Atom(a) => {
+            for f in &a.facts {
+                if !out.contains(f) {
+                    out.push(*f);
+                }
+            }
+        }
+    }
+}
+
+fn term_facts(t: &Term, out: &mut Vec<FactId>) {
+    match t {
+        Term::Fact(f) => {
+            if !out.contains(f) {
+                out.push(*f);
+            }
+        }
+        Term::Lit(_) | Term::Today => {}
+        Term::Arith(_, a, b) | Term::DatePlus(a, b) | Term::DateDiff(a, b) => {
+            term_facts(a, out);
+            term_facts(b, out);
+        }
+        Term::Neg(a) => term_facts(a, out),
+        Term::Cond(c) => cond_facts(c, out),
+    }
+}
+
+fn pred_facts(p: &Pred) -> Vec<FactId> {
+    let mut out = Vec::new();
+    match p {
+        Pred::Truth(t) => term_facts(t, &mut out),
+        Pred::Cmp(_, a, b) => {
+            term_facts(a, &mut out);
+            term_facts(b, &mut out);
+        }
+        Pred::In { term, list, .. } => {
+            term_facts(term, &mut out);
+            list.iter().for_each(|t| term_facts(t, &mut out));
+        }
+        Pred::Between { term, low, high } => {
+            term_facts(term, &mut out);
+            term_facts(low, &mut out);
+            term_facts(high, &mut out);
+        }
+        Pred::Answered { fact, .. } => out.push(*fact),
+        Pred::Nested(c) => cond_facts(c, &mut out),
+    }
+    out
+}
+
+fn strip_parens(e: &Expr) -> &Expr {
+    match &e.kind {
+        ExprKind::Paren(inner) => strip_parens(inner),
+        _ => e,
+    }
+}
+
+// ---------- expressions ----------
+
+impl Checker<'_> {
+    /// A yes/no condition.
+    fn cond(&mut self, e: &Expr) -> Option<Cond> {
+        match &e.kind {
+            ExprKind::Paren(inner) => self.cond(inner),
+            ExprKind::Binary(op @ (BinOp::And | BinOp::Or), a, b) => {
+                let ca = self.cond(a);
+                let cb = self.cond(b);
+                let (ca, cb) = (ca?, cb?);
+                let mut parts = Vec::new();
+                for c in [ca, cb] {
+                    match (op, c) {
+                        (BinOp::And, Cond::And(v)) => parts.extend(v),
+                        (BinOp::Or, Cond::Or(v)) => parts.extend(v),
+                        (_, c) => parts.push(c),
+                    }
+                }
+                Some(if *op == BinOp::And {
+                    Cond::And(parts)
+                } else {
+                    Cond::Or(parts)
+                })
+            }
+            ExprKind::Not(inner) => Some(Cond::Not(Box::new(self.cond(inner)?))),
+            _ => {
+                let pred = self.pred(e)?;
+                let facts = pred_facts(&pred);
+                Some(Cond::Atom(Box::new(Atom {
+                    pred,
+                    text: expr_to_string(e),
+                    facts,
+                })))
+            }
+        }
+    }
+
+    fn pred(&mut self, e: &Expr) -> Option<Pred> {
+        match &e.kind {
+            ExprKind::Binary(BinOp::Cmp(op), a, b) => {
+                let (ta, tya) = self.term(a)?;
+                let (tb, tyb) = self.term(b)?;
+                let (ta, tya, tb, tyb) = self.resolve_pair(ta, tya, tb, tyb)?;
+                if tya != tyb {
+                    self.err(
+                        DiagKind::Incomparable {
+                            left: tya.describe(&self.facts),
+                            right: tyb.describe(&self.facts),
+                        },
+                        e.span,
+                    );
+                    return None;
+                }
+                if !matches!(op, CmpOp::Eq | CmpOp::Ne)
+                    && !matches!(tya, Ty::Int | Ty::Date | Ty::Days)
+                {
+                    self.err(
+                        DiagKind::NotOrdered {
+                            op: op.as_str().into(),
+                            found: tya.describe(&self.facts),
+                        },
+                        e.span,
+                    );
+                    return None;
+                }
+                if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+                    self.literal_bounds(&ta, &tb, b.span);
+                    self.literal_bounds(&tb, &ta, a.span);
+                }
+                Some(Pred::Cmp(*op, ta, tb))
+            }
+            ExprKind::In {
+                expr,
+                list,
+                negated,
+            } => {
+                let (t, ty) = self.term(expr)?;
+                if let Ty::Name(n, sp) = &ty {
+                    self.unknown(DiagKind::UnknownFact(n.clone()), n, *sp);
+                    return None;
+                }
+                let mut items = Vec::new();
+                let mut ok = true;
+                for item in list {
+                    let Some((ti, tyi)) = self.term(item) else {
+                        ok = false;
+                        continue;
+                    };
+                    let Some((_, _, ti, tyi)) = self.resolve_pair(t.clone(), ty.clone(), ti, tyi)
+                    else {
+                        ok = false;
+                        continue;
+                    };
+                    if tyi != ty {
+                        self.err(
+                            DiagKind::Incomparable {
+                                left: ty.describe(&self.facts),
+                                right: tyi.describe(&self.facts),
+                            },
+                            item.span,
+                        );
+                        ok = false;
+                        continue;
+                    }
+                    self.literal_bounds(&t, &ti, item.span);
+                    items.push(ti);
+                }
+                ok.then_some(Pred::In {
+                    term: t,
+                    list: items,
+                    negated: *negated,
+                })
+            }
+            ExprKind::Between { expr, low, high } => {
+                let (t, ty) = self.term(expr)?;
+                let (l, tyl) = self.term(low)?;
+                let (h, tyh) = self.term(high)?;
+                if !matches!(ty, Ty::Int | Ty::Date | Ty::Days) {
+                    self.err(
+                        DiagKind::NotOrdered {
+                            op: "between".into(),
+                            found: ty.describe(&self.facts),
+                        },
+                        expr.span,
+                    );
+                    return None;
+                }
+                for (tyx, sp) in [(&tyl, low.span), (&tyh, high.span)] {
+                    if *tyx != ty {
+                        self.err(
+                            DiagKind::TypeMismatch {
+                                expected: ty.describe(&self.facts),
+                                found: tyx.describe(&self.facts),
+                            },
+                            sp,
+                        );
+                        return None;
+                    }
+                }
+                Some(Pred::Between {
+                    term: t,
+                    low: l,
+                    high: h,
+                })
+            }
+            ExprKind::IsAnswered { expr, negated } => {
+                let inner = strip_parens(expr);
+                match &inner.kind {
+                    ExprKind::Name(n) => match self.fact_ids.get(n) {
+                        Some(&f) => Some(Pred::Answered {
+                            fact: f,
+                            negated: *negated,
+                        }),
+                        None => {
+                            self.unknown(DiagKind::UnknownFact(n.clone()), n, inner.span);
+                            None
+                        }
+                    },
+                    _ => {
+                        self.err(DiagKind::NotAFact, expr.span);
+                        None
+                    }
+                }
+            }
+            _ => {
+                let (t, ty) = self.term(e)?;
+                match ty {
+                    Ty::Bool => Some(Pred::Truth(t)),
+                    Ty::Name(n, sp) => {
+                        self.unknown(DiagKind::UnknownFact(n.clone()), &n, sp);
+                        None
+                    }
+                    other => {
+                        self.err(
+                            DiagKind::TypeMismatch {
+                                expected: "a condition (yes/no)".into(),
+                                found: other.describe(&self.facts),
+                            },
+                            e.span,
+                        );
+                        None
+                    }
+                }
+            }
+        }
+    }
+
+    /// Resolves bare option names against the other side of a comparison.
+    fn resolve_pair(
+        &mut self,
+        ta: Term,
+        tya: Ty,
+        tb: Term,
+        tyb: Ty,
+    ) -> Option<(Term, Ty, Term, Ty)> {
+        match (&tya, &tyb) {
+            (Ty::Name(n1, s1), Ty::Name(n2, s2)) => {
+                // Neither side is a fact: report the first.
+                let _ = (n2, s2);
+                self.unknown(DiagKind::UnknownFact(n1.clone()), n1, *s1);
+                None
+            }
+            (Ty::Choice(f), Ty::Name(n, sp)) => {
+                let v = self.option(*f, n, *sp)?;
+                Some((ta, tya.clone(), Term::Lit(Value::Choice(v)), Ty::Choice(*f)))
+            }
+            (Ty::Name(n, sp), Ty::Choice(f)) => {
+                let v = self.option(*f, n, *sp)?;
+                Some((Term::Lit(Value::Choice(v)), Ty::Choice(*f), tb, tyb.clone()))
+            }
+            (Ty::Name(n, sp), _) | (_, Ty::Name(n, sp)) => {
+                let kind = DiagKind::UnknownName(n.clone());
+                self.unknown(kind, n, *sp);
+                None
+            }
+            _ => Some((ta, tya, tb, tyb)),
+        }
+    }
+
+    fn option(&mut self, f: FactId, name: &str, span: Span) -> Option<usize> {
+        let fd = self.facts.get(f)?;
+        if let FactType::Choice { options } = &fd.ty
+            && let Some(i) = options.iter().position(|o| o.id == name)
+        {
+            return Some(i);
+        }
+        let fact = fd.id.clone();
+        self.err(
+            DiagKind::UnknownOption {
+                fact,
+                option: name.to_string(),
+            },
+            span,
+        );
+        None
+    }
+
+    /// Reports a number literal compared with a bounded fact when it lies outside the bounds.
+    fn literal_bounds(&mut self, fact_side: &Term, lit_side: &Term, span: Span) {
+        if let (Term::Fact(f), Term::Lit(Value::Int(n))) = (fact_side, lit_side)
+            && let Some(fd) = self.facts.get(*f)
+        {
+            let (min, max) = match &fd.ty {
+                FactType::Int { min, max } => (*min, *max),
+                FactType::Scale { min, max, .. } => (Some(*min), Some(*max)),
+                _ => return,
+            };
+            let fd = fd.clone();
+            let _ = self.bounds(&fd, *n, min, max, span);
+        }
+    }
+
+    /// A value-producing expression with its type.
+    fn term(&mut self, e: &Expr) -> Option<(Term, Ty)> {
+        match &e.kind {
+            ExprKind::Name(n) => match self.fact_ids.get(n) {
+                Some(&f) => {
+                    let ty = match self.facts.get(f).map(|fd| &fd.ty) {
+                        Some(FactType::Bool) => Ty::Bool,
+                        Some(FactType::Int { .. } | FactType::Scale { .. }) => Ty::Int,
+                        Some(FactType::Date) => Ty::Date,
+                        Some(FactType::Choice { .. }) => Ty::Choice(f),
+                        None => return None,
+                    };
+                    Some((Term::Fact(f), ty))
+                }
+                None => Some((Term::Lit(Value::Int(0)), Ty::Name(n.clone(), e.span))),
+            },
+            ExprKind::Bool(b) => Some((Term::Lit(Value::Bool(*b)), Ty::Bool)),
+            ExprKind::Int(n) => Some((Term::Lit(Value::Int(*n)), Ty::Int)),
+            ExprKind::Date(d) => Some((Term::Lit(Value::Date(*d)), Ty::Date)),
+            ExprKind::Today => {
+                self.uses_today = true;
+                Some((Term::Today, Ty::Date))
+            }
+            ExprKind::Paren(inner) => self.term(inner),
+            ExprKind::Days(inner) => {
+                let (t, ty) = self.term(inner)?;
+                self.expect_ty(&ty, &Ty::Int, inner.span)?;
+                Some((t, Ty::Days))
+            }
+            ExprKind::DaysSince(inner) => {
+                let (t, ty) = self.term(inner)?;
+                self.expect_ty(&ty, &Ty::Date, inner.span)?;
+                self.uses_today = true;
+                Some((Term::DateDiff(Box::new(Term::Today), Box::new(t)), Ty::Int))
+            }
+            ExprKind::Neg(inner) => {
+                let (t, ty) = self.term(inner)?;
+                if !matches!(ty, Ty::Int | Ty::Days) {
+                    self.expect_ty(&ty, &Ty::Int, inner.span)?;
+                }
+                let t = match t {
+                    Term::Lit(Value::Int(n)) => Term::Lit(Value::Int(n.saturating_neg())),
+                    t => Term::Neg(Box::new(t)),
+                };
+                Some((t, ty))
+            }
+            ExprKind::Binary(op @ (BinOp::Add | BinOp::Sub | BinOp::Mul), a, b) => {
+                let (ta, tya) = self.term(a)?;
+                let (tb, tyb) = self.term(b)?;
+                for (ty, sp) in [(&tya, a.span), (&tyb, b.span)] {
+                    if let Ty::Name(n, _) = ty {
+                        self.unknown(DiagKind::UnknownFact(n.clone()), n, sp);
+                        return None;
+                    }
+                }
+                let arith = |o: &BinOp| match o {
+                    BinOp::Add => ArithOp::Add,
+                    BinOp::Sub => ArithOp::Sub,
+                    _ => ArithOp::Mul,
+                };
+                match (op, &tya, &tyb) {
+                    (_, Ty::Int, Ty::Int) | (BinOp::Add | BinOp::Sub, Ty::Days, Ty::Days) => {
+                        let ty = tya.clone();
+                        Some((Term::Arith(arith(op), Box::new(ta), Box::new(tb)), ty))
+                    }
+                    (BinOp::Add, Ty::Date, Ty::Days) => {
+                        Some((Term::DatePlus(Box::new(ta), Box::new(tb)), Ty::Date))
+                    }
+                    (BinOp::Add, Ty::Days, Ty::Date) => {
+                        Some((Term::DatePlus(Box::new(tb), Box::new(ta)), Ty::Date))
+                    }
+                    (BinOp::Sub, Ty::Date, Ty::Days) => Some((
+                        Term::DatePlus(Box::new(ta), Box::new(Term::Neg(Box::new(tb)))),
+                        Ty::Date,
+                    )),
+                    (BinOp::Sub, Ty::Date, Ty::Date) => {
+                        Some((Term::DateDiff(Box::new(ta), Box::new(tb)), Ty::Int))
+                    }
+                    (BinOp::Add | BinOp::Sub, Ty::Date, _) => {
+                        self.err(
+                            DiagKind::TypeMismatch {
+                                expected: "a number of days (e.g. `14 days`) or a date".into(),
+                                found: tyb.describe(&self.facts),
+                            },
+                            b.span,
+                        );
+                        None
+                    }
+                    _ => {
+                        let (bad, sp) = if !matches!(tya, Ty::Int) {
+                            (&tya, a.span)
+                        } else {
+                            (&tyb, b.span)
+                        };
+                        self.err(
+                            DiagKind::TypeMismatch {
+                                expected: "a number".into(),
+                                found: bad.describe(&self.facts),
+                            },
+                            sp,
+                        );
+                        None
+                    }
+                }
+            }
+            // Conditions used as values, e.g. `(a or b) = yes`.
+            _ => {
+                let c = self.cond(e)?;
+                Some((Term::Cond(Box::new(c)), Ty::Bool))
+            }
+        }
+    }
+
+    fn expect_ty(&mut self, found: &Ty, expected: &Ty, span: Span) -> Option<()> {
+        if found == expected {
+            return Some(());
+        }
+        if let Ty::Name(n, sp) = found {
+            self.unknown(DiagKind::UnknownFact(n.clone()), n, *sp);
+            return None;
+        }
+        self.err(
+            DiagKind::TypeMismatch {
+                expected: expected.describe(&self.facts),
+                found: found.describe(&self.facts),
+            },
+            span,
+        );
+        None
+    }
 }
