@@ -1,6 +1,6 @@
 //! Canonical formatting of `.regels` files (`regiewijzer fmt`).
 //!
-//! [`format`] parses a source text and prints it back in canonical layout:
+//! [`format()`] parses a source text and prints it back in canonical layout:
 //! - items in source order, separated by exactly one blank line, their first line at column 0;
 //! - clauses indented by two spaces, one per line, in a fixed order per item (for a rule: `title`, `when`,
 //!   `then`, `priority`, `because`, `source`); repeated clauses (`option`, `value`, `source`, `given`,
