@@ -1,5 +1,272 @@
-//! Answers: loosely typed input turned into typed values. (being written)
+//! Answers: loosely typed input (JSON from a form, a file or a test) turned into typed values.
+//!
+//! Input is never trusted: unknown questions, wrong types, values out of range and unknown options are
+//! reported as [`AnswerIssue`]s (in Dutch and English) and left out; nothing here panics.
+//!
+//! Accepted forms per fact type:
+//!
+//! | type | accepted |
+//! |---|---|
+//! | `bool` | `true` / `false`, `"yes"` / `"no"`, `"ja"` / `"nee"` |
+//! | `choice` | the option id as a string, e.g. `"dakloos"` |
+//! | `int`, `scale` | a whole number within the bounds (also a whole number written as a string) |
+//! | `date` | `"YYYY-MM-DD"` |
+//!
+//! `null` (or a missing key, or an empty string) means: not answered.
 
-/// Typed answers, one slot per fact. (being written)
-#[derive(Debug, Clone, Default)]
-pub struct Answers {}
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+use crate::model::{FactId, FactType, Model, TestDef, Text, Value};
+
+/// One loosely typed answer, as it arrives from JSON.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum RawValue {
+    /// `null`: not answered.
+    Null,
+    /// `true` / `false`.
+    Bool(bool),
+    /// A whole number.
+    Int(i64),
+    /// A number with a fraction (never valid, reported).
+    Float(f64),
+    /// A text: option id, date, `"ja"`, ...
+    Text(String),
+    /// Anything else (a list or an object: never valid, reported).
+    Other(serde::de::IgnoredAny),
+}
+
+/// Loosely typed answers: fact id → value, e.g. deserialized from a JSON object.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(transparent)]
+pub struct RawAnswers(pub BTreeMap<String, RawValue>);
+
+/// What was wrong with one answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerIssueKind {
+    /// The ruleset has no question with this id.
+    UnknownFact,
+    /// The value has the wrong type for the question.
+    WrongType,
+    /// A number outside the question's bounds.
+    OutOfRange,
+    /// A text that is not one of the choice's options.
+    UnknownOption,
+    /// A text that is not a valid `YYYY-MM-DD` date.
+    BadDate,
+}
+
+/// An answer that could not be used, with the reason in Dutch and English.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AnswerIssue {
+    /// The fact id as given.
+    pub fact: String,
+    /// What was wrong.
+    pub kind: AnswerIssueKind,
+    /// The message.
+    pub message: Text,
+}
+
+/// Typed answers: one slot per fact of a model.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Answers {
+    values: Vec<Option<Value>>,
+}
+
+impl Answers {
+    /// No answers yet, for `model`.
+    pub fn empty(model: &Model) -> Answers {
+        Answers {
+            values: vec![None; model.facts.len()],
+        }
+    }
+
+    /// The answer to a fact, if any.
+    pub fn get(&self, fact: FactId) -> Option<Value> {
+        self.values.get(fact).copied().flatten()
+    }
+
+    /// Sets (or with `None` clears) the answer to a fact. Out-of-range ids are ignored.
+    pub fn set(&mut self, fact: FactId, value: Option<Value>) {
+        if let Some(slot) = self.values.get_mut(fact) {
+            *slot = value;
+        }
+    }
+
+    /// How many facts are answered.
+    pub fn count(&self) -> usize {
+        self.values.iter().filter(|v| v.is_some()).count()
+    }
+
+    /// Turns loosely typed answers into typed ones for `model`, with the issues of those it could not use.
+    pub fn from_raw(model: &Model, raw: &RawAnswers) -> (Answers, Vec<AnswerIssue>) {
+        let mut answers = Answers::empty(model);
+        let mut issues = Vec::new();
+        for (key, raw_value) in &raw.0 {
+            let Some(fact) = model.fact_by_name(key) else {
+                issues.push(issue(
+                    key,
+                    AnswerIssueKind::UnknownFact,
+                    format!("Deze regelset heeft geen vraag '{key}'."),
+                    format!("This ruleset has no question '{key}'."),
+                ));
+                continue;
+            };
+            let Some(def) = model.facts.get(fact) else {
+                continue;
+            };
+            match convert(&def.ty, raw_value) {
+                Ok(value) => answers.set(fact, value),
+                Err((kind, nl, en)) => issues.push(issue(key, kind, nl, en)),
+            }
+        }
+        (answers, issues)
+    }
+
+    /// The answers given by a test (`given` lines).
+    pub fn from_test(model: &Model, test: &TestDef) -> Answers {
+        let mut answers = Answers::empty(model);
+        for &(fact, value) in &test.given {
+            answers.set(fact, Some(value));
+        }
+        answers
+    }
+}
+
+fn issue(fact: &str, kind: AnswerIssueKind, nl: String, en: String) -> AnswerIssue {
+    AnswerIssue {
+        fact: fact.to_string(),
+        kind,
+        message: Text { nl, en },
+    }
+}
+
+type Problem = (AnswerIssueKind, String, String);
+
+fn wrong_type(expected_nl: &str, expected_en: &str) -> Problem {
+    (
+        AnswerIssueKind::WrongType,
+        format!("Verwacht {expected_nl}."),
+        format!("Expected {expected_en}."),
+    )
+}
+
+/// Converts one raw value for a fact type: `Ok(None)` is "not answered".
+fn convert(ty: &FactType, raw: &RawValue) -> Result<Option<Value>, Problem> {
+    if matches!(raw, RawValue::Null) {
+        return Ok(None);
+    }
+    if let RawValue::Text(t) = raw {
+        if t.trim().is_empty() {
+            return Ok(None);
+        }
+    }
+    match ty {
+        FactType::Bool => match raw {
+            RawValue::Bool(b) => Ok(Some(Value::Bool(*b))),
+            RawValue::Text(t) => match t.trim().to_lowercase().as_str() {
+                "yes" | "ja" | "true" => Ok(Some(Value::Bool(true))),
+                "no" | "nee" | "false" => Ok(Some(Value::Bool(false))),
+                _ => Err(wrong_type("ja of nee", "yes or no")),
+            },
+            _ => Err(wrong_type("ja of nee", "yes or no")),
+        },
+        FactType::Choice { options } => match raw {
+            RawValue::Text(t) => {
+                let t = t.trim();
+                match options.iter().position(|o| o.id == t) {
+                    Some(i) => Ok(Some(Value::Choice(i))),
+                    None => {
+                        let ids: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
+                        let list = ids.join(", ");
+                        Err((
+                            AnswerIssueKind::UnknownOption,
+                            format!("'{t}' is geen keuze; mogelijk: {list}."),
+                            format!("'{t}' is not an option; possible: {list}."),
+                        ))
+                    }
+                }
+            }
+            _ => Err(wrong_type("een keuze (tekst)", "an option (text)")),
+        },
+        FactType::Int { min, max } => {
+            let n = whole_number(raw)?;
+            in_bounds(n, *min, *max)
+        }
+        FactType::Scale { min, max, .. } => {
+            let n = whole_number(raw)?;
+            in_bounds(n, Some(*min), Some(*max))
+        }
+        FactType::Date => match raw {
+            RawValue::Text(t) => match Date::parse(t.trim()) {
+                Some(d) => Ok(Some(Value::Date(d))),
+                None => Err((
+                    AnswerIssueKind::BadDate,
+                    format!("'{t}' is geen datum; schrijf JJJJ-MM-DD."),
+                    format!("'{t}' is not a date; write YYYY-MM-DD."),
+                )),
+            },
+            _ => Err(wrong_type("een datum (JJJJ-MM-DD)", "a date (YYYY-MM-DD)")),
+        },
+    }
+}
+
+fn whole_number(raw: &RawValue) -> Result<i64, Problem> {
+    match raw {
+        RawValue::Int(n) => Ok(*n),
+        RawValue::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Ok(*f as i64),
+        RawValue::Text(t) => t
+            .trim()
+            .parse::<i64>()
+            .map_err(|_| wrong_type("een heel getal", "a whole number")),
+        _ => Err(wrong_type("een heel getal", "a whole number")),
+    }
+}
+
+fn in_bounds(n: i64, min: Option<i64>, max: Option<i64>) -> Result<Option<Value>, Problem> {
+    let low_ok = min.is_none_or(|m| n >= m);
+    let high_ok = max.is_none_or(|m| n <= m);
+    if low_ok && high_ok {
+        return Ok(Some(Value::Int(n)));
+    }
+    let range = match (min, max) {
+        (Some(a), Some(b)) => format!("{a}..{b}"),
+        (Some(a), None) => format!("{a}.."),
+        (None, Some(b)) => format!("..{b}"),
+        (None, None) => String::new(),
+    };
+    Err((
+        AnswerIssueKind::OutOfRange,
+        format!("{n} ligt buiten {range}."),
+        format!("{n} lies outside {range}."),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn null_and_empty_text_are_unanswered() {
+        assert_eq!(convert(&FactType::Bool, &RawValue::Null), Ok(None));
+        assert_eq!(
+            convert(&FactType::Date, &RawValue::Text("  ".into())),
+            Ok(None)
+        );
+    }
+
+    #[test]
+    fn bounds_are_checked() {
+        let ty = FactType::Int {
+            min: Some(0),
+            max: Some(120),
+        };
+        assert_eq!(convert(&ty, &RawValue::Int(34)), Ok(Some(Value::Int(34))));
+        assert!(convert(&ty, &RawValue::Int(121)).is_err());
+        assert!(convert(&ty, &RawValue::Float(3.5)).is_err());
+    }
+}
