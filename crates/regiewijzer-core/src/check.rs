@@ -44,6 +44,7 @@ pub fn check(
     let mut model = c.file(file);
     if let Some(m) = model.as_mut() {
         m.meta.hash = content_hash(source);
+        m.line_starts = line_starts(source);
     }
     let failed = c.failed || had_parse_errors;
     (if failed { None } else { model }, c.diags)
@@ -386,6 +387,7 @@ impl<'a> Checker<'a> {
             rules,
             tests: Vec::new(),
             uses_today: self.uses_today,
+            line_starts: Vec::new(),
         };
 
         // Tests.
@@ -1068,6 +1070,7 @@ impl<'a> Checker<'a> {
                     kind,
                     text: expect_text(&e.value),
                     span: e.span,
+                    line: self.index.line_col(e.span.start).line,
                 }),
                 None => ok = false,
             }
@@ -1084,6 +1087,7 @@ impl<'a> Checker<'a> {
             given,
             expects,
             span: t.name.span.to(end),
+            line: self.index.line_col(t.name.span.start).line,
         })
     }
 
@@ -1722,4 +1726,15 @@ impl Checker<'_> {
         );
         None
     }
+}
+
+/// Byte offsets at which the lines of `source` start.
+fn line_starts(source: &str) -> Vec<u32> {
+    let mut starts = vec![0u32];
+    for (i, b) in source.bytes().enumerate() {
+        if b == b'\n' {
+            starts.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
+        }
+    }
+    starts
 }

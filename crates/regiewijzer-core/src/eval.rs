@@ -1,10 +1,29 @@
-//! Evaluation: three-valued, with reasons. (types are the contract; implementation being written)
+//! Evaluation: three-valued, with reasons.
+//!
+//! Every condition evaluates to a [`Tri`]-like pair: its value *now* (`yes`, `no`, or unknown while a
+//! question it reads is unanswered) and the set of open questions that could still change it. `and`/`or`
+//! follow Kleene's three-valued logic; a `no` in an `and` (or a `yes` in an `or`) settles the result only
+//! when nothing open could change that part. A rule fires when its condition is `yes` now. An outcome is
+//! *provisional* when an open question could change a rule that matters for it, and those questions are
+//! "what matters next". When every asked question is answered, nothing is open, so nothing is provisional.
+//!
+//! A question is asked when it has no `ask when` or its `ask when` is `yes`; while its `ask when` is
+//! unknown, its answer is not used yet; when its `ask when` is `no`, its answer is ignored.
+//!
+//! Nothing here panics: model indices are read with `get`, arithmetic is checked (an overflow makes the
+//! comparison unknown), and dates outside years 1000–9999 are unknown.
+use std::collections::BTreeSet;
+
 use serde::Serialize;
 
 use crate::answers::{AnswerIssue, Answers};
+use crate::ast::CmpOp;
 use crate::ast::Policy;
 use crate::date::Date;
-use crate::model::{Model, Text};
+use crate::model::{
+    ArithOp, Atom, Cond, FactDef, FactId, FactType, FallbackDef, Model, OutcomeDef, Pred, RuleDef,
+    Term, Text, Value, ValueId,
+};
 
 /// The identity of the ruleset that produced a result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -203,8 +222,138 @@ impl Evaluation {
     }
 }
 
-/// Evaluates `model` on `answers` with the given `today`. (being written)
-pub fn evaluate(model: &Model, _answers: &Answers, today: Date) -> Evaluation {
+/// Open questions that could change a value.
+type Deps = BTreeSet<FactId>;
+
+/// A rule that gives an outcome a value: the rule, its values for that outcome, its truth now.
+type Giving<'m> = (&'m RuleDef, Vec<ValueId>, &'m Tri);
+
+/// A three-valued truth with the open questions that could change it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Tri {
+    now: Option<bool>,
+    deps: Deps,
+}
+
+impl Tri {
+    fn known(b: bool) -> Tri {
+        Tri {
+            now: Some(b),
+            deps: Deps::new(),
+        }
+    }
+
+    fn settled(&self) -> bool {
+        self.deps.is_empty()
+    }
+}
+
+/// A term's value now, with the open questions that could change it.
+struct TermVal {
+    now: Option<Value>,
+    deps: Deps,
+}
+
+/// What evaluation knows about one question.
+#[derive(Debug, Clone)]
+struct FactEval {
+    asked: Asked,
+    /// The value the rules see (the answer when asked, else none).
+    value: Option<Value>,
+    /// Open questions that could change `value`.
+    deps: Deps,
+}
+
+struct Ctx<'a> {
+    model: &'a Model,
+    answers: &'a Answers,
+    today: Date,
+    facts: Vec<FactEval>,
+}
+
+/// Evaluates `model` on `answers` with the given `today`.
+pub fn evaluate(model: &Model, answers: &Answers, today: Date) -> Evaluation {
+    let mut ctx = Ctx {
+        model,
+        answers,
+        today,
+        facts: vec![
+            FactEval {
+                asked: Asked::Maybe,
+                value: None,
+                deps: Deps::new(),
+            };
+            model.facts.len()
+        ],
+    };
+    for &f in &model.ask_order {
+        let Some(def) = model.facts.get(f) else {
+            continue;
+        };
+        let state = ctx.fact_state(f, def);
+        if let Some(slot) = ctx.facts.get_mut(f) {
+            *slot = state;
+        }
+    }
+    let rule_tris: Vec<Tri> = model.rules.iter().map(|r| ctx.cond(&r.cond)).collect();
+
+    let mut outcomes = Vec::with_capacity(model.outcomes.len());
+    let mut all_next = Deps::new();
+    for (oid, out) in model.outcomes.iter().enumerate() {
+        let (result, next) = ctx.outcome(oid, out, &rule_tris);
+        all_next.extend(next);
+        outcomes.push(result);
+    }
+
+    let facts = model
+        .facts
+        .iter()
+        .enumerate()
+        .map(|(f, def)| {
+            let state = ctx.facts.get(f);
+            let answer = answers.get(f);
+            FactState {
+                id: def.id.clone(),
+                section: model
+                    .sections
+                    .get(def.section)
+                    .map(|s| s.id.clone())
+                    .unwrap_or_default(),
+                asked: state.map_or(Asked::Maybe, |s| s.asked),
+                answer: answer.map(|v| shown(def, v)),
+                used: state.is_some_and(|s| s.value.is_some()),
+                matters_next: all_next.contains(&f),
+            }
+        })
+        .collect::<Vec<_>>();
+    let complete = facts
+        .iter()
+        .all(|f| f.asked != Asked::Yes || f.answer.is_some());
+    let ignored_answers = model
+        .facts
+        .iter()
+        .zip(&facts)
+        .filter(|(_, st)| st.answer.is_some() && st.asked != Asked::Yes)
+        .map(|(def, st)| {
+            let cond = def.ask_when_text.clone().unwrap_or_default();
+            let reason = if st.asked == Asked::No {
+                Text {
+                    nl: format!("Niet gevraagd: 'ask when {cond}' geldt niet, dus dit antwoord telt niet mee."),
+                    en: format!("Not asked: 'ask when {cond}' does not hold, so this answer is not used."),
+                }
+            } else {
+                Text {
+                    nl: format!("Nog niet gebruikt: 'ask when {cond}' hangt af van onbeantwoorde vragen."),
+                    en: format!("Not used yet: 'ask when {cond}' depends on unanswered questions."),
+                }
+            };
+            IgnoredAnswer {
+                fact: def.id.clone(),
+                reason,
+            }
+        })
+        .collect();
+
     Evaluation {
         ruleset: RulesetRef {
             id: model.meta.id.clone(),
@@ -213,11 +362,656 @@ pub fn evaluate(model: &Model, _answers: &Answers, today: Date) -> Evaluation {
             title: model.meta.title.clone(),
         },
         today,
-        complete: false,
-        outcomes: Vec::new(),
-        facts: Vec::new(),
-        matters_next: Vec::new(),
-        ignored_answers: Vec::new(),
+        complete,
+        outcomes,
+        matters_next: ctx.next_ids(&all_next),
+        facts,
+        ignored_answers,
         answer_issues: Vec::new(),
+    }
+}
+
+impl Ctx<'_> {
+    /// Whether a question is asked, and what the rules see of it. Facts its `ask when` reads come
+    /// earlier in the ask order, so their states are final here.
+    fn fact_state(&self, f: FactId, def: &FactDef) -> FactEval {
+        let vis = match &def.ask_when {
+            None => Tri::known(true),
+            Some(c) => self.cond(c),
+        };
+        let answer = self.answers.get(f);
+        let mut deps = vis.deps.clone();
+        match vis.now {
+            Some(true) => {
+                if answer.is_none() {
+                    deps.insert(f);
+                }
+                FactEval {
+                    asked: Asked::Yes,
+                    value: answer,
+                    deps,
+                }
+            }
+            Some(false) => {
+                if !deps.is_empty() && answer.is_none() {
+                    deps.insert(f);
+                }
+                FactEval {
+                    asked: Asked::No,
+                    value: None,
+                    deps,
+                }
+            }
+            // Unknown for good (it reads a question that is not asked): never asked.
+            None if deps.is_empty() => FactEval {
+                asked: Asked::No,
+                value: None,
+                deps,
+            },
+            None => {
+                if answer.is_none() {
+                    deps.insert(f);
+                }
+                FactEval {
+                    asked: Asked::Maybe,
+                    value: None,
+                    deps,
+                }
+            }
+        }
+    }
+
+    fn fact(&self, f: FactId) -> TermVal {
+        match self.facts.get(f) {
+            Some(st) => TermVal {
+                now: st.value,
+                deps: st.deps.clone(),
+            },
+            None => TermVal {
+                now: None,
+                deps: Deps::new(),
+            },
+        }
+    }
+
+    fn term(&self, t: &Term) -> TermVal {
+        match t {
+            Term::Fact(f) => self.fact(*f),
+            Term::Lit(v) => TermVal {
+                now: Some(*v),
+                deps: Deps::new(),
+            },
+            Term::Today => TermVal {
+                now: Some(Value::Date(self.today)),
+                deps: Deps::new(),
+            },
+            Term::Arith(op, a, b) => {
+                let (a, b) = (self.term(a), self.term(b));
+                let now = match (a.now, b.now) {
+                    (Some(Value::Int(x)), Some(Value::Int(y))) => match op {
+                        ArithOp::Add => x.checked_add(y),
+                        ArithOp::Sub => x.checked_sub(y),
+                        ArithOp::Mul => x.checked_mul(y),
+                    }
+                    .map(Value::Int),
+                    _ => None,
+                };
+                TermVal {
+                    now,
+                    deps: union(a.deps, b.deps),
+                }
+            }
+            Term::Neg(a) => {
+                let a = self.term(a);
+                let now = match a.now {
+                    Some(Value::Int(x)) => x.checked_neg().map(Value::Int),
+                    _ => None,
+                };
+                TermVal { now, deps: a.deps }
+            }
+            Term::DatePlus(d, n) => {
+                let (d, n) = (self.term(d), self.term(n));
+                let now = match (d.now, n.now) {
+                    (Some(Value::Date(d)), Some(Value::Int(n))) => d.add_days(n).map(Value::Date),
+                    _ => None,
+                };
+                TermVal {
+                    now,
+                    deps: union(d.deps, n.deps),
+                }
+            }
+            Term::DateDiff(a, b) => {
+                let (a, b) = (self.term(a), self.term(b));
+                let now = match (a.now, b.now) {
+                    (Some(Value::Date(a)), Some(Value::Date(b))) => {
+                        Some(Value::Int(b.days_until(a)))
+                    }
+                    _ => None,
+                };
+                TermVal {
+                    now,
+                    deps: union(a.deps, b.deps),
+                }
+            }
+            Term::Cond(c) => {
+                let t = self.cond(c);
+                TermVal {
+                    now: t.now.map(Value::Bool),
+                    deps: t.deps,
+                }
+            }
+        }
+    }
+
+    fn cond(&self, c: &Cond) -> Tri {
+        match c {
+            Cond::True => Tri::known(true),
+            Cond::Atom(a) => self.pred(&a.pred),
+            Cond::Not(inner) => {
+                let t = self.cond(inner);
+                Tri {
+                    now: t.now.map(|b| !b),
+                    deps: t.deps,
+                }
+            }
+            Cond::And(cs) => self.junction(cs, false),
+            Cond::Or(cs) => self.junction(cs, true),
+        }
+    }
+
+    /// `and` (absorbing `no`) or `or` (absorbing `yes`), Kleene style.
+    fn junction(&self, cs: &[Cond], is_or: bool) -> Tri {
+        let absorbing = is_or;
+        let mut deps = Deps::new();
+        let mut saw_unknown = false;
+        let mut saw_absorbing = false;
+        for c in cs {
+            let t = self.cond(c);
+            match t.now {
+                Some(b) if b == absorbing => {
+                    if t.settled() {
+                        return Tri::known(absorbing);
+                    }
+                    saw_absorbing = true;
+                }
+                Some(_) => {}
+                None => saw_unknown = true,
+            }
+            deps.extend(t.deps);
+        }
+        let now = if saw_absorbing {
+            Some(absorbing)
+        } else if saw_unknown {
+            None
+        } else {
+            Some(!absorbing)
+        };
+        Tri { now, deps }
+    }
+
+    fn pred(&self, p: &Pred) -> Tri {
+        match p {
+            Pred::Truth(t) => {
+                let t = self.term(t);
+                Tri {
+                    now: match t.now {
+                        Some(Value::Bool(b)) => Some(b),
+                        _ => None,
+                    },
+                    deps: t.deps,
+                }
+            }
+            Pred::Cmp(op, a, b) => {
+                let (a, b) = (self.term(a), self.term(b));
+                Tri {
+                    now: match (a.now, b.now) {
+                        (Some(x), Some(y)) => compare(*op, x, y),
+                        _ => None,
+                    },
+                    deps: union(a.deps, b.deps),
+                }
+            }
+            Pred::In {
+                term,
+                list,
+                negated,
+            } => {
+                let t = self.term(term);
+                let mut deps = t.deps;
+                let mut found = false;
+                let mut unknown = t.now.is_none();
+                for item in list {
+                    let i = self.term(item);
+                    deps.extend(i.deps);
+                    match (t.now, i.now) {
+                        (Some(x), Some(y)) => found |= same(x, y),
+                        _ => unknown = true,
+                    }
+                }
+                let now = if found {
+                    Some(!negated)
+                } else if unknown {
+                    None
+                } else {
+                    Some(*negated)
+                };
+                Tri { now, deps }
+            }
+            Pred::Between { term, low, high } => {
+                let (t, lo, hi) = (self.term(term), self.term(low), self.term(high));
+                let now = match (t.now, lo.now, hi.now) {
+                    (Some(x), Some(l), Some(h)) => {
+                        match (compare(CmpOp::Ge, x, l), compare(CmpOp::Le, x, h)) {
+                            (Some(a), Some(b)) => Some(a && b),
+                            _ => None,
+                        }
+                    }
+                    _ => None,
+                };
+                Tri {
+                    now,
+                    deps: union(union(t.deps, lo.deps), hi.deps),
+                }
+            }
+            Pred::Answered { fact, negated } => {
+                let st = self.facts.get(*fact);
+                let answered = st.is_some_and(|s| s.value.is_some());
+                Tri {
+                    now: Some(answered != *negated),
+                    deps: st.map(|s| s.deps.clone()).unwrap_or_default(),
+                }
+            }
+            Pred::Nested(c) => self.cond(c),
+        }
+    }
+
+    /// The asked, unanswered questions among `deps`, as ids in checklist order.
+    fn next_ids(&self, deps: &Deps) -> Vec<String> {
+        deps.iter()
+            .filter(|&&f| {
+                self.facts
+                    .get(f)
+                    .is_some_and(|s| s.asked == Asked::Yes && s.value.is_none())
+            })
+            .filter_map(|&f| self.model.facts.get(f).map(|d| d.id.clone()))
+            .collect()
+    }
+
+    /// Combines the rules of one outcome. Returns the result and the open questions that matter for it.
+    fn outcome(&self, oid: usize, out: &OutcomeDef, tris: &[Tri]) -> (OutcomeResult, Deps) {
+        // The rules that give this outcome a value, with their values and evaluation.
+        let rules: Vec<(&RuleDef, Vec<ValueId>, &Tri)> = self
+            .model
+            .rules
+            .iter()
+            .zip(tris)
+            .filter_map(|(r, t)| {
+                let vals: Vec<ValueId> = r
+                    .assigns
+                    .iter()
+                    .filter(|(o, _)| *o == oid)
+                    .map(|(_, v)| *v)
+                    .collect();
+                (!vals.is_empty()).then_some((r, vals, t))
+            })
+            .collect();
+        let fired: Vec<&(&RuleDef, Vec<ValueId>, &Tri)> = rules
+            .iter()
+            .filter(|(_, _, t)| t.now == Some(true))
+            .collect();
+        let open = |t: &Tri| !t.settled();
+
+        let mut relevant = Deps::new();
+        let (status, values, deciding): (Status, Vec<ValueId>, Vec<&Giving>) = match out.policy {
+            Policy::Priority => {
+                let top = fired.iter().map(|(r, _, _)| (r.priority, r.rank)).max();
+                match top {
+                    Some(top) => {
+                        let tops: Vec<_> = fired
+                            .iter()
+                            .copied()
+                            .filter(|(r, _, _)| (r.priority, r.rank) == top)
+                            .collect();
+                        let mut distinct: Vec<ValueId> = Vec::new();
+                        for (_, vals, _) in &tops {
+                            for v in vals {
+                                if !distinct.contains(v) {
+                                    distinct.push(*v);
+                                }
+                            }
+                        }
+                        let top_open = tops.iter().any(|(_, _, t)| open(t));
+                        for (r, vals, t) in &rules {
+                            if !open(t) {
+                                continue;
+                            }
+                            let key = (r.priority, r.rank);
+                            let matters = top_open
+                                || key > top
+                                || (key == top && vals.iter().any(|v| !distinct.contains(v)));
+                            if matters {
+                                relevant.extend(t.deps.iter().copied());
+                            }
+                        }
+                        if distinct.len() > 1 {
+                            (Status::Conflict, Vec::new(), tops)
+                        } else {
+                            (Status::Decided, distinct, tops)
+                        }
+                    }
+                    None => {
+                        for (_, _, t) in &rules {
+                            relevant.extend(t.deps.iter().copied());
+                        }
+                        (Status::Undecided, Vec::new(), Vec::new())
+                    }
+                }
+            }
+            Policy::Unique => {
+                for (_, _, t) in &rules {
+                    relevant.extend(t.deps.iter().copied());
+                }
+                match fired.len() {
+                    0 => (Status::Undecided, Vec::new(), Vec::new()),
+                    1 => {
+                        let vals = fired.first().map(|(_, v, _)| v.clone()).unwrap_or_default();
+                        (Status::Decided, vals, fired.clone())
+                    }
+                    _ => (Status::Conflict, Vec::new(), fired.clone()),
+                }
+            }
+            Policy::Collect => {
+                let settled_values: BTreeSet<ValueId> = fired
+                    .iter()
+                    .filter(|(_, _, t)| !open(t))
+                    .flat_map(|(_, v, _)| v.iter().copied())
+                    .collect();
+                for (_, vals, t) in &rules {
+                    if open(t)
+                        && (t.now == Some(true) || vals.iter().any(|v| !settled_values.contains(v)))
+                    {
+                        relevant.extend(t.deps.iter().copied());
+                    }
+                }
+                let got: BTreeSet<ValueId> = fired
+                    .iter()
+                    .flat_map(|(_, v, _)| v.iter().copied())
+                    .collect();
+                if got.is_empty() {
+                    (Status::Undecided, Vec::new(), Vec::new())
+                } else {
+                    (Status::Decided, got.into_iter().collect(), fired.clone())
+                }
+            }
+        };
+
+        let mut reasons: Vec<Reason> = deciding
+            .iter()
+            .map(|(r, vals, t)| self.reason(r, out, vals, t))
+            .collect();
+        let mut status = status;
+        let mut values = values;
+        let mut nearest = Vec::new();
+        if status == Status::Undecided {
+            match &out.fallback {
+                FallbackDef::Default { value, because } => {
+                    status = Status::Default;
+                    values = vec![*value];
+                    reasons.push(Reason {
+                        kind: "default",
+                        rule: out.id.clone(),
+                        table: None,
+                        row: None,
+                        line: 0,
+                        title: None,
+                        values: value_ids(out, &[*value]),
+                        priority: 0,
+                        because: because.clone(),
+                        sources: Vec::new(),
+                        conditions: Vec::new(),
+                        provisional: !relevant.is_empty(),
+                    });
+                }
+                FallbackDef::Required => {
+                    nearest = self.nearest(out, &rules);
+                }
+            }
+        }
+        let matters_next = self.next_ids(&relevant);
+        let result = OutcomeResult {
+            id: out.id.clone(),
+            label: out.label.clone(),
+            policy: out.policy,
+            status,
+            values: value_ids(out, &values),
+            value_labels: values
+                .iter()
+                .filter_map(|v| out.values.get(*v).map(|d| d.label.clone()))
+                .collect(),
+            provisional: !relevant.is_empty(),
+            matters_next,
+            reasons,
+            nearest,
+        };
+        (result, relevant)
+    }
+
+    fn reason(&self, r: &RuleDef, out: &OutcomeDef, vals: &[ValueId], t: &Tri) -> Reason {
+        let (kind, table, row) = match &r.origin {
+            crate::model::RuleOrigin::Rule => ("rule", None, None),
+            crate::model::RuleOrigin::Row { table, row } => {
+                ("row", Some(table.clone()), Some(*row))
+            }
+        };
+        let mut conditions = Vec::new();
+        self.explain(&r.cond, true, false, &mut conditions);
+        Reason {
+            kind,
+            rule: r.id.clone(),
+            table,
+            row,
+            line: self.model.line_of(r.span.start),
+            title: r.title.clone(),
+            values: value_ids(out, vals),
+            priority: r.priority,
+            because: r.because.clone(),
+            sources: r.sources.clone(),
+            conditions,
+            provisional: !t.settled(),
+        }
+    }
+
+    /// Up to three rules closest to deciding an undecided outcome: first those that may still fire
+    /// (fewest missing answers first), then those that fail on the fewest parts.
+    fn nearest(&self, out: &OutcomeDef, rules: &[(&RuleDef, Vec<ValueId>, &Tri)]) -> Vec<NearMiss> {
+        let mut cands: Vec<(bool, usize, usize, usize, NearMiss)> = rules
+            .iter()
+            .enumerate()
+            .map(|(i, (r, vals, t))| {
+                let missing = self.next_ids(&t.deps);
+                let mut parts = Vec::new();
+                self.explain(&r.cond, true, false, &mut parts);
+                let failing: Vec<ConditionPart> = parts
+                    .into_iter()
+                    .filter(|p| p.holds == Some(false))
+                    .collect();
+                let may_fire = t.now.is_none() || !t.settled();
+                let near = NearMiss {
+                    rule: r.id.clone(),
+                    line: self.model.line_of(r.span.start),
+                    title: r.title.clone(),
+                    values: value_ids(out, vals),
+                    because: r.because.clone(),
+                    missing,
+                    failing,
+                };
+                (!may_fire, near.missing.len(), near.failing.len(), i, near)
+            })
+            .collect();
+        cands.sort_by_key(|c| (c.0, c.1, c.2, c.3));
+        cands.into_iter().take(3).map(|c| c.4).collect()
+    }
+
+    /// The parts of a condition that explain why it is `want` (or, for near misses, what it needs).
+    /// `neg` is true under an odd number of `not`s: then `and` acts as `or` and texts get `not`.
+    fn explain(&self, c: &Cond, want: bool, neg: bool, out: &mut Vec<ConditionPart>) {
+        match c {
+            Cond::True => {}
+            Cond::Atom(a) => out.push(self.part(a, neg)),
+            Cond::Not(inner) => self.explain(inner, want, !neg, out),
+            Cond::And(cs) | Cond::Or(cs) => {
+                // Under `not`, and/or swap roles (De Morgan).
+                let all_needed = matches!(c, Cond::And(_)) != neg;
+                let shown_value = |ch: &Cond| self.cond(ch).now.map(|b| b != neg);
+                if all_needed == want {
+                    // Every child must be `want`: show them all.
+                    for ch in cs {
+                        self.explain(ch, want, neg, out);
+                    }
+                } else {
+                    // One child being `want` is enough: show a settled one, else those that are `want`.
+                    let settled = cs.iter().find(|ch| {
+                        let t = self.cond(ch);
+                        t.now.map(|b| b != neg) == Some(want) && t.settled()
+                    });
+                    match settled {
+                        Some(ch) => self.explain(ch, want, neg, out),
+                        None => {
+                            let hits: Vec<&Cond> = cs
+                                .iter()
+                                .filter(|ch| shown_value(ch) == Some(want))
+                                .collect();
+                            if hits.is_empty() {
+                                for ch in cs {
+                                    self.explain(ch, want, neg, out);
+                                }
+                            } else {
+                                for ch in hits {
+                                    self.explain(ch, want, neg, out);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn part(&self, a: &Atom, neg: bool) -> ConditionPart {
+        let t = self.pred(&a.pred);
+        ConditionPart {
+            text: if neg {
+                format!("not ({})", a.text)
+            } else {
+                a.text.clone()
+            },
+            holds: t.now.map(|b| b != neg),
+            answers: a
+                .facts
+                .iter()
+                .filter_map(|&f| {
+                    let def = self.model.facts.get(f)?;
+                    Some(UsedAnswer {
+                        fact: def.id.clone(),
+                        question: def.label.clone(),
+                        answer: self
+                            .facts
+                            .get(f)
+                            .and_then(|s| s.value)
+                            .map(|v| shown(def, v)),
+                    })
+                })
+                .collect(),
+        }
+    }
+}
+
+fn union(mut a: Deps, b: Deps) -> Deps {
+    a.extend(b);
+    a
+}
+
+/// Equality of two values of the same kind.
+fn same(a: Value, b: Value) -> bool {
+    compare(CmpOp::Eq, a, b) == Some(true)
+}
+
+/// Compares two values of the same kind; `None` for different kinds.
+fn compare(op: CmpOp, a: Value, b: Value) -> Option<bool> {
+    let ord = match (a, b) {
+        (Value::Bool(x), Value::Bool(y)) => x.cmp(&y),
+        (Value::Int(x), Value::Int(y)) => x.cmp(&y),
+        (Value::Date(x), Value::Date(y)) => x.cmp(&y),
+        (Value::Choice(x), Value::Choice(y)) => x.cmp(&y),
+        _ => return None,
+    };
+    Some(match op {
+        CmpOp::Eq => ord.is_eq(),
+        CmpOp::Ne => ord.is_ne(),
+        CmpOp::Lt => ord.is_lt(),
+        CmpOp::Le => ord.is_le(),
+        CmpOp::Gt => ord.is_gt(),
+        CmpOp::Ge => ord.is_ge(),
+    })
+}
+
+fn value_ids(out: &OutcomeDef, vals: &[ValueId]) -> Vec<String> {
+    vals.iter()
+        .filter_map(|v| out.values.get(*v).map(|d| d.id.clone()))
+        .collect()
+}
+
+/// A fact's value as JSON text and in words.
+pub fn shown(def: &FactDef, v: Value) -> Shown {
+    match (v, &def.ty) {
+        (Value::Bool(true), _) => Shown {
+            value: "true".into(),
+            label: Text {
+                nl: "ja".into(),
+                en: "yes".into(),
+            },
+        },
+        (Value::Bool(false), _) => Shown {
+            value: "false".into(),
+            label: Text {
+                nl: "nee".into(),
+                en: "no".into(),
+            },
+        },
+        (Value::Choice(i), FactType::Choice { options }) => match options.get(i) {
+            Some(o) => Shown {
+                value: o.id.clone(),
+                label: o.label.clone(),
+            },
+            None => Shown {
+                value: i.to_string(),
+                label: Text::both(i.to_string()),
+            },
+        },
+        (Value::Int(n), FactType::Scale { levels, .. }) => {
+            let label = match levels.iter().find(|(l, _)| *l == n) {
+                Some((_, t)) => Text {
+                    nl: format!("{n} ({})", t.nl),
+                    en: format!("{n} ({})", t.en),
+                },
+                None => Text::both(n.to_string()),
+            };
+            Shown {
+                value: n.to_string(),
+                label,
+            }
+        }
+        (Value::Int(n), _) => Shown {
+            value: n.to_string(),
+            label: Text::both(n.to_string()),
+        },
+        (Value::Date(d), _) => Shown {
+            value: d.to_string(),
+            label: Text::both(d.to_string()),
+        },
+        (Value::Choice(i), _) => Shown {
+            value: i.to_string(),
+            label: Text::both(i.to_string()),
+        },
     }
 }

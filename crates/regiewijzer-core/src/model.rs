@@ -77,6 +77,8 @@ pub struct Model {
     pub tests: Vec<TestDef>,
     /// True when any condition uses `today` (directly or through `days since`).
     pub uses_today: bool,
+    /// Byte offsets at which the source lines start (for line numbers in reasons and test results).
+    pub line_starts: Vec<u32>,
 }
 
 /// A section of the checklist.
@@ -343,8 +345,10 @@ pub struct TestDef {
     pub given: Vec<(FactId, Value)>,
     /// What is expected.
     pub expects: Vec<ExpectDef>,
-    /// Where it is written.
+    /// Where it is written (in the file that holds it: the ruleset or a sibling tests file).
     pub span: Span,
+    /// The line of its name, in the file that holds it.
+    pub line: u32,
 }
 
 /// One expectation of a test.
@@ -358,6 +362,8 @@ pub struct ExpectDef {
     pub text: String,
     /// Where it is written.
     pub span: Span,
+    /// Its line, in the file that holds it.
+    pub line: u32,
 }
 
 /// What a test expects of an outcome.
@@ -378,6 +384,12 @@ pub enum ExpectDefKind {
 }
 
 impl Model {
+    /// The line (from 1) of a byte offset in the ruleset source.
+    pub fn line_of(&self, offset: u32) -> u32 {
+        let n = self.line_starts.partition_point(|&start| start <= offset);
+        u32::try_from(n.max(1)).unwrap_or(u32::MAX)
+    }
+
     /// The fact with this id.
     pub fn fact_by_name(&self, name: &str) -> Option<FactId> {
         self.facts.iter().position(|f| f.id == name)

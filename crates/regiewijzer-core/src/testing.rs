@@ -1,7 +1,10 @@
-//! Running the tests of a ruleset. (types are the contract; implementation being written)
+//! Running the tests of a ruleset: `test` items in the ruleset and `tests for ID` files.
 use serde::Serialize;
 
-use crate::model::{Model, TestDef, Text};
+use crate::answers::Answers;
+use crate::date::Date;
+use crate::eval::{Evaluation, OutcomeResult, Status, evaluate};
+use crate::model::{ExpectDef, ExpectDefKind, Model, TestDef, Text, ValueId};
 
 /// One expectation that did not hold.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -27,17 +30,129 @@ pub struct TestResult {
     pub failures: Vec<Failure>,
 }
 
-/// Runs tests against a model. (being written)
-pub fn run_tests(_model: &Model, tests: &[TestDef]) -> Vec<TestResult> {
-    tests
+/// The date used for tests without `today` (the checker only allows that when the rules never read
+/// `today`, so any date gives the same result).
+const ANY_DAY: (i32, u32, u32) = (2000, 1, 1);
+
+/// Runs tests against a model: each test's answers are evaluated with its `today`, and every `expect`
+/// is compared with the result.
+pub fn run_tests(model: &Model, tests: &[TestDef]) -> Vec<TestResult> {
+    tests.iter().map(|t| run_test(model, t)).collect()
+}
+
+/// Runs one test.
+pub fn run_test(model: &Model, test: &TestDef) -> TestResult {
+    let today = test
+        .today
+        .or_else(|| Date::from_ymd(ANY_DAY.0, ANY_DAY.1, ANY_DAY.2))
+        .or(model.meta.valid_from);
+    let failures = match today {
+        Some(today) => {
+            let answers = Answers::from_test(model, test);
+            let result = evaluate(model, &answers, today);
+            test.expects
+                .iter()
+                .filter_map(|e| check_expect(model, &result, e))
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    TestResult {
+        name: test.name.clone(),
+        line: test.line,
+        passed: failures.is_empty(),
+        failures,
+    }
+}
+
+fn check_expect(model: &Model, result: &Evaluation, e: &ExpectDef) -> Option<Failure> {
+    let out = model.outcomes.get(e.outcome)?;
+    let Some(actual) = result.outcome(&out.id) else {
+        return Some(Failure {
+            expect: e.text.clone(),
+            line: e.line,
+            actual: Text {
+                nl: "deze uitkomst ontbreekt in het resultaat".into(),
+                en: "this outcome is missing from the result".into(),
+            },
+        });
+    };
+    let id = |v: &ValueId| out.values.get(*v).map(|d| d.id.clone()).unwrap_or_default();
+    let decided = matches!(actual.status, Status::Decided | Status::Default);
+    let ok = match &e.kind {
+        ExpectDefKind::Equals(v) => decided && actual.values == [id(v)],
+        ExpectDefKind::Contains(vs) => decided && vs.iter().all(|v| actual.values.contains(&id(v))),
+        ExpectDefKind::Exactly(vs) => {
+            let mut want: Vec<String> = vs.iter().map(id).collect();
+            let mut got = actual.values.clone();
+            want.sort();
+            want.dedup();
+            got.sort();
+            decided && want == got
+        }
+        ExpectDefKind::Undecided => actual.status == Status::Undecided,
+        ExpectDefKind::Provisional => actual.provisional,
+        ExpectDefKind::Final => !actual.provisional,
+    };
+    (!ok).then(|| Failure {
+        expect: e.text.clone(),
+        line: e.line,
+        actual: describe(actual),
+    })
+}
+
+/// What an outcome turned out to be, in words: `bemoeizorg (regel wvggz#2), voorlopig`.
+pub fn describe(o: &OutcomeResult) -> Text {
+    let rules: Vec<&str> = o
+        .reasons
         .iter()
-        .map(|t| TestResult {
-            name: t.name.clone(),
-            line: 0,
-            passed: false,
-            failures: Vec::new(),
-        })
-        .collect()
+        .filter(|r| r.kind != "default")
+        .map(|r| r.rule.as_str())
+        .collect();
+    let values = if o.values.is_empty() {
+        "-".to_string()
+    } else {
+        o.values.join(", ")
+    };
+    let (mut nl, mut en) = match o.status {
+        Status::Decided => (
+            format!("{} = {values} (regel {})", o.id, rules.join(", ")),
+            format!("{} = {values} (rule {})", o.id, rules.join(", ")),
+        ),
+        Status::Default => (
+            format!("{} = {values} (standaardwaarde, geen regel vuurt)", o.id),
+            format!("{} = {values} (default, no rule fires)", o.id),
+        ),
+        Status::Undecided => (
+            format!("{}: geen besluit (geen regel vuurt)", o.id),
+            format!("{}: no decision (no rule fires)", o.id),
+        ),
+        Status::Conflict => {
+            let parts: Vec<String> = o
+                .reasons
+                .iter()
+                .map(|r| format!("{} → {}", r.rule, r.values.join(", ")))
+                .collect();
+            (
+                format!("{}: conflict tussen {}", o.id, parts.join("; ")),
+                format!("{}: conflict between {}", o.id, parts.join("; ")),
+            )
+        }
+    };
+    if o.provisional {
+        nl.push_str(&format!(
+            ", voorlopig (nog open: {})",
+            o.matters_next.join(", ")
+        ));
+        en.push_str(&format!(
+            ", provisional (still open: {})",
+            o.matters_next.join(", ")
+        ));
+    } else {
+        nl.push_str(", definitief");
+        en.push_str(", final");
+    }
+    Text { nl, en }
 }
 
 /// The closing line of a test run: `N passed, M failed`.

@@ -1,0 +1,157 @@
+//! Laws of evaluation, checked on random answers:
+//! - evaluation never panics, whatever the answers (also loose JSON-like input);
+//! - an outcome that is *final* does not change, whatever the open questions are answered with
+//!   (brute force over random completions agrees with the analysis);
+//! - when every asked question is answered, nothing is provisional, and what matters next is empty;
+//! - a provisional outcome names at least one asked, unanswered question.
+
+use std::collections::BTreeMap;
+
+use proptest::prelude::*;
+use regiewijzer_core::answers::{Answers, RawAnswers, RawValue};
+use regiewijzer_core::eval::{Evaluation, evaluate};
+use regiewijzer_core::model::{FactType, Value};
+use regiewijzer_core::{Date, Model, compile};
+
+fn rule_files() -> Vec<(String, Model)> {
+    let mut out = Vec::new();
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let shipped = concat!(env!("CARGO_MANIFEST_DIR"), "/../../rulesets");
+    for dir in [fixtures, shipped] {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = path.display().to_string();
+            if !name.ends_with(".regels") || name.ends_with(".tests.regels") {
+                continue;
+            }
+            let src = std::fs::read_to_string(&path).unwrap();
+            if let Some(m) = compile(&src).model {
+                out.push((name, m));
+            }
+        }
+    }
+    assert!(out.len() >= 2, "expected the fixtures to compile");
+    out
+}
+
+/// A valid value for a fact type, picked by `seed` (near the bounds on purpose).
+fn value_for(ty: &FactType, seed: u32) -> Value {
+    let s = i64::from(seed % 1000);
+    match ty {
+        FactType::Bool => Value::Bool(seed % 2 == 0),
+        FactType::Choice { options } => Value::Choice(seed as usize % options.len().max(1)),
+        FactType::Int { min, max } => {
+            let lo = min.unwrap_or(-5);
+            let hi = max.unwrap_or(lo.saturating_add(150)).max(lo);
+            let span = hi.saturating_sub(lo).saturating_add(1).max(1);
+            Value::Int(lo.saturating_add(s % span))
+        }
+        FactType::Scale { min, max, .. } => {
+            let span = (max - min + 1).max(1);
+            Value::Int(min + s % span)
+        }
+        FactType::Date => {
+            let base = Date::parse("2026-01-01").unwrap();
+            Value::Date(base.add_days(s % 150).unwrap())
+        }
+    }
+}
+
+fn answers_from(m: &Model, picks: &[Option<u32>]) -> Answers {
+    let mut a = Answers::empty(m);
+    for (f, def) in m.facts.iter().enumerate() {
+        if let Some(Some(seed)) = picks.get(f) {
+            a.set(f, Some(value_for(&def.ty, *seed)));
+        }
+    }
+    a
+}
+
+fn today(seed: u32) -> Date {
+    Date::parse("2026-01-01")
+        .unwrap()
+        .add_days(i64::from(seed % 200))
+        .unwrap()
+}
+
+fn check_laws(e: &Evaluation) {
+    if e.complete {
+        for o in &e.outcomes {
+            assert!(!o.provisional, "complete but provisional: {o:#?}");
+        }
+        assert!(e.matters_next.is_empty());
+    }
+    for o in &e.outcomes {
+        assert_eq!(o.provisional, !o.matters_next.is_empty(), "{o:#?}");
+        assert_eq!(o.values.len(), o.value_labels.len());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn final_outcomes_survive_every_completion(
+        picks in prop::collection::vec(prop::option::weighted(0.5, any::<u32>()), 40),
+        fills in prop::collection::vec(prop::collection::vec(any::<u32>(), 40), 6),
+        day in any::<u32>(),
+    ) {
+        for (name, m) in rule_files() {
+            let partial = answers_from(&m, &picks);
+            let e = evaluate(&m, &partial, today(day));
+            check_laws(&e);
+            for fill in &fills {
+                // Answer every open question (asked or not); keep the given answers.
+                let full: Vec<Option<u32>> = (0..m.facts.len())
+                    .map(|f| picks.get(f).copied().flatten().or(fill.get(f).copied()))
+                    .collect();
+                let later = evaluate(&m, &answers_from(&m, &full), today(day));
+                check_laws(&later);
+                for (before, after) in e.outcomes.iter().zip(&later.outcomes) {
+                    if !before.provisional {
+                        prop_assert_eq!(
+                            (before.status, &before.values),
+                            (after.status, &after.values),
+                            "{}: final outcome {} changed", name, before.id
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn loose_answers_never_panic(
+        entries in prop::collection::vec((0usize..60, 0u8..7, any::<i64>(), "[a-z0-9 -]{0,12}"), 0..30),
+        day in any::<u32>(),
+    ) {
+        for (_, m) in rule_files() {
+            let mut raw = BTreeMap::new();
+            for (k, kind, n, text) in &entries {
+                let key = m.facts.get(*k).map(|f| f.id.clone()).unwrap_or_else(|| format!("x{k}"));
+                let v = match kind {
+                    0 => RawValue::Null,
+                    1 => RawValue::Bool(n % 2 == 0),
+                    2 => RawValue::Int(*n),
+                    3 => RawValue::Float(*n as f64 / 7.0),
+                    4 => RawValue::Text(text.clone()),
+                    5 => RawValue::Text(format!("2026-0{}-1{}", n.rem_euclid(9) + 1, n.rem_euclid(10))),
+                    _ => RawValue::Text(match &m.facts.get(*k).map(|f| &f.ty) {
+                        Some(FactType::Choice { options }) => options
+                            .get(n.unsigned_abs() as usize % options.len().max(1))
+                            .map(|o| o.id.clone())
+                            .unwrap_or_default(),
+                        _ => "ja".into(),
+                    }),
+                };
+                raw.insert(key, v);
+            }
+            let (answers, _issues) = Answers::from_raw(&m, &RawAnswers(raw));
+            let e = evaluate(&m, &answers, today(day));
+            check_laws(&e);
+        }
+    }
+}
