@@ -1,2 +1,82 @@
-//! Benchmarks (being written).
-fn main() {}
+//! How fast the core is on the shipped triage ruleset: compile once, evaluate many times (every answer a
+//! professional types re-evaluates), format, and run the ruleset's tests.
+//!
+//! Run with `make bench` (or `cargo bench -p regiewijzer-core`). Figures are reported, never asserted.
+
+use criterion::{Criterion, black_box, criterion_group, criterion_main};
+use regiewijzer_core::answers::{Answers, RawAnswers};
+use regiewijzer_core::eval::evaluate;
+use regiewijzer_core::testing::run_tests;
+use regiewijzer_core::{Date, compile};
+
+fn source() -> (String, String) {
+    let shipped = concat!(env!("CARGO_MANIFEST_DIR"), "/../../rulesets/triage.regels");
+    match std::fs::read_to_string(shipped) {
+        Ok(s) => ("triage".into(), s),
+        Err(_) => (
+            "beslissen".into(),
+            include_str!("../tests/fixtures/beslissen.regels").into(),
+        ),
+    }
+}
+
+/// Answers for about half of the questions, as a form would send them (JSON strings and numbers).
+fn half_answers(model: &regiewijzer_core::Model) -> RawAnswers {
+    use regiewijzer_core::answers::RawValue;
+    use regiewijzer_core::model::FactType;
+    let mut raw = std::collections::BTreeMap::new();
+    for (i, f) in model.facts.iter().enumerate() {
+        if i % 2 == 1 {
+            continue;
+        }
+        let v = match &f.ty {
+            FactType::Bool => RawValue::Text("nee".into()),
+            FactType::Choice { options } => {
+                RawValue::Text(options.first().map(|o| o.id.clone()).unwrap_or_default())
+            }
+            FactType::Int { min, .. } => RawValue::Int(min.unwrap_or(0).max(30)),
+            FactType::Scale { min, .. } => RawValue::Int(*min),
+            FactType::Date => RawValue::Text("2026-03-01".into()),
+        };
+        raw.insert(f.id.clone(), v);
+    }
+    RawAnswers(raw)
+}
+
+fn bench(c: &mut Criterion) {
+    let (name, src) = source();
+    let model = compile(&src).model.expect("the ruleset compiles");
+    let today = Date::parse("2026-03-20").expect("date");
+    let raw = half_answers(&model);
+    let (answers, _) = Answers::from_raw(&model, &raw);
+    let empty = Answers::empty(&model);
+
+    c.bench_function(&format!("{name}: compile (parse + check)"), |b| {
+        b.iter(|| compile(black_box(&src)))
+    });
+    c.bench_function(&format!("{name}: evaluate, nothing answered"), |b| {
+        b.iter(|| evaluate(black_box(&model), black_box(&empty), today))
+    });
+    c.bench_function(
+        &format!("{name}: answers from JSON + evaluate, half answered"),
+        |b| {
+            b.iter(|| {
+                let (a, _) = Answers::from_raw(black_box(&model), black_box(&raw));
+                evaluate(&model, &a, today)
+            })
+        },
+    );
+    c.bench_function(&format!("{name}: evaluate, half answered"), |b| {
+        b.iter(|| evaluate(black_box(&model), black_box(&answers), today))
+    });
+    c.bench_function(&format!("{name}: format"), |b| {
+        b.iter(|| regiewijzer_core::fmt::format(black_box(&src)))
+    });
+    c.bench_function(
+        &format!("{name}: run its {} tests", model.tests.len()),
+        |b| b.iter(|| run_tests(black_box(&model), black_box(&model.tests))),
+    );
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
