@@ -38,6 +38,18 @@ pub struct RulesetRef {
     pub title: Text,
 }
 
+impl RulesetRef {
+    /// The identity of `model`.
+    pub fn of(model: &Model) -> RulesetRef {
+        RulesetRef {
+            id: model.meta.id.clone(),
+            version: model.meta.version.clone(),
+            hash: model.meta.hash.clone(),
+            title: model.meta.title.clone(),
+        }
+    }
+}
+
 /// A value as shown to a person and written to JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Shown {
@@ -355,12 +367,7 @@ pub fn evaluate(model: &Model, answers: &Answers, today: Date) -> Evaluation {
         .collect();
 
     Evaluation {
-        ruleset: RulesetRef {
-            id: model.meta.id.clone(),
-            version: model.meta.version.clone(),
-            hash: model.meta.hash.clone(),
-            title: model.meta.title.clone(),
-        },
+        ruleset: RulesetRef::of(model),
         today,
         complete,
         outcomes,
@@ -900,8 +907,10 @@ impl Ctx<'_> {
     fn part(&self, a: &Atom, neg: bool) -> ConditionPart {
         let t = self.pred(&a.pred);
         ConditionPart {
-            text: if neg {
+            text: if neg && a.text.contains(' ') {
                 format!("not ({})", a.text)
+            } else if neg {
+                format!("not {}", a.text)
             } else {
                 a.text.clone()
             },

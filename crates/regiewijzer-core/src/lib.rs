@@ -18,6 +18,7 @@ pub mod answers;
 pub mod ast;
 pub mod check;
 pub mod date;
+pub mod describe;
 pub mod diag;
 pub mod eval;
 pub mod fmt;
@@ -25,6 +26,7 @@ pub mod lexer;
 pub mod model;
 pub mod parse;
 pub mod print;
+pub mod summary;
 pub mod testing;
 
 pub use date::Date;
@@ -51,7 +53,8 @@ impl Compiled {
 /// Parses and checks a `.regels` source text.
 pub fn compile(source: &str) -> Compiled {
     let (file, mut diagnostics) = parse::parse(source);
-    let (model, mut more) = check::check(source, &file, diagnostics.iter().any(Diagnostic::is_error));
+    let (model, mut more) =
+        check::check(source, &file, diagnostics.iter().any(Diagnostic::is_error));
     diagnostics.append(&mut more);
     diagnostics.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
     diagnostics.dedup_by(|a, b| a.span == b.span && a.code == b.code);

@@ -1,0 +1,158 @@
+//! The checklist a ruleset describes, in a form a user interface renders directly: sections with their
+//! questions (type, options, bounds, scale levels, `ask when`), and the outcomes with their values.
+//!
+//! Whether a question is shown right now is not decided here but by [`crate::eval::evaluate`]
+//! (`facts[].asked`), so a UI never re-implements `ask when`.
+
+use serde::Serialize;
+
+use crate::ast::Policy;
+use crate::date::Date;
+use crate::eval::RulesetRef;
+use crate::model::{FactType, Model, OptionDef, Text};
+
+/// Everything a checklist UI needs to render a ruleset.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Checklist {
+    /// Which ruleset (id, version, hash, title).
+    pub ruleset: RulesetRef,
+    /// In force from.
+    pub valid_from: Option<Date>,
+    /// The ruleset's note (e.g. "an example to adapt").
+    pub note: Option<Text>,
+    /// True when the rules read `today`.
+    pub uses_today: bool,
+    /// Sections in order, each with its questions.
+    pub sections: Vec<SectionView>,
+    /// Outcomes in order.
+    pub outcomes: Vec<OutcomeView>,
+}
+
+/// A section and its questions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectionView {
+    /// Id.
+    pub id: String,
+    /// Heading.
+    pub label: Text,
+    /// Help text.
+    pub help: Option<Text>,
+    /// Its questions, in order.
+    pub facts: Vec<FactView>,
+}
+
+/// One question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FactView {
+    /// Id (the key in the answers object).
+    pub id: String,
+    /// The question.
+    pub label: Text,
+    /// Help text.
+    pub help: Option<Text>,
+    /// `bool`, `choice`, `int`, `scale` or `date`.
+    #[serde(rename = "type")]
+    pub ty: &'static str,
+    /// The options of a choice, or the levels of a scale (every level, labelled or not).
+    pub options: Vec<OptionDef>,
+    /// Lowest allowed number (int, scale).
+    pub min: Option<i64>,
+    /// Highest allowed number (int, scale).
+    pub max: Option<i64>,
+    /// The `ask when` condition as written, when there is one.
+    pub ask_when: Option<String>,
+}
+
+/// An outcome and its possible values.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OutcomeView {
+    /// Id.
+    pub id: String,
+    /// Label.
+    pub label: Text,
+    /// Combination policy.
+    pub policy: Policy,
+    /// The possible values.
+    pub values: Vec<OptionDef>,
+}
+
+/// The number of scale levels listed one by one; wider scales are left to a number input.
+const MAX_LISTED_LEVELS: i64 = 10;
+
+/// Describes the checklist of a model.
+pub fn checklist(model: &Model) -> Checklist {
+    let sections = model
+        .sections
+        .iter()
+        .map(|s| SectionView {
+            id: s.id.clone(),
+            label: s.label.clone(),
+            help: s.help.clone(),
+            facts: s
+                .facts
+                .iter()
+                .filter_map(|&f| model.facts.get(f))
+                .map(|f| {
+                    let (ty, options, min, max) = match &f.ty {
+                        FactType::Bool => ("bool", Vec::new(), None, None),
+                        FactType::Choice { options } => ("choice", options.clone(), None, None),
+                        FactType::Int { min, max } => ("int", Vec::new(), *min, *max),
+                        FactType::Scale { min, max, levels } => (
+                            "scale",
+                            scale_levels(*min, *max, levels),
+                            Some(*min),
+                            Some(*max),
+                        ),
+                        FactType::Date => ("date", Vec::new(), None, None),
+                    };
+                    FactView {
+                        id: f.id.clone(),
+                        label: f.label.clone(),
+                        help: f.help.clone(),
+                        ty,
+                        options,
+                        min,
+                        max,
+                        ask_when: f.ask_when_text.clone(),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    Checklist {
+        ruleset: RulesetRef::of(model),
+        valid_from: model.meta.valid_from,
+        note: model.meta.note.clone(),
+        uses_today: model.uses_today,
+        sections,
+        outcomes: model
+            .outcomes
+            .iter()
+            .map(|o| OutcomeView {
+                id: o.id.clone(),
+                label: o.label.clone(),
+                policy: o.policy,
+                values: o.values.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// Every level of a scale as an option (`id` is the number), labelled where the ruleset names it.
+fn scale_levels(min: i64, max: i64, levels: &[(i64, Text)]) -> Vec<OptionDef> {
+    if max.saturating_sub(min) >= MAX_LISTED_LEVELS {
+        return Vec::new();
+    }
+    (min..=max)
+        .map(|n| OptionDef {
+            id: n.to_string(),
+            label: match levels.iter().find(|(l, _)| *l == n) {
+                Some((_, t)) => Text {
+                    nl: format!("{n} – {}", t.nl),
+                    en: format!("{n} – {}", t.en),
+                },
+                None => Text::both(n.to_string()),
+            },
+        })
+        .collect()
+}
