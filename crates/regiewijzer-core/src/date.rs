@@ -150,7 +150,14 @@ mod tests {
 
     #[test]
     fn round_trips_and_knows_leap_years() {
-        for text in ["2024-02-29", "2026-01-01", "1970-01-01", "2000-12-31", "1000-01-01", "9999-12-31"] {
+        for text in [
+            "2024-02-29",
+            "2026-01-01",
+            "1970-01-01",
+            "2000-12-31",
+            "1000-01-01",
+            "9999-12-31",
+        ] {
             let d = Date::parse(text).map(|d| d.to_string());
             assert_eq!(d.as_deref(), Some(text));
         }
