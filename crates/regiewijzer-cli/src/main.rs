@@ -1,2 +1,162 @@
-//! The `regiewijzer` command (being written).
-fn main() {}
+//! `regiewijzer`: check, test, evaluate and format `.regels` rulesets from the command line.
+//!
+//! Exit codes: 0 all is well, 1 findings (errors in the rules, failed tests, files not formatted),
+//! 2 wrong use or a file that cannot be read or written.
+#![forbid(unsafe_code)]
+
+mod check;
+mod error;
+mod eval;
+mod files;
+mod fmt;
+mod render;
+mod test;
+mod today;
+mod ui;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::error::CliError;
+use crate::ui::{ColorWhen, Lang, Ui};
+
+const EXIT_CODES: &str = "\
+Afsluitcodes / exit codes:
+  0  in orde / all is well
+  1  bevindingen: fouten in de regels, mislukte tests, niet opgemaakte bestanden /
+     findings: errors in the rules, failed tests, files not formatted
+  2  verkeerd gebruik, of een bestand dat niet te lezen of te schrijven is /
+     wrong use, or a file that cannot be read or written";
+
+/// Regiewijzer: regelsets (.regels) controleren, testen, doorrekenen en opmaken.
+/// Check, test, evaluate and format rulesets (.regels).
+#[derive(Debug, Parser)]
+#[command(name = "regiewijzer", version, after_help = EXIT_CODES)]
+struct Cli {
+    /// Taal van de meldingen / language of the messages
+    #[arg(long, global = true, value_enum, default_value_t = Lang::Nl)]
+    lang: Lang,
+    /// Kleur: auto (alleen op een terminal, niet bij NO_COLOR), always, never /
+    /// colour: auto (only on a terminal, not with NO_COLOR), always, never
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
+    color: ColorWhen,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Controleer regelsets en testbestanden; toon elke fout en waarschuwing /
+    /// check rulesets and test files; show every error and warning
+    #[command(after_help = EXIT_CODES)]
+    Check {
+        /// .regels-bestanden / .regels files
+        #[arg(required = true, value_name = "BESTAND / FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Voer de tests uit (ook NAAM.tests.regels naast NAAM.regels); sluit af met `N passed, M failed` /
+    /// run the tests (also NAME.tests.regels next to NAME.regels); ends with `N passed, M failed`
+    #[command(after_help = EXIT_CODES)]
+    Test {
+        /// regelsets en testbestanden (`tests for ID`) / rulesets and test files (`tests for ID`)
+        #[arg(required = true, value_name = "BESTAND / FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Reken een regelset door op antwoorden (JSON) en druk het resultaat af als JSON /
+    /// evaluate a ruleset on answers (JSON) and print the result as JSON
+    #[command(after_help = EXIT_CODES)]
+    Eval {
+        /// de regelset / the ruleset
+        #[arg(value_name = "BESTAND / FILE")]
+        file: PathBuf,
+        /// JSON-object met antwoorden per gegeven; `-` leest de standaardinvoer /
+        /// JSON object with an answer per fact; `-` reads standard input
+        #[arg(long, value_name = "ANTWOORDEN.json / ANSWERS.json")]
+        answers: PathBuf,
+        /// de datum van vandaag voor de regels (standaard: de systeemdatum in UTC) /
+        /// today's date for the rules (default: the system date in UTC)
+        #[arg(long, value_name = "JJJJ-MM-DD", value_parser = today::parse_date)]
+        today: Option<regiewijzer_core::Date>,
+        /// uitvoer: json (standaard) of text / output: json (default) or text
+        #[arg(long, value_enum, default_value_t = eval::Format::Json)]
+        format: eval::Format,
+    },
+    /// Maak regelbestanden op in de vaste vorm / format rule files in the canonical layout
+    #[command(after_help = EXIT_CODES)]
+    Fmt {
+        /// .regels-bestanden / .regels files
+        #[arg(required = true, value_name = "BESTAND / FILE")]
+        files: Vec<PathBuf>,
+        /// noem de bestanden die niet opgemaakt zijn, verander niets /
+        /// list the files that are not formatted, change nothing
+        #[arg(long, conflicts_with = "write")]
+        check: bool,
+        /// herschrijf de bestanden / rewrite the files in place
+        #[arg(long)]
+        write: bool,
+    },
+}
+
+/// How a command ended; the exit code is the worst of what happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    /// Exit code 0.
+    Ok,
+    /// Exit code 1: errors in the rules, failed tests, unformatted files.
+    Findings,
+    /// Exit code 2: wrong use, files that cannot be read or written.
+    Trouble,
+}
+
+impl Status {
+    fn exit_code(self) -> ExitCode {
+        match self {
+            Status::Ok => ExitCode::SUCCESS,
+            Status::Findings => ExitCode::from(1),
+            Status::Trouble => ExitCode::from(2),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let ui = Ui::new(cli.lang, cli.color);
+    match run(&ui, cli.command) {
+        Ok(status) => status.exit_code(),
+        Err(e) => {
+            if !e.is_broken_pipe() {
+                ui.error(&e);
+            }
+            Status::Trouble.exit_code()
+        }
+    }
+}
+
+fn run(ui: &Ui, command: Command) -> Result<Status, CliError> {
+    match command {
+        Command::Check { files } => check::run(ui, &files),
+        Command::Test { files } => test::run(ui, &files),
+        Command::Eval {
+            file,
+            answers,
+            today,
+            format,
+        } => eval::run(ui, &file, &answers, today, format),
+        Command::Fmt {
+            files,
+            check,
+            write,
+        } => {
+            let mode = if check {
+                fmt::Mode::Check
+            } else if write {
+                fmt::Mode::Write
+            } else {
+                fmt::Mode::Print
+            };
+            fmt::run(ui, &files, mode)
+        }
+    }
+}

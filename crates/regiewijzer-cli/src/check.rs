@@ -1,0 +1,102 @@
+//! `regiewijzer check`: every problem in every file, with the place and a closing count per file.
+
+use std::path::PathBuf;
+
+use regiewijzer_core::check::check_tests_file;
+
+use crate::Status;
+use crate::error::CliError;
+use crate::files::{Given, Loaded, RulesetFile};
+use crate::render;
+use crate::ui::Ui;
+
+/// Checks `files` (rulesets, and files of tests paired with their ruleset).
+pub fn run(ui: &Ui, files: &[PathBuf]) -> Result<Status, CliError> {
+    let loaded = Loaded::load(files, false);
+    let mut status = Status::Ok;
+    for p in &loaded.problems {
+        ui.error(p);
+        status = status.max(Status::Trouble);
+    }
+    let mut shown_brought = vec![false; loaded.rulesets.len()];
+    for given in &loaded.order {
+        match *given {
+            Given::Ruleset(i) => {
+                let Some(r) = loaded.rulesets.get(i) else {
+                    continue;
+                };
+                ui.out(&report(ui, r))?;
+                if r.compiled.has_errors() {
+                    status = status.max(Status::Findings);
+                }
+            }
+            Given::Tests(i) => {
+                let Some(t) = loaded.tests.get(i) else {
+                    continue;
+                };
+                let Some(r) = loaded.rulesets.get(t.ruleset) else {
+                    continue;
+                };
+                // A ruleset found next to the tests file is only shown when it stands in their way.
+                if !r.given
+                    && r.compiled.has_errors()
+                    && !shown_brought.get(t.ruleset).copied().unwrap_or(true)
+                {
+                    ui.out(&report(ui, r))?;
+                    if let Some(s) = shown_brought.get_mut(t.ruleset) {
+                        *s = true;
+                    }
+                }
+                match &r.compiled.model {
+                    Some(model) => {
+                        let (_, diags) = check_tests_file(model, &t.source.text);
+                        let mut text = render::diagnostics(
+                            ui.lang,
+                            ui.color_out,
+                            &t.source.shown,
+                            &t.source.text,
+                            &diags,
+                        );
+                        text.push_str(&render::summary(ui.lang, &t.source.shown, &diags));
+                        ui.out(&text)?;
+                        if diags.iter().any(|d| d.is_error()) {
+                            status = status.max(Status::Findings);
+                        }
+                    }
+                    None => {
+                        ui.out(&not_checked(ui, &t.source.shown, &r.source.shown))?;
+                        status = status.max(Status::Findings);
+                    }
+                }
+            }
+        }
+    }
+    Ok(status)
+}
+
+/// The diagnostics of a ruleset file and its closing line.
+fn report(ui: &Ui, r: &RulesetFile) -> String {
+    let diags = &r.compiled.diagnostics;
+    let mut text = render::diagnostics(
+        ui.lang,
+        ui.color_out,
+        &r.source.shown,
+        &r.source.text,
+        diags,
+    );
+    text.push_str(&render::summary(ui.lang, &r.source.shown, diags));
+    text
+}
+
+/// Says that a file of tests could not be checked because its ruleset has errors.
+pub fn not_checked(ui: &Ui, tests: &str, ruleset: &str) -> String {
+    format!(
+        "{}\n",
+        match ui.lang {
+            crate::ui::Lang::Nl =>
+                format!("{tests}: niet gecontroleerd, want de regelset in {ruleset} heeft fouten"),
+            crate::ui::Lang::En =>
+                format!("{tests}: not checked, because the ruleset in {ruleset} has errors"),
+        }
+    )
+}

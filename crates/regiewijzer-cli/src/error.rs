@@ -1,0 +1,138 @@
+//! Errors of the command itself (not of the rules): files that cannot be read or written, answers that are
+//! not JSON, a clock that cannot be read. Each has a Dutch and an English message; all lead to exit code 2.
+
+use std::path::PathBuf;
+
+/// What can go wrong in the command itself. `Display` is the English message; [`CliError::message_nl`]
+/// is the Dutch one.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// A file could not be read.
+    #[error("cannot read `{}`: {source}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A file is not UTF-8 text.
+    #[error("`{}` is not UTF-8 text", path.display())]
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A file could not be written.
+    #[error("cannot write `{}`: {source}", path.display())]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// Standard input could not be read.
+    #[error("cannot read standard input: {0}")]
+    Stdin(std::io::Error),
+    /// Standard output could not be written (e.g. the reading side was closed).
+    #[error("cannot write the output: {0}")]
+    Output(std::io::Error),
+    /// The answers are not valid JSON.
+    #[error("the answers in {what} are not valid JSON: {source}")]
+    Json {
+        /// Where they come from (a file name, or standard input).
+        what: String,
+        /// The parser's message.
+        source: serde_json::Error,
+    },
+    /// The answers are JSON, but not an object.
+    #[error(
+        "the answers in {what} must be a JSON object (`{{\"fact\": value, ...}}`), not {found_en}"
+    )]
+    NotAnObject {
+        /// Where they come from.
+        what: String,
+        /// What was found, in English.
+        found_en: &'static str,
+        /// What was found, in Dutch.
+        found_nl: &'static str,
+    },
+    /// The answers object could not be taken in by the core.
+    #[error("the answers in {what} cannot be used: {source}")]
+    Answers {
+        /// Where they come from.
+        what: String,
+        /// Why.
+        source: serde_json::Error,
+    },
+    /// The system clock gives no usable date.
+    #[error("the system clock gives no usable date; pass `--today YYYY-MM-DD`")]
+    Clock,
+    /// A `tests for ID` file without a ruleset with that id.
+    #[error(
+        "`{}` holds tests for ruleset `{id}`, but no file given (nor `{}`) is that ruleset; give it too",
+        path.display(),
+        sibling.display()
+    )]
+    NoRulesetFor {
+        /// The tests file.
+        path: PathBuf,
+        /// The ruleset id it names.
+        id: String,
+        /// Where the ruleset was looked for besides the arguments.
+        sibling: PathBuf,
+    },
+    /// `fmt` without `--write` or `--check` prints one file only.
+    #[error(
+        "`fmt` prints one file; for {0} files use `--write` (rewrite them) or `--check` (list the unformatted ones)"
+    )]
+    FmtOneFile(usize),
+}
+
+impl CliError {
+    /// The message in Dutch.
+    pub fn message_nl(&self) -> String {
+        match self {
+            CliError::Read { path, source } => {
+                format!("kan `{}` niet lezen: {source}", path.display())
+            }
+            CliError::NotUtf8 { path } => format!("`{}` is geen UTF-8-tekst", path.display()),
+            CliError::Write { path, source } => {
+                format!("kan `{}` niet schrijven: {source}", path.display())
+            }
+            CliError::Stdin(e) => format!("kan de standaardinvoer niet lezen: {e}"),
+            CliError::Output(e) => format!("kan de uitvoer niet schrijven: {e}"),
+            CliError::Json { what, source } => {
+                format!("de antwoorden in {what} zijn geen geldige JSON: {source}")
+            }
+            CliError::NotAnObject { what, found_nl, .. } => format!(
+                "de antwoorden in {what} moeten een JSON-object zijn (`{{\"gegeven\": waarde, ...}}`), geen {found_nl}"
+            ),
+            CliError::Answers { what, source } => {
+                format!("de antwoorden in {what} zijn niet bruikbaar: {source}")
+            }
+            CliError::Clock => {
+                "de systeemklok geeft geen bruikbare datum; geef `--today JJJJ-MM-DD`".into()
+            }
+            CliError::NoRulesetFor { path, id, sibling } => format!(
+                "`{}` bevat tests voor regelset `{id}`, maar geen van de gegeven bestanden (en ook `{}` niet) is die regelset; geef die ook mee",
+                path.display(),
+                sibling.display()
+            ),
+            CliError::FmtOneFile(n) => format!(
+                "`fmt` drukt één bestand af; gebruik voor {n} bestanden `--write` (herschrijven) of `--check` (de niet-opgemaakte noemen)"
+            ),
+        }
+    }
+
+    /// The message in `lang`.
+    pub fn message(&self, lang: crate::ui::Lang) -> String {
+        match lang {
+            crate::ui::Lang::Nl => self.message_nl(),
+            crate::ui::Lang::En => self.to_string(),
+        }
+    }
+
+    /// True when the output was closed by the reader (e.g. `| head`): nothing to tell anyone.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, CliError::Output(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}

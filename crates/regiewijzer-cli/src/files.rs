@@ -1,0 +1,254 @@
+//! Reading `.regels` files and pairing files of tests (`tests for ID`) with their ruleset.
+
+use std::path::{Path, PathBuf};
+
+use regiewijzer_core::ast::ItemKind;
+use regiewijzer_core::{Compiled, compile, parse};
+
+use crate::error::CliError;
+
+/// A source file as read.
+#[derive(Debug)]
+pub struct Source {
+    /// The path as given (or as derived from a given path).
+    pub path: PathBuf,
+    /// The path as shown to a person.
+    pub shown: String,
+    /// The text.
+    pub text: String,
+}
+
+/// Reads a file as UTF-8 text.
+pub fn read(path: &Path) -> Result<Source, CliError> {
+    let bytes = std::fs::read(path).map_err(|source| CliError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| CliError::NotUtf8 {
+        path: path.to_path_buf(),
+    })?;
+    Ok(Source {
+        path: path.to_path_buf(),
+        shown: path.display().to_string(),
+        text,
+    })
+}
+
+/// The ruleset id when `text` is a file of tests (`tests for ID` as its first item).
+pub fn tests_for(text: &str) -> Option<String> {
+    let (file, _) = parse::parse(text);
+    match file.items.first().map(|i| &i.kind) {
+        Some(ItemKind::TestsFor(id)) => Some(id.name.clone()),
+        _ => None,
+    }
+}
+
+/// The id in the `ruleset ID` header, when there is one.
+pub fn header_id(text: &str) -> Option<String> {
+    let (file, _) = parse::parse(text);
+    file.items.iter().find_map(|i| match &i.kind {
+        ItemKind::Header(h) => Some(h.id.name.clone()),
+        _ => None,
+    })
+}
+
+/// `dir/NAME.tests.regels` for a ruleset file `dir/NAME.regels`.
+pub fn sibling_tests(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?.to_str()?;
+    let stem = name.strip_suffix(".regels")?;
+    if stem.is_empty() || stem.ends_with(".tests") {
+        return None;
+    }
+    Some(path.with_file_name(format!("{stem}.tests.regels")))
+}
+
+/// `dir/NAME.regels` for a tests file `dir/NAME.tests.regels`.
+pub fn sibling_ruleset(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?.to_str()?;
+    let stem = name.strip_suffix(".tests.regels")?;
+    if stem.is_empty() {
+        return None;
+    }
+    Some(path.with_file_name(format!("{stem}.regels")))
+}
+
+/// True when `a` and `b` name the same file.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// A ruleset file, compiled.
+#[derive(Debug)]
+pub struct RulesetFile {
+    /// The source.
+    pub source: Source,
+    /// The result of parsing and checking.
+    pub compiled: Compiled,
+    /// Its id (from the model, or from the header when the file has errors).
+    pub id: Option<String>,
+    /// Given on the command line (rather than found next to a tests file).
+    pub given: bool,
+}
+
+/// A file of tests for a ruleset.
+#[derive(Debug)]
+pub struct TestsFile {
+    /// The source.
+    pub source: Source,
+    /// The ruleset it belongs to: an index into [`Loaded::rulesets`].
+    pub ruleset: usize,
+}
+
+/// One of the files given on the command line, in order.
+#[derive(Debug, Clone, Copy)]
+pub enum Given {
+    /// A ruleset: index into [`Loaded::rulesets`].
+    Ruleset(usize),
+    /// A tests file: index into [`Loaded::tests`].
+    Tests(usize),
+}
+
+/// The files given, and the ones they bring along.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Rulesets, given ones first.
+    pub rulesets: Vec<RulesetFile>,
+    /// Files of tests.
+    pub tests: Vec<TestsFile>,
+    /// The given files in the order given.
+    pub order: Vec<Given>,
+    /// Problems reading or pairing files (exit code 2).
+    pub problems: Vec<CliError>,
+}
+
+impl Loaded {
+    /// Reads and compiles `paths`. With `siblings`, a ruleset `NAME.regels` brings its
+    /// `NAME.tests.regels` along when that exists and is not given itself. A given tests file is paired
+    /// with the given ruleset of the id it names, or else with the ruleset file next to it.
+    pub fn load(paths: &[PathBuf], siblings: bool) -> Loaded {
+        let mut loaded = Loaded::default();
+        let mut pending: Vec<(Source, String)> = Vec::new();
+        for path in paths {
+            let source = match read(path) {
+                Ok(s) => s,
+                Err(e) => {
+                    loaded.problems.push(e);
+                    continue;
+                }
+            };
+            match tests_for(&source.text) {
+                Some(id) => pending.push((source, id)),
+                None => {
+                    let i = loaded.add_ruleset(source, true);
+                    loaded.order.push(Given::Ruleset(i));
+                }
+            }
+        }
+        if siblings {
+            for i in 0..loaded.rulesets.len() {
+                let Some(sib) = loaded
+                    .rulesets
+                    .get(i)
+                    .and_then(|r| sibling_tests(&r.source.path))
+                else {
+                    continue;
+                };
+                if !sib.is_file() || paths.iter().any(|p| same_file(p, &sib)) {
+                    continue;
+                }
+                match read(&sib) {
+                    Ok(source) => loaded.tests.push(TestsFile { source, ruleset: i }),
+                    Err(e) => loaded.problems.push(e),
+                }
+            }
+        }
+        for (source, id) in pending {
+            match loaded.ruleset_for(&source.path, &id) {
+                Ok(ruleset) => {
+                    loaded.tests.push(TestsFile { source, ruleset });
+                    loaded
+                        .order
+                        .push(Given::Tests(loaded.tests.len().saturating_sub(1)));
+                }
+                Err(e) => loaded.problems.push(e),
+            }
+        }
+        loaded
+    }
+
+    fn add_ruleset(&mut self, source: Source, given: bool) -> usize {
+        let compiled = compile(&source.text);
+        let id = match &compiled.model {
+            Some(m) => Some(m.meta.id.clone()),
+            None => header_id(&source.text),
+        };
+        self.rulesets.push(RulesetFile {
+            source,
+            compiled,
+            id,
+            given,
+        });
+        self.rulesets.len().saturating_sub(1)
+    }
+
+    /// The ruleset for a tests file naming `id`: a given one with that id, else the file next to it.
+    fn ruleset_for(&mut self, path: &Path, id: &str) -> Result<usize, CliError> {
+        if let Some(i) = self
+            .rulesets
+            .iter()
+            .position(|r| r.given && r.id.as_deref() == Some(id))
+        {
+            return Ok(i);
+        }
+        let sibling = sibling_ruleset(path);
+        if let Some(sib) = sibling.as_ref().filter(|s| s.is_file()) {
+            if let Some(i) = self
+                .rulesets
+                .iter()
+                .position(|r| same_file(&r.source.path, sib))
+            {
+                return Ok(i);
+            }
+            let source = read(sib)?;
+            return Ok(self.add_ruleset(source, false));
+        }
+        Err(CliError::NoRulesetFor {
+            path: path.to_path_buf(),
+            id: id.to_string(),
+            sibling: sibling.unwrap_or_else(|| PathBuf::from(format!("{id}.regels"))),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn siblings_are_named_after_the_stem() {
+        assert_eq!(
+            sibling_tests(Path::new("a/triage.regels")),
+            Some(PathBuf::from("a/triage.tests.regels"))
+        );
+        assert_eq!(sibling_tests(Path::new("a/triage.tests.regels")), None);
+        assert_eq!(sibling_tests(Path::new("a/triage.txt")), None);
+        assert_eq!(
+            sibling_ruleset(Path::new("triage.tests.regels")),
+            Some(PathBuf::from("triage.regels"))
+        );
+        assert_eq!(sibling_ruleset(Path::new("triage.regels")), None);
+    }
+
+    #[test]
+    fn a_tests_file_is_recognised_by_its_first_item() {
+        assert_eq!(
+            tests_for("# comment\ntests for triage\ntest \"x\"\n  expect route = a\n"),
+            Some("triage".to_string())
+        );
+        assert_eq!(tests_for("ruleset triage\n"), None);
+        assert_eq!(tests_for(""), None);
+    }
+}

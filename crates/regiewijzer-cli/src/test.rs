@@ -1,0 +1,125 @@
+//! `regiewijzer test`: runs the tests of rulesets (in the file, in a sibling `NAME.tests.regels`, and in
+//! given `tests for ID` files), prints `ok` or `FAILED` per test with what was expected and what happened,
+//! and ends with `N passed, M failed`.
+
+use std::path::PathBuf;
+
+use regiewijzer_core::check::check_tests_file;
+use regiewijzer_core::model::TestDef;
+use regiewijzer_core::testing::{TestResult, run_tests, summary_line};
+
+use crate::Status;
+use crate::error::CliError;
+use crate::files::Loaded;
+use crate::render;
+use crate::ui::{GREEN, RED_BOLD, Ui, paint};
+
+/// Runs the tests in `files`.
+pub fn run(ui: &Ui, files: &[PathBuf]) -> Result<Status, CliError> {
+    let loaded = Loaded::load(files, true);
+    let mut status = Status::Ok;
+    for p in &loaded.problems {
+        ui.error(p);
+        status = status.max(Status::Trouble);
+    }
+    let mut all: Vec<TestResult> = Vec::new();
+    for (i, r) in loaded.rulesets.iter().enumerate() {
+        let tests_files: Vec<_> = loaded.tests.iter().filter(|t| t.ruleset == i).collect();
+        if !r.given && tests_files.is_empty() {
+            continue;
+        }
+        let Some(model) = &r.compiled.model else {
+            // The rules have errors: show them; their tests cannot run.
+            let diags = &r.compiled.diagnostics;
+            let mut text = render::diagnostics(
+                ui.lang,
+                ui.color_out,
+                &r.source.shown,
+                &r.source.text,
+                diags,
+            );
+            text.push_str(&render::summary(ui.lang, &r.source.shown, diags));
+            text.push_str(&format!(
+                "{}\n",
+                ui.lang.pick(
+                    &format!(
+                        "{}: de regels hebben fouten; tests niet uitgevoerd",
+                        r.source.shown
+                    ),
+                    &format!("{}: the rules have errors; tests not run", r.source.shown),
+                )
+            ));
+            ui.out(&text)?;
+            status = status.max(Status::Findings);
+            continue;
+        };
+        let mut groups: Vec<(&str, Vec<TestDef>)> =
+            vec![(r.source.shown.as_str(), model.tests.clone())];
+        for t in tests_files {
+            let (tests, diags) = check_tests_file(model, &t.source.text);
+            if diags.iter().any(|d| d.is_error()) {
+                let mut text = render::diagnostics(
+                    ui.lang,
+                    ui.color_out,
+                    &t.source.shown,
+                    &t.source.text,
+                    &diags,
+                );
+                text.push_str(&render::summary(ui.lang, &t.source.shown, &diags));
+                ui.out(&text)?;
+                status = status.max(Status::Findings);
+            }
+            groups.push((t.source.shown.as_str(), tests));
+        }
+        for (shown, tests) in groups {
+            let results = run_tests(model, &tests);
+            let mut text = String::new();
+            for res in &results {
+                text.push_str(&line(ui, shown, res));
+            }
+            ui.out(&text)?;
+            all.extend(results);
+        }
+    }
+    let summary = summary_line(&all);
+    let failed = all.iter().any(|r| !r.passed);
+    let painted = if failed {
+        paint(ui.color_out, RED_BOLD, &summary)
+    } else {
+        paint(ui.color_out, GREEN, &summary)
+    };
+    ui.out(&format!("{painted}\n"))?;
+    if failed {
+        status = status.max(Status::Findings);
+    }
+    Ok(status)
+}
+
+/// `ok     naam (bestand:regel)`, or `FAILED naam (bestand:regel)` with each failed expectation.
+fn line(ui: &Ui, file: &str, r: &TestResult) -> String {
+    if r.passed {
+        return format!(
+            "{} {} ({file}:{})\n",
+            paint(ui.color_out, GREEN, "ok    "),
+            r.name,
+            r.line
+        );
+    }
+    let mut text = format!(
+        "{} {} ({file}:{})\n",
+        paint(ui.color_out, RED_BOLD, "FAILED"),
+        r.name,
+        r.line
+    );
+    for f in &r.failures {
+        text.push_str(&format!(
+            "    {} {}  ({file}:{})\n    {} {}\n",
+            ui.lang.pick("verwacht:", "expected:"),
+            f.expect,
+            f.line,
+            ui.lang.pick("maar:    ", "but:      "),
+            f.actual.get(ui.lang.code()),
+        ));
+    }
+    text
+}
