@@ -50,14 +50,13 @@ pub fn run(ui: &Ui, files: &[PathBuf]) -> Result<Status, CliError> {
                 match &r.compiled.model {
                     Some(model) => {
                         let (_, diags) = check_tests_file(model, &t.source.text);
-                        let mut text = render::diagnostics(
+                        let text = render::report(
                             ui.lang,
                             ui.color_out,
                             &t.source.shown,
                             &t.source.text,
                             &diags,
                         );
-                        text.push_str(&render::summary(ui.lang, &t.source.shown, &diags));
                         ui.out(&text)?;
                         if diags.iter().any(|d| d.is_error()) {
                             status = status.max(Status::Findings);
@@ -76,16 +75,13 @@ pub fn run(ui: &Ui, files: &[PathBuf]) -> Result<Status, CliError> {
 
 /// The diagnostics of a ruleset file and its closing line.
 fn report(ui: &Ui, r: &RulesetFile) -> String {
-    let diags = &r.compiled.diagnostics;
-    let mut text = render::diagnostics(
+    render::report(
         ui.lang,
         ui.color_out,
         &r.source.shown,
         &r.source.text,
-        diags,
-    );
-    text.push_str(&render::summary(ui.lang, &r.source.shown, diags));
-    text
+        &r.compiled.diagnostics,
+    )
 }
 
 /// Says that a file of tests could not be checked because its ruleset has errors.

@@ -36,9 +36,7 @@ pub fn run(
     let compiled = compile(&source.text);
     let Some(model) = compiled.model else {
         let diags = &compiled.diagnostics;
-        let mut text =
-            render::diagnostics(ui.lang, ui.color_out, &source.shown, &source.text, diags);
-        text.push_str(&render::summary(ui.lang, &source.shown, diags));
+        let text = render::report(ui.lang, ui.color_out, &source.shown, &source.text, diags);
         ui.out(&text)?;
         return Ok(Status::Findings);
     };

@@ -38,14 +38,13 @@ pub fn run(ui: &Ui, files: &[PathBuf], mode: Mode) -> Result<Status, CliError> {
         let formatted = match regiewijzer_core::fmt::format(&source.text) {
             Ok(f) => f,
             Err(diags) => {
-                ui.err(&render::diagnostics(
+                ui.err(&render::report(
                     ui.lang,
                     ui.color_err,
                     &source.shown,
                     &source.text,
                     &diags,
                 ));
-                ui.err(&render::summary(ui.lang, &source.shown, &diags));
                 status = status.max(Status::Findings);
                 continue;
             }

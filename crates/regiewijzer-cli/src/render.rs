@@ -56,6 +56,13 @@ pub fn diagnostics(
     text
 }
 
+/// Every diagnostic of a file followed by its closing line.
+pub fn report(lang: Lang, color: bool, path: &str, source: &str, diags: &[Diagnostic]) -> String {
+    let mut text = diagnostics(lang, color, path, source, diags);
+    text.push_str(&summary(lang, path, diags));
+    text
+}
+
 /// The closing line of a file: `triage.regels: 0 fouten, 2 waarschuwingen`.
 pub fn summary(lang: Lang, path: &str, diags: &[Diagnostic]) -> String {
     let errors = diags.iter().filter(|d| d.is_error()).count();

@@ -31,14 +31,13 @@ pub fn run(ui: &Ui, files: &[PathBuf]) -> Result<Status, CliError> {
         let Some(model) = &r.compiled.model else {
             // The rules have errors: show them; their tests cannot run.
             let diags = &r.compiled.diagnostics;
-            let mut text = render::diagnostics(
+            let mut text = render::report(
                 ui.lang,
                 ui.color_out,
                 &r.source.shown,
                 &r.source.text,
                 diags,
             );
-            text.push_str(&render::summary(ui.lang, &r.source.shown, diags));
             text.push_str(&format!(
                 "{}\n",
                 ui.lang.pick(
@@ -58,14 +57,13 @@ pub fn run(ui: &Ui, files: &[PathBuf]) -> Result<Status, CliError> {
         for t in tests_files {
             let (tests, diags) = check_tests_file(model, &t.source.text);
             if diags.iter().any(|d| d.is_error()) {
-                let mut text = render::diagnostics(
+                let text = render::report(
                     ui.lang,
                     ui.color_out,
                     &t.source.shown,
                     &t.source.text,
                     &diags,
                 );
-                text.push_str(&render::summary(ui.lang, &t.source.shown, &diags));
                 ui.out(&text)?;
                 status = status.max(Status::Findings);
             }
