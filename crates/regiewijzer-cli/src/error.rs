@@ -63,6 +63,9 @@ pub enum CliError {
         /// Why.
         source: serde_json::Error,
     },
+    /// The result could not be written as JSON.
+    #[error("cannot write the result as JSON: {0}")]
+    Encode(serde_json::Error),
     /// The system clock gives no usable date.
     #[error("the system clock gives no usable date; pass `--today YYYY-MM-DD`")]
     Clock,
@@ -109,6 +112,7 @@ impl CliError {
             CliError::Answers { what, source } => {
                 format!("de antwoorden in {what} zijn niet bruikbaar: {source}")
             }
+            CliError::Encode(e) => format!("kan het resultaat niet als JSON schrijven: {e}"),
             CliError::Clock => {
                 "de systeemklok geeft geen bruikbare datum; geef `--today JJJJ-MM-DD`".into()
             }

@@ -5,22 +5,23 @@ use std::io::Read;
 use std::path::Path;
 
 use regiewijzer_core::answers::{Answers, RawAnswers};
-use regiewijzer_core::eval::{Evaluation, Status as OutcomeStatus, evaluate};
-use regiewijzer_core::{Date, compile};
+use regiewijzer_core::eval::{Evaluation, evaluate};
+use regiewijzer_core::summary::summary;
+use regiewijzer_core::{Date, Model, compile};
 
 use crate::Status;
 use crate::error::CliError;
 use crate::files::read;
 use crate::render;
 use crate::today::system_today;
-use crate::ui::{BOLD, Ui, paint};
+use crate::ui::{RED_BOLD, Ui, paint};
 
 /// How to print the result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// The evaluation as JSON.
     Json,
-    /// A readable text: per outcome the value, whether it is provisional, the reasons.
+    /// A readable text: per outcome the value, whether it is provisional, the reasons, what matters next.
     Text,
 }
 
@@ -80,86 +81,37 @@ pub fn run(
     evaluation.answer_issues = issues;
     let out = match format {
         Format::Json => {
-            let mut s =
-                serde_json::to_string_pretty(&evaluation).map_err(|source| CliError::Answers {
-                    what: "output".into(),
-                    source,
-                })?;
+            let mut s = serde_json::to_string_pretty(&evaluation).map_err(CliError::Encode)?;
             s.push('\n');
             s
         }
-        Format::Text => as_text(ui, &evaluation),
+        Format::Text => as_text(ui, &model, &evaluation),
     };
     ui.out(&out)?;
     Ok(Status::Ok)
 }
 
-/// The evaluation for a person: outcomes with value, status, reasons and what matters next.
-fn as_text(ui: &Ui, e: &Evaluation) -> String {
+/// The evaluation for a person: the answers that could not be used, then the core's plain-text summary
+/// (the same text the widget offers for the dossier): outcomes with value, default/provisional, the reasons
+/// with the conditions and the answers they read, what matters next, the answers used.
+fn as_text(ui: &Ui, model: &Model, e: &Evaluation) -> String {
     let lang = ui.lang.code();
-    let mut t = format!(
-        "{} {} ({}) – {}\n{}: {}\n\n",
-        e.ruleset.title.get(lang),
-        e.ruleset.version,
-        e.ruleset.id,
-        e.ruleset.hash,
-        ui.lang.pick("datum", "date"),
-        e.today
-    );
-    for o in &e.outcomes {
-        let value = match o.status {
-            OutcomeStatus::Undecided => ui.lang.pick("geen besluit", "no decision").to_string(),
-            OutcomeStatus::Conflict => ui.lang.pick("tegenstrijdig", "conflict").to_string(),
-            _ => o
-                .value_labels
-                .iter()
-                .map(|l| l.get(lang))
-                .collect::<Vec<_>>()
-                .join(", "),
-        };
-        let flag = if o.provisional {
-            ui.lang.pick(" (voorlopig)", " (provisional)")
-        } else {
-            ""
-        };
-        t.push_str(&format!(
-            "{}: {value}{flag}\n",
-            paint(ui.color_out, BOLD, o.label.get(lang))
+    let mut t = String::new();
+    if !e.answer_issues.is_empty() {
+        t.push_str(&paint(
+            ui.color_out,
+            RED_BOLD,
+            ui.lang.pick(
+                "Niet gebruikte antwoorden (fout in de invoer):",
+                "Answers not used (wrong input):",
+            ),
         ));
-        for r in &o.reasons {
-            t.push_str(&format!(
-                "  - {} ({}): {}\n",
-                r.rule,
-                r.kind,
-                r.because.get(lang)
-            ));
-            for c in &r.conditions {
-                let answers: Vec<String> = c
-                    .answers
-                    .iter()
-                    .map(|a| {
-                        let v = a
-                            .answer
-                            .as_ref()
-                            .map_or(ui.lang.pick("onbeantwoord", "unanswered"), |s| {
-                                s.label.get(lang)
-                            });
-                        format!("{} = {v}", a.fact)
-                    })
-                    .collect();
-                t.push_str(&format!("      {} [{}]\n", c.text, answers.join("; ")));
-            }
+        t.push('\n');
+        for i in &e.answer_issues {
+            t.push_str(&format!("- {}: {}\n", i.fact, i.message.get(lang)));
         }
-        if !o.matters_next.is_empty() {
-            t.push_str(&format!(
-                "  {}: {}\n",
-                ui.lang.pick("wat nu telt", "what matters next"),
-                o.matters_next.join(", ")
-            ));
-        }
+        t.push('\n');
     }
-    for i in &e.answer_issues {
-        t.push_str(&format!("! {}: {}\n", i.fact, i.message.get(lang)));
-    }
+    t.push_str(&summary(model, e, &[], lang));
     t
 }

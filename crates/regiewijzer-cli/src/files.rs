@@ -118,7 +118,7 @@ pub struct Loaded {
     pub rulesets: Vec<RulesetFile>,
     /// Files of tests.
     pub tests: Vec<TestsFile>,
-    /// The given files in the order given.
+    /// The given files: rulesets first, then files of tests, each in the order given.
     pub order: Vec<Given>,
     /// Problems reading or pairing files (exit code 2).
     pub problems: Vec<CliError>,

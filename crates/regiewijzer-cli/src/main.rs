@@ -38,8 +38,8 @@ struct Cli {
     /// Taal van de meldingen / language of the messages
     #[arg(long, global = true, value_enum, default_value_t = Lang::Nl)]
     lang: Lang,
-    /// Kleur: auto (alleen op een terminal, niet bij NO_COLOR), always, never /
-    /// colour: auto (only on a terminal, not with NO_COLOR), always, never
+    /// Kleur: auto (op een terminal of bij CLICOLOR_FORCE, nooit bij NO_COLOR), always, never /
+    /// colour: auto (on a terminal or with CLICOLOR_FORCE, never with NO_COLOR), always, never
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
     color: ColorWhen,
     #[command(subcommand)]

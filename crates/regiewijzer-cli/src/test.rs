@@ -57,13 +57,21 @@ pub fn run(ui: &Ui, files: &[PathBuf]) -> Result<Status, CliError> {
         for t in tests_files {
             let (tests, diags) = check_tests_file(model, &t.source.text);
             if diags.iter().any(|d| d.is_error()) {
-                let text = render::report(
+                let mut text = render::report(
                     ui.lang,
                     ui.color_out,
                     &t.source.shown,
                     &t.source.text,
                     &diags,
                 );
+                text.push_str(&format!(
+                    "{}: {}\n",
+                    t.source.shown,
+                    ui.lang.pick(
+                        "tests met fouten zijn niet uitgevoerd (en niet meegeteld)",
+                        "tests with errors were not run (nor counted)"
+                    )
+                ));
                 ui.out(&text)?;
                 status = status.max(Status::Findings);
             }
@@ -115,7 +123,7 @@ fn line(ui: &Ui, file: &str, r: &TestResult) -> String {
             ui.lang.pick("verwacht:", "expected:"),
             f.expect,
             f.line,
-            ui.lang.pick("maar:    ", "but:      "),
+            ui.lang.pick("maar:    ", "but:     "),
             f.actual.get(ui.lang.code()),
         ));
     }

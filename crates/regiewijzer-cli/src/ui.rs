@@ -42,7 +42,7 @@ impl Lang {
 /// When to colour the output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorWhen {
-    /// Only on a terminal, and not when `NO_COLOR` is set.
+    /// Only on a terminal (or with `CLICOLOR_FORCE` set), and never when `NO_COLOR` is set.
     Auto,
     /// Always (also overrides `NO_COLOR`).
     Always,
@@ -62,13 +62,17 @@ pub struct Ui {
 }
 
 impl Ui {
-    /// Decides colour per stream from the choice, `NO_COLOR` and whether the stream is a terminal.
+    /// Decides colour per stream from the choice, the environment and whether the stream is a terminal.
+    /// With `auto`, a non-empty `NO_COLOR` always means no colour (<https://no-color.org>); otherwise a
+    /// non-empty `CLICOLOR_FORCE` other than `0` means colour also when the output is not a terminal.
     pub fn new(lang: Lang, color: ColorWhen) -> Ui {
+        let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let force = set("CLICOLOR_FORCE");
         let decide = |tty: bool| match color {
             ColorWhen::Always => true,
             ColorWhen::Never => false,
-            ColorWhen::Auto => tty && !no_color,
+            ColorWhen::Auto => !no_color && (tty || force),
         };
         Ui {
             lang,
@@ -103,8 +107,6 @@ impl Ui {
 pub const RED_BOLD: anstyle::Style = anstyle::AnsiColor::Red.on_default().bold();
 /// Green, for passing tests.
 pub const GREEN: anstyle::Style = anstyle::AnsiColor::Green.on_default();
-/// Bold, for headings.
-pub const BOLD: anstyle::Style = anstyle::Style::new().bold();
 
 /// `text` in `style` when `color` is on.
 pub fn paint(color: bool, style: anstyle::Style, text: &str) -> String {

@@ -1,7 +1,8 @@
 //! The `regiewijzer` command as a rule author uses it: check, test, eval and fmt on real rule files.
 
+use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -9,12 +10,27 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_regiewijzer"))
+/// Runs the command with `args`, the extra environment variables `env` and `stdin` as its input. The
+/// colour variables of the surrounding environment are not passed on.
+fn run_with(args: &[&str], env: &[(&str, &str)], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_regiewijzer"))
         .args(args)
         .env_remove("NO_COLOR")
-        .output()
-        .expect("the binary runs")
+        .env_remove("CLICOLOR_FORCE")
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut input = child.stdin.take().expect("a pipe to its input");
+    input.write_all(stdin).expect("it takes its input");
+    drop(input);
+    child.wait_with_output().expect("the binary ends")
+}
+
+fn run(args: &[&str]) -> Output {
+    run_with(args, &[], b"")
 }
 
 fn stdout(o: &Output) -> String {
@@ -68,19 +84,87 @@ fn ten_mistakes_give_ten_diagnostics_each_with_code_place_and_both_languages() {
 }
 
 #[test]
-fn check_speaks_english_when_asked_and_never_colours_with_no_color() {
+fn check_speaks_english_when_asked() {
     let p = fixture("tien_fouten.regels");
-    let o = Command::new(env!("CARGO_BIN_EXE_regiewijzer"))
-        .args(["--lang", "en", "check", p.to_str().unwrap()])
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let o = run(&["--lang", "en", "check", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
     assert!(out.contains("error[E303]: unknown outcome `rout`"), "{out}");
     assert!(out.contains("= nl: onbekende uitkomst `rout`"), "{out}");
-    assert!(!out.contains('\u{1b}'), "escape codes despite NO_COLOR");
-    let o = run(&["check", "--color", "always", p.to_str().unwrap()]);
-    assert!(stdout(&o).contains('\u{1b}'));
+    assert!(
+        out.ends_with("tien_fouten.regels: 10 errors, 0 warnings\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn no_color_and_color_never_give_no_escape_codes() {
+    let p = fixture("tien_fouten.regels");
+    let p = p.to_str().unwrap();
+    // The output here is a pipe, not a terminal: CLICOLOR_FORCE asks for colour anyway, so that what
+    // NO_COLOR and --color never switch off is really there to begin with.
+    let with = |env: &[(&str, &str)], args: &[&str]| stdout(&run_with(args, env, b""));
+    let forced = with(&[("CLICOLOR_FORCE", "1")], &["check", p]);
+    assert!(forced.contains('\u{1b}'), "CLICOLOR_FORCE gives colour");
+    let out = with(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")], &["check", p]);
+    assert!(
+        !out.contains('\u{1b}'),
+        "escape codes despite NO_COLOR: {out}"
+    );
+    let out = with(
+        &[("CLICOLOR_FORCE", "1")],
+        &["check", "--color", "never", p],
+    );
+    assert!(
+        !out.contains('\u{1b}'),
+        "escape codes despite --color never"
+    );
+    // The same words, only without colour.
+    assert!(
+        out.contains("fout[E303]: onbekende uitkomst `rout`"),
+        "{out}"
+    );
+    let out = with(&[("NO_COLOR", "1")], &["check", "--color", "always", p]);
+    assert!(out.contains('\u{1b}'), "--color always overrides NO_COLOR");
+    let out = with(&[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")], &["test", p]);
+    assert!(
+        !out.contains('\u{1b}'),
+        "test: escape codes despite NO_COLOR"
+    );
+}
+
+#[test]
+fn check_finds_the_ruleset_of_a_tests_file_by_id_or_next_to_it() {
+    let los = fixture("los.tests.regels");
+    let mini = fixture("mini.regels");
+    // Given together: paired by the id in `tests for mini`; the mistake is shown in the tests file.
+    let o = run(&[
+        "check",
+        "--color",
+        "never",
+        los.to_str().unwrap(),
+        mini.to_str().unwrap(),
+    ]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("fout[E304]: uitkomst `route` heeft geen waarde `crisisdients`"),
+        "{out}"
+    );
+    assert!(out.contains("los.tests.regels:11:18"), "{out}");
+    assert!(
+        out.ends_with("los.tests.regels: 1 fout, 0 waarschuwingen\n"),
+        "{out}"
+    );
+    // Alone, with no los.regels next to it: the command cannot know the ruleset (exit 2).
+    let o = run(&["--lang", "en", "check", los.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("holds tests for ruleset `mini`"), "{err}");
+    // mini.tests.regels finds mini.regels next to it.
+    let o = run(&["check", fixture("mini.tests.regels").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).ends_with("mini.tests.regels: 0 fouten, 0 waarschuwingen\n"));
 }
 
 #[test]
@@ -107,22 +191,53 @@ fn test_runs_the_file_and_its_sibling_and_ends_with_the_count() {
 }
 
 #[test]
-fn a_failing_test_says_what_was_expected_and_what_happened() {
+fn a_failing_test_says_what_was_expected_and_what_happened_in_dutch_or_english() {
+    let p = fixture("mini_fout.regels");
+    for (lang, expected, but) in [
+        (
+            "nl",
+            "\n    verwacht: route = advies  (",
+            "\n    maar:     route = crisisdienst (regel acuut), definitief\n",
+        ),
+        (
+            "en",
+            "\n    expected: route = advies  (",
+            "\n    but:      route = crisisdienst (rule acuut), final\n",
+        ),
+    ] {
+        let o = run(&["--lang", lang, "test", p.to_str().unwrap()]);
+        let out = stdout(&o);
+        assert_eq!(o.status.code(), Some(1), "{out}");
+        assert!(
+            out.starts_with("FAILED acuut gevaar gaat voor alles ("),
+            "{out}"
+        );
+        assert!(out.contains(expected) && out.contains(but), "{out}");
+        assert!(out.ends_with("0 passed, 1 failed\n"), "{out}");
+    }
+}
+
+#[test]
+fn test_runs_a_given_tests_file_and_reports_tests_with_errors() {
     let o = run(&[
         "test",
         "--color",
         "never",
-        fixture("mini_fout.regels").to_str().unwrap(),
+        fixture("los.tests.regels").to_str().unwrap(),
+        fixture("mini.regels").to_str().unwrap(),
     ]);
     let out = stdout(&o);
     assert_eq!(o.status.code(), Some(1), "{out}");
-    assert!(out.contains("FAILED acuut gevaar gaat voor alles"), "{out}");
-    assert!(out.contains("verwacht: route = advies"), "{out}");
+    assert!(out.contains("fout[E304]"), "{out}");
     assert!(
-        out.contains("maar:     route = crisisdienst (regel acuut), definitief"),
+        out.contains("ok     bekend bij zorg (") && out.contains("los.tests.regels:5)"),
         "{out}"
     );
-    assert!(out.ends_with("0 passed, 1 failed\n"), "{out}");
+    assert!(
+        out.contains("tests met fouten zijn niet uitgevoerd"),
+        "{out}"
+    );
+    assert!(out.ends_with("4 passed, 0 failed\n"), "{out}");
 }
 
 #[test]
@@ -165,27 +280,18 @@ fn eval_prints_the_evaluation_as_json_with_the_ruleset_identity() {
 
 #[test]
 fn eval_reports_bad_answers_instead_of_crashing() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_regiewijzer"))
-        .args([
+    let o = run_with(
+        &[
             "eval",
             fixture("mini.regels").to_str().unwrap(),
             "--answers",
             "-",
             "--today",
             "2026-03-02",
-        ])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(br#"{"acuut_gevaar": "misschien", "kleur": "rood"}"#)
-        .unwrap();
-    let o = child.wait_with_output().unwrap();
+        ],
+        &[],
+        br#"{"acuut_gevaar": "misschien", "kleur": "rood"}"#,
+    );
     assert_eq!(o.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let kinds: Vec<&str> = v["answer_issues"]
@@ -207,6 +313,113 @@ fn eval_reports_bad_answers_instead_of_crashing() {
 }
 
 #[test]
+fn eval_as_text_gives_outcomes_reasons_and_answer_issues_in_dutch_or_english() {
+    let eval = |lang: &str, answers: &[u8]| {
+        let mini = fixture("mini.regels");
+        let o = run_with(
+            &[
+                "--lang",
+                lang,
+                "eval",
+                mini.to_str().unwrap(),
+                "--answers",
+                "-",
+                "--today",
+                "2026-03-02",
+                "--format",
+                "text",
+            ],
+            &[],
+            answers,
+        );
+        assert_eq!(o.status.code(), Some(0));
+        stdout(&o)
+    };
+    let out = eval("nl", br#"{"acuut_gevaar": false, "bekend_bij_zorg": true}"#);
+    assert!(
+        out.contains("Regelset: Mini-triage (mini) 0.1.0 – sha256:"),
+        "{out}"
+    );
+    assert!(out.contains("Datum: 2026-03-02"), "{out}");
+    assert!(
+        out.contains("- Route: Terug naar de eigen zorgaanbieder\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("De eigen zorgaanbieder pakt de melding op."),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "omdat: bekend_bij_zorg = yes [Is de persoon bekend bij een zorgaanbieder?: ja]"
+        ),
+        "{out}"
+    );
+    let out = eval("en", br#"{"acuut_gevaar": "misschien"}"#);
+    assert!(
+        out.starts_with("Answers not used (wrong input):\n- acuut_gevaar: "),
+        "{out}"
+    );
+    assert!(out.contains("- Route: no decision (provisional)"), "{out}");
+    assert!(
+        out.contains("What matters next: Is there acute danger now?"),
+        "{out}"
+    );
+}
+
+#[test]
+fn eval_without_its_files_or_with_a_bad_date_is_exit_two() {
+    let mini = fixture("mini.regels");
+    let mini = mini.to_str().unwrap();
+    let o = run(&["eval", mini, "--answers", "geen-antwoorden.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("kan `geen-antwoorden.json` niet lezen"));
+    let answers = fixture("mini.antwoorden.json");
+    let o = run(&[
+        "eval",
+        "geen.regels",
+        "--answers",
+        answers.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(&[
+        "eval",
+        mini,
+        "--answers",
+        answers.to_str().unwrap(),
+        "--today",
+        "2026-02-30",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("geen geldige datum") && err.contains("not a valid date"),
+        "{err}"
+    );
+}
+
+#[test]
+fn fmt_without_check_or_write_prints_the_formatted_text() {
+    let p = fixture("rommelig.regels");
+    let before = std::fs::read_to_string(&p).unwrap();
+    let o = run(&["fmt", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        stdout(&o).starts_with("ruleset rommel\n  title nl \"R\" en \"R\"\n"),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&p).unwrap(),
+        before,
+        "the file is left alone"
+    );
+    // The clean fixture is already in the canonical layout.
+    let o = run(&["fmt", "--check", fixture("mini.regels").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}
+
+#[test]
 fn fmt_check_finds_an_unformatted_file_and_write_fixes_it() {
     let dir = std::env::temp_dir().join(format!("regiewijzer-fmt-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -215,6 +428,8 @@ fn fmt_check_finds_an_unformatted_file_and_write_fixes_it() {
     let f = file.to_str().unwrap();
     let o = run(&["fmt", "--check", f]);
     assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o), format!("{f}: niet opgemaakt\n"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("regiewijzer fmt --write"));
     let o = run(&["fmt", "--write", f]);
     assert_eq!(o.status.code(), Some(0));
     let o = run(&["fmt", "--check", f]);
