@@ -1,14 +1,17 @@
 //! Errors of the command itself (not of the rules): files that cannot be read or written, answers that are
 //! not JSON, a clock that cannot be read. Each has a Dutch and an English message; all lead to exit code 2.
 
+use std::io::ErrorKind;
 use std::path::PathBuf;
+
+use crate::ui::Lang;
 
 /// What can go wrong in the command itself. `Display` is the English message; [`CliError::message_nl`]
 /// is the Dutch one.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
     /// A file could not be read.
-    #[error("cannot read `{}`: {source}", path.display())]
+    #[error("cannot read `{}`: {}", path.display(), io_reason(source, Lang::En))]
     Read {
         /// The file.
         path: PathBuf,
@@ -22,7 +25,7 @@ pub enum CliError {
         path: PathBuf,
     },
     /// A file could not be written.
-    #[error("cannot write `{}`: {source}", path.display())]
+    #[error("cannot write `{}`: {}", path.display(), io_reason(source, Lang::En))]
     Write {
         /// The file.
         path: PathBuf,
@@ -45,7 +48,7 @@ pub enum CliError {
     },
     /// The answers are JSON, but not an object.
     #[error(
-        "the answers in {what} must be a JSON object (`{{\"fact\": value, ...}}`), not {found_en}"
+        "the answers in {what} must be a JSON object (`{{\"fact\": value, ...}}`); this is {found_en}"
     )]
     NotAnObject {
         /// Where they come from.
@@ -95,11 +98,19 @@ impl CliError {
     pub fn message_nl(&self) -> String {
         match self {
             CliError::Read { path, source } => {
-                format!("kan `{}` niet lezen: {source}", path.display())
+                format!(
+                    "kan `{}` niet lezen: {}",
+                    path.display(),
+                    io_reason(source, Lang::Nl)
+                )
             }
             CliError::NotUtf8 { path } => format!("`{}` is geen UTF-8-tekst", path.display()),
             CliError::Write { path, source } => {
-                format!("kan `{}` niet schrijven: {source}", path.display())
+                format!(
+                    "kan `{}` niet schrijven: {}",
+                    path.display(),
+                    io_reason(source, Lang::Nl)
+                )
             }
             CliError::Stdin(e) => format!("kan de standaardinvoer niet lezen: {e}"),
             CliError::Output(e) => format!("kan de uitvoer niet schrijven: {e}"),
@@ -107,7 +118,7 @@ impl CliError {
                 format!("de antwoorden in {what} zijn geen geldige JSON: {source}")
             }
             CliError::NotAnObject { what, found_nl, .. } => format!(
-                "de antwoorden in {what} moeten een JSON-object zijn (`{{\"gegeven\": waarde, ...}}`), geen {found_nl}"
+                "de antwoorden in {what} moeten een JSON-object zijn (`{{\"gegeven\": waarde, ...}}`); dit is {found_nl}"
             ),
             CliError::Answers { what, source } => {
                 format!("de antwoorden in {what} zijn niet bruikbaar: {source}")
@@ -128,10 +139,10 @@ impl CliError {
     }
 
     /// The message in `lang`.
-    pub fn message(&self, lang: crate::ui::Lang) -> String {
+    pub fn message(&self, lang: Lang) -> String {
         match lang {
-            crate::ui::Lang::Nl => self.message_nl(),
-            crate::ui::Lang::En => self.to_string(),
+            Lang::Nl => self.message_nl(),
+            Lang::En => self.to_string(),
         }
     }
 
@@ -139,4 +150,19 @@ impl CliError {
     pub fn is_broken_pipe(&self) -> bool {
         matches!(self, CliError::Output(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
     }
+}
+
+/// Why a file could not be read or written: the common cases in words of `lang`, others as the system
+/// reports them.
+fn io_reason(e: &std::io::Error, lang: Lang) -> String {
+    let (nl, en) = match e.kind() {
+        ErrorKind::NotFound => ("het bestand bestaat niet", "there is no such file"),
+        ErrorKind::PermissionDenied => ("geen toestemming", "permission denied"),
+        ErrorKind::IsADirectory => (
+            "dit is een map, geen bestand",
+            "this is a directory, not a file",
+        ),
+        _ => return e.to_string(),
+    };
+    lang.pick(nl, en).to_string()
 }

@@ -125,13 +125,20 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    /// Reads and compiles `paths`. With `siblings`, a ruleset `NAME.regels` brings its
+    /// Reads and compiles `paths` (each file once). With `siblings`, a ruleset `NAME.regels` brings its
     /// `NAME.tests.regels` along when that exists and is not given itself. A given tests file is paired
     /// with the given ruleset of the id it names, or else with the ruleset file next to it.
     pub fn load(paths: &[PathBuf], siblings: bool) -> Loaded {
         let mut loaded = Loaded::default();
         let mut pending: Vec<(Source, String)> = Vec::new();
-        for path in paths {
+        for (i, path) in paths.iter().enumerate() {
+            // A file given twice is read once.
+            if paths
+                .get(..i)
+                .is_some_and(|earlier| earlier.iter().any(|p| same_file(p, path)))
+            {
+                continue;
+            }
             let source = match read(path) {
                 Ok(s) => s,
                 Err(e) => {

@@ -446,11 +446,19 @@ fn fmt_check_finds_an_unformatted_file_and_write_fixes_it() {
 fn a_missing_file_is_exit_two_with_a_message() {
     let o = run(&["check", "bestaat-niet.regels"]);
     assert_eq!(o.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert!(
-        err.contains("kan `bestaat-niet.regels` niet lezen"),
-        "{err}"
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        "fout: kan `bestaat-niet.regels` niet lezen: het bestand bestaat niet\n"
     );
     let o = run(&["--lang", "en", "check", "bestaat-niet.regels"]);
-    assert!(String::from_utf8_lossy(&o.stderr).contains("cannot read `bestaat-niet.regels`"));
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        "error: cannot read `bestaat-niet.regels`: there is no such file\n"
+    );
+    // The other files are still checked.
+    let mini = fixture("mini.regels");
+    let o = run(&["check", "bestaat-niet.regels", mini.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).ends_with("mini.regels: 0 fouten, 0 waarschuwingen\n"));
 }
