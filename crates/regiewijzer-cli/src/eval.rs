@@ -36,9 +36,16 @@ pub fn run(
     let source = read(file)?;
     let compiled = compile(&source.text);
     let Some(model) = compiled.model else {
+        // Standard output is for the result (often piped into another program): the errors go to
+        // standard error.
         let diags = &compiled.diagnostics;
-        let text = render::report(ui.lang, ui.color_out, &source.shown, &source.text, diags);
-        ui.out(&text)?;
+        ui.err(&render::report(
+            ui.lang,
+            ui.color_err,
+            &source.shown,
+            &source.text,
+            diags,
+        ));
         return Ok(Status::Findings);
     };
     let (what, text) = if answers == Path::new("-") {

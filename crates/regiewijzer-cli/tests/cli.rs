@@ -368,7 +368,7 @@ fn eval_as_text_gives_outcomes_reasons_and_answer_issues_in_dutch_or_english() {
 }
 
 #[test]
-fn eval_without_its_files_or_with_a_bad_date_is_exit_two() {
+fn eval_without_its_files_or_with_a_bad_date_is_exit_two_and_with_bad_rules_one() {
     let mini = fixture("mini.regels");
     let mini = mini.to_str().unwrap();
     let o = run(&["eval", mini, "--answers", "geen-antwoorden.json"]);
@@ -396,6 +396,17 @@ fn eval_without_its_files_or_with_a_bad_date_is_exit_two() {
         err.contains("geen geldige datum") && err.contains("not a valid date"),
         "{err}"
     );
+    // Rules with errors: nothing on standard output, the errors on standard error, exit 1.
+    let bad = fixture("tien_fouten.regels");
+    let o = run(&[
+        "eval",
+        bad.to_str().unwrap(),
+        "--answers",
+        answers.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("fout[E303]"));
 }
 
 #[test]
