@@ -1,0 +1,44 @@
+# Regiewijzer: `make demo` and `make test` are the two commands a fresh machine needs.
+.PHONY: setup test demo wasm bench fmt clean test-rust test-rules test-browser lint
+
+RULESETS := $(filter-out %.tests.regels,$(wildcard rulesets/*.regels))
+PORT ?= 8377
+
+setup:
+	@scripts/setup.sh
+
+wasm: setup
+	@scripts/build-wasm.sh
+
+lint: setup
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+
+test-rust: setup
+	cargo test --workspace
+
+test-rules: setup
+	cargo run -q -p regiewijzer-cli -- test $(RULESETS)
+
+test-browser: wasm
+	node --test tests/*.test.mjs
+
+test: lint test-rust wasm test-rules test-browser
+	@echo "make test: all green"
+
+demo: wasm
+	@echo "Demo portal:  http://127.0.0.1:$(PORT)/www/"
+	@echo "Playground:   http://127.0.0.1:$(PORT)/www/playground/"
+	@echo "(Ctrl-C stops the server; it serves this folder on 127.0.0.1 only)"
+	@python3 -m http.server --bind 127.0.0.1 $(PORT)
+
+bench: setup
+	cargo bench -p regiewijzer-core
+
+fmt:
+	cargo fmt --all
+	cargo run -q -p regiewijzer-cli -- fmt --write rulesets/*.regels
+
+clean:
+	cargo clean
+	rm -f pkg/regiewijzer_wasm* && rm -rf pkg/snippets tests/artifacts

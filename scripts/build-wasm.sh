@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Builds the wasm bundle into pkg/: cargo (route from target/setup.env), wasm-bindgen (--target web),
+# wasm-opt -Oz; then prints the sizes and fails when the gzip size is over the budget.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck disable=SC1091
+. target/setup.env
+
+crate=regiewijzer_wasm
+out=target/wasm32-unknown-unknown/release/$crate.wasm
+if [ "$WASM_ROUTE" = "rustup" ]; then
+  cargo build -q --release --target wasm32-unknown-unknown -p regiewijzer-wasm
+else
+  RUSTC_BOOTSTRAP=1 RUSTC=/usr/bin/rustc cargo build -q --release --target wasm32-unknown-unknown \
+    -Zbuild-std=std,panic_abort -p regiewijzer-wasm
+fi
+# Shrink first, then generate the bindings: wasm-opt 108 mangles the externref table that wasm-bindgen
+# adds (the page then fails with "WebAssembly.Table.set(): Argument 1 is invalid for table").
+opt=target/${crate}.opt.wasm
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-reference-types --enable-multivalue "$out" -o "$opt"
+wasm-bindgen --target web --out-dir pkg --out-name "$crate" "$opt"
+
+budget_kb="${WASM_GZIP_BUDGET_KB:-250}"
+raw=$(wc -c < pkg/${crate}_bg.wasm)
+gz=$(gzip -9 -c pkg/${crate}_bg.wasm | wc -c)
+js=$(gzip -9 -c pkg/${crate}.js | wc -c)
+printf 'wasm: %s bytes raw, %s bytes gzip; glue js: %s bytes gzip (budget %s KB gzip for the wasm)\n' \
+  "$raw" "$gz" "$js" "$budget_kb"
+if [ "$gz" -gt $((budget_kb * 1024)) ]; then
+  echo "wasm bundle over budget" >&2
+  exit 1
+fi

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Installs what building and testing Regiewijzer needs, idempotently: quick when everything is there.
+#   - a Rust compiler that can build for wasm32 (rustup's target if present; else Debian's rustc-web with
+#     the standard library source, built with -Zbuild-std; see shared/toolchain.md),
+#   - wasm-bindgen-cli at exactly the version of the wasm-bindgen crate in Cargo.lock,
+#   - wasm-opt (binaryen), Chromium and chromedriver (Debian packages),
+#   - the npm dev dependencies of the browser tests (npm ci, from package-lock.json).
+# It writes target/setup.env with the wasm build route for scripts/build-wasm.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf 'setup: %s\n' "$*"; }
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+# --- Debian packages -------------------------------------------------------------------------------
+need_pkgs=()
+have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+
+rustup_wasm=0
+libdir="$(rustc --print target-libdir --target wasm32-unknown-unknown 2>/dev/null || true)"
+if [ -n "$libdir" ] && ls "$libdir"/libstd-*.rlib >/dev/null 2>&1; then
+  rustup_wasm=1
+  say "wasm32 standard library from rustup found"
+else
+  for p in rustc-web cargo-web rust-web-src lld-22; do have_pkg "$p" || need_pkgs+=("$p"); done
+fi
+for p in binaryen chromium chromium-driver; do have_pkg "$p" || need_pkgs+=("$p"); done
+
+if [ "${#need_pkgs[@]}" -gt 0 ]; then
+  say "installing Debian packages: ${need_pkgs[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_pkgs[@]}"
+else
+  say "Debian packages present"
+fi
+
+mkdir -p target
+if [ "$rustup_wasm" -eq 1 ]; then
+  printf 'WASM_ROUTE=rustup\n' > target/setup.env
+else
+  if ! /usr/bin/rustc --version >/dev/null 2>&1; then
+    say "error: /usr/bin/rustc (rustc-web) is missing after installing it" >&2
+    exit 1
+  fi
+  printf 'WASM_ROUTE=debian\n' > target/setup.env
+fi
+
+# --- wasm-bindgen-cli, pinned to the crate version ---------------------------------------------------
+want="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
+if [ -z "$want" ]; then
+  say "error: no wasm-bindgen version in Cargo.lock" >&2
+  exit 1
+fi
+have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
+if [ "$have" != "$want" ]; then
+  say "installing wasm-bindgen-cli $want (have: ${have:-none}); this takes a few minutes once"
+  # No --locked: a locked dependency version is missing from this registry mirror (shared/toolchain.md).
+  cargo install -q wasm-bindgen-cli --version "$want"
+else
+  say "wasm-bindgen-cli $want present"
+fi
+
+# --- npm dev dependencies ---------------------------------------------------------------------------
+stamp="node_modules/.package-lock.sha256"
+lock_sum="$(sha256sum package-lock.json | awk '{print $1}')"
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_sum" ]; then
+  say "installing npm dev dependencies (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+  printf '%s' "$lock_sum" > "$stamp"
+else
+  say "npm dev dependencies present"
+fi
+say "done"

@@ -1,0 +1,75 @@
+// The placeholder demo and playground in a real browser: the wasm core loads, the default ruleset is
+// compiled and evaluated live, nothing leaves the page, and axe finds no accessibility violations.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import AxeBuilder from "@axe-core/playwright";
+import { startServer } from "./server.mjs";
+import { launch, watchedPage } from "./browser.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("the demo loads the default ruleset and shows its identity", async () => {
+  const { page, errors, foreign } = await watchedPage(browser, server.origin);
+  await page.goto(`${server.origin}/www/`);
+  await page.waitForSelector("#ruleset:not([hidden])");
+  assert.equal(await page.textContent("#ruleset-id"), "triage");
+  assert.match(await page.textContent("#ruleset-hash"), /^sha256:[0-9a-f]{64}$/);
+  // Nothing answered: the route is not decided yet and is provisional.
+  const route = page.locator('[data-outcome="route"]');
+  assert.equal(await route.getAttribute("data-status"), "undecided");
+  assert.notEqual(await route.getAttribute("data-provisional"), null);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+  await page.close();
+});
+
+test("answering acute danger routes to the crisis service, and hidden questions follow ask-when", async () => {
+  const { page, errors, foreign } = await watchedPage(browser, server.origin);
+  await page.goto(`${server.origin}/www/`);
+  await page.waitForSelector("#ruleset:not([hidden])");
+  const weapon = page.locator('[data-fact="wapen_of_dreiging"]');
+  assert.equal(await weapon.isHidden(), true);
+  await page.selectOption("#f-acuut_gevaar", "true");
+  const route = page.locator('[data-outcome="route"]');
+  await page.waitForFunction(() =>
+    document.querySelector('[data-outcome="route"]')?.dataset.values === "crisisdienst_112");
+  assert.equal(await route.getAttribute("data-status"), "decided");
+  assert.equal(await route.getAttribute("data-provisional"), null);
+  assert.equal(await weapon.isHidden(), false);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+  await page.close();
+});
+
+test("the demo has no accessibility violations (WCAG 2.1 A/AA)", async () => {
+  const { page } = await watchedPage(browser, server.origin);
+  await page.goto(`${server.origin}/www/`);
+  await page.waitForSelector("#ruleset:not([hidden])");
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.help}`), []);
+  await page.close();
+});
+
+test("the playground shows diagnostics with code and line:column for a broken ruleset", async () => {
+  const { page, errors, foreign } = await watchedPage(browser, server.origin);
+  await page.goto(`${server.origin}/www/playground/`);
+  await page.waitForFunction(() => document.querySelector("#summary").textContent.includes("0 fouten"));
+  await page.fill("#source", 'ruleset x\n  title nl "X" en "X"\n  version "1"\nrule r\n  when onbekend\n  then o = a\n  because nl "b" en "b"\n');
+  await page.click("#check");
+  const items = await page.locator("#diagnostics li").allTextContents();
+  assert.ok(items.some((t) => t.startsWith("E301 5:8")), items.join("\n"));
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+  await page.close();
+});
