@@ -72,10 +72,18 @@ fn bench(c: &mut Criterion) {
     c.bench_function(&format!("{name}: format"), |b| {
         b.iter(|| regiewijzer_core::fmt::format(black_box(&src)))
     });
-    c.bench_function(
-        &format!("{name}: run its {} tests", model.tests.len()),
-        |b| b.iter(|| run_tests(black_box(&model), black_box(&model.tests))),
+    // The ruleset's own tests plus those in its sibling `NAME.tests.regels`.
+    let mut tests = model.tests.clone();
+    let sibling = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../rulesets/triage.tests.regels"
     );
+    if let (Ok(text), "triage") = (std::fs::read_to_string(sibling), name.as_str()) {
+        tests.extend(regiewijzer_core::check::check_tests_file(&model, &text).0);
+    }
+    c.bench_function(&format!("{name}: run its {} tests", tests.len()), |b| {
+        b.iter(|| run_tests(black_box(&model), black_box(&tests)))
+    });
 }
 
 criterion_group!(benches, bench);
