@@ -137,6 +137,23 @@ pub enum ItemKind {
     Test(Test),
     /// `tests for RULESET_ID` (a file of tests for another file's ruleset)
     TestsFor(Ident),
+    /// `parameter NAME = VALUE ...`
+    Parameter(Parameter),
+}
+
+/// `parameter NAME = VALUE` with its clauses: a number a region sets once and rules use by name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parameter {
+    /// The parameter id.
+    pub name: Ident,
+    /// Its value: yes/no, a whole number or a date.
+    pub value: Literal,
+    /// `label ...` (required by the checker).
+    pub label: Option<Clause<TextPair>>,
+    /// `source "..."` clauses.
+    pub sources: Vec<Clause<StrLit>>,
+    /// `source regional`: a regional choice (where it was written).
+    pub regional: Option<Span>,
 }
 
 /// `ruleset ID` with its clauses.
@@ -246,6 +263,8 @@ pub enum Policy {
     Unique,
     /// All values of all fired rules.
     Collect,
+    /// A date computed by the rules that fire; the earliest wins.
+    Deadline,
 }
 
 /// What happens when no rule decides an outcome.
@@ -323,6 +342,8 @@ pub enum AssignValue {
     One(Ident),
     /// `[a, b]` (collect outcomes).
     List(Vec<Ident>),
+    /// A date expression (deadline outcomes), e.g. `datum_melding + 14 days`.
+    Expr(Expr),
 }
 
 /// `table NAME [first]` with its clauses and rows.
@@ -482,6 +503,10 @@ pub enum ExpectKind {
     Provisional,
     /// `is final`
     Final,
+    /// `= 2026-03-15` (deadline outcomes)
+    Date(DateLit),
+    /// `is overdue` (deadline outcomes: the date lies before today)
+    Overdue,
 }
 
 /// Comparison operators.
@@ -581,6 +606,8 @@ pub enum ExprKind {
     Today,
     /// `N days` (also `1 day`): a duration.
     Days(Box<Expr>),
+    /// `N working days` (also `1 working day`): a duration counted Monday to Friday.
+    WorkingDays(Box<Expr>),
     /// `days since DATE`: whole days from DATE to today.
     DaysSince(Box<Expr>),
     /// `( ... )`, kept so the formatter keeps the author's parentheses.

@@ -106,6 +106,7 @@ enum Ty {
     Int,
     Date,
     Days,
+    WorkingDays,
     Choice(FactId),
     /// A bare name that is not a fact: an option, to be resolved against the other side.
     Name(String, Span),
@@ -118,6 +119,7 @@ impl Ty {
             Ty::Int => "a number".into(),
             Ty::Date => "a date".into(),
             Ty::Days => "a number of days".into(),
+            Ty::WorkingDays => "a number of working days".into(),
             Ty::Choice(f) => format!(
                 "a choice of `{}`",
                 facts.get(*f).map_or("?", |f| f.id.as_str())
@@ -136,6 +138,8 @@ struct Checker<'a> {
     had_parse_errors: bool,
     facts: Vec<FactDef>,
     fact_ids: HashMap<String, FactId>,
+    params: Vec<ParamDef>,
+    param_ids: HashMap<String, ParamId>,
     outcome_ids: HashMap<String, OutcomeId>,
     value_spans: HashMap<(OutcomeId, ValueId), Span>,
     uses_today: bool,
@@ -166,6 +170,8 @@ impl<'a> Checker<'a> {
             had_parse_errors,
             facts: Vec::new(),
             fact_ids: HashMap::new(),
+            params: Vec::new(),
+            param_ids: HashMap::new(),
             outcome_ids: HashMap::new(),
             value_spans: HashMap::new(),
             uses_today: false,
@@ -239,6 +245,7 @@ impl<'a> Checker<'a> {
         let mut outcome_items = Vec::new();
         let mut rule_items = Vec::new();
         let mut test_items = Vec::new();
+        let mut param_items = Vec::new();
 
         for item in &file.items {
             match &item.kind {
@@ -287,6 +294,7 @@ impl<'a> Checker<'a> {
                 ItemKind::Outcome(o) => outcome_items.push(o),
                 ItemKind::Rule(_) | ItemKind::Table(_) => rule_items.push(item),
                 ItemKind::Test(t) => test_items.push(t),
+                ItemKind::Parameter(p) => param_items.push(p),
                 ItemKind::TestsFor(id) => self.err(
                     DiagKind::Expected {
                         expected: "`ruleset NAME` (`tests for` starts a separate tests file)"
@@ -307,9 +315,12 @@ impl<'a> Checker<'a> {
             self.err(DiagKind::MissingHeader, Span::new(0, 0));
         }
 
-        // Facts (declared first, so that conditions can refer to facts declared later).
+        // Facts and parameters (declared first, so that conditions can refer to them anywhere).
         for (f, section) in &fact_items {
             self.declare_fact(f, *section, &mut sections);
+        }
+        for p in &param_items {
+            self.declare_param(p);
         }
         // Ask-when conditions.
         let mut ask_deps: Vec<Vec<FactId>> = vec![Vec::new(); self.facts.len()];
@@ -382,6 +393,7 @@ impl<'a> Checker<'a> {
             meta,
             sections,
             facts: std::mem::take(&mut self.facts),
+            parameters: std::mem::take(&mut self.params),
             ask_order,
             outcomes,
             rules,
@@ -399,7 +411,77 @@ impl<'a> Checker<'a> {
         }
 
         self.warnings(&model, &fact_items);
+        self.param_warnings(&model, &param_items);
         Some(model)
+    }
+
+    fn declare_param(&mut self, p: &ast::Parameter) {
+        let name = &p.name.name;
+        if self.param_ids.contains_key(name) || self.fact_ids.contains_key(name) {
+            self.err(
+                DiagKind::Duplicate {
+                    name: name.clone(),
+                    what: "fact or parameter".into(),
+                },
+                p.name.span,
+            );
+            return;
+        }
+        let label = self.required_text(&p.label, "parameter", "label", p.name.span);
+        if p.sources.is_empty() && p.regional.is_none() {
+            self.err(
+                DiagKind::MissingClause {
+                    item: "parameter".into(),
+                    clause: "source \"...\"` or `source regional".into(),
+                },
+                p.name.span,
+            );
+        }
+        let value = match &p.value {
+            Literal::Bool(b, _) => Value::Bool(*b),
+            Literal::Int(n, _) => Value::Int(*n),
+            Literal::Date(d, _) => Value::Date(*d),
+            Literal::Name(i) => {
+                self.err(
+                    DiagKind::TypeMismatch {
+                        expected: "yes, no, a number or a date".into(),
+                        found: format!("the name `{}`", i.name),
+                    },
+                    i.span,
+                );
+                return;
+            }
+        };
+        self.param_ids.insert(name.clone(), self.params.len());
+        self.params.push(ParamDef {
+            id: name.clone(),
+            label,
+            value,
+            sources: p.sources.iter().map(|s| s.value.value.clone()).collect(),
+            regional: p.regional.is_some(),
+        });
+    }
+
+    /// Parameters no rule, deadline or ask-when reads.
+    fn param_warnings(&mut self, model: &Model, items: &[&ast::Parameter]) {
+        let mut used = BTreeSet::new();
+        let mut conds: Vec<&Cond> = model.rules.iter().map(|r| &r.cond).collect();
+        conds.extend(model.facts.iter().filter_map(|f| f.ask_when.as_ref()));
+        for c in conds {
+            cond_params(c, &mut used);
+        }
+        for r in &model.rules {
+            for d in &r.deadlines {
+                term_params(&d.date, &mut used);
+            }
+        }
+        for p in items {
+            if let Some(&pid) = self.param_ids.get(&p.name.name)
+                && !used.contains(&pid)
+            {
+                self.err(DiagKind::ParamUnused(p.name.name.clone()), p.name.span);
+            }
+        }
     }
 
     fn header(&mut self, h: &Header) -> Meta {
@@ -652,6 +734,33 @@ impl<'a> Checker<'a> {
                 label,
             });
         }
+        if o.policy.value == Policy::Deadline {
+            if let Some(v) = o.values.first() {
+                self.err(
+                    DiagKind::ClauseNotAllowed {
+                        clause: "value".into(),
+                        item: "deadline outcome".into(),
+                    },
+                    v.span,
+                );
+            }
+            if let Some(f) = &o.fallback {
+                self.err(
+                    DiagKind::ClauseNotAllowed {
+                        clause: "required/default".into(),
+                        item: "deadline outcome".into(),
+                    },
+                    f.span,
+                );
+            }
+            return Some(OutcomeDef {
+                id: o.name.name.clone(),
+                label,
+                policy: Policy::Deadline,
+                fallback: FallbackDef::Required,
+                values: Vec::new(),
+            });
+        }
         if values.is_empty() {
             self.err(DiagKind::NoValues(o.name.name.clone()), o.name.span);
         }
@@ -780,12 +889,70 @@ impl<'a> Checker<'a> {
             }
         };
         let mut assigns = Vec::new();
+        let mut deadlines = Vec::new();
         match &r.then {
             Some(t) => {
                 for a in &t.value {
+                    let deadline = self
+                        .outcome_ids
+                        .get(&a.outcome.name)
+                        .and_then(|&o| outcomes.get(o).map(|od| (o, od)))
+                        .filter(|(_, od)| od.policy == Policy::Deadline);
+                    if let Some((oid, _)) = deadline {
+                        let e = match &a.value {
+                            AssignValue::One(v) => Expr {
+                                kind: ExprKind::Name(v.name.clone()),
+                                span: v.span,
+                            },
+                            AssignValue::Expr(e) => e.clone(),
+                            AssignValue::List(_) => {
+                                self.err(
+                                    DiagKind::ListForSingle(a.outcome.name.clone()),
+                                    a.outcome.span,
+                                );
+                                continue;
+                            }
+                        };
+                        if deadlines.iter().any(|d: &DeadlineAssign| d.outcome == oid) {
+                            self.err(
+                                DiagKind::DuplicateAssignment(a.outcome.name.clone()),
+                                a.outcome.span,
+                            );
+                        }
+                        if let Some((term, ty)) = self.term(&e)
+                            && self.expect_ty(&ty, &Ty::Date, e.span).is_some()
+                        {
+                            let mut facts = Vec::new();
+                            term_facts(&term, &mut facts);
+                            deadlines.push(DeadlineAssign {
+                                outcome: oid,
+                                date: term,
+                                text: expr_to_string(&e),
+                                facts,
+                            });
+                        }
+                        continue;
+                    }
                     match &a.value {
                         AssignValue::One(v) => {
                             self.assign_value(outcomes, &a.outcome, &[v], false, &mut assigns)
+                        }
+                        AssignValue::Expr(e) => {
+                            if self.outcome_ids.contains_key(&a.outcome.name) {
+                                self.err(
+                                    DiagKind::TypeMismatch {
+                                        expected: format!("a value of `{}`", a.outcome.name),
+                                        found: format!("the expression `{}`", expr_to_string(e)),
+                                    },
+                                    e.span,
+                                );
+                            } else {
+                                self.unknown(
+                                    DiagKind::UnknownOutcome(a.outcome.name.clone()),
+                                    &a.outcome.name,
+                                    a.outcome.span,
+                                );
+                            }
                         }
                         AssignValue::List(vs) => {
                             let refs: Vec<&Ident> = vs.iter().collect();
@@ -810,6 +977,7 @@ impl<'a> Checker<'a> {
             cond: cond?,
             cond_text,
             assigns,
+            deadlines,
             priority: r.priority.as_ref().map_or(0, |p| p.value.value),
             rank: 0,
             because,
@@ -926,6 +1094,7 @@ impl<'a> Checker<'a> {
                     texts.join(" and ")
                 },
                 assigns,
+                deadlines: Vec::new(),
                 priority,
                 rank: if t.first {
                     -i64::try_from(rown).unwrap_or(i64::MAX)
@@ -1021,14 +1190,32 @@ impl<'a> Checker<'a> {
                             Policy::Priority => "priority".into(),
                             Policy::Unique => "unique".into(),
                             Policy::Collect => "collect".into(),
+                            Policy::Deadline => "deadline".into(),
                         },
                     },
                     e.span,
                 );
             };
+            let deadline = od.policy == Policy::Deadline;
             let kind = match &e.value.kind {
+                ExpectKind::Date(d) => {
+                    if deadline {
+                        Some(ExpectDefKind::DateIs(d.value))
+                    } else {
+                        form_err(self, "= DATE");
+                        None
+                    }
+                }
+                ExpectKind::Overdue => {
+                    if deadline {
+                        Some(ExpectDefKind::Overdue)
+                    } else {
+                        form_err(self, "is overdue");
+                        None
+                    }
+                }
                 ExpectKind::Equals(v) => {
-                    if od.policy == Policy::Collect {
+                    if matches!(od.policy, Policy::Collect | Policy::Deadline) {
                         form_err(self, "=");
                         None
                     } else {
@@ -1201,6 +1388,9 @@ impl<'a> Checker<'a> {
             let mut v = Vec::new();
             cond_facts(&r.cond, &mut v);
             used.extend(v);
+            for d in &r.deadlines {
+                used.extend(d.facts.iter().copied());
+            }
         }
         for f in &model.facts {
             if let Some(c) = &f.ask_when {
@@ -1277,6 +1467,8 @@ fn expect_text(e: &Expect) -> String {
         ExpectKind::Undecided => format!("{o} is undecided"),
         ExpectKind::Provisional => format!("{o} is provisional"),
         ExpectKind::Final => format!("{o} is final"),
+        ExpectKind::Date(d) => format!("{o} = {}", d.value),
+        ExpectKind::Overdue => format!("{o} is overdue"),
     }
 }
 
@@ -1303,8 +1495,11 @@ fn term_facts(t: &Term, out: &mut Vec<FactId>) {
                 out.push(*f);
             }
         }
-        Term::Lit(_) | Term::Today => {}
-        Term::Arith(_, a, b) | Term::DatePlus(a, b) | Term::DateDiff(a, b) => {
+        Term::Lit(_) | Term::Today | Term::Param(_) => {}
+        Term::Arith(_, a, b)
+        | Term::DatePlus(a, b)
+        | Term::WorkdaysPlus(a, b)
+        | Term::DateDiff(a, b) => {
             term_facts(a, out);
             term_facts(b, out);
         }
@@ -1334,6 +1529,58 @@ fn pred_facts(p: &Pred) -> Vec<FactId> {
         Pred::Nested(c) => cond_facts(c, &mut out),
     }
     out
+}
+
+/// The parameters a condition reads.
+pub fn cond_params(c: &Cond, out: &mut BTreeSet<ParamId>) {
+    match c {
+        Cond::True => {}
+        Cond::And(v) | Cond::Or(v) => v.iter().for_each(|c| cond_params(c, out)),
+        Cond::Not(c) => cond_params(c, out),
+        Cond::Atom(a) => out.extend(a.params.iter().copied()),
+    }
+}
+
+/// The parameters a term reads.
+pub fn term_params(t: &Term, out: &mut BTreeSet<ParamId>) {
+    match t {
+        Term::Param(p) => {
+            out.insert(*p);
+        }
+        Term::Fact(_) | Term::Lit(_) | Term::Today => {}
+        Term::Arith(_, a, b)
+        | Term::DatePlus(a, b)
+        | Term::WorkdaysPlus(a, b)
+        | Term::DateDiff(a, b) => {
+            term_params(a, out);
+            term_params(b, out);
+        }
+        Term::Neg(a) => term_params(a, out),
+        Term::Cond(c) => cond_params(c, out),
+    }
+}
+
+fn pred_params(p: &Pred) -> Vec<ParamId> {
+    let mut set = BTreeSet::new();
+    match p {
+        Pred::Truth(t) => term_params(t, &mut set),
+        Pred::Cmp(_, a, b) => {
+            term_params(a, &mut set);
+            term_params(b, &mut set);
+        }
+        Pred::In { term, list, .. } => {
+            term_params(term, &mut set);
+            list.iter().for_each(|t| term_params(t, &mut set));
+        }
+        Pred::Between { term, low, high } => {
+            term_params(term, &mut set);
+            term_params(low, &mut set);
+            term_params(high, &mut set);
+        }
+        Pred::Answered { .. } => {}
+        Pred::Nested(c) => cond_params(c, &mut set),
+    }
+    set.into_iter().collect()
 }
 
 fn strip_parens(e: &Expr) -> &Expr {
@@ -1372,10 +1619,12 @@ impl Checker<'_> {
             _ => {
                 let pred = self.pred(e)?;
                 let facts = pred_facts(&pred);
+                let params = pred_params(&pred);
                 Some(Cond::Atom(Box::new(Atom {
                     pred,
                     text: expr_to_string(e),
                     facts,
+                    params,
                 })))
             }
         }
@@ -1610,7 +1859,21 @@ impl Checker<'_> {
                     };
                     Some((Term::Fact(f), ty))
                 }
-                None => Some((Term::Lit(Value::Int(0)), Ty::Name(n.clone(), e.span))),
+                None => match self
+                    .param_ids
+                    .get(n)
+                    .and_then(|&p| Some((p, self.params.get(p)?)))
+                {
+                    Some((p, pd)) => {
+                        let ty = match pd.value {
+                            Value::Bool(_) => Ty::Bool,
+                            Value::Date(_) => Ty::Date,
+                            _ => Ty::Int,
+                        };
+                        Some((Term::Param(p), ty))
+                    }
+                    None => Some((Term::Lit(Value::Int(0)), Ty::Name(n.clone(), e.span))),
+                },
             },
             ExprKind::Bool(b) => Some((Term::Lit(Value::Bool(*b)), Ty::Bool)),
             ExprKind::Int(n) => Some((Term::Lit(Value::Int(*n)), Ty::Int)),
@@ -1624,6 +1887,11 @@ impl Checker<'_> {
                 let (t, ty) = self.term(inner)?;
                 self.expect_ty(&ty, &Ty::Int, inner.span)?;
                 Some((t, Ty::Days))
+            }
+            ExprKind::WorkingDays(inner) => {
+                let (t, ty) = self.term(inner)?;
+                self.expect_ty(&ty, &Ty::Int, inner.span)?;
+                Some((t, Ty::WorkingDays))
             }
             ExprKind::DaysSince(inner) => {
                 let (t, ty) = self.term(inner)?;
@@ -1667,6 +1935,16 @@ impl Checker<'_> {
                     (BinOp::Add, Ty::Days, Ty::Date) => {
                         Some((Term::DatePlus(Box::new(tb), Box::new(ta)), Ty::Date))
                     }
+                    (BinOp::Add, Ty::Date, Ty::WorkingDays) => {
+                        Some((Term::WorkdaysPlus(Box::new(ta), Box::new(tb)), Ty::Date))
+                    }
+                    (BinOp::Add, Ty::WorkingDays, Ty::Date) => {
+                        Some((Term::WorkdaysPlus(Box::new(tb), Box::new(ta)), Ty::Date))
+                    }
+                    (BinOp::Sub, Ty::Date, Ty::WorkingDays) => Some((
+                        Term::WorkdaysPlus(Box::new(ta), Box::new(Term::Neg(Box::new(tb)))),
+                        Ty::Date,
+                    )),
                     (BinOp::Sub, Ty::Date, Ty::Days) => Some((
                         Term::DatePlus(Box::new(ta), Box::new(Term::Neg(Box::new(tb)))),
                         Ty::Date,

@@ -79,6 +79,33 @@ impl Date {
         i64::from(other.days) - i64::from(self.days)
     }
 
+    /// The date `n` working days (Monday to Friday) after this one (before it for negative `n`).
+    /// From a weekend day, the first working day counts as one: Saturday + 1 working day is Monday.
+    pub fn add_working_days(self, n: i64) -> Option<Date> {
+        let step: i64 = if n < 0 { -1 } else { 1 };
+        let mut left = n.checked_abs()?;
+        let mut d = self;
+        // Step to the first working day that counts, so that whole weeks are jumped from a weekday.
+        while left > 0 {
+            d = d.add_days(step)?;
+            if !d.is_weekend() {
+                left -= 1;
+                break;
+            }
+        }
+        // From a weekday, five working days are exactly one week.
+        let weeks = left / 5;
+        d = d.add_days(weeks.checked_mul(7)?.checked_mul(step)?)?;
+        left -= weeks * 5;
+        while left > 0 {
+            d = d.add_days(step)?;
+            if !d.is_weekend() {
+                left -= 1;
+            }
+        }
+        Some(d)
+    }
+
     /// Day of the week: 0 = Monday ... 6 = Sunday.
     pub fn weekday(self) -> u32 {
         // 1970-01-01 was a Thursday (3).
@@ -147,6 +174,38 @@ fn civil_from_days(z: i32) -> (i32, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn working_days_skip_weekends_and_agree_with_counting_one_by_one() {
+        let naive = |d: Date, n: i64| {
+            let step = if n < 0 { -1 } else { 1 };
+            let (mut d, mut left) = (d, n.abs());
+            while left > 0 {
+                d = d.add_days(step).unwrap();
+                if !d.is_weekend() {
+                    left -= 1;
+                }
+            }
+            d
+        };
+        let monday = Date::parse("2026-03-02").unwrap();
+        for start in 0..14 {
+            let d = monday.add_days(start).unwrap();
+            for n in -30..=30 {
+                assert_eq!(d.add_working_days(n), Some(naive(d, n)), "{d} {n}");
+            }
+        }
+        let friday = Date::parse("2026-03-06").unwrap();
+        assert_eq!(
+            friday.add_working_days(1).unwrap().to_string(),
+            "2026-03-09"
+        );
+        assert_eq!(
+            friday.add_working_days(10).unwrap().to_string(),
+            "2026-03-20"
+        );
+        assert_eq!(friday.add_working_days(i64::MAX), None);
+    }
 
     #[test]
     fn round_trips_and_knows_leap_years() {

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::ast::Policy;
 use crate::date::Date;
-use crate::eval::RulesetRef;
+use crate::eval::{RulesetRef, UsedParameter, evaluate_parameters};
 use crate::model::{FactType, Model, OptionDef, Text};
 
 /// Everything a checklist UI needs to render a ruleset.
@@ -26,6 +26,8 @@ pub struct Checklist {
     pub sections: Vec<SectionView>,
     /// Outcomes in order.
     pub outcomes: Vec<OutcomeView>,
+    /// The parameters the region set, with their values and sources.
+    pub parameters: Vec<UsedParameter>,
 }
 
 /// A section and its questions.
@@ -135,6 +137,7 @@ pub fn checklist(model: &Model) -> Checklist {
                 values: o.values.clone(),
             })
             .collect(),
+        parameters: evaluate_parameters(model),
     }
 }
 

@@ -361,6 +361,9 @@ pub enum DiagKind {
     /// A fact that no rule, ask-when or table uses.
     #[error("fact `{0}` is asked but no rule uses it")]
     FactUnused(String),
+    /// A parameter that nothing reads.
+    #[error("parameter `{0}` is not used by any rule")]
+    ParamUnused(String),
 }
 
 impl DiagKind {
@@ -410,6 +413,7 @@ impl DiagKind {
             PriorityIgnored(_) => "W502",
             ValueNeverGiven { .. } => "W503",
             FactUnused(_) => "W504",
+            ParamUnused(_) => "W505",
         }
     }
 
@@ -521,6 +525,7 @@ impl DiagKind {
                 format!("geen enkele regel geeft `{outcome}` de waarde `{value}`")
             }
             FactUnused(f) => format!("gegeven `{f}` wordt gevraagd maar door geen regel gebruikt"),
+            ParamUnused(p) => format!("parameter `{p}` wordt door geen regel gebruikt"),
         }
     }
 }

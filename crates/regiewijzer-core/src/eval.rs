@@ -79,6 +79,36 @@ pub struct ConditionPart {
     pub holds: Option<bool>,
     /// The answers it reads.
     pub answers: Vec<UsedAnswer>,
+    /// The parameters it reads, with their values.
+    pub parameters: Vec<UsedParameter>,
+}
+
+/// A parameter's value as used in a reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UsedParameter {
+    /// Parameter id.
+    pub id: String,
+    /// What it means.
+    pub label: Text,
+    /// Its value as text.
+    pub value: String,
+    /// True when it is a regional choice.
+    pub regional: bool,
+    /// Where the value comes from.
+    pub sources: Vec<String>,
+}
+
+/// A deadline: its date and how it stands relative to `today`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DeadlineInfo {
+    /// The date.
+    pub date: Date,
+    /// Days from today to the date (negative: overdue).
+    pub days_left: i64,
+    /// True when the date lies before today.
+    pub overdue: bool,
+    /// In words: `nog 3 dagen` / `3 days left`, `vandaag` / `today`, `2 dagen te laat` / `2 days overdue`.
+    pub status: Text,
 }
 
 /// Why an outcome has its value: a rule that fired, or the outcome's default.
@@ -166,6 +196,8 @@ pub struct OutcomeResult {
     pub reasons: Vec<Reason>,
     /// For an undecided outcome: the rules closest to deciding it.
     pub nearest: Vec<NearMiss>,
+    /// For a decided deadline outcome: the date, days left or overdue.
+    pub deadline: Option<DeadlineInfo>,
 }
 
 /// Whether a question is asked now.
@@ -225,6 +257,8 @@ pub struct Evaluation {
     pub ignored_answers: Vec<IgnoredAnswer>,
     /// Problems with the raw answers (filled by callers that convert raw input; empty otherwise).
     pub answer_issues: Vec<AnswerIssue>,
+    /// Every parameter of the ruleset with its value (what the region chose).
+    pub parameters: Vec<UsedParameter>,
 }
 
 impl Evaluation {
@@ -375,6 +409,63 @@ pub fn evaluate(model: &Model, answers: &Answers, today: Date) -> Evaluation {
         facts,
         ignored_answers,
         answer_issues: Vec::new(),
+        parameters: evaluate_parameters(model),
+    }
+}
+
+/// Every parameter of a model with its value and source.
+pub fn evaluate_parameters(model: &Model) -> Vec<UsedParameter> {
+    (0..model.parameters.len())
+        .filter_map(|p| used_parameter(model, p))
+        .collect()
+}
+
+fn used_parameter(model: &Model, p: usize) -> Option<UsedParameter> {
+    let def = model.parameters.get(p)?;
+    Some(UsedParameter {
+        id: def.id.clone(),
+        label: def.label.clone(),
+        value: match def.value {
+            Value::Bool(b) => if b { "yes" } else { "no" }.to_string(),
+            Value::Int(n) => n.to_string(),
+            Value::Date(d) => d.to_string(),
+            Value::Choice(i) => i.to_string(),
+        },
+        regional: def.regional,
+        sources: def.sources.clone(),
+    })
+}
+
+/// How a deadline stands relative to today, in words.
+pub fn deadline_info(date: Date, today: Date) -> DeadlineInfo {
+    let days_left = today.days_until(date);
+    let status = match days_left {
+        0 => Text {
+            nl: "vandaag".into(),
+            en: "today".into(),
+        },
+        1 => Text {
+            nl: "nog 1 dag".into(),
+            en: "1 day left".into(),
+        },
+        -1 => Text {
+            nl: "1 dag te laat".into(),
+            en: "1 day overdue".into(),
+        },
+        n if n > 0 => Text {
+            nl: format!("nog {n} dagen"),
+            en: format!("{n} days left"),
+        },
+        n => Text {
+            nl: format!("{} dagen te laat", n.unsigned_abs()),
+            en: format!("{} days overdue", n.unsigned_abs()),
+        },
+    };
+    DeadlineInfo {
+        date,
+        days_left,
+        overdue: days_left < 0,
+        status,
     }
 }
 
@@ -452,6 +543,23 @@ impl Ctx<'_> {
                 now: Some(Value::Date(self.today)),
                 deps: Deps::new(),
             },
+            Term::Param(p) => TermVal {
+                now: self.model.parameters.get(*p).map(|p| p.value),
+                deps: Deps::new(),
+            },
+            Term::WorkdaysPlus(d, n) => {
+                let (d, n) = (self.term(d), self.term(n));
+                let now = match (d.now, n.now) {
+                    (Some(Value::Date(d)), Some(Value::Int(n))) => {
+                        d.add_working_days(n).map(Value::Date)
+                    }
+                    _ => None,
+                };
+                TermVal {
+                    now,
+                    deps: union(d.deps, n.deps),
+                }
+            }
             Term::Arith(op, a, b) => {
                 let (a, b) = (self.term(a), self.term(b));
                 let now = match (a.now, b.now) {
@@ -646,6 +754,9 @@ impl Ctx<'_> {
 
     /// Combines the rules of one outcome. Returns the result and the open questions that matter for it.
     fn outcome(&self, oid: usize, out: &OutcomeDef, tris: &[Tri]) -> (OutcomeResult, Deps) {
+        if out.policy == Policy::Deadline {
+            return self.deadline_outcome(oid, out, tris);
+        }
         // The rules that give this outcome a value, with their values and evaluation.
         let rules: Vec<(&RuleDef, Vec<ValueId>, &Tri)> = self
             .model
@@ -727,6 +838,8 @@ impl Ctx<'_> {
                     _ => (Status::Conflict, Vec::new(), fired.clone()),
                 }
             }
+            // Handled by `deadline_outcome`.
+            Policy::Deadline => (Status::Undecided, Vec::new(), Vec::new()),
             Policy::Collect => {
                 let settled_values: BTreeSet<ValueId> = fired
                     .iter()
@@ -799,8 +912,102 @@ impl Ctx<'_> {
             matters_next,
             reasons,
             nearest,
+            deadline: None,
         };
         (result, relevant)
+    }
+
+    /// A deadline outcome: the earliest date among the rules that fire. Every rule that may still
+    /// start or stop firing, and every open question in a fired rule's date, keeps it provisional.
+    fn deadline_outcome(
+        &self,
+        oid: usize,
+        out: &OutcomeDef,
+        tris: &[Tri],
+    ) -> (OutcomeResult, Deps) {
+        let mut relevant = Deps::new();
+        let mut best: Option<(Date, &RuleDef, &Tri, &str)> = None;
+        for (r, t) in self.model.rules.iter().zip(tris) {
+            let Some(d) = r.deadlines.iter().find(|d| d.outcome == oid) else {
+                continue;
+            };
+            relevant.extend(t.deps.iter().copied());
+            if t.now != Some(true) {
+                continue;
+            }
+            let date = self.term(&d.date);
+            relevant.extend(date.deps.iter().copied());
+            if let Some(Value::Date(day)) = date.now
+                && best.is_none_or(|(b, ..)| day < b)
+            {
+                best = Some((day, r, t, d.text.as_str()));
+            }
+        }
+        let mut reasons = Vec::new();
+        let (status, values, value_labels, deadline) = match best {
+            Some((day, r, t, text)) => {
+                let mut reason = self.reason(r, out, &[], t);
+                reason.values = vec![day.to_string()];
+                let dfacts: Vec<FactId> = r
+                    .deadlines
+                    .iter()
+                    .find(|d| d.outcome == oid)
+                    .map(|d| d.facts.clone())
+                    .unwrap_or_default();
+                reason.conditions.push(ConditionPart {
+                    text: format!("{} = {text}", out.id),
+                    holds: Some(true),
+                    answers: self.used_answers(&dfacts),
+                    parameters: Vec::new(),
+                });
+                reasons.push(reason);
+                let info = deadline_info(day, self.today);
+                let label = Text {
+                    nl: format!("{day} ({})", info.status.nl),
+                    en: format!("{day} ({})", info.status.en),
+                };
+                (
+                    Status::Decided,
+                    vec![day.to_string()],
+                    vec![label],
+                    Some(info),
+                )
+            }
+            None => (Status::Undecided, Vec::new(), Vec::new(), None),
+        };
+        let result = OutcomeResult {
+            id: out.id.clone(),
+            label: out.label.clone(),
+            policy: out.policy,
+            status,
+            values,
+            value_labels,
+            provisional: !relevant.is_empty(),
+            matters_next: self.next_ids(&relevant),
+            reasons,
+            nearest: Vec::new(),
+            deadline,
+        };
+        (result, relevant)
+    }
+
+    /// The answers to these facts, as shown in reasons.
+    fn used_answers(&self, facts: &[FactId]) -> Vec<UsedAnswer> {
+        facts
+            .iter()
+            .filter_map(|&f| {
+                let def = self.model.facts.get(f)?;
+                Some(UsedAnswer {
+                    fact: def.id.clone(),
+                    question: def.label.clone(),
+                    answer: self
+                        .facts
+                        .get(f)
+                        .and_then(|s| s.value)
+                        .map(|v| shown(def, v)),
+                })
+            })
+            .collect()
     }
 
     fn reason(&self, r: &RuleDef, out: &OutcomeDef, vals: &[ValueId], t: &Tri) -> Reason {
@@ -930,6 +1137,11 @@ impl Ctx<'_> {
                             .map(|v| shown(def, v)),
                     })
                 })
+                .collect(),
+            parameters: a
+                .params
+                .iter()
+                .filter_map(|&p| used_parameter(self.model, p))
                 .collect(),
         }
     }

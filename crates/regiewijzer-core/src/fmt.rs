@@ -22,7 +22,7 @@ use crate::ast::{
 use crate::diag::Diagnostic;
 use crate::print::{
     assignment_to_string, cell_to_string, chain, expect_to_string, expr_at, expr_to_string,
-    given_to_string, out_cell_to_string, string_lit, text_pair, type_to_string,
+    given_to_string, literal_to_string, out_cell_to_string, string_lit, text_pair, type_to_string,
 };
 
 /// The longest `when` / `ask when` line (in characters, indentation included) that is kept on one line.
@@ -149,6 +149,7 @@ impl Doc {
                     Policy::Priority => "priority",
                     Policy::Unique => "unique",
                     Policy::Collect => "collect",
+                    Policy::Deadline => "deadline",
                 };
                 let mut head = format!("outcome {}: {policy}", o.name.name);
                 if let Some(Clause {
@@ -213,6 +214,21 @@ impl Doc {
             }
             ItemKind::TestsFor(id) => {
                 self.entry(start, 0, vec![format!("tests for {}", id.name)]);
+            }
+            ItemKind::Parameter(p) => {
+                let head = format!(
+                    "parameter {} = {}",
+                    p.name.name,
+                    literal_to_string(&p.value)
+                );
+                self.entry(start, 0, vec![head]);
+                self.pair(&p.label, "label");
+                for s in &p.sources {
+                    self.line(s.span, format!("source {}", string_lit(&s.value.value)));
+                }
+                if let Some(sp) = p.regional {
+                    self.line(sp, "source regional".to_string());
+                }
             }
         }
         self.items.push(first..self.entries.len());

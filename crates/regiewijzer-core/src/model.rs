@@ -69,6 +69,8 @@ pub struct Model {
     pub facts: Vec<FactDef>,
     /// Facts ordered so that every fact comes after the facts its `ask when` uses.
     pub ask_order: Vec<FactId>,
+    /// Parameters in source order.
+    pub parameters: Vec<ParamDef>,
     /// Outcomes in source order.
     pub outcomes: Vec<OutcomeDef>,
     /// Rules in source order; each table row is one rule.
@@ -79,6 +81,24 @@ pub struct Model {
     pub uses_today: bool,
     /// Byte offsets at which the source lines start (for line numbers in reasons and test results).
     pub line_starts: Vec<u32>,
+}
+
+/// Index of a parameter in [`Model::parameters`].
+pub type ParamId = usize;
+
+/// A named value a region sets once (e.g. the number of failed contact attempts before escalating).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ParamDef {
+    /// Id.
+    pub id: String,
+    /// What it means.
+    pub label: Text,
+    /// Its value.
+    pub value: Value,
+    /// Where the number comes from (law, guideline, ...).
+    pub sources: Vec<String>,
+    /// True when it is a regional choice rather than a number from a source.
+    pub regional: bool,
 }
 
 /// A section of the checklist.
@@ -228,6 +248,8 @@ pub struct RuleDef {
     pub cond_text: String,
     /// What it sets when it fires. A collect outcome may appear more than once.
     pub assigns: Vec<(OutcomeId, ValueId)>,
+    /// The dates it sets for deadline outcomes when it fires.
+    pub deadlines: Vec<DeadlineAssign>,
     /// Priority (default 0).
     pub priority: i64,
     /// Tie-break within equal priority: higher wins (only `first` tables set it; otherwise 0).
@@ -238,6 +260,19 @@ pub struct RuleDef {
     pub sources: Vec<String>,
     /// Where it is written (for a row: the row).
     pub span: Span,
+}
+
+/// `then OUTCOME = DATE-EXPRESSION` for a deadline outcome.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeadlineAssign {
+    /// The deadline outcome.
+    pub outcome: OutcomeId,
+    /// The date.
+    pub date: Term,
+    /// The canonical text of the date expression.
+    pub text: String,
+    /// The facts it reads.
+    pub facts: Vec<FactId>,
 }
 
 /// A condition: logic over atoms.
@@ -264,6 +299,8 @@ pub struct Atom {
     pub text: String,
     /// The facts it reads, in order of appearance, without repeats.
     pub facts: Vec<FactId>,
+    /// The parameters it reads, in order of appearance, without repeats.
+    pub params: Vec<ParamId>,
 }
 
 /// The atomic tests.
@@ -311,6 +348,10 @@ pub enum Term {
     Lit(Value),
     /// The evaluation date.
     Today,
+    /// A parameter's value.
+    Param(ParamId),
+    /// `date + n working days` (Monday to Friday; the int term is the signed count).
+    WorkdaysPlus(Box<Term>, Box<Term>),
     /// `a + b`, `a - b`, `a * b` on numbers.
     Arith(ArithOp, Box<Term>, Box<Term>),
     /// `-a`
@@ -381,6 +422,10 @@ pub enum ExpectDefKind {
     Provisional,
     /// It is not provisional.
     Final,
+    /// A deadline outcome has this date.
+    DateIs(Date),
+    /// A deadline outcome's date lies before today.
+    Overdue,
 }
 
 impl Model {

@@ -14,7 +14,15 @@ pub const MAX_SOURCE_BYTES: usize = 1 << 20;
 pub const MAX_DEPTH: usize = 64;
 
 const ITEM_KEYWORDS: &[&str] = &[
-    "ruleset", "section", "fact", "outcome", "rule", "table", "test", "tests",
+    "ruleset",
+    "section",
+    "fact",
+    "outcome",
+    "rule",
+    "table",
+    "test",
+    "tests",
+    "parameter",
 ];
 
 /// Words that cannot be used as names.
@@ -77,6 +85,11 @@ pub const RESERVED: &[&str] = &[
     "scale",
     "date",
     "for",
+    "parameter",
+    "regional",
+    "deadline",
+    "working",
+    "overdue",
 ];
 
 type PResult<T> = Result<T, ()>;
@@ -388,8 +401,8 @@ impl Parser {
         while !self.at_eof() {
             if !self.at_item_start() {
                 let _ = self.expected(
-                    "an item: `ruleset`, `section`, `fact`, `outcome`, `rule`, `table` or `test`",
-                    "een onderdeel: `ruleset`, `section`, `fact`, `outcome`, `rule`, `table` of `test`",
+                    "an item: `ruleset`, `section`, `fact`, `parameter`, `outcome`, `rule`, `table` or `test`",
+                    "een onderdeel: `ruleset`, `section`, `fact`, `parameter`, `outcome`, `rule`, `table` of `test`",
                 );
                 self.skip_to_item();
                 continue;
@@ -408,6 +421,7 @@ impl Parser {
                 "rule" => self.rule().map(ItemKind::Rule),
                 "table" => self.table().map(ItemKind::Table),
                 "test" => self.test().map(ItemKind::Test),
+                "parameter" => self.parameter().map(ItemKind::Parameter),
                 _ => self.tests_for().map(ItemKind::TestsFor),
             };
             match kind {
@@ -688,10 +702,12 @@ impl Parser {
             Policy::Unique
         } else if self.eat_word("collect") {
             Policy::Collect
+        } else if self.eat_word("deadline") {
+            Policy::Deadline
         } else {
             self.expected(
-                "a policy: `priority`, `unique` or `collect`",
-                "een beleid: `priority`, `unique` of `collect`",
+                "a policy: `priority`, `unique`, `collect` or `deadline`",
+                "een beleid: `priority`, `unique`, `collect` of `deadline`",
             )?;
             return Err(());
         };
@@ -833,7 +849,12 @@ impl Parser {
         let value = if self.tok() == &Tok::LBracket {
             AssignValue::List(self.ident_list()?)
         } else {
-            AssignValue::One(self.ident("a value", "een waarde")?)
+            // A bare name is a value; anything longer is a date expression (deadline outcomes).
+            let e = self.additive()?;
+            match e.kind {
+                ExprKind::Name(name) => AssignValue::One(Ident { name, span: e.span }),
+                _ => AssignValue::Expr(e),
+            }
         };
         Ok(Assignment {
             span: outcome.span.to(self.prev_span()),
@@ -1198,6 +1219,16 @@ impl Parser {
     fn given(&mut self) -> PResult<Given> {
         let fact = self.ident("a fact's name", "de naam van een gegeven")?;
         self.expect_tok(&Tok::Eq)?;
+        let value = self.literal()?;
+        Ok(Given {
+            span: fact.span.to(value.span()),
+            fact,
+            value,
+        })
+    }
+
+    /// An answer or parameter value: `yes`, `no`, a number, a date or a name.
+    fn literal(&mut self) -> PResult<Literal> {
         let t = self.peek().clone();
         let value = match &t.tok {
             Tok::Word(w) if w == "yes" || w == "no" => {
@@ -1217,17 +1248,17 @@ impl Parser {
                 "een antwoord: yes, no, een getal, een datum of een keuze",
             )?),
         };
-        Ok(Given {
-            span: fact.span.to(value.span()),
-            fact,
-            value,
-        })
+        Ok(value)
     }
 
     fn expect_clause(&mut self) -> PResult<Expect> {
         let outcome = self.ident("an outcome's name", "de naam van een uitkomst")?;
         let kind = if self.eat(&Tok::Eq) {
-            ExpectKind::Equals(self.ident("a value", "een waarde")?)
+            if matches!(self.tok(), Tok::Date(_)) {
+                ExpectKind::Date(self.date_lit()?)
+            } else {
+                ExpectKind::Equals(self.ident("a value", "een waarde")?)
+            }
         } else if self.eat_word("contains") {
             if self.tok() == &Tok::LBracket {
                 ExpectKind::Contains {
@@ -1249,10 +1280,12 @@ impl Parser {
                 ExpectKind::Provisional
             } else if self.eat_word("final") {
                 ExpectKind::Final
+            } else if self.eat_word("overdue") {
+                ExpectKind::Overdue
             } else {
                 self.expected(
-                    "`undecided`, `provisional` or `final`",
-                    "`undecided`, `provisional` of `final`",
+                    "`undecided`, `provisional`, `final` or `overdue`",
+                    "`undecided`, `provisional`, `final` of `overdue`",
                 )?;
                 return Err(());
             }
@@ -1264,6 +1297,38 @@ impl Parser {
             return Err(());
         };
         Ok(Expect { outcome, kind })
+    }
+
+    fn parameter(&mut self) -> PResult<Parameter> {
+        let name = self.ident("the parameter's name", "de naam van de parameter")?;
+        self.expect_tok(&Tok::Eq)?;
+        let value = self.literal()?;
+        let mut p = Parameter {
+            name,
+            value,
+            label: None,
+            sources: Vec::new(),
+            regional: None,
+        };
+        self.clauses("parameter", &["label", "source"], |ps, kw, start| {
+            if kw == "label" {
+                let v = ps.text_pair()?;
+                let sp = start.to(v.span);
+                ps.set_once(&mut p.label, v, sp, kw);
+            } else if ps.at_word("regional") {
+                let sp = start.to(ps.bump().span);
+                if p.regional.is_some() {
+                    ps.error(DiagKind::DuplicateClause("source regional".into()), sp);
+                }
+                p.regional = Some(sp);
+            } else {
+                let v = ps.string()?;
+                let sp = start.to(v.span);
+                p.sources.push(Clause { value: v, span: sp });
+            }
+            Ok(())
+        });
+        Ok(p)
     }
 
     fn tests_for(&mut self) -> PResult<Ident> {
@@ -1445,6 +1510,16 @@ impl Parser {
             return Ok(Expr {
                 span: e.span.to(end),
                 kind: ExprKind::Days(Box::new(e)),
+            });
+        }
+        if self.at_word("working")
+            && (self.peek_at(1).tok.is_word("days") || self.peek_at(1).tok.is_word("day"))
+        {
+            self.bump();
+            let end = self.bump().span;
+            return Ok(Expr {
+                span: e.span.to(end),
+                kind: ExprKind::WorkingDays(Box::new(e)),
             });
         }
         Ok(e)

@@ -43,7 +43,10 @@ pub(crate) fn level(e: &Expr) -> u8 {
         ExprKind::Binary(op, _, _) => op.precedence(),
         ExprKind::Not(_) => NOT,
         ExprKind::In { .. } | ExprKind::Between { .. } | ExprKind::IsAnswered { .. } => CMP,
-        ExprKind::Neg(_) | ExprKind::Days(_) | ExprKind::DaysSince(_) => UNARY,
+        ExprKind::Neg(_)
+        | ExprKind::Days(_)
+        | ExprKind::WorkingDays(_)
+        | ExprKind::DaysSince(_) => UNARY,
         // `-3` reads back as unary minus applied to 3.
         ExprKind::Int(n) if *n < 0 => UNARY,
         ExprKind::Name(_)
@@ -114,6 +117,14 @@ fn write_expr(e: &Expr, out: &mut String) {
             } else {
                 write_at(inner, ATOM, out);
                 out.push_str(" days");
+            }
+        }
+        ExprKind::WorkingDays(inner) => {
+            if matches!(inner.kind, ExprKind::Int(1)) {
+                out.push_str("1 working day");
+            } else {
+                write_at(inner, ATOM, out);
+                out.push_str(" working days");
             }
         }
         ExprKind::DaysSince(inner) => {
@@ -306,6 +317,7 @@ pub fn assignment_to_string(a: &Assignment) -> String {
     match &a.value {
         AssignValue::One(v) => format!("{} = {}", a.outcome.name, v.name),
         AssignValue::List(list) => format!("{} = {}", a.outcome.name, ident_list(list)),
+        AssignValue::Expr(e) => format!("{} = {}", a.outcome.name, expr_to_string(e)),
     }
 }
 
@@ -323,6 +335,8 @@ pub fn expect_to_string(e: &Expect) -> String {
         ExpectKind::Undecided => format!("{o} is undecided"),
         ExpectKind::Provisional => format!("{o} is provisional"),
         ExpectKind::Final => format!("{o} is final"),
+        ExpectKind::Date(d) => format!("{o} = {}", d.value),
+        ExpectKind::Overdue => format!("{o} is overdue"),
     }
 }
 

@@ -93,6 +93,11 @@ fn check_expect(model: &Model, result: &Evaluation, e: &ExpectDef) -> Option<Fai
         ExpectDefKind::Undecided => actual.status == Status::Undecided,
         ExpectDefKind::Provisional => actual.provisional,
         ExpectDefKind::Final => !actual.provisional,
+        ExpectDefKind::DateIs(d) => {
+            actual.status == Status::Decided
+                && actual.deadline.as_ref().is_some_and(|x| x.date == *d)
+        }
+        ExpectDefKind::Overdue => actual.deadline.as_ref().is_some_and(|x| x.overdue),
     };
     (!ok).then(|| Failure {
         expect: e.text.clone(),
