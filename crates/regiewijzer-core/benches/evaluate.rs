@@ -37,6 +37,7 @@ fn half_answers(model: &regiewijzer_core::Model) -> RawAnswers {
             FactType::Int { min, .. } => RawValue::Int(min.unwrap_or(0).max(30)),
             FactType::Scale { min, .. } => RawValue::Int(*min),
             FactType::Date => RawValue::Text("2026-03-01".into()),
+            FactType::Timeline { .. } => RawValue::List(Vec::new()),
         };
         raw.insert(f.id.clone(), v);
     }

@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
-use crate::model::{FactId, FactType, Model, TestDef, Text, Value};
+use crate::model::{FactId, FactType, FieldDef, Model, Record, TestDef, Text, Value};
 
 /// One loosely typed answer, as it arrives from JSON.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -35,6 +35,10 @@ pub enum RawValue {
     Float(f64),
     /// A text: option id, date, `"ja"`, ...
     Text(String),
+    /// A list (the records of a timeline).
+    List(Vec<RawValue>),
+    /// An object (one record of a timeline: field id → value).
+    Record(BTreeMap<String, RawValue>),
     /// Anything else (a list or an object: never valid, reported).
     Other(serde::de::IgnoredAny),
 }
@@ -58,6 +62,8 @@ pub enum AnswerIssueKind {
     UnknownOption,
     /// A text that is not a valid `YYYY-MM-DD` date.
     BadDate,
+    /// A timeline record that could not be used (not an object, unknown field, no date).
+    BadRecord,
 }
 
 /// An answer that could not be used, with the reason in Dutch and English.
@@ -75,6 +81,7 @@ pub struct AnswerIssue {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Answers {
     values: Vec<Option<Value>>,
+    lists: Vec<Option<Vec<Record>>>,
 }
 
 impl Answers {
@@ -82,6 +89,7 @@ impl Answers {
     pub fn empty(model: &Model) -> Answers {
         Answers {
             values: vec![None; model.facts.len()],
+            lists: vec![None; model.facts.len()],
         }
     }
 
@@ -97,9 +105,28 @@ impl Answers {
         }
     }
 
+    /// The records of a timeline fact, if answered (an empty list is an answer: "none").
+    pub fn list(&self, fact: FactId) -> Option<&[Record]> {
+        self.lists.get(fact).and_then(|l| l.as_deref())
+    }
+
+    /// Sets (or with `None` clears) the records of a timeline fact. Out-of-range ids are ignored.
+    pub fn set_list(&mut self, fact: FactId, records: Option<Vec<Record>>) {
+        if let Some(slot) = self.lists.get_mut(fact) {
+            *slot = records;
+        }
+    }
+
+    /// True when the fact has an answer (a value, or a timeline's records).
+    pub fn is_answered(&self, fact: FactId) -> bool {
+        self.get(fact).is_some() || self.list(fact).is_some()
+    }
+
     /// How many facts are answered.
     pub fn count(&self) -> usize {
-        self.values.iter().filter(|v| v.is_some()).count()
+        (0..self.values.len())
+            .filter(|&f| self.is_answered(f))
+            .count()
     }
 
     /// Turns loosely typed answers into typed ones for `model`, with the issues of those it could not use.
@@ -119,6 +146,11 @@ impl Answers {
             let Some(def) = model.facts.get(fact) else {
                 continue;
             };
+            if let FactType::Timeline { fields } = &def.ty {
+                let records = convert_records(key, fields, raw_value, &mut issues);
+                answers.set_list(fact, records);
+                continue;
+            }
             match convert(&def.ty, raw_value) {
                 Ok(value) => answers.set(fact, value),
                 Err((kind, nl, en)) => issues.push(issue(key, kind, nl, en)),
@@ -132,6 +164,9 @@ impl Answers {
         let mut answers = Answers::empty(model);
         for &(fact, value) in &test.given {
             answers.set(fact, Some(value));
+        }
+        for (fact, records) in &test.given_lists {
+            answers.set_list(*fact, Some(records.clone()));
         }
         answers
     }
@@ -212,7 +247,88 @@ fn convert(ty: &FactType, raw: &RawValue) -> Result<Option<Value>, Problem> {
             },
             _ => Err(wrong_type("een datum (JJJJ-MM-DD)", "a date (YYYY-MM-DD)")),
         },
+        FactType::Timeline { .. } => Err(wrong_type(
+            "een lijst van registraties",
+            "a list of records",
+        )),
     }
+}
+
+/// The records of a timeline from a JSON list of objects. Records that cannot be used are reported and
+/// left out; `null` is "not answered", `[]` is "none".
+fn convert_records(
+    key: &str,
+    fields: &[FieldDef],
+    raw: &RawValue,
+    issues: &mut Vec<AnswerIssue>,
+) -> Option<Vec<Record>> {
+    let items = match raw {
+        RawValue::Null => return None,
+        RawValue::List(items) => items,
+        _ => {
+            issues.push(issue(
+                key,
+                AnswerIssueKind::WrongType,
+                "Verwacht een lijst van registraties.".into(),
+                "Expected a list of records.".into(),
+            ));
+            return None;
+        }
+    };
+    let mut records = Vec::new();
+    'records: for (n, item) in items.iter().enumerate() {
+        let n = n + 1;
+        let RawValue::Record(map) = item else {
+            issues.push(issue(
+                key,
+                AnswerIssueKind::BadRecord,
+                format!("Registratie {n} is geen object met velden."),
+                format!("Record {n} is not an object with fields."),
+            ));
+            continue;
+        };
+        for k in map.keys() {
+            if !fields.iter().any(|f| &f.id == k) {
+                issues.push(issue(
+                    key,
+                    AnswerIssueKind::BadRecord,
+                    format!("Registratie {n} heeft een onbekend veld '{k}'."),
+                    format!("Record {n} has an unknown field '{k}'."),
+                ));
+                continue 'records;
+            }
+        }
+        let mut record = Vec::with_capacity(fields.len());
+        for (i, f) in fields.iter().enumerate() {
+            let value = match map.get(&f.id) {
+                None => None,
+                Some(v) => match convert(&f.ty, v) {
+                    Ok(v) => v,
+                    Err((kind, nl, en)) => {
+                        issues.push(issue(
+                            key,
+                            kind,
+                            format!("Registratie {n}, veld '{}': {nl}", f.id),
+                            format!("Record {n}, field '{}': {en}", f.id),
+                        ));
+                        continue 'records;
+                    }
+                },
+            };
+            if i == 0 && value.is_none() {
+                issues.push(issue(
+                    key,
+                    AnswerIssueKind::BadRecord,
+                    format!("Registratie {n} heeft geen datum ('{}').", f.id),
+                    format!("Record {n} has no date ('{}').", f.id),
+                ));
+                continue 'records;
+            }
+            record.push(value);
+        }
+        records.push(record);
+    }
+    Some(records)
 }
 
 fn whole_number(raw: &RawValue) -> Result<i64, Problem> {

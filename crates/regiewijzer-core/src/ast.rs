@@ -205,6 +205,8 @@ pub enum TypeKind {
     },
     /// `date`
     Date,
+    /// `timeline`: a list of dated records with `field`s.
+    Timeline,
 }
 
 /// A type with its span.
@@ -233,6 +235,21 @@ pub struct Fact {
     pub options: Vec<Clause<OptionDecl>>,
     /// `level N nl ".." en ".."` clauses of a scale.
     pub levels: Vec<Clause<LevelDecl>>,
+    /// `field NAME: TYPE nl ".." en ".."` clauses of a timeline (options after a choice field belong to it).
+    pub fields: Vec<Clause<FieldDecl>>,
+}
+
+/// `field NAME: TYPE nl ".." en ".."` of a timeline, with the options of a choice field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldDecl {
+    /// The field id.
+    pub name: Ident,
+    /// Its type (not `timeline`).
+    pub ty: TypeExpr,
+    /// Its label.
+    pub label: TextPair,
+    /// `option` clauses that follow a choice field.
+    pub options: Vec<Clause<OptionDecl>>,
 }
 
 /// `option NAME nl ".." en ".."`
@@ -462,6 +479,8 @@ pub enum Literal {
     Date(Date, Span),
     /// An option name.
     Name(Ident),
+    /// `[(2026-03-01, geen_contact), ...]`: the records of a timeline, each in field order.
+    Records(Vec<(Vec<Literal>, Span)>, Span),
 }
 
 impl Literal {
@@ -470,6 +489,7 @@ impl Literal {
         match self {
             Literal::Bool(_, s) | Literal::Int(_, s) | Literal::Date(_, s) => *s,
             Literal::Name(i) => i.span,
+            Literal::Records(_, s) => *s,
         }
     }
 }
@@ -635,6 +655,28 @@ pub enum ExprKind {
         low: Box<Expr>,
         /// Upper bound.
         high: Box<Expr>,
+    },
+    /// `count(LIST [where COND] [in the last N days])`
+    Count {
+        /// The timeline fact.
+        list: Ident,
+        /// Only records for which this holds.
+        filter: Option<Box<Expr>>,
+        /// Only records dated within the last N days (today included).
+        window: Option<Box<Expr>>,
+    },
+    /// `latest(FIELD of LIST [where COND] [in the last N days])` (or `earliest`)
+    Pick {
+        /// `latest` (true) or `earliest`.
+        latest: bool,
+        /// The field whose value is taken.
+        field: Ident,
+        /// The timeline fact.
+        list: Ident,
+        /// Only records for which this holds.
+        filter: Option<Box<Expr>>,
+        /// Only records dated within the last N days (today included).
+        window: Option<Box<Expr>>,
     },
     /// `X is answered` (`negated`: `X is unknown`)
     IsAnswered {

@@ -108,6 +108,10 @@ enum Ty {
     Days,
     WorkingDays,
     Choice(FactId),
+    /// A choice field of a timeline.
+    FieldChoice(FactId, usize),
+    /// A timeline (only usable in `count`, `latest`, `earliest`).
+    Timeline(FactId),
     /// A bare name that is not a fact: an option, to be resolved against the other side.
     Name(String, Span),
 }
@@ -125,6 +129,18 @@ impl Ty {
                 facts.get(*f).map_or("?", |f| f.id.as_str())
             ),
             Ty::Name(n, _) => format!("the name `{n}`"),
+            Ty::FieldChoice(f, i) => {
+                let fd = facts.get(*f);
+                let field = fd.and_then(|fd| match &fd.ty {
+                    FactType::Timeline { fields } => fields.get(*i).map(|x| x.id.as_str()),
+                    _ => None,
+                });
+                format!("a choice of field `{}`", field.unwrap_or("?"))
+            }
+            Ty::Timeline(f) => format!(
+                "the timeline `{}` (use count(...), latest(...) or earliest(...))",
+                facts.get(*f).map_or("?", |f| f.id.as_str())
+            ),
         }
     }
 }
@@ -140,6 +156,8 @@ struct Checker<'a> {
     fact_ids: HashMap<String, FactId>,
     params: Vec<ParamDef>,
     param_ids: HashMap<String, ParamId>,
+    /// Timelines whose fields are in scope (inside `where`), innermost last.
+    scope: Vec<FactId>,
     outcome_ids: HashMap<String, OutcomeId>,
     value_spans: HashMap<(OutcomeId, ValueId), Span>,
     uses_today: bool,
@@ -172,6 +190,7 @@ impl<'a> Checker<'a> {
             fact_ids: HashMap::new(),
             params: Vec::new(),
             param_ids: HashMap::new(),
+            scope: Vec::new(),
             outcome_ids: HashMap::new(),
             value_spans: HashMap::new(),
             uses_today: false,
@@ -441,13 +460,13 @@ impl<'a> Checker<'a> {
             Literal::Bool(b, _) => Value::Bool(*b),
             Literal::Int(n, _) => Value::Int(*n),
             Literal::Date(d, _) => Value::Date(*d),
-            Literal::Name(i) => {
+            Literal::Name(_) | Literal::Records(..) => {
                 self.err(
                     DiagKind::TypeMismatch {
                         expected: "yes, no, a number or a date".into(),
-                        found: format!("the name `{}`", i.name),
+                        found: crate::print::literal_to_string(&p.value),
                     },
-                    i.span,
+                    p.value.span(),
                 );
                 return;
             }
@@ -523,86 +542,18 @@ impl<'a> Checker<'a> {
         }
         let label = self.required_text(&f.label, "fact", "label", f.name.span);
         let help = self.opt_text(&f.help);
-        let ty = match &f.ty.kind {
-            TypeKind::Bool => FactType::Bool,
-            TypeKind::Date => FactType::Date,
-            TypeKind::Choice => {
-                let mut seen = HashSet::new();
-                let mut options = Vec::new();
-                for o in &f.options {
-                    if !seen.insert(o.value.name.name.clone()) {
-                        self.err(
-                            DiagKind::Duplicate {
-                                name: o.value.name.name.clone(),
-                                what: "option".into(),
-                            },
-                            o.value.name.span,
-                        );
-                    }
-                    let label = self.text(&o.value.label);
-                    options.push(OptionDef {
-                        id: o.value.name.name.clone(),
-                        label,
-                    });
-                }
-                if options.is_empty() {
-                    self.err(DiagKind::NoOptions(f.name.name.clone()), f.ty.span);
-                }
-                FactType::Choice { options }
-            }
-            TypeKind::Int { min, max } => {
-                if let (Some(a), Some(b)) = (min, max)
-                    && a > b
-                {
-                    self.err(DiagKind::EmptyRange { min: *a, max: *b }, f.ty.span);
-                }
-                FactType::Int {
-                    min: *min,
-                    max: *max,
-                }
-            }
-            TypeKind::Scale { min, max } => {
-                if min > max {
-                    self.err(
-                        DiagKind::EmptyRange {
-                            min: *min,
-                            max: *max,
-                        },
-                        f.ty.span,
-                    );
-                }
-                let mut levels: Vec<(i64, Text)> = Vec::new();
-                for l in &f.levels {
-                    let v = l.value.level.value;
-                    if v < *min || v > *max {
-                        self.err(
-                            DiagKind::LevelOutOfRange {
-                                level: v,
-                                min: *min,
-                                max: *max,
-                            },
-                            l.value.level.span,
-                        );
-                    }
-                    if levels.iter().any(|(x, _)| *x == v) {
-                        self.err(
-                            DiagKind::Duplicate {
-                                name: v.to_string(),
-                                what: "level".into(),
-                            },
-                            l.value.level.span,
-                        );
-                    }
-                    let t = self.text(&l.value.label);
-                    levels.push((v, t));
-                }
-                FactType::Scale {
-                    min: *min,
-                    max: *max,
-                    levels,
-                }
-            }
-        };
+        let mut ty = self.fact_type(&f.name.name, &f.ty, &f.options, &f.levels, true);
+        if let FactType::Timeline { fields } = &mut ty {
+            *fields = self.timeline_fields(f);
+        } else if let Some(c) = f.fields.first() {
+            self.err(
+                DiagKind::WrongTypeClause {
+                    clause: "field".into(),
+                    ty: "timeline".into(),
+                },
+                c.span,
+            );
+        }
         if !matches!(f.ty.kind, TypeKind::Choice)
             && let Some(o) = f.options.first()
         {
@@ -640,6 +591,139 @@ impl<'a> Checker<'a> {
             ask_when_text: None,
             span: f.name.span,
         });
+    }
+
+    /// The type of a fact or timeline field, with its options or levels checked.
+    fn fact_type(
+        &mut self,
+        name: &str,
+        ty: &TypeExpr,
+        option_decls: &[Clause<OptionDecl>],
+        level_decls: &[Clause<LevelDecl>],
+        allow_timeline: bool,
+    ) -> FactType {
+        match &ty.kind {
+            TypeKind::Bool => FactType::Bool,
+            TypeKind::Date => FactType::Date,
+            TypeKind::Timeline => {
+                if !allow_timeline {
+                    self.err(
+                        DiagKind::TypeMismatch {
+                            expected: "bool, choice, int, scale or date".into(),
+                            found: "timeline (a field cannot be a list)".into(),
+                        },
+                        ty.span,
+                    );
+                }
+                FactType::Timeline { fields: Vec::new() }
+            }
+            TypeKind::Choice => {
+                let mut seen = HashSet::new();
+                let mut options = Vec::new();
+                for o in option_decls {
+                    if !seen.insert(o.value.name.name.clone()) {
+                        self.err(
+                            DiagKind::Duplicate {
+                                name: o.value.name.name.clone(),
+                                what: "option".into(),
+                            },
+                            o.value.name.span,
+                        );
+                    }
+                    let label = self.text(&o.value.label);
+                    options.push(OptionDef {
+                        id: o.value.name.name.clone(),
+                        label,
+                    });
+                }
+                if options.is_empty() {
+                    self.err(DiagKind::NoOptions(name.to_string()), ty.span);
+                }
+                FactType::Choice { options }
+            }
+            TypeKind::Int { min, max } => {
+                if let (Some(a), Some(b)) = (min, max)
+                    && a > b
+                {
+                    self.err(DiagKind::EmptyRange { min: *a, max: *b }, ty.span);
+                }
+                FactType::Int {
+                    min: *min,
+                    max: *max,
+                }
+            }
+            TypeKind::Scale { min, max } => {
+                if min > max {
+                    self.err(
+                        DiagKind::EmptyRange {
+                            min: *min,
+                            max: *max,
+                        },
+                        ty.span,
+                    );
+                }
+                let mut levels: Vec<(i64, Text)> = Vec::new();
+                for l in level_decls {
+                    let v = l.value.level.value;
+                    if v < *min || v > *max {
+                        self.err(
+                            DiagKind::LevelOutOfRange {
+                                level: v,
+                                min: *min,
+                                max: *max,
+                            },
+                            l.value.level.span,
+                        );
+                    }
+                    if levels.iter().any(|(x, _)| *x == v) {
+                        self.err(
+                            DiagKind::Duplicate {
+                                name: v.to_string(),
+                                what: "level".into(),
+                            },
+                            l.value.level.span,
+                        );
+                    }
+                    let t = self.text(&l.value.label);
+                    levels.push((v, t));
+                }
+                FactType::Scale {
+                    min: *min,
+                    max: *max,
+                    levels,
+                }
+            }
+        }
+    }
+
+    /// The fields of a timeline: types, labels and options; the first must be a date.
+    fn timeline_fields(&mut self, f: &ast::Fact) -> Vec<FieldDef> {
+        let mut fields: Vec<FieldDef> = Vec::new();
+        for c in &f.fields {
+            let fd = &c.value;
+            if fields.iter().any(|x| x.id == fd.name.name) {
+                self.err(
+                    DiagKind::Duplicate {
+                        name: fd.name.name.clone(),
+                        what: "field".into(),
+                    },
+                    fd.name.span,
+                );
+                continue;
+            }
+            let ty = self.fact_type(&fd.name.name, &fd.ty, &fd.options, &[], false);
+            let label = self.text(&fd.label);
+            fields.push(FieldDef {
+                id: fd.name.name.clone(),
+                label,
+                ty,
+            });
+        }
+        if !matches!(fields.first().map(|x| &x.ty), Some(FactType::Date)) {
+            let span = f.fields.first().map_or(f.ty.span, |c| c.span);
+            self.err(DiagKind::TimelineNeedsDate(f.name.name.clone()), span);
+        }
+        fields
     }
 
     /// Orders facts so each comes after the facts its ask-when reads; reports cycles.
@@ -1127,6 +1211,7 @@ impl<'a> Checker<'a> {
             ok = false;
         }
         let mut given: Vec<(FactId, Value)> = Vec::new();
+        let mut given_lists: Vec<(FactId, Vec<Record>)> = Vec::new();
         for g in t.givens.iter().flat_map(|c| c.value.iter()) {
             let Some(fid) = model.fact_by_name(&g.fact.name) else {
                 self.unknown(
@@ -1137,9 +1222,19 @@ impl<'a> Checker<'a> {
                 ok = false;
                 continue;
             };
-            if given.iter().any(|(f, _)| *f == fid) {
+            if given.iter().any(|(f, _)| *f == fid) || given_lists.iter().any(|(f, _)| *f == fid) {
                 self.err(DiagKind::DuplicateGiven(g.fact.name.clone()), g.fact.span);
                 ok = false;
+                continue;
+            }
+            if matches!(
+                model.facts.get(fid).map(|f| &f.ty),
+                Some(FactType::Timeline { .. })
+            ) {
+                match self.records_for(model, fid, &g.value) {
+                    Some(r) => given_lists.push((fid, r)),
+                    None => ok = false,
+                }
                 continue;
             }
             match self.literal_for(model, fid, &g.value) {
@@ -1272,6 +1367,7 @@ impl<'a> Checker<'a> {
             name: t.name.value.clone(),
             today,
             given,
+            given_lists,
             expects,
             span: t.name.span.to(end),
             line: self.index.line_col(t.name.span.start).line,
@@ -1281,6 +1377,58 @@ impl<'a> Checker<'a> {
     /// A test answer, checked against the fact's type.
     fn literal_for(&mut self, model: &Model, fid: FactId, lit: &Literal) -> Option<Value> {
         let fd = model.facts.get(fid)?;
+        self.typed_literal(&fd.id, &fd.ty, lit)
+    }
+
+    /// The records of a timeline in a test: `[(2026-03-01, geen_contact), ...]`, each in field order.
+    fn records_for(&mut self, model: &Model, fid: FactId, lit: &Literal) -> Option<Vec<Record>> {
+        let fd = model.facts.get(fid)?;
+        let FactType::Timeline { fields } = &fd.ty else {
+            return None;
+        };
+        let Literal::Records(list, span) = lit else {
+            self.err(
+                DiagKind::TypeMismatch {
+                    expected: format!("records of `{}`: [(date, ...), ...]", fd.id),
+                    found: "one value".into(),
+                },
+                lit.span(),
+            );
+            return None;
+        };
+        let _ = span;
+        let mut out = Vec::new();
+        let mut ok = true;
+        for (values, rspan) in list {
+            if values.len() != fields.len() {
+                self.err(
+                    DiagKind::TypeMismatch {
+                        expected: format!(
+                            "{} field values ({})",
+                            fields.len(),
+                            field_names(fields)
+                        ),
+                        found: format!("{}", values.len()),
+                    },
+                    *rspan,
+                );
+                ok = false;
+                continue;
+            }
+            let mut record = Vec::new();
+            for (f, v) in fields.iter().zip(values) {
+                match self.typed_literal(&f.id, &f.ty, v) {
+                    Some(x) => record.push(Some(x)),
+                    None => ok = false,
+                }
+            }
+            out.push(record);
+        }
+        ok.then_some(out)
+    }
+
+    /// A literal checked against a type (`owner` names the fact or field in messages).
+    fn typed_literal(&mut self, owner: &str, ty: &FactType, lit: &Literal) -> Option<Value> {
         let mismatch = |c: &mut Checker, expected: &str, found: &str| {
             c.err(
                 DiagKind::TypeMismatch {
@@ -1296,16 +1444,17 @@ impl<'a> Checker<'a> {
             Literal::Int(..) => "a number",
             Literal::Date(..) => "a date",
             Literal::Name(_) => "a name",
+            Literal::Records(..) => "a list of records",
         };
-        match (&fd.ty, lit) {
+        match (ty, lit) {
             (FactType::Bool, Literal::Bool(b, _)) => Some(Value::Bool(*b)),
             (FactType::Date, Literal::Date(d, _)) => Some(Value::Date(*d)),
             (FactType::Int { min, max }, Literal::Int(n, _)) => {
-                self.bounds(fd, *n, *min, *max, lit.span())?;
+                self.bounds(owner, *n, *min, *max, lit.span())?;
                 Some(Value::Int(*n))
             }
             (FactType::Scale { min, max, .. }, Literal::Int(n, _)) => {
-                self.bounds(fd, *n, Some(*min), Some(*max), lit.span())?;
+                self.bounds(owner, *n, Some(*min), Some(*max), lit.span())?;
                 Some(Value::Int(*n))
             }
             (FactType::Choice { options }, Literal::Name(i)) => {
@@ -1314,7 +1463,7 @@ impl<'a> Checker<'a> {
                     None => {
                         self.err(
                             DiagKind::UnknownOption {
-                                fact: fd.id.clone(),
+                                fact: owner.to_string(),
                                 option: i.name.clone(),
                             },
                             i.span,
@@ -1327,14 +1476,17 @@ impl<'a> Checker<'a> {
             (FactType::Date, _) => mismatch(self, "a date", found),
             (FactType::Int { .. } | FactType::Scale { .. }, _) => mismatch(self, "a number", found),
             (FactType::Choice { .. }, _) => {
-                mismatch(self, &format!("an option of `{}`", fd.id), found)
+                mismatch(self, &format!("an option of `{owner}`"), found)
+            }
+            (FactType::Timeline { .. }, _) => {
+                mismatch(self, &format!("records of `{owner}`"), found)
             }
         }
     }
 
     fn bounds(
         &mut self,
-        fd: &FactDef,
+        owner: &str,
         n: i64,
         min: Option<i64>,
         max: Option<i64>,
@@ -1350,7 +1502,7 @@ impl<'a> Checker<'a> {
             );
             self.err(
                 DiagKind::OutOfBounds {
-                    fact: fd.id.clone(),
+                    fact: owner.to_string(),
                     value: n,
                     bounds,
                 },
@@ -1505,6 +1657,28 @@ fn term_facts(t: &Term, out: &mut Vec<FactId>) {
         }
         Term::Neg(a) => term_facts(a, out),
         Term::Cond(c) => cond_facts(c, out),
+        Term::Field(_) => {}
+        Term::Count {
+            list,
+            filter,
+            window,
+        }
+        | Term::Pick {
+            list,
+            filter,
+            window,
+            ..
+        } => {
+            if !out.contains(list) {
+                out.push(*list);
+            }
+            if let Some(f) = filter {
+                cond_facts(f, out);
+            }
+            if let Some(w) = window {
+                term_facts(w, out);
+            }
+        }
     }
 }
 
@@ -1526,6 +1700,7 @@ fn pred_facts(p: &Pred) -> Vec<FactId> {
             term_facts(high, &mut out);
         }
         Pred::Answered { fact, .. } => out.push(*fact),
+        Pred::Known { term, .. } => term_facts(term, &mut out),
         Pred::Nested(c) => cond_facts(c, &mut out),
     }
     out
@@ -1557,6 +1732,15 @@ pub fn term_params(t: &Term, out: &mut BTreeSet<ParamId>) {
         }
         Term::Neg(a) => term_params(a, out),
         Term::Cond(c) => cond_params(c, out),
+        Term::Field(_) => {}
+        Term::Count { filter, window, .. } | Term::Pick { filter, window, .. } => {
+            if let Some(f) = filter {
+                cond_params(f, out);
+            }
+            if let Some(w) = window {
+                term_params(w, out);
+            }
+        }
     }
 }
 
@@ -1578,9 +1762,18 @@ fn pred_params(p: &Pred) -> Vec<ParamId> {
             term_params(high, &mut set);
         }
         Pred::Answered { .. } => {}
+        Pred::Known { term, .. } => term_params(term, &mut set),
         Pred::Nested(c) => cond_params(c, &mut set),
     }
     set.into_iter().collect()
+}
+
+fn field_names(fields: &[FieldDef]) -> String {
+    fields
+        .iter()
+        .map(|f| f.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn strip_parens(e: &Expr) -> &Expr {
@@ -1752,8 +1945,11 @@ impl Checker<'_> {
                         }
                     },
                     _ => {
-                        self.err(DiagKind::NotAFact, expr.span);
-                        None
+                        let (term, _) = self.term(inner)?;
+                        Some(Pred::Known {
+                            term,
+                            negated: *negated,
+                        })
                     }
                 }
             }
@@ -1803,6 +1999,14 @@ impl Checker<'_> {
                 let v = self.option(*f, n, *sp)?;
                 Some((Term::Lit(Value::Choice(v)), Ty::Choice(*f), tb, tyb.clone()))
             }
+            (Ty::FieldChoice(f, i), Ty::Name(n, sp)) => {
+                let v = self.field_option(*f, *i, n, *sp)?;
+                Some((ta, tya.clone(), Term::Lit(Value::Choice(v)), tya.clone()))
+            }
+            (Ty::Name(n, sp), Ty::FieldChoice(f, i)) => {
+                let v = self.field_option(*f, *i, n, *sp)?;
+                Some((Term::Lit(Value::Choice(v)), tyb.clone(), tb, tyb.clone()))
+            }
             (Ty::Name(n, sp), _) | (_, Ty::Name(n, sp)) => {
                 let kind = DiagKind::UnknownName(n.clone());
                 self.unknown(kind, n, *sp);
@@ -1810,6 +2014,26 @@ impl Checker<'_> {
             }
             _ => Some((ta, tya, tb, tyb)),
         }
+    }
+
+    fn field_option(&mut self, f: FactId, i: usize, name: &str, span: Span) -> Option<usize> {
+        let field = match &self.facts.get(f)?.ty {
+            FactType::Timeline { fields } => fields.get(i)?.clone(),
+            _ => return None,
+        };
+        if let FactType::Choice { options } = &field.ty
+            && let Some(x) = options.iter().position(|o| o.id == name)
+        {
+            return Some(x);
+        }
+        self.err(
+            DiagKind::UnknownOption {
+                fact: field.id.clone(),
+                option: name.to_string(),
+            },
+            span,
+        );
+        None
     }
 
     fn option(&mut self, f: FactId, name: &str, span: Span) -> Option<usize> {
@@ -1841,16 +2065,87 @@ impl Checker<'_> {
                 _ => return,
             };
             let fd = fd.clone();
-            let _ = self.bounds(&fd, *n, min, max, span);
+            let _ = self.bounds(&fd.id, *n, min, max, span);
         }
     }
 
     /// A value-producing expression with its type.
     fn term(&mut self, e: &Expr) -> Option<(Term, Ty)> {
         match &e.kind {
+            ExprKind::Name(n) if self.field_in_scope(n).is_some() => {
+                let (list, i, ty) = self.field_in_scope(n)?;
+                let ty = match ty {
+                    FactType::Bool => Ty::Bool,
+                    FactType::Int { .. } | FactType::Scale { .. } => Ty::Int,
+                    FactType::Date => Ty::Date,
+                    FactType::Choice { .. } => Ty::FieldChoice(list, i),
+                    FactType::Timeline { .. } => return None,
+                };
+                Some((Term::Field(i), ty))
+            }
+            ExprKind::Count {
+                list,
+                filter,
+                window,
+            } => {
+                let (lid, filter, window) = self.list_parts(list, filter, window)?;
+                Some((
+                    Term::Count {
+                        list: lid,
+                        filter,
+                        window,
+                    },
+                    Ty::Int,
+                ))
+            }
+            ExprKind::Pick {
+                latest,
+                field,
+                list,
+                filter,
+                window,
+            } => {
+                let (lid, filter, window) = self.list_parts(list, filter, window)?;
+                let (i, fty) = match self.facts.get(lid).map(|fd| &fd.ty) {
+                    Some(FactType::Timeline { fields }) => {
+                        match fields.iter().position(|x| x.id == field.name) {
+                            Some(i) => (i, fields.get(i).map(|x| x.ty.clone())?),
+                            None => {
+                                self.err(
+                                    DiagKind::UnknownField {
+                                        list: list.name.clone(),
+                                        field: field.name.clone(),
+                                    },
+                                    field.span,
+                                );
+                                return None;
+                            }
+                        }
+                    }
+                    _ => return None,
+                };
+                let ty = match fty {
+                    FactType::Bool => Ty::Bool,
+                    FactType::Int { .. } | FactType::Scale { .. } => Ty::Int,
+                    FactType::Date => Ty::Date,
+                    FactType::Choice { .. } => Ty::FieldChoice(lid, i),
+                    FactType::Timeline { .. } => return None,
+                };
+                Some((
+                    Term::Pick {
+                        latest: *latest,
+                        field: i,
+                        list: lid,
+                        filter,
+                        window,
+                    },
+                    ty,
+                ))
+            }
             ExprKind::Name(n) => match self.fact_ids.get(n) {
                 Some(&f) => {
                     let ty = match self.facts.get(f).map(|fd| &fd.ty) {
+                        Some(FactType::Timeline { .. }) => Ty::Timeline(f),
                         Some(FactType::Bool) => Ty::Bool,
                         Some(FactType::Int { .. } | FactType::Scale { .. }) => Ty::Int,
                         Some(FactType::Date) => Ty::Date,
@@ -1985,6 +2280,67 @@ impl Checker<'_> {
                 Some((Term::Cond(Box::new(c)), Ty::Bool))
             }
         }
+    }
+
+    /// A field of a timeline whose `where` we are in (innermost first): (timeline, field index, type).
+    fn field_in_scope(&self, name: &str) -> Option<(FactId, usize, FactType)> {
+        self.scope
+            .iter()
+            .rev()
+            .find_map(|&list| match &self.facts.get(list)?.ty {
+                FactType::Timeline { fields } => {
+                    let i = fields.iter().position(|f| f.id == name)?;
+                    Some((list, i, fields.get(i)?.ty.clone()))
+                }
+                _ => None,
+            })
+    }
+
+    /// The timeline, filter and window of `count`/`latest`/`earliest`.
+    #[allow(clippy::type_complexity)]
+    fn list_parts(
+        &mut self,
+        list: &Ident,
+        filter: &Option<Box<Expr>>,
+        window: &Option<Box<Expr>>,
+    ) -> Option<(FactId, Option<Box<Cond>>, Option<Box<Term>>)> {
+        let lid = match self.fact_ids.get(&list.name) {
+            Some(&f) => f,
+            None => {
+                self.unknown(
+                    DiagKind::UnknownFact(list.name.clone()),
+                    &list.name,
+                    list.span,
+                );
+                return None;
+            }
+        };
+        if !matches!(
+            self.facts.get(lid).map(|f| &f.ty),
+            Some(FactType::Timeline { .. })
+        ) {
+            self.err(DiagKind::NotATimeline(list.name.clone()), list.span);
+            return None;
+        }
+        let window = match window {
+            Some(w) => {
+                let (t, ty) = self.term(w)?;
+                self.expect_ty(&ty, &Ty::Int, w.span)?;
+                self.uses_today = true;
+                Some(Box::new(t))
+            }
+            None => None,
+        };
+        let filter = match filter {
+            Some(f) => {
+                self.scope.push(lid);
+                let c = self.cond(f);
+                self.scope.pop();
+                Some(Box::new(c?))
+            }
+            None => None,
+        };
+        Some((lid, filter, window))
     }
 
     fn expect_ty(&mut self, found: &Ty, expected: &Ty, span: Span) -> Option<()> {

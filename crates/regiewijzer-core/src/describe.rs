@@ -63,6 +63,26 @@ pub struct FactView {
     pub max: Option<i64>,
     /// The `ask when` condition as written, when there is one.
     pub ask_when: Option<String>,
+    /// The fields of a timeline's records (the first is the date).
+    pub fields: Vec<FieldView>,
+}
+
+/// A field of a timeline's records.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldView {
+    /// Id (the key in a record).
+    pub id: String,
+    /// Label.
+    pub label: Text,
+    /// `bool`, `choice`, `int`, `scale` or `date`.
+    #[serde(rename = "type")]
+    pub ty: &'static str,
+    /// Options of a choice field (levels of a scale field).
+    pub options: Vec<OptionDef>,
+    /// Lowest allowed number.
+    pub min: Option<i64>,
+    /// Highest allowed number.
+    pub max: Option<i64>,
 }
 
 /// An outcome and its possible values.
@@ -95,17 +115,23 @@ pub fn checklist(model: &Model) -> Checklist {
                 .iter()
                 .filter_map(|&f| model.facts.get(f))
                 .map(|f| {
-                    let (ty, options, min, max) = match &f.ty {
-                        FactType::Bool => ("bool", Vec::new(), None, None),
-                        FactType::Choice { options } => ("choice", options.clone(), None, None),
-                        FactType::Int { min, max } => ("int", Vec::new(), *min, *max),
-                        FactType::Scale { min, max, levels } => (
-                            "scale",
-                            scale_levels(*min, *max, levels),
-                            Some(*min),
-                            Some(*max),
-                        ),
-                        FactType::Date => ("date", Vec::new(), None, None),
+                    let (ty, options, min, max) = type_view(&f.ty);
+                    let fields = match &f.ty {
+                        FactType::Timeline { fields } => fields
+                            .iter()
+                            .map(|x| {
+                                let (ty, options, min, max) = type_view(&x.ty);
+                                FieldView {
+                                    id: x.id.clone(),
+                                    label: x.label.clone(),
+                                    ty,
+                                    options,
+                                    min,
+                                    max,
+                                }
+                            })
+                            .collect(),
+                        _ => Vec::new(),
                     };
                     FactView {
                         id: f.id.clone(),
@@ -116,6 +142,7 @@ pub fn checklist(model: &Model) -> Checklist {
                         min,
                         max,
                         ask_when: f.ask_when_text.clone(),
+                        fields,
                     }
                 })
                 .collect(),
@@ -138,6 +165,23 @@ pub fn checklist(model: &Model) -> Checklist {
             })
             .collect(),
         parameters: evaluate_parameters(model),
+    }
+}
+
+/// The type name, options (or scale levels) and bounds of a type.
+fn type_view(ty: &FactType) -> (&'static str, Vec<OptionDef>, Option<i64>, Option<i64>) {
+    match ty {
+        FactType::Bool => ("bool", Vec::new(), None, None),
+        FactType::Choice { options } => ("choice", options.clone(), None, None),
+        FactType::Int { min, max } => ("int", Vec::new(), *min, *max),
+        FactType::Scale { min, max, levels } => (
+            "scale",
+            scale_levels(*min, *max, levels),
+            Some(*min),
+            Some(*max),
+        ),
+        FactType::Date => ("date", Vec::new(), None, None),
+        FactType::Timeline { .. } => ("timeline", Vec::new(), None, None),
     }
 }
 

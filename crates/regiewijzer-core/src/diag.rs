@@ -361,6 +361,20 @@ pub enum DiagKind {
     /// A fact that no rule, ask-when or table uses.
     #[error("fact `{0}` is asked but no rule uses it")]
     FactUnused(String),
+    /// A timeline whose first field is not a date.
+    #[error("the first field of timeline `{0}` must be its date (`field datum: date ...`)")]
+    TimelineNeedsDate(String),
+    /// `count`/`latest`/`earliest` over something that is not a timeline.
+    #[error("`{0}` is not a timeline")]
+    NotATimeline(String),
+    /// A field name that the timeline does not have.
+    #[error("timeline `{list}` has no field `{field}`")]
+    UnknownField {
+        /// The timeline.
+        list: String,
+        /// The field.
+        field: String,
+    },
     /// A parameter that nothing reads.
     #[error("parameter `{0}` is not used by any rule")]
     ParamUnused(String),
@@ -414,6 +428,9 @@ impl DiagKind {
             ValueNeverGiven { .. } => "W503",
             FactUnused(_) => "W504",
             ParamUnused(_) => "W505",
+            TimelineNeedsDate(_) => "E320",
+            NotATimeline(_) => "E321",
+            UnknownField { .. } => "E322",
         }
     }
 
@@ -526,6 +543,11 @@ impl DiagKind {
             }
             FactUnused(f) => format!("gegeven `{f}` wordt gevraagd maar door geen regel gebruikt"),
             ParamUnused(p) => format!("parameter `{p}` wordt door geen regel gebruikt"),
+            TimelineNeedsDate(t) => format!(
+                "het eerste veld van tijdlijn `{t}` moet de datum zijn (`field datum: date ...`)"
+            ),
+            NotATimeline(t) => format!("`{t}` is geen tijdlijn"),
+            UnknownField { list, field } => format!("tijdlijn `{list}` heeft geen veld `{field}`"),
         }
     }
 }

@@ -12,6 +12,7 @@
 //!
 //! Nothing here panics: model indices are read with `get`, arithmetic is checked (an overflow makes the
 //! comparison unknown), and dates outside years 1000–9999 are unknown.
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 
 use serde::Serialize;
@@ -21,8 +22,8 @@ use crate::ast::CmpOp;
 use crate::ast::Policy;
 use crate::date::Date;
 use crate::model::{
-    ArithOp, Atom, Cond, FactDef, FactId, FactType, FallbackDef, Model, OutcomeDef, Pred, RuleDef,
-    Term, Text, Value, ValueId,
+    ArithOp, Atom, Cond, FactDef, FactId, FactType, FallbackDef, Model, OutcomeDef, Pred, Record,
+    RuleDef, Term, Text, Value, ValueId,
 };
 
 /// The identity of the ruleset that produced a result.
@@ -227,6 +228,8 @@ pub struct FactState {
     pub used: bool,
     /// True when it is asked, unanswered, and could change an outcome.
     pub matters_next: bool,
+    /// For an answered timeline: its records, each a value per field (in field order).
+    pub records: Option<Vec<Vec<Option<Shown>>>>,
 }
 
 /// An answer that is not used, with the reason.
@@ -315,6 +318,17 @@ struct Ctx<'a> {
     answers: &'a Answers,
     today: Date,
     facts: Vec<FactEval>,
+    /// The timeline record a `where` is looking at.
+    record: RefCell<Record>,
+}
+
+/// The answer of a fact as the rules see it: its value, or for a timeline the number of records.
+fn answer_value(answers: &Answers, f: FactId) -> Option<Value> {
+    answers.get(f).or_else(|| {
+        answers
+            .list(f)
+            .map(|l| Value::Int(i64::try_from(l.len()).unwrap_or(i64::MAX)))
+    })
 }
 
 /// Evaluates `model` on `answers` with the given `today`.
@@ -323,6 +337,7 @@ pub fn evaluate(model: &Model, answers: &Answers, today: Date) -> Evaluation {
         model,
         answers,
         today,
+        record: RefCell::new(Vec::new()),
         facts: vec![
             FactEval {
                 asked: Asked::Maybe,
@@ -357,7 +372,7 @@ pub fn evaluate(model: &Model, answers: &Answers, today: Date) -> Evaluation {
         .enumerate()
         .map(|(f, def)| {
             let state = ctx.facts.get(f);
-            let answer = answers.get(f);
+            let answer = answer_value(answers, f);
             FactState {
                 id: def.id.clone(),
                 section: model
@@ -369,6 +384,20 @@ pub fn evaluate(model: &Model, answers: &Answers, today: Date) -> Evaluation {
                 answer: answer.map(|v| shown(def, v)),
                 used: state.is_some_and(|s| s.value.is_some()),
                 matters_next: all_next.contains(&f),
+                records: match (&def.ty, answers.list(f)) {
+                    (FactType::Timeline { fields }, Some(list)) => Some(
+                        list.iter()
+                            .map(|r| {
+                                fields
+                                    .iter()
+                                    .zip(r)
+                                    .map(|(fd, v)| v.map(|v| shown_type(&fd.ty, v)))
+                                    .collect()
+                            })
+                            .collect(),
+                    ),
+                    _ => None,
+                },
             }
         })
         .collect::<Vec<_>>();
@@ -477,7 +506,7 @@ impl Ctx<'_> {
             None => Tri::known(true),
             Some(c) => self.cond(c),
         };
-        let answer = self.answers.get(f);
+        let answer = answer_value(self.answers, f);
         let mut deps = vis.deps.clone();
         match vis.now {
             Some(true) => {
@@ -543,6 +572,27 @@ impl Ctx<'_> {
                 now: Some(Value::Date(self.today)),
                 deps: Deps::new(),
             },
+            Term::Field(i) => TermVal {
+                now: self.record.borrow().get(*i).copied().flatten(),
+                deps: Deps::new(),
+            },
+            Term::Count {
+                list,
+                filter,
+                window,
+            } => self.over_list(*list, filter.as_deref(), window.as_deref(), None),
+            Term::Pick {
+                latest,
+                field,
+                list,
+                filter,
+                window,
+            } => self.over_list(
+                *list,
+                filter.as_deref(),
+                window.as_deref(),
+                Some((*latest, *field)),
+            ),
             Term::Param(p) => TermVal {
                 now: self.model.parameters.get(*p).map(|p| p.value),
                 deps: Deps::new(),
@@ -616,6 +666,92 @@ impl Ctx<'_> {
                 }
             }
         }
+    }
+
+    /// `count(...)` (when `pick` is `None`) or `latest`/`earliest(FIELD of ...)` over a timeline's records.
+    /// Unknown while the timeline is unanswered, or while a record's `where` is unknown.
+    fn over_list(
+        &self,
+        list: FactId,
+        filter: Option<&Cond>,
+        window: Option<&Term>,
+        pick: Option<(bool, usize)>,
+    ) -> TermVal {
+        let unknown = |deps: Deps| TermVal { now: None, deps };
+        let Some(state) = self.facts.get(list) else {
+            return unknown(Deps::new());
+        };
+        let records = match (state.value, self.answers.list(list)) {
+            (Some(_), Some(records)) => records,
+            _ => return unknown(state.deps.clone()),
+        };
+        let mut deps = state.deps.clone();
+        let oldest = match window {
+            Some(w) => {
+                let w = self.term(w);
+                deps.extend(w.deps.iter().copied());
+                match w.now {
+                    // In the last N days, today included: dates after today - N days.
+                    Some(Value::Int(n)) => match self.today.add_days(n.saturating_neg()) {
+                        Some(d) => Some(d),
+                        None => return unknown(deps),
+                    },
+                    _ => return unknown(deps),
+                }
+            }
+            None => None,
+        };
+        let mut count: i64 = 0;
+        let mut open = false;
+        let mut best: Option<(Date, Option<Value>)> = None;
+        for record in records {
+            let Some(Some(Value::Date(day))) = record.first().copied() else {
+                continue;
+            };
+            if let Some(oldest) = oldest
+                && (day <= oldest || day > self.today)
+            {
+                continue;
+            }
+            if let Some(f) = filter {
+                let saved = self.record.replace(record.clone());
+                let t = self.cond(f);
+                self.record.replace(saved);
+                deps.extend(t.deps.iter().copied());
+                match t.now {
+                    Some(true) => {}
+                    Some(false) => continue,
+                    None => {
+                        open = true;
+                        continue;
+                    }
+                }
+            }
+            count = count.saturating_add(1);
+            if let Some((latest, field)) = pick {
+                let better = match best {
+                    None => true,
+                    Some((b, _)) => {
+                        if latest {
+                            day >= b
+                        } else {
+                            day < b
+                        }
+                    }
+                };
+                if better {
+                    best = Some((day, record.get(field).copied().flatten()));
+                }
+            }
+        }
+        if open {
+            return unknown(deps);
+        }
+        let now = match pick {
+            None => Some(Value::Int(count)),
+            Some(_) => best.and_then(|(_, v)| v),
+        };
+        TermVal { now, deps }
     }
 
     fn cond(&self, c: &Cond) -> Tri {
@@ -734,6 +870,13 @@ impl Ctx<'_> {
                 Tri {
                     now: Some(answered != *negated),
                     deps: st.map(|s| s.deps.clone()).unwrap_or_default(),
+                }
+            }
+            Pred::Known { term, negated } => {
+                let t = self.term(term);
+                Tri {
+                    now: Some(t.now.is_some() != *negated),
+                    deps: t.deps,
                 }
             }
             Pred::Nested(c) => self.cond(c),
@@ -1184,7 +1327,27 @@ fn value_ids(out: &OutcomeDef, vals: &[ValueId]) -> Vec<String> {
 
 /// A fact's value as JSON text and in words.
 pub fn shown(def: &FactDef, v: Value) -> Shown {
-    match (v, &def.ty) {
+    shown_type(&def.ty, v)
+}
+
+/// A value of a type as JSON text and in words (for a timeline, `v` is the number of records).
+pub fn shown_type(ty: &FactType, v: Value) -> Shown {
+    match (v, ty) {
+        (Value::Int(n), FactType::Timeline { .. }) => Shown {
+            value: n.to_string(),
+            label: Text {
+                nl: if n == 1 {
+                    "1 registratie".into()
+                } else {
+                    format!("{n} registraties")
+                },
+                en: if n == 1 {
+                    "1 record".into()
+                } else {
+                    format!("{n} records")
+                },
+            },
+        },
         (Value::Bool(true), _) => Shown {
             value: "true".into(),
             label: Text {

@@ -143,6 +143,21 @@ impl Doc {
                     );
                     self.line(l.span, text);
                 }
+                for c in &f.fields {
+                    let fd = &c.value;
+                    let text = format!(
+                        "field {}: {} {}",
+                        fd.name.name,
+                        type_to_string(&fd.ty.kind),
+                        text_pair(&fd.label)
+                    );
+                    self.line(c.span, text);
+                    for o in &fd.options {
+                        let text =
+                            format!("option {} {}", o.value.name.name, text_pair(&o.value.label));
+                        self.line(o.span, text);
+                    }
+                }
             }
             ItemKind::Outcome(o) => {
                 let policy = match o.policy.value {

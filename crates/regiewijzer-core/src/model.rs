@@ -173,7 +173,27 @@ pub enum FactType {
     },
     /// A date.
     Date,
+    /// A list of dated records (contact attempts, reports, admissions); the first field is the date.
+    Timeline {
+        /// The fields of every record, in order; the first is a date.
+        fields: Vec<FieldDef>,
+    },
 }
+
+/// A field of a timeline's records.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldDef {
+    /// Id.
+    pub id: String,
+    /// Label.
+    pub label: Text,
+    /// Type (never a timeline).
+    #[serde(flatten)]
+    pub ty: FactType,
+}
+
+/// One record of a timeline: a value per field, in field order (`None`: not filled in).
+pub type Record = Vec<Option<Value>>;
 
 /// A typed value: an answer, a literal, or the result of an expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -337,6 +357,14 @@ pub enum Pred {
     },
     /// A whole condition used inside a comparison (e.g. `(a or b) = yes`).
     Nested(Box<Cond>),
+    /// `EXPR is answered` / `is unknown` for an expression that is not a plain fact, e.g.
+    /// `latest(eind of opnames) is unknown`: whether it has a value now.
+    Known {
+        /// The expression.
+        term: Term,
+        /// `is unknown`.
+        negated: bool,
+    },
 }
 
 /// A value-producing expression.
@@ -362,6 +390,30 @@ pub enum Term {
     DateDiff(Box<Term>, Box<Term>),
     /// A condition used as a yes/no value.
     Cond(Box<Cond>),
+    /// `count(LIST where FILTER in the last WINDOW days)`.
+    Count {
+        /// The timeline fact.
+        list: FactId,
+        /// Only records for which this holds.
+        filter: Option<Box<Cond>>,
+        /// Only records dated in the last this many days (today included).
+        window: Option<Box<Term>>,
+    },
+    /// `latest(FIELD of LIST ...)` / `earliest(...)`: a field of the most (least) recent matching record.
+    Pick {
+        /// Latest (true) or earliest.
+        latest: bool,
+        /// The field index.
+        field: usize,
+        /// The timeline fact.
+        list: FactId,
+        /// Only records for which this holds.
+        filter: Option<Box<Cond>>,
+        /// Only records dated in the last this many days (today included).
+        window: Option<Box<Term>>,
+    },
+    /// A field of the record being filtered (only inside a `where`).
+    Field(usize),
 }
 
 /// Arithmetic on whole numbers.
@@ -384,6 +436,8 @@ pub struct TestDef {
     pub today: Option<Date>,
     /// The answers.
     pub given: Vec<(FactId, Value)>,
+    /// The timelines given.
+    pub given_lists: Vec<(FactId, Vec<Record>)>,
     /// What is expected.
     pub expects: Vec<ExpectDef>,
     /// Where it is written (in the file that holds it: the ruleset or a sibling tests file).

@@ -90,6 +90,13 @@ pub const RESERVED: &[&str] = &[
     "deadline",
     "working",
     "overdue",
+    "timeline",
+    "field",
+    "count",
+    "latest",
+    "earliest",
+    "where",
+    "of",
 ];
 
 type PResult<T> = Result<T, ()>;
@@ -573,10 +580,11 @@ impl Parser {
             ask_when: None,
             options: Vec::new(),
             levels: Vec::new(),
+            fields: Vec::new(),
         };
         self.clauses(
             "fact",
-            &["label", "help", "ask", "option", "level"],
+            &["label", "help", "ask", "option", "level", "field"],
             |p, kw, start| {
                 match kw {
                     "label" | "help" => {
@@ -598,8 +606,31 @@ impl Parser {
                         let name = p.ident("the option's name", "de naam van de keuze")?;
                         let label = p.text_pair()?;
                         let sp = start.to(label.span);
-                        f.options.push(Clause {
+                        let clause = Clause {
                             value: OptionDecl { name, label },
+                            span: sp,
+                        };
+                        // Options after a choice field of a timeline belong to that field.
+                        match f.fields.last_mut() {
+                            Some(field) if field.value.ty.kind == TypeKind::Choice => {
+                                field.value.options.push(clause);
+                            }
+                            _ => f.options.push(clause),
+                        }
+                    }
+                    "field" => {
+                        let name = p.ident("the field's name", "de naam van het veld")?;
+                        p.expect_tok(&Tok::Colon)?;
+                        let ty = p.type_expr()?;
+                        let label = p.text_pair()?;
+                        let sp = start.to(label.span);
+                        f.fields.push(Clause {
+                            value: FieldDecl {
+                                name,
+                                ty,
+                                label,
+                                options: Vec::new(),
+                            },
                             span: sp,
                         });
                     }
@@ -644,6 +675,10 @@ impl Parser {
                 self.bump();
                 TypeKind::Date
             }
+            "timeline" => {
+                self.bump();
+                TypeKind::Timeline
+            }
             "int" => {
                 self.bump();
                 let (min, max) = self.opt_range()?;
@@ -658,8 +693,8 @@ impl Parser {
             }
             _ => {
                 self.expected(
-                    "a type: `bool`, `choice`, `int`, `scale` or `date`",
-                    "een type: `bool`, `choice`, `int`, `scale` of `date`",
+                    "a type: `bool`, `choice`, `int`, `scale`, `date` or `timeline`",
+                    "een type: `bool`, `choice`, `int`, `scale`, `date` of `timeline`",
                 )?;
                 return Err(());
             }
@@ -1230,6 +1265,9 @@ impl Parser {
     /// An answer or parameter value: `yes`, `no`, a number, a date or a name.
     fn literal(&mut self) -> PResult<Literal> {
         let t = self.peek().clone();
+        if t.tok == Tok::LBracket {
+            return self.records();
+        }
         let value = match &t.tok {
             Tok::Word(w) if w == "yes" || w == "no" => {
                 self.bump();
@@ -1331,6 +1369,41 @@ impl Parser {
         Ok(p)
     }
 
+    /// `[(a, b), (c, d)]`: timeline records in a test.
+    fn records(&mut self) -> PResult<Literal> {
+        let start = self.expect_tok(&Tok::LBracket)?;
+        let mut list = Vec::new();
+        if !self.eat(&Tok::RBracket) {
+            loop {
+                let rstart = self.expect_tok(&Tok::LParen)?;
+                let mut fields = Vec::new();
+                if !self.eat(&Tok::RParen) {
+                    loop {
+                        if self.tok() == &Tok::LBracket {
+                            self.expected(
+                                "a field value (records do not nest)",
+                                "een veldwaarde (registraties zitten niet in elkaar)",
+                            )?;
+                        }
+                        fields.push(self.literal()?);
+                        if self.eat(&Tok::Comma) {
+                            continue;
+                        }
+                        self.expect_tok(&Tok::RParen)?;
+                        break;
+                    }
+                }
+                list.push((fields, rstart.to(self.prev_span())));
+                if self.eat(&Tok::Comma) {
+                    continue;
+                }
+                self.expect_tok(&Tok::RBracket)?;
+                break;
+            }
+        }
+        Ok(Literal::Records(list, start.to(self.prev_span())))
+    }
+
     fn tests_for(&mut self) -> PResult<Ident> {
         self.expect_word("for")?;
         self.ident("the ruleset's name", "de naam van de regelset")
@@ -1403,7 +1476,10 @@ impl Parser {
             let rhs = self.additive()?;
             return Ok(binary(BinOp::Cmp(op), lhs, rhs));
         }
-        if self.at_word("in") || (self.at_word("not") && self.peek_at(1).tok.is_word("in")) {
+        let window_next = self.at_word("in") && self.peek_at(1).tok.is_word("the");
+        if (self.at_word("in") && !window_next)
+            || (self.at_word("not") && self.peek_at(1).tok.is_word("in"))
+        {
             let negated = self.eat_word("not");
             self.bump();
             let list = self.expr_list()?;
@@ -1543,6 +1619,9 @@ impl Parser {
                 "yes" => ExprKind::Bool(true),
                 "no" => ExprKind::Bool(false),
                 "today" => ExprKind::Today,
+                "count" | "latest" | "earliest" if self.peek_at(1).tok == Tok::LParen => {
+                    return self.list_expr(t.span, w == "count", w == "latest");
+                }
                 "days" if self.peek_at(1).tok.is_word("since") => {
                     self.bump();
                     self.bump();
@@ -1579,6 +1658,69 @@ impl Parser {
         };
         self.bump();
         Ok(Expr { kind, span: t.span })
+    }
+}
+
+impl Parser {
+    /// `count(LIST ...)`, `latest(FIELD of LIST ...)`, `earliest(FIELD of LIST ...)`, from the keyword on.
+    fn list_expr(&mut self, start: Span, count: bool, latest: bool) -> PResult<Expr> {
+        self.bump();
+        self.expect_tok(&Tok::LParen)?;
+        self.enter()?;
+        let r = self.list_expr_inner(start, count, latest);
+        self.leave();
+        r
+    }
+
+    fn list_expr_inner(&mut self, start: Span, count: bool, latest: bool) -> PResult<Expr> {
+        let field = if count {
+            None
+        } else {
+            let f = self.ident("a field of the timeline", "een veld van de tijdlijn")?;
+            self.expect_word("of")?;
+            Some(f)
+        };
+        let list = self.ident("a timeline", "een tijdlijn")?;
+        let filter = if self.eat_word("where") {
+            Some(Box::new(self.expr()?))
+        } else {
+            None
+        };
+        let window = if self.at_word("in") {
+            self.bump();
+            self.expect_word("the")?;
+            self.expect_word("last")?;
+            // `14 days` reads as a duration: take the number of days out of it.
+            let n = self.additive()?;
+            match n.kind {
+                ExprKind::Days(inner) => Some(inner),
+                _ => {
+                    self.expected("`N days`", "`N days`")?;
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        let end = self.expect_tok(&Tok::RParen)?;
+        let kind = match field {
+            None => ExprKind::Count {
+                list,
+                filter,
+                window,
+            },
+            Some(field) => ExprKind::Pick {
+                latest,
+                field,
+                list,
+                filter,
+                window,
+            },
+        };
+        Ok(Expr {
+            kind,
+            span: start.to(end),
+        })
     }
 }
 

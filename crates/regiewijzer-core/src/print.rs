@@ -50,6 +50,8 @@ pub(crate) fn level(e: &Expr) -> u8 {
         // `-3` reads back as unary minus applied to 3.
         ExprKind::Int(n) if *n < 0 => UNARY,
         ExprKind::Name(_)
+        | ExprKind::Count { .. }
+        | ExprKind::Pick { .. }
         | ExprKind::Bool(_)
         | ExprKind::Int(_)
         | ExprKind::Date(_)
@@ -104,6 +106,23 @@ fn write_at(e: &Expr, min: u8, out: &mut String) {
     }
 }
 
+/// ` where COND in the last N days)` of `count(...)`, `latest(...)`, `earliest(...)`.
+fn write_list_tail(filter: &Option<Box<Expr>>, window: &Option<Box<Expr>>, out: &mut String) {
+    if let Some(f) = filter {
+        out.push_str(" where ");
+        write_at(f, 0, out);
+    }
+    if let Some(w) = window {
+        out.push_str(" in the last ");
+        let days = Expr {
+            kind: ExprKind::Days(w.clone()),
+            span: w.span,
+        };
+        write_expr(&days, out);
+    }
+    out.push(')');
+}
+
 fn write_expr(e: &Expr, out: &mut String) {
     match &e.kind {
         ExprKind::Name(n) => out.push_str(n),
@@ -126,6 +145,28 @@ fn write_expr(e: &Expr, out: &mut String) {
                 write_at(inner, ATOM, out);
                 out.push_str(" working days");
             }
+        }
+        ExprKind::Count {
+            list,
+            filter,
+            window,
+        } => {
+            out.push_str("count(");
+            out.push_str(&list.name);
+            write_list_tail(filter, window, out);
+        }
+        ExprKind::Pick {
+            latest,
+            field,
+            list,
+            filter,
+            window,
+        } => {
+            out.push_str(if *latest { "latest(" } else { "earliest(" });
+            out.push_str(&field.name);
+            out.push_str(" of ");
+            out.push_str(&list.name);
+            write_list_tail(filter, window, out);
         }
         ExprKind::DaysSince(inner) => {
             out.push_str("days since ");
@@ -251,6 +292,7 @@ pub fn type_to_string(t: &TypeKind) -> String {
             (None, Some(b)) => format!("int ..{b}"),
         },
         TypeKind::Scale { min, max } => format!("scale {min}..{max}"),
+        TypeKind::Timeline => "timeline".into(),
     }
 }
 
@@ -304,6 +346,16 @@ pub fn literal_to_string(l: &Literal) -> String {
         Literal::Int(n, _) => n.to_string(),
         Literal::Date(d, _) => d.to_string(),
         Literal::Name(i) => i.name.clone(),
+        Literal::Records(list, _) => {
+            let records: Vec<String> = list
+                .iter()
+                .map(|(values, _)| {
+                    let v: Vec<String> = values.iter().map(literal_to_string).collect();
+                    format!("({})", v.join(", "))
+                })
+                .collect();
+            format!("[{}]", records.join(", "))
+        }
     }
 }
 

@@ -274,6 +274,13 @@ pub fn summary(model: &Model, eval: &Evaluation, overrides: &[Override], lang: &
     for (def, st) in model.facts.iter().zip(&eval.facts) {
         if let (Some(a), true) = (&st.answer, st.used) {
             line(format!("- {}: {}", t(&def.label), t(&a.label)));
+            for record in st.records.iter().flatten() {
+                let cells: Vec<String> = record
+                    .iter()
+                    .map(|v| v.as_ref().map_or_else(|| "–".to_string(), |v| t(&v.label)))
+                    .collect();
+                line(format!("  · {}", cells.join(", ")));
+            }
         }
     }
     let ignored: Vec<String> = eval

@@ -57,14 +57,38 @@ fn value_for(ty: &FactType, seed: u32) -> Value {
             let base = Date::parse("2026-01-01").unwrap();
             Value::Date(base.add_days(s % 150).unwrap())
         }
+        // Timelines get records (see `records_for`); their value is the number of records.
+        FactType::Timeline { .. } => Value::Int(0),
     }
+}
+
+/// Up to five records for a timeline, each field picked from `seed`.
+fn records_for(fields: &[regiewijzer_core::model::FieldDef], seed: u32) -> Vec<Vec<Option<Value>>> {
+    let n = seed % 6;
+    (0..n)
+        .map(|k| {
+            let mut x = seed
+                .wrapping_mul(2654435761)
+                .wrapping_add(k.wrapping_mul(40503));
+            fields
+                .iter()
+                .map(|f| {
+                    x = x.wrapping_mul(1103515245).wrapping_add(12345);
+                    Some(value_for(&f.ty, x >> 8))
+                })
+                .collect()
+        })
+        .collect()
 }
 
 fn answers_from(m: &Model, picks: &[Option<u32>]) -> Answers {
     let mut a = Answers::empty(m);
     for (f, def) in m.facts.iter().enumerate() {
         if let Some(Some(seed)) = picks.get(f) {
-            a.set(f, Some(value_for(&def.ty, *seed)));
+            match &def.ty {
+                FactType::Timeline { fields } => a.set_list(f, Some(records_for(fields, *seed))),
+                ty => a.set(f, Some(value_for(ty, *seed))),
+            }
         }
     }
     a

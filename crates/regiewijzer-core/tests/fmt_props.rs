@@ -382,6 +382,7 @@ fn item_kind() -> impl Strategy<Value = ItemKind> {
                 ask_when,
                 options,
                 levels,
+                fields: Vec::new(),
             })
         });
     let policy = prop::sample::select(vec![Policy::Priority, Policy::Unique, Policy::Collect]);
