@@ -139,6 +139,54 @@ pub enum ItemKind {
     TestsFor(Ident),
     /// `parameter NAME = VALUE ...`
     Parameter(Parameter),
+    /// `party NAME` or `phase NAME` with a label.
+    Named(Named),
+    /// `handover NAME ...`
+    Handover(Handover),
+}
+
+/// `party NAME` / `phase NAME` with its label: a party that can hold the lead, or a phase of a case.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Named {
+    /// `party` or `phase`.
+    pub kind: NamedKind,
+    /// The id.
+    pub name: Ident,
+    /// `label ...` (required by the checker).
+    pub label: Option<Clause<TextPair>>,
+}
+
+/// What a [`Named`] item declares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NamedKind {
+    /// `party`
+    Party,
+    /// `phase`
+    Phase,
+}
+
+/// `handover NAME` with its clauses: a transfer of the lead from one party to another that is only
+/// complete when every requirement holds; until then the sending party keeps the lead.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Handover {
+    /// The handover id.
+    pub name: Ident,
+    /// `title ...`
+    pub title: Option<Clause<TextPair>>,
+    /// `from PARTY to PARTY` (required by the checker).
+    pub from_to: Option<Clause<(Ident, Ident)>>,
+    /// `lead OUTCOME`: the outcome that holds the lead (required by the checker).
+    pub lead: Option<Clause<Ident>>,
+    /// `when CONDITION`: when this handover is proposed (required by the checker).
+    pub when: Option<Clause<Expr>>,
+    /// `require CONDITION nl ".." en ".."` clauses.
+    pub requires: Vec<Clause<(Expr, TextPair)>>,
+    /// `priority N` (default 1000: above ordinary rules).
+    pub priority: Option<Clause<IntLit>>,
+    /// `because ...` (required by the checker).
+    pub because: Option<Clause<TextPair>>,
+    /// `source "..."` clauses.
+    pub sources: Vec<Clause<StrLit>>,
 }
 
 /// `parameter NAME = VALUE` with its clauses: a number a region sets once and rules use by name.
@@ -207,6 +255,10 @@ pub enum TypeKind {
     Date,
     /// `timeline`: a list of dated records with `field`s.
     Timeline,
+    /// `party`: one of the declared parties.
+    Party,
+    /// `phase`: one of the declared phases.
+    Phase,
 }
 
 /// A type with its span.
@@ -311,6 +363,8 @@ pub struct Outcome {
     pub label: Option<Clause<TextPair>>,
     /// `value NAME nl ".." en ".."` clauses.
     pub values: Vec<Clause<ValueDecl>>,
+    /// `values parties` / `values phases`: the declared parties or phases are the values.
+    pub values_from: Option<Clause<NamedKind>>,
 }
 
 /// `value NAME nl ".." en ".."`
@@ -527,6 +581,10 @@ pub enum ExpectKind {
     Date(DateLit),
     /// `is overdue` (deadline outcomes: the date lies before today)
     Overdue,
+    /// `is blocked` (handovers: proposed, but a requirement does not hold)
+    Blocked,
+    /// `is complete` (handovers: proposed and every requirement holds)
+    Complete,
 }
 
 /// Comparison operators.

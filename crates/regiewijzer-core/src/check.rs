@@ -158,6 +158,8 @@ struct Checker<'a> {
     param_ids: HashMap<String, ParamId>,
     /// Timelines whose fields are in scope (inside `where`), innermost last.
     scope: Vec<FactId>,
+    parties: Vec<OptionDef>,
+    phases: Vec<OptionDef>,
     outcome_ids: HashMap<String, OutcomeId>,
     value_spans: HashMap<(OutcomeId, ValueId), Span>,
     uses_today: bool,
@@ -191,6 +193,8 @@ impl<'a> Checker<'a> {
             params: Vec::new(),
             param_ids: HashMap::new(),
             scope: Vec::new(),
+            parties: Vec::new(),
+            phases: Vec::new(),
             outcome_ids: HashMap::new(),
             value_spans: HashMap::new(),
             uses_today: false,
@@ -265,6 +269,7 @@ impl<'a> Checker<'a> {
         let mut rule_items = Vec::new();
         let mut test_items = Vec::new();
         let mut param_items = Vec::new();
+        let mut handover_items = Vec::new();
 
         for item in &file.items {
             match &item.kind {
@@ -314,6 +319,8 @@ impl<'a> Checker<'a> {
                 ItemKind::Rule(_) | ItemKind::Table(_) => rule_items.push(item),
                 ItemKind::Test(t) => test_items.push(t),
                 ItemKind::Parameter(p) => param_items.push(p),
+                ItemKind::Named(n) => self.declare_named(n),
+                ItemKind::Handover(h) => handover_items.push(h),
                 ItemKind::TestsFor(id) => self.err(
                     DiagKind::Expected {
                         expected: "`ruleset NAME` (`tests for` starts a separate tests file)"
@@ -402,6 +409,21 @@ impl<'a> Checker<'a> {
                 _ => {}
             }
         }
+        let mut handovers = Vec::new();
+        for h in handover_items {
+            if !rule_names.insert(h.name.name.clone()) {
+                self.err(
+                    DiagKind::Duplicate {
+                        name: h.name.name.clone(),
+                        what: "rule, table or handover".into(),
+                    },
+                    h.name.span,
+                );
+            }
+            if let Some(hd) = self.handover(h, &outcomes, &mut rules) {
+                handovers.push(hd);
+            }
+        }
 
         let Some(meta) = meta else {
             self.failed = true;
@@ -413,6 +435,9 @@ impl<'a> Checker<'a> {
             sections,
             facts: std::mem::take(&mut self.facts),
             parameters: std::mem::take(&mut self.params),
+            parties: std::mem::take(&mut self.parties),
+            phases: std::mem::take(&mut self.phases),
+            handovers,
             ask_order,
             outcomes,
             rules,
@@ -432,6 +457,205 @@ impl<'a> Checker<'a> {
         self.warnings(&model, &fact_items);
         self.param_warnings(&model, &param_items);
         Some(model)
+    }
+
+    fn declare_named(&mut self, n: &Named) {
+        let (list, what) = match n.kind {
+            NamedKind::Party => (&self.parties, "party"),
+            NamedKind::Phase => (&self.phases, "phase"),
+        };
+        if list.iter().any(|x| x.id == n.name.name) {
+            self.err(
+                DiagKind::Duplicate {
+                    name: n.name.name.clone(),
+                    what: what.into(),
+                },
+                n.name.span,
+            );
+            return;
+        }
+        let label = self.required_text(&n.label, what, "label", n.name.span);
+        let def = OptionDef {
+            id: n.name.name.clone(),
+            label,
+        };
+        match n.kind {
+            NamedKind::Party => self.parties.push(def),
+            NamedKind::Phase => self.phases.push(def),
+        }
+    }
+
+    /// A handover, and the two rules it compiles to: while proposed and not every requirement holds,
+    /// the lead stays with the sender; when all hold, it goes to the receiver.
+    fn handover(
+        &mut self,
+        h: &ast::Handover,
+        outcomes: &[OutcomeDef],
+        rules: &mut Vec<RuleDef>,
+    ) -> Option<HandoverDef> {
+        let title = self.opt_text(&h.title);
+        let because = self.required_text(&h.because, "handover", "because", h.name.span);
+        let missing = |c: &mut Checker, clause: &str| {
+            c.err(
+                DiagKind::MissingClause {
+                    item: "handover".into(),
+                    clause: clause.into(),
+                },
+                h.name.span,
+            );
+        };
+        let Some(lead) = &h.lead else {
+            missing(self, "lead");
+            return None;
+        };
+        let Some(from_to) = &h.from_to else {
+            missing(self, "from ... to");
+            return None;
+        };
+        let Some(when) = &h.when else {
+            missing(self, "when");
+            return None;
+        };
+        let Some(&lid) = self.outcome_ids.get(&lead.value.name) else {
+            self.unknown(
+                DiagKind::UnknownOutcome(lead.value.name.clone()),
+                &lead.value.name,
+                lead.value.span,
+            );
+            return None;
+        };
+        let od = outcomes.get(lid)?;
+        if od.policy != Policy::Priority {
+            self.err(
+                DiagKind::TypeMismatch {
+                    expected: "a `priority` outcome for the lead".into(),
+                    found: format!("`{}`", od.id),
+                },
+                lead.value.span,
+            );
+            return None;
+        }
+        let value = |c: &mut Checker, v: &Ident| -> Option<ValueId> {
+            let found = od.values.iter().position(|x| x.id == v.name);
+            if found.is_none() {
+                c.err(
+                    DiagKind::UnknownValue {
+                        outcome: od.id.clone(),
+                        value: v.name.clone(),
+                    },
+                    v.span,
+                );
+            }
+            found
+        };
+        let from = value(self, &from_to.value.0);
+        let to = value(self, &from_to.value.1);
+        let when_cond = self.cond(&when.value);
+        let mut requires = Vec::new();
+        for r in &h.requires {
+            let (e, label) = &r.value;
+            let label = self.text(label);
+            if let Some(cond) = self.cond(e) {
+                requires.push(RequireDef {
+                    cond,
+                    text: expr_to_string(e),
+                    label,
+                });
+            }
+        }
+        let (from, to, when_cond) = (from?, to?, when_cond?);
+        if requires.len() != h.requires.len() {
+            return None;
+        }
+        let time_only = !requires.is_empty() && requires.iter().all(|r| only_time(&r.cond));
+        if time_only {
+            self.err(DiagKind::HandoverOnlyTime(h.name.name.clone()), h.name.span);
+        }
+        let label_of = |v: ValueId| {
+            od.values
+                .get(v)
+                .map(|x| x.label.clone())
+                .unwrap_or_default()
+        };
+        let (from_label, to_label) = (label_of(from), label_of(to));
+        let all_met = Cond::And(requires.iter().map(|r| r.cond.clone()).collect());
+        let texts: Vec<&str> = requires.iter().map(|r| r.text.as_str()).collect();
+        let when_text = expr_to_string(&when.value);
+        let priority = h.priority.as_ref().map_or(1000, |p| p.value.value);
+        let sources: Vec<String> = h.sources.iter().map(|s| s.value.value.clone()).collect();
+        let span = h.name.span;
+        if !requires.is_empty() {
+            rules.push(RuleDef {
+                id: format!("{}:blocked", h.name.name),
+                origin: RuleOrigin::Handover {
+                    handover: h.name.name.clone(),
+                    complete: false,
+                },
+                title: Some(Text {
+                    nl: format!("Warme overdracht naar {}: nog niet rond", to_label.nl),
+                    en: format!("Warm handover to {}: not complete yet", to_label.en),
+                }),
+                cond: Cond::And(vec![
+                    when_cond.clone(),
+                    Cond::Not(Box::new(Cond::Definitely(Box::new(all_met.clone())))),
+                ]),
+                cond_text: format!("{when_text} and not ({})", texts.join(" and ")),
+                assigns: vec![(lid, from)],
+                deadlines: Vec::new(),
+                priority,
+                rank: 0,
+                because: Text {
+                    nl: format!(
+                        "{} blijft regiehouder tot aan alle voorwaarden van de overdracht is voldaan. {}",
+                        from_label.nl, because.nl
+                    ),
+                    en: format!(
+                        "{} stays the lead until every condition of the handover is met. {}",
+                        from_label.en, because.en
+                    ),
+                },
+                sources: sources.clone(),
+                span,
+            });
+        }
+        rules.push(RuleDef {
+            id: format!("{}:complete", h.name.name),
+            origin: RuleOrigin::Handover {
+                handover: h.name.name.clone(),
+                complete: true,
+            },
+            title: Some(Text {
+                nl: format!("Overdracht naar {} rond", to_label.nl),
+                en: format!("Handover to {} complete", to_label.en),
+            }),
+            cond: Cond::And(vec![when_cond.clone(), all_met]),
+            cond_text: if texts.is_empty() {
+                when_text.clone()
+            } else {
+                format!("{when_text} and {}", texts.join(" and "))
+            },
+            assigns: vec![(lid, to)],
+            deadlines: Vec::new(),
+            priority,
+            rank: 0,
+            because: because.clone(),
+            sources: sources.clone(),
+            span,
+        });
+        Some(HandoverDef {
+            id: h.name.name.clone(),
+            title,
+            lead: lid,
+            from,
+            to,
+            when: when_cond,
+            when_text,
+            requires,
+            because,
+            sources,
+            time_only,
+            span,
+        })
     }
 
     fn declare_param(&mut self, p: &ast::Parameter) {
@@ -605,6 +829,17 @@ impl<'a> Checker<'a> {
         match &ty.kind {
             TypeKind::Bool => FactType::Bool,
             TypeKind::Date => FactType::Date,
+            TypeKind::Party | TypeKind::Phase => {
+                let (options, what) = if ty.kind == TypeKind::Party {
+                    (self.parties.clone(), "party")
+                } else {
+                    (self.phases.clone(), "phase")
+                };
+                if options.is_empty() {
+                    self.err(DiagKind::NothingDeclared(what.to_string()), ty.span);
+                }
+                FactType::Choice { options }
+            }
             TypeKind::Timeline => {
                 if !allow_timeline {
                     self.err(
@@ -817,6 +1052,28 @@ impl<'a> Checker<'a> {
                 id: v.value.name.name.clone(),
                 label,
             });
+        }
+        if let Some(vf) = &o.values_from {
+            if let Some(v) = o.values.first() {
+                self.err(
+                    DiagKind::ClauseNotAllowed {
+                        clause: "value".into(),
+                        item: "outcome with `values parties/phases`".into(),
+                    },
+                    v.span,
+                );
+            }
+            let (list, what) = match vf.value {
+                NamedKind::Party => (self.parties.clone(), "party"),
+                NamedKind::Phase => (self.phases.clone(), "phase"),
+            };
+            if list.is_empty() {
+                self.err(DiagKind::NothingDeclared(what.to_string()), vf.span);
+            }
+            for (i, v) in list.iter().enumerate() {
+                self.value_spans.insert((id, i), vf.span);
+                values.push(v.clone());
+            }
         }
         if o.policy.value == Policy::Deadline {
             if let Some(v) = o.values.first() {
@@ -1244,6 +1501,41 @@ impl<'a> Checker<'a> {
         }
         let mut expects = Vec::new();
         for e in &t.expects {
+            if let Some(hi) = model
+                .handovers
+                .iter()
+                .position(|h| h.id == e.value.outcome.name)
+            {
+                let complete = match e.value.kind {
+                    ExpectKind::Complete => Some(true),
+                    ExpectKind::Blocked => Some(false),
+                    _ => None,
+                };
+                match (complete, model.handovers.get(hi)) {
+                    (Some(complete), Some(hd)) => expects.push(ExpectDef {
+                        outcome: hd.lead,
+                        kind: ExpectDefKind::Handover {
+                            handover: hi,
+                            complete,
+                        },
+                        text: expect_text(&e.value),
+                        span: e.span,
+                        line: self.index.line_col(e.span.start).line,
+                    }),
+                    _ => {
+                        self.err(
+                            DiagKind::ExpectForm {
+                                form: expect_text(&e.value),
+                                outcome: e.value.outcome.name.clone(),
+                                policy: "handover: `is blocked` or `is complete`".into(),
+                            },
+                            e.span,
+                        );
+                        ok = false;
+                    }
+                }
+                continue;
+            }
             let Some(oid) = model.outcome_by_name(&e.value.outcome.name) else {
                 self.unknown(
                     DiagKind::UnknownOutcome(e.value.outcome.name.clone()),
@@ -1300,6 +1592,10 @@ impl<'a> Checker<'a> {
                         form_err(self, "= DATE");
                         None
                     }
+                }
+                ExpectKind::Blocked | ExpectKind::Complete => {
+                    form_err(self, "is blocked/complete");
+                    None
                 }
                 ExpectKind::Overdue => {
                     if deadline {
@@ -1621,6 +1917,8 @@ fn expect_text(e: &Expect) -> String {
         ExpectKind::Final => format!("{o} is final"),
         ExpectKind::Date(d) => format!("{o} = {}", d.value),
         ExpectKind::Overdue => format!("{o} is overdue"),
+        ExpectKind::Blocked => format!("{o} is blocked"),
+        ExpectKind::Complete => format!("{o} is complete"),
     }
 }
 
@@ -1629,7 +1927,7 @@ pub fn cond_facts(c: &Cond, out: &mut Vec<FactId>) {
     match c {
         Cond::True => {}
         Cond::And(v) | Cond::Or(v) => v.iter().for_each(|c| cond_facts(c, out)),
-        Cond::Not(c) => cond_facts(c, out),
+        Cond::Not(c) | Cond::Definitely(c) => cond_facts(c, out),
         Cond::Atom(a) => {
             for f in &a.facts {
                 if !out.contains(f) {
@@ -1711,7 +2009,7 @@ pub fn cond_params(c: &Cond, out: &mut BTreeSet<ParamId>) {
     match c {
         Cond::True => {}
         Cond::And(v) | Cond::Or(v) => v.iter().for_each(|c| cond_params(c, out)),
-        Cond::Not(c) => cond_params(c, out),
+        Cond::Not(c) | Cond::Definitely(c) => cond_params(c, out),
         Cond::Atom(a) => out.extend(a.params.iter().copied()),
     }
 }
@@ -1766,6 +2064,41 @@ fn pred_params(p: &Pred) -> Vec<ParamId> {
         Pred::Nested(c) => cond_params(c, &mut set),
     }
     set.into_iter().collect()
+}
+
+/// True when every test in the condition is about time relative to today (and there is at least one).
+fn only_time(c: &Cond) -> bool {
+    fn term_time(t: &Term) -> bool {
+        match t {
+            Term::Today => true,
+            Term::Count { window, .. } | Term::Pick { window, .. } => window.is_some(),
+            Term::Arith(_, a, b)
+            | Term::DatePlus(a, b)
+            | Term::WorkdaysPlus(a, b)
+            | Term::DateDiff(a, b) => term_time(a) || term_time(b),
+            Term::Neg(a) => term_time(a),
+            Term::Cond(c) => only_time(c),
+            Term::Fact(_) | Term::Lit(_) | Term::Param(_) | Term::Field(_) => false,
+        }
+    }
+    fn pred_time(p: &Pred) -> bool {
+        match p {
+            Pred::Truth(t) | Pred::Known { term: t, .. } => term_time(t),
+            Pred::Cmp(_, a, b) => term_time(a) || term_time(b),
+            Pred::In { term, list, .. } => term_time(term) || list.iter().any(term_time),
+            Pred::Between { term, low, high } => {
+                term_time(term) || term_time(low) || term_time(high)
+            }
+            Pred::Answered { .. } => false,
+            Pred::Nested(c) => only_time(c),
+        }
+    }
+    match c {
+        Cond::True => false,
+        Cond::Atom(a) => pred_time(&a.pred),
+        Cond::Not(c) | Cond::Definitely(c) => only_time(c),
+        Cond::And(v) | Cond::Or(v) => !v.is_empty() && v.iter().all(only_time),
+    }
 }
 
 fn field_names(fields: &[FieldDef]) -> String {

@@ -28,6 +28,10 @@ pub struct Checklist {
     pub outcomes: Vec<OutcomeView>,
     /// The parameters the region set, with their values and sources.
     pub parameters: Vec<UsedParameter>,
+    /// The parties that can hold the lead.
+    pub parties: Vec<OptionDef>,
+    /// The phases of a case.
+    pub phases: Vec<OptionDef>,
 }
 
 /// A section and its questions.
@@ -165,6 +169,8 @@ pub fn checklist(model: &Model) -> Checklist {
             })
             .collect(),
         parameters: evaluate_parameters(model),
+        parties: model.parties.clone(),
+        phases: model.phases.clone(),
     }
 }
 

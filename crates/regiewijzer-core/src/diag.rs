@@ -375,6 +375,14 @@ pub enum DiagKind {
         /// The field.
         field: String,
     },
+    /// `values parties` / `fact x: party` without any `party` declared (or phases).
+    #[error("no {0} is declared (declare them with `{0} NAME` and a label)")]
+    NothingDeclared(String),
+    /// A handover whose requirements are only about time passing.
+    #[error(
+        "handover `{0}` happens only because time passed: every requirement is about dates relative to today"
+    )]
+    HandoverOnlyTime(String),
     /// A parameter that nothing reads.
     #[error("parameter `{0}` is not used by any rule")]
     ParamUnused(String),
@@ -428,6 +436,8 @@ impl DiagKind {
             ValueNeverGiven { .. } => "W503",
             FactUnused(_) => "W504",
             ParamUnused(_) => "W505",
+            HandoverOnlyTime(_) => "W506",
+            NothingDeclared(_) => "E323",
             TimelineNeedsDate(_) => "E320",
             NotATimeline(_) => "E321",
             UnknownField { .. } => "E322",
@@ -543,6 +553,13 @@ impl DiagKind {
             }
             FactUnused(f) => format!("gegeven `{f}` wordt gevraagd maar door geen regel gebruikt"),
             ParamUnused(p) => format!("parameter `{p}` wordt door geen regel gebruikt"),
+            HandoverOnlyTime(h) => format!(
+                "overdracht `{h}` gebeurt alleen omdat er tijd verstreken is: elke voorwaarde gaat over datums ten opzichte van vandaag"
+            ),
+            NothingDeclared(w) => {
+                let nl = if w == "party" { "partij" } else { "fase" };
+                format!("er is geen {nl} gedeclareerd (declareer ze met `{w} NAAM` en een label)")
+            }
             TimelineNeedsDate(t) => format!(
                 "het eerste veld van tijdlijn `{t}` moet de datum zijn (`field datum: date ...`)"
             ),

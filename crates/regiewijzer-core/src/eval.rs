@@ -241,6 +241,68 @@ pub struct IgnoredAnswer {
     pub reason: Text,
 }
 
+/// Where a handover stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HandoverStatus {
+    /// Its `when` does not hold: no handover is proposed.
+    NotProposed,
+    /// Its `when` reads unanswered questions.
+    Open,
+    /// Proposed, but a requirement does not hold (yet): the sender keeps the lead.
+    Blocked,
+    /// Proposed and every requirement holds: the receiver has the lead.
+    Complete,
+}
+
+/// One requirement of a handover, as evaluated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RequirementResult {
+    /// The condition as written.
+    pub text: String,
+    /// What it means.
+    pub label: Text,
+    /// Met (`true`), not met (`false`) or unknown (unanswered).
+    pub met: Option<bool>,
+    /// The answers it reads.
+    pub answers: Vec<UsedAnswer>,
+}
+
+/// A handover, as evaluated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HandoverResult {
+    /// Handover id.
+    pub id: String,
+    /// Title.
+    pub title: Option<Text>,
+    /// The outcome that holds the lead.
+    pub lead: String,
+    /// Sending party id.
+    pub from: String,
+    /// Sending party.
+    pub from_label: Text,
+    /// Receiving party id.
+    pub to: String,
+    /// Receiving party.
+    pub to_label: Text,
+    /// Where it stands.
+    pub status: HandoverStatus,
+    /// Every requirement with whether it is met.
+    pub requirements: Vec<RequirementResult>,
+    /// The requirements not met (yet), in words: what is still missing.
+    pub missing: Vec<Text>,
+    /// True while unanswered questions could change its status.
+    pub provisional: bool,
+    /// Why.
+    pub because: Text,
+    /// Sources.
+    pub sources: Vec<String>,
+    /// True when every requirement is only about time passing (warning W506).
+    pub time_only: bool,
+    /// Line in the ruleset source.
+    pub line: u32,
+}
+
 /// The result of evaluating a ruleset on answers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Evaluation {
@@ -262,6 +324,8 @@ pub struct Evaluation {
     pub answer_issues: Vec<AnswerIssue>,
     /// Every parameter of the ruleset with its value (what the region chose).
     pub parameters: Vec<UsedParameter>,
+    /// Every handover with its status and what is still missing.
+    pub handovers: Vec<HandoverResult>,
 }
 
 impl Evaluation {
@@ -439,6 +503,7 @@ pub fn evaluate(model: &Model, answers: &Answers, today: Date) -> Evaluation {
         ignored_answers,
         answer_issues: Vec::new(),
         parameters: evaluate_parameters(model),
+        handovers: model.handovers.iter().map(|h| ctx.handover(h)).collect(),
     }
 }
 
@@ -767,6 +832,13 @@ impl Ctx<'_> {
             }
             Cond::And(cs) => self.junction(cs, false),
             Cond::Or(cs) => self.junction(cs, true),
+            Cond::Definitely(inner) => {
+                let t = self.cond(inner);
+                Tri {
+                    now: Some(t.now == Some(true)),
+                    deps: t.deps,
+                }
+            }
         }
     }
 
@@ -1134,6 +1206,63 @@ impl Ctx<'_> {
         (result, relevant)
     }
 
+    fn handover(&self, h: &crate::model::HandoverDef) -> HandoverResult {
+        let lead = self.model.outcomes.get(h.lead);
+        let value = |v: ValueId| {
+            lead.and_then(|o| o.values.get(v))
+                .map(|x| (x.id.clone(), x.label.clone()))
+                .unwrap_or_default()
+        };
+        let (from, from_label) = value(h.from);
+        let (to, to_label) = value(h.to);
+        let when = self.cond(&h.when);
+        let mut deps = when.deps.clone();
+        let requirements: Vec<RequirementResult> = h
+            .requires
+            .iter()
+            .map(|r| {
+                let t = self.cond(&r.cond);
+                deps.extend(t.deps.iter().copied());
+                let mut facts = Vec::new();
+                crate::check::cond_facts(&r.cond, &mut facts);
+                RequirementResult {
+                    text: r.text.clone(),
+                    label: r.label.clone(),
+                    met: t.now,
+                    answers: self.used_answers(&facts),
+                }
+            })
+            .collect();
+        let missing: Vec<Text> = requirements
+            .iter()
+            .filter(|r| r.met != Some(true))
+            .map(|r| r.label.clone())
+            .collect();
+        let status = match when.now {
+            Some(false) => HandoverStatus::NotProposed,
+            None => HandoverStatus::Open,
+            Some(true) if missing.is_empty() => HandoverStatus::Complete,
+            Some(true) => HandoverStatus::Blocked,
+        };
+        HandoverResult {
+            id: h.id.clone(),
+            title: h.title.clone(),
+            lead: lead.map(|o| o.id.clone()).unwrap_or_default(),
+            from,
+            from_label,
+            to,
+            to_label,
+            status,
+            requirements,
+            missing,
+            provisional: !deps.is_empty(),
+            because: h.because.clone(),
+            sources: h.sources.clone(),
+            time_only: h.time_only,
+            line: self.model.line_of(h.span.start),
+        }
+    }
+
     /// The answers to these facts, as shown in reasons.
     fn used_answers(&self, facts: &[FactId]) -> Vec<UsedAnswer> {
         facts
@@ -1156,6 +1285,9 @@ impl Ctx<'_> {
     fn reason(&self, r: &RuleDef, out: &OutcomeDef, vals: &[ValueId], t: &Tri) -> Reason {
         let (kind, table, row) = match &r.origin {
             crate::model::RuleOrigin::Rule => ("rule", None, None),
+            crate::model::RuleOrigin::Handover { handover, .. } => {
+                ("handover", Some(handover.clone()), None)
+            }
             crate::model::RuleOrigin::Row { table, row } => {
                 ("row", Some(table.clone()), Some(*row))
             }
@@ -1216,6 +1348,7 @@ impl Ctx<'_> {
             Cond::True => {}
             Cond::Atom(a) => out.push(self.part(a, neg)),
             Cond::Not(inner) => self.explain(inner, want, !neg, out),
+            Cond::Definitely(inner) => self.explain(inner, want, neg, out),
             Cond::And(cs) | Cond::Or(cs) => {
                 // Under `not`, and/or swap roles (De Morgan).
                 let all_needed = matches!(c, Cond::And(_)) != neg;

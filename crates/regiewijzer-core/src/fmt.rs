@@ -17,7 +17,8 @@
 //! gives the same syntax tree, up to positions.
 
 use crate::ast::{
-    BinOp, Clause, Comment, Expr, Fallback, File, Item, ItemKind, Policy, Span, Table, TextPair,
+    BinOp, Clause, Comment, Expr, Fallback, File, Item, ItemKind, NamedKind, Policy, Span, Table,
+    TextPair,
 };
 use crate::diag::Diagnostic;
 use crate::print::{
@@ -188,6 +189,13 @@ impl Doc {
                     Some(c) => self.nodes.push((c.span.start, id)),
                     None => {}
                 }
+                if let Some(vf) = &o.values_from {
+                    let text = match vf.value {
+                        NamedKind::Party => "values parties",
+                        NamedKind::Phase => "values phases",
+                    };
+                    self.line(vf.span, text.to_string());
+                }
                 for v in &o.values {
                     let text = format!("value {} {}", v.value.name.name, text_pair(&v.value.label));
                     self.line(v.span, text);
@@ -229,6 +237,38 @@ impl Doc {
             }
             ItemKind::TestsFor(id) => {
                 self.entry(start, 0, vec![format!("tests for {}", id.name)]);
+            }
+            ItemKind::Named(n) => {
+                let kw = match n.kind {
+                    NamedKind::Party => "party",
+                    NamedKind::Phase => "phase",
+                };
+                self.entry(start, 0, vec![format!("{kw} {}", n.name.name)]);
+                self.pair(&n.label, "label");
+            }
+            ItemKind::Handover(h) => {
+                self.entry(start, 0, vec![format!("handover {}", h.name.name)]);
+                self.pair(&h.title, "title");
+                if let Some(c) = &h.from_to {
+                    let text = format!("from {} to {}", c.value.0.name, c.value.1.name);
+                    self.line(c.span, text);
+                }
+                if let Some(c) = &h.lead {
+                    self.line(c.span, format!("lead {}", c.value.name));
+                }
+                self.condition(&h.when, "when");
+                for r in &h.requires {
+                    let (e, t) = &r.value;
+                    let text = format!("require {} {}", expr_to_string(e), text_pair(t));
+                    self.line(r.span, text);
+                }
+                if let Some(p) = &h.priority {
+                    self.line(p.span, format!("priority {}", p.value.value));
+                }
+                self.pair(&h.because, "because");
+                for s in &h.sources {
+                    self.line(s.span, format!("source {}", string_lit(&s.value.value)));
+                }
             }
             ItemKind::Parameter(p) => {
                 let head = format!(

@@ -71,6 +71,12 @@ pub struct Model {
     pub ask_order: Vec<FactId>,
     /// Parameters in source order.
     pub parameters: Vec<ParamDef>,
+    /// Declared parties (who can hold the lead), in source order.
+    pub parties: Vec<OptionDef>,
+    /// Declared phases of a case, in source order.
+    pub phases: Vec<OptionDef>,
+    /// Handovers in source order.
+    pub handovers: Vec<HandoverDef>,
     /// Outcomes in source order.
     pub outcomes: Vec<OutcomeDef>,
     /// Rules in source order; each table row is one rule.
@@ -251,6 +257,54 @@ pub enum RuleOrigin {
         /// The row number.
         row: usize,
     },
+    /// One of the two rules a `handover` compiles to.
+    Handover {
+        /// The handover id.
+        handover: String,
+        /// True for the rule that gives the lead to the receiver (all requirements hold); false for the
+        /// one that keeps it with the sender.
+        complete: bool,
+    },
+}
+
+/// A handover: the lead passes from one party to another only when every requirement holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HandoverDef {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: Option<Text>,
+    /// The outcome that holds the lead.
+    pub lead: OutcomeId,
+    /// The sending party (a value of the lead outcome).
+    pub from: ValueId,
+    /// The receiving party (a value of the lead outcome).
+    pub to: ValueId,
+    /// When the handover is proposed.
+    pub when: Cond,
+    /// The canonical text of `when`.
+    pub when_text: String,
+    /// What must hold before the lead passes.
+    pub requires: Vec<RequireDef>,
+    /// Why.
+    pub because: Text,
+    /// Sources.
+    pub sources: Vec<String>,
+    /// True when every requirement is only about time passing (dates relative to today).
+    pub time_only: bool,
+    /// Where it is written.
+    pub span: Span,
+}
+
+/// One requirement of a handover.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequireDef {
+    /// The condition.
+    pub cond: Cond,
+    /// Its canonical text.
+    pub text: String,
+    /// What it means, in words.
+    pub label: Text,
 }
 
 /// A rule (a `rule` item, or one table row).
@@ -308,6 +362,10 @@ pub enum Cond {
     Not(Box<Cond>),
     /// A test of values.
     Atom(Box<Atom>),
+    /// Holds *now* for sure: yes when the inner condition is yes, no when it is no or unknown (it still
+    /// depends on the open questions). Used for warm handover: the sender keeps the lead until every
+    /// requirement definitely holds.
+    Definitely(Box<Cond>),
 }
 
 /// An atomic yes/no test, with its text for reasons.
@@ -480,6 +538,13 @@ pub enum ExpectDefKind {
     DateIs(Date),
     /// A deadline outcome's date lies before today.
     Overdue,
+    /// A handover is proposed and complete (`true`) or blocked (`false`).
+    Handover {
+        /// Index in [`Model::handovers`].
+        handover: usize,
+        /// Complete (true) or blocked (false).
+        complete: bool,
+    },
 }
 
 impl Model {

@@ -23,6 +23,9 @@ const ITEM_KEYWORDS: &[&str] = &[
     "test",
     "tests",
     "parameter",
+    "party",
+    "phase",
+    "handover",
 ];
 
 /// Words that cannot be used as names.
@@ -97,6 +100,16 @@ pub const RESERVED: &[&str] = &[
     "earliest",
     "where",
     "of",
+    "party",
+    "phase",
+    "handover",
+    "require",
+    "lead",
+    "values",
+    "parties",
+    "phases",
+    "blocked",
+    "complete",
 ];
 
 type PResult<T> = Result<T, ()>;
@@ -429,6 +442,9 @@ impl Parser {
                 "table" => self.table().map(ItemKind::Table),
                 "test" => self.test().map(ItemKind::Test),
                 "parameter" => self.parameter().map(ItemKind::Parameter),
+                "party" => self.named(NamedKind::Party).map(ItemKind::Named),
+                "phase" => self.named(NamedKind::Phase).map(ItemKind::Named),
+                "handover" => self.handover().map(ItemKind::Handover),
                 _ => self.tests_for().map(ItemKind::TestsFor),
             };
             match kind {
@@ -679,6 +695,14 @@ impl Parser {
                 self.bump();
                 TypeKind::Timeline
             }
+            "party" => {
+                self.bump();
+                TypeKind::Party
+            }
+            "phase" => {
+                self.bump();
+                TypeKind::Phase
+            }
             "int" => {
                 self.bump();
                 let (min, max) = self.opt_range()?;
@@ -755,10 +779,11 @@ impl Parser {
             fallback: None,
             label: None,
             values: Vec::new(),
+            values_from: None,
         };
         self.clauses(
             "outcome",
-            &["required", "default", "label", "value"],
+            &["required", "default", "label", "value", "values"],
             |p, kw, start| {
                 match kw {
                     "required" => p.set_once(
@@ -783,6 +808,18 @@ impl Parser {
                         let v = p.text_pair()?;
                         let sp = start.to(v.span);
                         p.set_once(&mut o.label, v, sp, kw);
+                    }
+                    "values" => {
+                        let kind = if p.eat_word("parties") {
+                            NamedKind::Party
+                        } else if p.eat_word("phases") {
+                            NamedKind::Phase
+                        } else {
+                            p.expected("`parties` or `phases`", "`parties` of `phases`")?;
+                            return Err(());
+                        };
+                        let sp = start.to(p.prev_span());
+                        p.set_once(&mut o.values_from, kind, sp, "values");
                     }
                     _ => {
                         let name = p.ident("the value's name", "de naam van de waarde")?;
@@ -1320,10 +1357,14 @@ impl Parser {
                 ExpectKind::Final
             } else if self.eat_word("overdue") {
                 ExpectKind::Overdue
+            } else if self.eat_word("blocked") {
+                ExpectKind::Blocked
+            } else if self.eat_word("complete") {
+                ExpectKind::Complete
             } else {
                 self.expected(
-                    "`undecided`, `provisional`, `final` or `overdue`",
-                    "`undecided`, `provisional`, `final` of `overdue`",
+                    "`undecided`, `provisional`, `final`, `overdue`, `blocked` or `complete`",
+                    "`undecided`, `provisional`, `final`, `overdue`, `blocked` of `complete`",
                 )?;
                 return Err(());
             }
@@ -1402,6 +1443,96 @@ impl Parser {
             }
         }
         Ok(Literal::Records(list, start.to(self.prev_span())))
+    }
+
+    fn named(&mut self, kind: NamedKind) -> PResult<Named> {
+        let (en, nl) = match kind {
+            NamedKind::Party => ("the party's name", "de naam van de partij"),
+            NamedKind::Phase => ("the phase's name", "de naam van de fase"),
+        };
+        let name = self.ident(en, nl)?;
+        let mut n = Named {
+            kind,
+            name,
+            label: None,
+        };
+        let item = match kind {
+            NamedKind::Party => "party",
+            NamedKind::Phase => "phase",
+        };
+        self.clauses(item, &["label"], |p, kw, start| {
+            let v = p.text_pair()?;
+            let sp = start.to(v.span);
+            p.set_once(&mut n.label, v, sp, kw);
+            Ok(())
+        });
+        Ok(n)
+    }
+
+    fn handover(&mut self) -> PResult<Handover> {
+        let name = self.ident("the handover's name", "de naam van de overdracht")?;
+        let mut h = Handover {
+            name,
+            title: None,
+            from_to: None,
+            lead: None,
+            when: None,
+            requires: Vec::new(),
+            priority: None,
+            because: None,
+            sources: Vec::new(),
+        };
+        self.clauses(
+            "handover",
+            &[
+                "title", "from", "lead", "when", "require", "priority", "because", "source",
+            ],
+            |p, kw, start| match kw {
+                "from" => {
+                    let from = p.ident("the sending party", "de overdragende partij")?;
+                    p.expect_word("to")?;
+                    let to = p.ident("the receiving party", "de ontvangende partij")?;
+                    let sp = start.to(to.span);
+                    p.set_once(&mut h.from_to, (from, to), sp, "from ... to");
+                    Ok(())
+                }
+                "lead" => {
+                    let o = p.ident(
+                        "the outcome that holds the lead",
+                        "de uitkomst met de regie",
+                    )?;
+                    let sp = start.to(o.span);
+                    p.set_once(&mut h.lead, o, sp, kw);
+                    Ok(())
+                }
+                "when" => {
+                    let e = p.expr()?;
+                    let sp = start.to(e.span);
+                    p.set_once(&mut h.when, e, sp, kw);
+                    Ok(())
+                }
+                "require" => {
+                    let e = p.expr()?;
+                    let t = p.text_pair()?;
+                    let sp = start.to(t.span);
+                    h.requires.push(Clause {
+                        value: (e, t),
+                        span: sp,
+                    });
+                    Ok(())
+                }
+                _ => Parser::sources_and_common(
+                    p,
+                    kw,
+                    start,
+                    &mut h.title,
+                    &mut h.priority,
+                    &mut h.because,
+                    &mut h.sources,
+                ),
+            },
+        );
+        Ok(h)
     }
 
     fn tests_for(&mut self) -> PResult<Ident> {
@@ -1766,6 +1897,10 @@ fn is_clause_keyword(w: &str) -> bool {
             | "today"
             | "given"
             | "expect"
+            | "field"
+            | "require"
+            | "lead"
+            | "values"
     )
 }
 

@@ -293,6 +293,8 @@ pub fn type_to_string(t: &TypeKind) -> String {
         },
         TypeKind::Scale { min, max } => format!("scale {min}..{max}"),
         TypeKind::Timeline => "timeline".into(),
+        TypeKind::Party => "party".into(),
+        TypeKind::Phase => "phase".into(),
     }
 }
 
@@ -389,6 +391,8 @@ pub fn expect_to_string(e: &Expect) -> String {
         ExpectKind::Final => format!("{o} is final"),
         ExpectKind::Date(d) => format!("{o} = {}", d.value),
         ExpectKind::Overdue => format!("{o} is overdue"),
+        ExpectKind::Blocked => format!("{o} is blocked"),
+        ExpectKind::Complete => format!("{o} is complete"),
     }
 }
 

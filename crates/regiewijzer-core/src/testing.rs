@@ -3,7 +3,7 @@ use serde::Serialize;
 
 use crate::answers::Answers;
 use crate::date::Date;
-use crate::eval::{Evaluation, OutcomeResult, Status, evaluate};
+use crate::eval::{Evaluation, HandoverResult, HandoverStatus, OutcomeResult, Status, evaluate};
 use crate::model::{ExpectDef, ExpectDefKind, Model, TestDef, Text, ValueId};
 
 /// One expectation that did not hold.
@@ -98,12 +98,52 @@ fn check_expect(model: &Model, result: &Evaluation, e: &ExpectDef) -> Option<Fai
                 && actual.deadline.as_ref().is_some_and(|x| x.date == *d)
         }
         ExpectDefKind::Overdue => actual.deadline.as_ref().is_some_and(|x| x.overdue),
+        ExpectDefKind::Handover { handover, complete } => {
+            let wanted = if *complete {
+                HandoverStatus::Complete
+            } else {
+                HandoverStatus::Blocked
+            };
+            let got = result.handovers.get(*handover);
+            if got.is_some_and(|h| h.status == wanted) {
+                return None;
+            }
+            return Some(Failure {
+                expect: e.text.clone(),
+                line: e.line,
+                actual: match got {
+                    Some(h) => describe_handover(h),
+                    None => Text::both("?"),
+                },
+            });
+        }
     };
     (!ok).then(|| Failure {
         expect: e.text.clone(),
         line: e.line,
         actual: describe(actual),
     })
+}
+
+/// Where a handover stands, in words: `blocked (missing: ...)`.
+pub fn describe_handover(h: &HandoverResult) -> Text {
+    let (nl, en) = match h.status {
+        HandoverStatus::NotProposed => ("niet voorgesteld".to_string(), "not proposed".to_string()),
+        HandoverStatus::Open => ("nog open".to_string(), "still open".to_string()),
+        HandoverStatus::Complete => ("rond".to_string(), "complete".to_string()),
+        HandoverStatus::Blocked => {
+            let nl: Vec<&str> = h.missing.iter().map(|t| t.nl.as_str()).collect();
+            let en: Vec<&str> = h.missing.iter().map(|t| t.en.as_str()).collect();
+            (
+                format!("geblokkeerd (ontbreekt: {})", nl.join("; ")),
+                format!("blocked (missing: {})", en.join("; ")),
+            )
+        }
+    };
+    Text {
+        nl: format!("{}: {nl}", h.id),
+        en: format!("{}: {en}", h.id),
+    }
 }
 
 /// What an outcome turned out to be, in words: `bemoeizorg (regel wvggz#2), voorlopig`.

@@ -405,6 +405,7 @@ fn item_kind() -> impl Strategy<Value = ItemKind> {
                 fallback,
                 label,
                 values,
+                values_from: None,
             })
         });
     let assign_value = prop_oneof![
