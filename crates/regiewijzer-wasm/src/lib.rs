@@ -41,12 +41,22 @@ export interface Checklist {
   ruleset: RulesetRef; valid_from: string | null; note: Text | null; uses_today: boolean;
   sections: { id: string; label: Text; help: Text | null; facts: FactView[] }[];
   outcomes: { id: string; label: Text; policy: "priority" | "unique" | "collect" | "deadline"; values: { id: string; label: Text }[] }[];
+  parameters: UsedParameter[]; parties: { id: string; label: Text }[]; phases: { id: string; label: Text }[];
 }
+/** A parameter a region set, with its value and source. */
+export interface UsedParameter { id: string; label: Text; value: string; regional: boolean; sources: string[] }
 /** Why an outcome has its value. */
 export interface Reason {
   kind: "rule" | "row" | "default" | "handover"; rule: string; table: string | null; row: number | null; line: number;
   title: Text | null; values: string[]; priority: number; because: Text; sources: string[]; provisional: boolean;
-  conditions: { text: string; holds: boolean | null; answers: { fact: string; question: Text; answer: { value: string; label: Text } | null }[] }[];
+  conditions: { text: string; holds: boolean | null; answers: { fact: string; question: Text; answer: { value: string; label: Text } | null }[]; parameters: UsedParameter[] }[];
+}
+/** A handover of the lead, as evaluated. */
+export interface HandoverResult {
+  id: string; title: Text | null; lead: string; from: string; from_label: Text; to: string; to_label: Text;
+  status: "not_proposed" | "open" | "blocked" | "complete";
+  requirements: { text: string; label: Text; met: boolean | null; answers: { fact: string; question: Text; answer: { value: string; label: Text } | null }[] }[];
+  missing: Text[]; provisional: boolean; because: Text; sources: string[]; time_only: boolean; line: number;
 }
 /** One outcome of an evaluation. */
 export interface OutcomeResult {
@@ -58,11 +68,14 @@ export interface OutcomeResult {
 /** The result of evaluating answers. */
 export interface Evaluation {
   ruleset: RulesetRef; today: string; complete: boolean; outcomes: OutcomeResult[];
-  facts: { id: string; section: string; asked: "yes" | "no" | "maybe"; answer: { value: string; label: Text } | null; used: boolean; matters_next: boolean }[];
+  facts: { id: string; section: string; asked: "yes" | "no" | "maybe"; answer: { value: string; label: Text } | null; used: boolean; matters_next: boolean;
+    records: ({ value: string; label: Text } | null)[][] | null }[];
   matters_next: string[]; ignored_answers: { fact: string; reason: Text }[];
   answer_issues: { fact: string; kind: string; message: Text }[];
+  parameters: UsedParameter[]; handovers: HandoverResult[];
 }
-/** Answers: question id to value (`true`/`false`, option id, number, "YYYY-MM-DD"; null = unanswered). */
+/** Answers: question id to value (`true`/`false`, option id, number, "YYYY-MM-DD", a list of records for a
+ * timeline; null = unanswered). */
 export type AnswersInput = Record<string, unknown>;
 /** A professional's decision that differs from the advice. */
 export interface OverrideInput { outcome: string; value: string; reason: string }
