@@ -454,8 +454,12 @@ impl<'a> Checker<'a> {
             }
         }
 
-        self.warnings(&model, &fact_items);
-        self.param_warnings(&model, &param_items);
+        // Unused facts, values and parameters are only worth saying once the rules are free of errors: a
+        // rule dropped for an error would otherwise make its facts and values look unused.
+        if !self.failed && !self.had_parse_errors {
+            self.warnings(&model, &fact_items);
+            self.param_warnings(&model, &param_items);
+        }
         Some(model)
     }
 
@@ -2339,6 +2343,12 @@ impl Checker<'_> {
             (Ty::Name(n, sp), Ty::FieldChoice(f, i)) => {
                 let v = self.field_option(*f, *i, n, *sp)?;
                 Some((Term::Lit(Value::Choice(v)), tyb.clone(), tb, tyb.clone()))
+            }
+            // Compared with yes/no, a number or a date, a bare name can only have meant a fact.
+            (Ty::Name(n, sp), Ty::Bool | Ty::Int | Ty::Date)
+            | (Ty::Bool | Ty::Int | Ty::Date, Ty::Name(n, sp)) => {
+                self.unknown(DiagKind::UnknownFact(n.clone()), n, *sp);
+                None
             }
             (Ty::Name(n, sp), _) | (_, Ty::Name(n, sp)) => {
                 let kind = DiagKind::UnknownName(n.clone());

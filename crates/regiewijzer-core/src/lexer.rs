@@ -227,7 +227,14 @@ pub fn lex(source: &str) -> Lexed {
                         None => {
                             out.errors
                                 .push((DiagKind::BadDate(text.to_string()), Span::new(start, end)));
-                            push(&mut out, Tok::Int(0), start, end, &mut line_has_token);
+                            // Still a date to the parser (the year and month as written, day 1, or
+                            // 1970-01-01), so the mistake is reported once, not again as a type error.
+                            let stand_in = text
+                                .get(..7)
+                                .and_then(|ym| Date::parse(&format!("{ym}-01")))
+                                .or_else(|| Date::from_ymd(1970, 1, 1));
+                            let tok = stand_in.map_or(Tok::Int(0), Tok::Date);
+                            push(&mut out, tok, start, end, &mut line_has_token);
                         }
                     }
                     i = end;

@@ -157,3 +157,31 @@ fn missing_english_is_a_warning_only() {
     assert!(!c.has_errors());
     assert!(c.diagnostics.iter().any(|d| d.code == "W501"));
 }
+
+#[test]
+fn one_mistake_gives_one_diagnostic() {
+    let head = "ruleset x\n  title nl \"X\" en \"X\"\n  version \"1\"\n";
+    let body = "fact d: date\n  label nl \"D\" en \"D\"\nfact b: bool\n  label nl \"B\" en \"B\"\noutcome o: priority required\n  label nl \"O\" en \"O\"\n  value a nl \"A\" en \"A\"\n";
+    let cases = [
+        // An impossible date: E105 once, no type error after it.
+        (
+            "rule r\n  when b and d > 2026-02-30\n  then o = a\n  because nl \"x\" en \"x\"\n",
+            vec!["E105"],
+        ),
+        (
+            "rule r\n  when b and d > d\n  then o = a\n  because nl \"x\" en \"x\"\ntest \"t\"\n  today 2026-13-01\n  expect o = a\n",
+            vec!["E105"],
+        ),
+        // A misspelt fact compared with yes: an unknown fact, not an unknown name.
+        (
+            "rule r\n  when bb = yes and d > d\n  then o = a\n  because nl \"x\" en \"x\"\n",
+            vec!["E301"],
+        ),
+    ];
+    for (rules, want) in cases {
+        let src = format!("{head}{body}{rules}");
+        let c = regiewijzer_core::compile(&src);
+        let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, want, "{src}");
+    }
+}
