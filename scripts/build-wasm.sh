@@ -7,12 +7,18 @@ cd "$(dirname "$0")/.."
 . target/setup.env
 
 crate=regiewijzer_wasm
-out=target/wasm32-unknown-unknown/release/$crate.wasm
 if [ "$WASM_ROUTE" = "rustup" ]; then
-  cargo build -q --release --target wasm32-unknown-unknown -p regiewijzer-wasm
+  out=target/wasm32-unknown-unknown/release/$crate.wasm
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=z cargo build -q --release --target wasm32-unknown-unknown -p regiewijzer-wasm
 else
-  RUSTC_BOOTSTRAP=1 RUSTC=/usr/bin/rustc cargo build -q --release --target wasm32-unknown-unknown \
-    -Zbuild-std=std,panic_abort -p regiewijzer-wasm
+  # Its own target dir: the size flags would otherwise rebuild the native crates on every switch.
+  out=target/wasm/wasm32-unknown-unknown/release/$crate.wasm
+  # Building std ourselves also lets us drop what the bundle never needs: panic messages and locations,
+  # Debug formatting; opt-level z favours size. (RUSTC_BOOTSTRAP: these are unstable flags of this rustc.)
+  RUSTC_BOOTSTRAP=1 RUSTC=/usr/bin/rustc CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
+    RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort" \
+    cargo build -q --release --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort \
+    -p regiewijzer-wasm --target-dir target/wasm
 fi
 # Shrink first, then generate the bindings: wasm-opt 108 mangles the externref table that wasm-bindgen
 # adds (the page then fails with "WebAssembly.Table.set(): Argument 1 is invalid for table").

@@ -13,6 +13,9 @@ use regiewijzer_core::{Date, Diagnostic, Model, compile, describe, eval, summary
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+mod widget;
+pub use widget::WidgetCore;
+
 /// The shipped default triage ruleset (an example a region adapts).
 const DEFAULT_RULESET: &str = include_str!("../../../rulesets/triage.regels");
 
@@ -248,16 +251,4 @@ pub fn default_ruleset_source() -> String {
 #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
 pub fn check(source: &str) -> Result<JsValue, JsValue> {
     to_js(&compile(source).diagnostics)
-}
-
-/// The canonical layout of a source, or its diagnostics when it does not parse (thrown).
-#[wasm_bindgen]
-pub fn format(source: &str) -> Result<String, JsValue> {
-    regiewijzer_core::fmt::format(source).map_err(|diagnostics| {
-        to_js(&LoadError {
-            kind: "diagnostics",
-            diagnostics: &diagnostics,
-        })
-        .unwrap_or_else(|e| e)
-    })
 }

@@ -1,0 +1,1485 @@
+//! The `<regie-wijzer>` widget, rendered from Rust into the open shadow root that the JS shim
+//! (`www/regiewijzer.js`) creates. The shim owns what Rust cannot do (extend `HTMLElement`, form
+//! association, events, clipboard); this module owns the checklist, the live advice, the reasons and the
+//! professional's decision.
+//!
+//! Every text from a ruleset or an answer goes in with `set_text_content` or as an attribute value,
+//! never as HTML. One delegated listener per event type on the shadow root handles every control.
+
+mod words;
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use regiewijzer_core::answers::{Answers, RawAnswers, RawValue};
+use regiewijzer_core::describe::{Checklist, FactView, checklist};
+use regiewijzer_core::eval::{Evaluation, Status, evaluate};
+use regiewijzer_core::model::Text;
+use regiewijzer_core::summary::{Override, summary};
+use regiewijzer_core::{Date, Diagnostic, Model, compile};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{
+    Document, Element, Event, HtmlDetailsElement, HtmlElement, HtmlInputElement, HtmlSelectElement,
+    HtmlTextAreaElement, ShadowRoot,
+};
+
+use crate::to_js;
+use words::{Words, words};
+
+type JsResult<T = ()> = Result<T, JsValue>;
+
+/// One answer as the widget keeps it (and as the host's `answers` property shows it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+enum Ans {
+    Bool(bool),
+    Int(i64),
+    Text(String),
+    /// Timeline records: field id → value as text.
+    Records(Vec<BTreeMap<String, Field>>),
+}
+
+/// One field of a timeline record, kept as text the way an input holds it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+enum Field {
+    Bool(bool),
+    Int(i64),
+    Text(String),
+}
+
+impl Field {
+    fn text(&self) -> String {
+        match self {
+            Field::Bool(b) => b.to_string(),
+            Field::Int(n) => n.to_string(),
+            Field::Text(t) => t.clone(),
+        }
+    }
+}
+
+/// The professional's decision on the advice.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+enum Decision {
+    /// The advice as it stands is confirmed.
+    Confirmed,
+    /// Decided otherwise, with the reason.
+    Override {
+        outcome: String,
+        value: String,
+        reason: String,
+    },
+}
+
+/// What the widget restores from (the `value` it gave before).
+#[derive(Deserialize)]
+struct Restore {
+    #[serde(default)]
+    answers: BTreeMap<String, Option<Ans>>,
+    #[serde(default)]
+    decision: Option<Decision>,
+}
+
+#[derive(Serialize)]
+struct RulesetIdentity<'a> {
+    id: &'a str,
+    version: &'a str,
+    hash: &'a str,
+}
+
+#[derive(Serialize)]
+struct OutcomeValue<'a> {
+    status: Status,
+    values: &'a [String],
+    provisional: bool,
+    rules: Vec<&'a str>,
+}
+
+/// What the host's form submits (JSON) and the events carry.
+#[derive(Serialize)]
+struct WidgetValue<'a> {
+    ruleset: RulesetIdentity<'a>,
+    today: String,
+    lang: &'a str,
+    answers: &'a BTreeMap<String, Ans>,
+    outcomes: BTreeMap<&'a str, OutcomeValue<'a>>,
+    decision: Option<&'a Decision>,
+}
+
+#[derive(Serialize)]
+struct ErrorDetail<'a> {
+    message: Text,
+    diagnostics: &'a [Diagnostic],
+}
+
+struct State {
+    shadow: ShadowRoot,
+    doc: Document,
+    notify: js_sys::Function,
+    lang: String,
+    today: Date,
+    model: Option<Model>,
+    checklist: Option<Checklist>,
+    answers: BTreeMap<String, Ans>,
+    decision: Option<Decision>,
+    /// The advice the decision was made on: a changed advice needs a new confirmation.
+    decided_on: Option<Vec<(String, Vec<String>)>>,
+    result: Option<Evaluation>,
+    override_open: bool,
+}
+
+/// The widget's Rust half; the JS shim creates one per `<regie-wijzer>` element.
+#[wasm_bindgen]
+pub struct WidgetCore {
+    state: Rc<RefCell<State>>,
+    shadow: ShadowRoot,
+    listeners: Vec<Listener>,
+}
+
+/// An event type and the closure listening for it on the shadow root.
+type Listener = (&'static str, Closure<dyn FnMut(Event)>);
+
+impl Drop for WidgetCore {
+    /// A replaced widget (another `rules` file) takes its listeners with it.
+    fn drop(&mut self) {
+        for (kind, closure) in &self.listeners {
+            let _ = self
+                .shadow
+                .remove_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
+        }
+    }
+}
+
+#[wasm_bindgen]
+impl WidgetCore {
+    /// Renders into `shadow`. `source` is the ruleset text (`undefined`: the shipped default), `today`
+    /// is `YYYY-MM-DD`, and `notify(kind, detail)` is called with `"change"`, `"confirm"`, `"error"` or
+    /// `"copy"`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        shadow: ShadowRoot,
+        source: Option<String>,
+        lang: &str,
+        today: &str,
+        notify: js_sys::Function,
+    ) -> Result<WidgetCore, JsValue> {
+        let doc = shadow
+            .owner_document()
+            .ok_or_else(|| JsValue::from_str("no document"))?;
+        let today = Date::parse(today)
+            .or_else(|| Date::from_ymd(2000, 1, 1))
+            .ok_or_else(|| JsValue::from_str("no date"))?;
+        let state = Rc::new(RefCell::new(State {
+            shadow: shadow.clone(),
+            doc,
+            notify,
+            lang: lang.to_string(),
+            today,
+            model: None,
+            checklist: None,
+            answers: BTreeMap::new(),
+            decision: None,
+            decided_on: None,
+            result: None,
+            override_open: false,
+        }));
+        let mut listeners = Vec::new();
+        for kind in ["input", "change", "click"] {
+            let st = Rc::clone(&state);
+            let closure = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+                // A failure in one event must never break the page; the next event starts afresh.
+                let _ = on_event(&st, &event);
+            });
+            shadow.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())?;
+            listeners.push((kind, closure));
+        }
+        let core = WidgetCore {
+            state,
+            shadow,
+            listeners,
+        };
+        core.load(source)?;
+        Ok(core)
+    }
+
+    /// Loads another ruleset source (`undefined`: the shipped default). Answers are kept.
+    pub fn load(&self, source: Option<String>) -> JsResult {
+        let text = source.unwrap_or_else(crate::default_ruleset_source);
+        let compiled = compile(&text);
+        let mut st = self.state.borrow_mut();
+        match compiled.model {
+            Some(model) => {
+                st.checklist = Some(checklist(&model));
+                st.model = Some(model);
+                drop(st);
+                render_all(&self.state)
+            }
+            None => {
+                st.model = None;
+                st.checklist = None;
+                drop(st);
+                show_error(&self.state, &compiled.diagnostics)
+            }
+        }
+    }
+
+    /// Shows that the rules could not be fetched (the shim calls this when loading the `rules` URL fails).
+    #[wasm_bindgen(js_name = loadFailed)]
+    pub fn load_failed(&self) -> JsResult {
+        self.state.borrow_mut().model = None;
+        show_error(&self.state, &[])
+    }
+
+    /// Switches the language (`nl` or `en`) and renders again.
+    #[wasm_bindgen(js_name = setLang)]
+    pub fn set_lang(&self, lang: &str) -> JsResult {
+        self.state.borrow_mut().lang = lang.to_string();
+        render_all(&self.state)
+    }
+
+    /// Sets the evaluation date (`YYYY-MM-DD`; ignored when not a date).
+    #[wasm_bindgen(js_name = setToday)]
+    pub fn set_today(&self, today: &str) -> JsResult {
+        if let Some(d) = Date::parse(today) {
+            self.state.borrow_mut().today = d;
+            update(&self.state)?;
+        }
+        Ok(())
+    }
+
+    /// The answers, question id → value.
+    pub fn answers(&self) -> JsResult<JsValue> {
+        to_js(&self.state.borrow().answers)
+    }
+
+    /// Replaces the answers (unknown or unusable ones are shown as such, never thrown).
+    #[wasm_bindgen(js_name = setAnswers)]
+    pub fn set_answers(&self, answers: JsValue) -> JsResult {
+        let parsed: BTreeMap<String, Option<Ans>> =
+            serde_wasm_bindgen::from_value(answers).unwrap_or_default();
+        {
+            let mut st = self.state.borrow_mut();
+            st.answers = parsed
+                .into_iter()
+                .filter_map(|(k, v)| v.map(|v| (k, v)))
+                .collect();
+        }
+        render_all(&self.state)
+    }
+
+    /// The value the host form submits: answers, outcomes, reasons (rule ids), decision, ruleset hash.
+    pub fn value(&self) -> JsResult<JsValue> {
+        value_of(&self.state.borrow())
+    }
+
+    /// True when the professional confirmed the advice or decided otherwise.
+    #[wasm_bindgen(js_name = isDecided)]
+    pub fn is_decided(&self) -> bool {
+        self.state.borrow().decision.is_some()
+    }
+
+    /// Clears answers and decision (form reset).
+    pub fn reset(&self) -> JsResult {
+        {
+            let mut st = self.state.borrow_mut();
+            st.answers.clear();
+            st.decision = None;
+            st.decided_on = None;
+            st.override_open = false;
+        }
+        render_all(&self.state)
+    }
+
+    /// Restores answers and decision from an earlier value (browser form restore).
+    pub fn restore(&self, state: JsValue) -> JsResult {
+        let Ok(r) = serde_wasm_bindgen::from_value::<Restore>(state) else {
+            return Ok(());
+        };
+        {
+            let mut st = self.state.borrow_mut();
+            st.answers = r
+                .answers
+                .into_iter()
+                .filter_map(|(k, v)| v.map(|v| (k, v)))
+                .collect();
+            st.decision = r.decision;
+            st.decided_on = None;
+        }
+        render_all(&self.state)?;
+        let mut st = self.state.borrow_mut();
+        st.decided_on = st.decision.as_ref().map(|_| advice_key(st.result.as_ref()));
+        Ok(())
+    }
+
+    /// The plain-text summary for a dossier, in the widget's language.
+    #[wasm_bindgen(js_name = summaryText)]
+    pub fn summary_text(&self) -> String {
+        summary_of(&self.state.borrow())
+    }
+}
+
+// ---------- events ----------
+
+fn on_event(state: &Rc<RefCell<State>>, event: &Event) -> JsResult {
+    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return Ok(());
+    };
+    if event.type_() == "click" {
+        return on_click(state, &target);
+    }
+    // Inputs of the decision panel are read when saving, not evaluated.
+    if target.closest("[part=decision]")?.is_some() {
+        return Ok(());
+    }
+    let Some(question) = target.closest("[part=question]")? else {
+        return Ok(());
+    };
+    let fact = question.get_attribute("data-fact").unwrap_or_default();
+    let ty = question.get_attribute("data-type").unwrap_or_default();
+    let value = read_question(&question, &ty)?;
+    {
+        let mut st = state.borrow_mut();
+        match value {
+            Some(v) => st.answers.insert(fact, v),
+            None => st.answers.remove(&fact),
+        };
+    }
+    update(state)
+}
+
+fn on_click(state: &Rc<RefCell<State>>, target: &Element) -> JsResult {
+    let Some(button) = target.closest("[data-action]")? else {
+        return Ok(());
+    };
+    let action = button.get_attribute("data-action").unwrap_or_default();
+    match action.as_str() {
+        "confirm" => {
+            {
+                let mut st = state.borrow_mut();
+                st.decision = Some(Decision::Confirmed);
+                st.decided_on = Some(advice_key(st.result.as_ref()));
+                st.override_open = false;
+            }
+            render_decision(state)?;
+            send(state, "confirm")?;
+        }
+        "override" => {
+            state.borrow_mut().override_open = true;
+            render_decision(state)?;
+            let st = state.borrow();
+            if let Some(sel) = st.shadow.query_selector("[data-field=override-value]")? {
+                let _ = sel.dyn_into::<HtmlElement>().map(|e| e.focus());
+            }
+        }
+        "cancel-override" => {
+            state.borrow_mut().override_open = false;
+            render_decision(state)?;
+        }
+        "save-override" => save_override(state)?,
+        "copy" => {
+            let text = summary_of(&state.borrow());
+            let st = state.borrow();
+            st.notify
+                .call2(&JsValue::NULL, &"copy".into(), &JsValue::from_str(&text))?;
+        }
+        "add-record" | "remove-record" => {
+            let Some(question) = button.closest("[part=question]")? else {
+                return Ok(());
+            };
+            let fact = question.get_attribute("data-fact").unwrap_or_default();
+            {
+                let mut st = state.borrow_mut();
+                let today = st.today.to_string();
+                let mut records = match st.answers.get(&fact) {
+                    Some(Ans::Records(r)) => r.clone(),
+                    _ => Vec::new(),
+                };
+                if action == "add-record" {
+                    let first = first_field(&st, &fact).unwrap_or_default();
+                    let mut rec = BTreeMap::new();
+                    rec.insert(first, Field::Text(today));
+                    records.push(rec);
+                } else {
+                    let i: usize = button
+                        .get_attribute("data-index")
+                        .and_then(|s| s.parse().ok())
+                        .unwrap_or(usize::MAX);
+                    if i < records.len() {
+                        records.remove(i);
+                    }
+                }
+                st.answers.insert(fact.clone(), Ans::Records(records));
+            }
+            render_records(state, &question, &fact)?;
+            update(state)?;
+            // Keep the keyboard where the person was: on the add button or the list.
+            if let Some(add) = question.query_selector("[data-action=add-record]")? {
+                let _ = add.dyn_into::<HtmlElement>().map(|e| e.focus());
+            }
+        }
+        "focus" => {
+            let fact = button.get_attribute("data-target").unwrap_or_default();
+            let st = state.borrow();
+            let sel = format!(
+                "[part=question][data-fact=\"{}\"] input, [part=question][data-fact=\"{}\"] select",
+                css_ident(&fact),
+                css_ident(&fact)
+            );
+            if let Some(input) = st.shadow.query_selector(&sel)? {
+                let _ = input.dyn_into::<HtmlElement>().map(|e| e.focus());
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+fn save_override(state: &Rc<RefCell<State>>) -> JsResult {
+    let (value, reason, outcome) = {
+        let st = state.borrow();
+        let value = st
+            .shadow
+            .query_selector("[data-field=override-value]")?
+            .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
+            .map(|s| s.value())
+            .unwrap_or_default();
+        let reason = st
+            .shadow
+            .query_selector("[data-field=override-reason]")?
+            .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
+            .map(|t| t.value())
+            .unwrap_or_default();
+        (value, reason, override_outcome(&st).map(|(id, _)| id))
+    };
+    let Some(outcome) = outcome else {
+        return Ok(());
+    };
+    let ov = Override {
+        outcome: outcome.clone(),
+        value: value.clone(),
+        reason: reason.trim().to_string(),
+    };
+    let valid = {
+        let st = state.borrow();
+        match &st.model {
+            Some(m) => ov.validate(m).map_err(|e| e.message()),
+            None => Ok(()),
+        }
+    };
+    match valid {
+        Err(message) => {
+            let st = state.borrow();
+            if let Some(err) = st.shadow.query_selector("[part=decision-error]")? {
+                err.set_text_content(Some(message.get(&st.lang)));
+                err.remove_attribute("hidden")?;
+            }
+            if let Some(area) = st.shadow.query_selector("[data-field=override-reason]")? {
+                area.set_attribute("aria-invalid", "true")?;
+                let _ = area.dyn_into::<HtmlElement>().map(|e| e.focus());
+            }
+            Ok(())
+        }
+        Ok(()) => {
+            {
+                let mut st = state.borrow_mut();
+                st.decision = Some(Decision::Override {
+                    outcome,
+                    value,
+                    reason: ov.reason,
+                });
+                st.decided_on = Some(advice_key(st.result.as_ref()));
+                st.override_open = false;
+            }
+            render_decision(state)?;
+            send(state, "confirm")
+        }
+    }
+}
+
+/// The answer in a question's controls (`None`: unanswered).
+fn read_question(question: &Element, ty: &str) -> JsResult<Option<Ans>> {
+    Ok(match ty {
+        "bool" | "scale" => {
+            let checked = question
+                .query_selector("input:checked")?
+                .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+                .map(|i| i.value());
+            match (ty, checked.as_deref()) {
+                (_, None) => None,
+                ("bool", Some(v)) => Some(Ans::Bool(v == "true")),
+                (_, Some(v)) => v.parse().ok().map(Ans::Int),
+            }
+        }
+        "choice" => question
+            .query_selector("select")?
+            .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
+            .map(|s| s.value())
+            .filter(|v| !v.is_empty())
+            .map(Ans::Text),
+        "int" | "date" => question
+            .query_selector("input")?
+            .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+            .map(|i| i.value())
+            .filter(|v| !v.trim().is_empty())
+            .map(|v| match (ty, v.trim().parse::<i64>()) {
+                ("int", Ok(n)) => Ans::Int(n),
+                _ => Ans::Text(v),
+            }),
+        "timeline" => {
+            let rows = question.query_selector_all("[part=record]")?;
+            let mut records = Vec::new();
+            for i in 0..rows.length() {
+                let Some(row) = rows.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                    continue;
+                };
+                let inputs = row.query_selector_all("[data-field]")?;
+                let mut rec = BTreeMap::new();
+                for j in 0..inputs.length() {
+                    let Some(el) = inputs.item(j).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                        continue;
+                    };
+                    let field = el.get_attribute("data-field").unwrap_or_default();
+                    let value = if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
+                        i.value()
+                    } else if let Some(s) = el.dyn_ref::<HtmlSelectElement>() {
+                        s.value()
+                    } else {
+                        String::new()
+                    };
+                    if !value.is_empty() {
+                        rec.insert(field, Field::Text(value));
+                    }
+                }
+                records.push(rec);
+            }
+            Some(Ans::Records(records))
+        }
+        _ => None,
+    })
+}
+
+// ---------- evaluation and value ----------
+
+fn raw_answers(answers: &BTreeMap<String, Ans>) -> RawAnswers {
+    let conv = |a: &Ans| match a {
+        Ans::Bool(b) => RawValue::Bool(*b),
+        Ans::Int(n) => RawValue::Int(*n),
+        Ans::Text(t) => RawValue::Text(t.clone()),
+        Ans::Records(list) => RawValue::List(
+            list.iter()
+                .map(|r| {
+                    RawValue::Record(
+                        r.iter()
+                            .map(|(k, v)| (k.clone(), RawValue::Text(v.text())))
+                            .collect(),
+                    )
+                })
+                .collect(),
+        ),
+    };
+    RawAnswers(answers.iter().map(|(k, v)| (k.clone(), conv(v))).collect())
+}
+
+fn evaluate_now(st: &State) -> Option<Evaluation> {
+    let model = st.model.as_ref()?;
+    let (answers, issues) = Answers::from_raw(model, &raw_answers(&st.answers));
+    let mut e = evaluate(model, &answers, st.today);
+    e.answer_issues = issues;
+    Some(e)
+}
+
+/// The advice in short (outcome → values), to see whether a decision was made on the current advice.
+fn advice_key(result: Option<&Evaluation>) -> Vec<(String, Vec<String>)> {
+    result
+        .map(|e| {
+            e.outcomes
+                .iter()
+                .map(|o| (o.id.clone(), o.values.clone()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn value_of(st: &State) -> JsResult<JsValue> {
+    let Some(model) = &st.model else {
+        return Ok(JsValue::NULL);
+    };
+    let outcomes = st
+        .result
+        .iter()
+        .flat_map(|e| e.outcomes.iter())
+        .map(|o| {
+            (
+                o.id.as_str(),
+                OutcomeValue {
+                    status: o.status,
+                    values: &o.values,
+                    provisional: o.provisional,
+                    rules: o.reasons.iter().map(|r| r.rule.as_str()).collect(),
+                },
+            )
+        })
+        .collect();
+    to_js(&WidgetValue {
+        ruleset: RulesetIdentity {
+            id: &model.meta.id,
+            version: &model.meta.version,
+            hash: &model.meta.hash,
+        },
+        today: st.today.to_string(),
+        lang: &st.lang,
+        answers: &st.answers,
+        outcomes,
+        decision: st.decision.as_ref(),
+    })
+}
+
+fn summary_of(st: &State) -> String {
+    let (Some(model), Some(result)) = (&st.model, &st.result) else {
+        return String::new();
+    };
+    let overrides: Vec<Override> = match &st.decision {
+        Some(Decision::Override {
+            outcome,
+            value,
+            reason,
+        }) => vec![Override {
+            outcome: outcome.clone(),
+            value: value.clone(),
+            reason: reason.clone(),
+        }],
+        _ => Vec::new(),
+    };
+    summary(model, result, &overrides, &st.lang)
+}
+
+fn send(state: &Rc<RefCell<State>>, kind: &str) -> JsResult {
+    let st = state.borrow();
+    let value = value_of(&st)?;
+    st.notify.call2(&JsValue::NULL, &kind.into(), &value)?;
+    Ok(())
+}
+
+/// Evaluates the current answers and brings the page up to date.
+fn update(state: &Rc<RefCell<State>>) -> JsResult {
+    {
+        let mut st = state.borrow_mut();
+        st.result = evaluate_now(&st);
+        // A confirmed advice that changed needs confirming again; an override stays the professional's.
+        if matches!(st.decision, Some(Decision::Confirmed))
+            && st.decided_on.as_ref() != Some(&advice_key(st.result.as_ref()))
+        {
+            st.decision = None;
+            st.decided_on = None;
+        }
+    }
+    render_questions(state)?;
+    render_outcomes(state)?;
+    render_decision(state)?;
+    {
+        // The summary is always the current one: for copying, and on paper.
+        let st = state.borrow();
+        if let Some(area) = st
+            .shadow
+            .query_selector("[part=summary]")?
+            .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
+        {
+            area.set_value(&summary_of(&st));
+        }
+    }
+    send(state, "change")
+}
+
+// ---------- rendering ----------
+
+/// Appends `child` to `parent`.
+fn add(parent: &web_sys::Node, child: impl AsRef<web_sys::Node>) -> JsResult {
+    parent.append_child(child.as_ref())?;
+    Ok(())
+}
+
+fn el(doc: &Document, tag: &str) -> JsResult<Element> {
+    doc.create_element(tag)
+}
+
+fn el_text(doc: &Document, tag: &str, text: &str) -> JsResult<Element> {
+    let e = doc.create_element(tag)?;
+    e.set_text_content(Some(text));
+    Ok(e)
+}
+
+/// A name safe inside a CSS attribute selector string (ids are ASCII letters, digits and `_`).
+fn css_ident(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect()
+}
+
+fn first_field(st: &State, fact: &str) -> Option<String> {
+    st.checklist
+        .as_ref()?
+        .sections
+        .iter()
+        .flat_map(|s| s.facts.iter())
+        .find(|f| f.id == fact)?
+        .fields
+        .first()
+        .map(|f| f.id.clone())
+}
+
+/// The outcome a professional can decide otherwise on: the first outcome that takes one value.
+fn override_outcome(st: &State) -> Option<(String, Vec<(String, Text)>)> {
+    let c = st.checklist.as_ref()?;
+    let o = c.outcomes.iter().find(|o| {
+        matches!(
+            o.policy,
+            regiewijzer_core::ast::Policy::Priority | regiewijzer_core::ast::Policy::Unique
+        )
+    })?;
+    Some((
+        o.id.clone(),
+        o.values
+            .iter()
+            .map(|v| (v.id.clone(), v.label.clone()))
+            .collect(),
+    ))
+}
+
+fn show_error(state: &Rc<RefCell<State>>, diagnostics: &[Diagnostic]) -> JsResult {
+    let st = state.borrow();
+    let w = words(&st.lang);
+    clear(&st.shadow)?;
+    let root = el(&st.doc, "div")?;
+    root.set_attribute("part", "widget")?;
+    let err = el(&st.doc, "div")?;
+    err.set_attribute("part", "error")?;
+    err.set_attribute("role", "alert")?;
+    add(&err, el_text(&st.doc, "p", w.load_error)?)?;
+    if !diagnostics.is_empty() {
+        let list = el(&st.doc, "ul")?;
+        for d in diagnostics.iter().filter(|d| d.is_error()).take(20) {
+            let msg = if st.lang == "en" {
+                &d.message_en
+            } else {
+                &d.message_nl
+            };
+            let li = el_text(
+                &st.doc,
+                "li",
+                &format!("{} {}:{} {}", d.code, d.start.line, d.start.column, msg),
+            )?;
+            add(&list, li)?;
+        }
+        add(&err, list)?;
+    }
+    add(&root, err)?;
+    add(&st.shadow, root)?;
+    let detail = to_js(&ErrorDetail {
+        message: Text {
+            nl: words::NL.load_error.into(),
+            en: words::EN.load_error.into(),
+        },
+        diagnostics,
+    })?;
+    st.notify.call2(&JsValue::NULL, &"error".into(), &detail)?;
+    Ok(())
+}
+
+fn clear(node: &web_sys::Node) -> JsResult {
+    while let Some(child) = node.first_child() {
+        node.remove_child(&child)?;
+    }
+    Ok(())
+}
+
+/// Builds the whole widget from the checklist and the current answers, then evaluates.
+fn render_all(state: &Rc<RefCell<State>>) -> JsResult {
+    {
+        let st = state.borrow();
+        let Some(c) = &st.checklist else {
+            return Ok(());
+        };
+        let w = words(&st.lang);
+        let lang = st.lang.as_str();
+        clear(&st.shadow)?;
+        let root = el(&st.doc, "div")?;
+        root.set_attribute("part", "widget")?;
+        root.set_attribute("lang", lang)?;
+
+        let list = el(&st.doc, "div")?;
+        list.set_attribute("part", "checklist")?;
+        list.set_attribute("role", "group")?;
+        list.set_attribute("aria-label", w.checklist)?;
+        for section in &c.sections {
+            let fs = el(&st.doc, "fieldset")?;
+            fs.set_attribute("part", "section")?;
+            fs.set_attribute("data-section", &section.id)?;
+            add(&fs, el_text(&st.doc, "legend", section.label.get(lang))?)?;
+            if let Some(help) = &section.help {
+                let p = el_text(&st.doc, "p", help.get(lang))?;
+                p.set_attribute("part", "help")?;
+                add(&fs, p)?;
+            }
+            for fact in &section.facts {
+                add(&fs, question(&st, fact, w)?)?;
+            }
+            add(&list, fs)?;
+        }
+        add(&root, list)?;
+
+        let outcomes = el(&st.doc, "section")?;
+        outcomes.set_attribute("part", "outcomes")?;
+        outcomes.set_attribute("aria-live", "polite")?;
+        outcomes.set_attribute("aria-label", w.advice)?;
+        add(&root, outcomes)?;
+
+        let next = el(&st.doc, "div")?;
+        next.set_attribute("part", "matters-next")?;
+        add(&root, next)?;
+
+        let decision = el(&st.doc, "div")?;
+        decision.set_attribute("part", "decision")?;
+        add(&root, decision)?;
+
+        let tools = el(&st.doc, "div")?;
+        tools.set_attribute("part", "tools")?;
+        let copy = button(&st.doc, "copy", w.copy)?;
+        add(&tools, copy)?;
+        let sum_label = el_text(&st.doc, "label", w.summary)?;
+        sum_label.set_attribute("for", "rw-summary")?;
+        sum_label.set_attribute("part", "summary-label")?;
+        add(&tools, sum_label)?;
+        let area = el(&st.doc, "textarea")?;
+        area.set_attribute("id", "rw-summary")?;
+        area.set_attribute("part", "summary")?;
+        area.set_attribute("readonly", "")?;
+        area.set_attribute("rows", "6")?;
+        add(&tools, area)?;
+        add(&root, tools)?;
+
+        let footer = el(&st.doc, "p")?;
+        footer.set_attribute("part", "ruleset")?;
+        footer.set_attribute("data-hash", &c.ruleset.hash)?;
+        footer.set_text_content(Some(&format!(
+            "{} {} ({}) {} {} · {}",
+            w.ruleset,
+            c.ruleset.title.get(lang),
+            c.ruleset.id,
+            w.version,
+            c.ruleset.version,
+            c.ruleset.hash
+        )));
+        add(&root, footer)?;
+        let mut note_text = w.disclaimer.to_string();
+        if let Some(note) = &c.note {
+            note_text = format!("{} {}", note.get(lang), w.disclaimer);
+        }
+        let note = el_text(&st.doc, "p", &note_text)?;
+        note.set_attribute("part", "note")?;
+        add(&root, note)?;
+
+        add(&st.shadow, root)?;
+    }
+    // Timelines' rows from the answers.
+    let timelines: Vec<(Element, String)> = {
+        let st = state.borrow();
+        let nodes = st
+            .shadow
+            .query_selector_all("[part=question][data-type=timeline]")?;
+        (0..nodes.length())
+            .filter_map(|i| nodes.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
+            .map(|e| {
+                let f = e.get_attribute("data-fact").unwrap_or_default();
+                (e, f)
+            })
+            .collect()
+    };
+    for (q, f) in timelines {
+        render_records(state, &q, &f)?;
+    }
+    update(state)
+}
+
+fn button(doc: &Document, action: &str, text: &str) -> JsResult<Element> {
+    let b = el_text(doc, "button", text)?;
+    b.set_attribute("type", "button")?;
+    b.set_attribute("data-action", action)?;
+    Ok(b)
+}
+
+/// One question with its controls, filled in from the current answer.
+fn question(st: &State, fact: &FactView, w: &Words) -> JsResult<Element> {
+    let doc = &st.doc;
+    let lang = st.lang.as_str();
+    let id = format!("rw-{}", fact.id);
+    let answer = st.answers.get(&fact.id);
+    let q = el(doc, "div")?;
+    q.set_attribute("part", "question")?;
+    q.set_attribute("data-fact", &fact.id)?;
+    q.set_attribute("data-type", fact.ty)?;
+    let help_id = format!("{id}-help");
+    let help = match &fact.help {
+        Some(h) => {
+            let p = el_text(doc, "p", h.get(lang))?;
+            p.set_attribute("id", &help_id)?;
+            p.set_attribute("part", "help")?;
+            Some(p)
+        }
+        None => None,
+    };
+    let issue = el(doc, "p")?;
+    issue.set_attribute("part", "answer-issue")?;
+    issue.set_attribute("id", &format!("{id}-issue"))?;
+    issue.set_attribute("hidden", "")?;
+    match fact.ty {
+        "bool" | "scale" => {
+            let fs = el(doc, "fieldset")?;
+            fs.set_attribute("part", "control")?;
+            add(&fs, el_text(doc, "legend", fact.label.get(lang))?)?;
+            if help.is_some() {
+                fs.set_attribute("aria-describedby", &help_id)?;
+            }
+            let options: Vec<(String, String)> = if fact.ty == "bool" {
+                vec![("true".into(), w.yes.into()), ("false".into(), w.no.into())]
+            } else if fact.options.is_empty() {
+                (fact.min.unwrap_or(1)..=fact.max.unwrap_or(5))
+                    .take(20)
+                    .map(|n| (n.to_string(), n.to_string()))
+                    .collect()
+            } else {
+                fact.options
+                    .iter()
+                    .map(|o| (o.id.clone(), o.label.get(lang).to_string()))
+                    .collect()
+            };
+            let current = match answer {
+                Some(Ans::Bool(b)) => Some(b.to_string()),
+                Some(Ans::Int(n)) => Some(n.to_string()),
+                Some(Ans::Text(t)) => Some(t.clone()),
+                _ => None,
+            };
+            for (i, (value, label)) in options.iter().enumerate() {
+                let opt_id = format!("{id}-{i}");
+                let wrap = el(doc, "div")?;
+                wrap.set_attribute("part", "option")?;
+                let input: HtmlInputElement = el(doc, "input")?.dyn_into()?;
+                input.set_type("radio");
+                input.set_name(&id);
+                input.set_id(&opt_id);
+                input.set_value(value);
+                input.set_checked(current.as_deref() == Some(value.as_str()));
+                let label_el = el_text(doc, "label", label)?;
+                label_el.set_attribute("for", &opt_id)?;
+                add(&wrap, input)?;
+                add(&wrap, label_el)?;
+                add(&fs, wrap)?;
+            }
+            add(&q, fs)?;
+        }
+        "timeline" => {
+            let fs = el(doc, "fieldset")?;
+            fs.set_attribute("part", "control")?;
+            add(&fs, el_text(doc, "legend", fact.label.get(lang))?)?;
+            let rows = el(doc, "div")?;
+            rows.set_attribute("part", "records")?;
+            add(&fs, rows)?;
+            add(&fs, button(doc, "add-record", w.add_record)?)?;
+            add(&q, fs)?;
+        }
+        _ => {
+            let label = el_text(doc, "label", fact.label.get(lang))?;
+            label.set_attribute("for", &id)?;
+            add(&q, label)?;
+            let control: Element = if fact.ty == "choice" {
+                let sel: HtmlSelectElement = el(doc, "select")?.dyn_into()?;
+                let empty = el_text(doc, "option", w.choose)?;
+                empty.set_attribute("value", "")?;
+                add(&sel, empty)?;
+                for o in &fact.options {
+                    let opt = el_text(doc, "option", o.label.get(lang))?;
+                    opt.set_attribute("value", &o.id)?;
+                    add(&sel, opt)?;
+                }
+                if let Some(Ans::Text(t)) = answer {
+                    sel.set_value(t);
+                }
+                sel.into()
+            } else {
+                let input: HtmlInputElement = el(doc, "input")?.dyn_into()?;
+                input.set_type(if fact.ty == "int" { "number" } else { "date" });
+                if fact.ty == "int" {
+                    input.set_attribute("inputmode", "numeric")?;
+                    if let Some(min) = fact.min {
+                        input.set_min(&min.to_string());
+                    }
+                    if let Some(max) = fact.max {
+                        input.set_max(&max.to_string());
+                    }
+                }
+                match answer {
+                    Some(Ans::Int(n)) => input.set_value(&n.to_string()),
+                    Some(Ans::Text(t)) => input.set_value(t),
+                    _ => {}
+                }
+                input.into()
+            };
+            control.set_attribute("id", &id)?;
+            control.set_attribute("part", "control")?;
+            if help.is_some() {
+                control.set_attribute("aria-describedby", &help_id)?;
+            }
+            add(&q, control)?;
+        }
+    }
+    if let Some(h) = help {
+        add(&q, h)?;
+    }
+    add(&q, issue)?;
+    Ok(q)
+}
+
+/// The rows of a timeline question from the current answer.
+fn render_records(state: &Rc<RefCell<State>>, question: &Element, fact: &str) -> JsResult {
+    let st = state.borrow();
+    let w = words(&st.lang);
+    let lang = st.lang.as_str();
+    let Some(view) = st.checklist.as_ref().and_then(|c| {
+        c.sections
+            .iter()
+            .flat_map(|s| s.facts.iter())
+            .find(|f| f.id == fact)
+    }) else {
+        return Ok(());
+    };
+    let Some(rows) = question.query_selector("[part=records]")? else {
+        return Ok(());
+    };
+    clear(&rows)?;
+    let records = match st.answers.get(fact) {
+        Some(Ans::Records(r)) => r.as_slice(),
+        _ => &[],
+    };
+    if records.is_empty() {
+        add(&rows, el_text(&st.doc, "p", w.no_records)?)?;
+    }
+    for (i, rec) in records.iter().enumerate() {
+        let row = el(&st.doc, "div")?;
+        row.set_attribute("part", "record")?;
+        row.set_attribute("role", "group")?;
+        row.set_attribute("aria-label", &format!("{} {}", w.record, i + 1))?;
+        for field in &view.fields {
+            let fid = format!("rw-{fact}-{i}-{}", field.id);
+            let label = el_text(&st.doc, "label", field.label.get(lang))?;
+            label.set_attribute("for", &fid)?;
+            add(&row, label)?;
+            let value = rec.get(&field.id).map(Field::text).unwrap_or_default();
+            let control: Element = match field.ty {
+                "choice" | "bool" => {
+                    let sel: HtmlSelectElement = el(&st.doc, "select")?.dyn_into()?;
+                    let empty = el_text(&st.doc, "option", w.choose)?;
+                    empty.set_attribute("value", "")?;
+                    add(&sel, empty)?;
+                    let opts: Vec<(String, String)> = if field.ty == "bool" {
+                        vec![("true".into(), w.yes.into()), ("false".into(), w.no.into())]
+                    } else {
+                        field
+                            .options
+                            .iter()
+                            .map(|o| (o.id.clone(), o.label.get(lang).to_string()))
+                            .collect()
+                    };
+                    for (v, l) in opts {
+                        let o = el_text(&st.doc, "option", &l)?;
+                        o.set_attribute("value", &v)?;
+                        add(&sel, o)?;
+                    }
+                    sel.set_value(&value);
+                    sel.into()
+                }
+                ty => {
+                    let input: HtmlInputElement = el(&st.doc, "input")?.dyn_into()?;
+                    input.set_type(if ty == "date" { "date" } else { "number" });
+                    input.set_value(&value);
+                    input.into()
+                }
+            };
+            control.set_attribute("id", &fid)?;
+            control.set_attribute("data-field", &field.id)?;
+            add(&row, control)?;
+        }
+        let remove = button(&st.doc, "remove-record", w.remove_record)?;
+        remove.set_attribute("data-index", &i.to_string())?;
+        remove.set_attribute(
+            "aria-label",
+            &format!("{} {} {}", w.remove_record, w.record.to_lowercase(), i + 1),
+        )?;
+        add(&row, remove)?;
+        add(&rows, row)?;
+    }
+    Ok(())
+}
+
+/// Shows and hides questions (`ask when`), marks what matters next, and shows unusable answers.
+fn render_questions(state: &Rc<RefCell<State>>) -> JsResult {
+    let st = state.borrow();
+    let Some(result) = &st.result else {
+        return Ok(());
+    };
+    let w = words(&st.lang);
+    for f in &result.facts {
+        let sel = format!("[part=question][data-fact=\"{}\"]", css_ident(&f.id));
+        let Some(q) = st.shadow.query_selector(&sel)? else {
+            continue;
+        };
+        if f.asked == regiewijzer_core::eval::Asked::Yes {
+            q.remove_attribute("hidden")?;
+        } else {
+            q.set_attribute("hidden", "")?;
+        }
+        if f.matters_next {
+            q.set_attribute("data-matters", "")?;
+        } else {
+            q.remove_attribute("data-matters")?;
+        }
+        if let Some(issue_el) = q.query_selector("[part=answer-issue]")? {
+            match result.answer_issues.iter().find(|i| i.fact == f.id) {
+                Some(issue) => {
+                    issue_el.set_text_content(Some(&format!(
+                        "{}: {}",
+                        w.answer_problem,
+                        issue.message.get(&st.lang)
+                    )));
+                    issue_el.remove_attribute("hidden")?;
+                }
+                None => {
+                    issue_el.set_attribute("hidden", "")?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The advice: per outcome its value, provisional mark and reasons; then what matters next.
+fn render_outcomes(state: &Rc<RefCell<State>>) -> JsResult {
+    let st = state.borrow();
+    let (Some(result), Some(panel), Some(next)) = (
+        &st.result,
+        st.shadow.query_selector("[part=outcomes]")?,
+        st.shadow.query_selector("[part=matters-next]")?,
+    ) else {
+        return Ok(());
+    };
+    let w = words(&st.lang);
+    let lang = st.lang.as_str();
+    let doc = &st.doc;
+    // Keep open what the professional opened.
+    let mut open = BTreeSet::new();
+    let details = panel.query_selector_all("details[part=reasons]")?;
+    for i in 0..details.length() {
+        if let Some(d) = details
+            .item(i)
+            .and_then(|n| n.dyn_into::<HtmlDetailsElement>().ok())
+            && d.open()
+        {
+            open.insert(d.get_attribute("data-outcome").unwrap_or_default());
+        }
+    }
+    clear(&panel)?;
+    add(&panel, el_text(doc, "h2", w.advice)?)?;
+    let labels: BTreeMap<&str, &Text> = st
+        .checklist
+        .iter()
+        .flat_map(|c| c.sections.iter().flat_map(|s| s.facts.iter()))
+        .map(|f| (f.id.as_str(), &f.label))
+        .collect();
+    for o in &result.outcomes {
+        let div = el(doc, "div")?;
+        div.set_attribute("part", "outcome")?;
+        div.set_attribute("data-outcome", &o.id)?;
+        div.set_attribute(
+            "data-status",
+            match o.status {
+                Status::Decided => "decided",
+                Status::Default => "default",
+                Status::Undecided => "undecided",
+                Status::Conflict => "conflict",
+            },
+        )?;
+        if o.provisional {
+            div.set_attribute("data-provisional", "")?;
+        }
+        let h = el_text(doc, "h3", o.label.get(lang))?;
+        if o.provisional {
+            let badge = el_text(doc, "span", w.provisional)?;
+            badge.set_attribute("part", "badge")?;
+            add(&h, doc.create_text_node(" "))?;
+            add(&h, badge)?;
+        }
+        add(&div, h)?;
+        let text = match o.status {
+            Status::Undecided => w.undecided.to_string(),
+            Status::Conflict => w.conflict.to_string(),
+            _ => o
+                .value_labels
+                .iter()
+                .map(|l| l.get(lang))
+                .collect::<Vec<_>>()
+                .join(", "),
+        };
+        let value = el_text(doc, "p", &text)?;
+        value.set_attribute("part", "outcome-value")?;
+        value.set_attribute("data-values", &o.values.join(" "))?;
+        if let Some(d) = &o.deadline {
+            value.set_attribute("data-days-left", &d.days_left.to_string())?;
+            if d.overdue {
+                value.set_attribute("data-overdue", "")?;
+            }
+        }
+        add(&div, value)?;
+        // Why?
+        let det: HtmlDetailsElement = el(doc, "details")?.dyn_into()?;
+        det.set_attribute("part", "reasons")?;
+        det.set_attribute("data-outcome", &o.id)?;
+        det.set_open(open.contains(&o.id));
+        add(&det, el_text(doc, "summary", w.why)?)?;
+        let ul = el(doc, "ul")?;
+        for r in &o.reasons {
+            let li = el(doc, "li")?;
+            let who = match (&r.table, r.row, r.kind) {
+                (Some(t), Some(row), _) => format!("{t}, {} {row}", w.row),
+                (_, _, "default") => w.default.to_string(),
+                _ => match &r.title {
+                    Some(t) => t.get(lang).to_string(),
+                    None => format!("{} {}", w.rule, r.rule),
+                },
+            };
+            add(&li, el_text(doc, "strong", &who)?)?;
+            add(
+                &li,
+                doc.create_text_node(&format!(": {}", r.because.get(lang))),
+            )?;
+            if !r.conditions.is_empty() {
+                let cl = el(doc, "ul")?;
+                for c in &r.conditions {
+                    let answers: Vec<String> = c
+                        .answers
+                        .iter()
+                        .map(|a| {
+                            let v = a
+                                .answer
+                                .as_ref()
+                                .map_or(w.unanswered, |s| s.label.get(lang));
+                            format!("{} {v}", a.question.get(lang))
+                        })
+                        .chain(
+                            c.parameters
+                                .iter()
+                                .map(|p| format!("{} = {}", p.label.get(lang), p.value)),
+                        )
+                        .collect();
+                    let line = if answers.is_empty() {
+                        c.text.clone()
+                    } else {
+                        format!("{} — {}", c.text, answers.join("; "))
+                    };
+                    let cli = el_text(doc, "li", &line)?;
+                    cli.set_attribute("data-condition", &c.text)?;
+                    add(&cl, cli)?;
+                }
+                add(&li, cl)?;
+            }
+            for s in &r.sources {
+                add(&li, el_text(doc, "p", &format!("{}: {s}", w.source))?)?;
+            }
+            add(&ul, li)?;
+        }
+        for n in &o.nearest {
+            let missing: Vec<&str> = n
+                .missing
+                .iter()
+                .map(|m| labels.get(m.as_str()).map_or(m.as_str(), |t| t.get(lang)))
+                .collect();
+            if missing.is_empty() {
+                continue;
+            }
+            let li = el_text(
+                doc,
+                "li",
+                &format!(
+                    "{} ({}): {}",
+                    w.still_needed,
+                    n.values.join(", "),
+                    missing.join("; ")
+                ),
+            )?;
+            add(&ul, li)?;
+        }
+        add(&det, ul)?;
+        add(&div, det)?;
+        add(&panel, div)?;
+    }
+    for h in &result.handovers {
+        if h.status == regiewijzer_core::eval::HandoverStatus::NotProposed {
+            continue;
+        }
+        let div = el(doc, "div")?;
+        div.set_attribute("part", "handover")?;
+        div.set_attribute("data-handover", &h.id)?;
+        div.set_attribute(
+            "data-status",
+            match h.status {
+                regiewijzer_core::eval::HandoverStatus::Complete => "complete",
+                regiewijzer_core::eval::HandoverStatus::Blocked => "blocked",
+                _ => "open",
+            },
+        )?;
+        let title = h
+            .title
+            .as_ref()
+            .map_or_else(|| h.id.clone(), |t| t.get(lang).to_string());
+        add(
+            &div,
+            el_text(doc, "h3", &format!("{}: {title}", w.handover))?,
+        )?;
+        let state_text = if h.status == regiewijzer_core::eval::HandoverStatus::Complete {
+            w.handover_complete
+        } else {
+            w.handover_blocked
+        };
+        let line = format!(
+            "{} → {}: {state_text}",
+            h.from_label.get(lang),
+            h.to_label.get(lang)
+        );
+        add(&div, el_text(doc, "p", &line)?)?;
+        if !h.missing.is_empty() {
+            let ul = el(doc, "ul")?;
+            ul.set_attribute("part", "handover-missing")?;
+            ul.set_attribute("aria-label", w.handover_missing)?;
+            for m in &h.missing {
+                add(&ul, el_text(doc, "li", m.get(lang))?)?;
+            }
+            add(&div, ul)?;
+        }
+        add(&panel, div)?;
+    }
+    // What matters next.
+    clear(&next)?;
+    if !result.matters_next.is_empty() {
+        add(&next, el_text(doc, "h3", w.matters_next)?)?;
+        let ul = el(doc, "ul")?;
+        // The first few are what matters now; the checklist marks all of them.
+        for f in result.matters_next.iter().take(6) {
+            let label = labels.get(f.as_str()).map_or(f.as_str(), |t| t.get(lang));
+            let li = el(doc, "li")?;
+            let b = button(doc, "focus", label)?;
+            b.set_attribute("data-target", f)?;
+            add(&li, b)?;
+            add(&ul, li)?;
+        }
+        add(&next, ul)?;
+    }
+    Ok(())
+}
+
+/// Confirm, or decide otherwise with a reason.
+fn render_decision(state: &Rc<RefCell<State>>) -> JsResult {
+    let st = state.borrow();
+    let Some(panel) = st.shadow.query_selector("[part=decision]")? else {
+        return Ok(());
+    };
+    let w = words(&st.lang);
+    let lang = st.lang.as_str();
+    let doc = &st.doc;
+    // Keep a half-typed reason while the panel is redrawn.
+    let typed_reason = panel
+        .query_selector("[data-field=override-reason]")?
+        .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
+        .map(|t| t.value());
+    let typed_value = panel
+        .query_selector("[data-field=override-value]")?
+        .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
+        .map(|s| s.value());
+    clear(&panel)?;
+    let outcome = override_outcome(&st);
+    let status_text = match &st.decision {
+        None => w.not_confirmed.to_string(),
+        Some(Decision::Confirmed) => w.confirmed.to_string(),
+        Some(Decision::Override { value, reason, .. }) => {
+            let label = outcome
+                .as_ref()
+                .and_then(|(_, vs)| vs.iter().find(|(id, _)| id == value))
+                .map_or(value.as_str(), |(_, l)| l.get(lang));
+            format!("{}: {label} — {reason}", w.overridden)
+        }
+    };
+    let status = el_text(doc, "p", &status_text)?;
+    status.set_attribute("part", "decision-status")?;
+    status.set_attribute("role", "status")?;
+    status.set_attribute(
+        "data-decision",
+        match &st.decision {
+            None => "none",
+            Some(Decision::Confirmed) => "confirmed",
+            Some(Decision::Override { .. }) => "override",
+        },
+    )?;
+    add(&panel, status)?;
+    add(&panel, button(doc, "confirm", w.confirm)?)?;
+    let ov = button(doc, "override", w.override_)?;
+    ov.set_attribute(
+        "aria-expanded",
+        if st.override_open { "true" } else { "false" },
+    )?;
+    add(&panel, ov)?;
+    if st.override_open
+        && let Some((_, values)) = &outcome
+    {
+        let form = el(doc, "div")?;
+        form.set_attribute("part", "override-form")?;
+        let l1 = el_text(doc, "label", w.override_value)?;
+        l1.set_attribute("for", "rw-override-value")?;
+        add(&form, l1)?;
+        let sel: HtmlSelectElement = el(doc, "select")?.dyn_into()?;
+        sel.set_id("rw-override-value");
+        sel.set_attribute("data-field", "override-value")?;
+        for (id, label) in values {
+            let o = el_text(doc, "option", label.get(lang))?;
+            o.set_attribute("value", id)?;
+            add(&sel, o)?;
+        }
+        if let Some(v) = &typed_value {
+            sel.set_value(v);
+        }
+        add(&form, sel)?;
+        let l2 = el_text(doc, "label", w.override_reason)?;
+        l2.set_attribute("for", "rw-override-reason")?;
+        add(&form, l2)?;
+        let area: HtmlTextAreaElement = el(doc, "textarea")?.dyn_into()?;
+        area.set_id("rw-override-reason");
+        area.set_attribute("data-field", "override-reason")?;
+        area.set_attribute("required", "")?;
+        area.set_attribute("aria-describedby", "rw-override-error")?;
+        area.set_rows(3);
+        if let Some(r) = &typed_reason {
+            area.set_value(r);
+        }
+        add(&form, area)?;
+        let err = el(doc, "p")?;
+        err.set_id("rw-override-error");
+        err.set_attribute("part", "decision-error")?;
+        err.set_attribute("role", "alert")?;
+        err.set_attribute("hidden", "")?;
+        err.set_text_content(Some(w.reason_required));
+        add(&form, err)?;
+        add(&form, button(doc, "save-override", w.save_override)?)?;
+        add(&form, button(doc, "cancel-override", w.cancel)?)?;
+        add(&panel, form)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,210 @@
+// <regie-wijzer>: the custom element around the Rust widget (crates/regiewijzer-wasm/src/widget).
+// Rust cannot extend HTMLElement, so this module registers the element, makes it form-associated, and
+// forwards lifecycle, attributes and properties to Rust. Everything else happens in Rust. Nothing is
+// sent anywhere: the only requests are this module's own files and, when the host asks for it, the
+// `rules` file, all while loading.
+import init, { WidgetCore } from "../pkg/regiewijzer_wasm.js";
+
+const wasmReady = init();
+let sheet;
+function styles() {
+  sheet ??= fetch(new URL("./regiewijzer.css", import.meta.url))
+    .then((r) => r.text())
+    .then((text) => {
+      const s = new CSSStyleSheet();
+      s.replaceSync(text);
+      return s;
+    });
+  return sheet;
+}
+
+function localToday() {
+  const d = new Date();
+  const p = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+const MESSAGES = {
+  nl: { required: "Bevestig het advies of wijk af met een reden." },
+  en: { required: "Confirm the advice or decide otherwise with a reason." },
+};
+
+export class RegieWijzer extends HTMLElement {
+  static formAssociated = true;
+  static observedAttributes = ["rules", "lang", "today", "required"];
+
+  #internals;
+  #shadow;
+  #core = null;
+  #starting = null;
+  #pendingAnswers = null;
+  #pendingRestore = null;
+  #value = null;
+
+  constructor() {
+    super();
+    this.#internals = this.attachInternals();
+    this.#shadow = this.attachShadow({ mode: "open" });
+  }
+
+  connectedCallback() {
+    this.#sync();
+    this.#starting ??= this.#start().catch((e) => this.#fail(e));
+  }
+
+  async #start(reload = false) {
+    await wasmReady;
+    this.#shadow.adoptedStyleSheets = [await styles()];
+    const url = this.getAttribute("rules");
+    let source;
+    let failed = false;
+    if (url) {
+      try {
+        const response = await fetch(new URL(url, document.baseURI), { credentials: "same-origin" });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        source = await response.text();
+      } catch {
+        failed = true;
+      }
+    }
+    const answers = this.#core && reload ? this.#core.answers() : null;
+    this.#core?.free();
+    this.#core = null;
+    this.#core = new WidgetCore(this.#shadow, source, this.#lang(), this.#today(),
+      (kind, detail) => this.#notify(kind, detail));
+    if (failed) this.#core.loadFailed();
+    if (answers) this.#core.setAnswers(answers);
+    if (this.#pendingAnswers) {
+      this.#core.setAnswers(this.#pendingAnswers);
+      this.#pendingAnswers = null;
+    }
+    if (this.#pendingRestore) {
+      this.#core.restore(this.#pendingRestore);
+      this.#pendingRestore = null;
+    }
+    this.#sync();
+  }
+
+  #fail(error) {
+    this.dispatchEvent(new CustomEvent("regiewijzer-error", {
+      bubbles: true,
+      composed: true,
+      detail: { message: { nl: `De widget kon niet starten: ${error}`, en: `The widget could not start: ${error}` }, diagnostics: [] },
+    }));
+  }
+
+  #lang() {
+    const own = this.getAttribute("lang");
+    const near = own ?? this.parentElement?.closest("[lang]")?.getAttribute("lang") ?? document.documentElement.lang ?? "nl";
+    return near.toLowerCase().startsWith("en") ? "en" : "nl";
+  }
+
+  #today() {
+    const t = this.getAttribute("today");
+    return t && /^\d{4}-\d{2}-\d{2}$/.test(t) ? t : localToday();
+  }
+
+  #notify(kind, detail) {
+    if (kind === "copy") {
+      const area = this.#shadow.querySelector("[part=summary]");
+      const fallback = () => { area?.focus(); area?.select(); };
+      if (navigator.clipboard?.writeText) navigator.clipboard.writeText(detail).catch(fallback);
+      else fallback();
+      return;
+    }
+    if (kind === "error") {
+      this.#value = null;
+      this.#sync();
+      this.dispatchEvent(new CustomEvent("regiewijzer-error", { bubbles: true, composed: true, detail }));
+      return;
+    }
+    this.#value = detail;
+    this.#sync();
+    const name = kind === "confirm" ? "regiewijzer-confirm" : "regiewijzer-change";
+    this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail }));
+  }
+
+  /** Form value and validity from the current value and decision. */
+  #sync() {
+    const json = this.#value ? JSON.stringify(this.#value) : null;
+    this.#internals.setFormValue(json, json);
+    const decided = this.#core?.isDecided() ?? false;
+    if (this.hasAttribute("required") && !decided) {
+      const anchor = this.#shadow.querySelector("[data-action=confirm]") ?? undefined;
+      this.#internals.setValidity({ valueMissing: true }, MESSAGES[this.#lang()].required, anchor);
+    } else {
+      this.#internals.setValidity({});
+    }
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (!this.#core || oldValue === newValue) return;
+    if (name === "lang") this.#core.setLang(this.#lang());
+    else if (name === "today") this.#core.setToday(this.#today());
+    else if (name === "rules") this.#starting = this.#start(true).catch((e) => this.#fail(e));
+    else this.#sync();
+  }
+
+  formResetCallback() {
+    this.#core?.reset();
+  }
+
+  formStateRestoreCallback(state) {
+    if (typeof state !== "string") return;
+    try {
+      const value = JSON.parse(state);
+      if (this.#core) this.#core.restore(value);
+      else this.#pendingRestore = value;
+    } catch {
+      // A state we cannot read is not restored.
+    }
+  }
+
+  /** The answers: question id → value. */
+  get answers() {
+    return this.#core ? this.#core.answers() : { ...(this.#pendingAnswers ?? {}) };
+  }
+
+  set answers(value) {
+    if (this.#core) this.#core.setAnswers(value ?? {});
+    else this.#pendingAnswers = value ?? {};
+  }
+
+  /** What the form submits: answers, outcomes, decision, ruleset id/version/hash (or null before load). */
+  get value() {
+    return this.#core ? this.#core.value() : null;
+  }
+
+  /** The ruleset's identity. */
+  get ruleset() {
+    return this.value?.ruleset ?? null;
+  }
+
+  /** The plain-text summary for a dossier. */
+  get summary() {
+    return this.#core?.summaryText() ?? "";
+  }
+
+  /** Resolves when the rules are loaded and the widget is drawn. */
+  get ready() {
+    return this.#starting ?? Promise.resolve();
+  }
+
+  get form() { return this.#internals.form; }
+  get name() { return this.getAttribute("name"); }
+  get type() { return this.localName; }
+  get validity() { return this.#internals.validity; }
+  get validationMessage() { return this.#internals.validationMessage; }
+  get willValidate() { return this.#internals.willValidate; }
+  checkValidity() { return this.#internals.checkValidity(); }
+  reportValidity() { return this.#internals.reportValidity(); }
+}
+
+if (!customElements.get("regie-wijzer")) customElements.define("regie-wijzer", RegieWijzer);
+
+// On paper every reason is shown: open all "Waarom?" sections before printing.
+addEventListener("beforeprint", () => {
+  for (const el of document.querySelectorAll("regie-wijzer")) {
+    for (const d of el.shadowRoot?.querySelectorAll("details[part=reasons]") ?? []) d.open = true;
+  }
+});
