@@ -26,6 +26,9 @@ opt=target/${crate}.opt.wasm
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-reference-types --enable-multivalue "$out" -o "$opt"
 wasm-bindgen --target web --out-dir pkg --out-name "$crate" "$opt"
+# The npm package carries the element too: the shim with its import pointing next to it, and the styles.
+sed 's#"\.\./pkg/regiewijzer_wasm\.js"#"./regiewijzer_wasm.js"#' www/regiewijzer.js > pkg/regiewijzer.js
+cp www/regiewijzer.css pkg/regiewijzer.css
 
 budget_kb="${WASM_GZIP_BUDGET_KB:-250}"
 raw=$(wc -c < pkg/${crate}_bg.wasm)
