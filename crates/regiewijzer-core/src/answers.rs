@@ -22,8 +22,7 @@ use crate::date::Date;
 use crate::model::{FactId, FactType, FieldDef, Model, Record, TestDef, Text, Value};
 
 /// One loosely typed answer, as it arrives from JSON.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum RawValue {
     /// `null`: not answered.
     Null,
@@ -31,7 +30,7 @@ pub enum RawValue {
     Bool(bool),
     /// A whole number.
     Int(i64),
-    /// A number with a fraction (never valid, reported).
+    /// A number with a fraction, or too large for a whole number (never valid, reported).
     Float(f64),
     /// A text: option id, date, `"ja"`, ...
     Text(String),
@@ -39,8 +38,70 @@ pub enum RawValue {
     List(Vec<RawValue>),
     /// An object (one record of a timeline: field id → value).
     Record(BTreeMap<String, RawValue>),
-    /// Anything else (a list or an object: never valid, reported).
-    Other(serde::de::IgnoredAny),
+}
+
+// Written out rather than derived (`#[serde(untagged)]`): the derived form buffers every value first,
+// which costs time and, in the browser bundle, a lot of code.
+impl<'de> Deserialize<'de> for RawValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<RawValue, D::Error> {
+        d.deserialize_any(RawVisitor)
+    }
+}
+
+struct RawVisitor;
+
+impl<'de> serde::de::Visitor<'de> for RawVisitor {
+    type Value = RawValue;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an answer")
+    }
+    fn visit_unit<E>(self) -> Result<RawValue, E> {
+        Ok(RawValue::Null)
+    }
+    fn visit_none<E>(self) -> Result<RawValue, E> {
+        Ok(RawValue::Null)
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<RawValue, D::Error> {
+        d.deserialize_any(RawVisitor)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<RawValue, E> {
+        Ok(RawValue::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<RawValue, E> {
+        Ok(RawValue::Int(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<RawValue, E> {
+        Ok(i64::try_from(v).map_or(RawValue::Float(v as f64), RawValue::Int))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<RawValue, E> {
+        // JavaScript numbers arrive as f64: a whole one within range is a whole number.
+        if v.fract() == 0.0 && v.abs() < 9.0e15 {
+            Ok(RawValue::Int(v as i64))
+        } else {
+            Ok(RawValue::Float(v))
+        }
+    }
+    fn visit_str<E>(self, v: &str) -> Result<RawValue, E> {
+        Ok(RawValue::Text(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<RawValue, E> {
+        Ok(RawValue::Text(v))
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<RawValue, A::Error> {
+        let mut list = Vec::new();
+        while let Some(v) = seq.next_element::<RawValue>()? {
+            list.push(v);
+        }
+        Ok(RawValue::List(list))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<RawValue, A::Error> {
+        let mut out = BTreeMap::new();
+        while let Some((k, v)) = map.next_entry::<String, RawValue>()? {
+            out.insert(k, v);
+        }
+        Ok(RawValue::Record(out))
+    }
 }
 
 /// Loosely typed answers: fact id → value, e.g. deserialized from a JSON object.

@@ -18,7 +18,7 @@ use regiewijzer_core::eval::{Evaluation, Status, evaluate};
 use regiewijzer_core::model::Text;
 use regiewijzer_core::summary::{Override, summary};
 use regiewijzer_core::{Date, Diagnostic, Model, compile};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{
@@ -32,7 +32,7 @@ use words::{Words, words};
 type JsResult<T = ()> = Result<T, JsValue>;
 
 /// One answer as the widget keeps it (and as the host's `answers` property shows it).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 enum Ans {
     Bool(bool),
@@ -43,7 +43,7 @@ enum Ans {
 }
 
 /// One field of a timeline record, kept as text the way an input holds it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 enum Field {
     Bool(bool),
@@ -62,7 +62,7 @@ impl Field {
 }
 
 /// The professional's decision on the advice.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 enum Decision {
     /// The advice as it stands is confirmed.
@@ -75,13 +75,61 @@ enum Decision {
     },
 }
 
-/// What the widget restores from (the `value` it gave before).
-#[derive(Deserialize)]
-struct Restore {
-    #[serde(default)]
-    answers: BTreeMap<String, Option<Ans>>,
-    #[serde(default)]
-    decision: Option<Decision>,
+/// Answers from loose input (the `answers` property, a restored value); unusable entries are left out.
+fn answers_from(raw: &RawValue) -> BTreeMap<String, Ans> {
+    let RawValue::Record(map) = raw else {
+        return BTreeMap::new();
+    };
+    let field = |v: &RawValue| match v {
+        RawValue::Bool(b) => Some(Field::Bool(*b)),
+        RawValue::Int(n) => Some(Field::Int(*n)),
+        RawValue::Text(t) => Some(Field::Text(t.clone())),
+        _ => None,
+    };
+    map.iter()
+        .filter_map(|(k, v)| {
+            let a = match v {
+                RawValue::Bool(b) => Ans::Bool(*b),
+                RawValue::Int(n) => Ans::Int(*n),
+                RawValue::Text(t) => Ans::Text(t.clone()),
+                RawValue::List(items) => Ans::Records(
+                    items
+                        .iter()
+                        .filter_map(|r| match r {
+                            RawValue::Record(m) => Some(
+                                m.iter()
+                                    .filter_map(|(fk, fv)| field(fv).map(|f| (fk.clone(), f)))
+                                    .collect(),
+                            ),
+                            _ => None,
+                        })
+                        .collect(),
+                ),
+                _ => return None,
+            };
+            Some((k.clone(), a))
+        })
+        .collect()
+}
+
+/// A decision from a restored value.
+fn decision_from(raw: Option<&RawValue>) -> Option<Decision> {
+    let RawValue::Record(m) = raw? else {
+        return None;
+    };
+    let text = |k: &str| match m.get(k) {
+        Some(RawValue::Text(t)) => Some(t.clone()),
+        _ => None,
+    };
+    match text("kind")?.as_str() {
+        "confirmed" => Some(Decision::Confirmed),
+        "override" => Some(Decision::Override {
+            outcome: text("outcome")?,
+            value: text("value")?,
+            reason: text("reason")?,
+        }),
+        _ => None,
+    }
 }
 
 #[derive(Serialize)]
@@ -259,15 +307,8 @@ impl WidgetCore {
     /// Replaces the answers (unknown or unusable ones are shown as such, never thrown).
     #[wasm_bindgen(js_name = setAnswers)]
     pub fn set_answers(&self, answers: JsValue) -> JsResult {
-        let parsed: BTreeMap<String, Option<Ans>> =
-            serde_wasm_bindgen::from_value(answers).unwrap_or_default();
-        {
-            let mut st = self.state.borrow_mut();
-            st.answers = parsed
-                .into_iter()
-                .filter_map(|(k, v)| v.map(|v| (k, v)))
-                .collect();
-        }
+        let raw: RawValue = serde_wasm_bindgen::from_value(answers).unwrap_or(RawValue::Null);
+        self.state.borrow_mut().answers = answers_from(&raw);
         render_all(&self.state)
     }
 
@@ -296,17 +337,13 @@ impl WidgetCore {
 
     /// Restores answers and decision from an earlier value (browser form restore).
     pub fn restore(&self, state: JsValue) -> JsResult {
-        let Ok(r) = serde_wasm_bindgen::from_value::<Restore>(state) else {
+        let Ok(RawValue::Record(r)) = serde_wasm_bindgen::from_value::<RawValue>(state) else {
             return Ok(());
         };
         {
             let mut st = self.state.borrow_mut();
-            st.answers = r
-                .answers
-                .into_iter()
-                .filter_map(|(k, v)| v.map(|v| (k, v)))
-                .collect();
-            st.decision = r.decision;
+            st.answers = r.get("answers").map(answers_from).unwrap_or_default();
+            st.decision = decision_from(r.get("decision"));
             st.decided_on = None;
         }
         render_all(&self.state)?;
