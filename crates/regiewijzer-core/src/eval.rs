@@ -13,7 +13,6 @@
 //! Nothing here panics: model indices are read with `get`, arithmetic is checked (an overflow makes the
 //! comparison unknown), and dates outside years 1000–9999 are unknown.
 use std::cell::RefCell;
-use std::collections::BTreeSet;
 
 use serde::Serialize;
 
@@ -336,7 +335,50 @@ impl Evaluation {
 }
 
 /// Open questions that could change a value.
-type Deps = BTreeSet<FactId>;
+///
+/// A sorted list without repeats: the sets are small (a few questions), and a list keeps the browser
+/// bundle smaller than a tree would.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Deps(Vec<FactId>);
+
+impl Deps {
+    fn new() -> Deps {
+        Deps(Vec::new())
+    }
+
+    fn insert(&mut self, f: FactId) {
+        if let Err(i) = self.0.binary_search(&f) {
+            self.0.insert(i, f);
+        }
+    }
+
+    fn extend(&mut self, more: impl IntoIterator<Item = FactId>) {
+        for f in more {
+            self.insert(f);
+        }
+    }
+
+    fn contains(&self, f: &FactId) -> bool {
+        self.0.binary_search(f).is_ok()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn iter(&self) -> std::slice::Iter<'_, FactId> {
+        self.0.iter()
+    }
+}
+
+impl IntoIterator for Deps {
+    type Item = FactId;
+    type IntoIter = std::vec::IntoIter<FactId>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
 
 /// A rule that gives an outcome a value: the rule, its values for that outcome, its truth now.
 type Giving<'m> = (&'m RuleDef, Vec<ValueId>, &'m Tri);
@@ -1056,7 +1098,7 @@ impl Ctx<'_> {
             // Handled by `deadline_outcome`.
             Policy::Deadline => (Status::Undecided, Vec::new(), Vec::new()),
             Policy::Collect => {
-                let settled_values: BTreeSet<ValueId> = fired
+                let settled_values: Vec<ValueId> = fired
                     .iter()
                     .filter(|(_, _, t)| !open(t))
                     .flat_map(|(_, v, _)| v.iter().copied())
@@ -1068,14 +1110,17 @@ impl Ctx<'_> {
                         relevant.extend(t.deps.iter().copied());
                     }
                 }
-                let got: BTreeSet<ValueId> = fired
+                let mut got: Vec<ValueId> = fired
                     .iter()
                     .flat_map(|(_, v, _)| v.iter().copied())
                     .collect();
+                // In declaration order, each value once.
+                got.sort_unstable();
+                got.dedup();
                 if got.is_empty() {
                     (Status::Undecided, Vec::new(), Vec::new())
                 } else {
-                    (Status::Decided, got.into_iter().collect(), fired.clone())
+                    (Status::Decided, got, fired.clone())
                 }
             }
         };
