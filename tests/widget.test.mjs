@@ -349,6 +349,56 @@ for (const [lang, path] of [["nl", "/www/demo/"], ["en", "/www/demo/en/"]]) {
   });
 }
 
+for (const [lang, path, badge, note] of [
+  ["nl", "/www/demo/", "voorlopig", /geen officiële richtlijn/],
+  ["en", "/www/demo/en/", "provisional", /not official guidance/],
+]) {
+  test(`the ${lang} page's widget follows the contract: language from the page, note, ruleset, events, "wat nu telt"`, async () => {
+    const { page, errors } = await open(path);
+    await page.evaluate(() => {
+      window.__events = [];
+      for (const name of ["regiewijzer-change", "regiewijzer-confirm", "regiewijzer-error"]) {
+        document.addEventListener(name, (e) => window.__events.push({ name, bubbles: e.bubbles, composed: e.composed, detail: e.detail }));
+      }
+    });
+    assert.equal((await outcome(page, "route").locator("[part=badge]").textContent()).trim(), badge);
+    assert.match(await page.locator(`${WIDGET} [part=note]`).textContent(), note);
+    const host = await page.evaluate(() => {
+      const el = document.querySelector("regie-wijzer");
+      return { ruleset: el.ruleset, hash: el.shadowRoot.querySelector("[part=ruleset]").dataset.hash, form: el.form?.id };
+    });
+    assert.equal(host.ruleset.id, "triage");
+    assert.match(host.ruleset.hash, HASH);
+    assert.equal(host.hash, host.ruleset.hash);
+    assert.equal(host.form, "melding", "form-associated: the element belongs to the host form");
+    // "Wat nu telt" buttons move focus to their question (Enter on the first one).
+    const first = page.locator(`${WIDGET} [part=matters-next] button`).first();
+    const target = await first.getAttribute("data-target");
+    await tabTo(page, "[part=matters-next] button");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.evaluate(() => {
+      let a = document.activeElement;
+      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+      return a?.closest("[part=question]")?.dataset.fact;
+    }), target);
+    await answerByKeyboard(page, [["acuut_gevaar", true]]);
+    await waitFor(page, "route", "crisisdienst_112");
+    await tabTo(page, "[data-action=confirm]");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => window.__events.some((e) => e.name === "regiewijzer-confirm"), null, { timeout: 5000 }).catch(() => {});
+    const events = await page.evaluate(() => window.__events);
+    assert.ok(events.some((e) => e.name === "regiewijzer-change"), "a change event after answering");
+    const confirm = events.find((e) => e.name === "regiewijzer-confirm");
+    assert.ok(confirm, "a confirm event after confirming");
+    for (const e of events) assert.deepEqual([e.name, e.bubbles, e.composed], [e.name, true, true]);
+    assert.deepEqual(confirm.detail.decision, { kind: "confirmed" });
+    assert.equal(confirm.detail.lang, lang);
+    assert.deepEqual(confirm.detail, await value(page));
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+}
+
 test("a rules file with HTML in its texts shows it as text and runs nothing", async () => {
   const { page, errors, requests, dialogs, csp } = await open("/tests/fixtures/xss.html");
   const legend = page.locator(`${WIDGET} [part=question][data-fact=gevaar] legend`);
