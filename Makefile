@@ -27,8 +27,9 @@ test: lint test-rust wasm test-rules test-browser
 	@echo "make test: all green"
 
 demo: wasm
-	@echo "Demo portal:  http://127.0.0.1:$(PORT)/www/"
+	@echo "Demo portal:  http://127.0.0.1:$(PORT)/www/demo/  (English: /www/demo/en/)"
 	@echo "Playground:   http://127.0.0.1:$(PORT)/www/playground/"
+	@echo "Rules core:   http://127.0.0.1:$(PORT)/www/"
 	@echo "(Ctrl-C stops the server; it serves this folder on 127.0.0.1 only)"
 	@python3 -m http.server --bind 127.0.0.1 $(PORT)
 

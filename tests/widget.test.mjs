@@ -275,12 +275,8 @@ test("going back to the page restores the answers through the browser's form res
   await page.context().close();
 });
 
-// docs/widget.md: formStateRestoreCallback restores answers AND decision. The browser hands the callback a
-// state that holds {"kind":"confirmed"}, but the widget's value has decision null afterwards: kept as a todo
-// (reported) so that it turns into a plain test once the widget restores the decision.
-test("going back also restores the confirmation (docs/widget.md: restores answers and decision)", {
-  todo: "the widget drops the restored decision",
-}, async () => {
+// docs/widget.md: formStateRestoreCallback restores answers AND decision.
+test("going back also restores the confirmation (docs/widget.md: restores answers and decision)", async () => {
   const { page } = await leaveAndComeBack();
   const v = await value(page);
   assert.deepEqual(v.decision, { kind: "confirmed" });

@@ -344,12 +344,14 @@ impl WidgetCore {
             let mut st = self.state.borrow_mut();
             st.answers = r.get("answers").map(answers_from).unwrap_or_default();
             st.decision = decision_from(r.get("decision"));
-            st.decided_on = None;
+            // The restored decision was made on the advice these answers give.
+            st.result = evaluate_now(&st);
+            st.decided_on = st
+                .decision
+                .as_ref()
+                .map(|_| advice_key(st.result.as_ref()));
         }
-        render_all(&self.state)?;
-        let mut st = self.state.borrow_mut();
-        st.decided_on = st.decision.as_ref().map(|_| advice_key(st.result.as_ref()));
-        Ok(())
+        render_all(&self.state)
     }
 
     /// The plain-text summary for a dossier, in the widget's language.
