@@ -346,10 +346,7 @@ impl WidgetCore {
             st.decision = decision_from(r.get("decision"));
             // The restored decision was made on the advice these answers give.
             st.result = evaluate_now(&st);
-            st.decided_on = st
-                .decision
-                .as_ref()
-                .map(|_| advice_key(st.result.as_ref()));
+            st.decided_on = st.decision.as_ref().map(|_| advice_key(st.result.as_ref()));
         }
         render_all(&self.state)
     }
