@@ -473,3 +473,58 @@ fn a_missing_file_is_exit_two_with_a_message() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stdout(&o).ends_with("mini.regels: 0 fouten, 0 waarschuwingen\n"));
 }
+
+#[test]
+fn eval_takes_timelines_and_today_and_test_runs_the_shipped_escalation_rules() {
+    let rules = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../rulesets/escalatie.regels"
+    );
+    let answers = fixture("escalatie.antwoorden.json");
+    let o = run(&[
+        "eval",
+        rules,
+        "--answers",
+        answers.to_str().unwrap(),
+        "--today",
+        "2026-03-15",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let esc = v["outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == "escalatie")
+        .unwrap();
+    assert_eq!(esc["values"][0], "bemoeizorg");
+    let part = &esc["reasons"][0]["conditions"][0];
+    assert_eq!(
+        part["answers"][0]["answer"]["label"]["nl"],
+        "3 registraties"
+    );
+    assert_eq!(v["parameters"][0]["id"], "max_mislukte_contactpogingen");
+    // A day later the first attempt falls outside the window.
+    let o = run(&[
+        "eval",
+        rules,
+        "--answers",
+        answers.to_str().unwrap(),
+        "--today",
+        "2026-03-16",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let esc = v["outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == "escalatie")
+        .unwrap();
+    assert_eq!(esc["values"][0], "vangnet");
+    // The shipped tests of timelines, deadlines and handovers run through `test`.
+    let regie = concat!(env!("CARGO_MANIFEST_DIR"), "/../../rulesets/regie.regels");
+    let o = run(&["test", "--color", "never", rules, regie]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(out.ends_with("60 passed, 0 failed\n"), "{out}");
+}
