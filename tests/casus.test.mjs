@@ -116,3 +116,14 @@ test("two widgets on one page, with timeline rows and a handover open, have no a
   const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   assert.deepEqual(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), []);
 });
+
+test("an empty timeline is an answer only when the professional says none", async () => {
+  const { page } = await open();
+  const q = page.locator("#escalatie [part=question][data-fact=meldingen]");
+  assert.match(await q.textContent(), /Nog niets ingevuld/);
+  assert.equal((await page.evaluate(() => document.getElementById("escalatie").answers)).meldingen, undefined);
+  await q.locator("[data-action=no-records]").click();
+  assert.match(await q.textContent(), /Geen \(bewust leeg\)/);
+  assert.deepEqual((await page.evaluate(() => document.getElementById("escalatie").answers)).meldingen, []);
+  assert.equal((await outcome(page, "escalatie", "termijn_verkennend_onderzoek")).text, "geen termijn");
+});

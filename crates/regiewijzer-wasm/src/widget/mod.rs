@@ -422,6 +422,18 @@ fn on_click(state: &Rc<RefCell<State>>, target: &Element) -> JsResult {
             st.notify
                 .call2(&JsValue::NULL, &"copy".into(), &JsValue::from_str(&text))?;
         }
+        "no-records" => {
+            let Some(question) = button.closest("[part=question]")? else {
+                return Ok(());
+            };
+            let fact = question.get_attribute("data-fact").unwrap_or_default();
+            state
+                .borrow_mut()
+                .answers
+                .insert(fact.clone(), Ans::Records(Vec::new()));
+            render_records(state, &question, &fact)?;
+            update(state)?;
+        }
         "add-record" | "remove-record" => {
             let Some(question) = button.closest("[part=question]")? else {
                 return Ok(());
@@ -1095,12 +1107,16 @@ fn render_records(state: &Rc<RefCell<State>>, question: &Element, fact: &str) ->
         return Ok(());
     };
     clear(&rows)?;
-    let records = match st.answers.get(fact) {
-        Some(Ans::Records(r)) => r.as_slice(),
-        _ => &[],
+    let (answered, records) = match st.answers.get(fact) {
+        Some(Ans::Records(r)) => (true, r.as_slice()),
+        _ => (false, &[][..]),
     };
-    if records.is_empty() {
+    if records.is_empty() && answered {
+        add(&rows, el_text(&st.doc, "p", w.none_records)?)?;
+    } else if records.is_empty() {
+        // Unanswered is not the same as none: say which, and let the professional say "none".
         add(&rows, el_text(&st.doc, "p", w.no_records)?)?;
+        add(&rows, button(&st.doc, "no-records", w.none_button)?)?;
     }
     for (i, rec) in records.iter().enumerate() {
         let row = el(&st.doc, "div")?;
@@ -1258,6 +1274,9 @@ fn render_outcomes(state: &Rc<RefCell<State>>) -> JsResult {
         }
         add(&div, h)?;
         let text = match o.status {
+            Status::Undecided if o.policy == regiewijzer_core::ast::Policy::Deadline => {
+                w.no_deadline.to_string()
+            }
             Status::Undecided => w.undecided.to_string(),
             Status::Conflict => w.conflict.to_string(),
             _ => o
