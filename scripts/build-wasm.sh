@@ -29,6 +29,7 @@ wasm-bindgen --target web --out-dir pkg --out-name "$crate" "$opt"
 # The npm package carries the element too: the shim with its import pointing next to it, and the styles.
 sed 's#"\.\./pkg/regiewijzer_wasm\.js"#"./regiewijzer_wasm.js"#' www/regiewijzer.js > pkg/regiewijzer.js
 cp www/regiewijzer.css pkg/regiewijzer.css
+cp www/regiewijzer.d.ts pkg/regiewijzer.d.ts
 
 budget_kb="${WASM_GZIP_BUDGET_KB:-250}"
 raw=$(wc -c < pkg/${crate}_bg.wasm)

@@ -1,0 +1,69 @@
+// Types of the <regie-wijzer> element (www/regiewijzer.js). The rules core's own types are in
+// regiewijzer_wasm.d.ts.
+
+/** A text in Dutch and English. */
+export interface Text { nl: string; en: string }
+
+/** One answer: yes/no, a number, a text (option id or YYYY-MM-DD), or the records of a timeline. */
+export type Answer = boolean | number | string | Record<string, boolean | number | string>[];
+
+/** The professional's decision on the advice. */
+export type Decision =
+  | { kind: "confirmed" }
+  | { kind: "override"; outcome: string; value: string; reason: string };
+
+/** What the host form submits (as JSON) and what the events carry. */
+export interface RegieWijzerValue {
+  ruleset: { id: string; version: string; hash: string };
+  today: string;
+  lang: "nl" | "en";
+  answers: Record<string, Answer>;
+  outcomes: Record<string, {
+    status: "decided" | "default" | "undecided" | "conflict";
+    values: string[];
+    provisional: boolean;
+    /** The ids of the rules (or table rows, handovers) behind the outcome. */
+    rules: string[];
+  }>;
+  decision: Decision | null;
+}
+
+/** Detail of `regiewijzer-error`: the rules could not be loaded or compiled. */
+export interface RegieWijzerErrorDetail {
+  message: Text;
+  diagnostics: { code: string; severity: "error" | "warning"; start: { line: number; column: number }; message_nl: string; message_en: string }[];
+}
+
+/** `<regie-wijzer rules lang today name required>`: a form-associated triage checklist with live advice. */
+export declare class RegieWijzer extends HTMLElement {
+  static readonly formAssociated: true;
+  /** The answers: question id to value. Setting them redraws the checklist. */
+  answers: Record<string, Answer>;
+  /** The value the form submits, or null before the rules are loaded. */
+  readonly value: RegieWijzerValue | null;
+  /** The ruleset's identity. */
+  readonly ruleset: RegieWijzerValue["ruleset"] | null;
+  /** The plain-text summary for a dossier, in the widget's language. */
+  readonly summary: string;
+  /** Resolves when the rules are loaded and the widget is drawn. */
+  readonly ready: Promise<void>;
+  readonly form: HTMLFormElement | null;
+  readonly name: string | null;
+  readonly type: string;
+  readonly validity: ValidityState;
+  readonly validationMessage: string;
+  readonly willValidate: boolean;
+  checkValidity(): boolean;
+  reportValidity(): boolean;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "regie-wijzer": RegieWijzer;
+  }
+  interface HTMLElementEventMap {
+    "regiewijzer-change": CustomEvent<RegieWijzerValue>;
+    "regiewijzer-confirm": CustomEvent<RegieWijzerValue>;
+    "regiewijzer-error": CustomEvent<RegieWijzerErrorDetail>;
+  }
+}
