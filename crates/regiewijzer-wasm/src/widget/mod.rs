@@ -1337,8 +1337,16 @@ fn render_outcomes(state: &Rc<RefCell<State>>) -> JsResult {
                                 .map(|p| format!("{} = {}", p.label.get(lang), p.value)),
                         )
                         .collect();
+                    // A bare yes/no question reads best as the question and its answer alone.
+                    let bare = c.answers.len() == 1
+                        && c.parameters.is_empty()
+                        && c.answers.first().is_some_and(|a| {
+                            c.text == a.fact || c.text == format!("not {}", a.fact)
+                        });
                     let line = if answers.is_empty() {
                         c.text.clone()
+                    } else if bare {
+                        answers.join("; ")
                     } else {
                         format!("{} — {}", c.text, answers.join("; "))
                     };
