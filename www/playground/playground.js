@@ -1,6 +1,6 @@
 // Placeholder playground: check a ruleset in the browser and list its diagnostics (code, line:column,
 // Dutch and English message). The full playground comes with the widget.
-import init, { check, defaultRulesetSource } from "../../pkg/regiewijzer_wasm.js";
+import init, { check, defaultRulesetSource } from "../../pkg/core/regiewijzer_wasm.js";
 
 const $ = (id) => document.getElementById(id);
 

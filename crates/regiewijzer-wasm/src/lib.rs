@@ -7,248 +7,31 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-use regiewijzer_core::answers::{Answers, RawAnswers};
-use regiewijzer_core::summary::Override;
-use regiewijzer_core::{Date, Diagnostic, Model, compile, describe, eval, summary};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "api")]
+mod api;
+#[cfg(feature = "api")]
+pub use api::{Ruleset, check};
+
+#[cfg(feature = "widget")]
 mod widget;
+#[cfg(feature = "widget")]
 pub use widget::WidgetCore;
 
 /// The shipped default triage ruleset (an example a region adapts).
-const DEFAULT_RULESET: &str = include_str!("../../../rulesets/triage.regels");
+pub(crate) const DEFAULT_RULESET: &str = include_str!("../../../rulesets/triage.regels");
 
-#[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &str = r#"
-/** A text in Dutch and English. */
-export interface Text { nl: string; en: string }
-/** A problem in a ruleset: code, place and message in both languages. */
-export interface Diagnostic {
-  code: string; severity: "error" | "warning";
-  start: { line: number; column: number }; end: { line: number; column: number };
-  span: { start: number; end: number }; message_nl: string; message_en: string;
-}
-/** Thrown by `Ruleset.load` when the source has errors. */
-export interface LoadError { kind: "diagnostics"; diagnostics: Diagnostic[] }
-/** The identity of a ruleset. */
-export interface RulesetRef { id: string; version: string; hash: string; title: Text }
-/** One question of the checklist. */
-export interface FactView {
-  id: string; label: Text; help: Text | null; type: "bool" | "choice" | "int" | "scale" | "date" | "timeline";
-  options: { id: string; label: Text }[]; min: number | null; max: number | null; ask_when: string | null;
-  fields: { id: string; label: Text; type: string; options: { id: string; label: Text }[]; min: number | null; max: number | null }[];
-}
-/** The checklist a ruleset describes. */
-export interface Checklist {
-  ruleset: RulesetRef; valid_from: string | null; note: Text | null; uses_today: boolean;
-  sections: { id: string; label: Text; help: Text | null; facts: FactView[] }[];
-  outcomes: { id: string; label: Text; policy: "priority" | "unique" | "collect" | "deadline"; values: { id: string; label: Text }[] }[];
-  parameters: UsedParameter[]; parties: { id: string; label: Text }[]; phases: { id: string; label: Text }[];
-}
-/** A parameter a region set, with its value and source. */
-export interface UsedParameter { id: string; label: Text; value: string; regional: boolean; sources: string[] }
-/** Why an outcome has its value. */
-export interface Reason {
-  kind: "rule" | "row" | "default" | "handover"; rule: string; table: string | null; row: number | null; line: number;
-  title: Text | null; values: string[]; priority: number; because: Text; sources: string[]; provisional: boolean;
-  conditions: { text: string; holds: boolean | null; answers: { fact: string; question: Text; answer: { value: string; label: Text } | null }[]; parameters: UsedParameter[] }[];
-}
-/** A handover of the lead, as evaluated. */
-export interface HandoverResult {
-  id: string; title: Text | null; lead: string; from: string; from_label: Text; to: string; to_label: Text;
-  status: "not_proposed" | "open" | "blocked" | "complete";
-  requirements: { text: string; label: Text; met: boolean | null; answers: { fact: string; question: Text; answer: { value: string; label: Text } | null }[] }[];
-  missing: Text[]; provisional: boolean; because: Text; sources: string[]; time_only: boolean; line: number;
-}
-/** One outcome of an evaluation. */
-export interface OutcomeResult {
-  id: string; label: Text; policy: string; status: "decided" | "default" | "undecided" | "conflict";
-  values: string[]; value_labels: Text[]; provisional: boolean; matters_next: string[];
-  reasons: Reason[]; nearest: { rule: string; line: number; title: Text | null; values: string[]; because: Text; missing: string[] }[];
-  deadline?: { date: string; days_left: number; overdue: boolean; status: Text } | null;
-}
-/** The result of evaluating answers. */
-export interface Evaluation {
-  ruleset: RulesetRef; today: string; complete: boolean; outcomes: OutcomeResult[];
-  facts: { id: string; section: string; asked: "yes" | "no" | "maybe"; answer: { value: string; label: Text } | null; used: boolean; matters_next: boolean;
-    records: ({ value: string; label: Text } | null)[][] | null }[];
-  matters_next: string[]; ignored_answers: { fact: string; reason: Text }[];
-  answer_issues: { fact: string; kind: string; message: Text }[];
-  parameters: UsedParameter[]; handovers: HandoverResult[];
-}
-/** Answers: question id to value (`true`/`false`, option id, number, "YYYY-MM-DD", a list of records for a
- * timeline; null = unanswered). */
-export type AnswersInput = Record<string, unknown>;
-/** A professional's decision that differs from the advice. */
-export interface OverrideInput { outcome: string; value: string; reason: string }
-"#;
-
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+/// A Rust value as a plain JavaScript value (JSON-compatible: maps become objects).
+pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
-#[derive(Serialize)]
-struct LoadError<'a> {
-    kind: &'static str,
-    diagnostics: &'a [Diagnostic],
-}
-
-/// A compiled ruleset, kept alive across evaluations.
-#[wasm_bindgen]
-pub struct Ruleset {
-    model: Model,
-    diagnostics: Vec<Diagnostic>,
-}
-
-fn parse_today(today: &str) -> Result<Date, JsValue> {
-    Date::parse(today).ok_or_else(|| {
-        JsValue::from_str(&format!(
-            "'{today}' is geen datum (JJJJ-MM-DD) / is not a date (YYYY-MM-DD)"
-        ))
-    })
-}
-
-#[wasm_bindgen]
-impl Ruleset {
-    /// Compiles a `.regels` source. Throws `{kind: "diagnostics", diagnostics}` when it has errors.
-    #[wasm_bindgen(unchecked_return_type = "Ruleset")]
-    pub fn load(source: &str) -> Result<Ruleset, JsValue> {
-        let compiled = compile(source);
-        match compiled.model {
-            Some(model) => Ok(Ruleset {
-                model,
-                diagnostics: compiled.diagnostics,
-            }),
-            None => Err(to_js(&LoadError {
-                kind: "diagnostics",
-                diagnostics: &compiled.diagnostics,
-            })?),
-        }
-    }
-
-    /// The shipped default triage ruleset, compiled.
-    #[wasm_bindgen(js_name = loadDefault)]
-    pub fn load_default() -> Result<Ruleset, JsValue> {
-        Ruleset::load(DEFAULT_RULESET)
-    }
-
-    /// The ruleset id.
-    #[wasm_bindgen(getter)]
-    pub fn id(&self) -> String {
-        self.model.meta.id.clone()
-    }
-
-    /// The version text.
-    #[wasm_bindgen(getter)]
-    pub fn version(&self) -> String {
-        self.model.meta.version.clone()
-    }
-
-    /// `sha256:` and the hex SHA-256 of the source (line ends normalised).
-    #[wasm_bindgen(getter)]
-    pub fn hash(&self) -> String {
-        self.model.meta.hash.clone()
-    }
-
-    /// The warnings found when compiling (errors make `load` throw).
-    #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
-    pub fn warnings(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.diagnostics)
-    }
-
-    /// The checklist: sections, questions, outcomes.
-    #[wasm_bindgen(unchecked_return_type = "Checklist")]
-    pub fn checklist(&self) -> Result<JsValue, JsValue> {
-        to_js(&describe::checklist(&self.model))
-    }
-
-    /// Evaluates answers on `today` (`YYYY-MM-DD`). Answers that cannot be used are reported in
-    /// `answer_issues`; this never throws for bad answers, only for a bad `today`.
-    #[wasm_bindgen(unchecked_return_type = "Evaluation")]
-    pub fn evaluate(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "AnswersInput")] answers: JsValue,
-        today: &str,
-    ) -> Result<JsValue, JsValue> {
-        let today = parse_today(today)?;
-        to_js(&self.run(answers, today))
-    }
-
-    /// A plain-text summary (answers, outcomes, reasons, ruleset id/version/hash, date) in `lang`, with
-    /// the overrides a professional recorded.
-    pub fn summary(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "AnswersInput")] answers: JsValue,
-        today: &str,
-        #[wasm_bindgen(unchecked_param_type = "OverrideInput[]")] overrides: JsValue,
-        lang: &str,
-    ) -> Result<String, JsValue> {
-        let today = parse_today(today)?;
-        let result = self.run(answers, today);
-        let overrides: Vec<Override> = if overrides.is_undefined() || overrides.is_null() {
-            Vec::new()
-        } else {
-            serde_wasm_bindgen::from_value(overrides)
-                .map_err(|e| JsValue::from_str(&e.to_string()))?
-        };
-        Ok(summary::summary(&self.model, &result, &overrides, lang))
-    }
-
-    /// Checks an override: `undefined` when it can be recorded, else the reason in nl and en.
-    #[wasm_bindgen(js_name = validateOverride, unchecked_return_type = "Text | undefined")]
-    pub fn validate_override(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "OverrideInput")] value: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let ov: Override =
-            serde_wasm_bindgen::from_value(value).map_err(|e| JsValue::from_str(&e.to_string()))?;
-        match ov.validate(&self.model) {
-            Ok(()) => Ok(JsValue::UNDEFINED),
-            Err(e) => to_js(&e.message()),
-        }
-    }
-}
-
-impl Ruleset {
-    /// Answers from any JS value (not an object: no answers, reported) evaluated on `today`.
-    fn run(&self, answers: JsValue, today: Date) -> eval::Evaluation {
-        let (raw, mut issues) = if answers.is_undefined() || answers.is_null() {
-            (RawAnswers::default(), Vec::new())
-        } else {
-            match serde_wasm_bindgen::from_value::<RawAnswers>(answers) {
-                Ok(raw) => (raw, Vec::new()),
-                Err(e) => (
-                    RawAnswers::default(),
-                    vec![regiewijzer_core::answers::AnswerIssue {
-                        fact: String::new(),
-                        kind: regiewijzer_core::answers::AnswerIssueKind::WrongType,
-                        message: regiewijzer_core::model::Text {
-                            nl: format!("De antwoorden zijn geen object: {e}"),
-                            en: format!("The answers are not an object: {e}"),
-                        },
-                    }],
-                ),
-            }
-        };
-        let (typed, more) = Answers::from_raw(&self.model, &raw);
-        issues.extend(more);
-        let mut result = eval::evaluate(&self.model, &typed, today);
-        result.answer_issues = issues;
-        result
-    }
-}
-
 /// The source text of the shipped default triage ruleset.
-#[wasm_bindgen(js_name = defaultRulesetSource)]
+#[cfg_attr(feature = "api", wasm_bindgen(js_name = defaultRulesetSource))]
 pub fn default_ruleset_source() -> String {
     DEFAULT_RULESET.to_string()
-}
-
-/// Every diagnostic (errors and warnings) of a source, for an editor or playground.
-#[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
-pub fn check(source: &str) -> Result<JsValue, JsValue> {
-    to_js(&compile(source).diagnostics)
 }
