@@ -2,7 +2,7 @@
 # Builds the two wasm bundles: pkg/ (the <regie-wijzer> widget: what an embedding page downloads) and
 # pkg/core/ (the rules-core API: Ruleset, check; for the playground and hosts with their own UI).
 # cargo (route from target/setup.env), wasm-opt -Oz, wasm-bindgen (--target web); then prints the sizes
-# and fails when the widget's wasm is over its gzip budget.
+# and fails when the widget (wasm + JS + CSS, gzip) is over its budget (scripts/bundle-size.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck disable=SC1091
@@ -40,19 +40,9 @@ build widget pkg
 build api pkg/core
 
 # The npm package carries the element too: the shim with its import pointing next to it, and the styles.
-sed 's#"\.\./pkg/regiewijzer_wasm\.js"#"./regiewijzer_wasm.js"#' www/regiewijzer.js > pkg/regiewijzer.js
+sed 's#"\.\./pkg/#"./#' www/regiewijzer.js > pkg/regiewijzer.js
 cp www/regiewijzer.css pkg/regiewijzer.css
 cp www/regiewijzer.d.ts pkg/regiewijzer.d.ts
 
-budget_kb="${WASM_GZIP_BUDGET_KB:-250}"
-for dir in pkg pkg/core; do
-  raw=$(wc -c < $dir/${crate}_bg.wasm)
-  gz=$(gzip -9 -c $dir/${crate}_bg.wasm | wc -c)
-  js=$(gzip -9 -c $dir/${crate}.js | wc -c)
-  printf '%s: wasm %s bytes raw, %s bytes gzip; glue js %s bytes gzip\n' "$dir" "$raw" "$gz" "$js"
-done
-gz=$(gzip -9 -c pkg/${crate}_bg.wasm | wc -c)
-if [ "$gz" -gt $((budget_kb * 1024)) ]; then
-  echo "widget wasm over its budget of ${budget_kb} KB gzip" >&2
-  exit 1
-fi
+# What a page downloads, per piece, gzip and brotli; fails the build when the widget is over its budget.
+node scripts/bundle-size.mjs

@@ -87,3 +87,26 @@ test("rules that do not compile show a clear message and fire regiewijzer-error;
   assert.match(text, /E301 5:8/);
   assert.deepEqual(foreign, []);
 });
+
+test("the default rules come checked inside the widget bundle: the compiler is fetched only for a rules file", async () => {
+  const w = await watchedPage(browser, server.origin);
+  const requested = [];
+  w.page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  await w.page.goto(`${server.origin}/tests/fixtures/widget.html`);
+  await w.page.waitForFunction(() => document.querySelector("regie-wijzer")?.shadowRoot?.querySelector("[part=outcomes] [part=outcome]"));
+  const hash = await w.page.evaluate(() => document.querySelector("regie-wijzer").value.ruleset.hash);
+  assert.match(hash, /^sha256:[0-9a-f]{64}$/);
+  assert.deepEqual(requested.filter((p) => p.includes("/pkg/core/")), [], "no compiler for the default rules");
+  // The same default rules from a file: compiled in the page by pkg/core/, with the same content hash.
+  await w.page.evaluate(async () => {
+    const el = document.querySelector("regie-wijzer");
+    el.answers = { acuut_gevaar: true };
+    el.setAttribute("rules", "/rulesets/triage.regels");
+    await el.ready;
+  });
+  assert.equal(await w.page.evaluate(() => document.querySelector("regie-wijzer").value.outcomes.route.values[0]), "crisisdienst_112");
+  assert.ok(requested.some((p) => p.endsWith("/pkg/core/regiewijzer_wasm_bg.wasm")), requested.join(" "));
+  assert.equal(await w.page.evaluate(() => document.querySelector("regie-wijzer").value.ruleset.hash), hash);
+  assert.deepEqual(w.errors, []);
+  assert.deepEqual(w.foreign, []);
+});

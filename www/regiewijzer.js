@@ -2,10 +2,21 @@
 // Rust cannot extend HTMLElement, so this module registers the element, makes it form-associated, and
 // forwards lifecycle, attributes and properties to Rust. Everything else happens in Rust. Nothing is
 // sent anywhere: the only requests are this module's own files and, when the host asks for it, the
-// `rules` file, all while loading.
+// `rules` file and the rules compiler, all while loading.
+//
+// The widget bundle carries the default ruleset already checked, and no compiler. A `rules` file is
+// compiled by the rules-core bundle (pkg/core/), fetched only when a page uses `rules`.
 import init, { WidgetCore } from "../pkg/regiewijzer_wasm.js";
 
 const wasmReady = init();
+let compilerReady;
+function compiler() {
+  compilerReady ??= import("../pkg/core/regiewijzer_wasm.js").then(async (core) => {
+    await core.default();
+    return core;
+  });
+  return compilerReady;
+}
 let sheet;
 function styles() {
   sheet ??= fetch(new URL("./regiewijzer.css", import.meta.url))
@@ -56,13 +67,17 @@ export class RegieWijzer extends HTMLElement {
     await wasmReady;
     this.#shadow.adoptedStyleSheets = [await styles()];
     const url = this.getAttribute("rules");
-    let source;
+    let model;
+    let diagnostics = null;
     let failed = false;
     if (url) {
       try {
         const response = await fetch(new URL(url, document.baseURI), { credentials: "same-origin" });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        source = await response.text();
+        const source = await response.text();
+        const compiled = (await compiler()).compileForWidget(source);
+        if (compiled.model) model = compiled.model;
+        else diagnostics = compiled.diagnostics;
       } catch {
         failed = true;
       }
@@ -70,9 +85,11 @@ export class RegieWijzer extends HTMLElement {
     const answers = this.#core && reload ? this.#core.answers() : null;
     this.#core?.free();
     this.#core = null;
-    this.#core = new WidgetCore(this.#shadow, source, this.#lang(), this.#today(),
+    this.#core = new WidgetCore(this.#shadow, this.#lang(), this.#today(),
       (kind, detail) => this.#notify(kind, detail));
     if (failed) this.#core.loadFailed();
+    else if (diagnostics) this.#core.showDiagnostics(diagnostics);
+    else this.#core.load(model);
     if (answers) this.#core.setAnswers(answers);
     if (this.#pendingAnswers) {
       this.#core.setAnswers(this.#pendingAnswers);

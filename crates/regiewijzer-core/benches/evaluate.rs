@@ -24,7 +24,7 @@ fn source() -> (String, String) {
 fn half_answers(model: &regiewijzer_core::Model) -> RawAnswers {
     use regiewijzer_core::answers::RawValue;
     use regiewijzer_core::model::FactType;
-    let mut raw = std::collections::BTreeMap::new();
+    let mut raw = regiewijzer_core::map::SortedMap::new();
     for (i, f) in model.facts.iter().enumerate() {
         if i % 2 == 1 {
             continue;

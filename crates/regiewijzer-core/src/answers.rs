@@ -14,11 +14,10 @@
 //!
 //! `null` (or a missing key, or an empty string) means: not answered.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
+use crate::map::SortedMap;
 use crate::model::{FactId, FactType, FieldDef, Model, Record, TestDef, Text, Value};
 
 /// One loosely typed answer, as it arrives from JSON.
@@ -37,7 +36,7 @@ pub enum RawValue {
     /// A list (the records of a timeline).
     List(Vec<RawValue>),
     /// An object (one record of a timeline: field id → value).
-    Record(BTreeMap<String, RawValue>),
+    Record(SortedMap<String, RawValue>),
 }
 
 // Written out rather than derived (`#[serde(untagged)]`): the derived form buffers every value first,
@@ -96,7 +95,7 @@ impl<'de> serde::de::Visitor<'de> for RawVisitor {
         Ok(RawValue::List(list))
     }
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<RawValue, A::Error> {
-        let mut out = BTreeMap::new();
+        let mut out = SortedMap::new();
         while let Some((k, v)) = map.next_entry::<String, RawValue>()? {
             out.insert(k, v);
         }
@@ -105,9 +104,21 @@ impl<'de> serde::de::Visitor<'de> for RawVisitor {
 }
 
 /// Loosely typed answers: fact id → value, e.g. deserialized from a JSON object.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(transparent)]
-pub struct RawAnswers(pub BTreeMap<String, RawValue>);
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RawAnswers(pub SortedMap<String, RawValue>);
+
+impl<'de> Deserialize<'de> for RawAnswers {
+    /// Only an object (or `null`: no answers) is answers.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<RawAnswers, D::Error> {
+        match RawValue::deserialize(d)? {
+            RawValue::Record(map) => Ok(RawAnswers(map)),
+            RawValue::Null => Ok(RawAnswers::default()),
+            _ => Err(serde::de::Error::custom(
+                "antwoorden moeten een object zijn / answers must be an object",
+            )),
+        }
+    }
+}
 
 /// What was wrong with one answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

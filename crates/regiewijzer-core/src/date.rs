@@ -10,6 +10,11 @@ pub struct Date {
     days: i32,
 }
 
+impl Date {
+    /// 1970-01-01.
+    pub const EPOCH: Date = Date { days: 0 };
+}
+
 /// The earliest year a date may have.
 pub const MIN_YEAR: i32 = 1000;
 /// The latest year a date may have.

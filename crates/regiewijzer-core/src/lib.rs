@@ -16,6 +16,7 @@
 
 pub mod answers;
 pub mod ast;
+pub mod bin;
 pub mod check;
 pub mod date;
 pub mod describe;
@@ -23,6 +24,7 @@ pub mod diag;
 pub mod eval;
 pub mod fmt;
 pub mod lexer;
+pub mod map;
 pub mod model;
 pub mod parse;
 pub mod print;

@@ -5,8 +5,6 @@
 //! - when every asked question is answered, nothing is provisional, and what matters next is empty;
 //! - a provisional outcome names at least one asked, unanswered question.
 
-use std::collections::BTreeMap;
-
 use proptest::prelude::*;
 use regiewijzer_core::answers::{Answers, RawAnswers, RawValue};
 use regiewijzer_core::eval::{Evaluation, evaluate};
@@ -153,7 +151,7 @@ proptest! {
         day in any::<u32>(),
     ) {
         for (_, m) in rule_files() {
-            let mut raw = BTreeMap::new();
+            let mut raw = regiewijzer_core::map::SortedMap::new();
             for (k, kind, n, text) in &entries {
                 let key = m.facts.get(*k).map(|f| f.id.clone()).unwrap_or_else(|| format!("x{k}"));
                 let v = match kind {

@@ -70,6 +70,9 @@ export interface Evaluation {
 /** Answers: question id to value (`true`/`false`, option id, number, "YYYY-MM-DD", a list of records for a
  * timeline; null = unanswered). */
 export type AnswersInput = Record<string, unknown>;
+/** A ruleset compiled for the widget: the compact binary model (null when the source has errors) and every
+ * diagnostic. */
+export interface WidgetRules { model: Uint8Array | null; diagnostics: Diagnostic[] }
 /** A professional's decision that differs from the advice. */
 export interface OverrideInput { outcome: string; value: string; reason: string }
 "#;
@@ -229,4 +232,20 @@ impl Ruleset {
 #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
 pub fn check(source: &str) -> Result<JsValue, JsValue> {
     to_js(&compile(source).diagnostics)
+}
+
+/// Compiles a source for the `<regie-wijzer>` widget, whose bundle carries no compiler: `model` is the
+/// checked ruleset in the compact binary form the widget's `load` reads (`null` when the source has
+/// errors), `diagnostics` every error and warning.
+#[wasm_bindgen(js_name = compileForWidget, unchecked_return_type = "WidgetRules")]
+pub fn compile_for_widget(source: &str) -> Result<JsValue, JsValue> {
+    let compiled = compile(source);
+    let out = js_sys::Object::new();
+    let model = match &compiled.model {
+        Some(m) => js_sys::Uint8Array::from(regiewijzer_core::bin::encode(m).as_slice()).into(),
+        None => JsValue::NULL,
+    };
+    js_sys::Reflect::set(&out, &"model".into(), &model)?;
+    js_sys::Reflect::set(&out, &"diagnostics".into(), &to_js(&compiled.diagnostics)?)?;
+    Ok(out.into())
 }

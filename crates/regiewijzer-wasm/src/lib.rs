@@ -20,8 +20,15 @@ mod widget;
 #[cfg(feature = "widget")]
 pub use widget::WidgetCore;
 
-/// The shipped default triage ruleset (an example a region adapts).
+/// The shipped default triage ruleset (an example a region adapts), as text: the API bundle compiles it.
+#[cfg(feature = "api")]
 pub(crate) const DEFAULT_RULESET: &str = include_str!("../../../rulesets/triage.regels");
+
+/// The same ruleset checked at build time, in the compact binary form the widget reads
+/// ([`regiewijzer_core::bin`]): the widget bundle carries no compiler.
+#[cfg(feature = "widget")]
+pub(crate) const DEFAULT_MODEL: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/default_ruleset.bin"));
 
 /// A Rust value as a plain JavaScript value (JSON-compatible: maps become objects).
 pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
@@ -31,7 +38,8 @@ pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 }
 
 /// The source text of the shipped default triage ruleset.
-#[cfg_attr(feature = "api", wasm_bindgen(js_name = defaultRulesetSource))]
+#[cfg(feature = "api")]
+#[wasm_bindgen(js_name = defaultRulesetSource)]
 pub fn default_ruleset_source() -> String {
     DEFAULT_RULESET.to_string()
 }

@@ -9,15 +9,15 @@
 mod words;
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use regiewijzer_core::answers::{Answers, RawAnswers, RawValue};
 use regiewijzer_core::describe::{Checklist, FactView, checklist};
 use regiewijzer_core::eval::{Evaluation, Status, evaluate};
+use regiewijzer_core::map::SortedMap;
 use regiewijzer_core::model::Text;
 use regiewijzer_core::summary::{Override, summary};
-use regiewijzer_core::{Date, Diagnostic, Model, compile};
+use regiewijzer_core::{Date, Model};
 use serde::Serialize;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -39,7 +39,7 @@ enum Ans {
     Int(i64),
     Text(String),
     /// Timeline records: field id → value as text.
-    Records(Vec<BTreeMap<String, Field>>),
+    Records(Vec<SortedMap<String, Field>>),
 }
 
 /// One field of a timeline record, kept as text the way an input holds it.
@@ -76,9 +76,9 @@ enum Decision {
 }
 
 /// Answers from loose input (the `answers` property, a restored value); unusable entries are left out.
-fn answers_from(raw: &RawValue) -> BTreeMap<String, Ans> {
+fn answers_from(raw: &RawValue) -> SortedMap<String, Ans> {
     let RawValue::Record(map) = raw else {
-        return BTreeMap::new();
+        return SortedMap::new();
     };
     let field = |v: &RawValue| match v {
         RawValue::Bool(b) => Some(Field::Bool(*b)),
@@ -110,6 +110,43 @@ fn answers_from(raw: &RawValue) -> BTreeMap<String, Ans> {
             Some((k.clone(), a))
         })
         .collect()
+}
+
+/// How deep a value from the page is read: answers are an object of records of fields, a restored value
+/// one level more; anything deeper is not an answer.
+const MAX_JS_DEPTH: u32 = 6;
+
+/// A loosely typed value from the page, read without a deserializer (less code in the bundle):
+/// numbers as whole numbers when they are whole, objects by their own enumerable keys, anything else
+/// (functions, symbols, too deep) as "not answered".
+fn raw_from_js(value: &JsValue, depth: u32) -> RawValue {
+    if let Some(b) = value.as_bool() {
+        RawValue::Bool(b)
+    } else if let Some(n) = value.as_f64() {
+        if n.fract() == 0.0 && n.abs() < 9.0e15 {
+            RawValue::Int(n as i64)
+        } else {
+            RawValue::Float(n)
+        }
+    } else if let Some(t) = value.as_string() {
+        RawValue::Text(t)
+    } else if depth >= MAX_JS_DEPTH || !value.is_object() {
+        RawValue::Null
+    } else if js_sys::Array::is_array(value) {
+        let list = js_sys::Array::from(value);
+        RawValue::List(list.iter().map(|v| raw_from_js(&v, depth + 1)).collect())
+    } else {
+        let object = js_sys::Object::from(value.clone());
+        RawValue::Record(
+            js_sys::Object::keys(&object)
+                .iter()
+                .filter_map(|k| {
+                    let v = js_sys::Reflect::get(&object, &k).ok()?;
+                    Some((k.as_string()?, raw_from_js(&v, depth + 1)))
+                })
+                .collect(),
+        )
+    }
 }
 
 /// A decision from a restored value.
@@ -153,15 +190,9 @@ struct WidgetValue<'a> {
     ruleset: RulesetIdentity<'a>,
     today: String,
     lang: &'a str,
-    answers: &'a BTreeMap<String, Ans>,
-    outcomes: BTreeMap<&'a str, OutcomeValue<'a>>,
+    answers: &'a SortedMap<String, Ans>,
+    outcomes: SortedMap<&'a str, OutcomeValue<'a>>,
     decision: Option<&'a Decision>,
-}
-
-#[derive(Serialize)]
-struct ErrorDetail<'a> {
-    message: Text,
-    diagnostics: &'a [Diagnostic],
 }
 
 struct State {
@@ -172,7 +203,7 @@ struct State {
     today: Date,
     model: Option<Model>,
     checklist: Option<Checklist>,
-    answers: BTreeMap<String, Ans>,
+    answers: SortedMap<String, Ans>,
     decision: Option<Decision>,
     /// The advice the decision was made on: a changed advice needs a new confirmation.
     decided_on: Option<Vec<(String, Vec<String>)>>,
@@ -204,13 +235,12 @@ impl Drop for WidgetCore {
 
 #[wasm_bindgen]
 impl WidgetCore {
-    /// Renders into `shadow`. `source` is the ruleset text (`undefined`: the shipped default), `today`
-    /// is `YYYY-MM-DD`, and `notify(kind, detail)` is called with `"change"`, `"confirm"`, `"error"` or
-    /// `"copy"`.
+    /// Creates the widget's Rust half for `shadow`; nothing is drawn until one of the `load` calls.
+    /// `today` is `YYYY-MM-DD`, and `notify(kind, detail)` is called with `"change"`, `"confirm"`,
+    /// `"error"` or `"copy"`.
     #[wasm_bindgen(constructor)]
     pub fn new(
         shadow: ShadowRoot,
-        source: Option<String>,
         lang: &str,
         today: &str,
         notify: js_sys::Function,
@@ -229,7 +259,7 @@ impl WidgetCore {
             today,
             model: None,
             checklist: None,
-            answers: BTreeMap::new(),
+            answers: SortedMap::new(),
             decision: None,
             decided_on: None,
             result: None,
@@ -245,41 +275,46 @@ impl WidgetCore {
             shadow.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())?;
             listeners.push((kind, closure));
         }
-        let core = WidgetCore {
+        Ok(WidgetCore {
             state,
             shadow,
             listeners,
-        };
-        core.load(source)?;
-        Ok(core)
+        })
     }
 
-    /// Loads another ruleset source (`undefined`: the shipped default). Answers are kept.
-    pub fn load(&self, source: Option<String>) -> JsResult {
-        let text = source.unwrap_or_else(crate::default_ruleset_source);
-        let compiled = compile(&text);
-        let mut st = self.state.borrow_mut();
-        match compiled.model {
-            Some(model) => {
-                st.checklist = Some(checklist(&model));
-                st.model = Some(model);
-                drop(st);
-                render_all(&self.state)
-            }
-            None => {
-                st.model = None;
-                st.checklist = None;
-                drop(st);
-                show_error(&self.state, &compiled.diagnostics)
-            }
+    /// Loads a checked ruleset in the compact binary form that the rules-core bundle's
+    /// `compileForWidget` makes (`undefined`: the shipped default, checked when this bundle was built).
+    /// Answers are kept.
+    pub fn load(&self, model: Option<Vec<u8>>) -> JsResult {
+        let decoded = match &model {
+            Some(bytes) => regiewijzer_core::bin::decode(bytes),
+            None => regiewijzer_core::bin::decode(crate::DEFAULT_MODEL),
+        };
+        let Ok(model) = decoded else {
+            self.state.borrow_mut().model = None;
+            return show_error(&self.state, &js_sys::Array::new());
+        };
+        {
+            let mut st = self.state.borrow_mut();
+            st.checklist = Some(checklist(&model));
+            st.model = Some(model);
         }
+        render_all(&self.state)
+    }
+
+    /// Shows why the rules from the host's `rules` file cannot be used: the `diagnostics` that the
+    /// rules-core bundle reported (errors are listed with code, line:column and message).
+    #[wasm_bindgen(js_name = showDiagnostics)]
+    pub fn show_diagnostics(&self, diagnostics: js_sys::Array) -> JsResult {
+        self.state.borrow_mut().model = None;
+        show_error(&self.state, &diagnostics)
     }
 
     /// Shows that the rules could not be fetched (the shim calls this when loading the `rules` URL fails).
     #[wasm_bindgen(js_name = loadFailed)]
     pub fn load_failed(&self) -> JsResult {
         self.state.borrow_mut().model = None;
-        show_error(&self.state, &[])
+        show_error(&self.state, &js_sys::Array::new())
     }
 
     /// Switches the language (`nl` or `en`) and renders again.
@@ -307,8 +342,7 @@ impl WidgetCore {
     /// Replaces the answers (unknown or unusable ones are shown as such, never thrown).
     #[wasm_bindgen(js_name = setAnswers)]
     pub fn set_answers(&self, answers: JsValue) -> JsResult {
-        let raw: RawValue = serde_wasm_bindgen::from_value(answers).unwrap_or(RawValue::Null);
-        self.state.borrow_mut().answers = answers_from(&raw);
+        self.state.borrow_mut().answers = answers_from(&raw_from_js(&answers, 0));
         render_all(&self.state)
     }
 
@@ -337,7 +371,7 @@ impl WidgetCore {
 
     /// Restores answers and decision from an earlier value (browser form restore).
     pub fn restore(&self, state: JsValue) -> JsResult {
-        let Ok(RawValue::Record(r)) = serde_wasm_bindgen::from_value::<RawValue>(state) else {
+        let RawValue::Record(r) = raw_from_js(&state, 0) else {
             return Ok(());
         };
         {
@@ -448,7 +482,7 @@ fn on_click(state: &Rc<RefCell<State>>, target: &Element) -> JsResult {
                 };
                 if action == "add-record" {
                     let first = first_field(&st, &fact).unwrap_or_default();
-                    let mut rec = BTreeMap::new();
+                    let mut rec = SortedMap::new();
                     rec.insert(first, Field::Text(today));
                     records.push(rec);
                 } else {
@@ -585,7 +619,7 @@ fn read_question(question: &Element, ty: &str) -> JsResult<Option<Ans>> {
                     continue;
                 };
                 let inputs = row.query_selector_all("[data-field]")?;
-                let mut rec = BTreeMap::new();
+                let mut rec = SortedMap::new();
                 for j in 0..inputs.length() {
                     let Some(el) = inputs.item(j).and_then(|n| n.dyn_into::<Element>().ok()) else {
                         continue;
@@ -612,7 +646,7 @@ fn read_question(question: &Element, ty: &str) -> JsResult<Option<Ans>> {
 
 // ---------- evaluation and value ----------
 
-fn raw_answers(answers: &BTreeMap<String, Ans>) -> RawAnswers {
+fn raw_answers(answers: &SortedMap<String, Ans>) -> RawAnswers {
     let conv = |a: &Ans| match a {
         Ans::Bool(b) => RawValue::Bool(*b),
         Ans::Int(n) => RawValue::Int(*n),
@@ -797,7 +831,7 @@ fn override_outcome(st: &State) -> Option<(String, Vec<(String, Text)>)> {
     ))
 }
 
-fn show_error(state: &Rc<RefCell<State>>, diagnostics: &[Diagnostic]) -> JsResult {
+fn show_error(state: &Rc<RefCell<State>>, diagnostics: &js_sys::Array) -> JsResult {
     let st = state.borrow();
     let w = words(&st.lang);
     clear(&st.shadow)?;
@@ -807,34 +841,61 @@ fn show_error(state: &Rc<RefCell<State>>, diagnostics: &[Diagnostic]) -> JsResul
     err.set_attribute("part", "error")?;
     err.set_attribute("role", "alert")?;
     add(&err, el_text(&st.doc, "p", w.load_error)?)?;
-    if !diagnostics.is_empty() {
+    let errors: Vec<JsValue> = diagnostics
+        .iter()
+        .filter(|d| prop(d, "severity").as_string().as_deref() == Some("error"))
+        .take(20)
+        .collect();
+    if !errors.is_empty() {
         let list = el(&st.doc, "ul")?;
-        for d in diagnostics.iter().filter(|d| d.is_error()).take(20) {
-            let msg = if st.lang == "en" {
-                &d.message_en
-            } else {
-                &d.message_nl
-            };
-            let li = el_text(
-                &st.doc,
-                "li",
-                &format!("{} {}:{} {}", d.code, d.start.line, d.start.column, msg),
-            )?;
-            add(&list, li)?;
+        let message = if st.lang == "en" {
+            "message_en"
+        } else {
+            "message_nl"
+        };
+        for d in &errors {
+            let start = prop(d, "start");
+            let text = [
+                text_of(&prop(d, "code")),
+                format!(
+                    "{}:{}",
+                    text_of(&prop(&start, "line")),
+                    text_of(&prop(&start, "column"))
+                ),
+                text_of(&prop(d, message)),
+            ]
+            .join(" ");
+            add(&list, el_text(&st.doc, "li", &text)?)?;
         }
         add(&err, list)?;
     }
     add(&root, err)?;
     add(&st.shadow, root)?;
-    let detail = to_js(&ErrorDetail {
-        message: Text {
-            nl: words::NL.load_error.into(),
-            en: words::EN.load_error.into(),
-        },
-        diagnostics,
+    let detail = js_sys::Object::new();
+    let message = to_js(&Text {
+        nl: words::NL.load_error.into(),
+        en: words::EN.load_error.into(),
     })?;
+    js_sys::Reflect::set(&detail, &"message".into(), &message)?;
+    js_sys::Reflect::set(&detail, &"diagnostics".into(), diagnostics)?;
     st.notify.call2(&JsValue::NULL, &"error".into(), &detail)?;
     Ok(())
+}
+
+/// A property of a JS object (`undefined` when missing or not an object).
+fn prop(value: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// A JS string or whole number as text (anything else: empty).
+fn text_of(value: &JsValue) -> String {
+    if let Some(s) = value.as_string() {
+        s
+    } else if let Some(n) = value.as_f64() {
+        (n as i64).to_string()
+    } else {
+        String::new()
+    }
 }
 
 fn clear(node: &web_sys::Node) -> JsResult {
@@ -1230,7 +1291,7 @@ fn render_outcomes(state: &Rc<RefCell<State>>) -> JsResult {
     let lang = st.lang.as_str();
     let doc = &st.doc;
     // Keep open what the professional opened.
-    let mut open = BTreeSet::new();
+    let mut open = Vec::new();
     let details = panel.query_selector_all("details[part=reasons]")?;
     for i in 0..details.length() {
         if let Some(d) = details
@@ -1238,12 +1299,12 @@ fn render_outcomes(state: &Rc<RefCell<State>>) -> JsResult {
             .and_then(|n| n.dyn_into::<HtmlDetailsElement>().ok())
             && d.open()
         {
-            open.insert(d.get_attribute("data-outcome").unwrap_or_default());
+            open.push(d.get_attribute("data-outcome").unwrap_or_default());
         }
     }
     clear(&panel)?;
     add(&panel, el_text(doc, "h2", w.advice)?)?;
-    let labels: BTreeMap<&str, &Text> = st
+    let labels: SortedMap<&str, &Text> = st
         .checklist
         .iter()
         .flat_map(|c| c.sections.iter().flat_map(|s| s.facts.iter()))
