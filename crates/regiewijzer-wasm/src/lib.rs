@@ -14,6 +14,10 @@ use wasm_bindgen::prelude::*;
 mod api;
 #[cfg(feature = "api")]
 pub use api::{Ruleset, check};
+#[cfg(feature = "api")]
+mod fast;
+#[cfg(feature = "api")]
+pub use fast::Session;
 
 #[cfg(feature = "widget")]
 mod widget;
