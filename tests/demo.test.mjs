@@ -73,3 +73,46 @@ test("the playground shows diagnostics with code and line:column for a broken ru
   assert.deepEqual(foreign, []);
   await page.close();
 });
+
+test("the rules-core API analyses in the page: gaps with examples, coverage and a diff by meaning", async () => {
+  const { page, errors, foreign } = await watchedPage(browser, server.origin);
+  await page.goto(`${server.origin}/www/playground/`);
+  await page.waitForFunction(() => document.querySelector("#summary").textContent.includes("0 fouten"));
+  const result = await page.evaluate(async () => {
+    const core = await import("/pkg/core/regiewijzer_wasm.js");
+    await core.default();
+    const planted = await (await fetch("/crates/regiewijzer-core/tests/fixtures/analyse_fouten.regels")).text();
+    const triage = core.defaultRulesetSource();
+    const bad = core.Ruleset.load(planted);
+    const report = bad.analyze("2026-03-02");
+    const shipped = core.Ruleset.load(triage).analyze("2026-03-02");
+    const tests = await (await fetch("/rulesets/triage.tests.regels")).text();
+    const coverage = core.Ruleset.load(triage).coverage(tests);
+    const narrower = planted.replace("when acuut = no and leeftijd < 16", "when acuut = no and leeftijd < 12");
+    const diff = bad.diff(core.Ruleset.load(narrower), "2026-03-02");
+    return { report, shipped, coverage, diff };
+  });
+  const codes = result.report.findings.map((f) => f.code);
+  for (const code of ["A101", "A102", "A201", "A202", "A301", "A401", "A402"]) {
+    assert.ok(codes.includes(code), `${code} in ${codes.join(" ")}`);
+  }
+  const gap = result.report.findings.find((f) => f.code === "A101");
+  assert.equal(gap.line, 37);
+  assert.equal(gap.example.answers.acuut, false);
+  assert.ok(gap.message.nl.startsWith("Geen regel beslist 'route'") && gap.message.en.startsWith("No rule decides"));
+  assert.equal(result.shipped.findings.length, 0, JSON.stringify(result.shipped.findings));
+  assert.equal(result.shipped.complete, true);
+  assert.deepEqual(result.coverage.rules_not_fired, []);
+  assert.ok(result.coverage.tests > 50);
+  // Ages 12 to 15 no longer get two routes at once.
+  assert.ok(result.diff.changes.length > 0);
+  for (const c of result.diff.changes) {
+    assert.equal(c.outcome, "route");
+    assert.deepEqual([c.from[0], c.to], ["conflict", ["decided", ["jeugd"]]]);
+    assert.ok([12, 13, 14, 15].includes(c.example.answers.leeftijd), JSON.stringify(c.example));
+    assert.ok(c.message.nl.startsWith("route verandert van (conflict) naar jeugd"));
+  }
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+  await page.close();
+});

@@ -4,6 +4,7 @@
 //! 2 wrong use or a file that cannot be read or written.
 #![forbid(unsafe_code)]
 
+mod analyze;
 mod check;
 mod error;
 mod eval;
@@ -63,6 +64,11 @@ enum Command {
         /// regelsets en testbestanden (`tests for ID`) / rulesets and test files (`tests for ID`)
         #[arg(required = true, value_name = "BESTAND / FILE")]
         files: Vec<PathBuf>,
+        /// toon ook welke regels in geen test afgaan en welke waarden geen test verwacht (afsluitcode 1
+        /// als die er zijn) / also show which rules fire in no test and which values no test expects
+        /// (exit code 1 when there are any)
+        #[arg(long)]
+        coverage: bool,
     },
     /// Reken een regelset door op antwoorden (JSON) en druk het resultaat af als JSON /
     /// evaluate a ruleset on answers (JSON) and print the result as JSON
@@ -81,6 +87,47 @@ enum Command {
         today: Option<regiewijzer_core::Date>,
         /// uitvoer: json (standaard) of text / output: json (default) or text
         #[arg(long, value_enum, default_value_t = eval::Format::Json)]
+        format: eval::Format,
+    },
+    /// Analyseer een regelset: gaten, conflicten, dode en overschaduwde regels, ask-when, overdrachten;
+    /// elke bevinding met een voorbeeld. Afsluitcode 1 bij gaten of conflicten /
+    /// analyse a ruleset: gaps, conflicts, dead and shadowed rules, ask-when, handovers; every finding
+    /// with an example. Exit code 1 on gaps or conflicts
+    #[command(after_help = EXIT_CODES)]
+    Analyze {
+        /// de regelset / the ruleset
+        #[arg(value_name = "BESTAND / FILE")]
+        file: PathBuf,
+        /// de datum voor de regels (standaard: vandaag, UTC) / the date for the rules (default: today, UTC)
+        #[arg(long, value_name = "JJJJ-MM-DD", value_parser = today::parse_date)]
+        today: Option<regiewijzer_core::Date>,
+        /// hoogstens zoveel doorrekeningen (standaard 100000); daarna heet het resultaat onvolledig /
+        /// at most this many evaluations (default 100000); past it the result says it is incomplete
+        #[arg(long, value_name = "N")]
+        budget: Option<usize>,
+        /// uitvoer: text (standaard) of json / output: text (default) or json
+        #[arg(long, value_enum, default_value_t = eval::Format::Text)]
+        format: eval::Format,
+    },
+    /// Vergelijk twee versies naar betekenis: welke uitkomst verandert bij welke antwoorden.
+    /// Afsluitcode 1 als er iets verandert / compare two versions by meaning: which outcome changes for
+    /// which answers. Exit code 1 when something changes
+    #[command(after_help = EXIT_CODES)]
+    Diff {
+        /// de oude versie / the old version
+        #[arg(value_name = "OUD / OLD")]
+        old: PathBuf,
+        /// de nieuwe versie / the new version
+        #[arg(value_name = "NIEUW / NEW")]
+        new: PathBuf,
+        /// de datum voor de regels (standaard: vandaag, UTC) / the date for the rules (default: today, UTC)
+        #[arg(long, value_name = "JJJJ-MM-DD", value_parser = today::parse_date)]
+        today: Option<regiewijzer_core::Date>,
+        /// hoogstens zoveel doorrekeningen / at most this many evaluations
+        #[arg(long, value_name = "N")]
+        budget: Option<usize>,
+        /// uitvoer: text (standaard) of json / output: text (default) or json
+        #[arg(long, value_enum, default_value_t = eval::Format::Text)]
         format: eval::Format,
     },
     /// Maak regelbestanden op in de vaste vorm / format rule files in the canonical layout
@@ -137,13 +184,26 @@ fn main() -> ExitCode {
 fn run(ui: &Ui, command: Command) -> Result<Status, CliError> {
     match command {
         Command::Check { files } => check::run(ui, &files),
-        Command::Test { files } => test::run(ui, &files),
+        Command::Test { files, coverage } => test::run(ui, &files, coverage),
         Command::Eval {
             file,
             answers,
             today,
             format,
         } => eval::run(ui, &file, &answers, today, format),
+        Command::Analyze {
+            file,
+            today,
+            budget,
+            format,
+        } => analyze::run(ui, &file, today, budget, format),
+        Command::Diff {
+            old,
+            new,
+            today,
+            budget,
+            format,
+        } => analyze::run_diff(ui, &old, &new, today, budget, format),
         Command::Fmt {
             files,
             check,

@@ -14,8 +14,9 @@ use crate::files::Loaded;
 use crate::render;
 use crate::ui::{GREEN, RED_BOLD, Ui, paint};
 
-/// Runs the tests in `files`.
-pub fn run(ui: &Ui, files: &[PathBuf]) -> Result<Status, CliError> {
+/// Runs the tests in `files`; with `coverage`, also lists per ruleset the rules and table rows no test
+/// makes fire and the outcome values no test expects (and exits 1 when there are any).
+pub fn run(ui: &Ui, files: &[PathBuf], coverage: bool) -> Result<Status, CliError> {
     let loaded = Loaded::load(files, true);
     let mut status = Status::Ok;
     for p in &loaded.problems {
@@ -23,6 +24,7 @@ pub fn run(ui: &Ui, files: &[PathBuf]) -> Result<Status, CliError> {
         status = status.max(Status::Trouble);
     }
     let mut all: Vec<TestResult> = Vec::new();
+    let mut coverage_out: Vec<String> = Vec::new();
     for (i, r) in loaded.rulesets.iter().enumerate() {
         let tests_files: Vec<_> = loaded.tests.iter().filter(|t| t.ruleset == i).collect();
         if !r.given && tests_files.is_empty() {
@@ -77,6 +79,15 @@ pub fn run(ui: &Ui, files: &[PathBuf]) -> Result<Status, CliError> {
             }
             groups.push((t.source.shown.as_str(), tests));
         }
+        if coverage {
+            let every: Vec<TestDef> = groups.iter().flat_map(|(_, t)| t.iter().cloned()).collect();
+            let c = regiewijzer_core::analysis::coverage(model, &every);
+            let text = coverage_text(ui, &r.source.shown, &c);
+            if !c.rules_not_fired.is_empty() || !c.values_not_expected.is_empty() {
+                status = status.max(Status::Findings);
+            }
+            coverage_out.push(text);
+        }
         for (shown, tests) in groups {
             let results = run_tests(model, &tests);
             let mut text = String::new();
@@ -86,6 +97,9 @@ pub fn run(ui: &Ui, files: &[PathBuf]) -> Result<Status, CliError> {
             ui.out(&text)?;
             all.extend(results);
         }
+    }
+    for text in coverage_out {
+        ui.out(&text)?;
     }
     let summary = summary_line(&all);
     let failed = all.iter().any(|r| !r.passed);
@@ -125,6 +139,45 @@ fn line(ui: &Ui, file: &str, r: &TestResult) -> String {
             f.line,
             ui.lang.pick("maar:    ", "but:     "),
             f.actual.get(ui.lang.code()),
+        ));
+    }
+    text
+}
+
+/// The coverage report of one ruleset.
+fn coverage_text(ui: &Ui, shown: &str, c: &regiewijzer_core::analysis::Coverage) -> String {
+    let (fired, rules) = c.rules_fired;
+    let mut text = format!(
+        "{}\n",
+        ui.lang.pick(
+            &format!("dekking {shown}: {fired} van {rules} regels en tabelrijen gaan af in een test ({} tests)", c.tests),
+            &format!("coverage {shown}: {fired} of {rules} rules and table rows fire in a test ({} tests)", c.tests),
+        )
+    );
+    for (id, line) in &c.rules_not_fired {
+        text.push_str(&format!(
+            "  {} {id} ({shown}:{line})\n",
+            ui.lang.pick("gaat in geen test af:", "fires in no test:")
+        ));
+    }
+    for (outcome, value) in &c.values_not_expected {
+        text.push_str(&format!(
+            "  {} {outcome} = {value}\n",
+            ui.lang
+                .pick("door geen test verwacht:", "expected by no test:")
+        ));
+    }
+    if c.rules_not_fired.is_empty() && c.values_not_expected.is_empty() {
+        text.push_str(&format!(
+            "  {}\n",
+            paint(
+                ui.color_out,
+                GREEN,
+                ui.lang.pick(
+                    "elke regel gaat in een test af en elke waarde wordt verwacht",
+                    "every rule fires in a test and every value is expected"
+                )
+            )
         ));
     }
     text

@@ -526,5 +526,107 @@ fn eval_takes_timelines_and_today_and_test_runs_the_shipped_escalation_rules() {
     let o = run(&["test", "--color", "never", rules, regie]);
     let out = stdout(&o);
     assert_eq!(o.status.code(), Some(0), "{out}");
-    assert!(out.ends_with("60 passed, 0 failed\n"), "{out}");
+    assert!(out.ends_with("71 passed, 0 failed\n"), "{out}");
+}
+
+fn core_fixture(name: &str) -> String {
+    format!(
+        "{}/../regiewijzer-core/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+fn shipped(name: &str) -> String {
+    format!("{}/../../rulesets/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn analyze_exits_1_on_gaps_and_conflicts_and_shows_each_finding_with_its_place_and_an_example() {
+    let file = core_fixture("analyse_fouten.regels");
+    let o = run(&["analyze", "--today", "2026-03-02", &file]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let out = stdout(&o);
+    for needle in [
+        "analyse_fouten.regels:37:9: fout A101",
+        "fout A102: Regels jong en ook_jong",
+        "analyse_fouten.regels:63:1: waarschuwing A201",
+        "waarschuwing A202: Regel 'altijd_overstemd'",
+        "waarschuwing A301: Regel 'wapen_zonder_acuut' leest 'wapen'",
+        "waarschuwing A402",
+        "voorbeeld (today 2026-03-02): {",
+    ] {
+        assert!(out.contains(needle), "missing {needle:?} in\n{out}");
+    }
+    // JSON for CI tooling, in English on request.
+    let o = run(&[
+        "analyze",
+        "--today",
+        "2026-03-02",
+        "--format",
+        "json",
+        &file,
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["complete"], true);
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["code"] == "A101" && f["example"]["answers"]["acuut"] == false)
+    );
+}
+
+#[test]
+fn analyze_passes_the_shipped_rules() {
+    for name in ["triage.regels", "escalatie.regels", "regie.regels"] {
+        let o = run(&["analyze", "--today", "2026-03-02", &shipped(name)]);
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", stdout(&o));
+        assert!(stdout(&o).contains("0 fouten, 0 waarschuwingen"));
+    }
+}
+
+#[test]
+fn diff_names_what_changes_and_exits_1_only_when_something_does() {
+    let old = shipped("triage.regels");
+    let o = run(&["diff", "--today", "2026-03-02", &old, &old]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let text = std::fs::read_to_string(&old).unwrap().replacen(
+        "parameter draaideur_eerdere_meldingen = 2",
+        "parameter draaideur_eerdere_meldingen = 3",
+        1,
+    );
+    let dir = std::env::temp_dir().join(format!("rw-diff-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let new = dir.join("triage.regels");
+    std::fs::write(&new, text).unwrap();
+    let o = run(&["diff", "--today", "2026-03-02", &old, new.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("route verandert van bemoeizorg naar"), "{out}");
+    assert!(out.contains("eerdere_meldingen = 2"), "{out}");
+    assert!(out.contains("antwoordcombinaties"), "{out}");
+}
+
+#[test]
+fn test_coverage_lists_rules_no_test_fires_and_values_no_test_expects() {
+    let o = run(&["test", "--coverage", &shipped("regie.regels")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("39 van 39 regels en tabelrijen"));
+    let o = run(&[
+        "test",
+        "--coverage",
+        fixture("mini.regels").to_str().unwrap(),
+    ]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("gaat in geen test af: niets_aan_de_hand"),
+        "{out}"
+    );
+    assert!(
+        out.contains("door geen test verwacht: route = advies"),
+        "{out}"
+    );
 }

@@ -607,6 +607,7 @@ impl Bin for OutcomeDef {
             }
         }
         self.values.put(out);
+        self.span.put(out);
     }
     fn get(r: &mut Reader<'_>) -> Self {
         OutcomeDef {
@@ -622,6 +623,7 @@ impl Bin for OutcomeDef {
                 }
             },
             values: Bin::get(r),
+            span: Bin::get(r),
         }
     }
 }

@@ -1104,6 +1104,7 @@ impl<'a> Checker<'a> {
                 policy: Policy::Deadline,
                 fallback: FallbackDef::Required,
                 values: Vec::new(),
+                span: o.name.span,
             });
         }
         if values.is_empty() {
@@ -1150,6 +1151,7 @@ impl<'a> Checker<'a> {
             policy: o.policy.value,
             fallback,
             values,
+            span: o.name.span,
         })
     }
 

@@ -426,6 +426,8 @@ struct Ctx<'a> {
     facts: Vec<FactEval>,
     /// The timeline record a `where` is looking at.
     record: RefCell<Record>,
+    /// False for [`probe`]: states only, no reasons or near misses.
+    explain: bool,
 }
 
 /// The answer of a fact as the rules see it: its value, or for a timeline the number of records.
@@ -439,29 +441,7 @@ fn answer_value(answers: &Answers, f: FactId) -> Option<Value> {
 
 /// Evaluates `model` on `answers` with the given `today`.
 pub fn evaluate(model: &Model, answers: &Answers, today: Date) -> Evaluation {
-    let mut ctx = Ctx {
-        model,
-        answers,
-        today,
-        record: RefCell::new(Vec::new()),
-        facts: vec![
-            FactEval {
-                asked: Asked::Maybe,
-                value: None,
-                deps: Deps::new(),
-            };
-            model.facts.len()
-        ],
-    };
-    for &f in &model.ask_order {
-        let Some(def) = model.facts.get(f) else {
-            continue;
-        };
-        let state = ctx.fact_state(f, def);
-        if let Some(slot) = ctx.facts.get_mut(f) {
-            *slot = state;
-        }
-    }
+    let ctx = Ctx::new(model, answers, today, true);
     let rule_tris: Vec<Tri> = model.rules.iter().map(|r| ctx.cond(&r.cond)).collect();
 
     let mut outcomes = Vec::with_capacity(model.outcomes.len());
@@ -549,6 +529,170 @@ pub fn evaluate(model: &Model, answers: &Answers, today: Date) -> Evaluation {
     }
 }
 
+/// What the analysis reads from one evaluation: the states, without reasons or texts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Probe {
+    /// Per fact (model order): whether it is asked now, and the open questions that could change what
+    /// the rules see of it.
+    pub facts: Vec<(Asked, Vec<FactId>)>,
+    /// Per rule (model order): its condition now (`None`: unknown) and the open questions that could
+    /// change it.
+    pub rules: Vec<(Option<bool>, Vec<FactId>)>,
+    /// Per outcome (model order).
+    pub outcomes: Vec<OutcomeProbe>,
+    /// Per handover (model order): its status and the open questions that could change it.
+    pub handovers: Vec<(HandoverStatus, Vec<FactId>)>,
+}
+
+/// A rule's state in a [`Probe`]: its condition now and the open questions that could change it.
+type RuleState = (Option<bool>, Vec<FactId>);
+
+/// One outcome in a [`Probe`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutcomeProbe {
+    /// Decided, default, undecided or conflict.
+    pub status: Status,
+    /// The value ids (for a deadline: the date).
+    pub values: Vec<String>,
+    /// The open questions that could still change it (empty: final).
+    pub next: Vec<FactId>,
+}
+
+/// Evaluates like [`evaluate`] but keeps only the states the analysis needs (much cheaper: no reasons,
+/// no texts). The states are the same as `evaluate` gives.
+pub fn probe(model: &Model, answers: &Answers, today: Date) -> Probe {
+    probe_parts(model, answers, today, true, None)
+}
+
+/// Like [`probe`], for searches that look at part of the model. With `outcomes` false the (costlier)
+/// outcome states are left out and [`Probe::outcomes`] is empty. With `rules` given (and `outcomes`
+/// false) only those rules are evaluated; every other rule reads `(None, [])` and must not be used.
+pub fn probe_parts(
+    model: &Model,
+    answers: &Answers,
+    today: Date,
+    outcomes: bool,
+    rules: Option<&[usize]>,
+) -> Probe {
+    probe_reusing(model, answers, today, outcomes, rules, None)
+}
+
+/// Like [`probe_parts`] with `outcomes` false and only `rules`, after one answer changed since `prev`:
+/// the rules whose `stale` flag is false cannot have changed (they read neither that question nor a
+/// question whose `ask when` reads it) and are copied from `prev` instead of evaluated again.
+pub fn probe_update(
+    model: &Model,
+    answers: &Answers,
+    today: Date,
+    rules: &[usize],
+    prev: &Probe,
+    stale: &[bool],
+) -> Probe {
+    probe_reusing(
+        model,
+        answers,
+        today,
+        false,
+        Some(rules),
+        Some((prev, stale)),
+    )
+}
+
+fn probe_reusing(
+    model: &Model,
+    answers: &Answers,
+    today: Date,
+    outcomes: bool,
+    rules: Option<&[usize]>,
+    reuse: Option<(&Probe, &[bool])>,
+) -> Probe {
+    let ctx = Ctx::new(model, answers, today, false);
+    let mut copied: Vec<(usize, RuleState)> = Vec::new();
+    let rule_tris: Vec<Tri> = match rules {
+        Some(only) if !outcomes => {
+            let mut tris: Vec<Tri> = model
+                .rules
+                .iter()
+                .map(|_| Tri {
+                    now: None,
+                    deps: Deps::new(),
+                })
+                .collect();
+            for &r in only {
+                if let Some((prev, stale)) = reuse
+                    && !stale.get(r).copied().unwrap_or(true)
+                    && let Some(old) = prev.rules.get(r)
+                {
+                    copied.push((r, old.clone()));
+                    continue;
+                }
+                if let (Some(def), Some(slot)) = (model.rules.get(r), tris.get_mut(r)) {
+                    *slot = ctx.cond(&def.cond);
+                }
+            }
+            tris
+        }
+        _ => model.rules.iter().map(|r| ctx.cond(&r.cond)).collect(),
+    };
+    let wanted = if outcomes { model.outcomes.len() } else { 0 };
+    let outcomes = model
+        .outcomes
+        .iter()
+        .take(wanted)
+        .enumerate()
+        .map(|(oid, out)| {
+            let (r, next) = ctx.outcome(oid, out, &rule_tris);
+            OutcomeProbe {
+                status: r.status,
+                values: r.values,
+                next: next.into_iter().collect(),
+            }
+        })
+        .collect();
+    let handovers = model
+        .handovers
+        .iter()
+        .map(|h| {
+            let when = ctx.cond(&h.when);
+            let mut deps = when.deps.clone();
+            let mut all_met = true;
+            for r in &h.requires {
+                let t = ctx.cond(&r.cond);
+                deps.extend(t.deps.iter().copied());
+                all_met &= t.now == Some(true);
+            }
+            let status = match when.now {
+                Some(false) => HandoverStatus::NotProposed,
+                None => HandoverStatus::Open,
+                Some(true) if all_met => HandoverStatus::Complete,
+                Some(true) => HandoverStatus::Blocked,
+            };
+            (status, deps.into_iter().collect())
+        })
+        .collect();
+    Probe {
+        facts: ctx
+            .facts
+            .iter()
+            .map(|f| (f.asked, f.deps.iter().copied().collect()))
+            .collect(),
+        rules: {
+            let mut rules: Vec<(Option<bool>, Vec<FactId>)> = rule_tris
+                .into_iter()
+                .map(|t| (t.now, t.deps.into_iter().collect()))
+                .collect();
+            for (r, old) in copied {
+                if let Some(slot) = rules.get_mut(r) {
+                    *slot = old;
+                }
+            }
+            rules
+        },
+        outcomes,
+        handovers,
+    }
+}
+
 /// Every parameter of a model with its value and source.
 pub fn evaluate_parameters(model: &Model) -> Vec<UsedParameter> {
     (0..model.parameters.len())
@@ -602,6 +746,37 @@ pub fn deadline_info(date: Date, today: Date) -> DeadlineInfo {
         days_left,
         overdue: days_left < 0,
         status,
+    }
+}
+
+impl<'a> Ctx<'a> {
+    /// A context with every question's state worked out, in ask order.
+    fn new(model: &'a Model, answers: &'a Answers, today: Date, explain: bool) -> Ctx<'a> {
+        let mut ctx = Ctx {
+            model,
+            answers,
+            today,
+            record: RefCell::new(Vec::new()),
+            explain,
+            facts: vec![
+                FactEval {
+                    asked: Asked::Maybe,
+                    value: None,
+                    deps: Deps::new(),
+                };
+                model.facts.len()
+            ],
+        };
+        for &f in &model.ask_order {
+            let Some(def) = model.facts.get(f) else {
+                continue;
+            };
+            let state = ctx.fact_state(f, def);
+            if let Some(slot) = ctx.facts.get_mut(f) {
+                *slot = state;
+            }
+        }
+        ctx
     }
 }
 
@@ -1125,10 +1300,14 @@ impl Ctx<'_> {
             }
         };
 
-        let mut reasons: Vec<Reason> = deciding
-            .iter()
-            .map(|(r, vals, t)| self.reason(r, out, vals, t))
-            .collect();
+        let mut reasons: Vec<Reason> = if self.explain {
+            deciding
+                .iter()
+                .map(|(r, vals, t)| self.reason(r, out, vals, t))
+                .collect()
+        } else {
+            Vec::new()
+        };
         let mut status = status;
         let mut values = values;
         let mut nearest = Vec::new();
@@ -1153,7 +1332,9 @@ impl Ctx<'_> {
                     });
                 }
                 FallbackDef::Required => {
-                    nearest = self.nearest(out, &rules);
+                    if self.explain {
+                        nearest = self.nearest(out, &rules);
+                    }
                 }
             }
         }
@@ -1205,6 +1386,12 @@ impl Ctx<'_> {
         }
         let mut reasons = Vec::new();
         let (status, values, value_labels, deadline) = match best {
+            Some((day, _, _, _)) if !self.explain => (
+                Status::Decided,
+                vec![day.to_string()],
+                Vec::new(),
+                Some(deadline_info(day, self.today)),
+            ),
             Some((day, r, t, text)) => {
                 let mut reason = self.reason(r, out, &[], t);
                 reason.values = vec![day.to_string()];

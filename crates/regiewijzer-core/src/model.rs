@@ -228,6 +228,8 @@ pub struct OutcomeDef {
     pub fallback: FallbackDef,
     /// The possible values.
     pub values: Vec<OptionDef>,
+    /// Where its name is written.
+    pub span: Span,
 }
 
 /// What happens when no rule decides an outcome.

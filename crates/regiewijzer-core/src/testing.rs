@@ -40,12 +40,18 @@ pub fn run_tests(model: &Model, tests: &[TestDef]) -> Vec<TestResult> {
     tests.iter().map(|t| run_test(model, t)).collect()
 }
 
+/// The date a test is evaluated on: its own `today`, else a fixed day (only allowed when the rules never
+/// read `today`).
+pub fn test_today(model: &Model, test: &TestDef) -> Date {
+    test.today
+        .or_else(|| Date::from_ymd(ANY_DAY.0, ANY_DAY.1, ANY_DAY.2))
+        .or(model.meta.valid_from)
+        .unwrap_or(Date::EPOCH)
+}
+
 /// Runs one test.
 pub fn run_test(model: &Model, test: &TestDef) -> TestResult {
-    let today = test
-        .today
-        .or_else(|| Date::from_ymd(ANY_DAY.0, ANY_DAY.1, ANY_DAY.2))
-        .or(model.meta.valid_from);
+    let today = Some(test_today(model, test));
     let failures = match today {
         Some(today) => {
             let answers = Answers::from_test(model, test);

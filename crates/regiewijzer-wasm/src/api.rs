@@ -3,7 +3,7 @@
 
 use regiewijzer_core::answers::{Answers, RawAnswers};
 use regiewijzer_core::summary::Override;
-use regiewijzer_core::{Date, Diagnostic, Model, compile, describe, eval, summary};
+use regiewijzer_core::{Date, Diagnostic, Model, analysis, compile, describe, eval, summary};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -73,6 +73,38 @@ export type AnswersInput = Record<string, unknown>;
 /** A ruleset compiled for the widget: the compact binary model (null when the source has errors) and every
  * diagnostic. */
 export interface WidgetRules { model: Uint8Array | null; diagnostics: Diagnostic[] }
+/** One answer of an analysis example (a timeline: its records). */
+export type ExampleValue = boolean | number | string | Record<string, boolean | number | string>[];
+/** A full set of answers that shows a finding or a change; `when` lists the answers that make it. */
+export interface AnalysisExample { today: string; answers: Record<string, ExampleValue>; when: [string, string][] }
+/** One finding of `Ruleset.analyze`. */
+export interface Finding {
+  code: "A101" | "A102" | "A201" | "A202" | "A301" | "A401" | "A402"; severity: "error" | "warning";
+  kind: "gap" | "conflict" | "dead_rule" | "shadowed_rule" | "ask_when" | "isolated" | "ping_pong";
+  outcome?: string; rules?: string[]; rule?: string; by?: string[]; fact?: string; value?: string; first?: string; second?: string;
+  line: number; column: number; message: Text; example: AnalysisExample | null; exact: boolean;
+}
+/** The result of `Ruleset.analyze`: findings (gaps and conflicts first), what was not covered, and whether
+ * the search finished within its budget. */
+export interface AnalysisReport {
+  ruleset: RulesetRef; today: string; findings: Finding[]; unchecked: { code: string; subject: string }[];
+  notes: Text[]; complete: boolean; evaluations: number;
+}
+/** One region where an outcome changes between two versions. */
+export interface Change {
+  outcome: string; from: [string, string[]]; to: [string, string[]]; message: Text; example: AnalysisExample;
+  combinations: number | null;
+}
+/** The result of `Ruleset.diff`. */
+export interface RulesetDiff {
+  old: RulesetRef; new: RulesetRef; today: string; changes: Change[]; outcomes_added: string[]; outcomes_removed: string[];
+  facts_added: string[]; facts_removed: string[]; notes: Text[]; complete: boolean; evaluations: number;
+}
+/** The result of `Ruleset.coverage`: rules and rows no test makes fire, values no test expects. */
+export interface Coverage {
+  tests: number; rules_not_fired: [string, number][]; values_not_expected: [string, string][];
+  rules_fired: [number, number]; diagnostics: Diagnostic[];
+}
 /** A professional's decision that differs from the advice. */
 export interface OverrideInput { outcome: string; value: string; reason: string }
 "#;
@@ -182,6 +214,51 @@ impl Ruleset {
                 .map_err(|e| JsValue::from_str(&e.to_string()))?
         };
         Ok(summary::summary(&self.model, &result, &overrides, lang))
+    }
+
+    /// Analyses the rules on `today`: gaps, conflicts, dead and shadowed rules, ask-when problems and the
+    /// handover graph, each finding with an example. `budget` (optional) caps the evaluations; past it
+    /// the report says `complete: false`.
+    #[wasm_bindgen(unchecked_return_type = "AnalysisReport")]
+    pub fn analyze(&self, today: &str, budget: Option<u32>) -> Result<JsValue, JsValue> {
+        let mut options = analysis::Options::new(parse_today(today)?);
+        if let Some(b) = budget {
+            options.budget = b as usize;
+        }
+        to_js(&analysis::analyze(&self.model, &options))
+    }
+
+    /// Compares these rules (the old version) with `newer` by meaning, on `today`: which outcomes
+    /// change for which answers, each region with an example and, where finite, its size.
+    #[wasm_bindgen(unchecked_return_type = "RulesetDiff")]
+    pub fn diff(&self, newer: &Ruleset, today: &str) -> Result<JsValue, JsValue> {
+        let options = analysis::Options::new(parse_today(today)?);
+        to_js(&analysis::diff(&self.model, &newer.model, &options))
+    }
+
+    /// Test coverage: the tests in the rules file plus those in `tests_source` (a `tests for ID` file,
+    /// optional). Its diagnostics come back in `diagnostics`; tests with errors are not counted.
+    #[wasm_bindgen(unchecked_return_type = "Coverage")]
+    pub fn coverage(&self, tests_source: Option<String>) -> Result<JsValue, JsValue> {
+        let mut tests = self.model.tests.clone();
+        let mut diagnostics = Vec::new();
+        if let Some(src) = tests_source {
+            let (more, diags) = regiewijzer_core::check::check_tests_file(&self.model, &src);
+            if !diags.iter().any(|d| d.is_error()) {
+                tests.extend(more);
+            }
+            diagnostics = diags;
+        }
+        #[derive(Serialize)]
+        struct WithDiagnostics {
+            #[serde(flatten)]
+            coverage: analysis::Coverage,
+            diagnostics: Vec<Diagnostic>,
+        }
+        to_js(&WithDiagnostics {
+            coverage: analysis::coverage(&self.model, &tests),
+            diagnostics,
+        })
     }
 
     /// Checks an override: `undefined` when it can be recorded, else the reason in nl and en.

@@ -1,0 +1,260 @@
+//! `regiewijzer analyze` (gaps, conflicts, dead and shadowed rules, ask-when problems, handovers) and
+//! `regiewijzer diff` (which outcomes change between two versions, for which answers).
+
+use std::path::Path;
+
+use regiewijzer_core::analysis::{Diff, Finding, Options, Report, analyze, diff};
+use regiewijzer_core::{Date, Model, Severity, compile};
+
+use crate::Status;
+use crate::error::CliError;
+use crate::eval::Format;
+use crate::files::read;
+use crate::render;
+use crate::today::system_today;
+use crate::ui::{RED_BOLD, Ui, paint};
+
+/// Reads and compiles a ruleset; its errors go to standard error.
+fn model_of(ui: &Ui, file: &Path) -> Result<Option<(String, Model)>, CliError> {
+    let source = read(file)?;
+    let compiled = compile(&source.text);
+    match compiled.model {
+        Some(m) => Ok(Some((source.shown, m))),
+        None => {
+            ui.err(&render::report(
+                ui.lang,
+                ui.color_err,
+                &source.shown,
+                &source.text,
+                &compiled.diagnostics,
+            ));
+            Ok(None)
+        }
+    }
+}
+
+fn options(today: Option<Date>, budget: Option<usize>) -> Result<Options, CliError> {
+    let mut o = Options::new(match today {
+        Some(t) => t,
+        None => system_today()?,
+    });
+    if let Some(b) = budget {
+        o.budget = b;
+    }
+    Ok(o)
+}
+
+/// Analyses `file`; exit 1 on gaps or conflicts.
+pub fn run(
+    ui: &Ui,
+    file: &Path,
+    today: Option<Date>,
+    budget: Option<usize>,
+    format: Format,
+) -> Result<Status, CliError> {
+    let Some((shown, model)) = model_of(ui, file)? else {
+        return Ok(Status::Findings);
+    };
+    let report = analyze(&model, &options(today, budget)?);
+    let text = match format {
+        Format::Json => json(&report)?,
+        Format::Text => report_text(ui, &shown, &report),
+    };
+    ui.out(&text)?;
+    Ok(if report.has_errors() {
+        Status::Findings
+    } else {
+        Status::Ok
+    })
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Result<String, CliError> {
+    serde_json::to_string_pretty(value)
+        .map(|mut s| {
+            s.push('\n');
+            s
+        })
+        .map_err(|e| CliError::Output(std::io::Error::other(e)))
+}
+
+fn finding_text(ui: &Ui, shown: &str, f: &Finding) -> String {
+    let (word, style) = match f.severity {
+        Severity::Error => (ui.lang.pick("fout", "error"), Some(RED_BOLD)),
+        Severity::Warning => (ui.lang.pick("waarschuwing", "warning"), None),
+    };
+    let head = format!("{word} {}", f.code);
+    let head = match style {
+        Some(s) => paint(ui.color_out, s, &head),
+        None => head,
+    };
+    let mut out = format!(
+        "{shown}:{}:{}: {head}: {}\n",
+        f.line,
+        f.column,
+        ui.lang.pick(&f.message.nl, &f.message.en)
+    );
+    if let Some(e) = &f.example
+        && let Ok(answers) = serde_json::to_string(&e.answers)
+    {
+        out.push_str(&format!(
+            "  {} (today {}): {answers}\n",
+            ui.lang.pick("voorbeeld", "example"),
+            e.today
+        ));
+    }
+    if !f.exact {
+        out.push_str(&format!(
+            "  {}\n",
+            ui.lang.pick(
+                "(niet exact: zie de opmerkingen hieronder)",
+                "(not exact: see the notes below)"
+            )
+        ));
+    }
+    out
+}
+
+fn report_text(ui: &Ui, shown: &str, r: &Report) -> String {
+    let mut out = String::new();
+    for f in &r.findings {
+        out.push_str(&finding_text(ui, shown, f));
+    }
+    for n in &r.notes {
+        out.push_str(&format!(
+            "{}: {}\n",
+            ui.lang.pick("opmerking", "note"),
+            ui.lang.pick(&n.nl, &n.en)
+        ));
+    }
+    let errors = r
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let warnings = r.findings.len() - errors;
+    let complete = match (r.complete, r.notes.is_empty()) {
+        (true, true) => ui.lang.pick("volledig", "complete"),
+        (true, false) => ui.lang.pick(
+            "volledig binnen de opmerkingen",
+            "complete within the notes",
+        ),
+        (false, _) => ui.lang.pick(
+            "ONVOLLEDIG: het budget was op",
+            "INCOMPLETE: the budget ran out",
+        ),
+    };
+    out.push_str(&format!(
+        "{shown}: {errors} {}, {warnings} {}; {} {}; {complete}\n",
+        ui.lang.pick("fouten", "errors"),
+        ui.lang.pick("waarschuwingen", "warnings"),
+        r.evaluations,
+        ui.lang.pick("doorrekeningen", "evaluations"),
+    ));
+    out
+}
+
+/// Compares two versions; exit 1 when some outcome changes.
+pub fn run_diff(
+    ui: &Ui,
+    old: &Path,
+    new: &Path,
+    today: Option<Date>,
+    budget: Option<usize>,
+    format: Format,
+) -> Result<Status, CliError> {
+    let (Some((_, a)), Some((_, b))) = (model_of(ui, old)?, model_of(ui, new)?) else {
+        return Ok(Status::Findings);
+    };
+    let d = diff(&a, &b, &options(today, budget)?);
+    let text = match format {
+        Format::Json => json(&d)?,
+        Format::Text => diff_text(ui, &d),
+    };
+    ui.out(&text)?;
+    Ok(if d.changes.is_empty() {
+        Status::Ok
+    } else {
+        Status::Findings
+    })
+}
+
+fn diff_text(ui: &Ui, d: &Diff) -> String {
+    let mut out = format!(
+        "{} {} ({}) → {} ({})\n",
+        d.old.id,
+        d.old.version,
+        short(&d.old.hash),
+        d.new.version,
+        short(&d.new.hash)
+    );
+    for (label, list) in [
+        (
+            ui.lang.pick("nieuwe vragen", "questions added"),
+            &d.facts_added,
+        ),
+        (
+            ui.lang.pick("vervallen vragen", "questions removed"),
+            &d.facts_removed,
+        ),
+        (
+            ui.lang.pick("nieuwe uitkomsten", "outcomes added"),
+            &d.outcomes_added,
+        ),
+        (
+            ui.lang.pick("vervallen uitkomsten", "outcomes removed"),
+            &d.outcomes_removed,
+        ),
+    ] {
+        if !list.is_empty() {
+            out.push_str(&format!("{label}: {}\n", list.join(", ")));
+        }
+    }
+    for c in &d.changes {
+        out.push_str(&format!(
+            "- {}\n",
+            ui.lang.pick(&c.message.nl, &c.message.en)
+        ));
+        if let Some(n) = c.combinations {
+            out.push_str(&format!(
+                "  {n} {}\n",
+                ui.lang.pick("antwoordcombinaties", "answer combinations")
+            ));
+        }
+        if let Ok(answers) = serde_json::to_string(&c.example.answers) {
+            out.push_str(&format!(
+                "  {}: {answers}\n",
+                ui.lang.pick("voorbeeld", "example")
+            ));
+        }
+    }
+    for n in &d.notes {
+        out.push_str(&format!(
+            "{}: {}\n",
+            ui.lang.pick("opmerking", "note"),
+            ui.lang.pick(&n.nl, &n.en)
+        ));
+    }
+    let verdict = if d.changes.is_empty() {
+        ui.lang
+            .pick("geen uitkomst verandert", "no outcome changes")
+    } else {
+        ui.lang.pick("uitkomsten veranderen", "outcomes change")
+    };
+    let complete = if d.complete {
+        ""
+    } else {
+        ui.lang
+            .pick(" (ONVOLLEDIG: budget op)", " (INCOMPLETE: budget ran out)")
+    };
+    out.push_str(&format!(
+        "{}: {verdict}{complete}; {} {}\n",
+        d.changes.len(),
+        d.evaluations,
+        ui.lang.pick("doorrekeningen", "evaluations")
+    ));
+    out
+}
+
+fn short(hash: &str) -> &str {
+    hash.get(..19).unwrap_or(hash)
+}

@@ -1,0 +1,1561 @@
+//! Analysis of a ruleset: gaps, conflicts, dead and shadowed rules, `ask when` problems, the handover
+//! graph, a semantic diff of two versions, and test coverage.
+//!
+//! Every finding comes with an example: a full set of answers (and the `today` used) that shows it, so a
+//! rule author can load it into the widget. The search never enumerates the whole answer space: it splits
+//! only on the questions that the evaluator says could still change what is asked about (see
+//! [`space`]), within a budget of evaluations after which the result says it is incomplete. What the
+//! representative answers cannot cover (timelines mixing different records, facts compared with other
+//! facts) is listed in `notes`; a result without notes and with `complete` set is exact.
+
+mod space;
+
+use serde::Serialize;
+
+use crate::answers::Answers;
+use crate::ast::Policy;
+use crate::date::Date;
+use crate::diag::Severity;
+use crate::eval::{Asked, HandoverStatus, Probe, RulesetRef, Status, probe};
+use crate::map::SortedMap;
+use crate::model::{Cond, ExpectDefKind, FactType, Model, Pred, RuleOrigin, TestDef, Text};
+use space::{Cand, Found, Need, Slot, Space, Verdict};
+
+/// How far the analysis may search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// The date the rules are evaluated on (dates relative to `today` are analysed for this day).
+    pub today: Date,
+    /// The most evaluations the whole analysis may do; past it, results are marked incomplete.
+    pub budget: usize,
+    /// The most evaluations of one search (one outcome's gaps, one rule's liveness, ...).
+    pub search_budget: usize,
+    /// The most examples per finding kind and outcome.
+    pub max_examples: usize,
+}
+
+impl Options {
+    /// Defaults for `today`: a budget of 100,000 evaluations in all, 10,000 per search, 5 examples.
+    /// (The shipped rulesets need a few thousand in all; natively an evaluation takes 5 to 25 µs.)
+    pub fn new(today: Date) -> Options {
+        Options {
+            today,
+            budget: 100_000,
+            search_budget: 10_000,
+            max_examples: 5,
+        }
+    }
+}
+
+/// What a finding is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum FindingKind {
+    /// No rule decides a required outcome for these answers.
+    Gap {
+        /// The outcome.
+        outcome: String,
+    },
+    /// Rules of equal priority give different values, or a `unique` outcome gets two rules.
+    Conflict {
+        /// The outcome.
+        outcome: String,
+        /// The rules that fire together.
+        rules: Vec<String>,
+    },
+    /// A rule (or table row) whose condition is never true.
+    DeadRule {
+        /// The rule.
+        rule: String,
+    },
+    /// A rule that can fire but is always overridden for an outcome by higher-priority rules.
+    ShadowedRule {
+        /// The rule.
+        rule: String,
+        /// The outcome it never decides.
+        outcome: String,
+        /// The rules that override it (each one alone always does, or together).
+        by: Vec<String>,
+    },
+    /// A rule reads a question that is never asked when the rule's other conditions hold.
+    AskWhen {
+        /// The rule.
+        rule: String,
+        /// The question.
+        fact: String,
+    },
+    /// A party or phase that no rule, handover or question uses: no way in or out.
+    Isolated {
+        /// The party or phase.
+        value: String,
+    },
+    /// Handovers A → B and B → A that can both go through for the same answers.
+    PingPong {
+        /// The one handover.
+        first: String,
+        /// The other.
+        second: String,
+    },
+}
+
+/// One answer of an example.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum ExampleValue {
+    /// Yes/no.
+    Bool(bool),
+    /// A whole number or scale level.
+    Int(i64),
+    /// An option id or a date (`YYYY-MM-DD`).
+    Text(String),
+    /// A timeline's records, field id → value.
+    Records(Vec<SortedMap<String, ExampleValue>>),
+}
+
+/// A full set of answers that shows a finding, as the widget and `regiewijzer eval` take them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Example {
+    /// The date to evaluate on.
+    pub today: Date,
+    /// Question id → answer.
+    pub answers: SortedMap<String, ExampleValue>,
+    /// The answers that make the finding (the others can be anything that is asked).
+    pub when: Vec<(String, String)>,
+}
+
+/// One finding of the analysis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// `A101` gap, `A102` conflict, `A201` dead rule, `A202` shadowed rule, `A301` ask-when, `A401`
+    /// isolated party/phase, `A402` handover ping-pong.
+    pub code: &'static str,
+    /// Error (gaps and conflicts: `regiewijzer analyze` exits 1) or warning.
+    pub severity: Severity,
+    /// What it is about.
+    #[serde(flatten)]
+    pub kind: FindingKind,
+    /// Line (1-based) of the rule, outcome or handover.
+    pub line: u32,
+    /// Column (1-based).
+    pub column: u32,
+    /// In Dutch and English.
+    pub message: Text,
+    /// Answers that show it (none for findings about something that never happens).
+    pub example: Option<Example>,
+    /// False when the finding rests on a search that ran out of budget or on approximated facts: "not
+    /// found" then means "not found among what was searched".
+    pub exact: bool,
+}
+
+/// The result of [`analyze`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// The ruleset analysed.
+    pub ruleset: RulesetRef,
+    /// The date used.
+    pub today: Date,
+    /// Every finding, gaps and conflicts first.
+    pub findings: Vec<Finding>,
+    /// Checks that ran out of budget (also summed up in `notes`).
+    pub unchecked: Vec<Unchecked>,
+    /// What the search did not cover (empty: exact over the whole answer space).
+    pub notes: Vec<Text>,
+    /// False when the budget ran out somewhere.
+    pub complete: bool,
+    /// How many evaluations the search did.
+    pub evaluations: usize,
+}
+
+impl Report {
+    /// True when there is a gap or a conflict.
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+}
+
+/// Analyses a model: gaps, conflicts, dead and shadowed rules, ask-when problems, the handover graph.
+pub fn analyze(model: &Model, options: &Options) -> Report {
+    let mut space = Space::new(
+        vec![model],
+        options.today,
+        options.budget,
+        options.search_budget,
+    );
+    let mut a = Analyzer {
+        model,
+        options,
+        findings: Vec::new(),
+        unchecked: Vec::new(),
+        alive: vec![false; model.rules.len()],
+    };
+    a.gaps_and_conflicts(&mut space);
+    a.dead_and_shadowed(&mut space);
+    a.ask_when(&mut space);
+    a.handovers(&mut space);
+    let mut findings = a.findings;
+    findings.sort_by_key(|f| (f.severity != Severity::Error, f.line, f.code));
+    let mut notes = space.notes.clone();
+    if !a.unchecked.is_empty() {
+        let list: Vec<String> = a
+            .unchecked
+            .iter()
+            .map(|u| format!("{} {}", u.code, u.subject))
+            .collect();
+        notes.push(Text {
+            nl: format!(
+                "Niet uitgezocht binnen het budget (geen bevinding, maar ook niet uitgesloten): {}.",
+                list.join(", ")
+            ),
+            en: format!(
+                "Not settled within the budget (no finding, but not ruled out either): {}.",
+                list.join(", ")
+            ),
+        });
+    }
+    Report {
+        ruleset: RulesetRef::of(model),
+        today: options.today,
+        findings,
+        unchecked: a.unchecked,
+        notes,
+        complete: !space.exhausted,
+        evaluations: space.probes,
+    }
+}
+
+/// A rule in a conflict search: index, (priority, rank), values, settled.
+type LiveRule<'a> = (usize, (i64, i64), &'a Vec<usize>, bool);
+
+/// A check that ran out of budget before it could show that something never happens.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unchecked {
+    /// The finding code it would have been (`A201`, `A202`, `A301`).
+    pub code: &'static str,
+    /// The rule (or outcome) it is about.
+    pub subject: String,
+}
+
+struct Analyzer<'m> {
+    model: &'m Model,
+    options: &'m Options,
+    findings: Vec<Finding>,
+    unchecked: Vec<Unchecked>,
+    /// Rules seen firing in some full set of answers.
+    alive: Vec<bool>,
+}
+
+impl Analyzer<'_> {
+    /// Adds a finding. One with an example is shown by it (exact); one about something never
+    /// happening is exact when its search was complete and the facts it reads were not approximated.
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        space: &Space,
+        code: &'static str,
+        kind: FindingKind,
+        at: u32,
+        message: Text,
+        example: Option<&Found>,
+        complete: bool,
+        reads: &[crate::model::FactId],
+    ) {
+        if example.is_none() && !complete {
+            // "Never" could not be shown within the budget: not a finding, but said.
+            self.unchecked.push(Unchecked {
+                code,
+                subject: match &kind {
+                    FindingKind::DeadRule { rule }
+                    | FindingKind::ShadowedRule { rule, .. }
+                    | FindingKind::AskWhen { rule, .. } => rule.clone(),
+                    FindingKind::Gap { outcome } | FindingKind::Conflict { outcome, .. } => {
+                        outcome.clone()
+                    }
+                    FindingKind::Isolated { value } => value.clone(),
+                    FindingKind::PingPong { first, .. } => first.clone(),
+                },
+            });
+            return;
+        }
+        let (line, column) = line_col(self.model, at);
+        let approximated = space
+            .map_facts(0, reads)
+            .iter()
+            .any(|at| space.approximated.contains(at));
+        self.findings.push(Finding {
+            code,
+            severity: if matches!(kind, FindingKind::Gap { .. } | FindingKind::Conflict { .. }) {
+                Severity::Error
+            } else {
+                Severity::Warning
+            },
+            kind,
+            line,
+            column,
+            message,
+            example: example.map(|f| example_of(space, f)),
+            exact: example.is_some() || (complete && !approximated),
+        });
+    }
+
+    /// Marks the rules that fire in a full set of answers as alive.
+    fn mark_alive(&mut self, space: &mut Space, found: &Found) {
+        let node = space.node_of(&found.full);
+        let p = space.probe_all(&node);
+        if let Some(p) = p.first() {
+            for (i, (now, _)) in p.rules.iter().enumerate() {
+                if *now == Some(true)
+                    && let Some(a) = self.alive.get_mut(i)
+                {
+                    *a = true;
+                }
+            }
+        }
+    }
+
+    fn gaps_and_conflicts(&mut self, space: &mut Space) {
+        for (oid, out) in self.model.outcomes.iter().enumerate() {
+            if out.policy == Policy::Deadline {
+                continue;
+            }
+            let required = matches!(out.fallback, crate::model::FallbackDef::Required);
+            if required {
+                // A gap is a full set of answers where every rule that gives the outcome is false. Split
+                // only on what the open rules read; a rule that surely fires prunes the subtree.
+                let giving: Vec<usize> = self
+                    .model
+                    .rules
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| r.assigns.iter().any(|(o, _)| *o == oid))
+                    .map(|(i, _)| i)
+                    .collect();
+                let mut q = |p: &[Probe], _: &[Option<usize>]| {
+                    let Some(p0) = p.first() else {
+                        return Verdict::Prune;
+                    };
+                    let mut open = Vec::new();
+                    for &r in &giving {
+                        let Some((now, deps)) = p0.rules.get(r) else {
+                            continue;
+                        };
+                        match (now, deps.is_empty()) {
+                            (Some(true), true) => return Verdict::Prune,
+                            (_, true) => {}
+                            (_, false) => Cand::of_rule(0, deps, &mut open),
+                        }
+                    }
+                    if open.is_empty() {
+                        // Every rule that gives it surely does not fire: no decision, whatever else.
+                        Verdict::Witness
+                    } else {
+                        Verdict::Branch(open)
+                    }
+                };
+                let need = Need::rules(giving.clone(), vec![oid]);
+                let (found, complete) = space.search(&mut q, self.options.max_examples, &[], need);
+                for f in &found {
+                    let when = when_text(space, &f.chosen);
+                    self.mark_alive(space, f);
+                    self.push(
+                        space,
+                        "A101",
+                        FindingKind::Gap {
+                            outcome: out.id.clone(),
+                        },
+                        out.span.start,
+                        Text {
+                            nl: format!("Geen regel beslist '{}' als {}.", out.id, when.nl),
+                            en: format!("No rule decides '{}' when {}.", out.id, when.en),
+                        },
+                        Some(f),
+                        complete,
+                        &[],
+                    );
+                }
+            }
+            if matches!(out.policy, Policy::Priority | Policy::Unique) {
+                self.conflicts(space, oid);
+            }
+        }
+    }
+
+    /// Conflicts of one outcome, in one search: answers where two rules of the highest priority that
+    /// fires (for `unique`: any two rules) give different values. A subtree is pruned as soon as no such
+    /// pair is still possible; each pair of rules is reported once, with the first answers found for it.
+    fn conflicts(&mut self, space: &mut Space, oid: usize) {
+        let Some(out) = self.model.outcomes.get(oid) else {
+            return;
+        };
+        let unique = out.policy == Policy::Unique;
+        // (rule, rank, values): for `unique` every rule has the same rank and its own "values".
+        let giving: Vec<(usize, (i64, i64), Vec<usize>)> = self
+            .model
+            .rules
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| {
+                let mut vals: Vec<usize> = r
+                    .assigns
+                    .iter()
+                    .filter(|(o, _)| *o == oid)
+                    .map(|(_, v)| *v)
+                    .collect();
+                vals.sort_unstable();
+                if vals.is_empty() {
+                    return None;
+                }
+                Some(if unique {
+                    (i, (0, 0), vec![i])
+                } else {
+                    (i, (r.priority, r.rank), vals)
+                })
+            })
+            .collect();
+        let mut reported: Vec<(usize, usize)> = Vec::new();
+        let mut found_pairs: Vec<(usize, usize)> = Vec::new();
+        let limit = self.options.max_examples;
+        let mut q = |p: &[Probe], _: &[Option<usize>]| {
+            let Some(p0) = p.first() else {
+                return Verdict::Prune;
+            };
+            // State of each giving rule: surely true, surely false, or open.
+            let mut top: Option<(i64, i64)> = None;
+            let mut live: Vec<LiveRule<'_>> = Vec::new();
+            for (r, key, vals) in &giving {
+                let Some((now, deps)) = p0.rules.get(*r) else {
+                    continue;
+                };
+                let sure = deps.is_empty();
+                if sure && *now != Some(true) {
+                    continue;
+                }
+                if sure && top.is_none_or(|t| *key > t) {
+                    top = Some(*key);
+                }
+                live.push((*r, *key, vals, sure));
+            }
+            let live: Vec<_> = live
+                .into_iter()
+                .filter(|(_, k, _, _)| top.is_none_or(|t| *k >= t))
+                .collect();
+            // The pairs still possible: same rank, different values.
+            let mut pairs = Vec::new();
+            for (n, (ra, ka, va, _)) in live.iter().enumerate() {
+                for (rb, kb, vb, _) in live.iter().skip(n + 1) {
+                    if ka == kb && va != vb {
+                        pairs.push(((*ra).min(*rb), (*ra).max(*rb)));
+                    }
+                }
+            }
+            if pairs.is_empty() {
+                return Verdict::Prune;
+            }
+            let mut open = Vec::new();
+            for (r, _, _, sure) in &live {
+                if !sure && let Some((_, deps)) = p0.rules.get(*r) {
+                    Cand::of_rule(0, deps, &mut open);
+                }
+            }
+            // Pairs of rules that surely fire at the top rank, with every higher rule surely off.
+            let sure_pairs: Vec<(usize, usize)> = pairs
+                .iter()
+                .copied()
+                .filter(|(a, b)| {
+                    let sure = |x: usize| {
+                        live.iter()
+                            .any(|(r, k, _, s)| *r == x && *s && Some(*k) == top)
+                    };
+                    sure(*a) && sure(*b)
+                })
+                .collect();
+            let higher_open = live
+                .iter()
+                .any(|(_, k, _, s)| !s && top.is_some_and(|t| *k > t));
+            if !higher_open && let Some(pair) = sure_pairs.iter().find(|pr| !reported.contains(pr))
+            {
+                reported.push(*pair);
+                found_pairs.push(*pair);
+                return Verdict::Witness;
+            }
+            if open.is_empty() || reported.len() >= limit {
+                Verdict::Prune
+            } else {
+                Verdict::Branch(open)
+            }
+        };
+        let need = Need::rules(giving.iter().map(|(r, _, _)| *r).collect(), vec![oid]);
+        let (found, complete) = space.search(&mut q, limit, &[], need);
+        for (f, (a, b)) in found.iter().zip(found_pairs) {
+            let names: Vec<String> = [a, b]
+                .iter()
+                .filter_map(|&r| self.model.rules.get(r).map(|r| r.id.clone()))
+                .collect();
+            let when = when_text(space, &f.chosen);
+            self.mark_alive(space, f);
+            self.push(
+                space,
+                "A102",
+                FindingKind::Conflict {
+                    outcome: out.id.clone(),
+                    rules: names.clone(),
+                },
+                out.span.start,
+                Text {
+                    nl: format!(
+                        "Regels {} geven '{}' tegelijk verschillende waarden als {}.",
+                        names.join(" en "),
+                        out.id,
+                        when.nl
+                    ),
+                    en: format!(
+                        "Rules {} give '{}' different values at once when {}.",
+                        names.join(" and "),
+                        out.id,
+                        when.en
+                    ),
+                },
+                Some(f),
+                complete,
+                &[],
+            );
+        }
+    }
+
+    fn dead_and_shadowed(&mut self, space: &mut Space) {
+        for (ri, rule) in self.model.rules.iter().enumerate() {
+            if !self.alive.get(ri).copied().unwrap_or(false)
+                && !space.fired.get(ri).copied().unwrap_or(false)
+            {
+                let mut q = |p: &[Probe], _: &[Option<usize>]| {
+                    let Some((now, deps)) = p.first().and_then(|p| p.rules.get(ri)) else {
+                        return Verdict::Prune;
+                    };
+                    match (now, deps.is_empty()) {
+                        (Some(true), true) => Verdict::Witness,
+                        (_, true) => Verdict::Prune,
+                        (_, false) => Verdict::Branch(Cand::all(0, deps)),
+                    }
+                };
+                let (found, complete) =
+                    space.search(&mut q, 1, &[], Need::rules(vec![ri], Vec::new()));
+                match found.first() {
+                    Some(f) => self.mark_alive(space, f),
+                    None => {
+                        let what = rule_words(rule);
+                        self.push(
+                            space,
+                            "A201",
+                            FindingKind::DeadRule {
+                                rule: rule.id.clone(),
+                            },
+                            rule.span.start,
+                            Text {
+                                nl: format!(
+                                    "{} '{}' geldt nooit: bij geen enkele combinatie van antwoorden zijn alle voorwaarden waar.",
+                                    what.nl, rule.id
+                                ),
+                                en: format!(
+                                    "{} '{}' never applies: no combination of answers makes all its conditions true.",
+                                    what.en, rule.id
+                                ),
+                            },
+                            None,
+                            complete,
+                            &all_facts(&rule.cond),
+                        );
+                        continue;
+                    }
+                }
+            }
+            // Shadowed: for each priority outcome it sets, is there a situation where no rule with a
+            // higher priority (or earlier row) for that outcome fires?
+            let outcomes: Vec<usize> = rule.assigns.iter().map(|(o, _)| *o).collect();
+            for oid in outcomes {
+                let Some(out) = self.model.outcomes.get(oid) else {
+                    continue;
+                };
+                if out.policy != Policy::Priority {
+                    continue;
+                }
+                let key = (rule.priority, rule.rank);
+                let higher: Vec<usize> = self
+                    .model
+                    .rules
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, h)| {
+                        h.assigns.iter().any(|(o, _)| *o == oid) && (h.priority, h.rank) > key
+                    })
+                    .map(|(i, _)| i)
+                    .collect();
+                if higher.is_empty() || space.won.get(ri).is_some_and(|w| w.contains(&oid)) {
+                    continue;
+                }
+                let (found, complete) = self.wins_somewhere(space, ri, &higher);
+                if !found.is_empty() {
+                    continue;
+                }
+                // Name the rules that alone always override it. Only rules over the questions this one
+                // reads (with the `ask when`s behind them) are tried, and rules never seen off; when
+                // none alone does, the higher rules override it together.
+                let mine = closure(self.model, &all_facts(&rule.cond));
+                let mut by: Vec<String> = Vec::new();
+                for &h in &higher {
+                    let Some(hr) = self.model.rules.get(h) else {
+                        continue;
+                    };
+                    let theirs = closure(self.model, &all_facts(&hr.cond));
+                    if space.refuted.get(h).copied().unwrap_or(false)
+                        && !theirs.iter().all(|f| mine.contains(f))
+                    {
+                        continue;
+                    }
+                    let (f, _) = self.wins_somewhere(space, ri, &[h]);
+                    if f.is_empty() {
+                        by.push(hr.id.clone());
+                    }
+                }
+                let together = by.is_empty();
+                if together {
+                    by = higher
+                        .iter()
+                        .filter_map(|&h| self.model.rules.get(h).map(|r| r.id.clone()))
+                        .collect();
+                }
+                let shown_by = |or: &str, and: &str, more: &str| -> String {
+                    let head: Vec<&str> = by.iter().take(5).map(String::as_str).collect();
+                    let rest = by.len().saturating_sub(5);
+                    let mut t = head.join(if together { and } else { or });
+                    if rest > 0 {
+                        t.push_str(&format!(" {more} {rest}"));
+                    }
+                    t
+                };
+                let (by_nl, by_en) = (
+                    shown_by(" of ", ", ", "en nog"),
+                    shown_by(" or ", ", ", "and"),
+                );
+                let mut shadow_reads = all_facts(&rule.cond);
+                for &h in &higher {
+                    if let Some(hr) = self.model.rules.get(h) {
+                        shadow_reads.extend(all_facts(&hr.cond));
+                    }
+                }
+                let what = rule_words(rule);
+                self.push(
+                    space,
+                    "A202",
+                    FindingKind::ShadowedRule {
+                        rule: rule.id.clone(),
+                        outcome: out.id.clone(),
+                        by: by.clone(),
+                    },
+                    rule.span.start,
+                    Text {
+                        nl: if together {
+                            format!(
+                                "{} '{}' beslist '{}' nooit: als hij geldt, beslist altijd al een van de regels met een hogere prioriteit (samen: {by_nl}).",
+                                what.nl, rule.id, out.id
+                            )
+                        } else {
+                            format!(
+                                "{} '{}' beslist '{}' nooit: als hij geldt, beslist altijd al {by_nl} met een hogere prioriteit.",
+                                what.nl, rule.id, out.id
+                            )
+                        },
+                        en: if together {
+                            format!(
+                                "{} '{}' never decides '{}': whenever it applies, one of the higher-priority rules already does (together: {by_en}).",
+                                what.en, rule.id, out.id
+                            )
+                        } else {
+                            format!(
+                                "{} '{}' never decides '{}': whenever it applies, {by_en} with a higher priority already does.",
+                                what.en, rule.id, out.id
+                            )
+                        },
+                    },
+                    None,
+                    complete,
+                    &shadow_reads,
+                );
+            }
+        }
+    }
+
+    /// Situations where rule `ri` fires and none of `higher` does.
+    fn wins_somewhere(&self, space: &mut Space, ri: usize, higher: &[usize]) -> (Vec<Found>, bool) {
+        let mut q = |p: &[Probe], _: &[Option<usize>]| {
+            let Some(p0) = p.first() else {
+                return Verdict::Prune;
+            };
+            let Some((now, deps)) = p0.rules.get(ri) else {
+                return Verdict::Prune;
+            };
+            if *now != Some(true) && deps.is_empty() {
+                return Verdict::Prune;
+            }
+            let mut open = Vec::new();
+            Cand::of_rule(0, deps, &mut open);
+            let mut all_off = true;
+            for &h in higher {
+                let Some((hn, hd)) = p0.rules.get(h) else {
+                    continue;
+                };
+                if *hn == Some(true) && hd.is_empty() {
+                    return Verdict::Prune;
+                }
+                if !hd.is_empty() {
+                    all_off = false;
+                    Cand::of_rule(0, hd, &mut open);
+                }
+            }
+            if *now == Some(true) && deps.is_empty() && all_off {
+                Verdict::Witness
+            } else {
+                Verdict::Branch(open)
+            }
+        };
+        let mut rules = vec![ri];
+        rules.extend_from_slice(higher);
+        space.search(&mut q, 1, &[], Need::rules(rules, Vec::new()))
+    }
+
+    fn ask_when(&mut self, space: &mut Space) {
+        for (ri, rule) in self.model.rules.iter().enumerate() {
+            let mut facts = Vec::new();
+            read_facts(&rule.cond, &mut facts);
+            for f in facts {
+                let Some(def) = self.model.facts.get(f) else {
+                    continue;
+                };
+                if def.ask_when.is_none() {
+                    continue;
+                }
+                let Some(at) = space.map_facts(0, &[f]).first().copied() else {
+                    continue;
+                };
+                let mut q = |p: &[Probe], _: &[Option<usize>]| {
+                    let Some(p0) = p.first() else {
+                        return Verdict::Prune;
+                    };
+                    let (Some((asked, ask_deps)), Some((now, deps))) =
+                        (p0.facts.get(f), p0.rules.get(ri))
+                    else {
+                        return Verdict::Prune;
+                    };
+                    let others: Vec<usize> = deps.iter().copied().filter(|d| *d != f).collect();
+                    if *asked == Asked::No && ask_deps.is_empty() {
+                        return Verdict::Prune;
+                    }
+                    if *now == Some(false) && others.is_empty() {
+                        return Verdict::Prune;
+                    }
+                    if *asked == Asked::Yes && *now != Some(false) && others.is_empty() {
+                        return Verdict::Witness;
+                    }
+                    let mut open = others;
+                    open.extend(ask_deps.iter().copied().filter(|d| *d != f));
+                    Verdict::Branch(Cand::all(0, &open))
+                };
+                let (found, complete) =
+                    space.search(&mut q, 1, &[at], Need::rules(vec![ri], Vec::new()));
+                if !found.is_empty() {
+                    continue;
+                }
+                let mut ask_reads = all_facts(&rule.cond);
+                if let Some(c) = &def.ask_when {
+                    ask_reads.extend(all_facts(c));
+                }
+                let what = rule_words(rule);
+                self.push(
+                    space,
+                    "A301",
+                    FindingKind::AskWhen {
+                        rule: rule.id.clone(),
+                        fact: def.id.clone(),
+                    },
+                    rule.span.start,
+                    Text {
+                        nl: format!(
+                            "{} '{}' leest '{}', maar die vraag wordt nooit gesteld als de andere voorwaarden van de regel gelden (ask when {}).",
+                            what.nl,
+                            rule.id,
+                            def.id,
+                            def.ask_when_text.as_deref().unwrap_or("")
+                        ),
+                        en: format!(
+                            "{} '{}' reads '{}', but that question is never asked when the rule's other conditions hold (ask when {}).",
+                            what.en,
+                            rule.id,
+                            def.id,
+                            def.ask_when_text.as_deref().unwrap_or("")
+                        ),
+                    },
+                    None,
+                    complete,
+                    &ask_reads,
+                );
+            }
+        }
+    }
+
+    fn handovers(&mut self, space: &mut Space) {
+        let model = self.model;
+        // Parties and phases that nothing uses.
+        for (kind_nl, kind_en, values) in [
+            ("partij", "party", &model.parties),
+            ("fase", "phase", &model.phases),
+        ] {
+            for v in values {
+                let used = model
+                    .outcomes
+                    .iter()
+                    .any(|o| o.values.iter().any(|x| x.id == v.id))
+                    && model.rules.iter().any(|r| {
+                        r.assigns.iter().any(|(o, val)| {
+                            model
+                                .outcomes
+                                .get(*o)
+                                .and_then(|o| o.values.get(*val))
+                                .is_some_and(|x| x.id == v.id)
+                        })
+                    });
+                let asked = model.facts.iter().any(|f| match &f.ty {
+                    FactType::Choice { options } => options.iter().any(|o| o.id == v.id),
+                    _ => false,
+                });
+                if used || asked {
+                    continue;
+                }
+                self.push(
+                    space,
+                    "A401",
+                    FindingKind::Isolated {
+                        value: v.id.clone(),
+                    },
+                    0,
+                    Text {
+                        nl: format!(
+                            "De {kind_nl} '{}' komt in geen regel, overdracht of vraag voor: er is geen weg in of uit.",
+                            v.id
+                        ),
+                        en: format!(
+                            "The {kind_en} '{}' appears in no rule, handover or question: there is no way in or out.",
+                            v.id
+                        ),
+                    },
+                    None,
+                    true,
+                    &[],
+                );
+            }
+        }
+        // Ping-pong: A → B and B → A for the same lead, both going through for the same answers.
+        for (i, a) in model.handovers.iter().enumerate() {
+            for (j, b) in model.handovers.iter().enumerate().skip(i + 1) {
+                if a.lead != b.lead || a.from != b.to || a.to != b.from {
+                    continue;
+                }
+                let mut q = |p: &[Probe], _: &[Option<usize>]| {
+                    let Some(p0) = p.first() else {
+                        return Verdict::Prune;
+                    };
+                    let (Some((sa, da)), Some((sb, db))) =
+                        (p0.handovers.get(i), p0.handovers.get(j))
+                    else {
+                        return Verdict::Prune;
+                    };
+                    let done = |s: &HandoverStatus, d: &Vec<usize>| {
+                        *s == HandoverStatus::Complete && d.is_empty()
+                    };
+                    let off = |s: &HandoverStatus, d: &Vec<usize>| {
+                        *s != HandoverStatus::Complete && d.is_empty()
+                    };
+                    if off(sa, da) || off(sb, db) {
+                        Verdict::Prune
+                    } else if done(sa, da) && done(sb, db) {
+                        Verdict::Witness
+                    } else {
+                        let mut open = da.clone();
+                        open.extend(db.iter().copied());
+                        Verdict::Branch(Cand::all(0, &open))
+                    }
+                };
+                let (found, complete) =
+                    space.search(&mut q, 1, &[], Need::rules(Vec::new(), Vec::new()));
+                if let Some(f) = found.first() {
+                    let when = when_text(space, &f.chosen);
+                    self.push(
+                        space,
+                        "A402",
+                        FindingKind::PingPong {
+                            first: a.id.clone(),
+                            second: b.id.clone(),
+                        },
+                        b.span.start,
+                        Text {
+                            nl: format!(
+                                "Overdrachten '{}' en '{}' gaan de regie heen en terug, en kunnen allebei doorgaan als {} (pingpong).",
+                                a.id, b.id, when.nl
+                            ),
+                            en: format!(
+                                "Handovers '{}' and '{}' pass the lead back and forth, and can both go through when {} (ping-pong).",
+                                a.id, b.id, when.en
+                            ),
+                        },
+                        Some(f),
+                        complete,
+                        &[],
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// "Regel" or "Tabelrij" / "Rule" or "Table row" for messages.
+fn rule_words(rule: &crate::model::RuleDef) -> Text {
+    match &rule.origin {
+        RuleOrigin::Row { .. } => Text {
+            nl: "Tabelrij".into(),
+            en: "Table row".into(),
+        },
+        RuleOrigin::Handover { .. } => Text {
+            nl: "Overdracht".into(),
+            en: "Handover".into(),
+        },
+        RuleOrigin::Rule => Text {
+            nl: "Regel".into(),
+            en: "Rule".into(),
+        },
+    }
+}
+
+/// The facts a condition reads for their value (not `is answered` / `is unknown`).
+fn read_facts(c: &Cond, out: &mut Vec<crate::model::FactId>) {
+    match c {
+        Cond::True => {}
+        Cond::And(cs) | Cond::Or(cs) => cs.iter().for_each(|c| read_facts(c, out)),
+        Cond::Not(c) | Cond::Definitely(c) => read_facts(c, out),
+        Cond::Atom(a) => match &a.pred {
+            Pred::Answered { .. } | Pred::Known { .. } => {}
+            Pred::Nested(c) => read_facts(c, out),
+            _ => {
+                for f in &a.facts {
+                    if !out.contains(f) {
+                        out.push(*f);
+                    }
+                }
+            }
+        },
+    }
+}
+
+/// Every fact a condition mentions.
+fn all_facts(c: &Cond) -> Vec<crate::model::FactId> {
+    let mut out = Vec::new();
+    crate::check::cond_facts(c, &mut out);
+    out
+}
+
+/// The facts read, with the facts their `ask when`s read, and so on.
+fn closure(model: &Model, facts: &[crate::model::FactId]) -> Vec<crate::model::FactId> {
+    let mut out: Vec<crate::model::FactId> = facts.to_vec();
+    let mut i = 0;
+    while let Some(&f) = out.get(i) {
+        if let Some(c) = model.facts.get(f).and_then(|d| d.ask_when.as_ref()) {
+            for g in all_facts(c) {
+                if !out.contains(&g) {
+                    out.push(g);
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Line and column (1-based) of a byte offset.
+fn line_col(model: &Model, at: u32) -> (u32, u32) {
+    let line = model.line_of(at);
+    let start = usize::try_from(line.saturating_sub(1))
+        .ok()
+        .and_then(|i| model.line_starts.get(i))
+        .copied()
+        .unwrap_or(0);
+    (line, at.saturating_sub(start) + 1)
+}
+
+/// "a = ja en b = dakloos" / "a = yes and b = dakloos"; "altijd" / "always" when nothing was chosen.
+fn when_text(space: &Space, chosen: &[(usize, usize)]) -> Text {
+    if chosen.is_empty() {
+        return Text {
+            nl: "welke antwoorden ook".into(),
+            en: "whatever the answers".into(),
+        };
+    }
+    let parts: Vec<String> = chosen
+        .iter()
+        .map(|&(at, r)| {
+            let id = space.facts.get(at).map_or("", |f| f.id.as_str());
+            format!("{id} = {}", space.shown(at, r))
+        })
+        .collect();
+    Text {
+        nl: parts.join(" en "),
+        en: parts.join(" and "),
+    }
+}
+
+/// The example of a witness: its full answers as JSON-like values.
+fn example_of(space: &Space, found: &Found) -> Example {
+    let mut answers = SortedMap::new();
+    for &(at, r) in &found.full {
+        let Some(sf) = space.facts.get(at) else {
+            continue;
+        };
+        for (mi, model) in space.models.iter().enumerate() {
+            let Some(def) = sf
+                .ids
+                .get(mi)
+                .copied()
+                .flatten()
+                .and_then(|f| model.facts.get(f))
+            else {
+                continue;
+            };
+            let Some(slot) = sf.reps.get(r).and_then(|s| s.get(mi)).cloned().flatten() else {
+                continue;
+            };
+            let value = match (&def.ty, slot) {
+                (FactType::Timeline { fields }, Slot::List(records)) => ExampleValue::Records(
+                    records
+                        .iter()
+                        .map(|rec| {
+                            fields
+                                .iter()
+                                .zip(rec)
+                                .filter_map(|(fd, v)| {
+                                    v.map(|v| (fd.id.clone(), plain_example(&fd.ty, v)))
+                                })
+                                .collect()
+                        })
+                        .collect(),
+                ),
+                (ty, Slot::Value(v)) => plain_example(ty, v),
+                _ => continue,
+            };
+            answers.insert(sf.id.clone(), value);
+            break;
+        }
+    }
+    Example {
+        today: space.today,
+        answers,
+        when: found
+            .chosen
+            .iter()
+            .map(|&(at, r)| {
+                (
+                    space
+                        .facts
+                        .get(at)
+                        .map(|f| f.id.clone())
+                        .unwrap_or_default(),
+                    space.shown(at, r),
+                )
+            })
+            .collect(),
+    }
+}
+
+fn plain_example(ty: &FactType, v: crate::model::Value) -> ExampleValue {
+    use crate::model::Value;
+    match (ty, v) {
+        (_, Value::Bool(b)) => ExampleValue::Bool(b),
+        (_, Value::Int(n)) => ExampleValue::Int(n),
+        (_, Value::Date(d)) => ExampleValue::Text(d.to_string()),
+        (FactType::Choice { options }, Value::Choice(c)) => {
+            ExampleValue::Text(options.get(c).map(|o| o.id.clone()).unwrap_or_default())
+        }
+        (_, Value::Choice(c)) => ExampleValue::Int(i64::try_from(c).unwrap_or(0)),
+    }
+}
+
+// ---------- coverage ----------
+
+/// Which rules no test makes fire, and which outcome values no test expects.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    /// How many tests ran.
+    pub tests: usize,
+    /// Rules and table rows (id, line) that no test makes fire.
+    pub rules_not_fired: Vec<(String, u32)>,
+    /// Outcome values (outcome, value) that no test expects.
+    pub values_not_expected: Vec<(String, String)>,
+    /// How many rules fire in some test, of how many.
+    pub rules_fired: (usize, usize),
+}
+
+/// Runs the tests' answers and collects which rules fire and which values are expected.
+pub fn coverage(model: &Model, tests: &[TestDef]) -> Coverage {
+    let mut fired = vec![false; model.rules.len()];
+    let mut expected: Vec<(usize, usize)> = Vec::new();
+    for t in tests {
+        let today = crate::testing::test_today(model, t);
+        let answers = Answers::from_test(model, t);
+        let p = probe(model, &answers, today);
+        for (i, (now, _)) in p.rules.iter().enumerate() {
+            if *now == Some(true)
+                && let Some(slot) = fired.get_mut(i)
+            {
+                *slot = true;
+            }
+        }
+        for e in &t.expects {
+            let vals: &[usize] = match &e.kind {
+                ExpectDefKind::Equals(v) => std::slice::from_ref(v),
+                ExpectDefKind::Contains(vs) | ExpectDefKind::Exactly(vs) => vs,
+                _ => &[],
+            };
+            for v in vals {
+                if !expected.contains(&(e.outcome, *v)) {
+                    expected.push((e.outcome, *v));
+                }
+            }
+        }
+    }
+    let rules_not_fired: Vec<(String, u32)> = model
+        .rules
+        .iter()
+        .zip(&fired)
+        .filter(|(_, f)| !**f)
+        .map(|(r, _)| (r.id.clone(), model.line_of(r.span.start)))
+        .collect();
+    let mut values_not_expected = Vec::new();
+    for (oid, o) in model.outcomes.iter().enumerate() {
+        for (vid, v) in o.values.iter().enumerate() {
+            if !expected.contains(&(oid, vid)) {
+                values_not_expected.push((o.id.clone(), v.id.clone()));
+            }
+        }
+    }
+    Coverage {
+        tests: tests.len(),
+        rules_fired: (fired.iter().filter(|f| **f).count(), model.rules.len()),
+        rules_not_fired,
+        values_not_expected,
+    }
+}
+
+// ---------- diff ----------
+
+/// One region of answers where an outcome changes between two versions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// The outcome.
+    pub outcome: String,
+    /// Status and values in the old version.
+    pub from: (Status, Vec<String>),
+    /// Status and values in the new version.
+    pub to: (Status, Vec<String>),
+    /// "route verandert van bemoeizorg naar advies als …" in both languages.
+    pub message: Text,
+    /// Answers in the region.
+    pub example: Example,
+    /// How many full answer combinations the region holds, when the questions it leaves open all have
+    /// finitely many answers (yes/no, choices, scales) and counting stayed within budget.
+    pub combinations: Option<u64>,
+}
+
+/// The result of [`diff`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diff {
+    /// The old version.
+    pub old: RulesetRef,
+    /// The new version.
+    pub new: RulesetRef,
+    /// The date used.
+    pub today: Date,
+    /// Where outcomes change, per outcome at most `max_examples` regions.
+    pub changes: Vec<Change>,
+    /// Outcomes only in the new version.
+    pub outcomes_added: Vec<String>,
+    /// Outcomes only in the old version.
+    pub outcomes_removed: Vec<String>,
+    /// Questions only in the new version.
+    pub facts_added: Vec<String>,
+    /// Questions only in the old version.
+    pub facts_removed: Vec<String>,
+    /// What the search did not cover.
+    pub notes: Vec<Text>,
+    /// False when the budget ran out somewhere.
+    pub complete: bool,
+    /// How many evaluations (of both versions) the search did.
+    pub evaluations: usize,
+}
+
+/// Compares two versions of a ruleset by meaning: for which answers does each outcome change?
+pub fn diff(old: &Model, new: &Model, options: &Options) -> Diff {
+    let mut space = Space::new(
+        vec![old, new],
+        options.today,
+        options.budget,
+        options.search_budget,
+    );
+    let mut changes = Vec::new();
+    for (io, o) in old.outcomes.iter().enumerate() {
+        let Some(inew) = new.outcome_by_name(&o.id) else {
+            continue;
+        };
+        // Rules that are the same in both versions (same condition over the same questions, same
+        // parameter values, same priority and value) fire for the same answers. Where the rules still
+        // in play are the same on both sides, the outcome cannot differ: that subtree is pruned, and
+        // the search splits first on what the rules that differ read.
+        let same_outcome = outcome_sig(old, io) == outcome_sig(new, inew);
+        let giving_old = giving_sigs(old, io);
+        let giving_new = giving_sigs(new, inew);
+        let mut regions: Vec<Vec<(usize, usize)>> = Vec::new();
+        let mut found: Vec<Found> = Vec::new();
+        while found.len() < options.max_examples {
+            let mut q = |p: &[Probe], chosen: &[Option<usize>]| {
+                // Inside a region already reported: nothing new below.
+                if regions.iter().any(|reg: &Vec<(usize, usize)>| {
+                    reg.iter().all(|&(at, r)| chosen.get(at) == Some(&Some(r)))
+                }) {
+                    return Verdict::Prune;
+                }
+                let (Some(a), Some(b)) = (
+                    p.first().and_then(|p| p.outcomes.get(io)),
+                    p.get(1).and_then(|p| p.outcomes.get(inew)),
+                ) else {
+                    return Verdict::Prune;
+                };
+                if same_outcome {
+                    let (mut lo, mut ln) =
+                        (live_rules(p, 0, &giving_old), live_rules(p, 1, &giving_new));
+                    lo.sort_by(|x, y| x.1.cmp(y.1));
+                    ln.sort_by(|x, y| x.1.cmp(y.1));
+                    if lo.iter().map(|x| x.1).eq(ln.iter().map(|x| x.1)) {
+                        return Verdict::Prune;
+                    }
+                    let mut open = Vec::new();
+                    for (mi, mine, theirs) in [(0, &lo, &ln), (1, &ln, &lo)] {
+                        for (r, sig) in mine.iter() {
+                            if theirs.iter().any(|(_, t)| t == sig) {
+                                continue;
+                            }
+                            if let Some((_, deps)) = p.get(mi).and_then(|p| p.rules.get(*r)) {
+                                Cand::of_rule(mi, deps, &mut open);
+                            }
+                        }
+                    }
+                    if !open.is_empty() {
+                        return Verdict::Branch(open);
+                    }
+                }
+                if a.next.is_empty() && b.next.is_empty() {
+                    if (a.status, &a.values) != (b.status, &b.values)
+                        && !(a.status == b.status && same_set(&a.values, &b.values))
+                    {
+                        Verdict::Witness
+                    } else {
+                        Verdict::Prune
+                    }
+                } else {
+                    let mut open = Cand::all(0, &a.next);
+                    open.extend(Cand::all(1, &b.next));
+                    Verdict::Branch(open)
+                }
+            };
+            let (mut more, _) = space.search(&mut q, 1, &[], Need::all());
+            let Some(mut f) = more.pop() else {
+                break;
+            };
+            f.chosen = generalize(&mut space, &f, io, inew);
+            regions.push(f.chosen.clone());
+            found.push(f);
+        }
+        for f in &found {
+            let node = space.node_of(&f.full);
+            let p = space.probe_all(&node);
+            let (Some(a), Some(b)) = (
+                p.first().and_then(|p| p.outcomes.get(io)),
+                p.get(1).and_then(|p| p.outcomes.get(inew)),
+            ) else {
+                continue;
+            };
+            let when = when_text(&space, &f.chosen);
+            let shown = |s: Status, v: &[String]| match s {
+                Status::Undecided => "(geen besluit / no decision)".to_string(),
+                Status::Conflict => "(conflict)".to_string(),
+                _ => v.join(", "),
+            };
+            let (from_s, to_s) = (shown(a.status, &a.values), shown(b.status, &b.values));
+            let combinations = count_region(&mut space, &f.chosen);
+            changes.push(Change {
+                outcome: o.id.clone(),
+                from: (a.status, a.values.clone()),
+                to: (b.status, b.values.clone()),
+                message: Text {
+                    nl: format!(
+                        "{} verandert van {from_s} naar {to_s} als {}",
+                        o.id, when.nl
+                    ),
+                    en: format!("{} changes from {from_s} to {to_s} when {}", o.id, when.en),
+                },
+                example: example_of(&space, f),
+                combinations,
+            });
+        }
+    }
+    let names = |m: &Model| -> Vec<String> { m.outcomes.iter().map(|o| o.id.clone()).collect() };
+    let facts = |m: &Model| -> Vec<String> { m.facts.iter().map(|f| f.id.clone()).collect() };
+    let only = |a: Vec<String>, b: &[String]| -> Vec<String> {
+        a.into_iter().filter(|x| !b.contains(x)).collect()
+    };
+    Diff {
+        old: RulesetRef::of(old),
+        new: RulesetRef::of(new),
+        today: options.today,
+        changes,
+        outcomes_added: only(names(new), &names(old)),
+        outcomes_removed: only(names(old), &names(new)),
+        facts_added: only(facts(new), &facts(old)),
+        facts_removed: only(facts(old), &facts(new)),
+        notes: space.notes.clone(),
+        complete: !space.exhausted,
+        evaluations: space.probes,
+    }
+}
+
+/// The smallest part of a witness's chosen answers (found by dropping answers one at a time, the latest
+/// first) for which both versions' outcomes are still final and still the same as in the witness: the
+/// region the change holds in.
+fn generalize(space: &mut Space, f: &Found, io: usize, inew: usize) -> Vec<(usize, usize)> {
+    let state = |p: &[Probe]| -> Option<(Status, Vec<String>, Status, Vec<String>)> {
+        let a = p.first()?.outcomes.get(io)?;
+        let b = p.get(1)?.outcomes.get(inew)?;
+        (a.next.is_empty() && b.next.is_empty())
+            .then(|| (a.status, a.values.clone(), b.status, b.values.clone()))
+    };
+    let node = space.node_of(&f.chosen);
+    let p = space.probe_all(&node);
+    let Some(want) = state(&p) else {
+        return f.chosen.clone();
+    };
+    let mut kept = f.chosen.clone();
+    let mut i = kept.len();
+    while i > 0 {
+        i -= 1;
+        let mut fewer = kept.clone();
+        fewer.remove(i);
+        let node = space.node_of(&fewer);
+        let p = space.probe_all(&node);
+        if state(&p).as_ref() == Some(&want) {
+            kept = fewer;
+        }
+    }
+    kept
+}
+
+/// The rules of model `mi` (with their signatures) that fire or may still fire at this node.
+fn live_rules<'a>(p: &[Probe], mi: usize, giving: &'a [(usize, String)]) -> Vec<(usize, &'a str)> {
+    giving
+        .iter()
+        .filter(|(r, _)| {
+            p.get(mi)
+                .and_then(|p| p.rules.get(*r))
+                .is_some_and(|(now, deps)| *now == Some(true) || !deps.is_empty())
+        })
+        .map(|(r, sig)| (*r, sig.as_str()))
+        .collect()
+}
+
+/// What decides how an outcome combines its rules: policy, fallback and values (by id).
+fn outcome_sig(model: &Model, oid: usize) -> String {
+    let Some(o) = model.outcomes.get(oid) else {
+        return String::new();
+    };
+    let values: Vec<&str> = o.values.iter().map(|v| v.id.as_str()).collect();
+    let fallback = match &o.fallback {
+        crate::model::FallbackDef::Required => "required".to_string(),
+        crate::model::FallbackDef::Default { value, .. } => {
+            format!(
+                "default {}",
+                o.values.get(*value).map_or("", |v| v.id.as_str())
+            )
+        }
+    };
+    format!("{:?} {fallback} [{}]", o.policy, values.join(","))
+}
+
+/// The rules that give an outcome, each with a text that is equal for two rules (in two versions) only
+/// when they fire for the same answers and give the same: condition text, priority and rank, the values
+/// for this outcome, the parameters' values, and the definitions of the questions read (with their
+/// `ask when`s, and the questions those read).
+fn giving_sigs(model: &Model, oid: usize) -> Vec<(usize, String)> {
+    model
+        .rules
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            r.assigns.iter().any(|(o, _)| *o == oid) || r.deadlines.iter().any(|d| d.outcome == oid)
+        })
+        .map(|(i, r)| {
+            let out = model.outcomes.get(oid);
+            let mut vals: Vec<&str> = r
+                .assigns
+                .iter()
+                .filter(|(o, _)| *o == oid)
+                .filter_map(|(_, v)| out.and_then(|o| o.values.get(*v)).map(|v| v.id.as_str()))
+                .collect();
+            vals.sort_unstable();
+            let dates: Vec<&str> = r
+                .deadlines
+                .iter()
+                .filter(|d| d.outcome == oid)
+                .map(|d| d.text.as_str())
+                .collect();
+            let mut params = Vec::new();
+            cond_params(&r.cond, &mut params);
+            for d in r.deadlines.iter().filter(|d| d.outcome == oid) {
+                term_params(&d.date, &mut params);
+            }
+            let params: Vec<String> = params
+                .iter()
+                .filter_map(|p| {
+                    model
+                        .parameters
+                        .get(*p)
+                        .map(|d| format!("{}={:?}", d.id, d.value))
+                })
+                .collect();
+            let mut facts = all_facts(&r.cond);
+            for d in r.deadlines.iter().filter(|d| d.outcome == oid) {
+                facts.extend(d.facts.iter().copied());
+            }
+            let facts: Vec<String> = closure(model, &facts)
+                .iter()
+                .filter_map(|f| model.facts.get(*f))
+                .map(|d| {
+                    format!(
+                        "{}:{:?}:{}",
+                        d.id,
+                        d.ty,
+                        d.ask_when_text.as_deref().unwrap_or("")
+                    )
+                })
+                .collect();
+            (
+                i,
+                format!(
+                    "{} | {} {} | {} | {} | {} | {}",
+                    r.cond_text,
+                    r.priority,
+                    r.rank,
+                    vals.join(","),
+                    dates.join(","),
+                    params.join(","),
+                    facts.join(";")
+                ),
+            )
+        })
+        .collect()
+}
+
+fn cond_params(c: &Cond, out: &mut Vec<usize>) {
+    match c {
+        Cond::True => {}
+        Cond::And(cs) | Cond::Or(cs) => cs.iter().for_each(|c| cond_params(c, out)),
+        Cond::Not(c) | Cond::Definitely(c) => cond_params(c, out),
+        Cond::Atom(a) => {
+            for p in &a.params {
+                if !out.contains(p) {
+                    out.push(*p);
+                }
+            }
+        }
+    }
+}
+
+fn term_params(t: &crate::model::Term, out: &mut Vec<usize>) {
+    use crate::model::Term;
+    match t {
+        Term::Param(p) if !out.contains(p) => out.push(*p),
+        Term::WorkdaysPlus(a, b)
+        | Term::Arith(_, a, b)
+        | Term::DatePlus(a, b)
+        | Term::DateDiff(a, b) => {
+            term_params(a, out);
+            term_params(b, out);
+        }
+        Term::Neg(a) => term_params(a, out),
+        Term::Cond(c) => cond_params(c, out),
+        Term::Count { filter, window, .. } | Term::Pick { filter, window, .. } => {
+            if let Some(c) = filter {
+                cond_params(c, out);
+            }
+            if let Some(w) = window {
+                term_params(w, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn same_set(a: &[String], b: &[String]) -> bool {
+    a.len() == b.len() && a.iter().all(|x| b.contains(x))
+}
+
+/// How many full answer combinations extend `chosen` (every question asked in either version answered),
+/// when all open questions have finitely many answers; `None` past 20,000 evaluations.
+fn count_region(space: &mut Space, chosen: &[(usize, usize)]) -> Option<u64> {
+    let mut node = space.node_of(chosen);
+    let mut left = 20_000usize;
+    count_rec(space, &mut node, &mut left)
+}
+
+fn count_rec(space: &mut Space, node: &mut space::Node, left: &mut usize) -> Option<u64> {
+    if *left == 0 {
+        return None;
+    }
+    *left -= 1;
+    let probes = space.probe_with(node, Need::rules(Vec::new(), Vec::new()));
+    let next = (0..space.facts.len()).find(|&at| {
+        node.chosen.get(at).is_some_and(Option::is_none)
+            && space.facts.get(at).is_some_and(|sf| {
+                !sf.reps.is_empty()
+                    && sf.ids.iter().zip(&probes).any(|(f, p)| {
+                        f.and_then(|f| p.facts.get(f))
+                            .is_some_and(|(asked, _)| *asked != Asked::No)
+                    })
+            })
+    });
+    let Some(at) = next else {
+        return Some(1);
+    };
+    let finite = space.facts.get(at).is_some_and(|sf| {
+        sf.ids.iter().zip(&space.models).all(|(f, m)| {
+            f.and_then(|f| m.facts.get(f)).is_none_or(|d| {
+                matches!(
+                    d.ty,
+                    FactType::Bool | FactType::Choice { .. } | FactType::Scale { .. }
+                )
+            })
+        })
+    });
+    if !finite {
+        return None;
+    }
+    let n = space.facts.get(at).map_or(0, |sf| sf.reps.len());
+    let mut total: u64 = 0;
+    for r in 0..n {
+        space.set(node, at, Some(r));
+        let c = count_rec(space, node, left);
+        space.set(node, at, None);
+        total = total.checked_add(c?)?;
+    }
+    Some(total)
+}

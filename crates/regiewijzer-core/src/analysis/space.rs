@@ -1,0 +1,1213 @@
+//! The answer space the analysis searches, and the search itself.
+//!
+//! A *space* is the facts of one model (analysis) or of two models matched by id (diff). Each fact gets a
+//! finite list of representative answers: every value of a yes/no, choice or scale fact; for whole
+//! numbers and dates the values just below, at and above every constant they are compared with (so every
+//! comparison can come out either way); for timelines a few record lists. The search is a depth-first case
+//! split driven by the evaluator itself ([`probe`]): at each node the evaluator says whether what the
+//! query asks about is settled for every completion of the answers so far ("final"), and if not, which
+//! open questions could change it; only those are split. A query prunes settled subtrees and reports a
+//! *witness* where the property holds for good. The evaluator's own guarantee (an outcome that is not
+//! provisional keeps its value for every completion, checked by property tests against brute force)
+//! makes the pruning exact over the representative values.
+
+use crate::answers::Answers;
+use crate::ast::CmpOp;
+use crate::date::Date;
+use crate::eval::{Asked, Probe, probe_parts, probe_update, shown_type};
+use crate::model::{Cond, FactId, FactType, FieldDef, Model, Pred, Record, Term, Text, Value};
+
+/// One representative answer of a fact, per model in the space (`None`: no answer there).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Slot {
+    /// A plain value.
+    Value(Value),
+    /// A timeline's records.
+    List(Vec<Record>),
+}
+
+/// A fact of the space.
+#[derive(Debug, Clone)]
+pub(crate) struct SpaceFact {
+    pub id: String,
+    /// Its id in each model (`None`: the model has no such fact).
+    pub ids: Vec<Option<FactId>>,
+    /// Representative answers; each has a slot per model.
+    pub reps: Vec<Vec<Option<Slot>>>,
+    /// Position in the first model's ask order that has it (for choosing what to split first).
+    pub order: usize,
+}
+
+/// The facts of one or two models, with representative answers.
+pub(crate) struct Space<'m> {
+    pub models: Vec<&'m Model>,
+    pub today: Date,
+    pub facts: Vec<SpaceFact>,
+    /// Per model: its fact id → space fact index.
+    pub index: Vec<Vec<Option<usize>>>,
+    /// What the representative answers do not cover (a complete result has none).
+    pub notes: Vec<Text>,
+    pub probes: usize,
+    /// The most evaluations in all.
+    pub budget: usize,
+    /// The most evaluations of one search.
+    pub search_budget: usize,
+    /// Where the current search stops.
+    limit_at: usize,
+    /// True once a budget ran out somewhere: results are then incomplete.
+    pub exhausted: bool,
+    /// What the current search's probes evaluate.
+    need: Need,
+    /// Facts whose representative answers are an approximation (space indices).
+    pub approximated: Vec<usize>,
+    /// Rules of the first model seen surely firing at some node: each fires for every completion of
+    /// that node's answers, so it is alive (not dead).
+    pub fired: Vec<bool>,
+    /// Rules of the first model seen surely not firing at some node.
+    pub refuted: Vec<bool>,
+    /// Per rule of the first model: the `priority` outcomes it was seen deciding (it surely fires and
+    /// every rule above it for that outcome surely does not), so it is not shadowed there.
+    pub won: Vec<Vec<usize>>,
+    /// Per outcome of the first model: its rules from the highest priority down (`priority` outcomes
+    /// only; empty for the others).
+    ladders: Vec<Vec<(usize, (i64, i64))>>,
+    /// Per fact of the first model: per rule, whether the rule reads it (directly or through an
+    /// `ask when`), so that after that answer changes only those rules are evaluated again.
+    readers: Vec<Vec<bool>>,
+}
+
+/// What the probes of a search evaluate (less is faster).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Need {
+    /// Outcome states (which needs every rule).
+    pub outcomes: bool,
+    /// Only these rules of the first model (`None`: all).
+    pub rules: Option<Vec<usize>>,
+    /// Outcomes of the first model all of whose rules are among `rules`: their deciding rules are
+    /// noted (see [`Space::won`]).
+    pub ladders: Vec<usize>,
+}
+
+impl Need {
+    /// Everything.
+    pub fn all() -> Need {
+        Need {
+            outcomes: true,
+            rules: None,
+            ladders: Vec::new(),
+        }
+    }
+
+    /// Only these rules, and the ladders of these outcomes.
+    pub fn rules(rules: Vec<usize>, ladders: Vec<usize>) -> Need {
+        Need {
+            outcomes: false,
+            rules: Some(rules),
+            ladders,
+        }
+    }
+}
+
+/// Per fact: which rules read it, directly or through the `ask when` of a fact they read (and so on).
+fn readers(model: &Model) -> Vec<Vec<bool>> {
+    let mut out = vec![vec![false; model.rules.len()]; model.facts.len()];
+    for (r, rule) in model.rules.iter().enumerate() {
+        let mut facts = Vec::new();
+        crate::check::cond_facts(&rule.cond, &mut facts);
+        let mut i = 0;
+        while let Some(&f) = facts.get(i) {
+            if let Some(c) = model.facts.get(f).and_then(|d| d.ask_when.as_ref()) {
+                let mut more = Vec::new();
+                crate::check::cond_facts(c, &mut more);
+                for g in more {
+                    if !facts.contains(&g) {
+                        facts.push(g);
+                    }
+                }
+            }
+            i += 1;
+        }
+        for f in facts {
+            if let Some(slot) = out.get_mut(f).and_then(|v| v.get_mut(r)) {
+                *slot = true;
+            }
+        }
+    }
+    out
+}
+
+/// Per outcome: the rules that give it, from the highest (priority, rank) down; `priority` outcomes only.
+fn ladders(model: &Model) -> Vec<Vec<(usize, (i64, i64))>> {
+    model
+        .outcomes
+        .iter()
+        .enumerate()
+        .map(|(oid, o)| {
+            if o.policy != crate::ast::Policy::Priority {
+                return Vec::new();
+            }
+            let mut l: Vec<(usize, (i64, i64))> = model
+                .rules
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.assigns.iter().any(|(x, _)| *x == oid))
+                .map(|(i, r)| (i, (r.priority, r.rank)))
+                .collect();
+            l.sort_by_key(|x| std::cmp::Reverse(x.1));
+            l
+        })
+        .collect()
+}
+
+/// A query: looks at the probes of a node (one per model) and the representatives chosen so far (per
+/// space fact), and says what to do there.
+pub(crate) type Query<'q> = dyn FnMut(&[Probe], &[Option<usize>]) -> Verdict + 'q;
+
+/// What a query says about one node of the search.
+pub(crate) enum Verdict {
+    /// Nothing to find below.
+    Prune,
+    /// Found, for every completion of these answers.
+    Witness,
+    /// Split one of these facts (any other open fact when none of these can be split).
+    Branch(Vec<Cand>),
+}
+
+/// A question a query would like split, with how much it would like it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cand {
+    /// Model index in the space.
+    pub model: usize,
+    /// Fact id in that model.
+    pub fact: FactId,
+    /// Weight: candidates named by several conditions, or by a condition with few open questions, are
+    /// split first.
+    pub weight: u32,
+}
+
+impl Cand {
+    /// Every fact with weight 1.
+    pub fn all(model: usize, facts: &[FactId]) -> Vec<Cand> {
+        facts
+            .iter()
+            .map(|&fact| Cand {
+                model,
+                fact,
+                weight: 1,
+            })
+            .collect()
+    }
+
+    /// The open questions of one condition: the fewer there are, the more each weighs (a condition with
+    /// one open question is settled by splitting it, like unit propagation in a SAT solver).
+    pub fn of_rule(model: usize, deps: &[FactId], out: &mut Vec<Cand>) {
+        let n = u32::try_from(deps.len()).unwrap_or(u32::MAX).max(1);
+        let weight = (720 / n).max(1);
+        out.extend(deps.iter().map(|&fact| Cand {
+            model,
+            fact,
+            weight,
+        }));
+    }
+}
+
+/// A witness: the answers chosen on the way (space fact → representative) and a full set of answers.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub chosen: Vec<(usize, usize)>,
+    pub full: Vec<(usize, usize)>,
+}
+
+/// The state of a search: per space fact, the representative chosen (if any), and the answers per model.
+pub(crate) struct Node {
+    pub chosen: Vec<Option<usize>>,
+    pub answers: Vec<Answers>,
+}
+
+impl<'m> Space<'m> {
+    /// The space of `models` (one for analysis, two for a diff) evaluated on `today`.
+    pub fn new(
+        models: Vec<&'m Model>,
+        today: Date,
+        budget: usize,
+        search_budget: usize,
+    ) -> Space<'m> {
+        let mut space = Space {
+            index: models.iter().map(|m| vec![None; m.facts.len()]).collect(),
+            models,
+            today,
+            facts: Vec::new(),
+            notes: Vec::new(),
+            probes: 0,
+            budget,
+            search_budget,
+            limit_at: 0,
+            exhausted: false,
+            need: Need::all(),
+            approximated: Vec::new(),
+            fired: Vec::new(),
+            refuted: Vec::new(),
+            won: Vec::new(),
+            ladders: Vec::new(),
+            readers: Vec::new(),
+        };
+        let n = space.models.first().map_or(0, |m| m.rules.len());
+        space.fired = vec![false; n];
+        space.refuted = vec![false; n];
+        space.won = vec![Vec::new(); n];
+        space.ladders = space.models.first().map_or_else(Vec::new, |m| ladders(m));
+        space.readers = space.models.first().map_or_else(Vec::new, |m| readers(m));
+        space.build();
+        space
+    }
+
+    fn build(&mut self) {
+        let models = self.models.clone();
+        let splits: Vec<Splits> = models.iter().map(|m| Splits::of(m, self.today)).collect();
+        for (mi, model) in models.iter().enumerate() {
+            for (pos, &f) in model.ask_order.iter().enumerate() {
+                let Some(def) = model.facts.get(f) else {
+                    continue;
+                };
+                let at = match self.facts.iter().position(|sf| sf.id == def.id) {
+                    Some(at) => at,
+                    None => {
+                        self.facts.push(SpaceFact {
+                            id: def.id.clone(),
+                            ids: vec![None; models.len()],
+                            reps: Vec::new(),
+                            order: pos,
+                        });
+                        self.facts.len() - 1
+                    }
+                };
+                if let Some(sf) = self.facts.get_mut(at) {
+                    if let Some(slot) = sf.ids.get_mut(mi) {
+                        *slot = Some(f);
+                    }
+                }
+                if let Some(slot) = self.index.get_mut(mi).and_then(|v| v.get_mut(f)) {
+                    *slot = Some(at);
+                }
+            }
+        }
+        // Representative answers: the union over the models, as text keys so that the same answer in
+        // two models is one representative.
+        for at in 0..self.facts.len() {
+            let mut keys: Vec<RepKey> = Vec::new();
+            for (mi, (model, splits)) in models.iter().zip(&splits).enumerate() {
+                let Some(f) = self
+                    .facts
+                    .get(at)
+                    .and_then(|sf| sf.ids.get(mi).copied().flatten())
+                else {
+                    continue;
+                };
+                if splits.related(f) || splits.reads_list(f) {
+                    self.approximated.push(at);
+                }
+                for k in reps_of(model, splits, f, self.today, &mut self.notes) {
+                    if !keys.contains(&k) {
+                        keys.push(k);
+                    }
+                }
+            }
+            let reps: Vec<Vec<Option<Slot>>> = keys
+                .iter()
+                .map(|k| {
+                    models
+                        .iter()
+                        .enumerate()
+                        .map(|(mi, model)| {
+                            let f = self.facts.get(at)?.ids.get(mi).copied().flatten()?;
+                            slot_for(model, f, k)
+                        })
+                        .collect()
+                })
+                .collect();
+            if let Some(sf) = self.facts.get_mut(at) {
+                sf.reps = reps;
+            }
+        }
+    }
+
+    /// An empty node (nothing answered).
+    pub fn root(&self) -> Node {
+        Node {
+            chosen: vec![None; self.facts.len()],
+            answers: self.models.iter().map(|m| Answers::empty(m)).collect(),
+        }
+    }
+
+    /// Evaluates every model on the node's answers (counts against the budget), as much as the current
+    /// search needs, and notes which rules were seen firing, not firing and deciding.
+    pub fn probe(&mut self, node: &Node) -> Vec<Probe> {
+        self.probe_after(node, None)
+    }
+
+    /// Like [`Space::probe`] for a node that differs from `parent` (whose probes are given) only in
+    /// the answer to space fact `at`: rules that cannot have changed are copied.
+    fn probe_after(&mut self, node: &Node, parent: Option<(&[Probe], usize)>) -> Vec<Probe> {
+        self.probes += 1;
+        let need = &self.need;
+        let probes: Vec<Probe> = self
+            .models
+            .iter()
+            .zip(&node.answers)
+            .enumerate()
+            .map(|(mi, (m, a))| {
+                let rules = if mi == 0 { need.rules.as_deref() } else { None };
+                if let (Some(only), false, Some((prev, at))) = (rules, need.outcomes, parent)
+                    && let Some(prev) = prev.get(mi)
+                {
+                    let f = self
+                        .facts
+                        .get(at)
+                        .and_then(|sf| sf.ids.get(mi).copied().flatten());
+                    let none: Vec<bool> = Vec::new();
+                    let stale = f.and_then(|f| self.readers.get(f)).unwrap_or(&none);
+                    return probe_update(m, a, self.today, only, prev, stale);
+                }
+                probe_parts(m, a, self.today, need.outcomes, rules)
+            })
+            .collect();
+        if let Some(p) = probes.first() {
+            let note = |r: usize, fired: &mut Vec<bool>, refuted: &mut Vec<bool>| {
+                if let Some((now, deps)) = p.rules.get(r)
+                    && deps.is_empty()
+                {
+                    let slot = if *now == Some(true) {
+                        fired.get_mut(r)
+                    } else {
+                        refuted.get_mut(r)
+                    };
+                    if let Some(slot) = slot {
+                        *slot = true;
+                    }
+                }
+            };
+            match &need.rules {
+                Some(only) => only
+                    .iter()
+                    .for_each(|&r| note(r, &mut self.fired, &mut self.refuted)),
+                None => {
+                    (0..p.rules.len()).for_each(|r| note(r, &mut self.fired, &mut self.refuted))
+                }
+            }
+            let all: Vec<usize>;
+            let ladders: &[usize] = if need.rules.is_none() {
+                all = (0..self.ladders.len()).collect();
+                &all
+            } else {
+                &need.ladders
+            };
+            for &oid in ladders {
+                let Some(ladder) = self.ladders.get(oid) else {
+                    continue;
+                };
+                // Walk down: rules surely off are passed; the first rank with a rule that surely fires
+                // decides, unless a rule of that rank or above is still open.
+                let mut top: Option<(i64, i64)> = None;
+                for &(r, key) in ladder {
+                    if top.is_some_and(|t| key < t) {
+                        break;
+                    }
+                    let Some((now, deps)) = p.rules.get(r) else {
+                        break;
+                    };
+                    if !deps.is_empty() {
+                        top = None;
+                        break;
+                    }
+                    if *now == Some(true) {
+                        top = Some(key);
+                    }
+                }
+                if let Some(t) = top {
+                    for &(r, key) in ladder {
+                        if key == t
+                            && p.rules
+                                .get(r)
+                                .is_some_and(|(now, d)| *now == Some(true) && d.is_empty())
+                            && let Some(w) = self.won.get_mut(r)
+                            && !w.contains(&oid)
+                        {
+                            w.push(oid);
+                        }
+                    }
+                }
+            }
+        }
+        probes
+    }
+
+    /// Evaluates everything on the node's answers (for examples after a search).
+    pub fn probe_all(&mut self, node: &Node) -> Vec<Probe> {
+        self.probe_with(node, Need::all())
+    }
+
+    /// Evaluates what `need` asks on the node's answers, outside a search.
+    pub fn probe_with(&mut self, node: &Node, need: Need) -> Vec<Probe> {
+        let saved = std::mem::replace(&mut self.need, need);
+        let p = self.probe(node);
+        self.need = saved;
+        p
+    }
+
+    /// Sets (or clears) a fact's representative answer in every model.
+    pub fn set(&self, node: &mut Node, at: usize, rep: Option<usize>) {
+        let Some(sf) = self.facts.get(at) else {
+            return;
+        };
+        if let Some(c) = node.chosen.get_mut(at) {
+            *c = rep;
+        }
+        for (mi, answers) in node.answers.iter_mut().enumerate() {
+            let Some(f) = sf.ids.get(mi).copied().flatten() else {
+                continue;
+            };
+            let slot = rep
+                .and_then(|r| sf.reps.get(r))
+                .and_then(|s| s.get(mi))
+                .cloned()
+                .flatten();
+            match slot {
+                Some(Slot::Value(v)) => {
+                    answers.set(f, Some(v));
+                    answers.set_list(f, None);
+                }
+                Some(Slot::List(l)) => {
+                    answers.set(f, None);
+                    answers.set_list(f, Some(l));
+                }
+                None => {
+                    answers.set(f, None);
+                    answers.set_list(f, None);
+                }
+            }
+        }
+    }
+
+    /// Space indices of model `mi`'s facts.
+    pub fn map_facts(&self, mi: usize, facts: &[FactId]) -> Vec<usize> {
+        facts
+            .iter()
+            .filter_map(|&f| self.index.get(mi).and_then(|v| v.get(f)).copied().flatten())
+            .collect()
+    }
+
+    /// Searches for up to `limit` witnesses of `query`, never answering the facts in `avoid`. With
+    /// `need` the probes evaluate only what the query reads.
+    pub fn search(
+        &mut self,
+        query: &mut Query<'_>,
+        limit: usize,
+        avoid: &[usize],
+        need: Need,
+    ) -> (Vec<Found>, bool) {
+        self.need = need;
+        let mut node = self.root();
+        let mut found = Vec::new();
+        let before = self.exhausted;
+        self.exhausted = false;
+        self.limit_at = self
+            .probes
+            .saturating_add(self.search_budget)
+            .min(self.budget);
+        self.dfs(&mut node, None, query, limit, avoid, &mut found);
+        let complete = !self.exhausted;
+        self.exhausted |= before;
+        (found, complete)
+    }
+
+    fn dfs(
+        &mut self,
+        node: &mut Node,
+        parent: Option<(&[Probe], usize)>,
+        query: &mut Query<'_>,
+        limit: usize,
+        avoid: &[usize],
+        found: &mut Vec<Found>,
+    ) {
+        if found.len() >= limit {
+            return;
+        }
+        if self.probes >= self.limit_at {
+            self.exhausted = true;
+            return;
+        }
+        let probes = self.probe_after(node, parent);
+        let split = match query(&probes, &node.chosen) {
+            Verdict::Prune => return,
+            Verdict::Witness => {
+                let chosen: Vec<(usize, usize)> = node
+                    .chosen
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(at, r)| r.map(|r| (at, r)))
+                    .collect();
+                let full = self.complete(node, avoid);
+                found.push(Found { chosen, full });
+                return;
+            }
+            Verdict::Branch(candidates) => self.pick(node, &probes, &candidates, avoid),
+        };
+        let Some(at) = split else {
+            return;
+        };
+        let n = self.facts.get(at).map_or(0, |sf| sf.reps.len());
+        for r in 0..n {
+            self.set(node, at, Some(r));
+            self.dfs(node, Some((&probes, at)), query, limit, avoid, found);
+            if found.len() >= limit || self.exhausted {
+                break;
+            }
+        }
+        self.set(node, at, None);
+    }
+
+    /// The fact to split. Among the open candidates: one that is surely asked before one that may be
+    /// (splitting a question that turns out hidden is wasted work), then the one the most open
+    /// conditions read (each split then settles the most), then the earliest in ask order. Without an
+    /// open candidate: the earliest open question that is (maybe) asked.
+    fn pick(
+        &self,
+        node: &Node,
+        probes: &[Probe],
+        candidates: &[Cand],
+        avoid: &[usize],
+    ) -> Option<usize> {
+        let open = |at: &usize| {
+            node.chosen.get(*at).is_some_and(Option::is_none)
+                && !avoid.contains(at)
+                && self.facts.get(*at).is_some_and(|sf| !sf.reps.is_empty())
+        };
+        let by_order = |at: &usize| self.facts.get(*at).map_or(usize::MAX, |sf| sf.order);
+        // (space index, surely asked, weight)
+        let mut tally: Vec<(usize, bool, u64)> = Vec::new();
+        for c in candidates {
+            let Some(at) = self
+                .index
+                .get(c.model)
+                .and_then(|v| v.get(c.fact))
+                .copied()
+                .flatten()
+            else {
+                continue;
+            };
+            if !open(&at) {
+                continue;
+            }
+            let asked = probes
+                .get(c.model)
+                .and_then(|p| p.facts.get(c.fact))
+                .map_or(Asked::Maybe, |(a, _)| *a);
+            if asked == Asked::No {
+                continue;
+            }
+            match tally.iter_mut().find(|(a, _, _)| *a == at) {
+                Some(t) => {
+                    t.1 |= asked == Asked::Yes;
+                    t.2 += u64::from(c.weight);
+                }
+                None => tally.push((at, asked == Asked::Yes, u64::from(c.weight))),
+            }
+        }
+        if let Some((at, _, _)) = tally.iter().copied().max_by(|x, y| {
+            (x.1, x.2)
+                .cmp(&(y.1, y.2))
+                .then_with(|| by_order(&y.0).cmp(&by_order(&x.0)))
+        }) {
+            return Some(at);
+        }
+        (0..self.facts.len())
+            .filter(|at| open(at))
+            .filter(|&at| self.asked_somewhere(probes, at))
+            .min_by_key(by_order)
+    }
+
+    /// True when some model may ask the fact now.
+    fn asked_somewhere(&self, probes: &[Probe], at: usize) -> bool {
+        let Some(sf) = self.facts.get(at) else {
+            return false;
+        };
+        sf.ids.iter().zip(probes).any(|(f, p)| {
+            f.and_then(|f| p.facts.get(f))
+                .is_some_and(|(asked, _)| *asked != Asked::No)
+        })
+    }
+
+    /// Answers every fact that is still asked somewhere with its first representative, so that the
+    /// witness is a full set of answers; returns the choices. The node is restored afterwards.
+    fn complete(&mut self, node: &mut Node, avoid: &[usize]) -> Vec<(usize, usize)> {
+        let mut added = Vec::new();
+        loop {
+            let probes: Vec<Probe> = self
+                .models
+                .iter()
+                .zip(&node.answers)
+                .map(|(m, a)| probe_parts(m, a, self.today, false, Some(&[])))
+                .collect();
+            let next = (0..self.facts.len())
+                .filter(|at| {
+                    node.chosen.get(*at).is_some_and(Option::is_none)
+                        && !avoid.contains(at)
+                        && self.facts.get(*at).is_some_and(|sf| !sf.reps.is_empty())
+                })
+                .filter(|&at| self.asked_somewhere(&probes, at))
+                .min_by_key(|at| self.facts.get(*at).map_or(usize::MAX, |sf| sf.order));
+            let Some(at) = next else {
+                break;
+            };
+            self.set(node, at, Some(0));
+            added.push(at);
+        }
+        let full = node
+            .chosen
+            .iter()
+            .enumerate()
+            .filter_map(|(at, r)| r.map(|r| (at, r)))
+            .collect();
+        for at in added {
+            self.set(node, at, None);
+        }
+        full
+    }
+
+    /// Builds the node for a list of choices.
+    pub fn node_of(&self, choices: &[(usize, usize)]) -> Node {
+        let mut node = self.root();
+        for &(at, r) in choices {
+            self.set(&mut node, at, Some(r));
+        }
+        node
+    }
+
+    /// A representative answer as JSON-like text for people (`ja`, an option id, a number, a date).
+    pub fn shown(&self, at: usize, rep: usize) -> String {
+        let Some(sf) = self.facts.get(at) else {
+            return String::new();
+        };
+        for (mi, model) in self.models.iter().enumerate() {
+            let Some(def) = sf
+                .ids
+                .get(mi)
+                .copied()
+                .flatten()
+                .and_then(|f| model.facts.get(f))
+            else {
+                continue;
+            };
+            match sf.reps.get(rep).and_then(|s| s.get(mi)).cloned().flatten() {
+                Some(Slot::Value(v)) => return shown_type(&def.ty, v).value,
+                Some(Slot::List(l)) => {
+                    return match l.len() {
+                        0 => "[]".to_string(),
+                        n => format!("[{n} registraties/records]"),
+                    };
+                }
+                None => {}
+            }
+        }
+        String::new()
+    }
+}
+
+/// A representative answer, independent of a model (choices by option id).
+#[derive(Debug, Clone, PartialEq)]
+enum RepKey {
+    Bool(bool),
+    Int(i64),
+    Date(Date),
+    Option(String),
+    /// `count` copies of a record given per field (by field id).
+    List(usize, Vec<(String, RepKey)>),
+}
+
+fn slot_for(model: &Model, f: FactId, key: &RepKey) -> Option<Slot> {
+    let def = model.facts.get(f)?;
+    match (&def.ty, key) {
+        (FactType::Timeline { fields }, RepKey::List(n, record)) => {
+            let rec: Record = fields
+                .iter()
+                .map(|fd| {
+                    record
+                        .iter()
+                        .find(|(id, _)| *id == fd.id)
+                        .and_then(|(_, k)| plain_value(&fd.ty, k))
+                })
+                .collect();
+            Some(Slot::List(vec![rec; *n]))
+        }
+        (FactType::Timeline { .. }, _) => None,
+        (ty, k) => plain_value(ty, k).map(Slot::Value),
+    }
+}
+
+fn plain_value(ty: &FactType, key: &RepKey) -> Option<Value> {
+    match (ty, key) {
+        (FactType::Bool, RepKey::Bool(b)) => Some(Value::Bool(*b)),
+        (FactType::Int { min, max }, RepKey::Int(n)) => {
+            let ok = min.is_none_or(|m| *n >= m) && max.is_none_or(|m| *n <= m);
+            ok.then_some(Value::Int(*n))
+        }
+        (FactType::Scale { min, max, .. }, RepKey::Int(n)) => {
+            (*n >= *min && *n <= *max).then_some(Value::Int(*n))
+        }
+        (FactType::Date, RepKey::Date(d)) => Some(Value::Date(*d)),
+        (FactType::Choice { options }, RepKey::Option(id)) => {
+            options.iter().position(|o| &o.id == id).map(Value::Choice)
+        }
+        _ => None,
+    }
+}
+
+/// The representative answers of one fact of a model.
+fn reps_of(
+    model: &Model,
+    splits: &Splits,
+    f: FactId,
+    today: Date,
+    notes: &mut Vec<Text>,
+) -> Vec<RepKey> {
+    let Some(def) = model.facts.get(f) else {
+        return Vec::new();
+    };
+    match &def.ty {
+        FactType::Bool => vec![RepKey::Bool(true), RepKey::Bool(false)],
+        FactType::Choice { options } => options
+            .iter()
+            .map(|o| RepKey::Option(o.id.clone()))
+            .collect(),
+        FactType::Scale { min, max, .. } => (*min..=*max).take(100).map(RepKey::Int).collect(),
+        FactType::Int { min, max } => {
+            let mut vals: Vec<i64> = Vec::new();
+            for c in splits.ints(Target::Fact(f)) {
+                vals.extend([c.saturating_sub(1), c, c.saturating_add(1)]);
+            }
+            vals.extend(min.iter().chain(max.iter()).copied());
+            if vals.is_empty() {
+                vals.push(min.unwrap_or(0));
+            }
+            vals.retain(|n| min.is_none_or(|m| *n >= m) && max.is_none_or(|m| *n <= m));
+            vals.sort_unstable();
+            vals.dedup();
+            if splits.related(f) {
+                note_relation(model, f, notes);
+            }
+            vals.into_iter().map(RepKey::Int).collect()
+        }
+        FactType::Date => {
+            let mut vals: Vec<Date> = Vec::new();
+            for c in splits.dates(Target::Fact(f)) {
+                vals.extend(
+                    [c.add_days(-1), Some(c), c.add_days(1)]
+                        .into_iter()
+                        .flatten(),
+                );
+            }
+            if vals.is_empty() {
+                vals.push(today);
+            }
+            vals.sort_unstable();
+            vals.dedup();
+            if splits.related(f) {
+                note_relation(model, f, notes);
+            }
+            vals.into_iter().map(RepKey::Date).collect()
+        }
+        FactType::Timeline { fields } => {
+            let lists = timeline_reps(splits, f, fields, today);
+            let text = Text {
+                nl: format!(
+                    "Tijdlijn '{}': geprobeerd zijn lege lijsten en lijsten van gelijke registraties ({} varianten); lijsten die verschillende registraties mengen zijn niet doorzocht.",
+                    def.id,
+                    lists.len()
+                ),
+                en: format!(
+                    "Timeline '{}': tried empty lists and lists of identical records ({} variants); lists mixing different records were not searched.",
+                    def.id,
+                    lists.len()
+                ),
+            };
+            if splits.reads_list(f) && !notes.contains(&text) {
+                notes.push(text);
+            }
+            lists
+        }
+    }
+}
+
+fn note_relation(model: &Model, f: FactId, notes: &mut Vec<Text>) {
+    let id = model.facts.get(f).map_or("", |d| d.id.as_str());
+    let text = Text {
+        nl: format!(
+            "'{id}' wordt vergeleken met een andere vraag: alleen waarden rond elkaars grenzen zijn geprobeerd (benadering)."
+        ),
+        en: format!(
+            "'{id}' is compared with another question: only values around each other's limits were tried (an approximation)."
+        ),
+    };
+    if !notes.contains(&text) {
+        notes.push(text);
+    }
+}
+
+fn timeline_reps(splits: &Splits, f: FactId, fields: &[FieldDef], today: Date) -> Vec<RepKey> {
+    let mut per_field: Vec<(String, Vec<RepKey>)> = Vec::new();
+    for (i, fd) in fields.iter().enumerate() {
+        let target = Target::Field(f, i);
+        let vals: Vec<RepKey> = match &fd.ty {
+            FactType::Bool => vec![RepKey::Bool(true), RepKey::Bool(false)],
+            FactType::Choice { options } => options
+                .iter()
+                .map(|o| RepKey::Option(o.id.clone()))
+                .collect(),
+            FactType::Scale { min, .. } => vec![RepKey::Int(*min)],
+            FactType::Int { min, .. } => {
+                let mut v: Vec<i64> = splits.ints(target).flat_map(|c| [c, c + 1]).collect();
+                if v.is_empty() {
+                    v.push(min.unwrap_or(0));
+                }
+                v.sort_unstable();
+                v.dedup();
+                v.into_iter().map(RepKey::Int).collect()
+            }
+            FactType::Date => {
+                let mut v: Vec<Date> = vec![today];
+                if i == 0 {
+                    for n in splits.windows(f) {
+                        v.extend(
+                            [today.add_days(-n), today.add_days(1 - n)]
+                                .into_iter()
+                                .flatten(),
+                        );
+                    }
+                }
+                v.extend(splits.dates(target));
+                v.sort_unstable();
+                v.dedup();
+                v.into_iter().map(RepKey::Date).collect()
+            }
+            FactType::Timeline { .. } => Vec::new(),
+        };
+        per_field.push((fd.id.clone(), vals));
+    }
+    // Record patterns: the product of the fields' values, at most 24.
+    let mut patterns: Vec<Vec<(String, RepKey)>> = vec![Vec::new()];
+    for (id, vals) in &per_field {
+        if vals.is_empty() {
+            continue;
+        }
+        let mut next = Vec::new();
+        for p in &patterns {
+            for v in vals {
+                let mut q = p.clone();
+                q.push((id.clone(), v.clone()));
+                next.push(q);
+            }
+        }
+        next.truncate(24);
+        patterns = next;
+    }
+    let mut counts: Vec<usize> = vec![1];
+    for k in splits.ints(Target::Count(f)) {
+        for c in [k.saturating_sub(1), k, k.saturating_add(1)] {
+            if let Ok(c) = usize::try_from(c)
+                && (1..=50).contains(&c)
+            {
+                counts.push(c);
+            }
+        }
+    }
+    counts.sort_unstable();
+    counts.dedup();
+    let mut out = vec![RepKey::List(0, Vec::new())];
+    for p in &patterns {
+        for &n in &counts {
+            out.push(RepKey::List(n, p.clone()));
+        }
+    }
+    out
+}
+
+/// What a constant is compared with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Fact(FactId),
+    /// A field of a timeline's records (in a `where`).
+    Field(FactId, usize),
+    /// The number of records of a timeline.
+    Count(FactId),
+}
+
+/// The constants each fact, field and count is compared with, the window lengths of each timeline, and
+/// the facts compared with other facts.
+struct Splits {
+    consts: Vec<(Target, Value)>,
+    windows: Vec<(FactId, i64)>,
+    related: Vec<FactId>,
+    lists_read: Vec<FactId>,
+}
+
+impl Splits {
+    fn of(model: &Model, today: Date) -> Splits {
+        let mut s = Splits {
+            consts: Vec::new(),
+            windows: Vec::new(),
+            related: Vec::new(),
+            lists_read: Vec::new(),
+        };
+        let mut w = Walker {
+            model,
+            today,
+            list: None,
+            out: &mut s,
+        };
+        for r in &model.rules {
+            w.cond(&r.cond);
+            for d in &r.deadlines {
+                w.term(&d.date);
+            }
+        }
+        for f in &model.facts {
+            if let Some(c) = &f.ask_when {
+                w.cond(c);
+            }
+        }
+        for h in &model.handovers {
+            w.cond(&h.when);
+            for r in &h.requires {
+                w.cond(&r.cond);
+            }
+        }
+        s
+    }
+
+    fn ints(&self, t: Target) -> impl Iterator<Item = i64> + '_ {
+        self.consts.iter().filter_map(move |(tt, v)| match v {
+            Value::Int(n) if *tt == t => Some(*n),
+            _ => None,
+        })
+    }
+
+    fn dates(&self, t: Target) -> impl Iterator<Item = Date> + '_ {
+        self.consts.iter().filter_map(move |(tt, v)| match v {
+            Value::Date(d) if *tt == t => Some(*d),
+            _ => None,
+        })
+    }
+
+    fn windows(&self, f: FactId) -> impl Iterator<Item = i64> + '_ {
+        self.windows
+            .iter()
+            .filter(move |(l, _)| *l == f)
+            .map(|(_, n)| *n)
+    }
+
+    fn related(&self, f: FactId) -> bool {
+        self.related.contains(&f)
+    }
+
+    fn reads_list(&self, f: FactId) -> bool {
+        self.lists_read.contains(&f)
+    }
+}
+
+struct Walker<'a, 'm> {
+    model: &'m Model,
+    today: Date,
+    /// The timeline whose records a `where` is looking at.
+    list: Option<FactId>,
+    out: &'a mut Splits,
+}
+
+impl Walker<'_, '_> {
+    fn cond(&mut self, c: &Cond) {
+        match c {
+            Cond::True => {}
+            Cond::And(cs) | Cond::Or(cs) => cs.iter().for_each(|c| self.cond(c)),
+            Cond::Not(c) | Cond::Definitely(c) => self.cond(c),
+            Cond::Atom(a) => self.pred(&a.pred),
+        }
+    }
+
+    fn pred(&mut self, p: &Pred) {
+        match p {
+            Pred::Truth(t) => self.term(t),
+            Pred::Cmp(op, a, b) => {
+                self.compare(a, b, *op);
+                self.term(a);
+                self.term(b);
+            }
+            Pred::In { term, list, .. } => {
+                for x in list {
+                    self.compare(term, x, CmpOp::Eq);
+                    self.term(x);
+                }
+                self.term(term);
+            }
+            Pred::Between { term, low, high } => {
+                self.compare(term, low, CmpOp::Ge);
+                self.compare(term, high, CmpOp::Le);
+                self.term(term);
+                self.term(low);
+                self.term(high);
+            }
+            Pred::Answered { .. } => {}
+            Pred::Nested(c) => self.cond(c),
+            Pred::Known { term, .. } => self.term(term),
+        }
+    }
+
+    fn term(&mut self, t: &Term) {
+        match t {
+            Term::Fact(_) | Term::Lit(_) | Term::Today | Term::Param(_) | Term::Field(_) => {}
+            Term::WorkdaysPlus(a, b)
+            | Term::Arith(_, a, b)
+            | Term::DatePlus(a, b)
+            | Term::DateDiff(a, b) => {
+                self.term(a);
+                self.term(b);
+            }
+            Term::Neg(a) => self.term(a),
+            Term::Cond(c) => self.cond(c),
+            Term::Count {
+                list,
+                filter,
+                window,
+            }
+            | Term::Pick {
+                list,
+                filter,
+                window,
+                ..
+            } => {
+                self.out.lists_read.push(*list);
+                if let Some(w) = window {
+                    if let Some(Value::Int(n)) = konst(self.model, self.today, w) {
+                        self.out.windows.push((*list, n));
+                    }
+                }
+                if let Some(c) = filter {
+                    let saved = self.list.replace(*list);
+                    self.cond(c);
+                    self.list = saved;
+                }
+            }
+        }
+    }
+
+    /// A comparison of two terms: records the split constants it implies.
+    fn compare(&mut self, a: &Term, b: &Term, _op: CmpOp) {
+        self.one_side(a, b);
+        self.one_side(b, a);
+    }
+
+    fn one_side(&mut self, x: &Term, other: &Term) {
+        let Some(target) = self.target(x) else {
+            // `x + n days` (a date fact moved by a constant) against a constant or another fact.
+            if let Term::DatePlus(inner, n) = x
+                && let Some(target) = self.target(inner)
+                && let Some(Value::Int(n)) = konst(self.model, self.today, n)
+            {
+                match konst(self.model, self.today, other) {
+                    Some(Value::Date(c)) => {
+                        if let Some(d) = c.add_days(-n) {
+                            self.out.consts.push((target, Value::Date(d)));
+                        }
+                    }
+                    _ => self.relate(target, other),
+                }
+            }
+            // `days since x` / a difference of dates against a number.
+            if let Term::DateDiff(p, q) = x
+                && let Some(Value::Int(n)) = konst(self.model, self.today, other)
+            {
+                for (fixed, free) in [(p, q), (q, p)] {
+                    if let (Some(Value::Date(d)), Some(target)) =
+                        (konst(self.model, self.today, fixed), self.target(free))
+                    {
+                        for shift in [n, -n] {
+                            if let Some(day) = d.add_days(shift) {
+                                self.out.consts.push((target, Value::Date(day)));
+                            }
+                        }
+                    }
+                }
+            }
+            return;
+        };
+        match konst(self.model, self.today, other) {
+            Some(v) => self.out.consts.push((target, v)),
+            None => self.relate(target, other),
+        }
+    }
+
+    /// A comparison with something that is not a constant: a relation between facts.
+    fn relate(&mut self, target: Target, other: &Term) {
+        if let Target::Fact(f) = target
+            && mentions_fact(other)
+        {
+            self.out.related.push(f);
+        }
+    }
+
+    fn target(&self, t: &Term) -> Option<Target> {
+        match t {
+            Term::Fact(f) => Some(Target::Fact(*f)),
+            Term::Field(i) => self.list.map(|l| Target::Field(l, *i)),
+            Term::Count { list, .. } => Some(Target::Count(*list)),
+            Term::Pick { list, field, .. } => Some(Target::Field(*list, *field)),
+            _ => None,
+        }
+    }
+}
+
+fn mentions_fact(t: &Term) -> bool {
+    match t {
+        Term::Fact(_) | Term::Count { .. } | Term::Pick { .. } => true,
+        Term::WorkdaysPlus(a, b)
+        | Term::Arith(_, a, b)
+        | Term::DatePlus(a, b)
+        | Term::DateDiff(a, b) => mentions_fact(a) || mentions_fact(b),
+        Term::Neg(a) => mentions_fact(a),
+        _ => false,
+    }
+}
+
+/// The value of a term that reads no answers (literals, parameters, `today`, arithmetic on those).
+pub(crate) fn konst(model: &Model, today: Date, t: &Term) -> Option<Value> {
+    use crate::model::ArithOp;
+    match t {
+        Term::Lit(v) => Some(*v),
+        Term::Param(p) => model.parameters.get(*p).map(|d| d.value),
+        Term::Today => Some(Value::Date(today)),
+        Term::Neg(a) => match konst(model, today, a)? {
+            Value::Int(n) => n.checked_neg().map(Value::Int),
+            _ => None,
+        },
+        Term::Arith(op, a, b) => match (konst(model, today, a)?, konst(model, today, b)?) {
+            (Value::Int(x), Value::Int(y)) => match op {
+                ArithOp::Add => x.checked_add(y),
+                ArithOp::Sub => x.checked_sub(y),
+                ArithOp::Mul => x.checked_mul(y),
+            }
+            .map(Value::Int),
+            _ => None,
+        },
+        Term::DatePlus(a, b) => match (konst(model, today, a)?, konst(model, today, b)?) {
+            (Value::Date(d), Value::Int(n)) => d.add_days(n).map(Value::Date),
+            _ => None,
+        },
+        Term::WorkdaysPlus(a, b) => match (konst(model, today, a)?, konst(model, today, b)?) {
+            (Value::Date(d), Value::Int(n)) => d.add_working_days(n).map(Value::Date),
+            _ => None,
+        },
+        Term::DateDiff(a, b) => match (konst(model, today, a)?, konst(model, today, b)?) {
+            (Value::Date(a), Value::Date(b)) => Some(Value::Int(b.days_until(a))),
+            _ => None,
+        },
+        _ => None,
+    }
+}

@@ -1,0 +1,184 @@
+//! What rule authors rely on from the analysis: each planted mistake in a real rule file is found, at its
+//! line, with an example that shows it; the shipped rulesets have no gaps or conflicts; a semantic diff
+//! names what changes, for which answers, and nothing when only words change.
+
+use regiewijzer_core::analysis::{Example, FindingKind, Options, analyze, coverage, diff};
+use regiewijzer_core::answers::{Answers, RawAnswers};
+use regiewijzer_core::eval::{Status, probe};
+use regiewijzer_core::{Date, Model, compile};
+
+fn today() -> Date {
+    Date::parse("2026-03-02").unwrap()
+}
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+fn shipped(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/../../rulesets/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+fn model(src: &str) -> Model {
+    compile(src).model.expect("compiles")
+}
+
+fn answers_of(m: &Model, ex: &Example) -> Answers {
+    let raw: RawAnswers =
+        serde_json::from_str(&serde_json::to_string(&ex.answers).unwrap()).unwrap();
+    let (a, issues) = Answers::from_raw(m, &raw);
+    assert!(issues.is_empty(), "{issues:?}");
+    a
+}
+
+#[test]
+fn every_planted_mistake_is_found_at_its_line_with_an_example() {
+    let m = model(&fixture("analyse_fouten.regels"));
+    let r = analyze(&m, &Options::new(today()));
+    assert!(r.complete);
+    assert!(r.has_errors());
+    let has = |code: &str, line: u32, pred: &dyn Fn(&FindingKind) -> bool| {
+        r.findings
+            .iter()
+            .any(|f| f.code == code && f.line == line && pred(&f.kind))
+    };
+    // Gap: adults without acute danger get no route.
+    assert!(has(
+        "A101",
+        37,
+        &|k| matches!(k, FindingKind::Gap { outcome } if outcome == "route")
+    ));
+    // Conflict: two rules of priority 0 for the young.
+    assert!(has(
+        "A102",
+        37,
+        &|k| matches!(k, FindingKind::Conflict { rules, .. } if rules == &["jong", "ook_jong"])
+    ));
+    // Dead: an impossible age.
+    assert!(has(
+        "A201",
+        63,
+        &|k| matches!(k, FindingKind::DeadRule { rule } if rule == "onmogelijk")
+    ));
+    // Shadowed, by the one rule that always wins.
+    assert!(has(
+        "A202",
+        68,
+        &|k| matches!(k, FindingKind::ShadowedRule { rule, by, .. } if rule == "altijd_overstemd" && by == &["acuut_regel"])
+    ));
+    // Ask-when: the weapon question is only asked in acute danger.
+    assert!(has(
+        "A301",
+        74,
+        &|k| matches!(k, FindingKind::AskWhen { rule, fact } if rule == "wapen_zonder_acuut" && fact == "wapen")
+    ));
+    // Isolated party and ping-pong.
+    assert!(r.findings.iter().any(|f| f.code == "A401"
+        && matches!(&f.kind, FindingKind::Isolated { value } if value == "archief")));
+    assert!(has(
+        "A402",
+        97,
+        &|k| matches!(k, FindingKind::PingPong { first, second } if first == "naar_wijk" && second == "terug_naar_bemoeizorg")
+    ));
+    // Every finding has nl and en, and the examples show what they say.
+    for f in &r.findings {
+        assert!(
+            !f.message.nl.is_empty() && !f.message.en.is_empty() && f.message.nl != f.message.en
+        );
+        let Some(ex) = &f.example else { continue };
+        let p = probe(&m, &answers_of(&m, ex), ex.today);
+        match &f.kind {
+            FindingKind::Gap { outcome } => {
+                let o = m.outcome_by_name(outcome).unwrap();
+                assert_eq!(p.outcomes[o].status, Status::Undecided, "{f:?}");
+            }
+            FindingKind::Conflict { outcome, .. } => {
+                let o = m.outcome_by_name(outcome).unwrap();
+                assert_eq!(p.outcomes[o].status, Status::Conflict, "{f:?}");
+            }
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn the_shipped_rulesets_have_no_gaps_or_conflicts_and_their_tests_cover_every_rule() {
+    for name in ["triage", "escalatie", "regie"] {
+        let m = model(&shipped(&format!("{name}.regels")));
+        let r = analyze(&m, &Options::new(today()));
+        assert!(!r.has_errors(), "{name}: {:#?}", r.findings);
+        assert!(r.complete, "{name}: searched within budget");
+        assert!(r.findings.is_empty(), "{name}: {:#?}", r.findings);
+        let (tests, diags) = regiewijzer_core::check::check_tests_file(
+            &m,
+            &shipped(&format!("{name}.tests.regels")),
+        );
+        assert!(diags.iter().all(|d| !d.is_error()));
+        let mut all = m.tests.clone();
+        all.extend(tests);
+        let c = coverage(&m, &all);
+        assert!(
+            c.rules_not_fired.is_empty(),
+            "{name}: {:?}",
+            c.rules_not_fired
+        );
+        assert!(
+            c.values_not_expected.is_empty(),
+            "{name}: {:?}",
+            c.values_not_expected
+        );
+    }
+}
+
+#[test]
+fn a_diff_names_the_region_where_the_route_moves_and_counts_it() {
+    let old_src = shipped("triage.regels");
+    let new_src = old_src.replacen(
+        "parameter draaideur_eerdere_meldingen = 2",
+        "parameter draaideur_eerdere_meldingen = 3",
+        1,
+    );
+    assert_ne!(old_src, new_src, "the parameter is in the shipped rules");
+    let (old, new) = (model(&old_src), model(&new_src));
+    let d = diff(&old, &new, &Options::new(today()));
+    let route: Vec<_> = d.changes.iter().filter(|c| c.outcome == "route").collect();
+    assert!(!route.is_empty());
+    for c in &route {
+        // Exactly two earlier reports: a revolving door before, not after.
+        assert!(
+            c.example
+                .when
+                .iter()
+                .any(|(f, v)| f == "eerdere_meldingen" && v == "2"),
+            "{c:?}"
+        );
+        assert_eq!(c.from.1, vec!["bemoeizorg".to_string()]);
+        assert_ne!(c.from, c.to);
+        assert!(c.message.nl.contains("verandert van bemoeizorg naar"));
+        assert!(c.combinations.is_some_and(|n| n > 0));
+        // The example really changes.
+        let io = old.outcome_by_name("route").unwrap();
+        let a = probe(&old, &answers_of(&old, &c.example), today());
+        let b = probe(&new, &answers_of(&new, &c.example), today());
+        assert_ne!(a.outcomes[io].values, b.outcomes[io].values);
+    }
+}
+
+#[test]
+fn a_diff_of_the_same_rules_or_of_changed_words_only_finds_nothing() {
+    let src = shipped("triage.regels");
+    let m = model(&src);
+    let d = diff(&m, &m, &Options::new(today()));
+    assert!(d.changes.is_empty() && d.complete);
+    let reworded = src.replacen("Bij acuut gevaar", "Bij direct gevaar", 1);
+    let d = diff(&m, &model(&reworded), &Options::new(today()));
+    assert!(d.changes.is_empty(), "{:#?}", d.changes);
+}
