@@ -50,10 +50,10 @@ fn bench(c: &mut Criterion) {
         ))
         .ok(),
     ) {
-        // The same change as the diff test: the revolving-door threshold from 3 to 2 reports.
+        // The same change as the diff test: the revolving-door threshold from 2 to 3 earlier reports.
         let changed = src.replacen(
-            "parameter draaideur_drempel = 3",
-            "parameter draaideur_drempel = 2",
+            "parameter draaideur_eerdere_meldingen = 2",
+            "parameter draaideur_eerdere_meldingen = 3",
             1,
         );
         if let Some(new) = compile(&changed).model {
