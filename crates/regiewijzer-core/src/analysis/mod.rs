@@ -19,7 +19,7 @@ use crate::diag::Severity;
 use crate::eval::{Asked, HandoverStatus, Probe, RulesetRef, Status, probe};
 use crate::map::SortedMap;
 use crate::model::{Cond, ExpectDefKind, FactType, Model, Pred, RuleOrigin, TestDef, Text};
-use space::{Cand, Found, Need, Slot, Space, Verdict};
+use space::{Cand, Found, Need, Slot, Space, Verdict, closure};
 
 /// How far the analysis may search.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,7 +186,6 @@ pub fn analyze(model: &Model, options: &Options) -> Report {
         options,
         findings: Vec::new(),
         unchecked: Vec::new(),
-        alive: vec![false; model.rules.len()],
     };
     a.gaps_and_conflicts(&mut space);
     a.dead_and_shadowed(&mut space);
@@ -240,8 +239,6 @@ struct Analyzer<'m> {
     options: &'m Options,
     findings: Vec<Finding>,
     unchecked: Vec<Unchecked>,
-    /// Rules seen firing in some full set of answers.
-    alive: Vec<bool>,
 }
 
 impl Analyzer<'_> {
@@ -297,21 +294,6 @@ impl Analyzer<'_> {
         });
     }
 
-    /// Marks the rules that fire in a full set of answers as alive.
-    fn mark_alive(&mut self, space: &mut Space, found: &Found) {
-        let node = space.node_of(&found.full);
-        let p = space.probe_all(&node);
-        if let Some(p) = p.first() {
-            for (i, (now, _)) in p.rules.iter().enumerate() {
-                if *now == Some(true)
-                    && let Some(a) = self.alive.get_mut(i)
-                {
-                    *a = true;
-                }
-            }
-        }
-    }
-
     fn gaps_and_conflicts(&mut self, space: &mut Space) {
         for (oid, out) in self.model.outcomes.iter().enumerate() {
             if out.policy == Policy::Deadline {
@@ -355,7 +337,7 @@ impl Analyzer<'_> {
                 let (found, complete) = space.search(&mut q, self.options.max_examples, &[], need);
                 for f in &found {
                     let when = when_text(space, &f.chosen);
-                    self.mark_alive(space, f);
+                    mark_alive(space, f);
                     self.push(
                         space,
                         "A101",
@@ -491,7 +473,7 @@ impl Analyzer<'_> {
                 .filter_map(|&r| self.model.rules.get(r).map(|r| r.id.clone()))
                 .collect();
             let when = when_text(space, &f.chosen);
-            self.mark_alive(space, f);
+            mark_alive(space, f);
             self.push(
                 space,
                 "A102",
@@ -523,9 +505,7 @@ impl Analyzer<'_> {
 
     fn dead_and_shadowed(&mut self, space: &mut Space) {
         for (ri, rule) in self.model.rules.iter().enumerate() {
-            if !self.alive.get(ri).copied().unwrap_or(false)
-                && !space.fired.get(ri).copied().unwrap_or(false)
-            {
+            if !space.fired.get(ri).copied().unwrap_or(false) {
                 let mut q = |p: &[Probe], _: &[Option<usize>]| {
                     let Some((now, deps)) = p.first().and_then(|p| p.rules.get(ri)) else {
                         return Verdict::Prune;
@@ -539,7 +519,7 @@ impl Analyzer<'_> {
                 let (found, complete) =
                     space.search(&mut q, 1, &[], Need::rules(vec![ri], Vec::new()));
                 match found.first() {
-                    Some(f) => self.mark_alive(space, f),
+                    Some(f) => mark_alive(space, f),
                     None => {
                         let what = rule_words(rule);
                         self.push(
@@ -882,8 +862,7 @@ impl Analyzer<'_> {
                         Verdict::Branch(Cand::all(0, &open))
                     }
                 };
-                let (found, complete) =
-                    space.search(&mut q, 1, &[], Need::rules(Vec::new(), Vec::new()));
+                let (found, complete) = space.search(&mut q, 1, &[], Need::questions());
                 if let Some(f) = found.first() {
                     let when = when_text(space, &f.chosen);
                     self.push(
@@ -912,6 +891,13 @@ impl Analyzer<'_> {
             }
         }
     }
+}
+
+/// Evaluates a witness's full answers, so that the rules firing there count as alive ([`Space::fired`])
+/// and need no search of their own.
+fn mark_alive(space: &mut Space, found: &Found) {
+    let node = space.node_of(&found.full);
+    space.probe_all(&node);
 }
 
 /// "Regel" or "Tabelrij" / "Rule" or "Table row" for messages.
@@ -959,23 +945,6 @@ fn all_facts(c: &Cond) -> Vec<crate::model::FactId> {
     out
 }
 
-/// The facts read, with the facts their `ask when`s read, and so on.
-fn closure(model: &Model, facts: &[crate::model::FactId]) -> Vec<crate::model::FactId> {
-    let mut out: Vec<crate::model::FactId> = facts.to_vec();
-    let mut i = 0;
-    while let Some(&f) = out.get(i) {
-        if let Some(c) = model.facts.get(f).and_then(|d| d.ask_when.as_ref()) {
-            for g in all_facts(c) {
-                if !out.contains(&g) {
-                    out.push(g);
-                }
-            }
-        }
-        i += 1;
-    }
-    out
-}
-
 /// Line and column (1-based) of a byte offset.
 fn line_col(model: &Model, at: u32) -> (u32, u32) {
     let line = model.line_of(at);
@@ -1012,43 +981,28 @@ fn when_text(space: &Space, chosen: &[(usize, usize)]) -> Text {
 fn example_of(space: &Space, found: &Found) -> Example {
     let mut answers = SortedMap::new();
     for &(at, r) in &found.full {
-        let Some(sf) = space.facts.get(at) else {
+        let (Some(sf), Some((def, slot))) = (space.facts.get(at), space.rep_of(at, r)) else {
             continue;
         };
-        for (mi, model) in space.models.iter().enumerate() {
-            let Some(def) = sf
-                .ids
-                .get(mi)
-                .copied()
-                .flatten()
-                .and_then(|f| model.facts.get(f))
-            else {
-                continue;
-            };
-            let Some(slot) = sf.reps.get(r).and_then(|s| s.get(mi)).cloned().flatten() else {
-                continue;
-            };
-            let value = match (&def.ty, slot) {
-                (FactType::Timeline { fields }, Slot::List(records)) => ExampleValue::Records(
-                    records
-                        .iter()
-                        .map(|rec| {
-                            fields
-                                .iter()
-                                .zip(rec)
-                                .filter_map(|(fd, v)| {
-                                    v.map(|v| (fd.id.clone(), plain_example(&fd.ty, v)))
-                                })
-                                .collect()
-                        })
-                        .collect(),
-                ),
-                (ty, Slot::Value(v)) => plain_example(ty, v),
-                _ => continue,
-            };
-            answers.insert(sf.id.clone(), value);
-            break;
-        }
+        let value = match (&def.ty, slot) {
+            (FactType::Timeline { fields }, Slot::List(records)) => ExampleValue::Records(
+                records
+                    .iter()
+                    .map(|rec| {
+                        fields
+                            .iter()
+                            .zip(rec)
+                            .filter_map(|(fd, v)| {
+                                v.map(|v| (fd.id.clone(), plain_example(&fd.ty, v)))
+                            })
+                            .collect()
+                    })
+                    .collect(),
+            ),
+            (ty, Slot::Value(v)) => plain_example(ty, v),
+            _ => continue,
+        };
+        answers.insert(sf.id.clone(), value);
     }
     Example {
         today: space.today,
@@ -1256,9 +1210,7 @@ pub fn diff(old: &Model, new: &Model, options: &Options) -> Diff {
                     }
                 }
                 if a.next.is_empty() && b.next.is_empty() {
-                    if (a.status, &a.values) != (b.status, &b.values)
-                        && !(a.status == b.status && same_set(&a.values, &b.values))
-                    {
+                    if a.status != b.status || !same_set(&a.values, &b.values) {
                         Verdict::Witness
                     } else {
                         Verdict::Prune
@@ -1522,16 +1474,11 @@ fn count_rec(space: &mut Space, node: &mut space::Node, left: &mut usize) -> Opt
         return None;
     }
     *left -= 1;
-    let probes = space.probe_with(node, Need::rules(Vec::new(), Vec::new()));
+    let probes = space.probe_with(node, Need::questions());
     let next = (0..space.facts.len()).find(|&at| {
         node.chosen.get(at).is_some_and(Option::is_none)
-            && space.facts.get(at).is_some_and(|sf| {
-                !sf.reps.is_empty()
-                    && sf.ids.iter().zip(&probes).any(|(f, p)| {
-                        f.and_then(|f| p.facts.get(f))
-                            .is_some_and(|(asked, _)| *asked != Asked::No)
-                    })
-            })
+            && space.facts.get(at).is_some_and(|sf| !sf.reps.is_empty())
+            && space.asked_somewhere(&probes, at)
     });
     let Some(at) = next else {
         return Some(1);

@@ -12,10 +12,11 @@
 //! makes the pruning exact over the representative values.
 
 use crate::answers::Answers;
-use crate::ast::CmpOp;
 use crate::date::Date;
 use crate::eval::{Asked, Probe, probe_parts, probe_update, shown_type};
-use crate::model::{Cond, FactId, FactType, FieldDef, Model, Pred, Record, Term, Text, Value};
+use crate::model::{
+    Cond, FactDef, FactId, FactType, FieldDef, Model, Pred, Record, Term, Text, Value,
+};
 
 /// One representative answer of a fact, per model in the space (`None`: no answer there).
 #[derive(Debug, Clone, PartialEq)]
@@ -98,6 +99,11 @@ impl Need {
         }
     }
 
+    /// No rules and no outcomes: only which questions are asked (and the handovers).
+    pub fn questions() -> Need {
+        Need::rules(Vec::new(), Vec::new())
+    }
+
     /// Only these rules, and the ladders of these outcomes.
     pub fn rules(rules: Vec<usize>, ladders: Vec<usize>) -> Need {
         Need {
@@ -114,24 +120,30 @@ fn readers(model: &Model) -> Vec<Vec<bool>> {
     for (r, rule) in model.rules.iter().enumerate() {
         let mut facts = Vec::new();
         crate::check::cond_facts(&rule.cond, &mut facts);
-        let mut i = 0;
-        while let Some(&f) = facts.get(i) {
-            if let Some(c) = model.facts.get(f).and_then(|d| d.ask_when.as_ref()) {
-                let mut more = Vec::new();
-                crate::check::cond_facts(c, &mut more);
-                for g in more {
-                    if !facts.contains(&g) {
-                        facts.push(g);
-                    }
-                }
-            }
-            i += 1;
-        }
-        for f in facts {
+        for f in closure(model, &facts) {
             if let Some(slot) = out.get_mut(f).and_then(|v| v.get_mut(r)) {
                 *slot = true;
             }
         }
+    }
+    out
+}
+
+/// The facts given, with the facts their `ask when`s read, and so on.
+pub(crate) fn closure(model: &Model, facts: &[FactId]) -> Vec<FactId> {
+    let mut out: Vec<FactId> = facts.to_vec();
+    let mut i = 0;
+    while let Some(&f) = out.get(i) {
+        if let Some(c) = model.facts.get(f).and_then(|d| d.ask_when.as_ref()) {
+            let mut more = Vec::new();
+            crate::check::cond_facts(c, &mut more);
+            for g in more {
+                if !out.contains(&g) {
+                    out.push(g);
+                }
+            }
+        }
+        i += 1;
     }
     out
 }
@@ -620,14 +632,24 @@ impl<'m> Space<'m> {
         }) {
             return Some(at);
         }
+        self.first_open(node, probes, avoid)
+    }
+
+    /// The earliest question in ask order that is unanswered, not avoided, has answers to try and is
+    /// (maybe) asked somewhere.
+    fn first_open(&self, node: &Node, probes: &[Probe], avoid: &[usize]) -> Option<usize> {
         (0..self.facts.len())
-            .filter(|at| open(at))
+            .filter(|at| {
+                node.chosen.get(*at).is_some_and(Option::is_none)
+                    && !avoid.contains(at)
+                    && self.facts.get(*at).is_some_and(|sf| !sf.reps.is_empty())
+            })
             .filter(|&at| self.asked_somewhere(probes, at))
-            .min_by_key(by_order)
+            .min_by_key(|at| self.facts.get(*at).map_or(usize::MAX, |sf| sf.order))
     }
 
     /// True when some model may ask the fact now.
-    fn asked_somewhere(&self, probes: &[Probe], at: usize) -> bool {
+    pub fn asked_somewhere(&self, probes: &[Probe], at: usize) -> bool {
         let Some(sf) = self.facts.get(at) else {
             return false;
         };
@@ -648,15 +670,7 @@ impl<'m> Space<'m> {
                 .zip(&node.answers)
                 .map(|(m, a)| probe_parts(m, a, self.today, false, Some(&[])))
                 .collect();
-            let next = (0..self.facts.len())
-                .filter(|at| {
-                    node.chosen.get(*at).is_some_and(Option::is_none)
-                        && !avoid.contains(at)
-                        && self.facts.get(*at).is_some_and(|sf| !sf.reps.is_empty())
-                })
-                .filter(|&at| self.asked_somewhere(&probes, at))
-                .min_by_key(|at| self.facts.get(*at).map_or(usize::MAX, |sf| sf.order));
-            let Some(at) = next else {
+            let Some(at) = self.first_open(node, &probes, avoid) else {
                 break;
             };
             self.set(node, at, Some(0));
@@ -685,31 +699,32 @@ impl<'m> Space<'m> {
 
     /// A representative answer as JSON-like text for people (`ja`, an option id, a number, a date).
     pub fn shown(&self, at: usize, rep: usize) -> String {
-        let Some(sf) = self.facts.get(at) else {
-            return String::new();
-        };
-        for (mi, model) in self.models.iter().enumerate() {
-            let Some(def) = sf
+        match self.rep_of(at, rep) {
+            Some((def, Slot::Value(v))) => shown_type(&def.ty, v).value,
+            Some((_, Slot::List(l))) if l.is_empty() => "[]".to_string(),
+            Some((_, Slot::List(l))) => format!("[{} registraties/records]", l.len()),
+            None => String::new(),
+        }
+    }
+
+    /// A representative answer with the question it answers, from the first model that has both.
+    pub fn rep_of(&self, at: usize, rep: usize) -> Option<(&'m FactDef, Slot)> {
+        let sf = self.facts.get(at)?;
+        self.models.iter().enumerate().find_map(|(mi, model)| {
+            let def = sf
                 .ids
                 .get(mi)
                 .copied()
                 .flatten()
-                .and_then(|f| model.facts.get(f))
-            else {
-                continue;
-            };
-            match sf.reps.get(rep).and_then(|s| s.get(mi)).cloned().flatten() {
-                Some(Slot::Value(v)) => return shown_type(&def.ty, v).value,
-                Some(Slot::List(l)) => {
-                    return match l.len() {
-                        0 => "[]".to_string(),
-                        n => format!("[{n} registraties/records]"),
-                    };
-                }
-                None => {}
-            }
-        }
-        String::new()
+                .and_then(|f| model.facts.get(f))?;
+            let slot = sf
+                .reps
+                .get(rep)
+                .and_then(|s| s.get(mi))
+                .cloned()
+                .flatten()?;
+            Some((def, slot))
+        })
     }
 }
 
@@ -1035,21 +1050,21 @@ impl Walker<'_, '_> {
     fn pred(&mut self, p: &Pred) {
         match p {
             Pred::Truth(t) => self.term(t),
-            Pred::Cmp(op, a, b) => {
-                self.compare(a, b, *op);
+            Pred::Cmp(_, a, b) => {
+                self.compare(a, b);
                 self.term(a);
                 self.term(b);
             }
             Pred::In { term, list, .. } => {
                 for x in list {
-                    self.compare(term, x, CmpOp::Eq);
+                    self.compare(term, x);
                     self.term(x);
                 }
                 self.term(term);
             }
             Pred::Between { term, low, high } => {
-                self.compare(term, low, CmpOp::Ge);
-                self.compare(term, high, CmpOp::Le);
+                self.compare(term, low);
+                self.compare(term, high);
                 self.term(term);
                 self.term(low);
                 self.term(high);
@@ -1099,7 +1114,7 @@ impl Walker<'_, '_> {
     }
 
     /// A comparison of two terms: records the split constants it implies.
-    fn compare(&mut self, a: &Term, b: &Term, _op: CmpOp) {
+    fn compare(&mut self, a: &Term, b: &Term) {
         self.one_side(a, b);
         self.one_side(b, a);
     }
