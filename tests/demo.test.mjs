@@ -90,7 +90,10 @@ test("the rules-core API analyses in the page: gaps with examples, coverage and 
     const coverage = core.Ruleset.load(triage).coverage(tests);
     const narrower = planted.replace("when acuut = no and leeftijd < 16", "when acuut = no and leeftijd < 12");
     const diff = bad.diff(core.Ruleset.load(narrower), "2026-03-02");
-    return { report, shipped, coverage, diff };
+    // The shipped triage with the revolving-door threshold raised from 2 to 3 earlier reports.
+    const raised = triage.replace("parameter draaideur_eerdere_meldingen = 2", "parameter draaideur_eerdere_meldingen = 3");
+    const triageDiff = core.Ruleset.load(triage).diff(core.Ruleset.load(raised), "2026-03-02");
+    return { report, shipped, coverage, diff, triageDiff };
   });
   const codes = result.report.findings.map((f) => f.code);
   for (const code of ["A101", "A102", "A201", "A202", "A301", "A401", "A402"]) {
@@ -111,6 +114,17 @@ test("the rules-core API analyses in the page: gaps with examples, coverage and 
     assert.deepEqual([c.from[0], c.to], ["conflict", ["decided", ["jeugd"]]]);
     assert.ok([12, 13, 14, 15].includes(c.example.answers.leeftijd), JSON.stringify(c.example));
     assert.ok(c.message.nl.startsWith("route verandert van (conflict) naar jeugd"));
+  }
+  // Exactly the people with two earlier reports change: no longer bemoeizorg for the revolving door.
+  const td = result.triageDiff;
+  assert.equal(td.complete, true);
+  const changed = new Set(td.changes.map((c) => c.outcome));
+  assert.deepEqual([...changed].sort(), ["acties", "regiehouder", "route"]);
+  for (const c of td.changes) {
+    assert.equal(c.example.answers.eerdere_meldingen, 2, JSON.stringify(c.example));
+    assert.ok(c.message.nl.includes("eerdere_meldingen = 2"), c.message.nl);
+    if (c.outcome === "route") assert.deepEqual(c.from, ["decided", ["bemoeizorg"]]);
+    if (c.outcome === "acties") assert.deepEqual([c.gained, c.lost], [[], ["bespreek_draaideur"]]);
   }
   assert.deepEqual(errors, []);
   assert.deepEqual(foreign, []);

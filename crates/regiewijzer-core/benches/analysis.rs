@@ -76,6 +76,7 @@ fn bench(c: &mut Criterion) {
         priorities: 6,
         ask_when: true,
         catch_all: true,
+        sets: false,
     };
     let source = generate::ruleset(7, &shape);
     if let Some(model) = compile(&source).model {

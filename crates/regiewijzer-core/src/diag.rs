@@ -616,6 +616,21 @@ fn type_nl(t: &str) -> String {
     }
 }
 
+/// Code, place and English message of each diagnostic, on one line (for test failure messages).
+#[cfg(test)]
+pub(crate) fn messages(d: &[Diagnostic]) -> String {
+    let all: Vec<String> = d
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {}:{} {}",
+                d.code, d.start.line, d.start.column, d.message_en
+            )
+        })
+        .collect();
+    all.join("; ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -485,10 +485,12 @@ fn fits(line: &str) -> bool {
 mod tests {
     use super::*;
 
+    use crate::diag::messages;
+
     fn fmt(src: &str) -> String {
         match format(src) {
             Ok(s) => s,
-            Err(d) => panic!("does not parse: {d:#?}\n{src}"),
+            Err(d) => panic!("does not parse: {}\n{src}", messages(&d)),
         }
     }
 

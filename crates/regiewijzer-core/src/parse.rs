@@ -1908,9 +1908,11 @@ fn is_clause_keyword(w: &str) -> bool {
 mod tests {
     use super::*;
 
+    use crate::diag::messages;
+
     fn ok(src: &str) -> File {
         let (f, d) = parse(src);
-        assert!(d.is_empty(), "unexpected diagnostics: {d:#?}");
+        assert!(d.is_empty(), "unexpected diagnostics: {}", messages(&d));
         f
     }
 

@@ -169,6 +169,36 @@ fn a_diff_names_the_region_where_the_route_moves_and_counts_it() {
         let a = probe(&old, &answers_of(&old, &c.example), today());
         let b = probe(&new, &answers_of(&new, &c.example), today());
         assert_ne!(a.outcomes[io].values, b.outcomes[io].values);
+        // Whole numbers show the range the representative stands for, not one age.
+        assert!(
+            c.message.nl.contains("18 <= leeftijd <= 120"),
+            "{}",
+            c.message.nl
+        );
+    }
+    // Settled within the default budget, and the set of actions loses the revolving-door talk.
+    assert!(d.complete, "{:?} evaluations", d.evaluations);
+    let acties: Vec<_> = d.changes.iter().filter(|c| c.outcome == "acties").collect();
+    assert!(!acties.is_empty());
+    for c in &acties {
+        assert_eq!(
+            (c.gained.as_slice(), c.lost.as_slice()),
+            (&[][..], &["bespreek_draaideur".to_string()][..])
+        );
+        assert!(
+            c.message
+                .nl
+                .starts_with("acties verliest bespreek_draaideur als"),
+            "{}",
+            c.message.nl
+        );
+        assert!(
+            c.message
+                .en
+                .starts_with("acties loses bespreek_draaideur when"),
+            "{}",
+            c.message.en
+        );
     }
 }
 

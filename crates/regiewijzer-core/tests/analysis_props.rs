@@ -4,7 +4,7 @@
 //! missed. Each reported example, evaluated, shows what the finding says.
 
 use proptest::prelude::*;
-use regiewijzer_core::analysis::{FindingKind, Options, analyze};
+use regiewijzer_core::analysis::{FindingKind, Options, analyze, diff};
 use regiewijzer_core::answers::Answers;
 use regiewijzer_core::ast::Policy;
 use regiewijzer_core::eval::{Probe, Status, probe};
@@ -194,19 +194,106 @@ fn check(seed: u64, shape: &generate::Shape) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+/// What an outcome comes to in a probe: its status and its values, sorted (a set for `collect`).
+fn outcome_state(p: &Probe, o: usize) -> Option<(Status, Vec<String>)> {
+    let out = p.outcomes.get(o)?;
+    let mut values = out.values.clone();
+    values.sort();
+    Some((out.status, values))
+}
 
-    #[test]
-    fn analysis_agrees_with_brute_force(
-        seed in any::<u64>(),
-        facts in 2usize..6,
-        rules in 2usize..10,
-        atoms in 1usize..4,
-        priorities in 1usize..3,
-        ask_when in any::<bool>(),
-    ) {
-        let shape = generate::Shape {
+/// The diff agrees with brute force: every change it reports is real (its example gives the old and
+/// the new state it names, and they differ), and when it says it is complete, every outcome that
+/// changes for some answers has at least one change reported.
+fn check_diff(seed: u64, mutation: u64, shape: &generate::Shape) -> Result<(), TestCaseError> {
+    let src = generate::ruleset(seed, shape);
+    let Some(changed) = generate::mutate(&src, mutation) else {
+        return Ok(());
+    };
+    let (Some(old), Some(new)) = (compile(&src).model, compile(&changed).model) else {
+        return Ok(());
+    };
+    let d = diff(&old, &new, &Options::new(today()));
+    for c in &d.changes {
+        let o = old.outcome_by_name(&c.outcome).unwrap();
+        let (a, b) = (
+            example_probe(&old, &c.example),
+            example_probe(&new, &c.example),
+        );
+        let (sa, sb) = (outcome_state(&a, o).unwrap(), outcome_state(&b, o).unwrap());
+        prop_assert_ne!(
+            &sa,
+            &sb,
+            "reported change is not one: {}\n{}\n---\n{}",
+            c.message.en,
+            src,
+            changed
+        );
+        let mut from = c.from.clone();
+        from.1.sort();
+        let mut to = c.to.clone();
+        to.1.sort();
+        prop_assert_eq!((&from, &to), (&sa, &sb), "{}", c.message.en);
+        for v in &c.gained {
+            prop_assert!(
+                sb.1.contains(v) && !sa.1.contains(v),
+                "gained {} in {}",
+                v,
+                c.message.en
+            );
+        }
+        for v in &c.lost {
+            prop_assert!(
+                sa.1.contains(v) && !sb.1.contains(v),
+                "lost {} in {}",
+                v,
+                c.message.en
+            );
+        }
+    }
+    if !d.complete {
+        return Ok(());
+    }
+    let (pa, pb) = (all_probes(&old), all_probes(&new));
+    for (o, def) in old.outcomes.iter().enumerate() {
+        let changes = pa
+            .iter()
+            .zip(&pb)
+            .any(|(a, b)| outcome_state(a, o) != outcome_state(b, o));
+        let reported = d.changes.iter().any(|c| c.outcome == def.id);
+        // A region's count never exceeds the answer combinations that change.
+        let differing = pa
+            .iter()
+            .zip(&pb)
+            .filter(|(a, b)| outcome_state(a, o) != outcome_state(b, o))
+            .count() as u64;
+        for c in d.changes.iter().filter(|c| c.outcome == def.id) {
+            prop_assert!(
+                c.combinations.is_some_and(|n| n >= 1 && n <= differing),
+                "{} counts {:?} of {} changing combinations",
+                c.message.en,
+                c.combinations,
+                differing
+            );
+        }
+        prop_assert_eq!(
+            changes,
+            reported,
+            "outcome {} changes for some answers: {}, reported: {}\n{}\n---\n{}",
+            def.id,
+            changes,
+            reported,
+            src,
+            changed
+        );
+    }
+    Ok(())
+}
+
+/// A small random shape: 2–5 questions, up to 9 rules of 1–3 atoms, one or two priorities.
+fn small_shape() -> impl Strategy<Value = generate::Shape> {
+    (2usize..6, 2usize..10, 1usize..4, 1usize..3, any::<bool>()).prop_map(
+        |(facts, rules, atoms, priorities, ask_when)| generate::Shape {
             facts,
             rules,
             min_atoms: 1,
@@ -214,7 +301,21 @@ proptest! {
             priorities,
             ask_when,
             catch_all: false,
-        };
+            sets: true,
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn diff_agrees_with_brute_force(seed in any::<u64>(), mutation in any::<u64>(), shape in small_shape()) {
+        check_diff(seed, mutation, &shape)?;
+    }
+
+    #[test]
+    fn analysis_agrees_with_brute_force(seed in any::<u64>(), shape in small_shape()) {
         check(seed, &shape)?;
     }
 }

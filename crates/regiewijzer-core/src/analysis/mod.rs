@@ -966,10 +966,7 @@ fn when_text(space: &Space, chosen: &[(usize, usize)]) -> Text {
     }
     let parts: Vec<String> = chosen
         .iter()
-        .map(|&(at, r)| {
-            let id = space.facts.get(at).map_or("", |f| f.id.as_str());
-            format!("{id} = {}", space.shown(at, r))
-        })
+        .map(|&(at, r)| space.condition(at, r))
         .collect();
     Text {
         nl: parts.join(" en "),
@@ -1022,6 +1019,34 @@ fn example_of(space: &Space, found: &Found) -> Example {
             })
             .collect(),
     }
+}
+
+/// Typed answers as JSON-like values (what the widget and `regiewijzer eval` take): the answers of a
+/// test, to load into a preview.
+pub fn answers_example(model: &Model, answers: &Answers) -> SortedMap<String, ExampleValue> {
+    let mut out = SortedMap::new();
+    for (f, def) in model.facts.iter().enumerate() {
+        if let FactType::Timeline { fields } = &def.ty {
+            if let Some(records) = answers.list(f) {
+                let recs = records
+                    .iter()
+                    .map(|r| {
+                        let mut m = SortedMap::new();
+                        for (fd, v) in fields.iter().zip(r) {
+                            if let Some(v) = v {
+                                m.insert(fd.id.clone(), plain_example(&fd.ty, *v));
+                            }
+                        }
+                        m
+                    })
+                    .collect();
+                out.insert(def.id.clone(), ExampleValue::Records(recs));
+            }
+        } else if let Some(v) = answers.get(f) {
+            out.insert(def.id.clone(), plain_example(&def.ty, v));
+        }
+    }
+    out
 }
 
 fn plain_example(ty: &FactType, v: crate::model::Value) -> ExampleValue {
@@ -1114,6 +1139,11 @@ pub struct Change {
     pub from: (Status, Vec<String>),
     /// Status and values in the new version.
     pub to: (Status, Vec<String>),
+    /// For a `collect` outcome: the values only the new version gives, throughout the region (the other
+    /// values depend on further answers; `from` and `to` are those of the example).
+    pub gained: Vec<String>,
+    /// For a `collect` outcome: the values only the old version gives, throughout the region.
+    pub lost: Vec<String>,
     /// "route verandert van bemoeizorg naar advies als …" in both languages.
     pub message: Text,
     /// Answers in the region.
@@ -1170,6 +1200,30 @@ pub fn diff(old: &Model, new: &Model, options: &Options) -> Diff {
         let same_outcome = outcome_sig(old, io) == outcome_sig(new, inew);
         let giving_old = giving_sigs(old, io);
         let giving_new = giving_sigs(new, inew);
+        // A required collect outcome is a set: it differs as soon as one value is surely in it on one side
+        // and surely not on the other, whatever the other rules do. Compared value by value, the search
+        // stops at that point instead of deciding every other rule of the outcome.
+        let by_value = (same_outcome
+            && o.policy == Policy::Collect
+            && matches!(o.fallback, crate::model::FallbackDef::Required))
+        .then(|| {
+            o.values
+                .iter()
+                .enumerate()
+                .map(|(v, def)| {
+                    let vnew = new
+                        .outcomes
+                        .get(inew)
+                        .and_then(|n| n.values.iter().position(|d| d.id == def.id))
+                        .unwrap_or(v);
+                    (
+                        def.id.clone(),
+                        givers(old, io, v, &giving_old),
+                        givers(new, inew, vnew, &giving_new),
+                    )
+                })
+                .collect::<Vec<_>>()
+        });
         let mut regions: Vec<Vec<(usize, usize)>> = Vec::new();
         let mut found: Vec<Found> = Vec::new();
         while found.len() < options.max_examples {
@@ -1179,6 +1233,9 @@ pub fn diff(old: &Model, new: &Model, options: &Options) -> Diff {
                     reg.iter().all(|&(at, r)| chosen.get(at) == Some(&Some(r)))
                 }) {
                     return Verdict::Prune;
+                }
+                if let Some(values) = &by_value {
+                    return set_verdict(p, values);
                 }
                 let (Some(a), Some(b)) = (
                     p.first().and_then(|p| p.outcomes.get(io)),
@@ -1192,6 +1249,9 @@ pub fn diff(old: &Model, new: &Model, options: &Options) -> Diff {
                     lo.sort_by(|x, y| x.1.cmp(y.1));
                     ln.sort_by(|x, y| x.1.cmp(y.1));
                     if lo.iter().map(|x| x.1).eq(ln.iter().map(|x| x.1)) {
+                        return Verdict::Prune;
+                    }
+                    if o.policy == Policy::Priority && same_winner(p, old, new, &lo, &ln) {
                         return Verdict::Prune;
                     }
                     let mut open = Vec::new();
@@ -1225,7 +1285,10 @@ pub fn diff(old: &Model, new: &Model, options: &Options) -> Diff {
             let Some(mut f) = more.pop() else {
                 break;
             };
-            f.chosen = generalize(&mut space, &f, io, inew);
+            f.chosen = match &by_value {
+                Some(values) => generalize_by(&mut space, &f, |p| settled_differences(p, values)),
+                None => generalize_by(&mut space, &f, |p| final_states(p, io, inew)),
+            };
             regions.push(f.chosen.clone());
             found.push(f);
         }
@@ -1244,19 +1307,63 @@ pub fn diff(old: &Model, new: &Model, options: &Options) -> Diff {
                 Status::Conflict => "(conflict)".to_string(),
                 _ => v.join(", "),
             };
-            let (from_s, to_s) = (shown(a.status, &a.values), shown(b.status, &b.values));
-            let combinations = count_region(&mut space, &f.chosen);
-            changes.push(Change {
-                outcome: o.id.clone(),
-                from: (a.status, a.values.clone()),
-                to: (b.status, b.values.clone()),
-                message: Text {
+            // For a set: the values that are in it on one side only, throughout the region.
+            let (gained, lost) = match &by_value {
+                Some(values) => {
+                    let region = space.node_of(&f.chosen);
+                    let rp = space.probe_all(&region);
+                    let settled = settled_differences(&rp, values).unwrap_or_default();
+                    let pick = |want_new: bool| -> Vec<String> {
+                        settled
+                            .iter()
+                            .filter(|(_, _, in_new)| *in_new == want_new)
+                            .map(|(v, _, _)| v.clone())
+                            .collect()
+                    };
+                    (pick(true), pick(false))
+                }
+                None => (Vec::new(), Vec::new()),
+            };
+            let message = if by_value.is_some() {
+                let part = |nl_verb: &str, en_verb: &str, vs: &[String]| {
+                    (!vs.is_empty()).then(|| {
+                        (
+                            format!("{nl_verb} {}", vs.join(", ")),
+                            format!("{en_verb} {}", vs.join(", ")),
+                        )
+                    })
+                };
+                let parts: Vec<(String, String)> = [
+                    part("krijgt er", "gains", &gained),
+                    part("verliest", "loses", &lost),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+                let nl: Vec<&str> = parts.iter().map(|p| p.0.as_str()).collect();
+                let en: Vec<&str> = parts.iter().map(|p| p.1.as_str()).collect();
+                Text {
+                    nl: format!("{} {} als {}", o.id, nl.join(" en "), when.nl),
+                    en: format!("{} {} when {}", o.id, en.join(" and "), when.en),
+                }
+            } else {
+                let (from_s, to_s) = (shown(a.status, &a.values), shown(b.status, &b.values));
+                Text {
                     nl: format!(
                         "{} verandert van {from_s} naar {to_s} als {}",
                         o.id, when.nl
                     ),
                     en: format!("{} changes from {from_s} to {to_s} when {}", o.id, when.en),
-                },
+                }
+            };
+            let combinations = count_region(&mut space, &f.chosen);
+            changes.push(Change {
+                outcome: o.id.clone(),
+                from: (a.status, a.values.clone()),
+                to: (b.status, b.values.clone()),
+                gained,
+                lost,
+                message,
                 example: example_of(&space, f),
                 combinations,
             });
@@ -1283,18 +1390,16 @@ pub fn diff(old: &Model, new: &Model, options: &Options) -> Diff {
 }
 
 /// The smallest part of a witness's chosen answers (found by dropping answers one at a time, the latest
-/// first) for which both versions' outcomes are still final and still the same as in the witness: the
-/// region the change holds in.
-fn generalize(space: &mut Space, f: &Found, io: usize, inew: usize) -> Vec<(usize, usize)> {
-    let state = |p: &[Probe]| -> Option<(Status, Vec<String>, Status, Vec<String>)> {
-        let a = p.first()?.outcomes.get(io)?;
-        let b = p.get(1)?.outcomes.get(inew)?;
-        (a.next.is_empty() && b.next.is_empty())
-            .then(|| (a.status, a.values.clone(), b.status, b.values.clone()))
-    };
+/// first) for which `key` is still settled and still the same as for the witness: the region the change
+/// holds in.
+fn generalize_by<K: PartialEq>(
+    space: &mut Space,
+    f: &Found,
+    key: impl Fn(&[Probe]) -> Option<K>,
+) -> Vec<(usize, usize)> {
     let node = space.node_of(&f.chosen);
     let p = space.probe_all(&node);
-    let Some(want) = state(&p) else {
+    let Some(want) = key(&p) else {
         return f.chosen.clone();
     };
     let mut kept = f.chosen.clone();
@@ -1305,11 +1410,155 @@ fn generalize(space: &mut Space, f: &Found, io: usize, inew: usize) -> Vec<(usiz
         fewer.remove(i);
         let node = space.node_of(&fewer);
         let p = space.probe_all(&node);
-        if state(&p).as_ref() == Some(&want) {
+        if key(&p).as_ref() == Some(&want) {
             kept = fewer;
         }
     }
     kept
+}
+
+/// Both versions' states of one outcome, when both are final.
+fn final_states(
+    p: &[Probe],
+    io: usize,
+    inew: usize,
+) -> Option<(Status, Vec<String>, Status, Vec<String>)> {
+    let a = p.first()?.outcomes.get(io)?;
+    let b = p.get(1)?.outcomes.get(inew)?;
+    (a.next.is_empty() && b.next.is_empty())
+        .then(|| (a.status, a.values.clone(), b.status, b.values.clone()))
+}
+
+/// The rules (with their signatures) of `giving` that give value `v` of outcome `oid`.
+fn givers(model: &Model, oid: usize, v: usize, giving: &[(usize, String)]) -> Vec<(usize, String)> {
+    giving
+        .iter()
+        .filter(|(r, _)| {
+            model
+                .rules
+                .get(*r)
+                .is_some_and(|r| r.assigns.contains(&(oid, v)))
+        })
+        .cloned()
+        .collect()
+}
+
+/// Per value of a set outcome: the value id and its givers in the old and in the new version.
+type ByValue = Vec<(String, Vec<(usize, String)>, Vec<(usize, String)>)>;
+
+/// Whether a value is in a set outcome of model `mi` whatever the open questions: `Some(true)` when a
+/// giver surely fires, `Some(false)` when none can any more, `None` while it is open.
+fn settled_in(p: &[Probe], mi: usize, givers: &[(usize, String)]) -> Option<bool> {
+    let mut open = false;
+    for (r, _) in givers {
+        let (now, deps) = p.get(mi)?.rules.get(*r)?;
+        if deps.is_empty() {
+            if *now == Some(true) {
+                return Some(true);
+            }
+        } else {
+            open = true;
+        }
+    }
+    (!open).then_some(false)
+}
+
+/// The values of a set outcome that are settled in both versions and in it on one side only (id, in the
+/// old, in the new); `None` when there is none.
+fn settled_differences(p: &[Probe], values: &ByValue) -> Option<Vec<(String, bool, bool)>> {
+    let diffs: Vec<(String, bool, bool)> = values
+        .iter()
+        .filter_map(|(v, go, gn)| {
+            let (a, b) = (settled_in(p, 0, go)?, settled_in(p, 1, gn)?);
+            (a != b).then(|| (v.clone(), a, b))
+        })
+        .collect();
+    (!diffs.is_empty()).then_some(diffs)
+}
+
+/// The diff search over a set outcome, value by value: a witness once one value is settled differently on
+/// the two sides; pruned where, for every value, the rules that still fire or may fire are the same on
+/// both sides (or both sides are settled alike); otherwise split on what the differing givers read.
+fn set_verdict(p: &[Probe], values: &ByValue) -> Verdict {
+    let mut open = Vec::new();
+    for (_, go, gn) in values {
+        let (a, b) = (settled_in(p, 0, go), settled_in(p, 1, gn));
+        match (a, b) {
+            (Some(x), Some(y)) if x != y => return Verdict::Witness,
+            (Some(_), Some(_)) => continue,
+            _ => {}
+        }
+        // A value is in the set when any of its givers fires: equal sets of live rules, equal answers.
+        let (lo, ln) = (live_rules(p, 0, go), live_rules(p, 1, gn));
+        let sigs = |l: &[(usize, &str)]| -> Vec<String> {
+            let mut v: Vec<String> = l.iter().map(|x| x.1.to_string()).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        if sigs(&lo) == sigs(&ln) {
+            continue;
+        }
+        let before = open.len();
+        for (mi, mine, theirs) in [(0, &lo, &ln), (1, &ln, &lo)] {
+            for (r, sig) in mine.iter() {
+                if !theirs.iter().any(|(_, t)| t == sig) {
+                    if let Some((_, deps)) = p.get(mi).and_then(|p| p.rules.get(*r)) {
+                        Cand::of_rule(mi, deps, &mut open);
+                    }
+                }
+            }
+        }
+        if open.len() == before {
+            // The rules that differ are settled (one fires on one side only): what is left to settle
+            // is whether the value comes in anyway, by the other rules that give it.
+            for (mi, mine) in [(0, &lo), (1, &ln)] {
+                for (r, _) in mine.iter() {
+                    if let Some((_, deps)) = p.get(mi).and_then(|p| p.rules.get(*r)) {
+                        Cand::of_rule(mi, deps, &mut open);
+                    }
+                }
+            }
+        }
+    }
+    if open.is_empty() {
+        Verdict::Prune
+    } else {
+        Verdict::Branch(open)
+    }
+}
+
+/// For a priority outcome: true when a rule that is the same in both versions surely fires and has a
+/// higher priority than every rule that differs and may still fire. Both versions are then decided by the
+/// same rules above all differences: the outcome is the same.
+fn same_winner(
+    p: &[Probe],
+    old: &Model,
+    new: &Model,
+    lo: &[(usize, &str)],
+    ln: &[(usize, &str)],
+) -> bool {
+    let prio = |m: &Model, r: usize| m.rules.get(r).map_or(i64::MAX, |r| r.priority);
+    let differing = lo
+        .iter()
+        .filter(|(_, s)| !ln.iter().any(|(_, t)| t == s))
+        .map(|(r, _)| prio(old, *r))
+        .chain(
+            ln.iter()
+                .filter(|(_, s)| !lo.iter().any(|(_, t)| t == s))
+                .map(|(r, _)| prio(new, *r)),
+        )
+        .max();
+    let Some(top) = differing else {
+        return false;
+    };
+    lo.iter().any(|(r, s)| {
+        prio(old, *r) > top
+            && ln.iter().any(|(_, t)| t == s)
+            && p.first()
+                .and_then(|p| p.rules.get(*r))
+                .is_some_and(|(now, deps)| *now == Some(true) && deps.is_empty())
+    })
 }
 
 /// The rules of model `mi` (with their signatures) that fire or may still fire at this node.
@@ -1340,7 +1589,49 @@ fn outcome_sig(model: &Model, oid: usize) -> String {
             )
         }
     };
-    format!("{:?} {fallback} [{}]", o.policy, values.join(","))
+    let policy = match o.policy {
+        Policy::Priority => "priority",
+        Policy::Unique => "unique",
+        Policy::Collect => "collect",
+        Policy::Deadline => "deadline",
+    };
+    format!("{policy} {fallback} [{}]", values.join(","))
+}
+
+// The signatures below are written out by hand, never with Debug formatting: the wasm bundles are built with
+// `-Zfmt-debug=none`, which makes every Debug text empty, so two different rules would look the same there.
+
+/// A value as a signature text (choices by index: both sides compare within one outcome or fact).
+fn value_sig(v: &crate::model::Value) -> String {
+    match v {
+        crate::model::Value::Bool(b) => format!("b{b}"),
+        crate::model::Value::Int(n) => format!("i{n}"),
+        crate::model::Value::Date(d) => format!("d{d}"),
+        crate::model::Value::Choice(c) => format!("c{c}"),
+    }
+}
+
+/// What decides how a question's answers are read: its type with options, bounds, levels and fields.
+fn type_sig(ty: &crate::model::FactType) -> String {
+    use crate::model::FactType;
+    let bound = |b: &Option<i64>| b.map_or_else(String::new, |n| n.to_string());
+    match ty {
+        FactType::Bool => "bool".to_string(),
+        FactType::Choice { options } => {
+            let ids: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
+            format!("choice({})", ids.join(","))
+        }
+        FactType::Int { min, max } => format!("int({}..{})", bound(min), bound(max)),
+        FactType::Scale { min, max, .. } => format!("scale({min}..{max})"),
+        FactType::Date => "date".to_string(),
+        FactType::Timeline { fields } => {
+            let fs: Vec<String> = fields
+                .iter()
+                .map(|f| format!("{}={}", f.id, type_sig(&f.ty)))
+                .collect();
+            format!("timeline({})", fs.join(","))
+        }
+    }
 }
 
 /// The rules that give an outcome, each with a text that is equal for two rules (in two versions) only
@@ -1381,7 +1672,7 @@ fn giving_sigs(model: &Model, oid: usize) -> Vec<(usize, String)> {
                     model
                         .parameters
                         .get(*p)
-                        .map(|d| format!("{}={:?}", d.id, d.value))
+                        .map(|d| format!("{}={}", d.id, value_sig(&d.value)))
                 })
                 .collect();
             let mut facts = all_facts(&r.cond);
@@ -1393,9 +1684,9 @@ fn giving_sigs(model: &Model, oid: usize) -> Vec<(usize, String)> {
                 .filter_map(|f| model.facts.get(*f))
                 .map(|d| {
                     format!(
-                        "{}:{:?}:{}",
+                        "{}:{}:{}",
                         d.id,
-                        d.ty,
+                        type_sig(&d.ty),
                         d.ask_when_text.as_deref().unwrap_or("")
                     )
                 })
@@ -1461,12 +1752,17 @@ fn same_set(a: &[String], b: &[String]) -> bool {
     a.len() == b.len() && a.iter().all(|x| b.contains(x))
 }
 
-/// How many full answer combinations extend `chosen` (every question asked in either version answered),
-/// when all open questions have finitely many answers; `None` past 20,000 evaluations.
+/// How many full answer combinations the region holds: the answers each chosen representative stands
+/// for (a range of whole numbers counts its size) times the combinations of the questions it leaves open
+/// (every question asked in either version answered); `None` when some question there has unboundedly
+/// many answers, or past 20,000 evaluations.
 fn count_region(space: &mut Space, chosen: &[(usize, usize)]) -> Option<u64> {
     let mut node = space.node_of(chosen);
     let mut left = 20_000usize;
-    count_rec(space, &mut node, &mut left)
+    let fixed = chosen
+        .iter()
+        .try_fold(1u64, |t, &(at, r)| t.checked_mul(space.class_size(at, r)?))?;
+    count_rec(space, &mut node, &mut left)?.checked_mul(fixed)
 }
 
 fn count_rec(space: &mut Space, node: &mut space::Node, left: &mut usize) -> Option<u64> {
@@ -1475,34 +1771,53 @@ fn count_rec(space: &mut Space, node: &mut space::Node, left: &mut usize) -> Opt
     }
     *left -= 1;
     let probes = space.probe_with(node, Need::questions());
-    let next = (0..space.facts.len()).find(|&at| {
-        node.chosen.get(at).is_some_and(Option::is_none)
-            && space.facts.get(at).is_some_and(|sf| !sf.reps.is_empty())
-            && space.asked_somewhere(&probes, at)
-    });
-    let Some(at) = next else {
-        return Some(1);
-    };
-    let finite = space.facts.get(at).is_some_and(|sf| {
-        sf.ids.iter().zip(&space.models).all(|(f, m)| {
-            f.and_then(|f| m.facts.get(f)).is_none_or(|d| {
-                matches!(
-                    d.ty,
-                    FactType::Bool | FactType::Choice { .. } | FactType::Scale { .. }
-                )
-            })
+    let open: Vec<usize> = (0..space.facts.len())
+        .filter(|&at| {
+            node.chosen.get(at).is_some_and(Option::is_none)
+                && space.facts.get(at).is_some_and(|sf| !sf.reps.is_empty())
+                && space.asked_somewhere(&probes, at)
         })
-    });
-    if !finite {
-        return None;
+        .collect();
+    // Every representative of an open question must stand for a known number of answers.
+    let size = |space: &Space, at: usize| -> Option<u64> {
+        let n = space.facts.get(at).map_or(0, |sf| sf.reps.len());
+        (0..n).try_fold(0u64, |t, r| t.checked_add(space.class_size(at, r)?))
+    };
+    let mut sizes = Vec::new();
+    for &at in &open {
+        sizes.push(size(space, at)?);
     }
+    // A question whose being asked still depends on open answers: split on what its `ask when` reads.
+    // Once every open question is surely asked or surely not, the answers are independent and the count
+    // is a product, without going through the combinations.
+    let pending = open.iter().find_map(|&at| {
+        let sf = space.facts.get(at)?;
+        sf.ids
+            .iter()
+            .zip(&probes)
+            .enumerate()
+            .find_map(|(mi, (f, p))| {
+                let (asked, deps) = p.facts.get((*f)?)?;
+                (*asked == Asked::Maybe).then(|| {
+                    space
+                        .map_facts(mi, deps)
+                        .into_iter()
+                        .find(|d| open.contains(d))
+                        .unwrap_or(at)
+                })
+            })
+    });
+    let Some(at) = pending else {
+        return sizes.iter().try_fold(1u64, |t, n| t.checked_mul(*n));
+    };
     let n = space.facts.get(at).map_or(0, |sf| sf.reps.len());
     let mut total: u64 = 0;
     for r in 0..n {
+        let weight = space.class_size(at, r)?;
         space.set(node, at, Some(r));
         let c = count_rec(space, node, left);
         space.set(node, at, None);
-        total = total.checked_add(c?)?;
+        total = total.checked_add(c?.checked_mul(weight)?)?;
     }
     Some(total)
 }

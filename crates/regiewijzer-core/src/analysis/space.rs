@@ -12,6 +12,7 @@
 //! makes the pruning exact over the representative values.
 
 use crate::answers::Answers;
+use crate::ast::CmpOp;
 use crate::date::Date;
 use crate::eval::{Asked, Probe, probe_parts, probe_update, shown_type};
 use crate::model::{
@@ -37,6 +38,9 @@ pub(crate) struct SpaceFact {
     pub reps: Vec<Vec<Option<Slot>>>,
     /// Position in the first model's ask order that has it (for choosing what to split first).
     pub order: usize,
+    /// For a whole-number question: where its answers may start to differ (sorted, see
+    /// `Splits::int_cuts`), which bound the ranges its representatives stand for.
+    pub cuts: Vec<i64>,
 }
 
 /// The facts of one or two models, with representative answers.
@@ -289,6 +293,7 @@ impl<'m> Space<'m> {
                             ids: vec![None; models.len()],
                             reps: Vec::new(),
                             order: pos,
+                            cuts: Vec::new(),
                         });
                         self.facts.len() - 1
                     }
@@ -317,6 +322,11 @@ impl<'m> Space<'m> {
                 };
                 if splits.related(f) || splits.reads_list(f) {
                     self.approximated.push(at);
+                }
+                if let Some(sf) = self.facts.get_mut(at) {
+                    sf.cuts.extend(splits.int_cuts(f));
+                    sf.cuts.sort_unstable();
+                    sf.cuts.dedup();
                 }
                 for k in reps_of(model, splits, f, self.today, &mut self.notes) {
                     if !keys.contains(&k) {
@@ -707,6 +717,66 @@ impl<'m> Space<'m> {
         }
     }
 
+    /// How many answers a representative stands for: 1 for yes/no, an option or a scale level; for a
+    /// whole number with both bounds, the size of its range; `None` when that is unbounded (or for dates
+    /// and timelines).
+    pub fn class_size(&self, at: usize, rep: usize) -> Option<u64> {
+        let sf = self.facts.get(at)?;
+        match self.rep_of(at, rep)? {
+            (def, Slot::Value(Value::Int(v))) => match def.ty {
+                FactType::Int { min, max } => {
+                    let lo = sf.cuts.iter().rev().find(|k| **k <= v).copied();
+                    let hi = sf.cuts.iter().find(|k| **k > v).map(|k| k - 1);
+                    let lo = match (lo, min) {
+                        (Some(l), Some(m)) => l.max(m),
+                        (l, m) => l.or(m)?,
+                    };
+                    let hi = match (hi, max) {
+                        (Some(h), Some(m)) => h.min(m),
+                        (h, m) => h.or(m)?,
+                    };
+                    u64::try_from(hi.checked_sub(lo)?.checked_add(1)?).ok()
+                }
+                FactType::Scale { .. } => Some(1),
+                _ => None,
+            },
+            (def, Slot::Value(_)) => {
+                matches!(def.ty, FactType::Bool | FactType::Choice { .. }).then_some(1)
+            }
+            (_, Slot::List(_)) => None,
+        }
+    }
+
+    /// What a representative stands for, as a condition: `leeftijd >= 18` for a whole number between the
+    /// constants it is compared with (every value there gives the same outcomes), else `id = answer`.
+    pub fn condition(&self, at: usize, rep: usize) -> String {
+        let id = self.facts.get(at).map_or("", |f| f.id.as_str());
+        if let (Some(sf), Some((def, Slot::Value(Value::Int(v))))) =
+            (self.facts.get(at), self.rep_of(at, rep))
+        {
+            if let FactType::Int { min, max } = def.ty {
+                let below = sf.cuts.iter().rev().find(|k| **k <= v).copied();
+                let above = sf.cuts.iter().find(|k| **k > v).map(|k| k - 1);
+                let lo = match (below, min) {
+                    (Some(b), Some(m)) => Some(b.max(m)),
+                    (b, m) => b.or(m),
+                };
+                let hi = match (above, max) {
+                    (Some(a), Some(m)) => Some(a.min(m)),
+                    (a, m) => a.or(m),
+                };
+                return match (lo, hi) {
+                    (Some(l), Some(h)) if l == h => format!("{id} = {l}"),
+                    (Some(l), Some(h)) => format!("{l} <= {id} <= {h}"),
+                    (None, Some(h)) => format!("{id} <= {h}"),
+                    (Some(l), None) => format!("{id} >= {l}"),
+                    (None, None) => format!("{id} = {v}"),
+                };
+            }
+        }
+        format!("{id} = {}", self.shown(at, rep))
+    }
+
     /// A representative answer with the question it answers, from the first model that has both.
     pub fn rep_of(&self, at: usize, rep: usize) -> Option<(&'m FactDef, Slot)> {
         let sf = self.facts.get(at)?;
@@ -796,13 +866,35 @@ fn reps_of(
             .collect(),
         FactType::Scale { min, max, .. } => (*min..=*max).take(100).map(RepKey::Int).collect(),
         FactType::Int { min, max } => {
+            // One answer per range between the cuts (within the bounds): its lowest value, or for the
+            // range below the first cut, its highest.
+            let cuts = splits.int_cuts(f);
             let mut vals: Vec<i64> = Vec::new();
-            for c in splits.ints(Target::Fact(f)) {
-                vals.extend([c.saturating_sub(1), c, c.saturating_add(1)]);
-            }
-            vals.extend(min.iter().chain(max.iter()).copied());
-            if vals.is_empty() {
-                vals.push(min.unwrap_or(0));
+            let mut lo: Option<i64> = *min;
+            for k in cuts.iter().copied().chain([i64::MAX]) {
+                let hi = if k == i64::MAX {
+                    *max
+                } else {
+                    Some(k.saturating_sub(1))
+                };
+                let hi = match (hi, max) {
+                    (Some(h), Some(m)) => Some(h.min(*m)),
+                    (h, m) => h.or(*m),
+                };
+                match (lo, hi) {
+                    (Some(l), Some(h)) if l <= h => vals.push(l),
+                    (Some(l), None) => vals.push(l),
+                    (None, Some(h)) => vals.push(h),
+                    (None, None) => vals.push(0),
+                    _ => {}
+                }
+                if k == i64::MAX {
+                    break;
+                }
+                lo = Some(match min {
+                    Some(m) => k.max(*m),
+                    None => k,
+                });
             }
             vals.retain(|n| min.is_none_or(|m| *n >= m) && max.is_none_or(|m| *n <= m));
             vals.sort_unstable();
@@ -960,6 +1052,9 @@ enum Target {
 /// the facts compared with other facts.
 struct Splits {
     consts: Vec<(Target, Value)>,
+    /// Whole-number facts compared with a constant by `<`, `<=`, `>` or `>=`: `(f, k)` means the answers
+    /// below `k` and from `k` on may differ. (Equality needs a point: it is among `consts`.)
+    cuts: Vec<(FactId, i64)>,
     windows: Vec<(FactId, i64)>,
     related: Vec<FactId>,
     lists_read: Vec<FactId>,
@@ -969,6 +1064,7 @@ impl Splits {
     fn of(model: &Model, today: Date) -> Splits {
         let mut s = Splits {
             consts: Vec::new(),
+            cuts: Vec::new(),
             windows: Vec::new(),
             related: Vec::new(),
             lists_read: Vec::new(),
@@ -997,6 +1093,25 @@ impl Splits {
             }
         }
         s
+    }
+
+    /// Where the answers of whole-number fact `f` may start to differ: every `k` such that `k - 1` and `k`
+    /// can give different outcomes (a constant compared by equality gives `c` and `c + 1`).
+    fn int_cuts(&self, f: FactId) -> Vec<i64> {
+        let mut cuts: Vec<i64> = self
+            .cuts
+            .iter()
+            .filter(|(g, _)| *g == f)
+            .map(|(_, k)| *k)
+            .chain(
+                self.ints(Target::Fact(f))
+                    .flat_map(|c| [Some(c), c.checked_add(1)])
+                    .flatten(),
+            )
+            .collect();
+        cuts.sort_unstable();
+        cuts.dedup();
+        cuts
     }
 
     fn ints(&self, t: Target) -> impl Iterator<Item = i64> + '_ {
@@ -1050,7 +1165,12 @@ impl Walker<'_, '_> {
     fn pred(&mut self, p: &Pred) {
         match p {
             Pred::Truth(t) => self.term(t),
-            Pred::Cmp(_, a, b) => {
+            Pred::Cmp(op, a, b) => {
+                if self.cut(*op, a, b) {
+                    self.term(a);
+                    self.term(b);
+                    return;
+                }
                 self.compare(a, b);
                 self.term(a);
                 self.term(b);
@@ -1110,6 +1230,51 @@ impl Walker<'_, '_> {
                     self.list = saved;
                 }
             }
+        }
+    }
+
+    /// A whole-number fact ordered against a constant (`x >= 18`, `3 < x`): records where its answers
+    /// split and returns true; false for anything else.
+    fn cut(&mut self, op: CmpOp, a: &Term, b: &Term) -> bool {
+        let (f, c, op) = match (a, b) {
+            (Term::Fact(f), other) => match konst(self.model, self.today, other) {
+                Some(Value::Int(c)) => (*f, c, op),
+                _ => return false,
+            },
+            (other, Term::Fact(f)) => match konst(self.model, self.today, other) {
+                // `c < x` is `x > c`.
+                Some(Value::Int(c)) => (
+                    *f,
+                    c,
+                    match op {
+                        CmpOp::Lt => CmpOp::Gt,
+                        CmpOp::Le => CmpOp::Ge,
+                        CmpOp::Gt => CmpOp::Lt,
+                        CmpOp::Ge => CmpOp::Le,
+                        other => other,
+                    },
+                ),
+                _ => return false,
+            },
+            _ => return false,
+        };
+        let is_int = self
+            .model
+            .facts
+            .get(f)
+            .is_some_and(|d| matches!(d.ty, FactType::Int { .. }));
+        // `x < c` and `x >= c` split before c; `x <= c` and `x > c` after it.
+        let k = match op {
+            CmpOp::Lt | CmpOp::Ge => Some(c),
+            CmpOp::Le | CmpOp::Gt => c.checked_add(1),
+            _ => None,
+        };
+        match (is_int, k) {
+            (true, Some(k)) => {
+                self.out.cuts.push((f, k));
+                true
+            }
+            _ => false,
         }
     }
 

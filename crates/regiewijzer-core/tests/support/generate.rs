@@ -37,6 +37,7 @@ impl Rng {
 
 /// The shape of a generated ruleset.
 #[allow(dead_code)]
+#[derive(Debug, Clone)]
 pub struct Shape {
     /// How many questions.
     pub facts: usize,
@@ -52,11 +53,14 @@ pub struct Shape {
     pub ask_when: bool,
     /// Whether a low-priority rule that always fires decides the required outcome.
     pub catch_all: bool,
+    /// Whether there is a required `collect` outcome `signalen` too (its gaps are many: off for the
+    /// benchmark, which keeps its ruleset of before).
+    pub sets: bool,
 }
 
 /// A ruleset of the given shape: yes/no, choice (3 options) and whole-number (0..20) questions; a
-/// required `priority` outcome `route` (5 values), a `unique` outcome `team` with a default and a
-/// `collect` outcome `acties`; rules are conjunctions (sometimes disjunctions) of atoms.
+/// required `priority` outcome `route` (5 values), a `unique` outcome `team` with a default, a
+/// `collect` outcome `acties` with a default and a required `collect` outcome `signalen`; rules are conjunctions (sometimes disjunctions) of atoms.
 pub fn ruleset(seed: u64, shape: &Shape) -> String {
     let mut rng = Rng::new(seed);
     let mut s = String::from(
@@ -105,6 +109,14 @@ pub fn ruleset(seed: u64, shape: &Shape) -> String {
     for v in 0..6 {
         s.push_str(&format!("  value a{v} nl \"A{v}\" en \"A{v}\"\n"));
     }
+    if shape.sets {
+        s.push_str(
+            "\noutcome signalen: collect required\n  label nl \"Signalen\" en \"Signals\"\n",
+        );
+        for v in 0..4 {
+            s.push_str(&format!("  value s{v} nl \"S{v}\" en \"S{v}\"\n"));
+        }
+    }
     s.push('\n');
     let atom = |rng: &mut Rng| -> String {
         let f = rng.below(kinds.len());
@@ -130,10 +142,11 @@ pub fn ruleset(seed: u64, shape: &Shape) -> String {
         } else {
             parts.join(" and ")
         };
-        let then = match rng.below(6) {
+        let then = match rng.below(if shape.sets { 7 } else { 6 }) {
             0..=2 => format!("route = r{}", rng.below(5)),
             3 => format!("team = t{}", 1 + rng.below(2)),
-            _ => format!("acties = a{}", 1 + rng.below(5)),
+            4 | 5 => format!("acties = a{}", 1 + rng.below(5)),
+            _ => format!("signalen = s{}", rng.below(4)),
         };
         let priority = 1 + rng.below(shape.priorities.max(1));
         s.push_str(&format!(
@@ -144,4 +157,71 @@ pub fn ruleset(seed: u64, shape: &Shape) -> String {
         s.push_str("rule rest\n  when f0 is answered or f0 is unknown\n  then route = r0\n  priority 0\n  because nl \"Anders\" en \"Otherwise\"\n");
     }
     s
+}
+
+/// A small change to a generated ruleset, as a rule author might make it: one rule removed, given
+/// another value, given another priority, or one of its conditions turned around (yes/no, a bound
+/// moved). `None` when the chosen rule has nothing of the kind.
+#[allow(dead_code)]
+pub fn mutate(source: &str, seed: u64) -> Option<String> {
+    let mut rng = Rng::new(seed);
+    let starts: Vec<usize> = source.match_indices("rule r").map(|(i, _)| i).collect();
+    let at = *starts.get(rng.below(starts.len()))?;
+    let end = source
+        .get(at..)?
+        .find("\n\n")
+        .map_or(source.len(), |e| at + e + 2);
+    let block = source.get(at..end)?;
+    let changed = match rng.below(4) {
+        0 => String::new(),
+        1 => {
+            let line = block
+                .lines()
+                .find(|l| l.trim_start().starts_with("then "))?;
+            let last = line.chars().last()?.to_digit(10)?;
+            let n: u32 = [("route", 5), ("team", 3), ("acties", 6), ("signalen", 4)]
+                .iter()
+                .find(|(o, _)| line.contains(o))
+                .map_or(2, |(_, n)| *n);
+            let other = (last + 1 + rng.below(n as usize - 1) as u32) % n;
+            let new_line = format!("{}{other}", line.get(..line.len() - 1)?);
+            block.replacen(line, &new_line, 1)
+        }
+        2 => {
+            let line = block
+                .lines()
+                .find(|l| l.trim_start().starts_with("priority "))?;
+            let p: i64 = line.trim_start().strip_prefix("priority ")?.parse().ok()?;
+            block.replacen(line, &format!("  priority {}", p + 1), 1)
+        }
+        _ => {
+            let line = block
+                .lines()
+                .find(|l| l.trim_start().starts_with("when "))?;
+            let new_line = if line.contains("= yes") {
+                line.replacen("= yes", "= no", 1)
+            } else if line.contains("= no") {
+                line.replacen("= no", "= yes", 1)
+            } else {
+                // A bound moved: every number in the condition one up.
+                let words: Vec<String> = line
+                    .split(' ')
+                    .map(|w| match w.parse::<u32>() {
+                        Ok(n) if n < 20 => (n + 1).to_string(),
+                        _ => w.to_string(),
+                    })
+                    .collect();
+                words.join(" ")
+            };
+            block.replacen(line, &new_line, 1)
+        }
+    };
+    if changed == block {
+        return None;
+    }
+    Some(format!(
+        "{}{changed}{}",
+        source.get(..at)?,
+        source.get(end..)?
+    ))
 }
