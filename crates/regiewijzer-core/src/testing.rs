@@ -212,3 +212,74 @@ pub fn summary_line(results: &[TestResult]) -> String {
     let failed = results.len() - passed;
     format!("{passed} passed, {failed} failed")
 }
+
+/// A value as the rules language writes it in a `given`: `yes`/`no`, a number, a date, an option's id.
+fn value_source(def: &crate::model::FactType, v: crate::model::Value) -> String {
+    use crate::model::{FactType, Value};
+    match (def, v) {
+        (_, Value::Bool(b)) => if b { "yes" } else { "no" }.to_string(),
+        (_, Value::Int(n)) => n.to_string(),
+        (_, Value::Date(d)) => d.to_string(),
+        (FactType::Choice { options }, Value::Choice(i)) => {
+            options.get(i).map_or_else(String::new, |o| o.id.clone())
+        }
+        (_, Value::Choice(i)) => i.to_string(),
+    }
+}
+
+/// A `test` block that fixes what the rules now say for these answers: a `today`, the answers as
+/// `given` lines (timelines as lists of records) and an `expect` for every outcome and every handover
+/// that is proposed. Written by the playground's "save as test"; it passes against the same rules.
+pub fn test_block(model: &Model, name: &str, answers: &Answers, today: Date) -> String {
+    use crate::model::FactType;
+    let mut out = format!("test {}\n  today {today}\n", crate::print::string_lit(name));
+    let mut givens: Vec<String> = Vec::new();
+    for (f, def) in model.facts.iter().enumerate() {
+        if let FactType::Timeline { fields } = &def.ty {
+            let Some(records) = answers.list(f) else {
+                continue;
+            };
+            let recs: Vec<String> = records
+                .iter()
+                .map(|r| {
+                    let cells: Vec<String> = fields
+                        .iter()
+                        .zip(r)
+                        .map(|(fd, v)| v.map_or_else(String::new, |v| value_source(&fd.ty, v)))
+                        .collect();
+                    format!("({})", cells.join(", "))
+                })
+                .collect();
+            givens.push(format!("{} = [{}]", def.id, recs.join(", ")));
+        } else if let Some(v) = answers.get(f) {
+            givens.push(format!("{} = {}", def.id, value_source(&def.ty, v)));
+        }
+    }
+    // A few answers per line, as people write them.
+    for chunk in givens.chunks(4) {
+        out.push_str(&format!("  given {}\n", chunk.join(", ")));
+    }
+    let result = evaluate(model, answers, today);
+    for o in &result.outcomes {
+        let expect = match (o.status, o.policy) {
+            (Status::Undecided, _) => format!("{} is undecided", o.id),
+            (Status::Conflict, _) => continue,
+            (_, crate::ast::Policy::Collect) => {
+                format!("{} exactly [{}]", o.id, o.values.join(", "))
+            }
+            (_, _) => match o.values.first() {
+                Some(v) => format!("{} = {v}", o.id),
+                None => continue,
+            },
+        };
+        out.push_str(&format!("  expect {expect}\n"));
+    }
+    for h in &result.handovers {
+        match h.status {
+            HandoverStatus::Complete => out.push_str(&format!("  expect {} is complete\n", h.id)),
+            HandoverStatus::Blocked => out.push_str(&format!("  expect {} is blocked\n", h.id)),
+            _ => {}
+        }
+    }
+    out
+}

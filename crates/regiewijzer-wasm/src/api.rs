@@ -92,14 +92,24 @@ export interface AnalysisReport {
 }
 /** One region where an outcome changes between two versions. */
 export interface Change {
-  outcome: string; from: [string, string[]]; to: [string, string[]]; message: Text; example: AnalysisExample;
-  combinations: number | null;
+  outcome: string; from: [string, string[]]; to: [string, string[]];
+  /** For a collect outcome: values only the new / only the old version gives throughout the region. */
+  gained: string[]; lost: string[];
+  message: Text; example: AnalysisExample; combinations: number | null;
 }
 /** The result of `Ruleset.diff`. */
 export interface RulesetDiff {
   old: RulesetRef; new: RulesetRef; today: string; changes: Change[]; outcomes_added: string[]; outcomes_removed: string[];
   facts_added: string[]; facts_removed: string[]; notes: Text[]; complete: boolean; evaluations: number;
 }
+/** One test's result from `Ruleset.runTests`. */
+export interface TestOutcome {
+  name: string; line: number; passed: boolean;
+  failures: { expect: string; line: number; actual: Text }[];
+  today: string; answers: Record<string, unknown>;
+}
+/** The result of `Ruleset.runTests`. */
+export interface TestRun { tests: TestOutcome[]; diagnostics: Diagnostic[]; }
 /** The result of `Ruleset.coverage`: rules and rows no test makes fire, values no test expects. */
 export interface Coverage {
   tests: number; rules_not_fired: [string, number][]; values_not_expected: [string, string][];
@@ -240,15 +250,7 @@ impl Ruleset {
     /// optional). Its diagnostics come back in `diagnostics`; tests with errors are not counted.
     #[wasm_bindgen(unchecked_return_type = "Coverage")]
     pub fn coverage(&self, tests_source: Option<String>) -> Result<JsValue, JsValue> {
-        let mut tests = self.model.tests.clone();
-        let mut diagnostics = Vec::new();
-        if let Some(src) = tests_source {
-            let (more, diags) = regiewijzer_core::check::check_tests_file(&self.model, &src);
-            if !diags.iter().any(|d| d.is_error()) {
-                tests.extend(more);
-            }
-            diagnostics = diags;
-        }
+        let (tests, diagnostics) = self.tests_with(tests_source);
         #[derive(Serialize)]
         struct WithDiagnostics {
             #[serde(flatten)]
@@ -259,6 +261,63 @@ impl Ruleset {
             coverage: analysis::coverage(&self.model, &tests),
             diagnostics,
         })
+    }
+
+    /// Runs the tests in the rules file plus those in `tests_source` (a `tests for ID` file, optional):
+    /// per test its name, line, whether it passed, the expectations that failed (expected vs actual),
+    /// and its `today` and answers (to load into a preview). Diagnostics of `tests_source` come back
+    /// in `diagnostics`.
+    #[wasm_bindgen(js_name = runTests, unchecked_return_type = "TestRun")]
+    pub fn run_tests(&self, tests_source: Option<String>) -> Result<JsValue, JsValue> {
+        let (tests, diagnostics) = self.tests_with(tests_source);
+        #[derive(Serialize)]
+        struct Run {
+            #[serde(flatten)]
+            result: regiewijzer_core::testing::TestResult,
+            today: Date,
+            answers: regiewijzer_core::map::SortedMap<String, analysis::ExampleValue>,
+        }
+        #[derive(Serialize)]
+        struct TestRun {
+            tests: Vec<Run>,
+            diagnostics: Vec<Diagnostic>,
+        }
+        let runs = tests
+            .iter()
+            .map(|t| Run {
+                result: regiewijzer_core::testing::run_test(&self.model, t),
+                today: regiewijzer_core::testing::test_today(&self.model, t),
+                answers: analysis::answers_example(
+                    &self.model,
+                    &Answers::from_test(&self.model, t),
+                ),
+            })
+            .collect();
+        to_js(&TestRun {
+            tests: runs,
+            diagnostics,
+        })
+    }
+
+    /// A `test` block (rules-language text) that fixes what these rules say for `answers` on `today`:
+    /// the answers as `given` lines and an `expect` per outcome and proposed handover.
+    #[wasm_bindgen(js_name = testBlock)]
+    pub fn test_block(
+        &self,
+        name: &str,
+        #[wasm_bindgen(unchecked_param_type = "AnswersInput")] answers: JsValue,
+        today: &str,
+    ) -> Result<String, JsValue> {
+        let today = parse_today(today)?;
+        let raw: RawAnswers = serde_wasm_bindgen::from_value(answers)
+            .map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let (typed, _) = Answers::from_raw(&self.model, &raw);
+        Ok(regiewijzer_core::testing::test_block(
+            &self.model,
+            name,
+            &typed,
+            today,
+        ))
     }
 
     /// Checks an override: `undefined` when it can be recorded, else the reason in nl and en.
@@ -277,6 +336,24 @@ impl Ruleset {
 }
 
 impl Ruleset {
+    /// The tests in the rules file plus those of a `tests for ID` source (left out when it has errors),
+    /// and that source's diagnostics.
+    fn tests_with(
+        &self,
+        tests_source: Option<String>,
+    ) -> (Vec<regiewijzer_core::model::TestDef>, Vec<Diagnostic>) {
+        let mut tests = self.model.tests.clone();
+        let mut diagnostics = Vec::new();
+        if let Some(src) = tests_source {
+            let (more, diags) = regiewijzer_core::check::check_tests_file(&self.model, &src);
+            if !diags.iter().any(|d| d.is_error()) {
+                tests.extend(more);
+            }
+            diagnostics = diags;
+        }
+        (tests, diagnostics)
+    }
+
     /// Answers from any JS value (not an object: no answers, reported) evaluated on `today`.
     fn run(&self, answers: JsValue, today: Date) -> eval::Evaluation {
         let (raw, mut issues) = if answers.is_undefined() || answers.is_null() {
