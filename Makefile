@@ -1,5 +1,5 @@
 # Regiewijzer: `make demo` and `make test` are the two commands a fresh machine needs.
-.PHONY: setup test demo wasm bench fmt clean test-rust test-rules test-browser lint
+.PHONY: setup test demo wasm playground bench fmt clean test-rust test-rules test-browser lint
 
 RULESETS := $(filter-out %.tests.regels,$(wildcard rulesets/*.regels))
 PORT ?= 8377
@@ -9,6 +9,10 @@ setup:
 
 wasm: setup
 	@scripts/build-wasm.sh
+
+# The playground page: CodeMirror 6 and our .regels support bundled by esbuild (from npm) for offline use.
+playground: setup
+	@node scripts/build-playground.mjs
 
 lint: setup
 	cargo fmt --all -- --check
@@ -27,13 +31,13 @@ test-rules: setup
 	cargo run -q -p regiewijzer-cli -- test --coverage $(RULESETS)
 	for f in $(RULESETS); do cargo run -q -p regiewijzer-cli -- analyze --today 2026-03-02 $$f || exit 1; done
 
-test-browser: wasm
+test-browser: wasm playground
 	node --test tests/*.test.mjs
 
 test: lint test-rust wasm test-rules test-browser
 	@echo "make test: all green"
 
-demo: wasm
+demo: wasm playground
 	@echo "Demo portal:  http://127.0.0.1:$(PORT)/www/demo/  (English: /www/demo/en/)"
 	@echo "Casus:        http://127.0.0.1:$(PORT)/www/demo/casus.html  (escalation and lead, two widgets)"
 	@echo "Playground:   http://127.0.0.1:$(PORT)/www/playground/"

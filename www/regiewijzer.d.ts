@@ -39,6 +39,9 @@ export declare class RegieWijzer extends HTMLElement {
   static readonly formAssociated: true;
   /** The answers: question id to value. Setting them redraws the checklist. */
   answers: Record<string, Answer>;
+  /** Rules source text used instead of the `rules` file (editors, playgrounds); null for none. Setting it
+   * recompiles in the page and keeps the answers to questions that remain. */
+  rulesSource: string | null;
   /** The value the form submits, or null before the rules are loaded. */
   readonly value: RegieWijzerValue | null;
   /** The ruleset's identity. */

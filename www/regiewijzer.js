@@ -51,6 +51,8 @@ export class RegieWijzer extends HTMLElement {
   #pendingAnswers = null;
   #pendingRestore = null;
   #value = null;
+  #source = null;
+  #generation = 0;
 
   constructor() {
     super();
@@ -66,11 +68,16 @@ export class RegieWijzer extends HTMLElement {
   async #start(reload = false) {
     await wasmReady;
     this.#shadow.adoptedStyleSheets = [await styles()];
+    const generation = ++this.#generation;
     const url = this.getAttribute("rules");
     let model;
     let diagnostics = null;
     let failed = false;
-    if (url) {
+    if (this.#source != null) {
+      const compiled = (await compiler()).compileForWidget(this.#source);
+      if (compiled.model) model = compiled.model;
+      else diagnostics = compiled.diagnostics;
+    } else if (url) {
       try {
         const response = await fetch(new URL(url, document.baseURI), { credentials: "same-origin" });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -82,6 +89,8 @@ export class RegieWijzer extends HTMLElement {
         failed = true;
       }
     }
+    // A newer start (the rules changed again meanwhile) wins.
+    if (generation !== this.#generation) return;
     const answers = this.#core && reload ? this.#core.answers() : null;
     this.#core?.free();
     this.#core = null;
@@ -175,6 +184,17 @@ export class RegieWijzer extends HTMLElement {
     } catch {
       // A state we cannot read is not restored.
     }
+  }
+
+  /** Rules source text to use instead of the `rules` file (for an editor or playground that has the text
+   * itself); `null` for none. Setting it reloads the rules and keeps the answers to questions that remain. */
+  get rulesSource() {
+    return this.#source;
+  }
+
+  set rulesSource(text) {
+    this.#source = text == null ? null : String(text);
+    if (this.#core) this.#starting = this.#start(true).catch((e) => this.#fail(e));
   }
 
   /** The answers: question id → value. */

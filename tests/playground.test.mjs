@@ -1,0 +1,285 @@
+// The rule authors' playground (www/playground/) in a real browser, driven by keyboard and mouse like an
+// author: errors underlined with their message, the preview following the last valid rules, tests red
+// with expected vs actual, a removed rule found as a gap whose example loads into the preview, a diff
+// against the shipped default, share links, "save as test", Dutch and English, axe, and no request
+// that leaves the page. Screenshots of useful states go to tests/artifacts/.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { startServer } from "./server.mjs";
+import { launch, watchedPage } from "./browser.mjs";
+
+const ARTIFACTS = new URL("./artifacts/", import.meta.url);
+const TRIAGE = readFileSync(new URL("../rulesets/triage.regels", import.meta.url), "utf8").split("\n");
+/** The line (from 1) of the first line of the shipped triage rules that starts with `text`. */
+const lineOf = (text) => {
+  const i = TRIAGE.findIndex((l) => l.startsWith(text));
+  assert.ok(i >= 0, `no line starts with ${text}`);
+  return i + 1;
+};
+
+let server;
+let browser;
+
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openPlayground(url = `${server.origin}/www/playground/`) {
+  const watched = await watchedPage(browser, server.origin);
+  await watched.page.setViewportSize({ width: 1400, height: 1000 });
+  await watched.page.goto(url);
+  await watched.page.waitForFunction(() => document.body.dataset.ready === "true");
+  await waitValid(watched.page);
+  return watched;
+}
+
+async function waitValid(page) {
+  await page.waitForFunction(() => document.body.dataset.valid === "true"
+    && document.querySelector("#summary").textContent.startsWith("0 "));
+}
+
+/** Puts the cursor at the start of line `n` with the editor's own "go to line" (Ctrl-Alt-G). */
+async function gotoLine(page, n) {
+  await page.locator(".cm-content").click();
+  await page.keyboard.press("Control+Alt+g");
+  await page.keyboard.type(String(n));
+  await page.keyboard.press("Enter");
+  // Focus comes back to the editor, on that line.
+  await page.waitForFunction(() => document.querySelector("#editor").shadowRoot.activeElement?.classList.contains("cm-content"));
+}
+
+/** Replaces the whole of line `n` with `text`, as typed. */
+async function replaceLine(page, n, text) {
+  await gotoLine(page, n);
+  await page.keyboard.press("Shift+End");
+  await page.keyboard.insertText(text);
+  await settled(page);
+}
+
+/** Waits until the playground has checked the latest text (and, when valid, tested it). */
+async function settled(page) {
+  await page.waitForFunction(() => document.body.dataset.pending === "false");
+}
+
+async function outcomeStatus(page, id) {
+  return page.locator(`#preview [data-outcome="${id}"]`).first().getAttribute("data-status");
+}
+
+test("an error is underlined with its message; fixed, the preview follows the rules again", async () => {
+  const { page, errors, foreign } = await openPlayground();
+  // A valid change shows in the preview.
+  const melderLabel = lineOf('  label nl "Wie doet de melding?"');
+  await replaceLine(page, melderLabel, '  label nl "Wie meldt er?" en "Who reports?"');
+  await page.locator("#preview").getByText("Wie meldt er?").first().waitFor();
+  // An unknown value: underlined in place, listed with code and line:column, message on hover.
+  const acuutThen = lineOf("  then route = crisisdienst_112");
+  await replaceLine(page, acuutThen, "  then route = ergens_heen, regiehouder = crisisdienst, acties = bel_112");
+  await page.waitForFunction(() => document.body.dataset.valid === "false");
+  const underline = page.locator(".cm-lintRange-error").first();
+  await underline.waitFor();
+  const item = page.locator('#diagnostics li[data-severity="error"]').first();
+  const itemText = await item.textContent();
+  assert.match(itemText, new RegExp(`^E\\d{3} ${acuutThen}:\\d+ — .*ergens_heen`), itemText);
+  assert.match(await page.textContent("#summary"), /^1 fout/);
+  await underline.hover();
+  const tooltip = page.locator(".cm-tooltip-lint");
+  await tooltip.waitFor();
+  assert.ok((await tooltip.textContent()).includes("ergens_heen"));
+  // Clicking the diagnostic puts the cursor there.
+  await item.locator("button").click();
+  assert.equal(await page.locator(".cm-lineNumbers .cm-activeLineGutter").textContent(), String(acuutThen));
+  // The preview keeps the last valid rules, and says so.
+  assert.match(await page.textContent("#preview-note"), /laatste geldige versie/);
+  await page.locator("#preview").getByText("Wie meldt er?").first().waitFor();
+  await page.screenshot({ path: new URL("playground-error.png", ARTIFACTS).pathname });
+  // Fixed: valid again, and the preview follows a further change.
+  await replaceLine(page, acuutThen, "  then route = crisisdienst_112, regiehouder = crisisdienst, acties = bel_112");
+  await waitValid(page);
+  assert.equal(await page.textContent("#preview-note"), "");
+  await replaceLine(page, melderLabel, '  label nl "Wie meldt?" en "Who reports?"');
+  await page.locator("#preview").getByText("Wie meldt?", { exact: true }).first().waitFor();
+  // Undo (Ctrl-Z) brings back the previous text.
+  await page.keyboard.press("Control+z");
+  await settled(page);
+  await page.locator("#preview").getByText("Wie meldt er?").first().waitFor();
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+  await page.close();
+});
+
+test("a broken rule turns its tests red with expected vs actual; a test's answers load into the preview", async () => {
+  const { page, errors, foreign } = await openPlayground();
+  assert.match(await page.textContent("#tests-summary"), /^\d+ geslaagd, 0 mislukt$/);
+  const acuutThen = lineOf("  then route = crisisdienst_112");
+  await replaceLine(page, acuutThen, "  then route = vangnet, regiehouder = crisisdienst, acties = bel_112");
+  await page.waitForFunction(() => document.querySelector("#tests-summary").dataset.failed !== "0");
+  const failing = page.locator('#tests li[data-test="acuut gevaar gaat voor alles"]');
+  assert.equal(await failing.getAttribute("data-passed"), "false");
+  assert.match(await failing.locator(".pg-badge").textContent(), /mislukt/);
+  assert.equal(await failing.locator(".pg-expected").first().textContent(), "verwacht: route = crisisdienst_112");
+  assert.match(await failing.locator(".pg-actual").first().textContent(), /^werkelijk: .*vangnet/);
+  await failing.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: new URL("playground-failing-test.png", ARTIFACTS).pathname });
+  // Its answers, in the preview: the (broken) rule now routes acute danger to the safety net.
+  await failing.getByRole("button", { name: "Laad in voorbeeld" }).click();
+  await page.waitForFunction(() => document.querySelector("#preview").answers.acuut_gevaar === true);
+  const route = page.locator('#preview [data-outcome="route"]');
+  await route.getByText("Vangnet").first().waitFor();
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+  await page.close();
+});
+
+test("removing the advice rule shows a gap with an example that loads into the preview", async () => {
+  const { page, errors, foreign } = await openPlayground();
+  await page.waitForFunction(() => document.querySelector("#analysis-summary").textContent.startsWith("0 bevindingen"));
+  const start = lineOf("rule advies_regel");
+  const end = TRIAGE.findIndex((l, i) => i >= start && l.trim() === "") + 1; // the blank line after it
+  await gotoLine(page, start);
+  for (let i = start; i <= end; i++) await page.keyboard.press("Shift+ArrowDown");
+  await page.keyboard.press("Delete");
+  await settled(page);
+  await waitValid(page);
+  const gap = page.locator('#findings li[data-code="A101"]').first();
+  await gap.waitFor();
+  assert.match(await gap.textContent(), /Geen regel beslist 'route'/);
+  await page.screenshot({ path: new URL("playground-analysis.png", ARTIFACTS).pathname, fullPage: true });
+  await gap.getByRole("button", { name: "Toon in voorbeeld" }).click();
+  await page.waitForFunction(() => Object.keys(document.querySelector("#preview").answers).length > 3);
+  await page.waitForFunction(() => document.querySelector("#preview")
+    .shadowRoot.querySelector('[data-outcome="route"]')?.getAttribute("data-status") === "undecided");
+  assert.equal(await outcomeStatus(page, "route"), "undecided");
+  // The tests that expected advice now fail too.
+  assert.notEqual(await page.locator("#tests-summary").getAttribute("data-failed"), "0");
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+  await page.close();
+});
+
+test("the diff against the shipped default lists the outcomes that change", async () => {
+  const { page, errors, foreign } = await openPlayground();
+  await replaceLine(page, lineOf("parameter draaideur_eerdere_meldingen = 2"), "parameter draaideur_eerdere_meldingen = 3");
+  await waitValid(page);
+  await page.selectOption("#baseline", "triage");
+  await page.click("#compare");
+  await page.waitForFunction(() => document.querySelector("#diff-summary").textContent.includes("veranderingen"));
+  assert.match(await page.textContent("#diff-summary"), /volledig/);
+  const changed = await page.locator("#changes li[data-outcome]").evaluateAll((lis) => [...new Set(lis.map((l) => l.dataset.outcome))]);
+  assert.deepEqual(changed.sort(), ["acties", "regiehouder", "route"]);
+  const first = page.locator('#changes li[data-outcome="route"]').first();
+  assert.match(await first.textContent(), /route verandert van bemoeizorg naar .* eerdere_meldingen = 2/);
+  await first.getByRole("button", { name: "Toon in voorbeeld" }).click();
+  await page.waitForFunction(() => document.querySelector("#preview").answers.eerdere_meldingen === 2);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+  await page.close();
+});
+
+test("a share link carries the text in its fragment and reopens it in a new page", async () => {
+  const { page, errors, foreign } = await openPlayground();
+  await replaceLine(page, 1, "# Gedeeld voorbeeld 4711");
+  await waitValid(page);
+  const hash = await page.textContent("#ruleset-id");
+  await page.click("#share");
+  await page.locator("#share-link").waitFor();
+  const link = await page.inputValue("#share-link");
+  assert.ok(link.startsWith(`${server.origin}/www/playground/#regels=`), link);
+  await page.close();
+  const second = await openPlayground(link);
+  assert.equal(await second.page.textContent("#ruleset-id"), hash);
+  assert.ok((await second.page.locator(".cm-line").first().textContent()).includes("Gedeeld voorbeeld 4711"));
+  assert.match(await second.page.textContent("#file-status"), /uit de link/);
+  assert.deepEqual([...errors, ...second.errors], []);
+  assert.deepEqual([...foreign, ...second.foreign], []);
+  await second.page.close();
+});
+
+test("the preview's answers saved as a test become a test block that passes", async () => {
+  const { page, errors, foreign } = await openPlayground();
+  const before = Number((await page.textContent("#tests-summary")).split(" ")[0]);
+  await page.locator("#preview").getByRole("radio", { name: "Ja" }).first().check();
+  await page.waitForFunction(() => document.querySelector("#preview").answers.acuut_gevaar === true);
+  await page.fill("#test-name", "acuut uit het voorbeeld");
+  await page.click("#save-test");
+  const saved = page.locator('#tests li[data-test="acuut uit het voorbeeld"]');
+  await saved.waitFor();
+  assert.equal(await saved.getAttribute("data-passed"), "true");
+  assert.equal(await page.textContent("#tests-summary"), `${before + 1} geslaagd, 0 mislukt`);
+  // The block is in the text, at the end.
+  await page.locator(".cm-content").click();
+  await page.keyboard.press("Control+End");
+  const visible = (await page.locator(".cm-line").allTextContents()).join("\n");
+  assert.ok(visible.includes('test "acuut uit het voorbeeld"'), visible);
+  assert.ok(visible.includes("given acuut_gevaar = yes"), visible);
+  assert.ok(visible.includes("expect route = crisisdienst_112"), visible);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+  await page.close();
+});
+
+test("the playground speaks English too, and completes names the rules define", async () => {
+  const { page, errors, foreign } = await openPlayground();
+  await page.click("#lang-toggle");
+  assert.equal(await page.textContent("h1"), "Playground for rule authors");
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  assert.match(await page.textContent("#summary"), /^0 errors, 0 warnings$/);
+  assert.match(await page.textContent("#tests-summary"), /passed, 0 failed$/);
+  assert.equal(await page.locator("#preview").getAttribute("lang"), "en");
+  // Completion: the start of a fact's name offers it.
+  await gotoLine(page, lineOf("parameter draaideur_eerdere_meldingen = 2"));
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("draaideur_ee");
+  const option = page.locator(".cm-tooltip-autocomplete li", { hasText: "draaideur_eerdere_meldingen" });
+  await option.first().waitFor();
+  await page.keyboard.press("Escape");
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+  await page.close();
+});
+
+test("the playground has no accessibility violations (WCAG 2.1 A/AA), with errors, failures and findings shown", async () => {
+  const { page } = await openPlayground();
+  const axe = () => new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  let result = await axe();
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target).join(" ")}`), []);
+  await replaceLine(page, lineOf("  then route = crisisdienst_112"), "  then route = ergens_heen");
+  await page.locator(".cm-lintRange-error").first().waitFor();
+  result = await axe();
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target).join(" ")}`), []);
+  await page.keyboard.press("Control+z");
+  await settled(page);
+  await replaceLine(page, lineOf("  then route = crisisdienst_112"), "  then route = vangnet");
+  await page.waitForFunction(() => document.querySelector("#tests-summary").dataset.failed !== "0");
+  await page.waitForFunction(() => document.querySelector("#analysis-summary").textContent.includes("doorrekeningen"));
+  result = await axe();
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target).join(" ")}`), []);
+  await page.close();
+});
+
+test("after load the playground makes no request at all: it works offline", async () => {
+  const { page, errors, foreign } = await openPlayground();
+  const later = [];
+  page.on("request", (r) => later.push(r.url()));
+  await page.context().setOffline(true);
+  await replaceLine(page, lineOf("parameter draaideur_eerdere_meldingen = 2"), "parameter draaideur_eerdere_meldingen = 4");
+  await waitValid(page);
+  await page.click("#compare");
+  await page.waitForFunction(() => document.querySelector("#diff-summary").textContent.includes("veranderingen"));
+  await page.selectOption("#start", "regie");
+  await waitValid(page);
+  await page.waitForFunction(() => document.querySelector("#ruleset-id").textContent.startsWith("regie"));
+  assert.deepEqual(later, []);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+  await page.close();
+});

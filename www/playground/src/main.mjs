@@ -1,0 +1,464 @@
+// The rule authors' playground: edit a ruleset, see it checked, previewed in the real <regie-wijzer>,
+// tested, covered, analysed and compared, all in this page. Nothing is sent anywhere: the shipped
+// rulesets are bundled in, files are opened and saved through the browser, and a share link carries the
+// text compressed in its fragment (which browsers never send to a server).
+import { EditorState, StateEffect, StateField, RangeSet } from "@codemirror/state";
+import {
+  EditorView, GutterMarker, gutter, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers,
+  drawSelection,
+} from "@codemirror/view";
+import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
+import { bracketMatching, indentOnInput } from "@codemirror/language";
+import { autocompletion, closeBrackets, completionKeymap } from "@codemirror/autocomplete";
+import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/search";
+import { lintKeymap, setDiagnostics } from "@codemirror/lint";
+import { regelsSupport } from "./language.mjs";
+import { T, setLang, currentLang, translatePage } from "./i18n.mjs";
+import { decodeShared, encodeShared } from "./share.mjs";
+import triage from "../../../rulesets/triage.regels";
+import triageTests from "../../../rulesets/triage.tests.regels";
+import escalatie from "../../../rulesets/escalatie.regels";
+import escalatieTests from "../../../rulesets/escalatie.tests.regels";
+import regie from "../../../rulesets/regie.regels";
+import regieTests from "../../../rulesets/regie.tests.regels";
+
+const core = await import(new URL("../../../pkg/core/regiewijzer_wasm.js", import.meta.url).href);
+await core.default();
+
+const $ = (id) => document.getElementById(id);
+const el = (tag, props = {}, ...children) => {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === "class") e.className = v;
+    else if (k.startsWith("data-")) e.setAttribute(k, v);
+    else if (k === "onclick") e.addEventListener("click", v);
+    else e[k] = v;
+  }
+  for (const c of children) if (c != null) e.append(c);
+  return e;
+};
+const msg = (text) => (text ? text[currentLang()] ?? text.nl : "");
+
+/** A shipped ruleset as one text: the rules, then their tests as `test` blocks. */
+function withTests(rules, tests) {
+  const body = tests.replace(/^tests for [A-Za-z_][A-Za-z0-9_]*\s*\n/m, "");
+  return `${rules.trimEnd()}\n\n# Tests (uit / from rulesets/*.tests.regels)\n${body}`;
+}
+export const SHIPPED = {
+  triage: { rules: triage, text: withTests(triage, triageTests) },
+  escalatie: { rules: escalatie, text: withTests(escalatie, escalatieTests) },
+  regie: { rules: regie, text: withTests(regie, regieTests) },
+};
+
+// ---------- state ----------
+let ruleset = null; // the last valid version
+let lastAnalysis = null;
+let lastTests = null;
+let lastCoverage = null;
+let lastDiff = null;
+let baselineFile = null; // { name, text }
+const today = () => $("today").value || new Date().toISOString().slice(0, 10);
+
+// ---------- coverage gutter ----------
+const setUncovered = StateEffect.define();
+class UncoveredMarker extends GutterMarker {
+  toDOM() {
+    return el("span", { class: "pg-uncovered", title: T("uncoveredTitle"), textContent: "◌" });
+  }
+}
+const uncoveredMarker = new UncoveredMarker();
+const uncoveredField = StateField.define({
+  create: () => RangeSet.empty,
+  update(set, tr) {
+    set = set.map(tr.changes);
+    for (const e of tr.effects) if (e.is(setUncovered)) set = e.value;
+    return set;
+  },
+});
+const coverageGutter = gutter({
+  class: "pg-coverage-gutter",
+  markers: (view) => view.state.field(uncoveredField),
+  initialSpacer: () => uncoveredMarker,
+});
+
+// ---------- editor ----------
+// In a shadow root: CodeMirror then styles itself with constructable stylesheets, which the page's strict
+// CSP (no inline styles) allows; in the document it would add <style> elements.
+const editorRoot = $("editor").attachShadow({ mode: "open" });
+const theme = EditorView.theme({
+  "&": { height: "70vh", fontSize: "0.9rem", backgroundColor: "#fff", color: "#1a1a1a" },
+  "&.cm-focused": { outline: "3px solid #1f4e8c", outlineOffset: "1px" },
+  ".cm-scroller": { fontFamily: 'ui-monospace, "DejaVu Sans Mono", monospace' },
+  ".cm-gutters": { backgroundColor: "#f3f3f3", color: "#4a4a4a", borderRight: "1px solid #cfcfcf" },
+  ".pg-coverage-gutter .cm-gutterElement": { color: "#8a4000", padding: "0 2px", minWidth: "1ch" },
+  ".cm-activeLine": { backgroundColor: "#eef4fb" },
+  ".cm-activeLineGutter": { backgroundColor: "#dde7f3" },
+});
+const view = new EditorView({
+  root: editorRoot,
+  parent: editorRoot,
+  state: EditorState.create({
+    doc: "",
+    extensions: [
+      lineNumbers(), coverageGutter, uncoveredField, highlightActiveLineGutter(), history(), drawSelection(),
+      indentOnInput(), bracketMatching(), closeBrackets(), autocompletion(), highlightActiveLine(),
+      highlightSelectionMatches(), search({ top: true }),
+      keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...completionKeymap, ...lintKeymap]),
+      regelsSupport(), theme,
+      EditorView.contentAttributes.of({ "aria-label": "Regels (.regels)", tabindex: "0" }),
+      EditorView.updateListener.of((u) => { if (u.docChanged) schedule(); }),
+    ],
+  }),
+});
+
+// "Go to line" (Ctrl-Alt-G): after Enter the cursor is on that line, but inside a shadow root focus fell
+// to the page body; a keyboard user must land in the editor.
+editorRoot.addEventListener("keydown", (e) => {
+  if (e.key === "Enter" && e.target instanceof HTMLInputElement && e.target.name === "line") {
+    setTimeout(() => view.focus(), 0);
+  }
+}, true);
+
+/** Offset in the document of a line:column (both from 1, column in characters). */
+function offsetOf(line, column) {
+  const doc = view.state.doc;
+  const l = doc.line(Math.min(Math.max(line, 1), doc.lines));
+  return Math.min(l.from + Math.max(column - 1, 0), l.to);
+}
+
+function jumpTo(line, column = 1) {
+  const at = offsetOf(line, column);
+  view.dispatch({ selection: { anchor: at }, scrollIntoView: true });
+  view.focus();
+}
+
+function setText(text) {
+  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+}
+
+// ---------- the pipeline: check, preview, tests, coverage; analysis a little later ----------
+let timer = null;
+let analysisTimer = null;
+function schedule() {
+  document.body.dataset.pending = "true";
+  clearTimeout(timer);
+  timer = setTimeout(update, 200);
+}
+
+function update() {
+  try {
+    check();
+  } finally {
+    document.body.dataset.pending = "false";
+  }
+}
+
+function check() {
+  const text = view.state.doc.toString();
+  let diags;
+  try {
+    diags = core.check(text);
+  } catch (e) {
+    diags = [{ code: "E000", severity: "error", start: { line: 1, column: 1 }, end: { line: 1, column: 1 },
+      message_nl: String(e), message_en: String(e) }];
+  }
+  showDiagnostics(diags);
+  const errors = diags.filter((d) => d.severity === "error").length;
+  document.body.dataset.valid = errors === 0 ? "true" : "false";
+  if (errors > 0) {
+    $("preview-note").textContent = T("previewStale");
+    return;
+  }
+  $("preview-note").textContent = "";
+  try {
+    ruleset?.free();
+    ruleset = core.Ruleset.load(text);
+  } catch {
+    return;
+  }
+  $("preview").rulesSource = text;
+  $("ruleset-id").textContent = `${ruleset.id} ${ruleset.version} · ${ruleset.hash.slice(0, 19)}…`;
+  runTests();
+  clearTimeout(analysisTimer);
+  analysisTimer = setTimeout(runAnalysis, 500);
+  lastDiff = null;
+  renderDiff();
+}
+
+function showDiagnostics(diags) {
+  const doc = view.state.doc;
+  const cm = diags.map((d) => {
+    const from = offsetOf(d.start.line, d.start.column);
+    let to = offsetOf(d.end.line, d.end.column);
+    if (to <= from) to = Math.min(from + 1, doc.length);
+    return {
+      from, to, severity: d.severity === "error" ? "error" : "warning", source: d.code,
+      message: `${d.code}: ${currentLang() === "en" ? d.message_en : d.message_nl}`,
+    };
+  });
+  view.dispatch(setDiagnostics(view.state, cm));
+  const list = $("diagnostics");
+  list.replaceChildren();
+  for (const d of diags) {
+    const text = `${d.code} ${d.start.line}:${d.start.column} — ${currentLang() === "en" ? d.message_en : d.message_nl}`;
+    list.append(el("li", { "data-code": d.code, "data-severity": d.severity },
+      el("button", { type: "button", class: "pg-link", textContent: text, onclick: () => jumpTo(d.start.line, d.start.column) })));
+  }
+  const errors = diags.filter((d) => d.severity === "error").length;
+  $("summary").textContent = T("summary", errors, diags.length - errors);
+}
+
+// ---------- tests and coverage ----------
+function runTests() {
+  if (!ruleset) return;
+  try {
+    lastTests = ruleset.runTests();
+    lastCoverage = ruleset.coverage();
+  } catch (e) {
+    lastTests = { tests: [], diagnostics: [] };
+    lastCoverage = null;
+    $("tests-summary").textContent = String(e);
+    return;
+  }
+  renderTests();
+  // Gutter: rules and table rows no test makes fire.
+  const lines = [...new Set((lastCoverage?.rules_not_fired ?? []).map(([, line]) => line))].sort((a, b) => a - b);
+  const doc = view.state.doc;
+  const markers = lines.filter((l) => l >= 1 && l <= doc.lines).map((l) => uncoveredMarker.range(doc.line(l).from));
+  view.dispatch({ effects: setUncovered.of(RangeSet.of(markers)) });
+}
+
+function renderTests() {
+  const list = $("tests");
+  list.replaceChildren();
+  if (!lastTests) return;
+  const passed = lastTests.tests.filter((t) => t.passed).length;
+  const failed = lastTests.tests.length - passed;
+  $("tests-summary").textContent = T("testsSummary", passed, failed);
+  $("tests-summary").dataset.failed = String(failed);
+  for (const t of lastTests.tests) {
+    const li = el("li", { class: t.passed ? "pg-pass" : "pg-fail", "data-test": t.name, "data-passed": String(t.passed) },
+      el("span", { class: "pg-badge", textContent: t.passed ? `✓ ${T("passed")}` : `✗ ${T("failed")}` }),
+      " ",
+      el("button", { type: "button", class: "pg-link", textContent: t.name, onclick: () => jumpTo(t.line) }),
+      " ",
+      el("button", { type: "button", class: "pg-small", textContent: T("loadInPreview"), onclick: () => loadAnswers(t.answers, t.today) }));
+    if (!t.passed) {
+      const ul = el("ul", { class: "pg-failures" });
+      for (const f of t.failures) {
+        ul.append(el("li", {},
+          el("span", { class: "pg-expected", textContent: `${T("expected")}: ${f.expect}` }),
+          el("br"),
+          el("span", { class: "pg-actual", textContent: `${T("actual")}: ${msg(f.actual)}` })));
+      }
+      li.append(ul);
+    }
+    list.append(li);
+  }
+  const uncovered = $("uncovered");
+  uncovered.replaceChildren();
+  const notFired = lastCoverage?.rules_not_fired ?? [];
+  const notExpected = lastCoverage?.values_not_expected ?? [];
+  $("coverage-summary").textContent = T("coverageSummary", notFired.length, notExpected.length);
+  for (const [id, line] of notFired) {
+    uncovered.append(el("li", {}, el("button", { type: "button", class: "pg-link", textContent: `${T("rule")} ${id} (${T("line")} ${line})`, onclick: () => jumpTo(line) })));
+  }
+  for (const [outcome, value] of notExpected) {
+    uncovered.append(el("li", { textContent: `${T("valueNotExpected")}: ${outcome} = ${value}` }));
+  }
+}
+
+function loadAnswers(answers, day) {
+  const w = $("preview");
+  if (day) w.setAttribute("today", day);
+  w.answers = answers;
+  $("preview-section").scrollIntoView({ block: "start" });
+  $("preview-status").textContent = T("loaded");
+}
+
+function saveAsTest() {
+  if (!ruleset) return;
+  const name = $("test-name").value.trim() || `${T("newTest")} ${new Date().toISOString().slice(0, 16).replace("T", " ")}`;
+  const w = $("preview");
+  const block = ruleset.testBlock(name, w.answers ?? {}, w.getAttribute("today") || today());
+  const doc = view.state.doc;
+  const insert = `${doc.toString().endsWith("\n") ? "" : "\n"}\n${block}`;
+  view.dispatch({ changes: { from: doc.length, insert }, selection: { anchor: doc.length + insert.length }, scrollIntoView: true });
+  $("test-name").value = "";
+  $("save-test-status").textContent = T("testSaved", name);
+}
+
+// ---------- analysis ----------
+function runAnalysis() {
+  if (!ruleset) return;
+  $("analysis-summary").textContent = T("analysing");
+  try {
+    lastAnalysis = ruleset.analyze(today());
+  } catch (e) {
+    lastAnalysis = null;
+    $("analysis-summary").textContent = String(e);
+    return;
+  }
+  renderAnalysis();
+}
+
+function renderAnalysis() {
+  const list = $("findings");
+  list.replaceChildren();
+  if (!lastAnalysis) return;
+  const a = lastAnalysis;
+  $("analysis-summary").textContent = T("analysisSummary", a.findings.length, a.complete, a.evaluations);
+  for (const f of a.findings) {
+    const li = el("li", { "data-code": f.code, class: `pg-${f.severity}` },
+      el("button", { type: "button", class: "pg-link", textContent: `${f.code} ${f.line}:${f.column}`, onclick: () => jumpTo(f.line, f.column) }),
+      ` ${msg(f.message)}`);
+    if (f.example) {
+      li.append(" ", el("button", { type: "button", class: "pg-small", textContent: T("showInPreview"), onclick: () => loadAnswers(f.example.answers, f.example.today) }));
+    }
+    list.append(li);
+  }
+  const notes = $("analysis-notes");
+  notes.replaceChildren(...(a.notes ?? []).map((n) => el("li", { textContent: msg(n) })));
+}
+
+// ---------- compare ----------
+function baselineText() {
+  const choice = $("baseline").value;
+  if (choice === "file") return baselineFile?.text ?? null;
+  return SHIPPED[choice]?.rules ?? null;
+}
+
+function runDiff() {
+  if (!ruleset) return;
+  const text = baselineText();
+  if (text == null) {
+    $("diff-summary").textContent = T("chooseBaseline");
+    return;
+  }
+  $("diff-summary").textContent = T("comparing");
+  let base;
+  try {
+    base = core.Ruleset.load(text);
+  } catch (e) {
+    $("diff-summary").textContent = `${T("baselineInvalid")}: ${String(e?.message ?? e)}`;
+    return;
+  }
+  try {
+    lastDiff = base.diff(ruleset, today());
+  } finally {
+    base.free();
+  }
+  renderDiff();
+}
+
+function renderDiff() {
+  const list = $("changes");
+  list.replaceChildren();
+  if (!lastDiff) {
+    $("diff-summary").textContent = T("diffNotRun");
+    return;
+  }
+  const d = lastDiff;
+  $("diff-summary").textContent = T("diffSummary", d.changes.length, d.complete, d.evaluations);
+  const extra = [
+    [T("outcomesAdded"), d.outcomes_added], [T("outcomesRemoved"), d.outcomes_removed],
+    [T("factsAdded"), d.facts_added], [T("factsRemoved"), d.facts_removed],
+  ];
+  for (const [label, items] of extra) {
+    if (items.length) list.append(el("li", { textContent: `${label}: ${items.join(", ")}` }));
+  }
+  for (const c of d.changes) {
+    const count = c.combinations == null ? "" : ` (${T("combinations", c.combinations)})`;
+    list.append(el("li", { "data-outcome": c.outcome },
+      el("strong", { textContent: c.outcome }), ` ${msg(c.message)}${count} `,
+      el("button", { type: "button", class: "pg-small", textContent: T("showInPreview"), onclick: () => loadAnswers(c.example.answers, c.example.today) })));
+  }
+}
+
+// ---------- files and sharing ----------
+function startWith(name) {
+  const s = SHIPPED[name];
+  if (!s) return;
+  setText(s.text);
+  $("baseline").value = name;
+  window.history.replaceState(null, "", location.pathname);
+}
+
+async function openFile(input, then) {
+  const file = input.files?.[0];
+  if (!file) return;
+  then(file.name, await file.text());
+  input.value = "";
+}
+
+function saveFile() {
+  const text = view.state.doc.toString();
+  const id = /^\s*ruleset\s+([A-Za-z_][A-Za-z0-9_]*)/m.exec(text)?.[1] ?? "regels";
+  const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
+  const a = el("a", { href: url, download: `${id}.regels` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+async function share() {
+  const link = `${location.origin}${location.pathname}#regels=${await encodeShared(view.state.doc.toString())}`;
+  $("share-link").value = link;
+  $("share-link").hidden = false;
+  window.history.replaceState(null, "", link);
+  try {
+    await navigator.clipboard.writeText(link);
+    $("share-status").textContent = T("linkCopied");
+  } catch {
+    $("share-status").textContent = T("linkReady");
+  }
+  $("share-link").select();
+}
+
+// ---------- language ----------
+function applyLang(lang) {
+  setLang(lang);
+  translatePage();
+  $("preview").setAttribute("lang", lang);
+  $("lang-toggle").textContent = lang === "nl" ? "English" : "Nederlands";
+  $("lang-toggle").lang = lang === "nl" ? "en" : "nl";
+  update();
+  renderAnalysis();
+  renderDiff();
+}
+
+// ---------- wiring ----------
+$("start").addEventListener("change", (e) => startWith(e.target.value));
+$("open").addEventListener("click", () => $("file").click());
+$("file").addEventListener("change", (e) => openFile(e.target, (name, text) => {
+  setText(text);
+  $("file-status").textContent = T("opened", name);
+}));
+$("save").addEventListener("click", saveFile);
+$("share").addEventListener("click", share);
+$("save-test").addEventListener("click", saveAsTest);
+$("analyze").addEventListener("click", runAnalysis);
+$("compare").addEventListener("click", runDiff);
+$("baseline").addEventListener("change", () => {
+  if ($("baseline").value === "file" && !baselineFile) $("baseline-file").click();
+});
+$("baseline-file").addEventListener("change", (e) => openFile(e.target, (name, text) => {
+  baselineFile = { name, text };
+  $("baseline-file-name").textContent = name;
+  $("baseline").value = "file";
+}));
+$("today").addEventListener("change", () => runAnalysis());
+$("lang-toggle").addEventListener("click", () => applyLang(currentLang() === "nl" ? "en" : "nl"));
+
+$("today").value = new Date().toISOString().slice(0, 10);
+const shared = location.hash.startsWith("#regels=") ? await decodeShared(location.hash.slice("#regels=".length)).catch(() => null) : null;
+if (shared != null) {
+  setText(shared);
+  $("file-status").textContent = T("fromLink");
+} else {
+  setText(SHIPPED.triage.text);
+}
+applyLang(new URLSearchParams(location.search).get("lang") === "en" ? "en" : "nl");
+update();
+document.body.dataset.ready = "true";
