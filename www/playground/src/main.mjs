@@ -56,6 +56,7 @@ let lastAnalysis = null;
 let lastTests = null;
 let lastCoverage = null;
 let lastDiff = null;
+let lastDiags = [];
 let baselineFile = null; // { name, text }
 const today = () => $("today").value || new Date().toISOString().slice(0, 10);
 
@@ -186,6 +187,7 @@ function check() {
 }
 
 function showDiagnostics(diags) {
+  lastDiags = diags;
   const doc = view.state.doc;
   const cm = diags.map((d) => {
     const from = offsetOf(d.start.line, d.start.column);
@@ -423,7 +425,9 @@ function applyLang(lang) {
   $("preview").setAttribute("lang", lang);
   $("lang-toggle").textContent = lang === "nl" ? "English" : "Nederlands";
   $("lang-toggle").lang = lang === "nl" ? "en" : "nl";
-  update();
+  // Only the texts change: draw what is known again, without checking or testing anew.
+  showDiagnostics(lastDiags);
+  renderTests();
   renderAnalysis();
   renderDiff();
 }
@@ -459,6 +463,8 @@ if (shared != null) {
 } else {
   setText(SHIPPED.triage.text);
 }
-applyLang(new URLSearchParams(location.search).get("lang") === "en" ? "en" : "nl");
+// One check of the text it starts with, now rather than after the typing pause setText scheduled.
+clearTimeout(timer);
 update();
+applyLang(new URLSearchParams(location.search).get("lang") === "en" ? "en" : "nl");
 document.body.dataset.ready = "true";

@@ -1255,16 +1255,7 @@ pub fn diff(old: &Model, new: &Model, options: &Options) -> Diff {
                         return Verdict::Prune;
                     }
                     let mut open = Vec::new();
-                    for (mi, mine, theirs) in [(0, &lo, &ln), (1, &ln, &lo)] {
-                        for (r, sig) in mine.iter() {
-                            if theirs.iter().any(|(_, t)| t == sig) {
-                                continue;
-                            }
-                            if let Some((_, deps)) = p.get(mi).and_then(|p| p.rules.get(*r)) {
-                                Cand::of_rule(mi, deps, &mut open);
-                            }
-                        }
-                    }
+                    rule_cands(p, &lo, &ln, false, &mut open);
                     if !open.is_empty() {
                         return Verdict::Branch(open);
                     }
@@ -1490,35 +1481,15 @@ fn set_verdict(p: &[Probe], values: &ByValue) -> Verdict {
         }
         // A value is in the set when any of its givers fires: equal sets of live rules, equal answers.
         let (lo, ln) = (live_rules(p, 0, go), live_rules(p, 1, gn));
-        let sigs = |l: &[(usize, &str)]| -> Vec<String> {
-            let mut v: Vec<String> = l.iter().map(|x| x.1.to_string()).collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        };
-        if sigs(&lo) == sigs(&ln) {
+        if distinct(&lo) == distinct(&ln) {
             continue;
         }
         let before = open.len();
-        for (mi, mine, theirs) in [(0, &lo, &ln), (1, &ln, &lo)] {
-            for (r, sig) in mine.iter() {
-                if !theirs.iter().any(|(_, t)| t == sig) {
-                    if let Some((_, deps)) = p.get(mi).and_then(|p| p.rules.get(*r)) {
-                        Cand::of_rule(mi, deps, &mut open);
-                    }
-                }
-            }
-        }
+        rule_cands(p, &lo, &ln, false, &mut open);
         if open.len() == before {
             // The rules that differ are settled (one fires on one side only): what is left to settle
             // is whether the value comes in anyway, by the other rules that give it.
-            for (mi, mine) in [(0, &lo), (1, &ln)] {
-                for (r, _) in mine.iter() {
-                    if let Some((_, deps)) = p.get(mi).and_then(|p| p.rules.get(*r)) {
-                        Cand::of_rule(mi, deps, &mut open);
-                    }
-                }
-            }
+            rule_cands(p, &lo, &ln, true, &mut open);
         }
     }
     if open.is_empty() {
@@ -1559,6 +1530,35 @@ fn same_winner(
                 .and_then(|p| p.rules.get(*r))
                 .is_some_and(|(now, deps)| *now == Some(true) && deps.is_empty())
     })
+}
+
+/// The distinct signatures of some rules, sorted.
+fn distinct<'a>(rules: &[(usize, &'a str)]) -> Vec<&'a str> {
+    let mut v: Vec<&str> = rules.iter().map(|x| x.1).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Adds to `open` what the live rules read that are on one side only (`all`: every live rule), each
+/// with the side (model) it was seen on.
+fn rule_cands(
+    p: &[Probe],
+    lo: &[(usize, &str)],
+    ln: &[(usize, &str)],
+    all: bool,
+    open: &mut Vec<Cand>,
+) {
+    for (mi, mine, theirs) in [(0, lo, ln), (1, ln, lo)] {
+        for (r, sig) in mine {
+            if !all && theirs.iter().any(|(_, t)| t == sig) {
+                continue;
+            }
+            if let Some((_, deps)) = p.get(mi).and_then(|p| p.rules.get(*r)) {
+                Cand::of_rule(mi, deps, open);
+            }
+        }
+    }
 }
 
 /// The rules of model `mi` (with their signatures) that fire or may still fire at this node.

@@ -721,28 +721,15 @@ impl<'m> Space<'m> {
     /// whole number with both bounds, the size of its range; `None` when that is unbounded (or for dates
     /// and timelines).
     pub fn class_size(&self, at: usize, rep: usize) -> Option<u64> {
-        let sf = self.facts.get(at)?;
+        if let Some((_, lo, hi)) = self.int_range(at, rep) {
+            return u64::try_from(hi?.checked_sub(lo?)?.checked_add(1)?).ok();
+        }
         match self.rep_of(at, rep)? {
-            (def, Slot::Value(Value::Int(v))) => match def.ty {
-                FactType::Int { min, max } => {
-                    let lo = sf.cuts.iter().rev().find(|k| **k <= v).copied();
-                    let hi = sf.cuts.iter().find(|k| **k > v).map(|k| k - 1);
-                    let lo = match (lo, min) {
-                        (Some(l), Some(m)) => l.max(m),
-                        (l, m) => l.or(m)?,
-                    };
-                    let hi = match (hi, max) {
-                        (Some(h), Some(m)) => h.min(m),
-                        (h, m) => h.or(m)?,
-                    };
-                    u64::try_from(hi.checked_sub(lo)?.checked_add(1)?).ok()
-                }
-                FactType::Scale { .. } => Some(1),
-                _ => None,
-            },
-            (def, Slot::Value(_)) => {
-                matches!(def.ty, FactType::Bool | FactType::Choice { .. }).then_some(1)
-            }
+            (def, Slot::Value(_)) => matches!(
+                def.ty,
+                FactType::Bool | FactType::Choice { .. } | FactType::Scale { .. }
+            )
+            .then_some(1),
             (_, Slot::List(_)) => None,
         }
     }
@@ -751,30 +738,30 @@ impl<'m> Space<'m> {
     /// constants it is compared with (every value there gives the same outcomes), else `id = answer`.
     pub fn condition(&self, at: usize, rep: usize) -> String {
         let id = self.facts.get(at).map_or("", |f| f.id.as_str());
-        if let (Some(sf), Some((def, Slot::Value(Value::Int(v))))) =
-            (self.facts.get(at), self.rep_of(at, rep))
-        {
-            if let FactType::Int { min, max } = def.ty {
-                let below = sf.cuts.iter().rev().find(|k| **k <= v).copied();
-                let above = sf.cuts.iter().find(|k| **k > v).map(|k| k - 1);
-                let lo = match (below, min) {
-                    (Some(b), Some(m)) => Some(b.max(m)),
-                    (b, m) => b.or(m),
-                };
-                let hi = match (above, max) {
-                    (Some(a), Some(m)) => Some(a.min(m)),
-                    (a, m) => a.or(m),
-                };
-                return match (lo, hi) {
-                    (Some(l), Some(h)) if l == h => format!("{id} = {l}"),
-                    (Some(l), Some(h)) => format!("{l} <= {id} <= {h}"),
-                    (None, Some(h)) => format!("{id} <= {h}"),
-                    (Some(l), None) => format!("{id} >= {l}"),
-                    (None, None) => format!("{id} = {v}"),
-                };
-            }
+        match self.int_range(at, rep) {
+            Some((_, Some(l), Some(h))) if l == h => format!("{id} = {l}"),
+            Some((_, Some(l), Some(h))) => format!("{l} <= {id} <= {h}"),
+            Some((_, None, Some(h))) => format!("{id} <= {h}"),
+            Some((_, Some(l), None)) => format!("{id} >= {l}"),
+            Some((v, None, None)) => format!("{id} = {v}"),
+            None => format!("{id} = {}", self.shown(at, rep)),
         }
-        format!("{id} = {}", self.shown(at, rep))
+    }
+
+    /// For a whole-number question: the representative value and the range it stands for (between the
+    /// cuts around it, within the question's bounds; `None` where unbounded).
+    fn int_range(&self, at: usize, rep: usize) -> Option<(i64, Option<i64>, Option<i64>)> {
+        let sf = self.facts.get(at)?;
+        let (def, Slot::Value(Value::Int(v))) = self.rep_of(at, rep)? else {
+            return None;
+        };
+        let FactType::Int { min, max } = def.ty else {
+            return None;
+        };
+        let below = sf.cuts.iter().rev().find(|k| **k <= v).copied();
+        let above = sf.cuts.iter().find(|k| **k > v).map(|k| k - 1);
+        let (lo, hi) = within(below, above, min, max);
+        Some((v, lo, hi))
     }
 
     /// A representative answer with the question it answers, from the first model that has both.
@@ -829,6 +816,24 @@ fn slot_for(model: &Model, f: FactId, key: &RepKey) -> Option<Slot> {
     }
 }
 
+/// A range `lo..=hi` (`None`: unbounded) cut to a question's bounds `min..=max`.
+fn within(
+    lo: Option<i64>,
+    hi: Option<i64>,
+    min: Option<i64>,
+    max: Option<i64>,
+) -> (Option<i64>, Option<i64>) {
+    let lo = match (lo, min) {
+        (Some(l), Some(m)) => Some(l.max(m)),
+        (l, m) => l.or(m),
+    };
+    let hi = match (hi, max) {
+        (Some(h), Some(m)) => Some(h.min(m)),
+        (h, m) => h.or(m),
+    };
+    (lo, hi)
+}
+
 fn plain_value(ty: &FactType, key: &RepKey) -> Option<Value> {
     match (ty, key) {
         (FactType::Bool, RepKey::Bool(b)) => Some(Value::Bool(*b)),
@@ -869,32 +874,17 @@ fn reps_of(
             // One answer per range between the cuts (within the bounds): its lowest value, or for the
             // range below the first cut, its highest.
             let cuts = splits.int_cuts(f);
+            let starts = std::iter::once(None).chain(cuts.iter().map(|k| Some(*k)));
+            let ends = cuts.iter().map(|k| Some(k.saturating_sub(1))).chain([None]);
             let mut vals: Vec<i64> = Vec::new();
-            let mut lo: Option<i64> = *min;
-            for k in cuts.iter().copied().chain([i64::MAX]) {
-                let hi = if k == i64::MAX {
-                    *max
-                } else {
-                    Some(k.saturating_sub(1))
-                };
-                let hi = match (hi, max) {
-                    (Some(h), Some(m)) => Some(h.min(*m)),
-                    (h, m) => h.or(*m),
-                };
-                match (lo, hi) {
+            for (start, end) in starts.zip(ends) {
+                match within(start, end, *min, *max) {
                     (Some(l), Some(h)) if l <= h => vals.push(l),
                     (Some(l), None) => vals.push(l),
                     (None, Some(h)) => vals.push(h),
                     (None, None) => vals.push(0),
                     _ => {}
                 }
-                if k == i64::MAX {
-                    break;
-                }
-                lo = Some(match min {
-                    Some(m) => k.max(*m),
-                    None => k,
-                });
             }
             vals.retain(|n| min.is_none_or(|m| *n >= m) && max.is_none_or(|m| *n <= m));
             vals.sort_unstable();
