@@ -1,4 +1,5 @@
 # Regiewijzer: `make demo` and `make test` are the two commands a fresh machine needs.
+SHELL := /bin/bash
 .PHONY: setup test demo wasm playground bench fmt clean test-rust test-rules test-browser lint
 
 RULESETS := $(filter-out %.tests.regels,$(wildcard rulesets/*.regels))
@@ -45,8 +46,17 @@ demo: wasm playground
 	@echo "(Ctrl-C stops the server; it serves this folder on 127.0.0.1 only)"
 	@python3 -m http.server --bind 127.0.0.1 $(PORT)
 
-bench: setup
-	cargo bench -p regiewijzer-core
+# Size and speed, measured and reported (docs/performance.md), never asserted; not part of `make test`.
+# Native criterion benches, the scaling plot, download sizes beside the peers, the engine comparison in
+# Node, and start-up in headless Chromium. The figures go to target/bench/*.md as well.
+bench: wasm
+	@scripts/bench-setup.sh
+	@mkdir -p target/bench
+	set -o pipefail; cargo bench -p regiewijzer-core 2>&1 | tee target/bench/criterion.txt
+	set -o pipefail; node benches/plot.mjs | tee target/bench/scaling.md
+	set -o pipefail; node benches/size.mjs | tee target/bench/size.md
+	set -o pipefail; node --no-warnings benches/compare.mjs | tee target/bench/engines.md
+	set -o pipefail; node benches/startup.mjs | tee target/bench/startup.md
 
 fmt:
 	cargo fmt --all

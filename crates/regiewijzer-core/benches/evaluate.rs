@@ -5,7 +5,7 @@
 
 use criterion::{Criterion, black_box, criterion_group, criterion_main};
 use regiewijzer_core::answers::{Answers, RawAnswers};
-use regiewijzer_core::eval::evaluate;
+use regiewijzer_core::eval::{decide, evaluate};
 use regiewijzer_core::testing::run_tests;
 use regiewijzer_core::{Date, compile};
 
@@ -70,6 +70,27 @@ fn bench(c: &mut Criterion) {
     c.bench_function(&format!("{name}: evaluate, half answered"), |b| {
         b.iter(|| evaluate(black_box(&model), black_box(&answers), today))
     });
+    if let Some(route) = model.outcome_by_name("route") {
+        c.bench_function(&format!("{name}: decide route only, half answered"), |b| {
+            b.iter(|| decide(black_box(&model), black_box(&answers), today, route))
+        });
+    }
+    // The four-branch decision the engines are compared on (benches/compare.mjs), all answered.
+    let vier = include_str!("../../../benches/engines/vier.regels");
+    if let Some(m) = compile(vier).model {
+        let mut a = Answers::empty(&m);
+        for (f, v) in [(0, false), (1, false), (2, true)] {
+            a.set(f, Some(regiewijzer_core::model::Value::Bool(v)));
+        }
+        a.set(3, Some(regiewijzer_core::model::Value::Int(40)));
+        let route = m.outcome_by_name("route").unwrap_or(0);
+        c.bench_function("vier: evaluate", |b| {
+            b.iter(|| evaluate(black_box(&m), black_box(&a), today))
+        });
+        c.bench_function("vier: decide route", |b| {
+            b.iter(|| decide(black_box(&m), black_box(&a), today, route))
+        });
+    }
     c.bench_function(&format!("{name}: format"), |b| {
         b.iter(|| regiewijzer_core::fmt::format(black_box(&src)))
     });

@@ -231,6 +231,31 @@ impl Answers {
         (answers, issues)
     }
 
+    /// Sets (or with [`RawValue::Null`] clears) the answer to one question, converted exactly as
+    /// [`Answers::from_raw`] converts it, and returns the issues of what could not be used (a scalar
+    /// answer that cannot be used is cleared). A `fact` outside the model is ignored.
+    pub fn set_raw(&mut self, model: &Model, fact: FactId, raw: &RawValue) -> Vec<AnswerIssue> {
+        let Some(def) = model.facts.get(fact) else {
+            return Vec::new();
+        };
+        if let FactType::Timeline { fields } = &def.ty {
+            let mut issues = Vec::new();
+            let records = convert_records(&def.id, fields, raw, &mut issues);
+            self.set_list(fact, records);
+            return issues;
+        }
+        match convert(&def.ty, raw) {
+            Ok(value) => {
+                self.set(fact, value);
+                Vec::new()
+            }
+            Err((kind, nl, en)) => {
+                self.set(fact, None);
+                vec![issue(&def.id, kind, nl, en)]
+            }
+        }
+    }
+
     /// The answers given by a test (`given` lines).
     pub fn from_test(model: &Model, test: &TestDef) -> Answers {
         let mut answers = Answers::empty(model);

@@ -439,6 +439,110 @@ fn answer_value(answers: &Answers, f: FactId) -> Option<Value> {
     })
 }
 
+/// How the rules giving an outcome combine under its policy (not a deadline), before any default: the
+/// status, the values, the deciding rules (for a conflict: the conflicting ones) and the open questions
+/// that could still change it.
+fn combine<'r, 'm>(
+    policy: Policy,
+    rules: &'r [Giving<'m>],
+) -> (Status, Vec<ValueId>, Vec<&'r Giving<'m>>, Deps) {
+    let fired: Vec<&Giving> = rules
+        .iter()
+        .filter(|(_, _, t)| t.now == Some(true))
+        .collect();
+    let open = |t: &Tri| !t.settled();
+
+    let mut relevant = Deps::new();
+    let (status, values, deciding): (Status, Vec<ValueId>, Vec<&Giving>) = match policy {
+        Policy::Priority => {
+            let top = fired.iter().map(|(r, _, _)| (r.priority, r.rank)).max();
+            match top {
+                Some(top) => {
+                    let tops: Vec<_> = fired
+                        .iter()
+                        .copied()
+                        .filter(|(r, _, _)| (r.priority, r.rank) == top)
+                        .collect();
+                    let mut distinct: Vec<ValueId> = Vec::new();
+                    for (_, vals, _) in &tops {
+                        for v in vals {
+                            if !distinct.contains(v) {
+                                distinct.push(*v);
+                            }
+                        }
+                    }
+                    let top_open = tops.iter().any(|(_, _, t)| open(t));
+                    for (r, vals, t) in rules {
+                        if !open(t) {
+                            continue;
+                        }
+                        let key = (r.priority, r.rank);
+                        let matters = top_open
+                            || key > top
+                            || (key == top && vals.iter().any(|v| !distinct.contains(v)));
+                        if matters {
+                            relevant.extend(t.deps.iter().copied());
+                        }
+                    }
+                    if distinct.len() > 1 {
+                        (Status::Conflict, Vec::new(), tops)
+                    } else {
+                        (Status::Decided, distinct, tops)
+                    }
+                }
+                None => {
+                    for (_, _, t) in rules {
+                        relevant.extend(t.deps.iter().copied());
+                    }
+                    (Status::Undecided, Vec::new(), Vec::new())
+                }
+            }
+        }
+        Policy::Unique => {
+            for (_, _, t) in rules {
+                relevant.extend(t.deps.iter().copied());
+            }
+            match fired.len() {
+                0 => (Status::Undecided, Vec::new(), Vec::new()),
+                1 => {
+                    let vals = fired.first().map(|(_, v, _)| v.clone()).unwrap_or_default();
+                    (Status::Decided, vals, fired.clone())
+                }
+                _ => (Status::Conflict, Vec::new(), fired.clone()),
+            }
+        }
+        // Handled by `deadline_outcome`.
+        Policy::Deadline => (Status::Undecided, Vec::new(), Vec::new()),
+        Policy::Collect => {
+            let settled_values: Vec<ValueId> = fired
+                .iter()
+                .filter(|(_, _, t)| !open(t))
+                .flat_map(|(_, v, _)| v.iter().copied())
+                .collect();
+            for (_, vals, t) in rules {
+                if open(t)
+                    && (t.now == Some(true) || vals.iter().any(|v| !settled_values.contains(v)))
+                {
+                    relevant.extend(t.deps.iter().copied());
+                }
+            }
+            let mut got: Vec<ValueId> = fired
+                .iter()
+                .flat_map(|(_, v, _)| v.iter().copied())
+                .collect();
+            // In declaration order, each value once.
+            got.sort_unstable();
+            got.dedup();
+            if got.is_empty() {
+                (Status::Undecided, Vec::new(), Vec::new())
+            } else {
+                (Status::Decided, got, fired.clone())
+            }
+        }
+    };
+    (status, values, deciding, relevant)
+}
+
 /// Evaluates `model` on `answers` with the given `today`.
 pub fn evaluate(model: &Model, answers: &Answers, today: Date) -> Evaluation {
     let ctx = Ctx::new(model, answers, today, true);
@@ -527,6 +631,63 @@ pub fn evaluate(model: &Model, answers: &Answers, today: Date) -> Evaluation {
         parameters: evaluate_parameters(model),
         handovers: model.handovers.iter().map(|h| ctx.handover(h)).collect(),
     }
+}
+
+/// What one outcome comes to: the status, value ids and provisional flag [`evaluate`] gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    /// Decided, default, undecided or conflict.
+    pub status: Status,
+    /// The value ids (for a deadline: the date), as in [`OutcomeResult::values`].
+    pub values: Vec<String>,
+    /// True while an unanswered question could still change it.
+    pub provisional: bool,
+}
+
+/// Decides one outcome (number `outcome` in model order) and nothing else: the same status, values and
+/// provisional flag as [`evaluate`] gives it, without reasons, texts, question states or the other
+/// outcomes, and evaluating only the rules that give it a value. For hosts that re-evaluate on every
+/// answer and show one outcome. `None` when there is no such outcome.
+pub fn decide(model: &Model, answers: &Answers, today: Date, outcome: usize) -> Option<Decision> {
+    let out = model.outcomes.get(outcome)?;
+    let ctx = Ctx::new(model, answers, today, false);
+    let tris: Vec<Tri> = model
+        .rules
+        .iter()
+        .map(|r| {
+            let gives = r.assigns.iter().any(|(o, _)| *o == outcome)
+                || r.deadlines.iter().any(|d| d.outcome == outcome);
+            if gives {
+                ctx.cond(&r.cond)
+            } else {
+                Tri {
+                    now: None,
+                    deps: Deps::new(),
+                }
+            }
+        })
+        .collect();
+    if out.policy == Policy::Deadline {
+        let (r, _) = ctx.deadline_outcome(outcome, out, &tris);
+        return Some(Decision {
+            status: r.status,
+            values: r.values,
+            provisional: r.provisional,
+        });
+    }
+    let rules = ctx.givers(outcome, &tris);
+    let (mut status, mut values, _, relevant) = combine(out.policy, &rules);
+    if status == Status::Undecided
+        && let FallbackDef::Default { value, .. } = &out.fallback
+    {
+        status = Status::Default;
+        values = vec![*value];
+    }
+    Some(Decision {
+        status,
+        values: value_ids(out, &values),
+        provisional: !relevant.is_empty(),
+    })
 }
 
 /// What the analysis reads from one evaluation: the states, without reasons or texts.
@@ -1185,13 +1346,9 @@ impl Ctx<'_> {
     }
 
     /// Combines the rules of one outcome. Returns the result and the open questions that matter for it.
-    fn outcome(&self, oid: usize, out: &OutcomeDef, tris: &[Tri]) -> (OutcomeResult, Deps) {
-        if out.policy == Policy::Deadline {
-            return self.deadline_outcome(oid, out, tris);
-        }
-        // The rules that give this outcome a value, with their values and evaluation.
-        let rules: Vec<(&RuleDef, Vec<ValueId>, &Tri)> = self
-            .model
+    /// The rules that give outcome `oid` a value, with their values and their truth now.
+    fn givers<'m>(&'m self, oid: usize, tris: &'m [Tri]) -> Vec<Giving<'m>> {
+        self.model
             .rules
             .iter()
             .zip(tris)
@@ -1204,101 +1361,16 @@ impl Ctx<'_> {
                     .collect();
                 (!vals.is_empty()).then_some((r, vals, t))
             })
-            .collect();
-        let fired: Vec<&(&RuleDef, Vec<ValueId>, &Tri)> = rules
-            .iter()
-            .filter(|(_, _, t)| t.now == Some(true))
-            .collect();
-        let open = |t: &Tri| !t.settled();
+            .collect()
+    }
 
-        let mut relevant = Deps::new();
-        let (status, values, deciding): (Status, Vec<ValueId>, Vec<&Giving>) = match out.policy {
-            Policy::Priority => {
-                let top = fired.iter().map(|(r, _, _)| (r.priority, r.rank)).max();
-                match top {
-                    Some(top) => {
-                        let tops: Vec<_> = fired
-                            .iter()
-                            .copied()
-                            .filter(|(r, _, _)| (r.priority, r.rank) == top)
-                            .collect();
-                        let mut distinct: Vec<ValueId> = Vec::new();
-                        for (_, vals, _) in &tops {
-                            for v in vals {
-                                if !distinct.contains(v) {
-                                    distinct.push(*v);
-                                }
-                            }
-                        }
-                        let top_open = tops.iter().any(|(_, _, t)| open(t));
-                        for (r, vals, t) in &rules {
-                            if !open(t) {
-                                continue;
-                            }
-                            let key = (r.priority, r.rank);
-                            let matters = top_open
-                                || key > top
-                                || (key == top && vals.iter().any(|v| !distinct.contains(v)));
-                            if matters {
-                                relevant.extend(t.deps.iter().copied());
-                            }
-                        }
-                        if distinct.len() > 1 {
-                            (Status::Conflict, Vec::new(), tops)
-                        } else {
-                            (Status::Decided, distinct, tops)
-                        }
-                    }
-                    None => {
-                        for (_, _, t) in &rules {
-                            relevant.extend(t.deps.iter().copied());
-                        }
-                        (Status::Undecided, Vec::new(), Vec::new())
-                    }
-                }
-            }
-            Policy::Unique => {
-                for (_, _, t) in &rules {
-                    relevant.extend(t.deps.iter().copied());
-                }
-                match fired.len() {
-                    0 => (Status::Undecided, Vec::new(), Vec::new()),
-                    1 => {
-                        let vals = fired.first().map(|(_, v, _)| v.clone()).unwrap_or_default();
-                        (Status::Decided, vals, fired.clone())
-                    }
-                    _ => (Status::Conflict, Vec::new(), fired.clone()),
-                }
-            }
-            // Handled by `deadline_outcome`.
-            Policy::Deadline => (Status::Undecided, Vec::new(), Vec::new()),
-            Policy::Collect => {
-                let settled_values: Vec<ValueId> = fired
-                    .iter()
-                    .filter(|(_, _, t)| !open(t))
-                    .flat_map(|(_, v, _)| v.iter().copied())
-                    .collect();
-                for (_, vals, t) in &rules {
-                    if open(t)
-                        && (t.now == Some(true) || vals.iter().any(|v| !settled_values.contains(v)))
-                    {
-                        relevant.extend(t.deps.iter().copied());
-                    }
-                }
-                let mut got: Vec<ValueId> = fired
-                    .iter()
-                    .flat_map(|(_, v, _)| v.iter().copied())
-                    .collect();
-                // In declaration order, each value once.
-                got.sort_unstable();
-                got.dedup();
-                if got.is_empty() {
-                    (Status::Undecided, Vec::new(), Vec::new())
-                } else {
-                    (Status::Decided, got, fired.clone())
-                }
-            }
-        };
+    fn outcome(&self, oid: usize, out: &OutcomeDef, tris: &[Tri]) -> (OutcomeResult, Deps) {
+        if out.policy == Policy::Deadline {
+            return self.deadline_outcome(oid, out, tris);
+        }
+        // The rules that give this outcome a value, with their values and evaluation.
+        let rules = self.givers(oid, tris);
+        let (status, values, deciding, relevant) = combine(out.policy, &rules);
 
         let mut reasons: Vec<Reason> = if self.explain {
             deciding

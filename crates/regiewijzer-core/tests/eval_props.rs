@@ -3,11 +3,13 @@
 //! - an outcome that is *final* does not change, whatever the open questions are answered with
 //!   (brute force over random completions agrees with the analysis);
 //! - when every asked question is answered, nothing is provisional, and what matters next is empty;
-//! - a provisional outcome names at least one asked, unanswered question.
+//! - a provisional outcome names at least one asked, unanswered question;
+//! - deciding one outcome (`decide`) gives what the whole evaluation gives it;
+//! - answers set one at a time (`Answers::set_raw`) are the answers converted at once (`from_raw`).
 
 use proptest::prelude::*;
 use regiewijzer_core::answers::{Answers, RawAnswers, RawValue};
-use regiewijzer_core::eval::{Evaluation, evaluate};
+use regiewijzer_core::eval::{Decision, Evaluation, decide, evaluate};
 use regiewijzer_core::model::{FactType, Value};
 use regiewijzer_core::{Date, Model, compile};
 
@@ -171,9 +173,60 @@ proptest! {
                 };
                 raw.insert(key, v);
             }
-            let (answers, _issues) = Answers::from_raw(&m, &RawAnswers(raw));
+            let (answers, issues) = Answers::from_raw(&m, &RawAnswers(raw.clone()));
             let e = evaluate(&m, &answers, today(day));
             check_laws(&e);
+            // The same answers typed in one by one, in any order: the same answers and issues.
+            let mut one_by_one = Answers::empty(&m);
+            let mut issues_one = Vec::new();
+            let entries: Vec<_> = raw.iter().collect();
+            for (key, value) in entries.into_iter().rev() {
+                if let Some(f) = m.fact_by_name(key) {
+                    issues_one.extend(one_by_one.set_raw(&m, f, value));
+                }
+            }
+            for f in 0..m.facts.len() {
+                prop_assert_eq!(one_by_one.get(f), answers.get(f));
+                prop_assert_eq!(one_by_one.list(f), answers.list(f));
+            }
+            let known: Vec<_> = issues.iter().filter(|i| m.fact_by_name(&i.fact).is_some()).collect();
+            prop_assert_eq!(known.len(), issues_one.len());
+            decides_like_evaluate(&m, &answers, today(day), &e)?;
         }
     }
+
+    #[test]
+    fn deciding_one_outcome_gives_what_evaluation_gives(
+        picks in prop::collection::vec(prop::option::weighted(0.6, any::<u32>()), 40),
+        day in any::<u32>(),
+    ) {
+        for (_, m) in rule_files() {
+            let answers = answers_from(&m, &picks);
+            let e = evaluate(&m, &answers, today(day));
+            decides_like_evaluate(&m, &answers, today(day), &e)?;
+        }
+    }
+}
+
+fn decides_like_evaluate(
+    m: &Model,
+    answers: &Answers,
+    day: Date,
+    e: &Evaluation,
+) -> Result<(), TestCaseError> {
+    for (o, whole) in e.outcomes.iter().enumerate() {
+        let want = Decision {
+            status: whole.status,
+            values: whole.values.clone(),
+            provisional: whole.provisional,
+        };
+        prop_assert_eq!(
+            decide(m, answers, day, o),
+            Some(want),
+            "outcome {}",
+            whole.id
+        );
+    }
+    prop_assert_eq!(decide(m, answers, day, e.outcomes.len()), None);
+    Ok(())
 }

@@ -5,17 +5,18 @@
 //! [`regiewijzer_core::eval::Evaluation`] (reasons, question states, parameters) as a JavaScript object:
 //! right for a UI that shows all of it, but most of its cost is crossing the boundary. A session keeps the
 //! answers typed in wasm; [`Session::set`] changes one answer (converted exactly as `evaluate` converts
-//! it, by [`Answers::from_raw`]), and [`Session::values`] / [`Session::status`] return only the strings
-//! asked for. The evaluation itself is the core's [`eval::evaluate`], unchanged: a session never decides
-//! differently from `Ruleset.evaluate` on the same answers. It is evaluated once per change and kept
-//! until the next one, so reading several outcomes costs one evaluation.
+//! it, by [`Answers::set_raw`]), and [`Session::values`] / [`Session::status`] return only the strings
+//! asked for. They decide one outcome with the core's [`eval::decide`] (only the rules that give that
+//! outcome a value, no reasons or texts), which gives what [`eval::evaluate`] gives that outcome (a
+//! property test in the core holds it to that): a session never decides differently from
+//! `Ruleset.evaluate` on the same answers. A decision is kept until the next change, so reading the
+//! status and the values of an outcome costs one evaluation.
 //!
 //! Questions and outcomes are addressed by index ([`Session::fact`], [`Session::outcome`] look them up
 //! once), so that an answer change passes no strings but its value.
 
-use regiewijzer_core::answers::{AnswerIssue, Answers, RawAnswers, RawValue};
-use regiewijzer_core::eval::{self, Evaluation, Status};
-use regiewijzer_core::map::SortedMap;
+use regiewijzer_core::answers::{AnswerIssue, Answers, RawValue};
+use regiewijzer_core::eval::{self, Decision, Evaluation, Status};
 use regiewijzer_core::{Date, Model, compile};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -43,6 +44,8 @@ pub struct Session {
     today: Date,
     /// The evaluation of the current answers, until an answer or `today` changes.
     last: Option<Evaluation>,
+    /// Per outcome, its decision for the current answers, until an answer or `today` changes.
+    decided: Vec<Option<Decision>>,
 }
 
 impl Session {
@@ -50,25 +53,26 @@ impl Session {
     pub(crate) fn with_model(model: Model, today: Date) -> Session {
         Session {
             answers: Answers::empty(&model),
+            decided: vec![None; model.outcomes.len()],
             model,
             today,
             last: None,
         }
     }
 
+    /// Forgets the evaluation and decisions of the previous answers.
+    fn changed(&mut self) {
+        self.last = None;
+        self.decided.iter_mut().for_each(|d| *d = None);
+    }
+
     /// Sets (or with [`RawValue::Null`] clears) the answer to fact number `fact`, converted exactly as a
     /// whole answers object would be. Returns the issue when the value cannot be used (the answer is then
     /// cleared), or `None`.
     pub(crate) fn set_raw(&mut self, fact: usize, value: RawValue) -> Option<AnswerIssue> {
-        let def = self.model.facts.get(fact)?;
-        let mut one = SortedMap::new();
-        one.insert(def.id.clone(), value);
-        let (typed, mut issues) = Answers::from_raw(&self.model, &RawAnswers(one));
-        self.answers.set(fact, typed.get(fact));
-        self.answers
-            .set_list(fact, typed.list(fact).map(<[_]>::to_vec));
-        self.last = None;
-        issues.pop()
+        let issues = self.answers.set_raw(&self.model, fact, &value);
+        self.changed();
+        issues.into_iter().next()
     }
 
     /// The evaluation of the current answers (evaluated now if an answer changed since the last one).
@@ -77,18 +81,26 @@ impl Session {
             .get_or_insert_with(|| eval::evaluate(&self.model, &self.answers, self.today))
     }
 
+    /// The decision of outcome number `outcome` for the current answers (decided now if an answer changed
+    /// since), or `None` for no such outcome.
+    pub(crate) fn decision(&mut self, outcome: usize) -> Option<&Decision> {
+        let slot = self.decided.get_mut(outcome)?;
+        if slot.is_none() {
+            *slot = eval::decide(&self.model, &self.answers, self.today, outcome);
+        }
+        slot.as_ref()
+    }
+
     /// The value ids of outcome number `outcome` (empty when undecided, in conflict, or no such outcome).
     pub(crate) fn outcome_values(&mut self, outcome: usize) -> Vec<String> {
-        self.evaluation()
-            .outcomes
-            .get(outcome)
-            .map(|o| o.values.clone())
+        self.decision(outcome)
+            .map(|d| d.values.clone())
             .unwrap_or_default()
     }
 
     /// The status of outcome number `outcome`.
     pub(crate) fn outcome_status(&mut self, outcome: usize) -> Option<Status> {
-        self.evaluation().outcomes.get(outcome).map(|o| o.status)
+        self.decision(outcome).map(|d| d.status)
     }
 }
 
@@ -107,6 +119,19 @@ fn parse_today(today: &str) -> Result<Date, JsValue> {
             "'{today}' is geen datum (JJJJ-MM-DD) / is not a date (YYYY-MM-DD)"
         ))
     })
+}
+
+/// A JavaScript number as an answer: a whole number when it is one (and fits), else a fraction (which
+/// a question for a whole number then reports, as in an answers object).
+fn whole(n: f64) -> RawValue {
+    // Exactly representable whole numbers within ±2^53 convert without loss.
+    const LIMIT: f64 = 9_007_199_254_740_992.0;
+    if n.fract() == 0.0 && n.abs() <= LIMIT {
+        #[allow(clippy::cast_possible_truncation)]
+        RawValue::Int(n as i64)
+    } else {
+        RawValue::Float(n)
+    }
 }
 
 fn index(i: u32) -> usize {
@@ -161,6 +186,10 @@ impl Session {
             RawValue::Null
         } else if let Some(b) = value.as_bool() {
             RawValue::Bool(b)
+        } else if let Some(n) = value.as_f64() {
+            whole(n)
+        } else if let Some(t) = value.as_string() {
+            RawValue::Text(t)
         } else {
             serde_wasm_bindgen::from_value(value).map_err(|e| JsValue::from_str(&e.to_string()))?
         };
@@ -173,14 +202,14 @@ impl Session {
     /// Clears every answer.
     pub fn clear(&mut self) {
         self.answers = Answers::empty(&self.model);
-        self.last = None;
+        self.changed();
     }
 
     /// Changes the date the rules are applied with (`YYYY-MM-DD`).
     #[wasm_bindgen(js_name = setToday)]
     pub fn set_today(&mut self, today: &str) -> Result<(), JsValue> {
         self.today = parse_today(today)?;
-        self.last = None;
+        self.changed();
         Ok(())
     }
 
@@ -196,12 +225,17 @@ impl Session {
             .map(|s| status_name(s).to_string())
     }
 
+    /// The one value id of outcome number `outcome` when it is decided (or by default) to a single value;
+    /// `undefined` when undecided, in conflict, or no such outcome. (For a collect outcome: its first
+    /// value; use `values` for all.)
+    pub fn value(&mut self, outcome: u32) -> Option<String> {
+        self.decision(index(outcome))
+            .and_then(|d| d.values.first().cloned())
+    }
+
     /// True while an unanswered question could still change outcome number `outcome`.
     pub fn provisional(&mut self, outcome: u32) -> bool {
-        self.evaluation()
-            .outcomes
-            .get(index(outcome))
-            .is_some_and(|o| o.provisional)
+        self.decision(index(outcome)).is_some_and(|d| d.provisional)
     }
 
     /// The whole evaluation of the current answers, as `Ruleset.evaluate` returns it (without
@@ -215,7 +249,8 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use regiewijzer_core::answers::RawValue;
+    use regiewijzer_core::answers::{RawAnswers, RawValue};
+    use regiewijzer_core::map::SortedMap;
 
     const VIER: &str = include_str!("../../../benches/engines/vier.regels");
 

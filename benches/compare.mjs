@@ -1,0 +1,253 @@
+#!/usr/bin/env node
+// Regiewijzer against the engines people would otherwise pick, in one Node process, on the same inputs:
+// json-logic-js, GoRules Zen (a decision table through its WASI build) and Cedar (cedar-wasm, preparsed
+// policies). Two decisions: the four-branch triage of engines/vier.regels, and the `route` outcome of the
+// shipped triage ruleset (engines/route.mjs says what each translation keeps and loses).
+//
+// First every engine must give our answer on every input (the run stops at the first disagreement);
+// then each engine evaluates all inputs in rounds, and the median round gives µs per evaluation.
+// Figures are printed as Markdown tables for docs/performance.md; nothing is asserted.
+//
+// Usage: node benches/compare.mjs [--inputs N] [--rounds R] [--json FILE]   (after `make wasm`)
+import { readFileSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { FOUR, FOUR_CEDAR, FOUR_CEDAR_VALUES, FOUR_JSONLOGIC, FOUR_ZEN } from "./engines/four.mjs";
+import { ROUTE, completeInputs } from "./engines/route.mjs";
+import { toCedar, toJsonLogic, toZen } from "./engines/spec.mjs";
+import { loadCore } from "./lib/ours.mjs";
+import { fmt, median, quantile, table } from "./lib/stats.mjs";
+
+const require = createRequire(import.meta.url);
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
+const N_INPUTS = Number(arg("--inputs", 1000));
+const ROUNDS = Number(arg("--rounds", 9));
+const JSON_OUT = arg("--json", null);
+const TODAY = "2026-03-20";
+
+// Zen's WASI build warns once per worker that WASI is experimental; that is not our output.
+process.removeAllListeners("warning");
+process.on("warning", (w) => {
+  if (w.name !== "ExperimentalWarning") console.warn(w);
+});
+
+function peers() {
+  try {
+    return {
+      jsonLogic: require("json-logic-js"),
+      zen: require("@gorules/zen-engine-wasm32-wasi"),
+      cedar: require("@cedar-policy/cedar-wasm/nodejs"),
+      versions: Object.fromEntries(
+        ["json-logic-js", "@gorules/zen-engine-wasm32-wasi", "@cedar-policy/cedar-wasm"].map((p) => [
+          p,
+          JSON.parse(readFileSync(new URL(`./node_modules/${p}/package.json`, import.meta.url), "utf8")).version,
+        ]),
+      ),
+    };
+  } catch (e) {
+    throw new Error(`the peer engines are missing: run \`make bench\` (it installs benches/node_modules) (${e.message})`);
+  }
+}
+
+/** What our engine says for one outcome: its value, or "undecided" / "conflict". */
+function ourRoute(evaluation, outcome = "route") {
+  const o = evaluation.outcomes.find((x) => x.id === outcome);
+  if (!o || o.status === "undecided") return "undecided";
+  if (o.status === "conflict") return "conflict";
+  return o.values[0];
+}
+
+/** The engines under test for one decision: each a name and an `evaluate(input) → route` (sync or async). */
+async function engines({ core, source, jsonLogicRule, zenGraph, cedarPolicies, cedarValue, facts }, p) {
+  const ruleset = core.Ruleset.load(source);
+  const session = new core.Session(source, TODAY);
+  const route = session.outcome("route");
+  const ids = Object.keys(facts);
+  const slot = ids.map((id) => session.fact(id));
+  const incremental = new core.Session(source, TODAY);
+  const routeInc = incremental.outcome("route");
+  const slotInc = ids.map((id) => incremental.fact(id));
+  const shown = ids.map(() => undefined);
+
+  const zenEngine = new p.zen.ZenEngine();
+  const zenDecision = zenEngine.createDecision(zenGraph);
+
+  const setId = `bench-${Math.random().toString(36).slice(2)}`;
+  const prep = p.cedar.preparsePolicySet(setId, { staticPolicies: cedarPolicies });
+  if (prep.type !== "success") throw new Error(`cedar: ${JSON.stringify(prep.errors)}`);
+  const uid = (type, id) => ({ type, id });
+  const cedarCall = (input) => ({
+    principal: uid("Melder", "m"),
+    action: uid("Action", "triage"),
+    resource: uid("Melding", "1"),
+    context: input,
+    preparsedPolicySetId: setId,
+    entities: [],
+  });
+  const cedarRoute = (answer) => {
+    if (answer.type !== "success") throw new Error(`cedar: ${JSON.stringify(answer.errors)}`);
+    const reasons = [...answer.response.diagnostics.reason].sort();
+    return reasons.length ? cedarValue(reasons[0]) : "undecided";
+  };
+
+  return [
+    {
+      name: "Regiewijzer, Session (answers kept in wasm)",
+      short: "ours-session",
+      evaluate(input) {
+        session.clear();
+        for (let i = 0; i < ids.length; i++) {
+          const v = input[ids[i]];
+          if (v !== undefined) session.set(slot[i], v);
+        }
+        const status = session.status(route);
+        if (status === "undecided" || status === "conflict") return status;
+        return session.values(route)[0];
+      },
+    },
+    {
+      // What a checklist does: only the answers that differ from the previous input are set.
+      name: "Regiewijzer, Session, only changed answers set",
+      short: "ours-incremental",
+      evaluate(input) {
+        for (let i = 0; i < ids.length; i++) {
+          const v = input[ids[i]];
+          if (v !== shown[i]) {
+            incremental.set(slotInc[i], v);
+            shown[i] = v;
+          }
+        }
+        const status = incremental.status(routeInc);
+        if (status === "undecided" || status === "conflict") return status;
+        return incremental.values(routeInc)[0];
+      },
+    },
+    {
+      name: "Regiewijzer, Ruleset.evaluate (whole evaluation with reasons)",
+      short: "ours-evaluate",
+      evaluate: (input) => ourRoute(ruleset.evaluate(input, TODAY)),
+    },
+    { name: "json-logic-js", short: "json-logic", evaluate: (input) => p.jsonLogic.apply(jsonLogicRule, input) },
+    {
+      name: "Cedar (cedar-wasm, preparsed policies)",
+      short: "cedar",
+      evaluate: (input) => cedarRoute(p.cedar.statefulIsAuthorized(cedarCall(input))),
+    },
+    {
+      name: "GoRules Zen (decision table, WASI build)",
+      short: "zen",
+      async: true,
+      evaluate: async (input) => (await zenDecision.evaluate(input)).result?.route ?? "undecided",
+    },
+  ];
+}
+
+/** Every engine gives the reference answer (ours through Ruleset.evaluate) on every input. */
+async function agree(list, inputs, title) {
+  const reference = list.find((e) => e.short === "ours-evaluate");
+  const counts = new Map();
+  for (const input of inputs) {
+    const want = reference.evaluate(input);
+    counts.set(want, (counts.get(want) ?? 0) + 1);
+    for (const e of list) {
+      const got = e.async ? await e.evaluate(input) : e.evaluate(input);
+      if (got !== want) {
+        throw new Error(`${title}: ${e.name} says ${got}, ours says ${want}, for ${JSON.stringify(input)}`);
+      }
+    }
+  }
+  return counts;
+}
+
+/** µs per evaluation: each round evaluates every input (sync engines `reps` times); median and spread of rounds. */
+async function time(engine, inputs, rounds) {
+  const reps = engine.async ? 1 : Math.max(1, Math.round(20000 / inputs.length));
+  let sink = 0;
+  const run = async () => {
+    const t0 = performance.now();
+    for (let r = 0; r < reps; r++) {
+      for (const input of inputs) {
+        const v = engine.async ? await engine.evaluate(input) : engine.evaluate(input);
+        sink += v.length;
+      }
+    }
+    return ((performance.now() - t0) * 1000) / (reps * inputs.length);
+  };
+  await run(); // warm-up: JIT, wasm tiers, caches
+  const perRound = [];
+  for (let i = 0; i < rounds; i++) perRound.push(await run());
+  if (sink < 0) console.log(sink);
+  return { median: median(perRound), p10: quantile(perRound, 0.1), p90: quantile(perRound, 0.9), rounds: perRound };
+}
+
+async function decision(title, config, p, inputs) {
+  const list = await engines(config, p);
+  const counts = await agree(list, inputs, title);
+  const spread = [...counts].sort((a, b) => b[1] - a[1]).map(([v, n]) => `${v} ${n}`).join(", ");
+  console.log(`\n### ${title}\n`);
+  console.log(`${inputs.length} complete checklists (seeded), all ${list.length} engines agree on every one: ${spread}.\n`);
+  const results = [];
+  for (const e of list) {
+    // Zen takes ~0.1-1 ms per call: fewer inputs keep the run short (same inputs, prefix).
+    const subset = e.async ? inputs.slice(0, Math.min(inputs.length, 200)) : inputs;
+    results.push({ engine: e, ...(await time(e, subset, e.async ? Math.min(ROUNDS, 5) : ROUNDS)) });
+  }
+  const ours = results.find((r) => r.engine.short === "ours-session").median;
+  console.log(
+    table(
+      ["engine", "µs / evaluation (median)", "p10–p90 of rounds", "× ours (Session)"],
+      results.map((r) => [
+        r.engine.name,
+        fmt(r.median),
+        `${fmt(r.p10)}–${fmt(r.p90)}`,
+        fmt(r.median / ours),
+      ]),
+    ),
+  );
+  return { title, agree: Object.fromEntries(counts), results: results.map((r) => ({ engine: r.engine.short, ...r, engine_name: r.engine.name })) };
+}
+
+const core = await loadCore();
+const p = peers();
+console.log(`## Engines compared (node ${process.version}; ${Object.entries(p.versions).map(([k, v]) => `${k} ${v}`).join(", ")})`);
+console.log(`${N_INPUTS} inputs per decision, ${ROUNDS} timed rounds after one warm-up round.`);
+
+const vier = await readFile(new URL("./engines/vier.regels", import.meta.url), "utf8");
+const triage = await readFile(new URL("../rulesets/triage.regels", import.meta.url), "utf8");
+const out = [];
+out.push(
+  await decision(
+    "Four-branch decision (benches/engines/vier.regels)",
+    {
+      core,
+      source: vier,
+      facts: FOUR.facts,
+      jsonLogicRule: FOUR_JSONLOGIC,
+      zenGraph: FOUR_ZEN,
+      cedarPolicies: FOUR_CEDAR,
+      cedarValue: (id) => FOUR_CEDAR_VALUES[id],
+    },
+    p,
+    completeInputs(FOUR, N_INPUTS, 7),
+  ),
+);
+out.push(
+  await decision(
+    `Larger decision: \`route\` of rulesets/triage.regels (${Object.keys(ROUTE.facts).length} questions, ${ROUTE.rows.length} rows)`,
+    {
+      core,
+      source: triage,
+      facts: ROUTE.facts,
+      jsonLogicRule: toJsonLogic(ROUTE),
+      zenGraph: toZen(ROUTE),
+      cedarPolicies: toCedar(ROUTE),
+      cedarValue: (id) => ROUTE.rows[Number(id.slice(0, 3))].value,
+    },
+    p,
+    completeInputs(ROUTE, N_INPUTS, 11),
+  ),
+);
+if (JSON_OUT) await writeFile(JSON_OUT, JSON.stringify({ node: process.version, versions: p.versions, decisions: out }, null, 2));
