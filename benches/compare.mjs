@@ -60,6 +60,12 @@ function ourRoute(evaluation, outcome = "route") {
   return o.values[0];
 }
 
+/** What a Session says for outcome number `route`: its value, or "undecided" / "conflict". */
+function sessionRoute(session, route) {
+  const status = session.status(route);
+  return status === "undecided" || status === "conflict" ? status : session.value(route);
+}
+
 /** The engines under test for one decision: each a name and an `evaluate(input) → route` (sync or async). */
 async function engines({ core, source, jsonLogicRule, zenGraph, cedarPolicies, cedarValue, facts }, p) {
   const ruleset = core.Ruleset.load(source);
@@ -103,9 +109,7 @@ async function engines({ core, source, jsonLogicRule, zenGraph, cedarPolicies, c
           const v = input[ids[i]];
           if (v !== undefined) session.set(slot[i], v);
         }
-        const status = session.status(route);
-        if (status === "undecided" || status === "conflict") return status;
-        return session.values(route)[0];
+        return sessionRoute(session, route);
       },
     },
     {
@@ -120,9 +124,7 @@ async function engines({ core, source, jsonLogicRule, zenGraph, cedarPolicies, c
             shown[i] = v;
           }
         }
-        const status = incremental.status(routeInc);
-        if (status === "undecided" || status === "conflict") return status;
-        return incremental.values(routeInc)[0];
+        return sessionRoute(incremental, routeInc);
       },
     },
     {

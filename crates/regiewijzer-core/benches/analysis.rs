@@ -68,16 +68,7 @@ fn bench(c: &mut Criterion) {
             });
         }
     }
-    let shape = generate::Shape {
-        facts: 100,
-        rules: 300,
-        min_atoms: 2,
-        atoms: 4,
-        priorities: 6,
-        ask_when: true,
-        catch_all: true,
-        sets: false,
-    };
+    let shape = generate::Shape::benchmark(100, 300);
     let source = generate::ruleset(7, &shape);
     if let Some(model) = compile(&source).model {
         let r = analyze(&model, &options);

@@ -22,19 +22,6 @@ mod generate;
 
 const SIZES: [usize; 4] = [10, 100, 1_000, 5_000];
 
-fn shape(rules: usize) -> generate::Shape {
-    generate::Shape {
-        facts: (rules / 3).max(10),
-        rules,
-        min_atoms: 2,
-        atoms: 4,
-        priorities: 6,
-        ask_when: true,
-        catch_all: true,
-        sets: false,
-    }
-}
-
 /// Every other question answered with a value near the middle of its range.
 fn half_answered(model: &Model) -> Answers {
     let mut a = Answers::empty(model);
@@ -62,7 +49,7 @@ fn bench(c: &mut Criterion) {
     group.warm_up_time(Duration::from_millis(500));
     group.measurement_time(Duration::from_secs(3));
     for n in SIZES {
-        let source = generate::ruleset(7, &shape(n));
+        let source = generate::ruleset(7, &generate::Shape::benchmark((n / 3).max(10), n));
         let Some(model) = compile(&source).model else {
             eprintln!("scaling: the generated ruleset of {n} rules does not compile");
             continue;

@@ -39,6 +39,19 @@ pub enum RawValue {
     Record(SortedMap<String, RawValue>),
 }
 
+impl RawValue {
+    /// A JavaScript number as an answer: a whole number when it is one and within ±9·10^15 (exact in an
+    /// f64), else a fraction (which a question for a whole number then reports).
+    pub fn from_f64(n: f64) -> RawValue {
+        if n.fract() == 0.0 && n.abs() < 9.0e15 {
+            #[allow(clippy::cast_possible_truncation)]
+            RawValue::Int(n as i64)
+        } else {
+            RawValue::Float(n)
+        }
+    }
+}
+
 // Written out rather than derived (`#[serde(untagged)]`): the derived form buffers every value first,
 // which costs time and, in the browser bundle, a lot of code.
 impl<'de> Deserialize<'de> for RawValue {
@@ -75,11 +88,7 @@ impl<'de> serde::de::Visitor<'de> for RawVisitor {
     }
     fn visit_f64<E>(self, v: f64) -> Result<RawValue, E> {
         // JavaScript numbers arrive as f64: a whole one within range is a whole number.
-        if v.fract() == 0.0 && v.abs() < 9.0e15 {
-            Ok(RawValue::Int(v as i64))
-        } else {
-            Ok(RawValue::Float(v))
-        }
+        Ok(RawValue::from_f64(v))
     }
     fn visit_str<E>(self, v: &str) -> Result<RawValue, E> {
         Ok(RawValue::Text(v.to_string()))
@@ -431,7 +440,7 @@ fn convert_records(
 fn whole_number(raw: &RawValue) -> Result<i64, Problem> {
     match raw {
         RawValue::Int(n) => Ok(*n),
-        RawValue::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Ok(*f as i64),
+        RawValue::Float(f) if let RawValue::Int(n) = RawValue::from_f64(*f) => Ok(n),
         RawValue::Text(t) => t
             .trim()
             .parse::<i64>()

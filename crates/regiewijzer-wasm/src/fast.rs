@@ -21,7 +21,7 @@ use regiewijzer_core::{Date, Model, compile};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{DEFAULT_RULESET, to_js};
+use crate::{DEFAULT_RULESET, raw_from_js, to_js};
 
 #[derive(Serialize)]
 struct LoadError<'a> {
@@ -121,19 +121,6 @@ fn parse_today(today: &str) -> Result<Date, JsValue> {
     })
 }
 
-/// A JavaScript number as an answer: a whole number when it is one (and fits), else a fraction (which
-/// a question for a whole number then reports, as in an answers object).
-fn whole(n: f64) -> RawValue {
-    // Exactly representable whole numbers within ±2^53 convert without loss.
-    const LIMIT: f64 = 9_007_199_254_740_992.0;
-    if n.fract() == 0.0 && n.abs() <= LIMIT {
-        #[allow(clippy::cast_possible_truncation)]
-        RawValue::Int(n as i64)
-    } else {
-        RawValue::Float(n)
-    }
-}
-
 fn index(i: u32) -> usize {
     usize::try_from(i).unwrap_or(usize::MAX)
 }
@@ -182,17 +169,7 @@ impl Session {
         unchecked_return_type = "{ fact: string; kind: string; message: Text } | undefined"
     )]
     pub fn set(&mut self, fact: u32, value: JsValue) -> Result<JsValue, JsValue> {
-        let raw = if value.is_undefined() || value.is_null() {
-            RawValue::Null
-        } else if let Some(b) = value.as_bool() {
-            RawValue::Bool(b)
-        } else if let Some(n) = value.as_f64() {
-            whole(n)
-        } else if let Some(t) = value.as_string() {
-            RawValue::Text(t)
-        } else {
-            serde_wasm_bindgen::from_value(value).map_err(|e| JsValue::from_str(&e.to_string()))?
-        };
+        let raw = raw_from_js(&value, 0);
         match self.set_raw(index(fact), raw) {
             Some(issue) => to_js(&issue),
             None => Ok(JsValue::UNDEFINED),

@@ -7,6 +7,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+use regiewijzer_core::answers::RawValue;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -39,6 +40,40 @@ pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+/// How deep a value from the page is read: answers are an object of records of fields, a restored value
+/// one level more; anything deeper is not an answer.
+const MAX_JS_DEPTH: u32 = 6;
+
+/// A loosely typed value from the page, read without a deserializer (less code in the bundle): numbers
+/// by [`RawValue::from_f64`], objects by their own enumerable keys, anything else (functions, symbols,
+/// too deep) as "not answered". The widget reads answers and restored values with it, a `Session` one
+/// answer.
+pub(crate) fn raw_from_js(value: &JsValue, depth: u32) -> RawValue {
+    if let Some(b) = value.as_bool() {
+        RawValue::Bool(b)
+    } else if let Some(n) = value.as_f64() {
+        RawValue::from_f64(n)
+    } else if let Some(t) = value.as_string() {
+        RawValue::Text(t)
+    } else if depth >= MAX_JS_DEPTH || !value.is_object() {
+        RawValue::Null
+    } else if js_sys::Array::is_array(value) {
+        let list = js_sys::Array::from(value);
+        RawValue::List(list.iter().map(|v| raw_from_js(&v, depth + 1)).collect())
+    } else {
+        let object = js_sys::Object::from(value.clone());
+        RawValue::Record(
+            js_sys::Object::keys(&object)
+                .iter()
+                .filter_map(|k| {
+                    let v = js_sys::Reflect::get(&object, &k).ok()?;
+                    Some((k.as_string()?, raw_from_js(&v, depth + 1)))
+                })
+                .collect(),
+        )
+    }
 }
 
 /// The source text of the shipped default triage ruleset.

@@ -58,6 +58,24 @@ pub struct Shape {
     pub sets: bool,
 }
 
+impl Shape {
+    /// The shape the benchmarks use: `rules` rules over `facts` questions, 2 to 4 conditions per rule, six
+    /// priorities, `ask when` on some questions, a catch-all rule, no required `collect` outcome.
+    #[allow(dead_code)]
+    pub fn benchmark(facts: usize, rules: usize) -> Shape {
+        Shape {
+            facts,
+            rules,
+            min_atoms: 2,
+            atoms: 4,
+            priorities: 6,
+            ask_when: true,
+            catch_all: true,
+            sets: false,
+        }
+    }
+}
+
 /// A ruleset of the given shape: yes/no, choice (3 options) and whole-number (0..20) questions; a
 /// required `priority` outcome `route` (5 values), a `unique` outcome `team` with a default, a
 /// `collect` outcome `acties` with a default and a required `collect` outcome `signalen`; rules are conjunctions (sometimes disjunctions) of atoms.

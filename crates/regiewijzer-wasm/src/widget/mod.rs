@@ -19,6 +19,8 @@ use regiewijzer_core::model::Text;
 use regiewijzer_core::summary::{Override, summary};
 use regiewijzer_core::{Date, Model};
 use serde::Serialize;
+
+use crate::raw_from_js;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{
@@ -110,43 +112,6 @@ fn answers_from(raw: &RawValue) -> SortedMap<String, Ans> {
             Some((k.clone(), a))
         })
         .collect()
-}
-
-/// How deep a value from the page is read: answers are an object of records of fields, a restored value
-/// one level more; anything deeper is not an answer.
-const MAX_JS_DEPTH: u32 = 6;
-
-/// A loosely typed value from the page, read without a deserializer (less code in the bundle):
-/// numbers as whole numbers when they are whole, objects by their own enumerable keys, anything else
-/// (functions, symbols, too deep) as "not answered".
-fn raw_from_js(value: &JsValue, depth: u32) -> RawValue {
-    if let Some(b) = value.as_bool() {
-        RawValue::Bool(b)
-    } else if let Some(n) = value.as_f64() {
-        if n.fract() == 0.0 && n.abs() < 9.0e15 {
-            RawValue::Int(n as i64)
-        } else {
-            RawValue::Float(n)
-        }
-    } else if let Some(t) = value.as_string() {
-        RawValue::Text(t)
-    } else if depth >= MAX_JS_DEPTH || !value.is_object() {
-        RawValue::Null
-    } else if js_sys::Array::is_array(value) {
-        let list = js_sys::Array::from(value);
-        RawValue::List(list.iter().map(|v| raw_from_js(&v, depth + 1)).collect())
-    } else {
-        let object = js_sys::Object::from(value.clone());
-        RawValue::Record(
-            js_sys::Object::keys(&object)
-                .iter()
-                .filter_map(|k| {
-                    let v = js_sys::Reflect::get(&object, &k).ok()?;
-                    Some((k.as_string()?, raw_from_js(&v, depth + 1)))
-                })
-                .collect(),
-        )
-    }
 }
 
 /// A decision from a restored value.
