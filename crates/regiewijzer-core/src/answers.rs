@@ -17,6 +17,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
+use crate::limits::MAX_RECORDS;
 use crate::map::SortedMap;
 use crate::model::{FactId, FactType, FieldDef, Model, Record, TestDef, Text, Value};
 
@@ -145,6 +146,8 @@ pub enum AnswerIssueKind {
     BadDate,
     /// A timeline record that could not be used (not an object, unknown field, no date).
     BadRecord,
+    /// A timeline with more records than [`MAX_RECORDS`]: none of them is used.
+    TooManyRecords,
 }
 
 /// An answer that could not be used, with the reason in Dutch and English.
@@ -381,6 +384,21 @@ fn convert_records(
             return None;
         }
     };
+    if items.len() > MAX_RECORDS {
+        issues.push(issue(
+            key,
+            AnswerIssueKind::TooManyRecords,
+            format!(
+                "{} registraties; hoogstens {MAX_RECORDS} per tijdlijn. Niets ervan is gebruikt.",
+                items.len()
+            ),
+            format!(
+                "{} records; at most {MAX_RECORDS} per timeline. None of them is used.",
+                items.len()
+            ),
+        ));
+        return None;
+    }
     let mut records = Vec::new();
     'records: for (n, item) in items.iter().enumerate() {
         let n = n + 1;

@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 use crate::ast::{self, *};
 use crate::diag::{DiagKind, Diagnostic, LineIndex};
 use crate::lexer::{Tok, lex};
+use crate::limits::{MAX_FACTS, MAX_RECORDS, MAX_RULES};
 use crate::model::*;
 use crate::print::expr_to_string;
 
@@ -342,6 +343,16 @@ impl<'a> Checker<'a> {
         }
 
         // Facts and parameters (declared first, so that conditions can refer to them anywhere).
+        if let Some((f, _)) = fact_items.get(MAX_FACTS) {
+            self.err(
+                DiagKind::TooMany {
+                    what_nl: "vragen (fact)",
+                    what_en: "facts",
+                    limit: MAX_FACTS,
+                },
+                f.name.span,
+            );
+        }
         for (f, section) in &fact_items {
             self.declare_fact(f, *section, &mut sections);
         }
@@ -378,6 +389,7 @@ impl<'a> Checker<'a> {
         // Rules and tables.
         let mut rules = Vec::new();
         let mut rule_names: HashSet<String> = HashSet::new();
+        let mut too_many_rules = false;
         for item in rule_items {
             match &item.kind {
                 ItemKind::Rule(r) => {
@@ -407,6 +419,17 @@ impl<'a> Checker<'a> {
                     self.table(t, &outcomes, &mut rules);
                 }
                 _ => {}
+            }
+            if rules.len() > MAX_RULES && !too_many_rules {
+                too_many_rules = true;
+                self.err(
+                    DiagKind::TooMany {
+                        what_nl: "regels (een rij van een tabel telt als regel)",
+                        what_en: "rules (a row of a table counts as a rule)",
+                        limit: MAX_RULES,
+                    },
+                    item.span,
+                );
             }
         }
         let mut handovers = Vec::new();
@@ -1698,7 +1721,17 @@ impl<'a> Checker<'a> {
             );
             return None;
         };
-        let _ = span;
+        if list.len() > MAX_RECORDS {
+            self.err(
+                DiagKind::TooMany {
+                    what_nl: "registraties in één tijdlijn",
+                    what_en: "records in one timeline",
+                    limit: MAX_RECORDS,
+                },
+                *span,
+            );
+            return None;
+        }
         let mut out = Vec::new();
         let mut ok = true;
         for (values, rspan) in list {

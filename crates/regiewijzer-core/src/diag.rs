@@ -151,8 +151,33 @@ pub enum DiagKind {
         limit: usize,
     },
     /// Nesting deeper than the limit.
-    #[error("conditions are nested too deeply (at most {0} levels)")]
+    #[error(
+        "the condition is nested too deeply or chains too many `and`/`or`/arithmetic steps (at most {0} levels)"
+    )]
     TooDeep(usize),
+    /// A text longer than the limit.
+    #[error("this text is too long ({length} characters; at most {limit})")]
+    TextTooLong {
+        /// Its length in characters.
+        length: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// A name that cannot be used because it means something else where answers travel (JavaScript).
+    #[error(
+        "`{0}` cannot be a name: in JavaScript, where answers and results travel as objects, it is special"
+    )]
+    ReservedName(String),
+    /// More facts, rules or records than the limit.
+    #[error("too many {what_en} (at most {limit})")]
+    TooMany {
+        /// What, in Dutch (`vragen`, `regels`, ...).
+        what_nl: &'static str,
+        /// What, in English (`facts`, `rules`, ...).
+        what_en: &'static str,
+        /// The limit.
+        limit: usize,
+    },
 
     // ---- E2xx: structure ----
     /// Something else was expected.
@@ -400,6 +425,9 @@ impl DiagKind {
             BadDate(_) => "E105",
             SourceTooLarge { .. } => "E106",
             TooDeep(_) => "E107",
+            TextTooLong { .. } => "E108",
+            TooMany { .. } => "E109",
+            ReservedName(_) => "E110",
             Expected { .. } => "E201",
             ClauseNotAllowed { .. } => "E202",
             DuplicateClause(_) => "E203",
@@ -469,7 +497,18 @@ impl DiagKind {
             SourceTooLarge { size, limit } => {
                 format!("het bestand is te groot ({size} bytes; hoogstens {limit})")
             }
-            TooDeep(n) => format!("voorwaarden zijn te diep genest (hoogstens {n} niveaus)"),
+            TextTooLong { length, limit } => {
+                format!("deze tekst is te lang ({length} tekens; hoogstens {limit})")
+            }
+            TooMany {
+                what_nl, limit, ..
+            } => format!("te veel {what_nl} (hoogstens {limit})"),
+            ReservedName(name) => format!(
+                "`{name}` kan geen naam zijn: in JavaScript, waar antwoorden en uitkomsten als objecten reizen, is het bijzonder"
+            ),
+            TooDeep(n) => format!(
+                "de voorwaarde is te diep genest of heeft te veel `and`/`or`/rekenstappen op een rij (hoogstens {n} niveaus)"
+            ),
             Expected {
                 expected_nl, found, ..
             } => format!("verwacht: {expected_nl}, gevonden: {found}"),

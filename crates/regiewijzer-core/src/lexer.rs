@@ -6,6 +6,7 @@
 use crate::ast::{Comment, Span};
 use crate::date::Date;
 use crate::diag::DiagKind;
+use crate::limits::MAX_TEXT_CHARS;
 
 /// What a token is.
 #[derive(Debug, Clone, PartialEq)]
@@ -201,6 +202,16 @@ pub fn lex(source: &str) -> Lexed {
                     out.errors
                         .push((DiagKind::UnterminatedString, Span::new(start, i)));
                 }
+                let length = value.chars().count();
+                if length > MAX_TEXT_CHARS {
+                    out.errors.push((
+                        DiagKind::TextTooLong {
+                            length,
+                            limit: MAX_TEXT_CHARS,
+                        },
+                        Span::new(start, i),
+                    ));
+                }
                 push(&mut out, Tok::Str(value), start, i, &mut line_has_token);
             }
             b'0'..=b'9' => {
@@ -262,6 +273,12 @@ pub fn lex(source: &str) -> Lexed {
                     i += 1;
                 }
                 let word = source.get(start..i).unwrap_or("").to_string();
+                // Names become keys of JavaScript objects (answers, results, the widget's value), where
+                // `__proto__` would replace the object's prototype instead of being a key.
+                if word == "__proto__" {
+                    out.errors
+                        .push((DiagKind::ReservedName(word.clone()), Span::new(start, i)));
+                }
                 push(&mut out, Tok::Word(word), start, i, &mut line_has_token);
             }
             _ => {

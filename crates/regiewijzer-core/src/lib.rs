@@ -25,6 +25,7 @@ pub mod diag;
 pub mod eval;
 pub mod fmt;
 pub mod lexer;
+pub mod limits;
 pub mod map;
 pub mod model;
 pub mod parse;

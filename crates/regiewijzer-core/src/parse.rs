@@ -8,10 +8,7 @@ use crate::ast::*;
 use crate::diag::{DiagKind, Diagnostic, LineIndex};
 use crate::lexer::{Tok, Token, lex};
 
-/// The largest source text accepted, in bytes (1 MiB).
-pub const MAX_SOURCE_BYTES: usize = 1 << 20;
-/// The deepest nesting of conditions and expressions accepted.
-pub const MAX_DEPTH: usize = 64;
+pub use crate::limits::{MAX_DEPTH, MAX_SOURCE_BYTES};
 
 const ITEM_KEYWORDS: &[&str] = &[
     "ruleset",
@@ -1551,6 +1548,7 @@ impl Parser {
             while !self.at_eof() && !self.peek().line_start {
                 self.bump();
             }
+            self.depth -= 1;
             return Err(());
         }
         Ok(())
@@ -1567,22 +1565,39 @@ impl Parser {
         r
     }
 
+    /// A chain `first op next op next ...`, built to the left. Every operator in the chain makes the
+    /// syntax tree one level deeper, so it counts toward [`MAX_DEPTH`] like a parenthesis: a condition of
+    /// 100,000 `or`s is an error, not a stack overflow in the checker, the formatter or the browser.
+    fn chain(
+        &mut self,
+        next: fn(&mut Self) -> PResult<Expr>,
+        op: fn(&mut Self) -> Option<BinOp>,
+    ) -> PResult<Expr> {
+        let mut lhs = next(self)?;
+        let mut levels = 0;
+        let result = loop {
+            let Some(op) = op(self) else {
+                break Ok(lhs);
+            };
+            if let Err(e) = self.enter() {
+                break Err(e);
+            }
+            levels += 1;
+            match next(self) {
+                Ok(rhs) => lhs = binary(op, lhs, rhs),
+                Err(e) => break Err(e),
+            }
+        };
+        self.depth = self.depth.saturating_sub(levels);
+        result
+    }
+
     fn or_expr(&mut self) -> PResult<Expr> {
-        let mut lhs = self.and_expr()?;
-        while self.eat_word("or") {
-            let rhs = self.and_expr()?;
-            lhs = binary(BinOp::Or, lhs, rhs);
-        }
-        Ok(lhs)
+        self.chain(Self::and_expr, |p| p.eat_word("or").then_some(BinOp::Or))
     }
 
     fn and_expr(&mut self) -> PResult<Expr> {
-        let mut lhs = self.not_expr()?;
-        while self.eat_word("and") {
-            let rhs = self.not_expr()?;
-            lhs = binary(BinOp::And, lhs, rhs);
-        }
-        Ok(lhs)
+        self.chain(Self::not_expr, |p| p.eat_word("and").then_some(BinOp::And))
     }
 
     fn not_expr(&mut self) -> PResult<Expr> {
@@ -1676,27 +1691,19 @@ impl Parser {
     }
 
     fn additive(&mut self) -> PResult<Expr> {
-        let mut lhs = self.multiplicative()?;
-        loop {
-            let op = match self.tok() {
+        self.chain(Self::multiplicative, |p| {
+            let op = match p.tok() {
                 Tok::Plus => BinOp::Add,
                 Tok::Minus => BinOp::Sub,
-                _ => break,
+                _ => return None,
             };
-            self.bump();
-            let rhs = self.multiplicative()?;
-            lhs = binary(op, lhs, rhs);
-        }
-        Ok(lhs)
+            p.bump();
+            Some(op)
+        })
     }
 
     fn multiplicative(&mut self) -> PResult<Expr> {
-        let mut lhs = self.unary()?;
-        while self.eat(&Tok::Star) {
-            let rhs = self.unary()?;
-            lhs = binary(BinOp::Mul, lhs, rhs);
-        }
-        Ok(lhs)
+        self.chain(Self::unary, |p| p.eat(&Tok::Star).then_some(BinOp::Mul))
     }
 
     fn unary(&mut self) -> PResult<Expr> {

@@ -40,8 +40,8 @@ impl Options {
     pub fn new(today: Date) -> Options {
         Options {
             today,
-            budget: 100_000,
-            search_budget: 10_000,
+            budget: crate::limits::ANALYSIS_BUDGET,
+            search_budget: crate::limits::ANALYSIS_SEARCH_BUDGET,
             max_examples: 5,
         }
     }
@@ -896,6 +896,10 @@ impl Analyzer<'_> {
 /// Evaluates a witness's full answers, so that the rules firing there count as alive ([`Space::fired`])
 /// and need no search of their own.
 fn mark_alive(space: &mut Space, found: &Found) {
+    // Past the budget, leave it to the rule's own search (which then ends as incomplete).
+    if space.probes >= space.budget {
+        return;
+    }
     let node = space.node_of(&found.full);
     space.probe_all(&node);
 }
@@ -1766,7 +1770,7 @@ fn count_region(space: &mut Space, chosen: &[(usize, usize)]) -> Option<u64> {
 }
 
 fn count_rec(space: &mut Space, node: &mut space::Node, left: &mut usize) -> Option<u64> {
-    if *left == 0 {
+    if *left == 0 || space.probes >= space.budget {
         return None;
     }
     *left -= 1;

@@ -1,0 +1,34 @@
+//! Every limit the core enforces, in one place. Rules files may come from anywhere and the core runs in a
+//! browser tab with a 1 MiB stack: past a limit the core reports a diagnostic (or an answer issue), never
+//! hangs, runs out of stack or panics. `docs/language.md` (section *Limits*) lists them for rule authors;
+//! `tests/limits.rs` shows each one.
+
+/// The largest source text accepted, in bytes (1 MiB). Past it: `E106`, and nothing else is read.
+pub const MAX_SOURCE_BYTES: usize = 1 << 20;
+
+/// The deepest condition or expression accepted. Every parenthesis, `not` and minus sign counts as a
+/// level, and so does every `and`, `or`, `+`, `-` and `*` in a row (each makes the syntax tree deeper).
+/// It keeps every recursive step (checking, evaluating, formatting, analysing) far from the end of the
+/// stack, also in the browser. Past it: `E107` for that clause.
+pub const MAX_DEPTH: usize = 100;
+
+/// The longest text (a label, help text, reason, title or source) in characters. Past it: `E108`.
+pub const MAX_TEXT_CHARS: usize = 2_000;
+
+/// The most facts (questions) in one ruleset. Past it: `E109` at the first fact too many.
+pub const MAX_FACTS: usize = 2_000;
+
+/// The most rules in one ruleset, every row of a decision table counting as a rule. Past it: `E109`.
+pub const MAX_RULES: usize = 10_000;
+
+/// The most records in one timeline answer, and in one timeline of a test. Past it: the answer is not
+/// used and reported (`too_many_records`); in a test, `E109`.
+pub const MAX_RECORDS: usize = 1_000;
+
+/// The analysis's default budget: the most evaluations in all, and per search
+/// ([`crate::analysis::Options::new`]). Past it the analysis stops that search and marks its report
+/// incomplete, naming what it could not settle.
+pub const ANALYSIS_BUDGET: usize = 100_000;
+
+/// See [`ANALYSIS_BUDGET`].
+pub const ANALYSIS_SEARCH_BUDGET: usize = 10_000;
