@@ -1,6 +1,6 @@
 # Regiewijzer: `make demo` and `make test` are the two commands a fresh machine needs.
 SHELL := /bin/bash
-.PHONY: setup test demo wasm playground bench fmt clean test-rust test-rules test-browser lint
+.PHONY: setup test demo wasm playground bench fuzz fmt clean test-rust test-rules test-browser lint
 
 RULESETS := $(filter-out %.tests.regels,$(wildcard rulesets/*.regels))
 PORT ?= 8377
@@ -17,7 +17,8 @@ playground: setup
 
 lint: setup
 	cargo fmt --all -- --check
-	cargo clippy --workspace --all-targets -- -D warnings
+	cargo fmt --manifest-path fuzz/Cargo.toml -- --check
+	cargo clippy --workspace --all-targets --all-features -- -D warnings
 	@# The wasm bundles are built with -Zfmt-debug=none: every Debug text ({:?}) is empty there, so code
 	@# that ships in them must not depend on it (it once made two different rules look equal to the diff).
 	@! grep -rnE '[:]#?\?\}' crates/regiewijzer-core/src crates/regiewijzer-wasm/src \
@@ -57,6 +58,11 @@ bench: wasm
 	set -o pipefail; node benches/size.mjs | tee target/bench/size.md
 	set -o pipefail; node --no-warnings benches/compare.mjs | tee target/bench/engines.md
 	set -o pipefail; node benches/startup.mjs | tee target/bench/startup.md
+
+# Fuzzing (cargo-fuzz, libFuzzer, address sanitizer): every target for FUZZ_SECONDS each (default 120).
+# CI runs it for 30 s per target after `make test`. See fuzz/README.md.
+fuzz:
+	@scripts/fuzz.sh
 
 fmt:
 	cargo fmt --all

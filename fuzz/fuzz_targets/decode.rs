@@ -1,0 +1,13 @@
+//! Any bytes as the widget's binary model (a host can hand `WidgetCore.load` anything): an error, never
+//! a panic, and what decodes encodes back to the same bytes' meaning.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use regiewijzer_core::bin::{decode, encode};
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(model) = decode(data) {
+        let again = decode(&encode(&model));
+        assert!(again.as_ref() == Ok(&model), "decode, encode, decode");
+    }
+});
