@@ -29,7 +29,7 @@ build() {
   fi
   # Shrink first, then generate the bindings: wasm-opt 108 mangles the externref table that wasm-bindgen
   # adds (the page then fails with "WebAssembly.Table.set(): Argument 1 is invalid for table").
-  local opt=target/${crate}.${features}.opt.wasm
+  local opt=target/${crate}.${features/,/-}.opt.wasm
   wasm-opt "-O$level" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-reference-types --enable-multivalue "$out" -o "$opt"
   mkdir -p "$outdir"
@@ -42,6 +42,8 @@ build() {
 # by the playground and by pages with their own rules (docs/performance.md has the figures).
 build widget pkg z
 build api pkg/core 3
+# The test bundle with a deliberate fault hook (tests/hardening.test.mjs); never shipped.
+build widget,fault-hook target/fault-pkg z
 
 # The npm package carries the element too: the shim with its import pointing next to it, and the styles.
 sed 's#"\.\./pkg/#"./#' www/regiewijzer.js > pkg/regiewijzer.js

@@ -18,6 +18,8 @@ export interface RegieWijzerValue {
   today: string;
   lang: "nl" | "en";
   answers: Record<string, Answer>;
+  /** Answers to questions these rules do not have (e.g. removed in a new version): kept, not used. */
+  removed_answers: string[];
   outcomes: Record<string, {
     status: "decided" | "default" | "undecided" | "conflict";
     values: string[];
@@ -28,10 +30,13 @@ export interface RegieWijzerValue {
   decision: Decision | null;
 }
 
-/** Detail of `regiewijzer-error`: the rules could not be loaded or compiled. */
+/** Detail of `regiewijzer-error`: the rules could not be loaded or compiled, or (`fatal`) the widget's
+ * core failed; it then shows an error state and keeps its last value, with these `answers`, in the form. */
 export interface RegieWijzerErrorDetail {
   message: Text;
   diagnostics: { code: string; severity: "error" | "warning"; start: { line: number; column: number }; message_nl: string; message_en: string }[];
+  fatal?: true;
+  answers?: Record<string, Answer>;
 }
 
 /** `<regie-wijzer rules lang today name required>`: a form-associated triage checklist with live advice. */

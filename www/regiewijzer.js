@@ -36,9 +36,39 @@ function localToday() {
 }
 
 const MESSAGES = {
-  nl: { required: "Bevestig het advies of wijk af met een reden." },
-  en: { required: "Confirm the advice or decide otherwise with a reason." },
+  nl: {
+    required: "Bevestig het advies of wijk af met een reden.",
+    broken: "Er ging iets mis in de beslisondersteuning. Het advies wordt niet meer bijgewerkt.",
+    kept: "De antwoorden tot nu toe zijn bewaard in het formulier en staan hieronder. Laad de pagina opnieuw om verder te gaan.",
+    answers: "Antwoorden tot nu toe",
+    none: "(nog geen antwoorden)",
+  },
+  en: {
+    required: "Confirm the advice or decide otherwise with a reason.",
+    broken: "Something went wrong in the decision support. The advice is no longer updated.",
+    kept: "The answers so far are kept in the form and listed below. Reload the page to go on.",
+    answers: "Answers so far",
+    none: "(no answers yet)",
+  },
 };
+
+// Panic safety. A Rust panic in the widget's wasm ends in a trap (WebAssembly.RuntimeError) and leaves the
+// one instance that every widget on the page shares unusable. The shim notices it where it calls into wasm
+// and, for events the browser hands straight to Rust, through the page's error event; from then on it never
+// calls into wasm again, and every widget shows an error state while keeping its last value (answers and
+// decision) in the form. The host page is not affected.
+let broken = null;
+const live = new Set();
+
+function isTrap(error) {
+  return error instanceof WebAssembly.RuntimeError;
+}
+
+/** An answer as a person reads it. */
+function shown(v) {
+  if (Array.isArray(v)) return v.map((r) => (r && typeof r === "object" ? Object.values(r).join(" ") : String(r))).join("; ");
+  return typeof v === "boolean" ? (v ? "ja / yes" : "nee / no") : String(v);
+}
 
 export class RegieWijzer extends HTMLElement {
   static formAssociated = true;
@@ -60,9 +90,88 @@ export class RegieWijzer extends HTMLElement {
     this.#shadow = this.attachShadow({ mode: "open" });
   }
 
-  connectedCallback() {
+  static {
+    addEventListener("error", (event) => {
+      if (isTrap(event.error) && /regiewijzer_wasm/.test(String(event.error.stack))) RegieWijzer.#breakAll(event.error);
+    });
+  }
+
+  static #breakAll(error) {
+    if (broken) return;
+    broken = error;
+    for (const el of live) el.#broke();
+  }
+
+  /** Calls into the wasm core; a trap there puts every widget into the error state (and gives `fallback`). */
+  #call(f, fallback) {
+    if (broken || !this.#core) return fallback;
+    try {
+      return f(this.#core);
+    } catch (e) {
+      if (!isTrap(e)) throw e;
+      RegieWijzer.#breakAll(e);
+      return fallback;
+    }
+  }
+
+  /** The error state: never call into wasm again; keep the last value in the form and show its answers. */
+  #broke() {
+    this.#core = null;
+    const m = MESSAGES[this.#lang()];
+    const answers = this.#value?.answers ?? this.#pendingAnswers ?? {};
+    const box = document.createElement("div");
+    box.setAttribute("part", "error");
+    box.setAttribute("role", "alert");
+    box.setAttribute("data-fatal", "");
+    for (const text of [m.broken, m.kept]) {
+      const p = document.createElement("p");
+      p.textContent = text;
+      box.append(p);
+    }
+    const details = document.createElement("details");
+    details.open = true;
+    const summary = document.createElement("summary");
+    summary.textContent = m.answers;
+    const list = document.createElement("ul");
+    list.setAttribute("part", "kept-answers");
+    for (const [id, v] of Object.entries(answers)) {
+      const li = document.createElement("li");
+      li.textContent = `${id}: ${shown(v)}`;
+      list.append(li);
+    }
+    if (!list.childElementCount) {
+      const li = document.createElement("li");
+      li.textContent = m.none;
+      list.append(li);
+    }
+    details.append(summary, list);
+    box.append(details);
+    this.#shadow.replaceChildren(box);
     this.#sync();
+    this.dispatchEvent(new CustomEvent("regiewijzer-error", {
+      bubbles: true,
+      composed: true,
+      detail: {
+        message: { nl: MESSAGES.nl.broken + " " + MESSAGES.nl.kept, en: MESSAGES.en.broken + " " + MESSAGES.en.kept },
+        diagnostics: [],
+        fatal: true,
+        answers: { ...answers },
+      },
+    }));
+  }
+
+  connectedCallback() {
+    live.add(this);
+    this.#sync();
+    if (broken && !this.#shadow.querySelector("[data-fatal]")) {
+      this.#broke();
+      return;
+    }
     this.#starting ??= this.#start().catch((e) => this.#fail(e));
+  }
+
+  disconnectedCallback() {
+    live.delete(this);
   }
 
   async #start(reload = false) {
@@ -90,28 +199,35 @@ export class RegieWijzer extends HTMLElement {
       }
     }
     // A newer start (the rules changed again meanwhile) wins.
-    if (generation !== this.#generation) return;
-    const answers = this.#core && reload ? this.#core.answers() : null;
-    this.#core?.free();
-    this.#core = null;
+    if (generation !== this.#generation || broken) return;
+    // New rules for the same element: the new core takes over the answers (also to questions the new rules
+    // do not have: kept and reported), the decision with its reason, and an override being typed.
+    const old = reload ? this.#core : null;
     this.#core = new WidgetCore(this.#shadow, this.#lang(), this.#today(),
       (kind, detail) => this.#notify(kind, detail));
-    if (failed) this.#core.loadFailed();
-    else if (diagnostics) this.#core.showDiagnostics(diagnostics);
-    else this.#core.load(model);
-    if (answers) this.#core.setAnswers(answers);
-    if (this.#pendingAnswers) {
-      this.#core.setAnswers(this.#pendingAnswers);
-      this.#pendingAnswers = null;
-    }
-    if (this.#pendingRestore) {
-      this.#core.restore(this.#pendingRestore);
-      this.#pendingRestore = null;
-    }
+    this.#call((core) => {
+      if (old) core.takeOver(old);
+      old?.free();
+      if (failed) core.loadFailed();
+      else if (diagnostics) core.showDiagnostics(diagnostics);
+      else core.load(model);
+      if (this.#pendingAnswers) {
+        core.setAnswers(this.#pendingAnswers);
+        this.#pendingAnswers = null;
+      }
+      if (this.#pendingRestore) {
+        core.restore(this.#pendingRestore);
+        this.#pendingRestore = null;
+      }
+    });
     this.#sync();
   }
 
   #fail(error) {
+    if (isTrap(error)) {
+      RegieWijzer.#breakAll(error);
+      return;
+    }
     this.dispatchEvent(new CustomEvent("regiewijzer-error", {
       bubbles: true,
       composed: true,
@@ -154,7 +270,7 @@ export class RegieWijzer extends HTMLElement {
   #sync() {
     const json = this.#value ? JSON.stringify(this.#value) : null;
     this.#internals.setFormValue(json, json);
-    const decided = this.#core?.isDecided() ?? false;
+    const decided = this.#call((core) => core.isDecided(), false);
     if (this.hasAttribute("required") && !decided) {
       const anchor = this.#shadow.querySelector("[data-action=confirm]") ?? undefined;
       this.#internals.setValidity({ valueMissing: true }, MESSAGES[this.#lang()].required, anchor);
@@ -165,22 +281,22 @@ export class RegieWijzer extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (!this.#core || oldValue === newValue) return;
-    if (name === "lang") this.#core.setLang(this.#lang());
-    else if (name === "today") this.#core.setToday(this.#today());
+    if (name === "lang") this.#call((core) => core.setLang(this.#lang()));
+    else if (name === "today") this.#call((core) => core.setToday(this.#today()));
     else if (name === "rules") this.#starting = this.#start(true).catch((e) => this.#fail(e));
     else this.#sync();
   }
 
   formResetCallback() {
-    this.#core?.reset();
+    this.#call((core) => core.reset());
   }
 
   formStateRestoreCallback(state) {
     if (typeof state !== "string") return;
     try {
       const value = JSON.parse(state);
-      if (this.#core) this.#core.restore(value);
-      else this.#pendingRestore = value;
+      if (this.#core) this.#call((core) => core.restore(value));
+      else if (!broken) this.#pendingRestore = value;
     } catch {
       // A state we cannot read is not restored.
     }
@@ -199,17 +315,23 @@ export class RegieWijzer extends HTMLElement {
 
   /** The answers: question id → value. */
   get answers() {
-    return this.#core ? this.#core.answers() : { ...(this.#pendingAnswers ?? {}) };
+    if (broken) return { ...(this.#value?.answers ?? this.#pendingAnswers ?? {}) };
+    return this.#core ? this.#call((core) => core.answers(), {}) : { ...(this.#pendingAnswers ?? {}) };
   }
 
   set answers(value) {
-    if (this.#core) this.#core.setAnswers(value ?? {});
+    if (value != null && (typeof value !== "object" || Array.isArray(value))) {
+      throw new TypeError("regie-wijzer: antwoorden moeten een object zijn (vraag-id → waarde) / answers must be an object (question id → value)");
+    }
+    if (broken) return;
+    if (this.#core) this.#call((core) => core.setAnswers(value ?? {}));
     else this.#pendingAnswers = value ?? {};
   }
 
   /** What the form submits: answers, outcomes, decision, ruleset id/version/hash (or null before load). */
   get value() {
-    return this.#core ? this.#core.value() : null;
+    if (broken) return this.#value;
+    return this.#core ? this.#call((core) => core.value(), this.#value) : null;
   }
 
   /** The ruleset's identity. */
@@ -219,7 +341,7 @@ export class RegieWijzer extends HTMLElement {
 
   /** The plain-text summary for a dossier. */
   get summary() {
-    return this.#core?.summaryText() ?? "";
+    return this.#call((core) => core.summaryText(), "");
   }
 
   /** Resolves when the rules are loaded and the widget is drawn. */

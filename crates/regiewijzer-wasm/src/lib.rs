@@ -20,6 +20,8 @@ mod fast;
 #[cfg(feature = "api")]
 pub use fast::Session;
 
+#[cfg(feature = "fault-hook")]
+mod fault;
 #[cfg(feature = "widget")]
 mod widget;
 #[cfg(feature = "widget")]
@@ -68,8 +70,14 @@ pub(crate) fn raw_from_js(value: &JsValue, depth: u32) -> RawValue {
             js_sys::Object::keys(&object)
                 .iter()
                 .filter_map(|k| {
+                    let key = k.as_string()?;
+                    // No question can be called `__proto__` (E110), and sending it back to the page would
+                    // replace an object's prototype: such a key is ignored.
+                    if key == "__proto__" {
+                        return None;
+                    }
                     let v = js_sys::Reflect::get(&object, &k).ok()?;
-                    Some((k.as_string()?, raw_from_js(&v, depth + 1)))
+                    Some((key, raw_from_js(&v, depth + 1)))
                 })
                 .collect(),
         )

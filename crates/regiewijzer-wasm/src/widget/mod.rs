@@ -39,6 +39,8 @@ type JsResult<T = ()> = Result<T, JsValue>;
 enum Ans {
     Bool(bool),
     Int(i64),
+    /// A number that is not a usable whole number (a fraction, or too large): kept and reported.
+    Number(f64),
     Text(String),
     /// Timeline records: field id → value as text.
     Records(Vec<SortedMap<String, Field>>),
@@ -94,6 +96,9 @@ fn answers_from(raw: &RawValue) -> SortedMap<String, Ans> {
                 RawValue::Bool(b) => Ans::Bool(*b),
                 RawValue::Int(n) => Ans::Int(*n),
                 RawValue::Text(t) => Ans::Text(t.clone()),
+                // A fraction or a number too large to be exact is kept as it is, so that the question
+                // reports it (a whole number was expected) instead of the answer quietly vanishing.
+                RawValue::Float(f) => Ans::Number(*f),
                 RawValue::List(items) => Ans::Records(
                     items
                         .iter()
@@ -156,6 +161,8 @@ struct WidgetValue<'a> {
     today: String,
     lang: &'a str,
     answers: &'a SortedMap<String, Ans>,
+    /// Answers to questions these rules do not have (e.g. removed in a new version): kept, not used.
+    removed_answers: Vec<&'a str>,
     outcomes: SortedMap<&'a str, OutcomeValue<'a>>,
     decision: Option<&'a Decision>,
 }
@@ -174,6 +181,9 @@ struct State {
     decided_on: Option<Vec<(String, Vec<String>)>>,
     result: Option<Evaluation>,
     override_open: bool,
+    /// A half-typed override (value id, reason) kept while the whole widget is redrawn (language switch,
+    /// rules reload): a reason the professional is typing is never dropped.
+    draft: Option<(String, String)>,
 }
 
 /// The widget's Rust half; the JS shim creates one per `<regie-wijzer>` element.
@@ -229,6 +239,7 @@ impl WidgetCore {
             decided_on: None,
             result: None,
             override_open: false,
+            draft: None,
         }));
         let mut listeners = Vec::new();
         for kind in ["input", "change", "click"] {
@@ -265,6 +276,28 @@ impl WidgetCore {
             st.model = Some(model);
         }
         render_all(&self.state)
+    }
+
+    /// Takes over the work of the widget core that `old` was for the same element, before new rules are
+    /// loaded into this one: the answers (also those the new rules may not ask; they are kept and
+    /// reported), the decision with its reason, and an override being typed. A confirmation of an advice
+    /// that the new rules change is dropped, as when an answer changes it; an override stays.
+    #[wasm_bindgen(js_name = takeOver)]
+    pub fn take_over(&self, old: &WidgetCore) {
+        if Rc::ptr_eq(&self.state, &old.state) {
+            return;
+        }
+        let Ok(old) = old.state.try_borrow() else {
+            return;
+        };
+        let Ok(mut st) = self.state.try_borrow_mut() else {
+            return;
+        };
+        st.answers = old.answers.clone();
+        st.decision = old.decision.clone();
+        st.decided_on = old.decided_on.clone();
+        st.override_open = old.override_open;
+        st.draft = old.draft.clone();
     }
 
     /// Shows why the rules from the host's `rules` file cannot be used: the `diagnostics` that the
@@ -330,6 +363,7 @@ impl WidgetCore {
             st.decision = None;
             st.decided_on = None;
             st.override_open = false;
+            st.draft = None;
         }
         render_all(&self.state)
     }
@@ -378,6 +412,8 @@ fn on_event(state: &Rc<RefCell<State>>, event: &Event) -> JsResult {
     let value = read_question(&question, &ty)?;
     {
         let mut st = state.borrow_mut();
+        #[cfg(feature = "fault-hook")]
+        crate::fault::hit("answer");
         match value {
             Some(v) => st.answers.insert(fact, v),
             None => st.answers.remove(&fact),
@@ -398,6 +434,7 @@ fn on_click(state: &Rc<RefCell<State>>, target: &Element) -> JsResult {
                 st.decision = Some(Decision::Confirmed);
                 st.decided_on = Some(advice_key(st.result.as_ref()));
                 st.override_open = false;
+                st.draft = None;
             }
             render_decision(state)?;
             send(state, "confirm")?;
@@ -411,7 +448,11 @@ fn on_click(state: &Rc<RefCell<State>>, target: &Element) -> JsResult {
             }
         }
         "cancel-override" => {
-            state.borrow_mut().override_open = false;
+            {
+                let mut st = state.borrow_mut();
+                st.override_open = false;
+                st.draft = None;
+            }
             render_decision(state)?;
         }
         "save-override" => save_override(state)?,
@@ -540,6 +581,7 @@ fn save_override(state: &Rc<RefCell<State>>) -> JsResult {
                 });
                 st.decided_on = Some(advice_key(st.result.as_ref()));
                 st.override_open = false;
+                st.draft = None;
             }
             render_decision(state)?;
             send(state, "confirm")
@@ -615,6 +657,7 @@ fn raw_answers(answers: &SortedMap<String, Ans>) -> RawAnswers {
     let conv = |a: &Ans| match a {
         Ans::Bool(b) => RawValue::Bool(*b),
         Ans::Int(n) => RawValue::Int(*n),
+        Ans::Number(f) => RawValue::Float(*f),
         Ans::Text(t) => RawValue::Text(t.clone()),
         Ans::Records(list) => RawValue::List(
             list.iter()
@@ -680,9 +723,22 @@ fn value_of(st: &State) -> JsResult<JsValue> {
         today: st.today.to_string(),
         lang: &st.lang,
         answers: &st.answers,
+        removed_answers: removed_answers(st),
         outcomes,
         decision: st.decision.as_ref(),
     })
+}
+
+/// The ids of answers to questions the loaded rules do not have.
+fn removed_answers(st: &State) -> Vec<&str> {
+    let Some(model) = &st.model else {
+        return Vec::new();
+    };
+    st.answers
+        .keys()
+        .filter(|k| !model.facts.iter().any(|f| f.id == **k))
+        .map(String::as_str)
+        .collect()
 }
 
 fn summary_of(st: &State) -> String {
@@ -872,6 +928,9 @@ fn clear(node: &web_sys::Node) -> JsResult {
 
 /// Builds the whole widget from the checklist and the current answers, then evaluates.
 fn render_all(state: &Rc<RefCell<State>>) -> JsResult {
+    #[cfg(feature = "fault-hook")]
+    crate::fault::hit("render");
+    keep_draft(state)?;
     {
         let st = state.borrow();
         let Some(c) = &st.checklist else {
@@ -883,6 +942,29 @@ fn render_all(state: &Rc<RefCell<State>>) -> JsResult {
         let root = el(&st.doc, "div")?;
         root.set_attribute("part", "widget")?;
         root.set_attribute("lang", lang)?;
+
+        let removed = removed_answers(&st);
+        if !removed.is_empty() {
+            let notice = el(&st.doc, "div")?;
+            notice.set_attribute("part", "removed-answers")?;
+            notice.set_attribute("role", "status")?;
+            add(&notice, el_text(&st.doc, "p", w.removed_answers)?)?;
+            let ul = el(&st.doc, "ul")?;
+            for id in removed {
+                let shown = match st.answers.get(id) {
+                    Some(Ans::Bool(true)) => w.yes.to_string(),
+                    Some(Ans::Bool(false)) => w.no.to_string(),
+                    Some(Ans::Int(n)) => n.to_string(),
+                    Some(Ans::Number(_)) => "?".to_string(),
+                    Some(Ans::Text(t)) => t.clone(),
+                    Some(Ans::Records(r)) => format!("{} × {}", r.len(), w.records),
+                    None => String::new(),
+                };
+                add(&ul, el_text(&st.doc, "li", &format!("{id}: {shown}"))?)?;
+            }
+            add(&notice, ul)?;
+            add(&root, notice)?;
+        }
 
         let list = el(&st.doc, "div")?;
         list.set_attribute("part", "checklist")?;
@@ -1477,6 +1559,28 @@ fn render_outcomes(state: &Rc<RefCell<State>>) -> JsResult {
 }
 
 /// Confirm, or decide otherwise with a reason.
+/// Stores a half-typed override from the current DOM in the state, before the DOM is rebuilt.
+fn keep_draft(state: &Rc<RefCell<State>>) -> JsResult {
+    let (value, reason) = {
+        let st = state.borrow();
+        let reason = st
+            .shadow
+            .query_selector("[data-field=override-reason]")?
+            .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
+            .map(|t| t.value());
+        let value = st
+            .shadow
+            .query_selector("[data-field=override-value]")?
+            .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
+            .map(|s| s.value());
+        (value, reason)
+    };
+    if value.is_some() || reason.is_some() {
+        state.borrow_mut().draft = Some((value.unwrap_or_default(), reason.unwrap_or_default()));
+    }
+    Ok(())
+}
+
 fn render_decision(state: &Rc<RefCell<State>>) -> JsResult {
     let st = state.borrow();
     let Some(panel) = st.shadow.query_selector("[part=decision]")? else {
@@ -1485,15 +1589,17 @@ fn render_decision(state: &Rc<RefCell<State>>) -> JsResult {
     let w = words(&st.lang);
     let lang = st.lang.as_str();
     let doc = &st.doc;
-    // Keep a half-typed reason while the panel is redrawn.
+    // Keep a half-typed reason while the panel is redrawn (or the whole widget: then it is in the state).
     let typed_reason = panel
         .query_selector("[data-field=override-reason]")?
         .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
-        .map(|t| t.value());
+        .map(|t| t.value())
+        .or_else(|| st.draft.as_ref().map(|(_, r)| r.clone()));
     let typed_value = panel
         .query_selector("[data-field=override-value]")?
         .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
-        .map(|s| s.value());
+        .map(|s| s.value())
+        .or_else(|| st.draft.as_ref().map(|(v, _)| v.clone()));
     clear(&panel)?;
     let outcome = override_outcome(&st);
     let status_text = match &st.decision {

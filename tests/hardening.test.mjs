@@ -1,0 +1,593 @@
+// Hardening (issue 8), in a real browser: a failure inside the wasm core (a deliberate fault in a test
+// build) leaves an error state with the answers kept and the host page working; the core's limits hold
+// on the browser's small stack; hostile texts in rules and hostile answers from the host are inert or
+// reported; no work is lost when the element moves, is re-rendered, switches language or gets new rules;
+// and filling in a whole case sends, stores and logs nothing.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir, readFile } from "node:fs/promises";
+import { startServer } from "./server.mjs";
+import { launch, watchedPage } from "./browser.mjs";
+
+const ARTIFACTS = new URL("./artifacts/", import.meta.url);
+const ROOT = new URL("../", import.meta.url);
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+  await mkdir(ARTIFACTS, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens `path` and waits until every widget on it has drawn its checklist. */
+async function open(path, { widgets = 1 } = {}) {
+  const w = await watchedPage(browser, server.origin);
+  await w.page.goto(`${server.origin}${path}`);
+  await w.page.waitForFunction((n) => {
+    const all = [...document.querySelectorAll("regie-wijzer")];
+    return all.length >= n && all.every((e) => e.shadowRoot?.querySelector("[part=checklist] [part=question]"));
+  }, widgets);
+  return w;
+}
+
+const pick = (page, sel, fact, value) => page.locator(`${sel} [part=question][data-fact=${fact}] input[value="${value}"]`).check();
+const valueOf = (page, sel = "regie-wijzer") => page.evaluate((s) => document.querySelector(s).value, sel);
+const routeOf = (page, sel = "regie-wijzer") => page.evaluate((s) =>
+  document.querySelector(s).shadowRoot.querySelector("[data-outcome=route] [part=outcome-value]")?.dataset.values, sel);
+/** Answers as in the "huiselijk geweld" case of the shipped tests, and waits for its advice. */
+async function veiligThuis(page, sel = "regie-wijzer") {
+  await pick(page, sel, "acuut_gevaar", "false");
+  await pick(page, sel, "huiselijk_geweld", "true");
+  await waitRoute(page, "veilig_thuis", sel);
+}
+const waitRoute = (page, values, sel = "regie-wijzer") => page.waitForFunction(([s, v]) =>
+  document.querySelector(s)?.shadowRoot?.querySelector("[data-outcome=route] [part=outcome-value]")?.dataset.values === v,
+[sel, values]);
+
+// ---------- panic safety ----------
+
+test("a fault inside the core: every widget shows an error state (nl), fires regiewijzer-error, keeps its answers in the form, and the host page works on", async () => {
+  const { page, errors } = await open("/fault/tests/fixtures/fault.html", { widgets: 2 });
+  await veiligThuis(page, "#eerste");
+  await pick(page, "#tweede", "acuut_gevaar", "true");
+  await waitRoute(page, "crisisdienst_112", "#tweede");
+  await page.locator("#eerste [data-action=confirm]").click();
+
+  // The next answer panics inside Rust, in an event the browser hands straight to wasm.
+  await page.evaluate(() => window.armFault("answer"));
+  await page.locator("#eerste [part=question][data-fact=melder] select").selectOption({ index: 1 });
+  await page.locator("#eerste [part=error][data-fatal]").waitFor();
+  await page.locator("#tweede [part=error][data-fatal]").waitFor();
+
+  const box = page.locator("#eerste [part=error]");
+  assert.equal(await box.getAttribute("role"), "alert");
+  assert.match(await box.textContent(), /Er ging iets mis in de beslisondersteuning/);
+  assert.match(await box.textContent(), /bewaard in het formulier/);
+  assert.deepEqual(await page.locator("#eerste [part=kept-answers] li").allTextContents(),
+    ["acuut_gevaar: nee / no", "huiselijk_geweld: ja / yes"]);
+
+  const events = await page.evaluate(() => window.widgetErrors);
+  assert.deepEqual(events.map((e) => [e.id, e.detail.fatal]), [["eerste", true], ["tweede", true]]);
+  assert.deepEqual(events[0].detail.answers, { acuut_gevaar: false, huiselijk_geweld: true });
+  assert.match(events[0].detail.message.nl, /Er ging iets mis/);
+  assert.match(events[0].detail.message.en, /Something went wrong/);
+
+  // The form still submits the last value of each widget: answers and the confirmation.
+  const form = await page.evaluate(() => Object.fromEntries(new FormData(document.getElementById("host"))));
+  const first = JSON.parse(form.triage);
+  assert.deepEqual(first.answers, { acuut_gevaar: false, huiselijk_geweld: true });
+  assert.deepEqual(first.decision, { kind: "confirmed" });
+  assert.deepEqual(JSON.parse(form.triage2).answers, { acuut_gevaar: true });
+  assert.deepEqual(await page.evaluate(() => document.getElementById("eerste").answers), { acuut_gevaar: false, huiselijk_geweld: true });
+
+  // Nothing the host does to the widgets throws, and the host page's own controls work.
+  await page.evaluate(() => {
+    const el = document.getElementById("eerste");
+    el.setAttribute("lang", "en");
+    el.answers = { acuut_gevaar: true };
+    el.rulesSource = "ruleset x";
+    document.getElementById("host").reset();
+    return [el.value, el.summary, el.checkValidity()];
+  });
+  await page.locator("#tel").click();
+  await page.locator("#tel").click();
+  assert.equal(await page.locator("#teller").textContent(), "2");
+  // A widget added afterwards shows the error state at once instead of using the broken core.
+  await page.evaluate(() => document.querySelector("main").append(Object.assign(document.createElement("regie-wijzer"), { id: "derde" })));
+  await page.locator("#derde [part=error][data-fatal]").waitFor();
+  // The only error is the trap itself, reported once by the browser.
+  assert.equal(errors.length, 1, errors.join("\n"));
+  assert.match(errors[0], /unreachable|RuntimeError/);
+  await page.screenshot({ path: new URL("fault.png", ARTIFACTS).pathname, fullPage: true });
+  await page.context().close();
+});
+
+test("a fault reached through the element (a language switch that redraws): error state in English, no uncaught error", async () => {
+  const { page, errors } = await open("/fault/tests/fixtures/fault.html", { widgets: 2 });
+  await pick(page, "#tweede", "acuut_gevaar", "false");
+  await page.evaluate(() => window.armFault("render"));
+  await page.evaluate(() => document.getElementById("tweede").setAttribute("lang", "en"));
+  await page.locator("#tweede [part=error][data-fatal]").waitFor();
+  assert.match(await page.locator("#tweede [part=error]").textContent(), /Something went wrong in the decision support/);
+  assert.deepEqual(await page.locator("#tweede [part=kept-answers] li").allTextContents(), ["acuut_gevaar: nee / no"]);
+  assert.deepEqual(JSON.parse(await page.evaluate(() => new FormData(document.getElementById("host")).get("triage2"))).answers,
+    { acuut_gevaar: false });
+  assert.deepEqual(errors, [], "caught by the element, so the page sees no uncaught error");
+  await page.context().close();
+});
+
+test("the fault hook exists only in the test build, never in the shipped bundles", async () => {
+  const shipped = await readFile(new URL("pkg/regiewijzer_wasm.js", ROOT), "utf8");
+  const core = await readFile(new URL("pkg/core/regiewijzer_wasm.js", ROOT), "utf8");
+  const testBuild = await readFile(new URL("target/fault-pkg/regiewijzer_wasm.js", ROOT), "utf8");
+  assert.doesNotMatch(shipped, /armFault/);
+  assert.doesNotMatch(core, /armFault/);
+  assert.match(testBuild, /armFault/);
+});
+
+// ---------- limits on the browser's stack ----------
+
+test("the limits hold in wasm: deepest accepted rules go through everything, deeper and longer ones are diagnostics, never a crash", async () => {
+  const { page, errors } = await open("/tests/fixtures/widget.html");
+  const result = await page.evaluate(async () => {
+    const core = await import("/pkg/core/regiewijzer_wasm.js");
+    await core.default();
+    // The same small ruleset as crates/regiewijzer-core/tests/limits.rs, with the condition filled in.
+    const template = await (await fetch("/crates/regiewijzer-core/tests/fixtures/grenzen.sjabloon")).text();
+    const rules = (when, extra = "") => template.replace("WHEN", when) + extra;
+    // (A `when` that cannot be read is also reported as missing, E206: left out here.)
+    const codes = (src) => core.check(src).filter((d) => d.severity === "error" && d.code !== "E206").map((d) => `${d.code} ${d.start.line}`);
+    const out = {};
+    // At the limit: 100 levels in each way depth grows, through load, evaluate, analyse and the widget form.
+    const deep = {
+      parens: `${"(".repeat(99)}dakloos = yes${")".repeat(99)}`,
+      nots: `${"not ".repeat(98)}dakloos = yes`,
+      ors: `dakloos = yes${" or dakloos = no".repeat(98)}`,
+      sums: `leeftijd${" + 1".repeat(98)} > 3`,
+    };
+    for (const [name, when] of Object.entries(deep)) {
+      const src = rules(when);
+      const r = core.Ruleset.load(src);
+      const ev = r.evaluate({ dakloos: true, leeftijd: 40 }, "2026-03-02");
+      const report = r.analyze("2026-03-02");
+      const widget = core.compileForWidget(src);
+      out[name] = { errors: codes(src), route: ev.outcomes[0].values, analysed: report.evaluations > 0, model: widget.model !== null };
+    }
+    // Past it: diagnostics, for each way, also where a recursive parser would overflow long before.
+    out.past = {
+      parens: codes(rules(`${"(".repeat(20000)}dakloos = yes${")".repeat(20000)}`)),
+      ors: codes(rules(`dakloos = yes${" or dakloos = yes".repeat(55000)}`)),
+      sums: codes(rules(`leeftijd${" + 1".repeat(190000)} > 3`)),
+      size: codes(rules("dakloos = yes", `# ${"x".repeat(1 << 20)}\n`)),
+      text: codes(rules("dakloos = yes", `\nfact lang: bool\n  label nl "${"x".repeat(2001)}" en "L"\n`)),
+      facts: codes(rules("dakloos = yes", Array.from({ length: 1999 }, (_, i) => `fact v${i}: bool\n  label nl "V" en "Q"\n`).join(""))),
+      proto: codes(rules("dakloos = yes", "\nfact __proto__: bool\n  label nl \"P\" en \"P\"\n")),
+    };
+    // A timeline answer with too many records is reported, not used.
+    const tl = core.Ruleset.load(`ruleset t
+  title nl "T" en "T"
+  version "1"
+fact pogingen: timeline
+  label nl "Pogingen" en "Attempts"
+  field datum: date nl "Datum" en "Date"
+outcome route: priority required
+  label nl "Route" en "Route"
+  value veel nl "Veel" en "Many"
+rule veel
+  when count(pogingen) >= 3
+  then route = veel
+  because nl "Veel" en "Many"
+`);
+    const many = tl.evaluate({ pogingen: Array.from({ length: 1001 }, () => ({ datum: "2026-03-01" })) }, "2026-03-02");
+    out.records = many.answer_issues.map((i) => [i.fact, i.kind]);
+    return out;
+  });
+  for (const name of ["parens", "nots", "ors", "sums"]) {
+    assert.deepEqual(result[name], { errors: [], route: ["a"], analysed: true, model: true }, name);
+  }
+  assert.deepEqual(result.past.parens, ["E107 17"]);
+  assert.deepEqual(result.past.ors, ["E107 17"]);
+  assert.deepEqual(result.past.sums, ["E107 17"]);
+  assert.deepEqual(result.past.size, ["E106 1"]);
+  assert.deepEqual(result.past.text, ["E108 27"]);
+  assert.deepEqual(result.past.facts, ["E109 4021"]);
+  assert.deepEqual(result.past.proto, ["E110 26", "E110 26"].slice(0, result.past.proto.length));
+  assert.ok(result.past.proto.length >= 1);
+  assert.deepEqual(result.records, [["pogingen", "too_many_records"]]);
+
+  // The widget shows rules past a limit as a clear error, and the page goes on.
+  await page.evaluate(() => {
+    const el = document.querySelector("regie-wijzer");
+    el.rulesSource = `ruleset r\n  title nl "R" en "R"\n  version "1"\nfact a: bool\n  label nl "A" en "A"\noutcome o: priority required\n  label nl "O" en "O"\n  value v nl "V" en "V"\nrule r\n  when ${"(".repeat(5000)}a${")".repeat(5000)}\n  then o = v\n  because nl "B" en "B"\n`;
+  });
+  await page.locator("regie-wijzer [part=error] li").first().waitFor();
+  assert.match(await page.locator("regie-wijzer [part=error]").textContent(), /E107 10:\d+ de voorwaarde is te diep genest/);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+// ---------- hostile input ----------
+
+test("hostile rule texts (HTML, script URLs, CSS, direction marks, a 2,000-character word) render as inert text inside the widget's box", async () => {
+  const { page, errors } = await open("/tests/fixtures/widget.html");
+  const requests = [];
+  const dialogs = [];
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("dialog", (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+  const source = await readFile(new URL("tests/fixtures/vijandig.regels", ROOT), "utf8");
+  await page.evaluate((src) => { document.querySelector("regie-wijzer").rulesSource = src; }, source);
+  await page.locator("regie-wijzer [part=question][data-fact=soort]").waitFor();
+  await pick(page, "regie-wijzer", "gevaar", "true");
+  await waitRoute(page, "a");
+  await page.locator("regie-wijzer [data-outcome=route] details[part=reasons] > summary").click();
+
+  const facts = await page.evaluate(() => {
+    const el = document.querySelector("regie-wijzer");
+    const root = el.shadowRoot;
+    const text = (sel) => root.querySelector(sel)?.textContent ?? "";
+    const widget = root.querySelector("[part=widget]");
+    return {
+      made: root.querySelectorAll("img, script, style, link, iframe, svg, math, b, a, object, embed").length,
+      legend: text("[data-fact=gevaar] legend"),
+      help: text("[data-fact=gevaar] [part=help]"),
+      option: [...root.querySelectorAll("[data-fact=soort] option")].map((o) => o.textContent),
+      value: text("[data-outcome=route] [part=outcome-value]"),
+      reasons: text("[data-outcome=route] details[part=reasons]"),
+      visible: getComputedStyle(el).display !== "none" && getComputedStyle(widget).display !== "none",
+      overflow: widget.scrollWidth - widget.clientWidth,
+      hostWidth: el.getBoundingClientRect().width,
+      pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      bidi: getComputedStyle(widget).unicodeBidi,
+    };
+  });
+  assert.equal(facts.made, 0, "no element was made from a text");
+  assert.equal(facts.legend.trim(), "Vraag \u202eexe.tnemhcatta\u2069 :host{display:none}");
+  assert.equal(facts.help.trim().length, 1990, "the long text is all there");
+  assert.ok(facts.option.includes("Een \"<a href=javascript:alert(2)>\" \u202etwee"));
+  assert.match(facts.value, /Waarde <img src=x onerror=alert\(5\)>/);
+  assert.match(facts.reasons, /Omdat \u202e<b>vet<\/b>/);
+  assert.match(facts.reasons, /javascript:alert\(7\)/, "a script URL as source is text, not a link");
+  assert.equal(facts.visible, true, "CSS in a text hides nothing");
+  assert.ok(facts.overflow <= 1, `the 2,000-character word wraps inside the widget (overflow ${facts.overflow}px)`);
+  assert.ok(facts.pageOverflow <= 1, "and the host page gets no horizontal scroll bar");
+  assert.equal(facts.bidi, "isolate", "direction marks in a text cannot reorder the widget around it");
+  await page.waitForTimeout(200);
+  assert.deepEqual(requests.filter((u) => /\/x$|y\.css|alert/.test(u)), []);
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(errors, []);
+  await page.screenshot({ path: new URL("vijandig.png", ARTIFACTS).pathname, fullPage: true });
+  await page.context().close();
+});
+
+test("hostile answers from the host: wrong types and huge numbers are reported at the question, __proto__ is ignored, nothing is polluted, and a non-object is refused", async () => {
+  const { page, errors } = await open("/tests/fixtures/widget.html");
+  await pick(page, "regie-wijzer", "acuut_gevaar", "false");
+  const r = await page.evaluate(() => {
+    const el = document.querySelector("regie-wijzer");
+    const hostile = JSON.parse(`{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 2}},
+      "acuut_gevaar": false, "huiselijk_geweld": "misschien", "leeftijd": 1e300, "eerdere_meldingen": -5,
+      "melder": 42, "woonsituatie": ["dakloos"], "prototype": 1}`);
+    Object.defineProperty(hostile, "schulden", { enumerable: true, get() { throw new Error("getter"); } });
+    el.answers = hostile;
+    const issues = [...el.shadowRoot.querySelectorAll("[part=answer-issue]")]
+      .filter((e) => !e.hidden && e.textContent.trim())
+      .map((e) => e.closest("[part=question]").dataset.fact);
+    const refused = [];
+    for (const bad of [42, "ja", [1, 2], true]) {
+      try { el.answers = bad; } catch (e) { refused.push(e instanceof TypeError && /answers must be an object/.test(e.message)); }
+    }
+    const answers = el.answers;
+    return {
+      polluted: [({}).polluted, Object.prototype.polluted, Object.getPrototypeOf(answers) === Object.prototype],
+      ownProto: Object.prototype.hasOwnProperty.call(answers, "__proto__"),
+      keys: Object.keys(answers).sort(),
+      issues: issues.sort(),
+      refused,
+      acuut: el.value.answers.acuut_gevaar,
+      removed: el.value.removed_answers,
+    };
+  });
+  assert.deepEqual(r.polluted, [undefined, undefined, true]);
+  assert.equal(r.ownProto, false);
+  assert.deepEqual(r.refused, [true, true, true, true], "a non-object is refused with a TypeError");
+  assert.equal(r.acuut, false, "and the answers stay as they were");
+  assert.deepEqual(r.issues, ["eerdere_meldingen", "huiselijk_geweld", "leeftijd", "melder", "woonsituatie"]);
+  assert.ok(!r.keys.includes("__proto__"));
+  assert.ok(!r.keys.includes("constructor"), "an object where one answer is expected is not an answer");
+  assert.ok(r.keys.includes("prototype"), "an unknown key is kept and reported, not silently dropped");
+  assert.deepEqual(r.removed, ["prototype"]);
+  assert.match(await page.locator("regie-wijzer [part=removed-answers]").textContent(), /prototype: 1/);
+  assert.match(await page.locator("regie-wijzer [data-fact=huiselijk_geweld] [part=answer-issue]").textContent(), /misschien|ja|nee/i);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+// ---------- no lost work ----------
+
+test("moving the element in the DOM and setting the same attributes again keep answers and decision", async () => {
+  const { page, errors } = await open("/tests/fixtures/widget.html");
+  await veiligThuis(page);
+  await page.locator("regie-wijzer [data-action=confirm]").click();
+  const before = await valueOf(page);
+  await page.evaluate(() => {
+    const el = document.querySelector("regie-wijzer");
+    const aside = document.createElement("aside");
+    document.body.append(aside);
+    aside.append(el); // moved out of the form ...
+    document.getElementById("host").prepend(el); // ... and back in, as a framework's reorder does
+    for (const name of ["today", "required", "name"]) el.setAttribute(name, el.getAttribute(name) ?? "");
+    el.setAttribute("lang", "nl");
+  });
+  await waitRoute(page, "veilig_thuis");
+  const after = await valueOf(page);
+  assert.deepEqual(after.answers, before.answers);
+  assert.deepEqual(after.decision, { kind: "confirmed" });
+  assert.equal(await page.locator("regie-wijzer [data-fact=huiselijk_geweld] input[value=true]").isChecked(), true);
+  const form = await page.evaluate(() => JSON.parse(new FormData(document.getElementById("host")).get("triage")));
+  assert.deepEqual(form.answers, before.answers);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test("a host framework that re-creates the element gets the work back by passing the last change event's answers", async () => {
+  const { page, errors } = await open("/tests/fixtures/widget.html");
+  await page.evaluate(() => {
+    window.lastAnswers = null;
+    document.addEventListener("regiewijzer-change", (e) => { window.lastAnswers = e.detail.answers; });
+  });
+  await veiligThuis(page);
+  // What a framework does on a keyed re-render: throw the element away and make a new one from its state.
+  await page.evaluate(() => {
+    const old = document.querySelector("regie-wijzer");
+    const fresh = document.createElement("regie-wijzer");
+    for (const a of old.attributes) fresh.setAttribute(a.name, a.value);
+    fresh.answers = window.lastAnswers;
+    old.replaceWith(fresh);
+  });
+  await waitRoute(page, "veilig_thuis");
+  assert.deepEqual((await valueOf(page)).answers, { acuut_gevaar: false, huiselijk_geweld: true });
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test("switching the language keeps answers, the decision, and an override reason being typed", async () => {
+  const { page, errors } = await open("/tests/fixtures/widget.html");
+  await veiligThuis(page);
+  await page.locator("regie-wijzer [data-action=override]").click();
+  await page.locator("regie-wijzer [data-field=override-value]").selectOption("bemoeizorg");
+  await page.locator("regie-wijzer [data-field=override-reason]").fill("Melder en cliënt kennen het bemoeizorgteam al.");
+  await page.evaluate(() => document.querySelector("regie-wijzer").setAttribute("lang", "en"));
+  await page.waitForFunction(() => document.querySelector("regie-wijzer").shadowRoot.querySelector("[part=widget]")?.getAttribute("lang") === "en");
+  // Still being typed, in the English form.
+  assert.equal(await page.locator("regie-wijzer [data-field=override-reason]").inputValue(), "Melder en cliënt kennen het bemoeizorgteam al.");
+  assert.equal(await page.locator("regie-wijzer [data-field=override-value]").inputValue(), "bemoeizorg");
+  // An answer changed meanwhile does not drop it either.
+  await page.locator("regie-wijzer [part=question][data-fact=melder] select").selectOption("buurt");
+  assert.equal(await page.locator("regie-wijzer [data-field=override-reason]").inputValue(), "Melder en cliënt kennen het bemoeizorgteam al.");
+  await page.locator("regie-wijzer [data-action=save-override]").click();
+  const v = await valueOf(page);
+  assert.equal(v.lang, "en");
+  assert.deepEqual(v.answers, { acuut_gevaar: false, huiselijk_geweld: true, melder: "buurt" });
+  assert.deepEqual(v.decision, { kind: "override", outcome: "route", value: "bemoeizorg", reason: "Melder en cliënt kennen het bemoeizorgteam al." });
+  // And back to Dutch: the saved override with its reason stays.
+  await page.evaluate(() => document.querySelector("regie-wijzer").setAttribute("lang", "nl"));
+  await page.waitForFunction(() => document.querySelector("regie-wijzer").shadowRoot.querySelector("[part=widget]")?.getAttribute("lang") === "nl");
+  assert.deepEqual((await valueOf(page)).decision.reason, "Melder en cliënt kennen het bemoeizorgteam al.");
+  assert.match(await page.locator("regie-wijzer [part=decision-status]").textContent(), /Melder en cliënt kennen het bemoeizorgteam al\./);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+const V1 = `ruleset opvang
+  title nl "Opvang" en "Shelter"
+  version "1.0.0"
+
+fact gevaar: bool
+  label nl "Gevaar?" en "Danger?"
+
+fact dakloos: bool
+  label nl "Dakloos?" en "Homeless?"
+
+fact melder_bekend: bool
+  label nl "Is de melder bekend?" en "Is the reporter known?"
+
+outcome route: priority required
+  label nl "Route" en "Route"
+  value crisis nl "Crisis" en "Crisis"
+  value opvang nl "Opvang" en "Shelter"
+  value advies nl "Advies" en "Advice"
+
+rule crisis
+  when gevaar
+  then route = crisis
+  priority 10
+  because nl "Gevaar." en "Danger."
+
+rule opvang
+  when gevaar = no and dakloos
+  then route = opvang
+  because nl "Dakloos." en "Homeless."
+
+rule advies
+  when gevaar = no and dakloos = no
+  then route = advies
+  because nl "Anders." en "Otherwise."
+`;
+// Version 2 no longer asks whether the reporter is known.
+const V2 = V1.replace('version "1.0.0"', 'version "2.0.0"')
+  .replace('fact melder_bekend: bool\n  label nl "Is de melder bekend?" en "Is the reporter known?"\n\n', "");
+
+test("new compatible rules keep the answers that still apply, report the removed ones, and keep decision and override reason", async () => {
+  const { page, errors } = await open("/tests/fixtures/widget.html");
+  await page.evaluate((src) => { document.querySelector("regie-wijzer").rulesSource = src; }, V1);
+  await page.locator("regie-wijzer [part=question][data-fact=melder_bekend]").waitFor();
+  await pick(page, "regie-wijzer", "gevaar", "false");
+  await pick(page, "regie-wijzer", "dakloos", "true");
+  await pick(page, "regie-wijzer", "melder_bekend", "true");
+  await waitRoute(page, "opvang");
+  await page.locator("regie-wijzer [data-action=override]").click();
+  await page.locator("regie-wijzer [data-field=override-value]").selectOption("advies");
+  await page.locator("regie-wijzer [data-field=override-reason]").fill("Heeft al een plek bij familie.");
+  await page.locator("regie-wijzer [data-action=save-override]").click();
+
+  await page.evaluate((src) => { document.querySelector("regie-wijzer").rulesSource = src; }, V2);
+  await page.locator("regie-wijzer [part=removed-answers]").waitFor();
+  const v = await valueOf(page);
+  assert.equal(v.ruleset.version, "2.0.0");
+  assert.deepEqual(v.answers, { dakloos: true, gevaar: false, melder_bekend: true }, "every answer is kept");
+  assert.deepEqual(v.removed_answers, ["melder_bekend"]);
+  assert.deepEqual(v.outcomes.route.values, ["opvang"]);
+  assert.deepEqual(v.decision, { kind: "override", outcome: "route", value: "advies", reason: "Heeft al een plek bij familie." });
+  assert.match(await page.locator("regie-wijzer [part=removed-answers]").textContent(),
+    /Antwoorden op vragen die deze regels niet \(meer\) hebben.*melder_bekend: ja/is);
+  assert.equal(await page.locator("regie-wijzer [data-fact=dakloos] input[value=true]").isChecked(), true);
+
+  // Back to version 1: the kept answer counts again, and nothing is reported.
+  await page.evaluate((src) => { document.querySelector("regie-wijzer").rulesSource = src; }, V1);
+  await page.locator("regie-wijzer [part=question][data-fact=melder_bekend]").waitFor();
+  assert.equal(await page.locator("regie-wijzer [part=removed-answers]").count(), 0);
+  assert.deepEqual((await valueOf(page)).removed_answers, []);
+  assert.equal(await page.locator("regie-wijzer [data-fact=melder_bekend] input[value=true]").isChecked(), true);
+
+  // An override being typed survives a reload of the rules too.
+  await page.locator("regie-wijzer [data-action=override]").click();
+  await page.locator("regie-wijzer [data-field=override-reason]").fill("Nog niet klaar met typen");
+  await page.evaluate((src) => { document.querySelector("regie-wijzer").rulesSource = src; }, V2);
+  await page.locator("regie-wijzer [part=removed-answers]").waitFor();
+  assert.equal(await page.locator("regie-wijzer [data-field=override-reason]").inputValue(), "Nog niet klaar met typen");
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test("a confirmation is kept over new rules only while the advice stays the same", async () => {
+  const { page } = await open("/tests/fixtures/widget.html");
+  await page.evaluate((src) => { document.querySelector("regie-wijzer").rulesSource = src; }, V1);
+  await page.locator("regie-wijzer [part=question][data-fact=gevaar]").waitFor();
+  await pick(page, "regie-wijzer", "gevaar", "false");
+  await pick(page, "regie-wijzer", "dakloos", "true");
+  await waitRoute(page, "opvang");
+  await page.locator("regie-wijzer [data-action=confirm]").click();
+  await page.evaluate((src) => { document.querySelector("regie-wijzer").rulesSource = src; }, V2);
+  await page.locator("regie-wijzer [part=checklist]").waitFor();
+  await page.waitForFunction(() => document.querySelector("regie-wijzer").value?.ruleset.version === "2.0.0");
+  assert.deepEqual((await valueOf(page)).decision, { kind: "confirmed" }, "same advice: still confirmed");
+  const changed = V2.replace("then route = opvang", "then route = advies");
+  await page.evaluate((src) => { document.querySelector("regie-wijzer").rulesSource = src; }, changed);
+  await waitRoute(page, "advies");
+  assert.equal((await valueOf(page)).decision, null, "a confirmation of another advice is not carried over");
+  await page.context().close();
+});
+
+test("back and forward restore an override with its reason (a new document, through the form restore)", async () => {
+  const { page, errors } = await open("/tests/fixtures/widget.html");
+  await veiligThuis(page);
+  await page.locator("regie-wijzer [data-action=override]").click();
+  await page.locator("regie-wijzer [data-field=override-value]").selectOption("bemoeizorg");
+  await page.locator("regie-wijzer [data-field=override-reason]").fill("Bekend bij het team.");
+  await page.locator("regie-wijzer [data-action=save-override]").click();
+  await page.evaluate(() => { window.__sameDocument = true; });
+  await page.goto(`${server.origin}/www/demo/en/`);
+  await page.locator("regie-wijzer [part=checklist]").waitFor();
+  await page.goBack();
+  await page.locator("regie-wijzer [part=checklist]").waitFor();
+  await page.waitForFunction(() => document.querySelector("regie-wijzer").value?.decision);
+  assert.equal(await page.evaluate(() => window.__sameDocument), undefined, "not from the back/forward cache");
+  const v = await valueOf(page);
+  assert.deepEqual(v.answers, { acuut_gevaar: false, huiselijk_geweld: true });
+  assert.deepEqual(v.decision, { kind: "override", outcome: "route", value: "bemoeizorg", reason: "Bekend bij het team." });
+  await page.goForward();
+  await page.locator("regie-wijzer [part=checklist]").waitFor();
+  await page.goBack();
+  await page.locator("regie-wijzer [part=checklist]").waitFor();
+  await page.waitForFunction(() => document.querySelector("regie-wijzer").value?.decision);
+  assert.equal((await valueOf(page)).decision.reason, "Bekend bij het team.");
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+// ---------- privacy ----------
+
+test("privacy: filling in a whole case on the demo portal sends nothing, stores nothing and logs nothing", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const requests = [];
+  const console_ = [];
+  page.on("request", (r) => requests.push({ url: r.url(), method: r.method(), at: Date.now() }));
+  page.on("console", (m) => console_.push(`${m.type()}: ${m.text()}`));
+  page.on("pageerror", (e) => console_.push(`pageerror: ${e}`));
+  // Record every way a page can keep or send data, before any of the page's own code runs.
+  await page.addInitScript(() => {
+    const log = (what) => { (window.__writes ??= []).push(what); };
+    for (const name of ["setItem", "removeItem", "clear"]) {
+      const orig = Storage.prototype[name];
+      Storage.prototype[name] = function (...a) { log(`${this === localStorage ? "localStorage" : "sessionStorage"}.${name}`); return orig.apply(this, a); };
+    }
+    const cookie = Object.getOwnPropertyDescriptor(Document.prototype, "cookie");
+    Object.defineProperty(Document.prototype, "cookie", { get() { return cookie.get.call(this); }, set(v) { log("cookie"); cookie.set.call(this, v); } });
+    const idbOpen = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function (...a) { log("indexedDB.open"); return idbOpen.apply(this, a); };
+    if (window.caches) { const o = caches.open.bind(caches); caches.open = (...a) => { log("caches.open"); return o(...a); }; }
+    const beacon = navigator.sendBeacon?.bind(navigator);
+    navigator.sendBeacon = (...a) => { log("sendBeacon"); return beacon?.(...a); };
+    const ws = window.WebSocket;
+    window.WebSocket = function (...a) { log("WebSocket"); return new ws(...a); };
+    if (navigator.serviceWorker) { const r = navigator.serviceWorker.register.bind(navigator.serviceWorker); navigator.serviceWorker.register = (...a) => { log("serviceWorker"); return r(...a); }; }
+  });
+  await page.goto(`${server.origin}/www/demo/`);
+  await page.locator("regie-wijzer [part=checklist]").waitFor();
+  await page.evaluate(() => document.querySelector("regie-wijzer").ready);
+  const loaded = Date.now();
+  // A whole case: every question the checklist asks, then an override with a reason, and the host form's
+  // own fields.
+  const W = "regie-wijzer";
+  const answers = [["melder", "buurt"], ["acuut_gevaar", false], ["suicidegevaar", false], ["wapen_of_dreiging", false],
+    ["huiselijk_geweld", false], ["leeftijd", "47"], ["ongedocumenteerd", false], ["woonsituatie", "dakloos"],
+    ["vermoeden_psychische_stoornis", true], ["dementie_of_lvb", false], ["ernstig_nadeel", false],
+    ["hulp_geweigerd", true], ["verslaving", true], ["schulden", true], ["overlast", true], ["meerdere_ketens", true],
+    ["bekend_bij_zorg", false], ["eerdere_meldingen", "3"]];
+  for (const [fact, v] of answers) {
+    const q = page.locator(`${W} [part=question][data-fact=${fact}]`);
+    if (!(await q.isVisible())) continue;
+    if (typeof v === "boolean") await q.locator(`input[value=${v}]`).check();
+    else if (await q.locator("select").count()) await q.locator("select").selectOption(v);
+    else await q.locator("input").fill(v);
+  }
+  const zrm = page.locator(`${W} [part=question][data-fact=zrm_financien] input[value="2"]`);
+  if (await zrm.isVisible()) await zrm.check();
+  await page.locator(`${W} [data-action=override]`).click();
+  await page.locator(`${W} [data-field=override-value]`).selectOption({ index: 1 });
+  await page.locator(`${W} [data-field=override-reason]`).fill("Casus besproken in het wijkteamoverleg van dinsdag.");
+  await page.locator(`${W} [data-action=save-override]`).click();
+  await page.locator("#melder-naam").fill("Buurvrouw");
+  await page.locator(`${W} details[part=reasons] > summary`).first().click();
+  await page.waitForTimeout(300);
+
+  const state = await page.evaluate(async () => ({
+    writes: window.__writes ?? [],
+    local: localStorage.length,
+    session: sessionStorage.length,
+    idb: (await indexedDB.databases()).map((d) => d.name),
+    caches: window.caches ? await caches.keys() : [],
+    cookie: document.cookie,
+    value: document.querySelector("regie-wijzer").value,
+  }));
+  assert.equal(Object.keys(state.value.answers).length >= 15, true, "a whole case was filled in");
+  assert.equal(state.value.decision.kind, "override");
+  assert.deepEqual(requests.filter((r) => r.at >= loaded), [], "no request after load");
+  assert.deepEqual(requests.filter((r) => !r.url.startsWith(server.origin)), [], "nothing to another origin, ever");
+  assert.deepEqual(requests.filter((r) => r.method !== "GET"), [], "nothing sent, only files fetched");
+  assert.deepEqual(state.writes, [], "no storage, cookie, IndexedDB, cache, beacon, socket or service worker");
+  assert.equal(state.local, 0);
+  assert.equal(state.session, 0);
+  assert.deepEqual(state.idb, []);
+  assert.deepEqual(state.caches, []);
+  assert.equal(state.cookie, "");
+  assert.deepEqual(await context.cookies(), []);
+  assert.deepEqual(console_, [], "nothing in the console");
+  await context.close();
+});
