@@ -26,6 +26,8 @@ lint: setup
 
 test-rust: setup
 	cargo test --workspace
+	@# The limits on the browser's real stack size (1 MiB): only the optimised build has its frame sizes.
+	cargo test --release -p regiewijzer-core --test limits
 
 # The shipped rules: their tests pass and cover every rule and value; the analysis finds no gaps or
 # conflicts (exit 1 otherwise). A fixed day keeps the analysis of date rules repeatable.

@@ -85,6 +85,10 @@ test("a fault inside the core: every widget shows an error state (nl), fires reg
   assert.deepEqual(JSON.parse(form.triage2).answers, { acuut_gevaar: true });
   assert.deepEqual(await page.evaluate(() => document.getElementById("eerste").answers), { acuut_gevaar: false, huiselijk_geweld: true });
 
+  // Still valid for a required field: the confirmation is kept. Clicking in the error state reaches no wasm.
+  assert.equal(await page.evaluate(() => document.getElementById("eerste").checkValidity()), true);
+  await page.locator("#eerste [part=error] summary").click();
+  await page.locator("#eerste [part=error] summary").click();
   // Nothing the host does to the widgets throws, and the host page's own controls work.
   await page.evaluate(() => {
     const el = document.getElementById("eerste");
@@ -196,8 +200,7 @@ rule veel
   assert.deepEqual(result.past.size, ["E106 1"]);
   assert.deepEqual(result.past.text, ["E108 27"]);
   assert.deepEqual(result.past.facts, ["E109 4021"]);
-  assert.deepEqual(result.past.proto, ["E110 26", "E110 26"].slice(0, result.past.proto.length));
-  assert.ok(result.past.proto.length >= 1);
+  assert.deepEqual(result.past.proto, ["E110 26"]);
   assert.deepEqual(result.records, [["pogingen", "too_many_records"]]);
 
   // The widget shows rules past a limit as a clear error, and the page goes on.
@@ -308,6 +311,27 @@ test("hostile answers from the host: wrong types and huge numbers are reported a
 });
 
 // ---------- no lost work ----------
+
+test("a host that sets answers or resets the form inside the widget's own events does not break it", async () => {
+  const { page, errors } = await open("/tests/fixtures/widget.html");
+  await page.evaluate(() => {
+    const el = document.querySelector("regie-wijzer");
+    el.addEventListener("regiewijzer-change", (e) => {
+      // A host that adds a default answer whenever one is missing, from inside the event.
+      if (e.detail.answers.acuut_gevaar === false && !("melder" in e.detail.answers)) el.answers = { ...e.detail.answers, melder: "buurt" };
+    });
+    el.addEventListener("regiewijzer-confirm", () => document.getElementById("host").reset());
+  });
+  await pick(page, "regie-wijzer", "acuut_gevaar", "false");
+  await page.waitForFunction(() => document.querySelector("regie-wijzer").value?.answers.melder === "buurt");
+  await pick(page, "regie-wijzer", "huiselijk_geweld", "true");
+  await waitRoute(page, "veilig_thuis");
+  await page.locator("regie-wijzer [data-action=confirm]").click();
+  await page.waitForFunction(() => Object.keys(document.querySelector("regie-wijzer").value.answers).length === 0);
+  assert.equal(await page.locator("regie-wijzer [part=error]").count(), 0);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
 
 test("moving the element in the DOM and setting the same attributes again keep answers and decision", async () => {
   const { page, errors } = await open("/tests/fixtures/widget.html");
@@ -446,6 +470,14 @@ test("new compatible rules keep the answers that still apply, report the removed
   assert.match(await page.locator("regie-wijzer [part=removed-answers]").textContent(),
     /Antwoorden op vragen die deze regels niet \(meer\) hebben.*melder_bekend: ja/is);
   assert.equal(await page.locator("regie-wijzer [data-fact=dakloos] input[value=true]").isChecked(), true);
+
+  // Rules that do not compile show their errors, but the form keeps the last value and the work returns
+  // with usable rules.
+  await page.evaluate(() => { document.querySelector("regie-wijzer").rulesSource = "ruleset kapot\nfact"; });
+  await page.locator("regie-wijzer [part=error]").waitFor();
+  const kept = await page.evaluate(() => JSON.parse(new FormData(document.getElementById("host")).get("triage")));
+  assert.deepEqual(kept.answers, { dakloos: true, gevaar: false, melder_bekend: true });
+  assert.equal(kept.decision.reason, "Heeft al een plek bij familie.");
 
   // Back to version 1: the kept answer counts again, and nothing is reported.
   await page.evaluate((src) => { document.querySelector("regie-wijzer").rulesSource = src; }, V1);

@@ -17,6 +17,16 @@ function compiler() {
   });
   return compilerReady;
 }
+/** Compiles rules for the widget. A failure inside the compiler is an error of these rules' loading, not of
+ * the widgets (the compiler is a wasm instance of its own). */
+async function compileRules(source) {
+  const core = await compiler();
+  try {
+    return core.compileForWidget(source);
+  } catch (e) {
+    throw isTrap(e) ? new Error("the rules compiler failed / de regelcompiler faalde") : e;
+  }
+}
 let sheet;
 function styles() {
   sheet ??= fetch(new URL("./regiewijzer.css", import.meta.url))
@@ -60,9 +70,13 @@ const MESSAGES = {
 let broken = null;
 const live = new Set();
 
+// A trap is a RuntimeError; running out of wasm stack is a RangeError with wasm frames.
 function isTrap(error) {
-  return error instanceof WebAssembly.RuntimeError;
+  return error instanceof WebAssembly.RuntimeError || (error instanceof RangeError && /wasm/.test(String(error.stack)));
 }
+// Only this widget bundle's traps break the widgets (not the rules compiler's, nor another wasm's on the page).
+const OURS = [new URL("../pkg/regiewijzer_wasm.js", import.meta.url).href, new URL("../pkg/regiewijzer_wasm_bg.wasm", import.meta.url).href];
+const stop = (event) => event.stopImmediatePropagation();
 
 /** An answer as a person reads it. */
 function shown(v) {
@@ -92,7 +106,8 @@ export class RegieWijzer extends HTMLElement {
 
   static {
     addEventListener("error", (event) => {
-      if (isTrap(event.error) && /regiewijzer_wasm/.test(String(event.error.stack))) RegieWijzer.#breakAll(event.error);
+      const stack = String(event.error?.stack);
+      if (isTrap(event.error) && OURS.some((url) => stack.includes(url))) RegieWijzer.#breakAll(event.error);
     });
   }
 
@@ -117,6 +132,8 @@ export class RegieWijzer extends HTMLElement {
   /** The error state: never call into wasm again; keep the last value in the form and show its answers. */
   #broke() {
     this.#core = null;
+    // The failed core's own listeners stay on the shadow root: stop every event before it reaches them.
+    for (const kind of ["input", "change", "click"]) this.#shadow.addEventListener(kind, stop, { capture: true });
     const m = MESSAGES[this.#lang()];
     const answers = this.#value?.answers ?? this.#pendingAnswers ?? {};
     const box = document.createElement("div");
@@ -183,7 +200,7 @@ export class RegieWijzer extends HTMLElement {
     let diagnostics = null;
     let failed = false;
     if (this.#source != null) {
-      const compiled = (await compiler()).compileForWidget(this.#source);
+      const compiled = await compileRules(this.#source);
       if (compiled.model) model = compiled.model;
       else diagnostics = compiled.diagnostics;
     } else if (url) {
@@ -191,7 +208,7 @@ export class RegieWijzer extends HTMLElement {
         const response = await fetch(new URL(url, document.baseURI), { credentials: "same-origin" });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         const source = await response.text();
-        const compiled = (await compiler()).compileForWidget(source);
+        const compiled = await compileRules(source);
         if (compiled.model) model = compiled.model;
         else diagnostics = compiled.diagnostics;
       } catch {
@@ -255,7 +272,8 @@ export class RegieWijzer extends HTMLElement {
       return;
     }
     if (kind === "error") {
-      this.#value = null;
+      // Rules that cannot be used do not take the work away: the form keeps the last value (answers,
+      // decision and the ruleset that gave them) until usable rules come back.
       this.#sync();
       this.dispatchEvent(new CustomEvent("regiewijzer-error", { bubbles: true, composed: true, detail }));
       return;
@@ -270,7 +288,7 @@ export class RegieWijzer extends HTMLElement {
   #sync() {
     const json = this.#value ? JSON.stringify(this.#value) : null;
     this.#internals.setFormValue(json, json);
-    const decided = this.#call((core) => core.isDecided(), false);
+    const decided = broken ? this.#value?.decision != null : this.#call((core) => core.isDecided(), false);
     if (this.hasAttribute("required") && !decided) {
       const anchor = this.#shadow.querySelector("[data-action=confirm]") ?? undefined;
       this.#internals.setValidity({ valueMissing: true }, MESSAGES[this.#lang()].required, anchor);

@@ -158,6 +158,10 @@ fn one_level_past_the_limit_is_an_error_and_at_the_limit_is_not() {
     assert!(with_code(&compile(&ruleset(&levels(MAX_DEPTH), "")), "E107").is_empty());
     let past = levels(MAX_DEPTH + 1);
     assert!(!with_code(&compile(&ruleset(&past, "")), "E107").is_empty());
+    // The same for a chain: 99 `or`s make 100 levels.
+    let chain = |ors: usize| format!("dakloos = yes{}", " or dakloos = no".repeat(ors));
+    assert!(with_code(&compile(&ruleset(&chain(MAX_DEPTH - 1), "")), "E107").is_empty());
+    assert!(!with_code(&compile(&ruleset(&chain(MAX_DEPTH), "")), "E107").is_empty());
 }
 
 #[test]

@@ -457,10 +457,11 @@ fn on_click(state: &Rc<RefCell<State>>, target: &Element) -> JsResult {
         }
         "save-override" => save_override(state)?,
         "copy" => {
-            let text = summary_of(&state.borrow());
-            let st = state.borrow();
-            st.notify
-                .call2(&JsValue::NULL, &"copy".into(), &JsValue::from_str(&text))?;
+            let (notify, text) = {
+                let st = state.borrow();
+                (st.notify.clone(), summary_of(&st))
+            };
+            notify.call2(&JsValue::NULL, &"copy".into(), &JsValue::from_str(&text))?;
         }
         "no-records" => {
             let Some(question) = button.closest("[part=question]")? else {
@@ -761,9 +762,12 @@ fn summary_of(st: &State) -> String {
 }
 
 fn send(state: &Rc<RefCell<State>>, kind: &str) -> JsResult {
-    let st = state.borrow();
-    let value = value_of(&st)?;
-    st.notify.call2(&JsValue::NULL, &kind.into(), &value)?;
+    // The host's listener may set answers or reset the form at once: no borrow may be held while it runs.
+    let (notify, value) = {
+        let st = state.borrow();
+        (st.notify.clone(), value_of(&st)?)
+    };
+    notify.call2(&JsValue::NULL, &kind.into(), &value)?;
     Ok(())
 }
 
@@ -853,6 +857,8 @@ fn override_outcome(st: &State) -> Option<(String, Vec<(String, Text)>)> {
 }
 
 fn show_error(state: &Rc<RefCell<State>>, diagnostics: &js_sys::Array) -> JsResult {
+    // An override being typed is kept for when usable rules come back.
+    keep_draft(state)?;
     let st = state.borrow();
     let w = words(&st.lang);
     clear(&st.shadow)?;
@@ -899,7 +905,9 @@ fn show_error(state: &Rc<RefCell<State>>, diagnostics: &js_sys::Array) -> JsResu
     })?;
     js_sys::Reflect::set(&detail, &"message".into(), &message)?;
     js_sys::Reflect::set(&detail, &"diagnostics".into(), diagnostics)?;
-    st.notify.call2(&JsValue::NULL, &"error".into(), &detail)?;
+    let notify = st.notify.clone();
+    drop(st);
+    notify.call2(&JsValue::NULL, &"error".into(), &detail)?;
     Ok(())
 }
 
