@@ -40,10 +40,14 @@ build() {
 # The widget is what every embedding page downloads: built for size. The rules-core API (the compiler, the
 # analysis, Session) is built for speed: 3x faster evaluation and analysis for 30 % more bytes, loaded only
 # by the playground and by pages with their own rules (docs/performance.md has the figures).
+# `build-wasm.sh fault`: only the test bundle with a deliberate fault hook (tests/hardening.test.mjs), built
+# for the browser tests alone (never shipped, and not for `make demo`).
+if [ "${1:-}" = "fault" ]; then
+  build widget,fault-hook target/fault-pkg z
+  exit 0
+fi
 build widget pkg z
 build api pkg/core 3
-# The test bundle with a deliberate fault hook (tests/hardening.test.mjs); never shipped.
-build widget,fault-hook target/fault-pkg z
 
 # The npm package carries the element too: the shim with its import pointing next to it, and the styles.
 sed 's#"\.\./pkg/#"./#' www/regiewijzer.js > pkg/regiewijzer.js

@@ -737,7 +737,7 @@ fn removed_answers(st: &State) -> Vec<&str> {
     };
     st.answers
         .keys()
-        .filter(|k| !model.facts.iter().any(|f| f.id == **k))
+        .filter(|k| model.fact_by_name(k).is_none())
         .map(String::as_str)
         .collect()
 }
@@ -1566,29 +1566,29 @@ fn render_outcomes(state: &Rc<RefCell<State>>) -> JsResult {
     Ok(())
 }
 
-/// Confirm, or decide otherwise with a reason.
+/// The override being typed in the widget's DOM: (value id, reason), each `None` when not shown.
+fn typed_override(shadow: &ShadowRoot) -> JsResult<(Option<String>, Option<String>)> {
+    let value = shadow
+        .query_selector("[data-field=override-value]")?
+        .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
+        .map(|s| s.value());
+    let reason = shadow
+        .query_selector("[data-field=override-reason]")?
+        .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
+        .map(|t| t.value());
+    Ok((value, reason))
+}
+
 /// Stores a half-typed override from the current DOM in the state, before the DOM is rebuilt.
 fn keep_draft(state: &Rc<RefCell<State>>) -> JsResult {
-    let (value, reason) = {
-        let st = state.borrow();
-        let reason = st
-            .shadow
-            .query_selector("[data-field=override-reason]")?
-            .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
-            .map(|t| t.value());
-        let value = st
-            .shadow
-            .query_selector("[data-field=override-value]")?
-            .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
-            .map(|s| s.value());
-        (value, reason)
-    };
+    let (value, reason) = typed_override(&state.borrow().shadow)?;
     if value.is_some() || reason.is_some() {
         state.borrow_mut().draft = Some((value.unwrap_or_default(), reason.unwrap_or_default()));
     }
     Ok(())
 }
 
+/// Confirm, or decide otherwise with a reason.
 fn render_decision(state: &Rc<RefCell<State>>) -> JsResult {
     let st = state.borrow();
     let Some(panel) = st.shadow.query_selector("[part=decision]")? else {
@@ -1598,16 +1598,9 @@ fn render_decision(state: &Rc<RefCell<State>>) -> JsResult {
     let lang = st.lang.as_str();
     let doc = &st.doc;
     // Keep a half-typed reason while the panel is redrawn (or the whole widget: then it is in the state).
-    let typed_reason = panel
-        .query_selector("[data-field=override-reason]")?
-        .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
-        .map(|t| t.value())
-        .or_else(|| st.draft.as_ref().map(|(_, r)| r.clone()));
-    let typed_value = panel
-        .query_selector("[data-field=override-value]")?
-        .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
-        .map(|s| s.value())
-        .or_else(|| st.draft.as_ref().map(|(v, _)| v.clone()));
+    let (typed_value, typed_reason) = typed_override(&st.shadow)?;
+    let typed_value = typed_value.or_else(|| st.draft.as_ref().map(|(v, _)| v.clone()));
+    let typed_reason = typed_reason.or_else(|| st.draft.as_ref().map(|(_, r)| r.clone()));
     clear(&panel)?;
     let outcome = override_outcome(&st);
     let status_text = match &st.decision {
