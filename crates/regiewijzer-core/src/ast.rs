@@ -16,6 +16,11 @@ pub struct Span {
 }
 
 impl Span {
+    /// True when `other` lies within this span.
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
     /// A span from `start` to `end` (byte offsets).
     pub fn new(start: usize, end: usize) -> Span {
         Span {
@@ -40,6 +45,9 @@ pub struct File {
     pub items: Vec<Item>,
     /// Every comment in the file, in source order.
     pub comments: Vec<Comment>,
+    /// Clauses that were written but could not be read (their keyword and its place): the error is
+    /// reported where it is, and the checker does not report the clause as missing as well.
+    pub broken_clauses: Vec<Clause<String>>,
 }
 
 /// A `# ...` comment.

@@ -8,9 +8,9 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use sha2::{Digest, Sha256};
 
 use crate::ast::{self, *};
-use crate::diag::{DiagKind, Diagnostic, LineIndex};
+use crate::diag::{DiagKind, Diagnostic, LineIndex, Words, cap};
 use crate::lexer::{Tok, lex};
-use crate::limits::{MAX_FACTS, MAX_RECORDS, MAX_RULES};
+use crate::limits::{MAX_FACTS, MAX_RECORDS, MAX_RULES, MAX_SOURCE_BYTES};
 use crate::model::*;
 use crate::print::expr_to_string;
 
@@ -34,29 +34,40 @@ pub fn content_hash(source: &str) -> String {
 }
 
 /// Checks a parsed file. Returns the model when the file has no errors (parse errors included, as
-/// signalled by `had_parse_errors`), and the diagnostics the checker found.
+/// signalled by `had_parse_errors`), and the diagnostics the checker found (capped as
+/// [`crate::diag::cap`] says). A source over [`MAX_SOURCE_BYTES`] is not looked at: the parser reports it.
 pub fn check(
     source: &str,
     file: &File,
     had_parse_errors: bool,
 ) -> (Option<Model>, Vec<Diagnostic>) {
+    if source.len() > MAX_SOURCE_BYTES {
+        return (None, Vec::new());
+    }
     let index = LineIndex::new(source);
-    let mut c = Checker::new(source, &index, had_parse_errors);
+    let mut c = Checker::new(source, &index, file, had_parse_errors);
     let mut model = c.file(file);
     if let Some(m) = model.as_mut() {
         m.meta.hash = content_hash(source);
-        m.line_starts = line_starts(source);
+        m.line_starts = index
+            .line_starts()
+            .iter()
+            .map(|&s| u32::try_from(s).unwrap_or(u32::MAX))
+            .collect();
     }
     let failed = c.failed || had_parse_errors;
-    (if failed { None } else { model }, c.diags)
+    (if failed { None } else { model }, cap(c.diags))
 }
 
 /// Checks a file of tests (`tests for ID` followed by `test` items) against a checked model.
 pub fn check_tests_file(model: &Model, source: &str) -> (Vec<TestDef>, Vec<Diagnostic>) {
-    let index = LineIndex::new(source);
     let (file, mut diags) = crate::parse::parse(source);
+    if source.len() > MAX_SOURCE_BYTES {
+        return (Vec::new(), diags);
+    }
+    let index = LineIndex::new(source);
     let had = !diags.is_empty();
-    let mut c = Checker::new(source, &index, had);
+    let mut c = Checker::new(source, &index, &file, had);
     let mut tests = Vec::new();
     let mut names = HashSet::new();
     let mut first = true;
@@ -83,9 +94,11 @@ pub fn check_tests_file(model: &Model, source: &str) -> (Vec<TestDef>, Vec<Diagn
             }
             _ => c.err(
                 DiagKind::Expected {
-                    expected: "`test` (a tests file holds only tests)".into(),
-                    expected_nl: "`test` (een testbestand bevat alleen tests)".into(),
-                    found: "another item".into(),
+                    expected: Words::new(
+                        "`test` (a tests file holds only tests)",
+                        "`test` (een testbestand bevat alleen tests)",
+                    ),
+                    found: Words::new("another item", "een ander onderdeel"),
                 },
                 item.span,
             ),
@@ -96,8 +109,7 @@ pub fn check_tests_file(model: &Model, source: &str) -> (Vec<TestDef>, Vec<Diagn
         c.err(DiagKind::MissingHeader, Span::new(0, 0));
     }
     diags.append(&mut c.diags);
-    diags.sort_by_key(|d| d.span.start);
-    (tests, diags)
+    (tests, cap(diags))
 }
 
 /// The type of an expression during checking.
@@ -118,29 +130,41 @@ enum Ty {
 }
 
 impl Ty {
-    fn describe(&self, facts: &[FactDef]) -> String {
+    /// How the type is named in messages, in English and Dutch.
+    fn words(&self, facts: &[FactDef]) -> Words {
+        let fact = |f: &FactId| facts.get(*f).map_or("?", |f| f.id.as_str());
         match self {
-            Ty::Bool => "yes/no".into(),
-            Ty::Int => "a number".into(),
-            Ty::Date => "a date".into(),
-            Ty::Days => "a number of days".into(),
-            Ty::WorkingDays => "a number of working days".into(),
-            Ty::Choice(f) => format!(
-                "a choice of `{}`",
-                facts.get(*f).map_or("?", |f| f.id.as_str())
+            Ty::Bool => Words::new("yes/no", "ja/nee"),
+            Ty::Int => Words::new("a number", "een getal"),
+            Ty::Date => Words::new("a date", "een datum"),
+            Ty::Days => Words::new("a number of days", "een aantal dagen"),
+            Ty::WorkingDays => Words::new("a number of working days", "een aantal werkdagen"),
+            Ty::Choice(f) => Words::new(
+                format!("a choice of `{}`", fact(f)),
+                format!("een keuze van `{}`", fact(f)),
             ),
-            Ty::Name(n, _) => format!("the name `{n}`"),
+            Ty::Name(n, _) => Words::new(format!("the name `{n}`"), format!("de naam `{n}`")),
             Ty::FieldChoice(f, i) => {
                 let fd = facts.get(*f);
                 let field = fd.and_then(|fd| match &fd.ty {
                     FactType::Timeline { fields } => fields.get(*i).map(|x| x.id.as_str()),
                     _ => None,
                 });
-                format!("a choice of field `{}`", field.unwrap_or("?"))
+                let field = field.unwrap_or("?");
+                Words::new(
+                    format!("a choice of field `{field}`"),
+                    format!("een keuze van veld `{field}`"),
+                )
             }
-            Ty::Timeline(f) => format!(
-                "the timeline `{}` (use count(...), latest(...) or earliest(...))",
-                facts.get(*f).map_or("?", |f| f.id.as_str())
+            Ty::Timeline(f) => Words::new(
+                format!(
+                    "the timeline `{}` (use count(...), latest(...) or earliest(...))",
+                    fact(f)
+                ),
+                format!(
+                    "de tijdlijn `{}` (gebruik count(...), latest(...) of earliest(...))",
+                    fact(f)
+                ),
             ),
         }
     }
@@ -153,6 +177,10 @@ struct Checker<'a> {
     /// Names that appear after an item keyword in the text (declared, maybe unparsable).
     declared_in_text: HashSet<String>,
     had_parse_errors: bool,
+    /// The spans of the items, in order (they do not overlap).
+    item_spans: Vec<Span>,
+    /// Clauses written but not read: where their item starts, and their keyword.
+    broken_clauses: HashSet<(u32, String)>,
     facts: Vec<FactDef>,
     fact_ids: HashMap<String, FactId>,
     params: Vec<ParamDef>,
@@ -167,7 +195,12 @@ struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
-    fn new(source: &str, index: &'a LineIndex<'a>, had_parse_errors: bool) -> Checker<'a> {
+    fn new(
+        source: &str,
+        index: &'a LineIndex<'a>,
+        file: &File,
+        had_parse_errors: bool,
+    ) -> Checker<'a> {
         let mut declared_in_text = HashSet::new();
         if had_parse_errors {
             let toks = lex(source).tokens;
@@ -183,12 +216,20 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        let item_spans: Vec<Span> = file.items.iter().map(|i| i.span).collect();
+        let broken_clauses = file
+            .broken_clauses
+            .iter()
+            .filter_map(|c| Some((item_around(&item_spans, c.span)?, c.value.clone())))
+            .collect();
         Checker {
             index,
             diags: Vec::new(),
             failed: false,
             declared_in_text,
             had_parse_errors,
+            item_spans,
+            broken_clauses,
             facts: Vec::new(),
             fact_ids: HashMap::new(),
             params: Vec::new(),
@@ -206,7 +247,24 @@ impl<'a> Checker<'a> {
         if kind.severity() == crate::diag::Severity::Error {
             self.failed = true;
         }
+        if let DiagKind::MissingClause { clauses, .. } = &kind
+            && self.was_written(clauses, span)
+        {
+            // Written but unreadable: the parser has reported the mistake in it.
+            return;
+        }
         self.diags.push(Diagnostic::new(kind, span, self.index));
+    }
+
+    /// True when one of `clauses` was written in the item around `at` but could not be read.
+    fn was_written(&self, clauses: &[String], at: Span) -> bool {
+        let Some(item) = item_around(&self.item_spans, at) else {
+            return false;
+        };
+        clauses
+            .iter()
+            .filter_map(|c| c.split_whitespace().next())
+            .any(|kw| self.broken_clauses.contains(&(item, kw.to_string())))
     }
 
     /// Reports an unknown name unless its declaration failed to parse (already reported).
@@ -249,7 +307,7 @@ impl<'a> Checker<'a> {
                 self.err(
                     DiagKind::MissingClause {
                         item: item.into(),
-                        clause: clause.into(),
+                        clauses: vec![clause.into()],
                     },
                     at,
                 );
@@ -287,7 +345,7 @@ impl<'a> Checker<'a> {
                         self.err(
                             DiagKind::Duplicate {
                                 name: s.id.name.clone(),
-                                what: "section".into(),
+                                what: Words::new("section", "sectie"),
                             },
                             s.id.span,
                         );
@@ -324,11 +382,11 @@ impl<'a> Checker<'a> {
                 ItemKind::Handover(h) => handover_items.push(h),
                 ItemKind::TestsFor(id) => self.err(
                     DiagKind::Expected {
-                        expected: "`ruleset NAME` (`tests for` starts a separate tests file)"
-                            .into(),
-                        expected_nl: "`ruleset NAAM` (`tests for` begint een apart testbestand)"
-                            .into(),
-                        found: "`tests for`".into(),
+                        expected: Words::new(
+                            "`ruleset NAME` (`tests for` starts a separate tests file)",
+                            "`ruleset NAAM` (`tests for` begint een apart testbestand)",
+                        ),
+                        found: Words::same("`tests for`"),
                     },
                     id.span,
                 ),
@@ -397,7 +455,7 @@ impl<'a> Checker<'a> {
                         self.err(
                             DiagKind::Duplicate {
                                 name: r.name.name.clone(),
-                                what: "rule or table".into(),
+                                what: Words::new("rule or table", "regel of tabel"),
                             },
                             r.name.span,
                         );
@@ -411,7 +469,7 @@ impl<'a> Checker<'a> {
                         self.err(
                             DiagKind::Duplicate {
                                 name: t.name.name.clone(),
-                                what: "rule or table".into(),
+                                what: Words::new("rule or table", "regel of tabel"),
                             },
                             t.name.span,
                         );
@@ -438,7 +496,7 @@ impl<'a> Checker<'a> {
                 self.err(
                     DiagKind::Duplicate {
                         name: h.name.name.clone(),
-                        what: "rule, table or handover".into(),
+                        what: Words::new("rule, table or handover", "regel, tabel of overdracht"),
                     },
                     h.name.span,
                 );
@@ -487,15 +545,15 @@ impl<'a> Checker<'a> {
     }
 
     fn declare_named(&mut self, n: &Named) {
-        let (list, what) = match n.kind {
-            NamedKind::Party => (&self.parties, "party"),
-            NamedKind::Phase => (&self.phases, "phase"),
+        let (list, what, what_nl) = match n.kind {
+            NamedKind::Party => (&self.parties, "party", "partij"),
+            NamedKind::Phase => (&self.phases, "phase", "fase"),
         };
         if list.iter().any(|x| x.id == n.name.name) {
             self.err(
                 DiagKind::Duplicate {
                     name: n.name.name.clone(),
-                    what: what.into(),
+                    what: Words::new(what, what_nl),
                 },
                 n.name.span,
             );
@@ -526,7 +584,7 @@ impl<'a> Checker<'a> {
             c.err(
                 DiagKind::MissingClause {
                     item: "handover".into(),
-                    clause: clause.into(),
+                    clauses: vec![clause.into()],
                 },
                 h.name.span,
             );
@@ -555,8 +613,11 @@ impl<'a> Checker<'a> {
         if od.policy != Policy::Priority {
             self.err(
                 DiagKind::TypeMismatch {
-                    expected: "a `priority` outcome for the lead".into(),
-                    found: format!("`{}`", od.id),
+                    expected: Words::new(
+                        "a `priority` outcome for the lead",
+                        "een `priority`-uitkomst voor de regie",
+                    ),
+                    found: Words::same(format!("`{}`", od.id)),
                 },
                 lead.value.span,
             );
@@ -691,7 +752,7 @@ impl<'a> Checker<'a> {
             self.err(
                 DiagKind::Duplicate {
                     name: name.clone(),
-                    what: "fact or parameter".into(),
+                    what: Words::new("fact or parameter", "gegeven of parameter"),
                 },
                 p.name.span,
             );
@@ -702,7 +763,7 @@ impl<'a> Checker<'a> {
             self.err(
                 DiagKind::MissingClause {
                     item: "parameter".into(),
-                    clause: "source \"...\"` or `source regional".into(),
+                    clauses: vec!["source \"...\"".into(), "source regional".into()],
                 },
                 p.name.span,
             );
@@ -714,8 +775,14 @@ impl<'a> Checker<'a> {
             Literal::Name(_) | Literal::Records(..) => {
                 self.err(
                     DiagKind::TypeMismatch {
-                        expected: "yes, no, a number or a date".into(),
-                        found: crate::print::literal_to_string(&p.value),
+                        expected: Words::new(
+                            "`yes`, `no`, a number or a date",
+                            "`yes`, `no`, een getal of een datum",
+                        ),
+                        found: Words::same(format!(
+                            "`{}`",
+                            crate::print::literal_to_string(&p.value)
+                        )),
                     },
                     p.value.span(),
                 );
@@ -762,7 +829,7 @@ impl<'a> Checker<'a> {
                 self.err(
                     DiagKind::MissingClause {
                         item: "ruleset".into(),
-                        clause: "version".into(),
+                        clauses: vec!["version".into()],
                     },
                     h.id.span,
                 );
@@ -785,7 +852,7 @@ impl<'a> Checker<'a> {
             self.err(
                 DiagKind::Duplicate {
                     name: f.name.name.clone(),
-                    what: "fact".into(),
+                    what: Words::new("fact", "gegeven"),
                 },
                 f.name.span,
             );
@@ -871,8 +938,14 @@ impl<'a> Checker<'a> {
                 if !allow_timeline {
                     self.err(
                         DiagKind::TypeMismatch {
-                            expected: "bool, choice, int, scale or date".into(),
-                            found: "timeline (a field cannot be a list)".into(),
+                            expected: Words::new(
+                                "`bool`, `choice`, `int`, `scale` or `date`",
+                                "`bool`, `choice`, `int`, `scale` of `date`",
+                            ),
+                            found: Words::new(
+                                "`timeline` (a field cannot be a list)",
+                                "`timeline` (een veld kan geen lijst zijn)",
+                            ),
                         },
                         ty.span,
                     );
@@ -887,7 +960,7 @@ impl<'a> Checker<'a> {
                         self.err(
                             DiagKind::Duplicate {
                                 name: o.value.name.name.clone(),
-                                what: "option".into(),
+                                what: Words::new("option", "keuze"),
                             },
                             o.value.name.span,
                         );
@@ -941,7 +1014,7 @@ impl<'a> Checker<'a> {
                         self.err(
                             DiagKind::Duplicate {
                                 name: v.to_string(),
-                                what: "level".into(),
+                                what: Words::new("level", "niveau"),
                             },
                             l.value.level.span,
                         );
@@ -967,7 +1040,7 @@ impl<'a> Checker<'a> {
                 self.err(
                     DiagKind::Duplicate {
                         name: fd.name.name.clone(),
-                        what: "field".into(),
+                        what: Words::new("field", "veld"),
                     },
                     fd.name.span,
                 );
@@ -1052,7 +1125,7 @@ impl<'a> Checker<'a> {
             self.err(
                 DiagKind::Duplicate {
                     name: o.name.name.clone(),
-                    what: "outcome".into(),
+                    what: Words::new("outcome", "uitkomst"),
                 },
                 o.name.span,
             );
@@ -1066,7 +1139,7 @@ impl<'a> Checker<'a> {
                 self.err(
                     DiagKind::Duplicate {
                         name: v.value.name.name.clone(),
-                        what: "value".into(),
+                        what: Words::new("value", "waarde"),
                     },
                     v.value.name.span,
                 );
@@ -1138,7 +1211,7 @@ impl<'a> Checker<'a> {
                 self.err(
                     DiagKind::MissingClause {
                         item: "outcome".into(),
-                        clause: "required` or `default".into(),
+                        clauses: vec!["required".into(), "default".into()],
                     },
                     o.name.span,
                 );
@@ -1251,7 +1324,7 @@ impl<'a> Checker<'a> {
                 self.err(
                     DiagKind::MissingClause {
                         item: "rule".into(),
-                        clause: "when".into(),
+                        clauses: vec!["when".into()],
                     },
                     r.name.span,
                 );
@@ -1311,8 +1384,14 @@ impl<'a> Checker<'a> {
                             if self.outcome_ids.contains_key(&a.outcome.name) {
                                 self.err(
                                     DiagKind::TypeMismatch {
-                                        expected: format!("a value of `{}`", a.outcome.name),
-                                        found: format!("the expression `{}`", expr_to_string(e)),
+                                        expected: Words::new(
+                                            format!("a value of `{}`", a.outcome.name),
+                                            format!("een waarde van `{}`", a.outcome.name),
+                                        ),
+                                        found: Words::new(
+                                            format!("the expression `{}`", expr_to_string(e)),
+                                            format!("de uitdrukking `{}`", expr_to_string(e)),
+                                        ),
                                     },
                                     e.span,
                                 );
@@ -1334,7 +1413,7 @@ impl<'a> Checker<'a> {
             None => self.err(
                 DiagKind::MissingClause {
                     item: "rule".into(),
-                    clause: "then".into(),
+                    clauses: vec!["then".into()],
                 },
                 r.name.span,
             ),
@@ -1365,7 +1444,7 @@ impl<'a> Checker<'a> {
             self.err(
                 DiagKind::MissingClause {
                     item: "table".into(),
-                    clause: "| ... || ... |".into(),
+                    clauses: vec!["| ... || ... |".into()],
                 },
                 t.name.span,
             );
@@ -1556,7 +1635,10 @@ impl<'a> Checker<'a> {
                             DiagKind::ExpectForm {
                                 form: expect_text(&e.value),
                                 outcome: e.value.outcome.name.clone(),
-                                policy: "handover: `is blocked` or `is complete`".into(),
+                                policy: Words::new(
+                                    "handover: `is blocked` or `is complete`",
+                                    "overdracht: `is blocked` of `is complete`",
+                                ),
                             },
                             e.span,
                         );
@@ -1602,12 +1684,12 @@ impl<'a> Checker<'a> {
                     DiagKind::ExpectForm {
                         form: form.into(),
                         outcome: od.id.clone(),
-                        policy: match od.policy {
-                            Policy::Priority => "priority".into(),
-                            Policy::Unique => "unique".into(),
-                            Policy::Collect => "collect".into(),
-                            Policy::Deadline => "deadline".into(),
-                        },
+                        policy: Words::same(match od.policy {
+                            Policy::Priority => "priority",
+                            Policy::Unique => "unique",
+                            Policy::Collect => "collect",
+                            Policy::Deadline => "deadline",
+                        }),
                     },
                     e.span,
                 );
@@ -1714,8 +1796,11 @@ impl<'a> Checker<'a> {
         let Literal::Records(list, span) = lit else {
             self.err(
                 DiagKind::TypeMismatch {
-                    expected: format!("records of `{}`: [(date, ...), ...]", fd.id),
-                    found: "one value".into(),
+                    expected: Words::new(
+                        format!("records of `{}`: [(date, ...), ...]", fd.id),
+                        format!("registraties van `{}`: [(datum, ...), ...]", fd.id),
+                    ),
+                    found: Words::new("one value", "één waarde"),
                 },
                 lit.span(),
             );
@@ -1738,12 +1823,11 @@ impl<'a> Checker<'a> {
             if values.len() != fields.len() {
                 self.err(
                     DiagKind::TypeMismatch {
-                        expected: format!(
-                            "{} field values ({})",
-                            fields.len(),
-                            field_names(fields)
+                        expected: Words::new(
+                            format!("{} field values ({})", fields.len(), field_names(fields)),
+                            format!("{} veldwaarden ({})", fields.len(), field_names(fields)),
                         ),
-                        found: format!("{}", values.len()),
+                        found: Words::same(values.len().to_string()),
                     },
                     *rspan,
                 );
@@ -1764,22 +1848,16 @@ impl<'a> Checker<'a> {
 
     /// A literal checked against a type (`owner` names the fact or field in messages).
     fn typed_literal(&mut self, owner: &str, ty: &FactType, lit: &Literal) -> Option<Value> {
-        let mismatch = |c: &mut Checker, expected: &str, found: &str| {
-            c.err(
-                DiagKind::TypeMismatch {
-                    expected: expected.into(),
-                    found: found.into(),
-                },
-                lit.span(),
-            );
+        let mismatch = |c: &mut Checker, expected: Words, found: Words| {
+            c.err(DiagKind::TypeMismatch { expected, found }, lit.span());
             None
         };
         let found = match lit {
-            Literal::Bool(..) => "yes/no",
-            Literal::Int(..) => "a number",
-            Literal::Date(..) => "a date",
-            Literal::Name(_) => "a name",
-            Literal::Records(..) => "a list of records",
+            Literal::Bool(..) => Ty::Bool.words(&[]),
+            Literal::Int(..) => Ty::Int.words(&[]),
+            Literal::Date(..) => Ty::Date.words(&[]),
+            Literal::Name(_) => Words::new("a name", "een naam"),
+            Literal::Records(..) => Words::new("a list of records", "een lijst registraties"),
         };
         match (ty, lit) {
             (FactType::Bool, Literal::Bool(b, _)) => Some(Value::Bool(*b)),
@@ -1807,15 +1885,27 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
-            (FactType::Bool, _) => mismatch(self, "yes/no", found),
-            (FactType::Date, _) => mismatch(self, "a date", found),
-            (FactType::Int { .. } | FactType::Scale { .. }, _) => mismatch(self, "a number", found),
-            (FactType::Choice { .. }, _) => {
-                mismatch(self, &format!("an option of `{owner}`"), found)
+            (FactType::Bool, _) => mismatch(self, Ty::Bool.words(&[]), found),
+            (FactType::Date, _) => mismatch(self, Ty::Date.words(&[]), found),
+            (FactType::Int { .. } | FactType::Scale { .. }, _) => {
+                mismatch(self, Ty::Int.words(&[]), found)
             }
-            (FactType::Timeline { .. }, _) => {
-                mismatch(self, &format!("records of `{owner}`"), found)
-            }
+            (FactType::Choice { .. }, _) => mismatch(
+                self,
+                Words::new(
+                    format!("an option of `{owner}`"),
+                    format!("een keuze van `{owner}`"),
+                ),
+                found,
+            ),
+            (FactType::Timeline { .. }, _) => mismatch(
+                self,
+                Words::new(
+                    format!("records of `{owner}`"),
+                    format!("registraties van `{owner}`"),
+                ),
+                found,
+            ),
         }
     }
 
@@ -2140,6 +2230,13 @@ fn only_time(c: &Cond) -> bool {
     }
 }
 
+/// Where the item around `at` starts, found in the items' spans (in order, not overlapping).
+fn item_around(spans: &[Span], at: Span) -> Option<u32> {
+    let k = spans.partition_point(|s| s.start <= at.start);
+    let s = spans.get(k.checked_sub(1)?)?;
+    s.contains(at).then_some(s.start)
+}
+
 fn field_names(fields: &[FieldDef]) -> String {
     fields
         .iter()
@@ -2160,6 +2257,7 @@ fn strip_parens(e: &Expr) -> &Expr {
 impl Checker<'_> {
     /// A yes/no condition.
     fn cond(&mut self, e: &Expr) -> Option<Cond> {
+        crate::work::tick(1);
         match &e.kind {
             ExprKind::Paren(inner) => self.cond(inner),
             ExprKind::Binary(op @ (BinOp::And | BinOp::Or), a, b) => {
@@ -2204,8 +2302,8 @@ impl Checker<'_> {
                 if tya != tyb {
                     self.err(
                         DiagKind::Incomparable {
-                            left: tya.describe(&self.facts),
-                            right: tyb.describe(&self.facts),
+                            left: tya.words(&self.facts),
+                            right: tyb.words(&self.facts),
                         },
                         e.span,
                     );
@@ -2217,7 +2315,7 @@ impl Checker<'_> {
                     self.err(
                         DiagKind::NotOrdered {
                             op: op.as_str().into(),
-                            found: tya.describe(&self.facts),
+                            found: tya.words(&self.facts),
                         },
                         e.span,
                     );
@@ -2254,8 +2352,8 @@ impl Checker<'_> {
                     if tyi != ty {
                         self.err(
                             DiagKind::Incomparable {
-                                left: ty.describe(&self.facts),
-                                right: tyi.describe(&self.facts),
+                                left: ty.words(&self.facts),
+                                right: tyi.words(&self.facts),
                             },
                             item.span,
                         );
@@ -2279,7 +2377,7 @@ impl Checker<'_> {
                     self.err(
                         DiagKind::NotOrdered {
                             op: "between".into(),
-                            found: ty.describe(&self.facts),
+                            found: ty.words(&self.facts),
                         },
                         expr.span,
                     );
@@ -2289,8 +2387,8 @@ impl Checker<'_> {
                     if *tyx != ty {
                         self.err(
                             DiagKind::TypeMismatch {
-                                expected: ty.describe(&self.facts),
-                                found: tyx.describe(&self.facts),
+                                expected: ty.words(&self.facts),
+                                found: tyx.words(&self.facts),
                             },
                             sp,
                         );
@@ -2336,8 +2434,11 @@ impl Checker<'_> {
                     other => {
                         self.err(
                             DiagKind::TypeMismatch {
-                                expected: "a condition (yes/no)".into(),
-                                found: other.describe(&self.facts),
+                                expected: Words::new(
+                                    "a condition (yes/no)",
+                                    "een voorwaarde (ja/nee)",
+                                ),
+                                found: other.words(&self.facts),
                             },
                             e.span,
                         );
@@ -2449,6 +2550,7 @@ impl Checker<'_> {
 
     /// A value-producing expression with its type.
     fn term(&mut self, e: &Expr) -> Option<(Term, Ty)> {
+        crate::work::tick(1);
         match &e.kind {
             ExprKind::Name(n) if self.field_in_scope(n).is_some() => {
                 let (list, i, ty) = self.field_in_scope(n)?;
@@ -2578,7 +2680,13 @@ impl Checker<'_> {
                     self.expect_ty(&ty, &Ty::Int, inner.span)?;
                 }
                 let t = match t {
-                    Term::Lit(Value::Int(n)) => Term::Lit(Value::Int(n.saturating_neg())),
+                    Term::Lit(Value::Int(n)) => match n.checked_neg() {
+                        Some(m) => Term::Lit(Value::Int(m)),
+                        None => {
+                            self.err(DiagKind::NumberTooLarge(expr_to_string(e)), e.span);
+                            return None;
+                        }
+                    },
                     t => Term::Neg(Box::new(t)),
                 };
                 Some((t, ty))
@@ -2628,8 +2736,11 @@ impl Checker<'_> {
                     (BinOp::Add | BinOp::Sub, Ty::Date, _) => {
                         self.err(
                             DiagKind::TypeMismatch {
-                                expected: "a number of days (e.g. `14 days`) or a date".into(),
-                                found: tyb.describe(&self.facts),
+                                expected: Words::new(
+                                    "a number of days (e.g. `14 days`) or a date",
+                                    "een aantal dagen (bijv. `14 days`) of een datum",
+                                ),
+                                found: tyb.words(&self.facts),
                             },
                             b.span,
                         );
@@ -2643,8 +2754,8 @@ impl Checker<'_> {
                         };
                         self.err(
                             DiagKind::TypeMismatch {
-                                expected: "a number".into(),
-                                found: bad.describe(&self.facts),
+                                expected: Ty::Int.words(&[]),
+                                found: bad.words(&self.facts),
                             },
                             sp,
                         );
@@ -2731,22 +2842,11 @@ impl Checker<'_> {
         }
         self.err(
             DiagKind::TypeMismatch {
-                expected: expected.describe(&self.facts),
-                found: found.describe(&self.facts),
+                expected: expected.words(&self.facts),
+                found: found.words(&self.facts),
             },
             span,
         );
         None
     }
-}
-
-/// Byte offsets at which the lines of `source` start.
-fn line_starts(source: &str) -> Vec<u32> {
-    let mut starts = vec![0u32];
-    for (i, b) in source.bytes().enumerate() {
-        if b == b'\n' {
-            starts.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
-        }
-    }
-    starts
 }

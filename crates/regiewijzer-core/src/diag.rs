@@ -6,7 +6,10 @@
 //! `W5xx` warnings.
 
 use crate::ast::Span;
+use crate::limits::MAX_DIAGNOSTICS;
 use serde::Serialize;
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -54,6 +57,13 @@ impl Diagnostic {
     pub fn new(kind: DiagKind, span: Span, index: &LineIndex) -> Diagnostic {
         let start = index.line_col(span.start);
         let end = index.line_col(span.end.max(span.start));
+        let d = Diagnostic::placed(kind, span, start, end);
+        crate::work::tick(d.message_en.len() + d.message_nl.len());
+        d
+    }
+
+    /// A diagnostic of `kind` at `span`, already placed at `start`..`end`.
+    fn placed(kind: DiagKind, span: Span, start: LineCol, end: LineCol) -> Diagnostic {
         Diagnostic {
             code: kind.code(),
             severity: kind.severity(),
@@ -81,41 +91,255 @@ impl Diagnostic {
     }
 }
 
-/// Maps byte offsets to line and column.
+/// Keeps the first [`MAX_DIAGNOSTICS`] of `diags` by position (in order, ties in their given order) and
+/// replaces the rest by one [`DiagKind::MoreProblems`] at the end, placed at the first one left out. A
+/// summary already in `diags` (from an earlier cap) is counted in, so the count stays exact.
+pub fn cap(mut diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut left_out = LeftOut::default();
+    diags.retain(|d| match d.kind {
+        DiagKind::MoreProblems { more, errors, .. } => {
+            left_out.add(more, errors, d);
+            false
+        }
+        _ => true,
+    });
+    diags.sort_by_key(|d| d.span.start);
+    if diags.len() > MAX_DIAGNOSTICS {
+        for d in diags.drain(MAX_DIAGNOSTICS..) {
+            left_out.add(1, d.is_error(), &d);
+        }
+    }
+    if let Some(summary) = left_out.summary(diags.len()) {
+        diags.push(summary);
+    }
+    diags
+}
+
+/// What [`cap`] left out: how many, whether errors are among them, and the first one's place.
+#[derive(Default)]
+struct LeftOut {
+    more: usize,
+    errors: bool,
+    first: Option<(Span, LineCol, LineCol)>,
+}
+
+impl LeftOut {
+    fn add(&mut self, more: usize, errors: bool, d: &Diagnostic) {
+        self.more += more;
+        self.errors |= errors;
+        if self.first.is_none_or(|(s, _, _)| d.span.start < s.start) {
+            self.first = Some((d.span, d.start, d.end));
+        }
+    }
+
+    fn summary(&self, shown: usize) -> Option<Diagnostic> {
+        let (span, start, end) = self.first?;
+        let kind = DiagKind::MoreProblems {
+            more: self.more,
+            shown,
+            errors: self.errors,
+        };
+        Some(Diagnostic::placed(kind, span, start, end))
+    }
+}
+
+/// Problems collected while reading or checking, before they are placed and worded: the first
+/// [`MAX_DIAGNOSTICS`] by position are kept (in a heap, so each costs `O(log MAX_DIAGNOSTICS)`), the
+/// rest only counted. Memory and time stay small however many problems a hostile text has.
+#[derive(Debug, Clone, Default)]
+pub struct Problems {
+    kept: BinaryHeap<Kept>,
+    /// How many were pushed.
+    pushed: usize,
+    /// Counted but not kept: how many, whether errors are among them, and the first one's span.
+    dropped: usize,
+    dropped_errors: bool,
+    first_dropped: Option<Span>,
+}
+
+/// One kept problem, ordered by position and then by arrival.
+#[derive(Debug, Clone)]
+struct Kept {
+    key: (u32, usize),
+    kind: DiagKind,
+    span: Span,
+}
+
+impl PartialEq for Kept {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+    }
+}
+impl Eq for Kept {}
+impl PartialOrd for Kept {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Kept {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.key.cmp(&other.key)
+    }
+}
+
+impl Problems {
+    /// Records a problem of `kind` at `span`.
+    pub fn push(&mut self, kind: DiagKind, span: Span) {
+        crate::work::tick(1 + (usize::BITS - MAX_DIAGNOSTICS.leading_zeros()) as usize);
+        let key = (span.start, self.pushed);
+        self.pushed += 1;
+        let new = Kept { key, kind, span };
+        let out = if self.kept.len() < MAX_DIAGNOSTICS {
+            self.kept.push(new);
+            None
+        } else if self.kept.peek().is_some_and(|last| new.key < last.key) {
+            let out = self.kept.pop();
+            self.kept.push(new);
+            out
+        } else {
+            Some(new)
+        };
+        if let Some(out) = out {
+            self.dropped += 1;
+            self.dropped_errors |= out.kind.severity() == Severity::Error;
+            if self.first_dropped.is_none_or(|s| out.span.start < s.start) {
+                self.first_dropped = Some(out.span);
+            }
+        }
+    }
+
+    /// How many problems were recorded (kept or not).
+    pub fn len(&self) -> usize {
+        self.pushed
+    }
+
+    /// True when nothing was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.pushed == 0
+    }
+
+    /// True when an error was recorded.
+    pub fn has_errors(&self) -> bool {
+        self.dropped_errors
+            || self
+                .kept
+                .iter()
+                .any(|k| k.kind.severity() == Severity::Error)
+    }
+
+    /// The kept problems in order of position (then arrival).
+    pub fn sorted(&self) -> Vec<(&DiagKind, Span)> {
+        let mut all: Vec<&Kept> = self.kept.iter().collect();
+        all.sort();
+        all.into_iter().map(|k| (&k.kind, k.span)).collect()
+    }
+
+    /// The kept problems as diagnostics placed in the text of `index`, in order, then a
+    /// [`DiagKind::MoreProblems`] for the rest when some were not kept.
+    pub fn into_diagnostics(self, index: &LineIndex) -> Vec<Diagnostic> {
+        let mut out: Vec<Diagnostic> = self
+            .kept
+            .into_sorted_vec()
+            .into_iter()
+            .map(|k| Diagnostic::new(k.kind, k.span, index))
+            .collect();
+        if let Some(span) = self.first_dropped {
+            let kind = DiagKind::MoreProblems {
+                more: self.dropped,
+                shown: out.len(),
+                errors: self.dropped_errors,
+            };
+            out.push(Diagnostic::new(kind, span, index));
+        }
+        out
+    }
+}
+
+/// Maps byte offsets to line and column. A line ends at a line feed (LF), a carriage return followed by a
+/// line feed (CRLF), or a carriage return alone (CR), as in the lexer ([`is_line_break`]).
+///
+/// Built in one pass over the text; each look-up costs two binary searches, so placing every diagnostic of
+/// a long line is linear in the text, not quadratic.
 #[derive(Debug, Clone)]
 pub struct LineIndex<'a> {
     source: &'a str,
+    /// The byte offset where each line starts.
     line_starts: Vec<usize>,
+    /// For every character of more than one byte: its offset, and how many bytes more than one character
+    /// all such characters up to and including it take (so a column is bytes minus these extra bytes).
+    wide: Vec<(usize, usize)>,
+}
+
+/// The length of the line break that starts at byte `i` of `bytes` (LF, CRLF or a lone CR), or 0.
+pub fn line_break_len(bytes: &[u8], i: usize) -> usize {
+    match (bytes.get(i), bytes.get(i + 1)) {
+        (Some(b'\r'), Some(b'\n')) => 2,
+        (Some(b'\r' | b'\n'), _) => 1,
+        _ => 0,
+    }
+}
+
+/// True for the bytes that end a line: LF and CR (a CRLF pair is one line break).
+pub fn is_line_break(b: u8) -> bool {
+    b == b'\n' || b == b'\r'
 }
 
 impl<'a> LineIndex<'a> {
-    /// Indexes the line starts of `source`.
+    /// Indexes the line starts and the wide characters of `source`.
     pub fn new(source: &'a str) -> LineIndex<'a> {
+        let bytes = source.as_bytes();
         let mut line_starts = vec![0];
-        for (i, b) in source.bytes().enumerate() {
-            if b == b'\n' {
-                line_starts.push(i + 1);
+        let mut i = 0;
+        while i < bytes.len() {
+            match line_break_len(bytes, i) {
+                0 => i += 1,
+                n => {
+                    i += n;
+                    line_starts.push(i);
+                }
+            }
+        }
+        let mut wide = Vec::new();
+        let mut extra = 0;
+        for (at, c) in source.char_indices() {
+            if c.len_utf8() > 1 {
+                extra += c.len_utf8() - 1;
+                wide.push((at, extra));
             }
         }
         LineIndex {
             source,
             line_starts,
+            wide,
         }
+    }
+
+    /// The byte offsets where lines start (the first is 0).
+    pub fn line_starts(&self) -> &[usize] {
+        &self.line_starts
+    }
+
+    /// The extra bytes of the wide characters that start before `offset`.
+    fn extra_before(&self, offset: usize) -> usize {
+        let n = self.wide.partition_point(|&(at, _)| at < offset);
+        n.checked_sub(1)
+            .and_then(|k| self.wide.get(k))
+            .map_or(0, |&(_, extra)| extra)
     }
 
     /// The line and column of a byte offset (clamped to the text).
     pub fn line_col(&self, offset: u32) -> LineCol {
+        crate::work::tick(
+            (usize::BITS - self.line_starts.len().leading_zeros()) as usize
+                + 2 * (usize::BITS - self.wide.len().leading_zeros()) as usize,
+        );
         let offset = (offset as usize).min(self.source.len());
-        let line = match self.line_starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
-        };
+        let line = self
+            .line_starts
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1);
         let start = self.line_starts.get(line).copied().unwrap_or(0);
-        let column = self
-            .source
-            .get(start..offset)
-            .map(|s| s.chars().count())
-            .unwrap_or(offset - start);
+        let column = (offset - start) - (self.extra_before(offset) - self.extra_before(start));
         LineCol {
             line: u32::try_from(line + 1).unwrap_or(u32::MAX),
             column: u32::try_from(column + 1).unwrap_or(u32::MAX),
@@ -123,13 +347,55 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// A description in both languages, used inside a message: what was expected or found, a type, a kind
+/// of item. Each language has its own words; quoted code (`` `…` ``) is the same in both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Words {
+    /// In English.
+    pub en: String,
+    /// In Dutch.
+    pub nl: String,
+}
+
+impl Words {
+    /// A description with its English and Dutch wording.
+    pub fn new(en: impl Into<String>, nl: impl Into<String>) -> Words {
+        Words {
+            en: en.into(),
+            nl: nl.into(),
+        }
+    }
+
+    /// Code or a name, which reads the same in both languages.
+    pub fn same(text: impl Into<String>) -> Words {
+        let text = text.into();
+        Words {
+            en: text.clone(),
+            nl: text,
+        }
+    }
+}
+
+impl std::fmt::Display for Words {
+    /// The English wording (the English message is the `Display` of [`DiagKind`]).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
 /// Every kind of problem, with its data. `Display` is the English message.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum DiagKind {
     // ---- E1xx: reading ----
-    /// A character that has no place in the language.
-    #[error("unexpected character `{0}`")]
-    UnexpectedChar(char),
+    /// Characters that have no place in the language: one, or a run of them with nothing between (one
+    /// diagnostic for the run).
+    #[error("{}", unexpected_en(.start, *.count))]
+    UnexpectedChar {
+        /// The first characters of the run (at most [`RUN_SHOWN`]).
+        start: String,
+        /// How many characters the run has.
+        count: usize,
+    },
     /// A text without its closing quote.
     #[error("this text has no closing `\"` on the same line")]
     UnterminatedString,
@@ -179,16 +445,26 @@ pub enum DiagKind {
         limit: usize,
     },
 
+    /// More problems than [`crate::limits::MAX_DIAGNOSTICS`]: the list stops and this says how many more
+    /// there are. `E111` when errors are among them, `W507` when they are all warnings.
+    #[error("{}", more_en(*.more, *.shown, *.errors))]
+    MoreProblems {
+        /// How many diagnostics are not shown.
+        more: usize,
+        /// How many are shown.
+        shown: usize,
+        /// True when at least one not shown is an error.
+        errors: bool,
+    },
+
     // ---- E2xx: structure ----
     /// Something else was expected.
     #[error("expected {expected}, found {found}")]
     Expected {
-        /// What was expected (English).
-        expected: String,
-        /// What was expected (Dutch).
-        expected_nl: String,
+        /// What was expected.
+        expected: Words,
         /// What was found.
-        found: String,
+        found: Words,
     },
     /// A clause keyword that does not belong in this item.
     #[error("`{clause}` does not belong in a {item}")]
@@ -208,12 +484,12 @@ pub enum DiagKind {
     #[error("only one `ruleset` header per file")]
     DuplicateHeader,
     /// A required clause is missing.
-    #[error("this {item} needs a `{clause}`")]
+    #[error("this {item} needs a {}", alternatives(.clauses, "or"))]
     MissingClause {
         /// The item keyword.
         item: String,
-        /// The missing clause keyword.
-        clause: String,
+        /// The missing clause: its keyword (and what follows it), or the alternatives.
+        clauses: Vec<String>,
     },
     /// A table row with the wrong number of cells.
     #[error("this row has {found} {side} cells, the header has {expected}")]
@@ -257,24 +533,24 @@ pub enum DiagKind {
     Duplicate {
         /// The name.
         name: String,
-        /// What it already is (English).
-        what: String,
+        /// What it already is.
+        what: Words,
     },
     /// A type mismatch.
     #[error("expected {expected}, but this is {found}")]
     TypeMismatch {
-        /// Expected type (English).
-        expected: String,
-        /// Found type (English).
-        found: String,
+        /// Expected type.
+        expected: Words,
+        /// Found type.
+        found: Words,
     },
     /// Two sides of a comparison that cannot be compared.
     #[error("cannot compare {left} with {right}")]
     Incomparable {
         /// Left type.
-        left: String,
+        left: Words,
         /// Right type.
-        right: String,
+        right: Words,
     },
     /// `<` and friends on values without order.
     #[error("`{op}` needs numbers or dates; {found} has no order")]
@@ -282,7 +558,7 @@ pub enum DiagKind {
         /// The operator.
         op: String,
         /// The type.
-        found: String,
+        found: Words,
     },
     /// `is answered` on something that is not a fact.
     #[error("`is answered` and `is unknown` apply to a fact name")]
@@ -308,7 +584,7 @@ pub enum DiagKind {
     #[error("choice fact `{0}` has no options")]
     NoOptions(String),
     /// Options or levels on the wrong type.
-    #[error("`{clause}` only belongs to a {ty} fact")]
+    #[error("`{clause}` only belongs to a `{ty}` fact")]
     WrongTypeClause {
         /// The clause.
         clause: String,
@@ -350,8 +626,8 @@ pub enum DiagKind {
         form: String,
         /// The outcome.
         outcome: String,
-        /// Its policy.
-        policy: String,
+        /// Its policy, or what fits instead.
+        policy: Words,
     },
     /// A test for another ruleset.
     #[error("these tests are for ruleset `{expected}`, not `{found}`")]
@@ -418,7 +694,7 @@ impl DiagKind {
     pub fn code(&self) -> &'static str {
         use DiagKind::*;
         match self {
-            UnexpectedChar(_) => "E101",
+            UnexpectedChar { .. } => "E101",
             UnterminatedString => "E102",
             BadEscape(_) => "E103",
             NumberTooLarge(_) => "E104",
@@ -428,6 +704,8 @@ impl DiagKind {
             TextTooLong { .. } => "E108",
             TooMany { .. } => "E109",
             ReservedName(_) => "E110",
+            MoreProblems { errors: true, .. } => "E111",
+            MoreProblems { errors: false, .. } => "W507",
             Expected { .. } => "E201",
             ClauseNotAllowed { .. } => "E202",
             DuplicateClause(_) => "E203",
@@ -485,7 +763,12 @@ impl DiagKind {
     pub fn message_nl(&self) -> String {
         use DiagKind::*;
         match self {
-            UnexpectedChar(c) => format!("onverwacht teken `{c}`"),
+            UnexpectedChar { start, count } => unexpected_nl(start, *count),
+            MoreProblems {
+                more,
+                shown,
+                errors,
+            } => more_nl(*more, *shown, *errors),
             UnterminatedString => "deze tekst heeft geen afsluitend `\"` op dezelfde regel".into(),
             BadEscape(c) => {
                 format!("onbekende escape `\\{c}` in een tekst (gebruik \\\" \\\\ of \\n)")
@@ -509,18 +792,20 @@ impl DiagKind {
             TooDeep(n) => format!(
                 "de voorwaarde is te diep genest of heeft te veel `and`/`or`/rekenstappen op een rij (hoogstens {n} niveaus)"
             ),
-            Expected {
-                expected_nl, found, ..
-            } => format!("verwacht: {expected_nl}, gevonden: {found}"),
+            Expected { expected, found } => {
+                format!("verwacht: {}, gevonden: {}", expected.nl, found.nl)
+            }
             ClauseNotAllowed { clause, item } => {
                 format!("`{clause}` hoort niet bij een {}", item_nl(item))
             }
             DuplicateClause(c) => format!("`{c}` staat hier twee keer"),
             MissingHeader => "een regelbestand begint met `ruleset NAAM`".into(),
             DuplicateHeader => "maar één `ruleset`-kop per bestand".into(),
-            MissingClause { item, clause } => {
-                format!("deze {} heeft een `{clause}` nodig", item_nl(item))
-            }
+            MissingClause { item, clauses } => format!(
+                "deze {} heeft een {} nodig",
+                item_nl(item),
+                alternatives(clauses, "of")
+            ),
             RowWidth {
                 side,
                 expected,
@@ -539,16 +824,16 @@ impl DiagKind {
                 format!("gegeven `{fact}` heeft geen keuze `{option}`")
             }
             Duplicate { name, what } => {
-                format!("`{name}` is al gedeclareerd als {}", what_nl(what))
+                format!("`{name}` is al gedeclareerd als {}", what.nl)
             }
             TypeMismatch { expected, found } => {
-                format!("verwacht: {}, maar dit is {}", type_nl(expected), type_nl(found))
+                format!("verwacht: {}, maar dit is {}", expected.nl, found.nl)
             }
             Incomparable { left, right } => {
-                format!("{} is niet te vergelijken met {}", type_nl(left), type_nl(right))
+                format!("{} is niet te vergelijken met {}", left.nl, right.nl)
             }
             NotOrdered { op, found } => {
-                format!("`{op}` werkt op getallen of datums; {} heeft geen volgorde", type_nl(found))
+                format!("`{op}` werkt op getallen of datums; {} heeft geen volgorde", found.nl)
             }
             NotAFact => "`is answered` en `is unknown` horen bij de naam van een gegeven".into(),
             AskWhenCycle(c) => format!("`ask when` draait in een kring rond: {c}"),
@@ -559,7 +844,7 @@ impl DiagKind {
             EmptyRange { min, max } => format!("het bereik {min}..{max} is leeg"),
             NoOptions(f) => format!("keuzegegeven `{f}` heeft geen opties"),
             WrongTypeClause { clause, ty } => {
-                format!("`{clause}` hoort alleen bij een gegeven van type {ty}")
+                format!("`{clause}` hoort alleen bij een gegeven van type `{ty}`")
             }
             LevelOutOfRange { level, min, max } => {
                 format!("niveau {level} ligt buiten de schaal {min}..{max}")
@@ -575,7 +860,7 @@ impl DiagKind {
                 form,
                 outcome,
                 policy,
-            } => format!("`{form}` past niet bij uitkomst `{outcome}` ({policy})"),
+            } => format!("`{form}` past niet bij uitkomst `{outcome}` ({})", policy.nl),
             TestsForOther { expected, found } => {
                 format!("deze tests zijn voor regelset `{expected}`, niet voor `{found}`")
             }
@@ -608,6 +893,16 @@ impl DiagKind {
     }
 }
 
+/// `a`, `a` or `b`, `a`, `b` or `c` (with `or` the word for "or" in the message's language).
+fn alternatives(clauses: &[String], or: &str) -> String {
+    let quoted: Vec<String> = clauses.iter().map(|c| format!("`{c}`")).collect();
+    match quoted.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} {or} {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
 fn item_nl(item: &str) -> &str {
     match item {
         "ruleset" => "regelset-kop",
@@ -617,42 +912,69 @@ fn item_nl(item: &str) -> &str {
         "rule" => "regel",
         "table" => "tabel",
         "test" => "test",
+        "tests" => "testbestand",
+        "parameter" => "parameter",
+        "party" => "partij",
+        "phase" => "fase",
+        "handover" => "overdracht",
+        "deadline outcome" => "`deadline`-uitkomst",
+        "outcome with `values parties/phases`" => "uitkomst met `values parties/phases`",
         other => other,
     }
 }
 
-fn what_nl(what: &str) -> &str {
-    match what {
-        "fact" => "gegeven",
-        "outcome" => "uitkomst",
-        "rule" => "regel",
-        "rule or table" => "regel of tabel",
-        "section" => "sectie",
-        "option" => "keuze",
-        "value" => "waarde",
-        "level" => "niveau",
-        other => other,
+/// How many characters of a run of unexpected ones a message quotes.
+pub const RUN_SHOWN: usize = 10;
+
+fn quoted_run(start: &str, count: usize) -> String {
+    let more = if count > start.chars().count() {
+        "…"
+    } else {
+        ""
+    };
+    format!("`{start}`{more}")
+}
+
+fn unexpected_en(start: &str, count: usize) -> String {
+    match count {
+        0 | 1 => format!("unexpected character `{start}`"),
+        n => format!(
+            "{n} unexpected characters in a row: {}",
+            quoted_run(start, n)
+        ),
     }
 }
 
-/// Dutch for the English type names used in messages.
-fn type_nl(t: &str) -> String {
-    match t {
-        "yes/no" => "ja/nee".into(),
-        "a number" => "een getal".into(),
-        "a date" => "een datum".into(),
-        "a number of days" => "een aantal dagen".into(),
-        "a condition (yes/no)" => "een voorwaarde (ja/nee)".into(),
-        other => {
-            if let Some(rest) = other.strip_prefix("a choice of ") {
-                format!("een keuze van {rest}")
-            } else if let Some(rest) = other.strip_prefix("an option of ") {
-                format!("een keuze van {rest}")
-            } else {
-                other.to_string()
-            }
-        }
+fn unexpected_nl(start: &str, count: usize) -> String {
+    match count {
+        0 | 1 => format!("onverwacht teken `{start}`"),
+        n => format!(
+            "{n} onverwachte tekens op een rij: {}",
+            quoted_run(start, n)
+        ),
     }
+}
+
+fn more_en(more: usize, shown: usize, errors: bool) -> String {
+    let what = match (errors, more) {
+        (true, 1) => "problem",
+        (true, _) => "problems",
+        (false, 1) => "warning",
+        (false, _) => "warnings",
+    };
+    format!("{more} more {what} not shown (only the first {shown}); fix these and check again")
+}
+
+fn more_nl(more: usize, shown: usize, errors: bool) -> String {
+    let what = match (errors, more) {
+        (true, 1) => "probleem",
+        (true, _) => "problemen",
+        (false, 1) => "waarschuwing",
+        (false, _) => "waarschuwingen",
+    };
+    format!(
+        "nog {more} {what} niet getoond (alleen de eerste {shown}); los deze op en controleer opnieuw"
+    )
 }
 
 /// Code, place and English message of each diagnostic, on one line (for test failure messages).

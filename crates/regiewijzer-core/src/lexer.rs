@@ -1,20 +1,27 @@
 //! Tokens of the `.regels` language.
 //!
 //! Line breaks are not tokens, but every token knows whether it is the first on its line: table rows and
-//! error recovery use that. Comments are collected on the side for the formatter.
+//! error recovery use that. A line break is LF, CRLF or a lone CR, here and wherever a position is shown
+//! ([`crate::diag::LineIndex`]). Comments are collected on the side for the formatter.
+//!
+//! Lexing is one pass over the text: every step consumes at least one byte, a run of characters that do
+//! not belong in the language is one problem, and problems are kept in a bounded
+//! [`crate::diag::Problems`].
 
 use crate::ast::{Comment, Span};
 use crate::date::Date;
-use crate::diag::DiagKind;
+use crate::diag::{DiagKind, Problems, RUN_SHOWN, Words, is_line_break};
 use crate::limits::MAX_TEXT_CHARS;
+use crate::work;
 
 /// What a token is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Tok {
     /// A word: a name or a keyword.
     Word(String),
-    /// A whole number (without sign).
-    Int(i64),
+    /// A whole number without sign, as written (up to `u64::MAX`; whether it fits a number of the
+    /// language, with or without a minus sign before it, is for the parser to say).
+    Int(u64),
     /// A date `YYYY-MM-DD`.
     Date(Date),
     /// A text, escapes resolved.
@@ -62,18 +69,18 @@ pub enum Tok {
 }
 
 impl Tok {
-    /// How the token is shown in messages.
-    pub fn describe(&self) -> String {
+    /// How the token is shown in messages, in English and Dutch.
+    pub fn describe(&self) -> Words {
         match self {
-            Tok::Word(w) => format!("`{w}`"),
-            Tok::Int(n) => format!("`{n}`"),
-            Tok::Date(d) => format!("`{d}`"),
+            Tok::Word(w) => Words::same(format!("`{w}`")),
+            Tok::Int(n) => Words::same(format!("`{n}`")),
+            Tok::Date(d) => Words::same(format!("`{d}`")),
             Tok::Str(s) => {
                 let short: String = s.chars().take(30).collect();
-                format!("\"{short}\"")
+                Words::same(format!("\"{short}\""))
             }
-            Tok::Eof => "end of file".to_string(),
-            other => format!("`{}`", other.symbol()),
+            Tok::Eof => Words::new("end of file", "het einde van het bestand"),
+            other => Words::same(format!("`{}`", other.symbol())),
         }
     }
 
@@ -127,8 +134,8 @@ pub struct Lexed {
     pub tokens: Vec<Token>,
     /// All comments.
     pub comments: Vec<Comment>,
-    /// Problems with their spans.
-    pub errors: Vec<(DiagKind, Span)>,
+    /// Problems with their spans (the first ones by position; the rest counted).
+    pub errors: Problems,
 }
 
 /// Splits a source text into tokens. Never fails: problems are reported and skipped.
@@ -138,22 +145,21 @@ pub fn lex(source: &str) -> Lexed {
     let mut i = 0usize;
     let mut line_has_token = false;
     while i < bytes.len() {
+        work::tick(1);
         let Some(&b) = bytes.get(i) else { break };
         match b {
-            b'\n' => {
+            b'\n' | b'\r' => {
                 line_has_token = false;
                 i += 1;
             }
-            b' ' | b'\t' | b'\r' => i += 1,
+            b' ' | b'\t' => i += 1,
             b'#' => {
                 let start = i;
-                while bytes.get(i).is_some_and(|&c| c != b'\n') {
+                while bytes.get(i).is_some_and(|&c| !is_line_break(c)) {
                     i += 1;
                 }
-                let mut text = source.get(start + 1..i).unwrap_or("").to_string();
-                if text.ends_with('\r') {
-                    text.pop();
-                }
+                work::tick(i - start);
+                let text = source.get(start + 1..i).unwrap_or("").to_string();
                 out.comments.push(Comment {
                     text,
                     span: Span::new(start, i),
@@ -166,24 +172,25 @@ pub fn lex(source: &str) -> Lexed {
                 let mut value = String::new();
                 let mut closed = false;
                 while let Some(c) = source.get(i..).and_then(|s| s.chars().next()) {
+                    work::tick(1);
                     match c {
                         '"' => {
                             i += 1;
                             closed = true;
                             break;
                         }
-                        '\n' => break,
+                        '\n' | '\r' => break,
                         '\\' => {
                             let esc = source.get(i + 1..).and_then(|s| s.chars().next());
                             match esc {
                                 Some('"') => value.push('"'),
                                 Some('\\') => value.push('\\'),
                                 Some('n') => value.push('\n'),
-                                Some(other) if other != '\n' => {
-                                    out.errors.push((
+                                Some(other) if other != '\n' && other != '\r' => {
+                                    out.errors.push(
                                         DiagKind::BadEscape(other),
                                         Span::new(i, i + 1 + other.len_utf8()),
-                                    ));
+                                    );
                                 }
                                 _ => {
                                     i += 1;
@@ -200,17 +207,17 @@ pub fn lex(source: &str) -> Lexed {
                 }
                 if !closed {
                     out.errors
-                        .push((DiagKind::UnterminatedString, Span::new(start, i)));
+                        .push(DiagKind::UnterminatedString, Span::new(start, i));
                 }
                 let length = value.chars().count();
                 if length > MAX_TEXT_CHARS {
-                    out.errors.push((
+                    out.errors.push(
                         DiagKind::TextTooLong {
                             length,
                             limit: MAX_TEXT_CHARS,
                         },
                         Span::new(start, i),
-                    ));
+                    );
                 }
                 push(&mut out, Tok::Str(value), start, i, &mut line_has_token);
             }
@@ -237,7 +244,7 @@ pub fn lex(source: &str) -> Lexed {
                         Some(d) => push(&mut out, Tok::Date(d), start, end, &mut line_has_token),
                         None => {
                             out.errors
-                                .push((DiagKind::BadDate(text.to_string()), Span::new(start, end)));
+                                .push(DiagKind::BadDate(text.to_string()), Span::new(start, end));
                             // Still a date to the parser (the year and month as written, day 1, or
                             // 1970-01-01), so the mistake is reported once, not again as a type error.
                             let stand_in = text
@@ -251,13 +258,13 @@ pub fn lex(source: &str) -> Lexed {
                     i = end;
                 } else {
                     let text = source.get(start..i).unwrap_or("");
-                    let n = match text.parse::<i64>() {
+                    let n = match text.parse::<u64>() {
                         Ok(n) => n,
                         Err(_) => {
-                            out.errors.push((
+                            out.errors.push(
                                 DiagKind::NumberTooLarge(text.to_string()),
                                 Span::new(start, i),
-                            ));
+                            );
                             0
                         }
                     };
@@ -277,7 +284,7 @@ pub fn lex(source: &str) -> Lexed {
                 // `__proto__` would replace the object's prototype instead of being a key.
                 if word == "__proto__" {
                     out.errors
-                        .push((DiagKind::ReservedName(word.clone()), Span::new(start, i)));
+                        .push(DiagKind::ReservedName(word.clone()), Span::new(start, i));
                 }
                 push(&mut out, Tok::Word(word), start, i, &mut line_has_token);
             }
@@ -310,16 +317,7 @@ pub fn lex(source: &str) -> Lexed {
                         push(&mut out, t, i, i + len, &mut line_has_token);
                         i += len;
                     }
-                    None => {
-                        let c = source
-                            .get(i..)
-                            .and_then(|s| s.chars().next())
-                            .unwrap_or('?');
-                        let l = c.len_utf8();
-                        out.errors
-                            .push((DiagKind::UnexpectedChar(c), Span::new(i, i + l)));
-                        i += l;
-                    }
+                    None => i = unexpected_run(source, i, &mut out.errors),
                 }
             }
         }
@@ -331,6 +329,41 @@ pub fn lex(source: &str) -> Lexed {
         line_start: true,
     });
     out
+}
+
+/// Reports the run of characters from byte `i` on that have no place in the language, as one problem,
+/// and returns where the run ends. The run stops at whitespace, a line break, or any character that
+/// starts a token or a comment.
+fn unexpected_run(source: &str, i: usize, errors: &mut Problems) -> usize {
+    let rest = source.get(i..).unwrap_or("");
+    let mut end = i;
+    let mut count = 0;
+    let mut start = String::new();
+    for (at, c) in rest.char_indices() {
+        work::tick(1);
+        if count > 0 && starts_something(rest.get(at..).unwrap_or("")) {
+            break;
+        }
+        if count < RUN_SHOWN {
+            start.push(c);
+        }
+        count += 1;
+        end += c.len_utf8();
+    }
+    errors.push(DiagKind::UnexpectedChar { start, count }, Span::new(i, end));
+    end.max(i + 1)
+}
+
+/// True when `rest` starts with something the lexer reads: whitespace, a line break, a comment, a
+/// text, a number, a word or a symbol.
+fn starts_something(rest: &str) -> bool {
+    let Some(c) = rest.chars().next() else {
+        return true;
+    };
+    c.is_ascii_alphanumeric()
+        || " \t\r\n#\"_:,()[]=<>+-*|".contains(c)
+        || rest.starts_with("!=")
+        || rest.starts_with("..")
 }
 
 fn push(out: &mut Lexed, tok: Tok, start: usize, end: usize, line_has_token: &mut bool) {
@@ -380,7 +413,7 @@ mod tests {
     #[test]
     fn problems_are_reported_not_fatal() {
         let l = lex("a \"open\nb € 2026-02-30");
-        let codes: Vec<_> = l.errors.iter().map(|(k, _)| k.code()).collect();
+        let codes: Vec<_> = l.errors.sorted().iter().map(|(k, _)| k.code()).collect();
         assert_eq!(codes, vec!["E102", "E101", "E105"]);
     }
 }

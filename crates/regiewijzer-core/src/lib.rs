@@ -32,18 +32,20 @@ pub mod parse;
 pub mod print;
 pub mod summary;
 pub mod testing;
+mod work;
 
 pub use date::Date;
 pub use diag::{Diagnostic, Severity};
 pub use model::Model;
 
-/// The result of [`compile`]: the model when there are no errors, and every diagnostic (errors and
-/// warnings) in source order.
+/// The result of [`compile`]: the model when there are no errors, and the diagnostics (errors and
+/// warnings) in source order: at most [`limits::MAX_DIAGNOSTICS`], then one that counts the rest.
 #[derive(Debug, Clone)]
 pub struct Compiled {
     /// The checked ruleset, when there are no errors.
     pub model: Option<Model>,
-    /// All diagnostics, errors and warnings, sorted by position.
+    /// The diagnostics, errors and warnings, sorted by position: the first
+    /// [`limits::MAX_DIAGNOSTICS`], then (last) a [`diag::DiagKind::MoreProblems`] counting the rest.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -54,18 +56,28 @@ impl Compiled {
     }
 }
 
-/// Parses and checks a `.regels` source text.
+/// Parses and checks a `.regels` source text. Time and memory are linear in the length of the source,
+/// however many problems it has.
 pub fn compile(source: &str) -> Compiled {
     let (file, mut diagnostics) = parse::parse(source);
     let (model, mut more) =
         check::check(source, &file, diagnostics.iter().any(Diagnostic::is_error));
     diagnostics.append(&mut more);
     diagnostics.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
-    diagnostics.dedup_by(|a, b| a.span == b.span && a.code == b.code);
+    // The same problem found twice (by the parser and the checker) is shown once; summaries are kept,
+    // as each counts its own.
+    diagnostics.dedup_by(|a, b| {
+        a.span == b.span
+            && a.code == b.code
+            && !matches!(a.kind, diag::DiagKind::MoreProblems { .. })
+    });
     let model = if diagnostics.iter().any(Diagnostic::is_error) {
         None
     } else {
         model
     };
-    Compiled { model, diagnostics }
+    Compiled {
+        model,
+        diagnostics: diag::cap(diagnostics),
+    }
 }

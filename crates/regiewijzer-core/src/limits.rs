@@ -6,6 +6,11 @@
 /// The largest source text accepted, in bytes (1 MiB). Past it: `E106`, and nothing else is read.
 pub const MAX_SOURCE_BYTES: usize = 1 << 20;
 
+/// The most diagnostics returned for one source: the first this many by position, then one summary
+/// (`E111`, or `W507` when all the rest are warnings) that says how many more there are. Reading,
+/// checking and placing them costs time linear in the size of the source however many there are.
+pub const MAX_DIAGNOSTICS: usize = 100;
+
 /// The deepest condition or expression accepted. Every parenthesis, `not` and minus sign counts as a
 /// level, and so does every `and`, `or`, `+`, `-` and `*` in a row (each makes the syntax tree deeper).
 /// It keeps every recursive step (checking, evaluating, formatting, analysing) far from the end of the

@@ -5,7 +5,7 @@
 //! a clause or item keyword, so one mistake gives one diagnostic.
 
 use crate::ast::*;
-use crate::diag::{DiagKind, Diagnostic, LineIndex};
+use crate::diag::{DiagKind, Diagnostic, LineIndex, Problems, Words};
 use crate::lexer::{Tok, Token, lex};
 
 pub use crate::limits::{MAX_DEPTH, MAX_SOURCE_BYTES};
@@ -115,8 +115,10 @@ type RowCells = (Vec<(usize, usize)>, Vec<(usize, usize)>, usize);
 
 /// Parses a source text into a syntax tree and the problems found (errors only; warnings come from the
 /// checker).
+///
+/// At most [`crate::limits::MAX_DIAGNOSTICS`] problems are returned (the first by position), then one
+/// that counts the rest. A source over [`MAX_SOURCE_BYTES`] is not read at all: only its length is used.
 pub fn parse(source: &str) -> (File, Vec<Diagnostic>) {
-    let index = LineIndex::new(source);
     if source.len() > MAX_SOURCE_BYTES {
         let d = Diagnostic::new(
             DiagKind::SourceTooLarge {
@@ -124,10 +126,11 @@ pub fn parse(source: &str) -> (File, Vec<Diagnostic>) {
                 limit: MAX_SOURCE_BYTES,
             },
             Span::new(0, 0),
-            &index,
+            &LineIndex::new(""),
         );
         return (File::default(), vec![d]);
     }
+    let index = LineIndex::new(source);
     let lexed = lex(source);
     let mut p = Parser {
         tokens: lexed.tokens,
@@ -135,18 +138,15 @@ pub fn parse(source: &str) -> (File, Vec<Diagnostic>) {
         limit: usize::MAX,
         errors: lexed.errors,
         depth: 0,
+        broken: Vec::new(),
     };
     let items = p.file();
-    let mut diags: Vec<Diagnostic> = p
-        .errors
-        .into_iter()
-        .map(|(k, s)| Diagnostic::new(k, s, &index))
-        .collect();
-    diags.sort_by_key(|d| d.span.start);
+    let diags = p.errors.into_diagnostics(&index);
     (
         File {
             items,
             comments: lexed.comments,
+            broken_clauses: p.broken,
         },
         diags,
     )
@@ -157,8 +157,10 @@ struct Parser {
     pos: usize,
     /// Tokens at or past this index read as end of input (used for table cells).
     limit: usize,
-    errors: Vec<(DiagKind, Span)>,
+    errors: Problems,
     depth: usize,
+    /// Clauses written but not read because of an error in them (the keyword and its span).
+    broken: Vec<Clause<String>>,
 }
 
 fn eof_token() -> &'static Token {
@@ -205,6 +207,7 @@ impl Parser {
     }
 
     fn bump(&mut self) -> Token {
+        crate::work::tick(1);
         let t = self.peek().clone();
         if !matches!(t.tok, Tok::Eof) {
             self.pos += 1;
@@ -235,7 +238,7 @@ impl Parser {
     }
 
     fn error(&mut self, kind: DiagKind, span: Span) {
-        self.errors.push((kind, span));
+        self.errors.push(kind, span);
     }
 
     fn expected(&mut self, en: &str, nl: &str) -> PResult<()> {
@@ -243,13 +246,23 @@ impl Parser {
         let span = self.here();
         self.error(
             DiagKind::Expected {
-                expected: en.to_string(),
-                expected_nl: nl.to_string(),
+                expected: Words::new(en, nl),
                 found,
             },
             span,
         );
         Err(())
+    }
+
+    /// Reports a keyword found where a name or value was expected.
+    fn keyword_here(&mut self, en: &str, nl: &str, keyword: &str, span: Span) {
+        self.error(
+            DiagKind::Expected {
+                expected: Words::new(en, nl),
+                found: keyword_words(keyword),
+            },
+            span,
+        );
     }
 
     fn eat(&mut self, t: &Tok) -> bool {
@@ -298,12 +311,20 @@ impl Parser {
         }
     }
 
-    /// Skips to the next token that starts a line (or an item keyword).
+    /// Skips the current token and then to the next token that starts a line (or an item keyword).
     fn skip_line(&mut self) {
         if !self.at_eof() {
             self.bump();
         }
         while !self.at_eof() && !self.peek().line_start && !self.at_item_start() {
+            self.bump();
+        }
+    }
+
+    /// Skips to the next token that starts a line, unless already there: after a clause that failed,
+    /// the next line's clause is read, not skipped.
+    fn skip_rest_of_line(&mut self) {
+        while !self.at_eof() && !self.peek().line_start {
             self.bump();
         }
     }
@@ -321,15 +342,7 @@ impl Parser {
                 })
             }
             Tok::Word(w) => {
-                let found = format!("the keyword `{w}`");
-                self.error(
-                    DiagKind::Expected {
-                        expected: en.to_string(),
-                        expected_nl: nl.to_string(),
-                        found,
-                    },
-                    t.span,
-                );
+                self.keyword_here(en, nl, w, t.span);
                 Err(())
             }
             _ => {
@@ -379,14 +392,30 @@ impl Parser {
         let t = self.peek().clone();
         if let Tok::Int(n) = t.tok {
             self.bump();
+            let span = start.to(t.span);
             Ok(IntLit {
-                value: if neg { n.saturating_neg() } else { n },
-                span: start.to(t.span),
+                value: self.signed(n, neg, span),
+                span,
             })
         } else {
             self.expected("a whole number", "een geheel getal")?;
             Err(())
         }
+    }
+
+    /// The number `n` as written, negated when `negative`: a whole number of the language (64 bits, so
+    /// `-9223372036854775808` up to `9223372036854775807`), or `E104` and 0.
+    fn signed(&mut self, n: u64, negative: bool, span: Span) -> i64 {
+        let value = if negative {
+            0i64.checked_sub_unsigned(n)
+        } else {
+            i64::try_from(n).ok()
+        };
+        value.unwrap_or_else(|| {
+            let sign = if negative { "-" } else { "" };
+            self.error(DiagKind::NumberTooLarge(format!("{sign}{n}")), span);
+            0
+        })
     }
 
     fn date_lit(&mut self) -> PResult<DateLit> {
@@ -490,7 +519,11 @@ impl Parser {
                         self.bump();
                     }
                     if clause(self, &w, t.span).is_err() {
-                        self.skip_line();
+                        self.broken.push(Clause {
+                            value: w,
+                            span: t.span,
+                        });
+                        self.skip_rest_of_line();
                     }
                 }
                 Some(w) if is_clause_keyword(&w) => {
@@ -1024,9 +1057,11 @@ impl Parser {
             self.pos = end;
             self.error(
                 DiagKind::Expected {
-                    expected: "a table row starting with `|`".into(),
-                    expected_nl: "een tabelrij die begint met `|`".into(),
-                    found: "something else".into(),
+                    expected: Words::new(
+                        "a table row starting with `|`",
+                        "een tabelrij die begint met `|`",
+                    ),
+                    found: Words::new("something else", "iets anders"),
                 },
                 row_span,
             );
@@ -1047,9 +1082,8 @@ impl Parser {
             };
             self.error(
                 DiagKind::Expected {
-                    expected: msg_en.into(),
-                    expected_nl: msg_nl.into(),
-                    found: "this row".into(),
+                    expected: Words::new(msg_en, msg_nl),
+                    found: Words::new("this row", "deze rij"),
                 },
                 row_span,
             );
@@ -1120,9 +1154,11 @@ impl Parser {
             let sp = self.cell_span(range);
             self.error(
                 DiagKind::Expected {
-                    expected: "a cell value (use `-` for any)".into(),
-                    expected_nl: "een celwaarde (gebruik `-` voor willekeurig)".into(),
-                    found: "an empty cell".into(),
+                    expected: Words::new(
+                        "a cell value (use `-` for any)",
+                        "een celwaarde (gebruik `-` voor willekeurig)",
+                    ),
+                    found: Words::new("an empty cell", "een lege cel"),
                 },
                 sp,
             );
@@ -1316,8 +1352,8 @@ impl Parser {
                 Literal::Date(*d, t.span)
             }
             _ => Literal::Name(self.ident(
-                "an answer: yes, no, a number, a date or an option",
-                "een antwoord: yes, no, een getal, een datum of een keuze",
+                "an answer: `yes`, `no`, a number, a date or an option",
+                "een antwoord: `yes`, `no`, een getal, een datum of een keuze",
             )?),
         };
         Ok(value)
@@ -1707,6 +1743,18 @@ impl Parser {
     }
 
     fn unary(&mut self) -> PResult<Expr> {
+        if let (Tok::Minus, Tok::Int(n)) = (self.tok(), &self.peek_at(1).tok)
+            && i64::try_from(*n).is_err()
+        {
+            // A number that does not fit on its own is read together with its minus sign: the smallest
+            // number, -9223372036854775808, has no positive counterpart.
+            let start = self.here();
+            let int = self.int_lit()?;
+            return self.suffixed(Expr {
+                kind: ExprKind::Int(int.value),
+                span: start.to(int.span),
+            });
+        }
         if self.tok() == &Tok::Minus {
             let start = self.bump().span;
             self.enter()?;
@@ -1719,6 +1767,11 @@ impl Parser {
             });
         }
         let e = self.primary()?;
+        self.suffixed(e)
+    }
+
+    /// `e`, or `e days` / `e working days` when a unit follows.
+    fn suffixed(&mut self, e: Expr) -> PResult<Expr> {
         if self.at_word("days") || self.at_word("day") {
             let end = self.bump().span;
             return Ok(Expr {
@@ -1742,7 +1795,7 @@ impl Parser {
     fn primary(&mut self) -> PResult<Expr> {
         let t = self.peek().clone();
         let kind = match &t.tok {
-            Tok::Int(n) => ExprKind::Int(*n),
+            Tok::Int(n) => ExprKind::Int(self.signed(*n, false, t.span)),
             Tok::Date(d) => ExprKind::Date(*d),
             Tok::LParen => {
                 self.bump();
@@ -1773,13 +1826,10 @@ impl Parser {
                     });
                 }
                 w if RESERVED.contains(&w) => {
-                    let found = format!("the keyword `{w}`");
-                    self.error(
-                        DiagKind::Expected {
-                            expected: "a fact, a value, a number or a date".into(),
-                            expected_nl: "een gegeven, een waarde, een getal of een datum".into(),
-                            found,
-                        },
+                    self.keyword_here(
+                        "a fact, a value, a number or a date",
+                        "een gegeven, een waarde, een getal of een datum",
+                        w,
                         t.span,
                     );
                     return Err(());
@@ -1860,6 +1910,14 @@ impl Parser {
             span: start.to(end),
         })
     }
+}
+
+/// "the keyword `w`", in both languages.
+fn keyword_words(w: &str) -> Words {
+    Words::new(
+        format!("the keyword `{w}`"),
+        format!("het sleutelwoord `{w}`"),
+    )
 }
 
 fn binary(op: BinOp, lhs: Expr, rhs: Expr) -> Expr {

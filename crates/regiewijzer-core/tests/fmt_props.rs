@@ -475,6 +475,7 @@ fn file() -> impl Strategy<Value = File> {
             .map(|kind| Item { kind, span: sp() })
             .collect(),
         comments: Vec::new(),
+        broken_clauses: Vec::new(),
     })
 }
 
