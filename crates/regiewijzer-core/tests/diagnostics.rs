@@ -4,6 +4,7 @@
 //! accepted; and every Dutch message is wholly Dutch.
 
 use regiewijzer_core::check::check_tests_file;
+use regiewijzer_core::fmt::format;
 use regiewijzer_core::limits::MAX_DIAGNOSTICS;
 use regiewijzer_core::{Compiled, Diagnostic, compile};
 use std::collections::BTreeSet;
@@ -114,6 +115,8 @@ fn cr_lf_and_crlf_are_all_line_breaks() {
         assert_eq!((d.start.line, d.start.column), (18, 8), "{br:?}");
         let ok = compile(&format!("# opmerking\n{}", template("dakloos = yes")).replace('\n', br));
         assert!(!ok.has_errors(), "{br:?}: {:?}", ok.diagnostics);
+        // The formatter reads it the same way (and writes LF).
+        assert_eq!(format(&text).unwrap(), format(&src).unwrap(), "{br:?}");
         // The model's lines (used to place rules in reports) count the same way.
         let model = ok.model.unwrap();
         let r1 = model.rules.iter().find(|r| r.id == "r1").unwrap();
