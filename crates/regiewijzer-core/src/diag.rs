@@ -287,6 +287,7 @@ pub fn is_line_break(b: u8) -> bool {
 impl<'a> LineIndex<'a> {
     /// Indexes the line starts and the wide characters of `source`.
     pub fn new(source: &'a str) -> LineIndex<'a> {
+        crate::work::tick(source.len());
         let bytes = source.as_bytes();
         let mut line_starts = vec![0];
         let mut i = 0;

@@ -1,9 +1,10 @@
 //! A count of the work done while reading and checking a source, for tests that show the work grows
 //! linearly with the input (never wall-clock time). Outside tests [`tick`] does nothing and costs nothing.
 //!
-//! What is counted: every step of the lexer (a byte or character looked at), every token the parser
-//! consumes (re-reading a token counts again), every problem recorded, every expression node the checker
-//! visits, every step of placing a diagnostic at a line and column, and every character of a message.
+//! What is counted: every step of the lexer (a byte or character looked at), every byte indexed for
+//! line:column, every token the parser consumes (re-reading a token counts again), every problem recorded,
+//! every expression node the checker visits, every step of placing a diagnostic at a line and column, and
+//! every character of a message.
 
 #[cfg(test)]
 thread_local! {
@@ -28,8 +29,9 @@ pub(crate) fn take() -> u64 {
 #[cfg(test)]
 mod tests {
     use super::take;
+    use crate::check::check_tests_file;
     use crate::compile;
-    use crate::limits::MAX_DIAGNOSTICS;
+    use crate::limits::{MAX_DIAGNOSTICS, MAX_SOURCE_BYTES};
     use proptest::prelude::*;
 
     /// The work of compiling `src`.
@@ -128,6 +130,24 @@ mod tests {
                 large <= 5 * small + 10_000,
                 "work {small} at {} bytes, {large} at {} bytes", n.len(), four_n.len()
             );
+        }
+    }
+
+    #[test]
+    fn an_oversized_source_is_refused_by_its_length_alone() {
+        // No index, no lexing, no checking: the work does not depend on the size (a file of NUL bytes once
+        // cost about 90 bytes of memory per byte).
+        let model = compile(include_str!("../tests/fixtures/mini.regels")).model;
+        for size in [MAX_SOURCE_BYTES + 1, 4 * MAX_SOURCE_BYTES] {
+            let src = "\0".repeat(size);
+            take();
+            let c = compile(&src);
+            let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code).collect();
+            assert_eq!(codes, ["E106"]);
+            let (_, diags) = check_tests_file(model.as_ref().unwrap(), &src);
+            assert_eq!(diags.len(), 1);
+            let steps = take();
+            assert!(steps < 1_000, "{steps} steps for {size} bytes");
         }
     }
 
