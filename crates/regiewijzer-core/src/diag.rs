@@ -340,7 +340,11 @@ impl<'a> LineIndex<'a> {
             .partition_point(|&start| start <= offset)
             .saturating_sub(1);
         let start = self.line_starts.get(line).copied().unwrap_or(0);
-        let column = (offset - start) - (self.extra_before(offset) - self.extra_before(start));
+        // Saturating: an offset inside a wide character (no span has one) must not underflow.
+        let extra = self
+            .extra_before(offset)
+            .saturating_sub(self.extra_before(start));
+        let column = offset.saturating_sub(start).saturating_sub(extra);
         LineCol {
             line: u32::try_from(line + 1).unwrap_or(u32::MAX),
             column: u32::try_from(column + 1).unwrap_or(u32::MAX),
@@ -1005,5 +1009,21 @@ mod tests {
         // 'y' is at byte 7 (é is two bytes) but column 4.
         assert_eq!(idx.line_col(7), LineCol { line: 2, column: 4 });
         assert_eq!(idx.line_col(999), LineCol { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn cr_lf_and_crlf_start_lines_and_wide_characters_count_once() {
+        let src = "a\rb\r\nc\nd€€e";
+        let idx = LineIndex::new(src);
+        let at = |i: usize| {
+            let lc = idx.line_col(i as u32);
+            (lc.line, lc.column)
+        };
+        assert_eq!(at(2), (2, 1));
+        assert_eq!(at(5), (3, 1));
+        assert_eq!(at(7), (4, 1));
+        assert_eq!(at(src.find('e').unwrap()), (4, 4));
+        // Inside a wide character (no span is): a place, not a panic.
+        assert_eq!(at(9), (4, 1));
     }
 }
