@@ -90,7 +90,7 @@ pub fn read(path: &Path) -> Result<Source, CliError> {
             Ok(text) => (text.to_string(), None),
             Err(d) => {
                 let body = bytes.strip_prefix(source::BOM).unwrap_or(&bytes);
-                (String::from_utf8_lossy(body).into_owned(), Some(d))
+                (String::from_utf8_lossy(body).into_owned(), Some(*d))
             }
         }
     };
@@ -107,9 +107,9 @@ pub fn read(path: &Path) -> Result<Source, CliError> {
 pub fn decode_answers(what: &str, bytes: &[u8]) -> Result<String, CliError> {
     source::decode(bytes)
         .map(str::to_string)
-        .map_err(|d| CliError::Decode {
+        .map_err(|diagnostic| CliError::Decode {
             what: what.to_string(),
-            diagnostic: Box::new(d),
+            diagnostic,
         })
 }
 

@@ -15,7 +15,7 @@ pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// The text of a file: without one leading byte order mark, and only when the rest is UTF-8. Otherwise
 /// the `E111` diagnostic, placed at the first bad byte (line and column counted in the text before it,
 /// without the byte order mark, as an editor shows them).
-pub fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
+pub fn decode(bytes: &[u8]) -> Result<&str, Box<Diagnostic>> {
     let (skipped, body) = match bytes.strip_prefix(BOM) {
         Some(rest) => (BOM.len(), rest),
         None => (0, bytes),
@@ -30,14 +30,14 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
             .error_len()
             .unwrap_or(body.len().saturating_sub(at))
             .max(1);
-        Diagnostic::new(
+        Box::new(Diagnostic::new(
             DiagKind::NotUtf8 {
                 offset: skipped + at,
                 byte: body.get(at).copied().unwrap_or(0),
             },
             Span::new(at, at + bad),
             &LineIndex::new(before),
-        )
+        ))
     })
 }
 

@@ -403,7 +403,7 @@ pub fn compile_for_widget(
             Ok(text) => compile(text),
             Err(d) => regiewijzer_core::Compiled {
                 model: None,
-                diagnostics: vec![d],
+                diagnostics: vec![*d],
             },
         },
         None => compile(regiewijzer_core::source::strip_bom(
