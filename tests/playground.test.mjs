@@ -6,6 +6,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
+import { deflateRawSync } from "node:zlib";
 import AxeBuilder from "@axe-core/playwright";
 import { startServer } from "./server.mjs";
 import { launch, watchedPage } from "./browser.mjs";
@@ -201,6 +202,52 @@ test("a share link carries the text in its fragment and reopens it in a new page
   assert.deepEqual([...errors, ...second.errors], []);
   assert.deepEqual([...foreign, ...second.foreign], []);
   await second.page.close();
+});
+
+/** A share-link fragment for `bytes` of text (deflate-raw, base64url, as the playground makes them). */
+const fragmentOf = (bytes) => deflateRawSync(bytes).toString("base64url");
+
+test("a share link that inflates past 2 MB is stopped at the limit and says so; the default rules open", async () => {
+  // 64 MB of text in a link of about 90 KB.
+  const fragment = fragmentOf(Buffer.alloc(64 << 20, "#"));
+  const { page, errors, foreign } = await openPlayground(`${server.origin}/www/playground/#regels=${fragment}`);
+  assert.match(await page.textContent("#file-status"), /groter dan 2 MB en zijn niet geopend/);
+  assert.ok((await page.locator(".cm-content").textContent()).includes("ruleset triage"));
+  await page.click("#lang-toggle");
+  assert.match(await page.textContent("#file-status"), /larger than 2 MB and were not opened/);
+  // The work: count the bytes that come out of the inflater while the link is read.
+  const counted = await page.evaluate(async (f) => {
+    const Original = globalThis.DecompressionStream;
+    let bytes = 0;
+    globalThis.DecompressionStream = function (format) {
+      const inner = new Original(format);
+      const count = new TransformStream({ transform(chunk, c) { bytes += chunk.length; c.enqueue(chunk); } });
+      return { writable: inner.writable, readable: inner.readable.pipeThrough(count) };
+    };
+    try {
+      const { decodeShared } = await import("/www/playground/src/share.mjs");
+      const kind = await decodeShared(f).then(() => "opened", (e) => e.kind);
+      return { kind, bytes };
+    } finally {
+      globalThis.DecompressionStream = Original;
+    }
+  }, fragment);
+  assert.equal(counted.kind, "too-large");
+  assert.ok(counted.bytes <= 3 << 20, `${counted.bytes} bytes inflated for a 2 MB limit`);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+  await page.close();
+});
+
+test("a damaged share link says so and opens the default rules", async () => {
+  const cut = fragmentOf(Buffer.from(TRIAGE.join("\n"))).slice(0, 200);
+  for (const fragment of [cut, "!!niet-base64!!", fragmentOf(Buffer.from([0x72, 0xff, 0xfe]))]) {
+    const { page, errors } = await openPlayground(`${server.origin}/www/playground/?lang=en#regels=${fragment}`);
+    assert.match(await page.textContent("#file-status"), /This link is damaged/, fragment);
+    assert.ok((await page.locator(".cm-content").textContent()).includes("ruleset triage"));
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
 });
 
 test("the preview's answers saved as a test become a test block that passes", async () => {

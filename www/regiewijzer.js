@@ -17,7 +17,7 @@ function compiler() {
   });
   return compilerReady;
 }
-/** Compiles rules for the widget. A failure inside the compiler is an error of these rules' loading, not of
+/** Compiles rules (a file's bytes, or a text) for the widget. A failure inside the compiler is an error of these rules' loading, not of
  * the widgets (the compiler is a wasm instance of its own). */
 async function compileRules(source) {
   const core = await compiler();
@@ -207,7 +207,9 @@ export class RegieWijzer extends HTMLElement {
       try {
         const response = await fetch(new URL(url, document.baseURI), { credentials: "same-origin" });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        const source = await response.text();
+        // The bytes, not response.text(): the compiler decodes them as the command line does (a byte order
+        // mark dropped, anything not UTF-8 refused with E112), so a file `check` refuses is refused here too.
+        const source = new Uint8Array(await response.arrayBuffer());
         const compiled = await compileRules(source);
         if (compiled.model) model = compiled.model;
         else diagnostics = compiled.diagnostics;

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use regiewijzer_core::analysis::{Diff, Finding, Options, Report, analyze, diff};
-use regiewijzer_core::{Date, Model, Severity, compile};
+use regiewijzer_core::{Date, Model, Severity};
 
 use crate::Status;
 use crate::error::CliError;
@@ -12,16 +12,16 @@ use crate::eval::Format;
 use crate::files::read;
 use crate::render;
 use crate::today::system_today;
-use crate::ui::{RED_BOLD, Ui, paint};
+use crate::ui::{RED_BOLD, Text, Ui};
 
 /// Reads and compiles a ruleset; its errors go to standard error.
 fn model_of(ui: &Ui, file: &Path) -> Result<Option<(String, Model)>, CliError> {
     let source = read(file)?;
-    let compiled = compile(&source.text);
+    let compiled = source.compile();
     match compiled.model {
         Some(m) => Ok(Some((source.shown, m))),
         None => {
-            ui.err(&render::report(
+            ui.err(render::report(
                 ui.lang,
                 ui.color_err,
                 &source.shown,
@@ -60,7 +60,7 @@ pub fn run(
         Format::Json => json(&report)?,
         Format::Text => report_text(ui, &shown, &report),
     };
-    ui.out(&text)?;
+    ui.out(text)?;
     Ok(if report.has_errors() {
         Status::Findings
     } else {
@@ -68,42 +68,39 @@ pub fn run(
     })
 }
 
-fn json<T: serde::Serialize>(value: &T) -> Result<String, CliError> {
+/// `value` as JSON for the output.
+pub fn json<T: serde::Serialize>(value: &T) -> Result<Text, CliError> {
     serde_json::to_string_pretty(value)
         .map(|mut s| {
             s.push('\n');
-            s
+            Text::json(s)
         })
-        .map_err(|e| CliError::Output(std::io::Error::other(e)))
+        .map_err(CliError::Encode)
 }
 
-fn finding_text(ui: &Ui, shown: &str, f: &Finding) -> String {
+fn finding_text(ui: &Ui, shown: &str, f: &Finding) -> Text {
     let (word, style) = match f.severity {
         Severity::Error => (ui.lang.pick("fout", "error"), Some(RED_BOLD)),
         Severity::Warning => (ui.lang.pick("waarschuwing", "warning"), None),
     };
     let head = format!("{word} {}", f.code);
-    let head = match style {
-        Some(s) => paint(ui.color_out, s, &head),
-        None => head,
+    let mut out = Text::from(format!("{shown}:{}:{}: ", f.line, f.column));
+    match style {
+        Some(s) => out.style(s, &head),
+        None => out.push(head),
     };
-    let mut out = format!(
-        "{shown}:{}:{}: {head}: {}\n",
-        f.line,
-        f.column,
-        ui.lang.pick(&f.message.nl, &f.message.en)
-    );
+    let mut out_rest = format!(": {}\n", ui.lang.pick(&f.message.nl, &f.message.en));
     if let Some(e) = &f.example
         && let Ok(answers) = serde_json::to_string(&e.answers)
     {
-        out.push_str(&format!(
+        out_rest.push_str(&format!(
             "  {} (today {}): {answers}\n",
             ui.lang.pick("voorbeeld", "example"),
             e.today
         ));
     }
     if !f.exact {
-        out.push_str(&format!(
+        out_rest.push_str(&format!(
             "  {}\n",
             ui.lang.pick(
                 "(niet exact: zie de opmerkingen hieronder)",
@@ -111,14 +108,16 @@ fn finding_text(ui: &Ui, shown: &str, f: &Finding) -> String {
             )
         ));
     }
+    out.push(out_rest);
     out
 }
 
-fn report_text(ui: &Ui, shown: &str, r: &Report) -> String {
-    let mut out = String::new();
+fn report_text(ui: &Ui, shown: &str, r: &Report) -> Text {
+    let mut text = Text::new();
     for f in &r.findings {
-        out.push_str(&finding_text(ui, shown, f));
+        text.append(finding_text(ui, shown, f));
     }
+    let mut out = String::new();
     for n in &r.notes {
         out.push_str(&format!(
             "{}: {}\n",
@@ -150,7 +149,8 @@ fn report_text(ui: &Ui, shown: &str, r: &Report) -> String {
         r.evaluations,
         ui.lang.pick("doorrekeningen", "evaluations"),
     ));
-    out
+    text.push(out);
+    text
 }
 
 /// Compares two versions; exit 1 when some outcome changes.
@@ -168,9 +168,9 @@ pub fn run_diff(
     let d = diff(&a, &b, &options(today, budget)?);
     let text = match format {
         Format::Json => json(&d)?,
-        Format::Text => diff_text(ui, &d),
+        Format::Text => Text::from(diff_text(ui, &d)),
     };
-    ui.out(&text)?;
+    ui.out(text)?;
     Ok(if d.changes.is_empty() {
         Status::Ok
     } else {

@@ -2,13 +2,11 @@
 
 use std::path::PathBuf;
 
-use regiewijzer_core::check::check_tests_file;
-
 use crate::Status;
 use crate::error::CliError;
 use crate::files::{Given, Loaded, RulesetFile};
 use crate::render;
-use crate::ui::Ui;
+use crate::ui::{Text, Ui};
 
 /// Checks `files` (rulesets, and files of tests paired with their ruleset).
 pub fn run(ui: &Ui, files: &[PathBuf]) -> Result<Status, CliError> {
@@ -25,7 +23,7 @@ pub fn run(ui: &Ui, files: &[PathBuf]) -> Result<Status, CliError> {
                 let Some(r) = loaded.rulesets.get(i) else {
                     continue;
                 };
-                ui.out(&report(ui, r))?;
+                ui.out(report(ui, r))?;
                 if r.compiled.has_errors() {
                     status = status.max(Status::Findings);
                 }
@@ -42,14 +40,14 @@ pub fn run(ui: &Ui, files: &[PathBuf]) -> Result<Status, CliError> {
                     && r.compiled.has_errors()
                     && !shown_brought.get(t.ruleset).copied().unwrap_or(true)
                 {
-                    ui.out(&report(ui, r))?;
+                    ui.out(report(ui, r))?;
                     if let Some(s) = shown_brought.get_mut(t.ruleset) {
                         *s = true;
                     }
                 }
                 match &r.compiled.model {
                     Some(model) => {
-                        let (_, diags) = check_tests_file(model, &t.source.text);
+                        let (_, diags) = t.source.check_tests(model);
                         let text = render::report(
                             ui.lang,
                             ui.color_out,
@@ -57,13 +55,13 @@ pub fn run(ui: &Ui, files: &[PathBuf]) -> Result<Status, CliError> {
                             &t.source.text,
                             &diags,
                         );
-                        ui.out(&text)?;
+                        ui.out(text)?;
                         if diags.iter().any(|d| d.is_error()) {
                             status = status.max(Status::Findings);
                         }
                     }
                     None => {
-                        ui.out(&not_checked(ui, &t.source.shown, &r.source.shown))?;
+                        ui.out(not_checked(ui, &t.source.shown, &r.source.shown))?;
                         status = status.max(Status::Findings);
                     }
                 }
@@ -74,7 +72,7 @@ pub fn run(ui: &Ui, files: &[PathBuf]) -> Result<Status, CliError> {
 }
 
 /// The diagnostics of a ruleset file and its closing line.
-fn report(ui: &Ui, r: &RulesetFile) -> String {
+fn report(ui: &Ui, r: &RulesetFile) -> Text {
     render::report(
         ui.lang,
         ui.color_out,

@@ -18,11 +18,16 @@ pub enum CliError {
         /// Why.
         source: std::io::Error,
     },
-    /// A file is not UTF-8 text.
-    #[error("`{}` is not UTF-8 text", path.display())]
-    NotUtf8 {
-        /// The file.
-        path: PathBuf,
+    /// Answers that are not UTF-8 text (the core's `E112`).
+    #[error(
+        "the answers in {what} cannot be read: {} (line {}, column {})",
+        diagnostic.message_en, diagnostic.start.line, diagnostic.start.column
+    )]
+    Decode {
+        /// Where they come from (a file name, or standard input).
+        what: String,
+        /// The core's diagnostic.
+        diagnostic: Box<regiewijzer_core::Diagnostic>,
     },
     /// A file could not be written.
     #[error("cannot write `{}`: {}", path.display(), io_reason(source, Lang::En))]
@@ -104,7 +109,10 @@ impl CliError {
                     io_reason(source, Lang::Nl)
                 )
             }
-            CliError::NotUtf8 { path } => format!("`{}` is geen UTF-8-tekst", path.display()),
+            CliError::Decode { what, diagnostic } => format!(
+                "de antwoorden in {what} zijn niet te lezen: {} (regel {}, kolom {})",
+                diagnostic.message_nl, diagnostic.start.line, diagnostic.start.column
+            ),
             CliError::Write { path, source } => {
                 format!(
                     "kan `{}` niet schrijven: {}",

@@ -7,14 +7,15 @@ use std::path::Path;
 use regiewijzer_core::answers::{Answers, RawAnswers};
 use regiewijzer_core::eval::{Evaluation, evaluate};
 use regiewijzer_core::summary::summary;
-use regiewijzer_core::{Date, Model, compile};
+use regiewijzer_core::{Date, Model};
 
 use crate::Status;
+use crate::analyze::json;
 use crate::error::CliError;
-use crate::files::read;
+use crate::files::{decode_answers, read};
 use crate::render;
 use crate::today::system_today;
-use crate::ui::{RED_BOLD, Ui, paint};
+use crate::ui::{RED_BOLD, Text, Ui};
 
 /// How to print the result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -34,12 +35,12 @@ pub fn run(
     format: Format,
 ) -> Result<Status, CliError> {
     let source = read(file)?;
-    let compiled = compile(&source.text);
+    let compiled = source.compile();
     let Some(model) = compiled.model else {
         // Standard output is for the result (often piped into another program): the errors go to
         // standard error.
         let diags = &compiled.diagnostics;
-        ui.err(&render::report(
+        ui.err(render::report(
             ui.lang,
             ui.color_err,
             &source.shown,
@@ -49,14 +50,21 @@ pub fn run(
         return Ok(Status::Findings);
     };
     let (what, text) = if answers == Path::new("-") {
-        let mut s = String::new();
+        let mut bytes = Vec::new();
         std::io::stdin()
-            .read_to_string(&mut s)
+            .read_to_end(&mut bytes)
             .map_err(CliError::Stdin)?;
-        ("stdin".to_string(), s)
+        let what = "stdin".to_string();
+        let text = decode_answers(&what, &bytes)?;
+        (what, text)
     } else {
-        let s = read(answers)?;
-        (s.shown, s.text)
+        let bytes = std::fs::read(answers).map_err(|source| CliError::Read {
+            path: answers.to_path_buf(),
+            source,
+        })?;
+        let what = answers.display().to_string();
+        let text = decode_answers(&what, &bytes)?;
+        (what, text)
     };
     let value: serde_json::Value =
         serde_json::from_str(&text).map_err(|source| CliError::Json {
@@ -87,38 +95,35 @@ pub fn run(
     let mut evaluation = evaluate(&model, &answers, today);
     evaluation.answer_issues = issues;
     let out = match format {
-        Format::Json => {
-            let mut s = serde_json::to_string_pretty(&evaluation).map_err(CliError::Encode)?;
-            s.push('\n');
-            s
-        }
+        Format::Json => json(&evaluation)?,
         Format::Text => as_text(ui, &model, &evaluation),
     };
-    ui.out(&out)?;
+    ui.out(out)?;
     Ok(Status::Ok)
 }
 
 /// The evaluation for a person: the answers that could not be used, then the core's plain-text summary
 /// (the same text the widget offers for the dossier): outcomes with value, default/provisional, the reasons
 /// with the conditions and the answers they read, what matters next, the answers used.
-fn as_text(ui: &Ui, model: &Model, e: &Evaluation) -> String {
+fn as_text(ui: &Ui, model: &Model, e: &Evaluation) -> Text {
     let lang = ui.lang.code();
-    let mut t = String::new();
+    let mut t = Text::new();
     if !e.answer_issues.is_empty() {
-        t.push_str(&paint(
-            ui.color_out,
+        t.style(
             RED_BOLD,
             ui.lang.pick(
                 "Niet gebruikte antwoorden (fout in de invoer):",
                 "Answers not used (wrong input):",
             ),
-        ));
-        t.push('\n');
+        );
+        t.push("\n");
         for i in &e.answer_issues {
-            t.push_str(&format!("- {}: {}\n", i.fact, i.message.get(lang)));
+            t.push("- ")
+                .inline(&i.fact)
+                .push(format!(": {}\n", i.message.get(lang)));
         }
-        t.push('\n');
+        t.push("\n");
     }
-    t.push_str(&summary(model, e, &[], lang));
+    t.push(summary(model, e, &[], lang));
     t
 }

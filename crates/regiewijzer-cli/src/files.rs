@@ -2,8 +2,13 @@
 
 use std::path::{Path, PathBuf};
 
+use std::io::Read;
+
 use regiewijzer_core::ast::ItemKind;
-use regiewijzer_core::{Compiled, compile, parse};
+use regiewijzer_core::check::check_tests_file;
+use regiewijzer_core::limits::MAX_SOURCE_BYTES;
+use regiewijzer_core::model::TestDef;
+use regiewijzer_core::{Compiled, Diagnostic, Model, compile, parse, source};
 
 use crate::error::CliError;
 
@@ -14,29 +19,106 @@ pub struct Source {
     pub path: PathBuf,
     /// The path as shown to a person.
     pub shown: String,
-    /// The text.
+    /// The text (for a refused file: what can be shown of it).
     pub text: String,
+    /// Why the file cannot be used at all: too large (`E106`, the rest not read) or not UTF-8 (`E112`).
+    pub refused: Option<Diagnostic>,
 }
 
-/// Reads a file as UTF-8 text.
-pub fn read(path: &Path) -> Result<Source, CliError> {
-    let bytes = std::fs::read(path).map_err(|source| CliError::Read {
+impl Source {
+    /// Parses and checks the file as a ruleset.
+    pub fn compile(&self) -> Compiled {
+        match &self.refused {
+            Some(d) => refused(d),
+            None => compile(&self.text),
+        }
+    }
+
+    /// Checks the file as tests of `model`.
+    pub fn check_tests(&self, model: &Model) -> (Vec<TestDef>, Vec<Diagnostic>) {
+        match &self.refused {
+            Some(d) => (Vec::new(), vec![d.clone()]),
+            None => check_tests_file(model, &self.text),
+        }
+    }
+
+    /// The file in the canonical layout, or what stands in the way.
+    pub fn format(&self) -> Result<String, Vec<Diagnostic>> {
+        match &self.refused {
+            Some(d) => Err(vec![d.clone()]),
+            None => regiewijzer_core::fmt::format(&self.text),
+        }
+    }
+}
+
+fn refused(d: &Diagnostic) -> Compiled {
+    Compiled {
+        model: None,
+        diagnostics: vec![d.clone()],
+    }
+}
+
+/// Reads at most `limit + 1` bytes of `path`: the bytes, and whether there were more than `limit`.
+fn read_bounded(path: &Path, limit: usize) -> Result<(Vec<u8>, bool), CliError> {
+    let error = |source| CliError::Read {
         path: path.to_path_buf(),
         source,
-    })?;
-    let text = String::from_utf8(bytes).map_err(|_| CliError::NotUtf8 {
-        path: path.to_path_buf(),
-    })?;
+    };
+    let file = std::fs::File::open(path).map_err(error)?;
+    let mut bytes = Vec::new();
+    let most = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    file.take(most).read_to_end(&mut bytes).map_err(error)?;
+    let over = bytes.len() > limit;
+    Ok((bytes, over))
+}
+
+/// Reads a rules or tests file: never more than [`MAX_SOURCE_BYTES`] and one byte, decoded by the
+/// core's [`source::decode`] (the same decoding as in the browser). A file that is too large or not UTF-8
+/// is read, but refused with its diagnostic.
+pub fn read(path: &Path) -> Result<Source, CliError> {
+    let (bytes, over) = read_bounded(path, MAX_SOURCE_BYTES)?;
+    let (text, refused) = if over {
+        // The size of a regular file is known without reading it; a pipe's is not.
+        let size = std::fs::metadata(path)
+            .ok()
+            .and_then(|m| usize::try_from(m.len()).ok())
+            .unwrap_or(0)
+            .max(bytes.len());
+        (String::new(), Some(source::too_large(size)))
+    } else {
+        match source::decode(&bytes) {
+            Ok(text) => (text.to_string(), None),
+            Err(d) => {
+                let body = bytes.strip_prefix(source::BOM).unwrap_or(&bytes);
+                (String::from_utf8_lossy(body).into_owned(), Some(*d))
+            }
+        }
+    };
     Ok(Source {
         path: path.to_path_buf(),
         shown: path.display().to_string(),
         text,
+        refused,
     })
 }
 
-/// The ruleset id when `text` is a file of tests (`tests for ID` as its first item).
-pub fn tests_for(text: &str) -> Option<String> {
-    let (file, _) = parse::parse(text);
+/// Decodes answers (from a file or standard input) the way rules are decoded: without a byte order mark,
+/// refused when not UTF-8.
+pub fn decode_answers(what: &str, bytes: &[u8]) -> Result<String, CliError> {
+    source::decode(bytes)
+        .map(str::to_string)
+        .map_err(|diagnostic| CliError::Decode {
+            what: what.to_string(),
+            diagnostic,
+        })
+}
+
+/// The ruleset id when `source` is a file of tests (`tests for ID` as its first item).
+pub fn tests_for(source: &Source) -> Option<String> {
+    if source.refused.is_some() {
+        return None;
+    }
+    let (file, _) = parse::parse(&source.text);
     match file.items.first().map(|i| &i.kind) {
         Some(ItemKind::TestsFor(id)) => Some(id.name.clone()),
         _ => None,
@@ -146,7 +228,7 @@ impl Loaded {
                     continue;
                 }
             };
-            match tests_for(&source.text) {
+            match tests_for(&source) {
                 Some(id) => pending.push((source, id)),
                 None => {
                     let i = loaded.add_ruleset(source, true);
@@ -187,7 +269,7 @@ impl Loaded {
     }
 
     fn add_ruleset(&mut self, source: Source, given: bool) -> usize {
-        let compiled = compile(&source.text);
+        let compiled = source.compile();
         let id = match &compiled.model {
             Some(m) => Some(m.meta.id.clone()),
             None => header_id(&source.text),
@@ -249,13 +331,24 @@ mod tests {
         assert_eq!(sibling_ruleset(Path::new("triage.regels")), None);
     }
 
+    fn text(text: &str) -> Source {
+        Source {
+            path: PathBuf::from("t.regels"),
+            shown: "t.regels".into(),
+            text: text.into(),
+            refused: None,
+        }
+    }
+
     #[test]
     fn a_tests_file_is_recognised_by_its_first_item() {
         assert_eq!(
-            tests_for("# comment\ntests for triage\ntest \"x\"\n  expect route = a\n"),
+            tests_for(&text(
+                "# comment\ntests for triage\ntest \"x\"\n  expect route = a\n"
+            )),
             Some("triage".to_string())
         );
-        assert_eq!(tests_for("ruleset triage\n"), None);
-        assert_eq!(tests_for(""), None);
+        assert_eq!(tests_for(&text("ruleset triage\n")), None);
+        assert_eq!(tests_for(&text("")), None);
     }
 }

@@ -6,7 +6,7 @@ use crate::Status;
 use crate::error::CliError;
 use crate::files::read;
 use crate::render;
-use crate::ui::{Lang, Ui};
+use crate::ui::{Lang, Text, Ui};
 
 /// What to do with the formatted text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,10 +35,10 @@ pub fn run(ui: &Ui, files: &[PathBuf], mode: Mode) -> Result<Status, CliError> {
                 continue;
             }
         };
-        let formatted = match regiewijzer_core::fmt::format(&source.text) {
+        let formatted = match source.format() {
             Ok(f) => f,
             Err(diags) => {
-                ui.err(&render::report(
+                ui.err(render::report(
                     ui.lang,
                     ui.color_err,
                     &source.shown,
@@ -51,10 +51,10 @@ pub fn run(ui: &Ui, files: &[PathBuf], mode: Mode) -> Result<Status, CliError> {
         };
         let changed = formatted != source.text;
         match mode {
-            Mode::Print => ui.out(&formatted)?,
+            Mode::Print => ui.out(Text::data(formatted))?,
             Mode::Check => {
                 if changed {
-                    ui.out(&format!(
+                    ui.out(format!(
                         "{}: {}\n",
                         source.shown,
                         ui.lang.pick("niet opgemaakt", "not formatted")
@@ -66,7 +66,7 @@ pub fn run(ui: &Ui, files: &[PathBuf], mode: Mode) -> Result<Status, CliError> {
             Mode::Write => {
                 if changed {
                     match std::fs::write(path, formatted.as_bytes()) {
-                        Ok(()) => ui.out(&format!(
+                        Ok(()) => ui.out(format!(
                             "{}: {}\n",
                             source.shown,
                             ui.lang.pick("opgemaakt", "formatted")
@@ -84,7 +84,7 @@ pub fn run(ui: &Ui, files: &[PathBuf], mode: Mode) -> Result<Status, CliError> {
         }
     }
     if unformatted {
-        ui.err(&format!(
+        ui.err(format!(
             "{}\n",
             match ui.lang {
                 Lang::Nl => "maak op met `regiewijzer fmt --write BESTAND...`",

@@ -168,7 +168,10 @@ impl Status {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage(&e),
+    };
     let ui = Ui::new(cli.lang, cli.color);
     match run(&ui, cli.command) {
         Ok(status) => status.exit_code(),
@@ -179,6 +182,19 @@ fn main() -> ExitCode {
             Status::Trouble.exit_code()
         }
     }
+}
+
+/// Help, version and wrong use, printed through the same escaping as everything else (clap would print the
+/// arguments as given, escape sequences and all); exit 0 for help and version, 2 for wrong use.
+fn usage(e: &clap::Error) -> ExitCode {
+    let ui = Ui::new(Lang::Nl, ColorWhen::Never);
+    let text = e.render().to_string();
+    if e.use_stderr() {
+        ui.err(text);
+    } else if ui.out(text).is_err() {
+        return Status::Trouble.exit_code();
+    }
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
 }
 
 fn run(ui: &Ui, command: Command) -> Result<Status, CliError> {

@@ -4,7 +4,6 @@
 
 use std::path::PathBuf;
 
-use regiewijzer_core::check::check_tests_file;
 use regiewijzer_core::model::TestDef;
 use regiewijzer_core::testing::{TestResult, run_tests, summary_line};
 
@@ -12,7 +11,7 @@ use crate::Status;
 use crate::error::CliError;
 use crate::files::Loaded;
 use crate::render;
-use crate::ui::{GREEN, RED_BOLD, Ui, paint};
+use crate::ui::{GREEN, RED_BOLD, Text, Ui};
 
 /// Runs the tests in `files`; with `coverage`, also lists per ruleset the rules and table rows no test
 /// makes fire and the outcome values no test expects (and exits 1 when there are any).
@@ -24,7 +23,7 @@ pub fn run(ui: &Ui, files: &[PathBuf], coverage: bool) -> Result<Status, CliErro
         status = status.max(Status::Trouble);
     }
     let mut all: Vec<TestResult> = Vec::new();
-    let mut coverage_out: Vec<String> = Vec::new();
+    let mut coverage_out: Vec<Text> = Vec::new();
     for (i, r) in loaded.rulesets.iter().enumerate() {
         let tests_files: Vec<_> = loaded.tests.iter().filter(|t| t.ruleset == i).collect();
         if !r.given && tests_files.is_empty() {
@@ -40,7 +39,7 @@ pub fn run(ui: &Ui, files: &[PathBuf], coverage: bool) -> Result<Status, CliErro
                 &r.source.text,
                 diags,
             );
-            text.push_str(&format!(
+            text.push(format!(
                 "{}\n",
                 ui.lang.pick(
                     &format!(
@@ -50,14 +49,14 @@ pub fn run(ui: &Ui, files: &[PathBuf], coverage: bool) -> Result<Status, CliErro
                     &format!("{}: the rules have errors; tests not run", r.source.shown),
                 )
             ));
-            ui.out(&text)?;
+            ui.out(text)?;
             status = status.max(Status::Findings);
             continue;
         };
         let mut groups: Vec<(&str, Vec<TestDef>)> =
             vec![(r.source.shown.as_str(), model.tests.clone())];
         for t in tests_files {
-            let (tests, diags) = check_tests_file(model, &t.source.text);
+            let (tests, diags) = t.source.check_tests(model);
             if diags.iter().any(|d| d.is_error()) {
                 let mut text = render::report(
                     ui.lang,
@@ -66,7 +65,7 @@ pub fn run(ui: &Ui, files: &[PathBuf], coverage: bool) -> Result<Status, CliErro
                     &t.source.text,
                     &diags,
                 );
-                text.push_str(&format!(
+                text.push(format!(
                     "{}: {}\n",
                     t.source.shown,
                     ui.lang.pick(
@@ -74,7 +73,7 @@ pub fn run(ui: &Ui, files: &[PathBuf], coverage: bool) -> Result<Status, CliErro
                         "tests with errors were not run (nor counted)"
                     )
                 ));
-                ui.out(&text)?;
+                ui.out(text)?;
                 status = status.max(Status::Findings);
             }
             groups.push((t.source.shown.as_str(), tests));
@@ -90,49 +89,41 @@ pub fn run(ui: &Ui, files: &[PathBuf], coverage: bool) -> Result<Status, CliErro
         }
         for (shown, tests) in groups {
             let results = run_tests(model, &tests);
-            let mut text = String::new();
+            let mut text = Text::new();
             for res in &results {
-                text.push_str(&line(ui, shown, res));
+                text.append(line(ui, shown, res));
             }
-            ui.out(&text)?;
+            ui.out(text)?;
             all.extend(results);
         }
     }
     for text in coverage_out {
-        ui.out(&text)?;
+        ui.out(text)?;
     }
     let summary = summary_line(&all);
     let failed = all.iter().any(|r| !r.passed);
-    let painted = if failed {
-        paint(ui.color_out, RED_BOLD, &summary)
-    } else {
-        paint(ui.color_out, GREEN, &summary)
-    };
-    ui.out(&format!("{painted}\n"))?;
+    let mut text = Text::styled(if failed { RED_BOLD } else { GREEN }, &summary);
+    text.push("\n");
+    ui.out(text)?;
     if failed {
         status = status.max(Status::Findings);
     }
     Ok(status)
 }
 
-/// `ok     naam (bestand:regel)`, or `FAILED naam (bestand:regel)` with each failed expectation.
-fn line(ui: &Ui, file: &str, r: &TestResult) -> String {
-    if r.passed {
-        return format!(
-            "{} {} ({file}:{})\n",
-            paint(ui.color_out, GREEN, "ok    "),
-            r.name,
-            r.line
-        );
-    }
-    let mut text = format!(
-        "{} {} ({file}:{})\n",
-        paint(ui.color_out, RED_BOLD, "FAILED"),
-        r.name,
-        r.line
-    );
+/// `ok     naam (bestand:regel)`, or `FAILED naam (bestand:regel)` with each failed expectation. The
+/// name is a text from the rules: it is kept on its line.
+fn line(ui: &Ui, file: &str, r: &TestResult) -> Text {
+    let mut text = if r.passed {
+        Text::styled(GREEN, "ok    ")
+    } else {
+        Text::styled(RED_BOLD, "FAILED")
+    };
+    text.push(" ")
+        .inline(&r.name)
+        .push(format!(" ({file}:{})\n", r.line));
     for f in &r.failures {
-        text.push_str(&format!(
+        text.push(format!(
             "    {} {}  ({file}:{})\n    {} {}\n",
             ui.lang.pick("verwacht:", "expected:"),
             f.expect,
@@ -145,7 +136,7 @@ fn line(ui: &Ui, file: &str, r: &TestResult) -> String {
 }
 
 /// The coverage report of one ruleset.
-fn coverage_text(ui: &Ui, shown: &str, c: &regiewijzer_core::analysis::Coverage) -> String {
+fn coverage_text(ui: &Ui, shown: &str, c: &regiewijzer_core::analysis::Coverage) -> Text {
     let (fired, rules) = c.rules_fired;
     let mut text = format!(
         "{}\n",
@@ -167,18 +158,16 @@ fn coverage_text(ui: &Ui, shown: &str, c: &regiewijzer_core::analysis::Coverage)
                 .pick("door geen test verwacht:", "expected by no test:")
         ));
     }
+    let mut out = Text::from(text);
     if c.rules_not_fired.is_empty() && c.values_not_expected.is_empty() {
-        text.push_str(&format!(
-            "  {}\n",
-            paint(
-                ui.color_out,
-                GREEN,
-                ui.lang.pick(
-                    "elke regel gaat in een test af en elke waarde wordt verwacht",
-                    "every rule fires in a test and every value is expected"
-                )
-            )
-        ));
+        out.push("  ").style(
+            GREEN,
+            ui.lang.pick(
+                "elke regel gaat in een test af en elke waarde wordt verwacht",
+                "every rule fires in a test and every value is expected",
+            ),
+        );
+        out.push("\n");
     }
-    text
+    out
 }

@@ -630,3 +630,308 @@ fn test_coverage_lists_rules_no_test_fires_and_values_no_test_expects() {
         "{out}"
     );
 }
+
+// ---------- issue 17: hostile files ----------
+
+/// A fresh directory for one test's files.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("regiewijzer-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// True for a character a terminal acts on or that reorders text: C0 and C1 controls, DEL, bidi
+/// overrides and isolates. Line breaks and tabs are the output's own.
+fn unsafe_char(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Asserts that `text` holds no escape sequence or other control character but the style sequences
+/// (`ESC [ digits m`) of the command itself, when `styles` is set.
+fn assert_inert(text: &str, styles: bool) {
+    let mut rest = text;
+    while let Some(i) = rest.find(unsafe_char) {
+        let from = &rest[i..];
+        let sgr = from.strip_prefix("\u{1b}[").map(|p| {
+            let n = p
+                .bytes()
+                .take_while(|b| b.is_ascii_digit() || *b == b';')
+                .count();
+            (p.as_bytes().get(n) == Some(&b'm')).then_some(n + 3)
+        });
+        match sgr.flatten() {
+            Some(len) if styles => rest = &from[len..],
+            _ => panic!(
+                "a raw control character in the output at {:?}:\n{text}",
+                &from[..from.len().min(20)]
+            ),
+        }
+    }
+}
+
+/// mini.regels with `extra` appended.
+fn mini_with(dir: &std::path::Path, name: &str, extra: &str) -> PathBuf {
+    let mut text = std::fs::read_to_string(fixture("mini.regels")).unwrap();
+    text.push_str(extra);
+    let file = dir.join(name);
+    std::fs::write(&file, text).unwrap();
+    file
+}
+
+#[test]
+fn escape_sequences_in_test_names_cannot_hide_a_failure_or_retitle_the_terminal() {
+    let dir = temp_dir("esc-test");
+    // A failing test whose name tries to overwrite `FAILED` with `ok`, hide the rest and set the title.
+    // (A carriage return would end the text: CR is a line break in a rules file.)
+    let name = "x\\u{1b}]0;pwned\\u{7}\\u{1b}[2Kok     alles goed\\u{1b}[8m";
+    let hostile = format!(
+        "\ntest \"{}\"\n  given acuut_gevaar = yes\n  expect route = advies\n",
+        name.replace("\\u{1b}", "\u{1b}").replace("\\u{7}", "\u{7}")
+    );
+    let file = mini_with(&dir, "mini.regels", &hostile);
+    let f = file.to_str().unwrap();
+    for env in [&[][..], &[("CLICOLOR_FORCE", "1")][..]] {
+        let o = run_with(&["test", f], env, b"");
+        assert_eq!(o.status.code(), Some(1));
+        let out = stdout(&o);
+        assert_inert(&out, !env.is_empty());
+        assert!(out.contains("FAILED"), "{out}");
+        assert!(
+            out.contains("x\\u{1b}]0;pwned\\u{7}\\u{1b}[2Kok     alles goed\\u{1b}[8m ("),
+            "the name is shown with its escapes visible: {out}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn control_characters_in_diagnostics_labels_paths_json_and_usage_errors_are_shown_visibly() {
+    let dir = temp_dir("esc-all");
+    // A raw escape character outside a text: E101, whose note (the other language) quotes it.
+    let bad = mini_with(&dir, "e\u{1b}]0;t\u{7}.regels", "\nrule r \u{1b}[2J\n");
+    let b = bad.to_str().unwrap();
+    for lang in ["nl", "en"] {
+        for env in [&[][..], &[("CLICOLOR_FORCE", "1")][..]] {
+            let o = run_with(&["--lang", lang, "check", b], env, b"");
+            assert_eq!(o.status.code(), Some(1));
+            let out = stdout(&o);
+            assert_inert(&out, !env.is_empty());
+            assert!(out.contains("E101"), "{out}");
+            assert!(out.contains("e\\u{1b}]0;t\\u{7}.regels"), "the path: {out}");
+        }
+    }
+    // A label with a right-to-left override and an escape: text and JSON.
+    let labels = mini_with(
+        &dir,
+        "l.regels",
+        "\noutcome x: priority required\n  label nl \"a\u{202e}b\u{1b}[31m\" en \"c\u{2066}d\u{9b}e\"\n  value v nl \"V\" en \"V\"\n\nrule rx\n  when acuut_gevaar = yes\n  then x = v\n  because nl \"n\" en \"e\"\n",
+    );
+    let l = labels.to_str().unwrap();
+    let answers = fixture("mini.antwoorden.json");
+    let a = answers.to_str().unwrap();
+    for lang in ["nl", "en"] {
+        let o = run(&[
+            "--lang",
+            lang,
+            "eval",
+            l,
+            "--answers",
+            a,
+            "--today",
+            "2026-03-02",
+            "--format",
+            "text",
+        ]);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let out = stdout(&o);
+        assert_inert(&out, false);
+    }
+    let o = run(&["eval", l, "--answers", a, "--today", "2026-03-02"]);
+    let out = stdout(&o);
+    assert_inert(&out, false);
+    assert!(out.contains("a\\u202eb\\u001b[31m"), "{out}");
+    // Still the same JSON, with the same texts.
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v.to_string().contains("c\u{2066}d\u{9b}e"), "{v}");
+    // Answers with a hostile name are reported with it visible.
+    let o = run_with(
+        &[
+            "eval",
+            l,
+            "--answers",
+            "-",
+            "--today",
+            "2026-03-02",
+            "--format",
+            "text",
+        ],
+        &[],
+        "{\"x\\u001b]0;t\\u0007\\r\": 1}".as_bytes(),
+    );
+    let out = stdout(&o);
+    assert_inert(&out, false);
+    assert!(out.contains("x\\u{1b}]0;t\\u{7}\\u{d}"), "{out}");
+    // A usage error quotes the argument (clap drops the escape sequences in it).
+    let o = run(&["eval", l, "--answers", a, "--today", "2026\u{1b}]0;t\u{7}"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_inert(&err, false);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_byte_order_mark_is_dropped_in_rules_tests_and_answers() {
+    let dir = temp_dir("bom");
+    let plain = std::fs::read(fixture("mini.regels")).unwrap();
+    let rules = dir.join("mini.regels");
+    std::fs::write(&rules, [b"\xEF\xBB\xBF".as_slice(), &plain].concat()).unwrap();
+    let tests = std::fs::read(fixture("mini.tests.regels")).unwrap();
+    std::fs::write(
+        dir.join("mini.tests.regels"),
+        [b"\xEF\xBB\xBF".as_slice(), &tests].concat(),
+    )
+    .unwrap();
+    let answers = std::fs::read(fixture("mini.antwoorden.json")).unwrap();
+    let with_bom = dir.join("a.json");
+    std::fs::write(&with_bom, [b"\xEF\xBB\xBF".as_slice(), &answers].concat()).unwrap();
+    let r = rules.to_str().unwrap();
+    let o = run(&["check", r]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let o = run(&["test", r]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // The same result, and the same hash, as without the mark.
+    let eval = |rules: &str, answers: &str| {
+        let o = run(&["eval", rules, "--answers", answers, "--today", "2026-03-02"]);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        stdout(&o)
+    };
+    let original = fixture("mini.regels");
+    let plain_answers = fixture("mini.antwoorden.json");
+    let expected = eval(original.to_str().unwrap(), plain_answers.to_str().unwrap());
+    assert_eq!(eval(r, with_bom.to_str().unwrap()), expected);
+    let o = run_with(
+        &["eval", r, "--answers", "-", "--today", "2026-03-02"],
+        &[],
+        &[b"\xEF\xBB\xBF".as_slice(), &answers].concat(),
+    );
+    assert_eq!(stdout(&o), expected);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_refused_with_e111_at_their_place() {
+    let dir = temp_dir("utf8");
+    // Latin-1 `é` on line 3.
+    let rules = dir.join("latin1.regels");
+    std::fs::write(
+        &rules,
+        b"ruleset r\n  title nl \"T\" en \"T\"\n  version \"caf\xE9\"\n",
+    )
+    .unwrap();
+    let r = rules.to_str().unwrap();
+    let o = run(&["check", "--color", "never", r]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.contains("fout[E112]: het bestand is geen UTF-8-tekst: byte 46 (0xE9)"),
+        "{out}"
+    );
+    assert!(out.contains(&format!("--> {r}:3:15")), "{out}");
+    assert!(
+        out.contains("= en: the file is not UTF-8 text: byte 46 (0xE9)"),
+        "{out}"
+    );
+    for cmd in [&["test", r][..], &["fmt", r][..], &["analyze", r][..]] {
+        let o = run(cmd);
+        assert_eq!(o.status.code(), Some(1), "{cmd:?}");
+        let all = format!("{}{}", stdout(&o), String::from_utf8_lossy(&o.stderr));
+        assert!(all.contains("E112"), "{cmd:?}: {all}");
+    }
+    // Answers: the same decoding, a usage error (exit 2) that names the place.
+    let answers = dir.join("a.json");
+    std::fs::write(&answers, b"{\"acuut_gevaar\": \"ja\xFF\"}").unwrap();
+    let mini = fixture("mini.regels");
+    let o = run(&[
+        "--lang",
+        "en",
+        "eval",
+        mini.to_str().unwrap(),
+        "--answers",
+        answers.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("not UTF-8 text: byte 20 (0xFF)") && err.contains("line 1, column 21"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_oversized_file_is_refused_with_e106_from_its_size() {
+    let dir = temp_dir("large");
+    let file = dir.join("nul.regels");
+    std::fs::write(&file, vec![0u8; 8 << 20]).unwrap();
+    let f = file.to_str().unwrap();
+    let o = run(&["--lang", "en", "check", f]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.contains("error[E106]: the file is too large (8388608 bytes; at most 1048576)"),
+        "{out}"
+    );
+    // The diagnostic shows no part of the file.
+    assert!(out.len() < 1000, "{} bytes of output", out.len());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_command_reads_no_more_than_the_limit_and_one_byte() {
+    use std::io::Write as _;
+    // A pipe with more than the limit behind it: the command must stop reading and close it, so that
+    // the writer's last bytes are refused (a reader that reads everything takes them all).
+    let dir = temp_dir("fifo");
+    let fifo = dir.join("stroom.regels");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let path = fifo.clone();
+    let writer = std::thread::spawn(move || {
+        let mut pipe = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+        let chunk = vec![b'#'; 64 << 10];
+        let mut written = 0usize;
+        for _ in 0..64 {
+            match pipe.write_all(&chunk) {
+                Ok(()) => written += chunk.len(),
+                Err(_) => return (written, true),
+            }
+        }
+        (written, false)
+    });
+    let o = run(&["--lang", "en", "check", fifo.to_str().unwrap()]);
+    let (written, refused) = writer.join().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("E106"), "{}", stdout(&o));
+    assert!(refused, "the command read all {written} bytes");
+    assert!(
+        written < 4 << 20,
+        "{written} bytes written before the command closed the pipe"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

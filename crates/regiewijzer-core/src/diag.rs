@@ -439,6 +439,16 @@ pub enum DiagKind {
         "`{0}` cannot be a name: in JavaScript, where answers and results travel as objects, it is special"
     )]
     ReservedName(String),
+    /// Bytes that are not UTF-8 text (read by [`crate::source::decode`]).
+    #[error(
+        "the file is not UTF-8 text: byte {offset} (0x{byte:02X}) is not part of a character; save the file as UTF-8"
+    )]
+    NotUtf8 {
+        /// The offset of the first bad byte in the file (a leading byte order mark counted).
+        offset: usize,
+        /// That byte.
+        byte: u8,
+    },
     /// More facts, rules or records than the limit.
     #[error("too many {what_en} (at most {limit})")]
     TooMany {
@@ -711,6 +721,7 @@ impl DiagKind {
             ReservedName(_) => "E110",
             MoreProblems { errors: true, .. } => "E111",
             MoreProblems { errors: false, .. } => "W507",
+            NotUtf8 { .. } => "E112",
             Expected { .. } => "E201",
             ClauseNotAllowed { .. } => "E202",
             DuplicateClause(_) => "E203",
@@ -791,6 +802,9 @@ impl DiagKind {
             TooMany {
                 what_nl, limit, ..
             } => format!("te veel {what_nl} (hoogstens {limit})"),
+            NotUtf8 { offset, byte } => format!(
+                "het bestand is geen UTF-8-tekst: byte {offset} (0x{byte:02X}) hoort niet bij een teken; sla het bestand op als UTF-8"
+            ),
             ReservedName(name) => format!(
                 "`{name}` kan geen naam zijn: in JavaScript, waar antwoorden en uitkomsten als objecten reizen, is het bijzonder"
             ),

@@ -30,6 +30,7 @@ pub mod map;
 pub mod model;
 pub mod parse;
 pub mod print;
+pub mod source;
 pub mod summary;
 pub mod testing;
 mod work;

@@ -390,10 +390,26 @@ pub fn check(source: &str) -> Result<JsValue, JsValue> {
 
 /// Compiles a source for the `<regie-wijzer>` widget, whose bundle carries no compiler: `model` is the
 /// checked ruleset in the compact binary form the widget's `load` reads (`null` when the source has
-/// errors), `diagnostics` every error and warning.
+/// errors), `diagnostics` every error and warning. The source is the file's bytes (`Uint8Array`), decoded
+/// as the command line decodes a file ([`regiewijzer_core::source::decode`]: one byte order mark dropped,
+/// anything not UTF-8 refused with `E112`), or a text, of which a leading byte order mark is dropped too.
+/// The ruleset's hash is that of the decoded text, without the byte order mark.
 #[wasm_bindgen(js_name = compileForWidget, unchecked_return_type = "WidgetRules")]
-pub fn compile_for_widget(source: &str) -> Result<JsValue, JsValue> {
-    let compiled = compile(source);
+pub fn compile_for_widget(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] source: JsValue,
+) -> Result<JsValue, JsValue> {
+    let compiled = match source.dyn_ref::<js_sys::Uint8Array>() {
+        Some(bytes) => match regiewijzer_core::source::decode(&bytes.to_vec()) {
+            Ok(text) => compile(text),
+            Err(d) => regiewijzer_core::Compiled {
+                model: None,
+                diagnostics: vec![*d],
+            },
+        },
+        None => compile(regiewijzer_core::source::strip_bom(
+            &source.as_string().unwrap_or_default(),
+        )),
+    };
     let out = js_sys::Object::new();
     let model = match &compiled.model {
         Some(m) => js_sys::Uint8Array::from(regiewijzer_core::bin::encode(m).as_slice()).into(),

@@ -58,6 +58,8 @@ const TEXTS = {
     shareLink: "Deellink",
     opened: (n) => `${n} geopend.`,
     fromLink: "Regels geopend uit de link.",
+    linkTooLarge: "De regels in deze link zijn groter dan 2 MB en zijn niet geopend. Hier staan de standaardregels.",
+    linkBroken: "Deze link is beschadigd, misschien niet helemaal gekopieerd: de regels erin zijn niet te lezen. Hier staan de standaardregels.",
   },
   en: {
     title: "Playground for rule authors",
@@ -117,6 +119,8 @@ const TEXTS = {
     shareLink: "Share link",
     opened: (n) => `${n} opened.`,
     fromLink: "Rules opened from the link.",
+    linkTooLarge: "The rules in this link are larger than 2 MB and were not opened. These are the default rules.",
+    linkBroken: "This link is damaged, perhaps not copied in full: its rules cannot be read. These are the default rules.",
   },
 };
 

@@ -437,6 +437,8 @@ $("start").addEventListener("change", (e) => startWith(e.target.value));
 $("open").addEventListener("click", () => $("file").click());
 $("file").addEventListener("change", (e) => openFile(e.target, (name, text) => {
   setText(text);
+  delete $("file-status").dataset.i18n;
+  $("file-status").classList.remove("pg-warning");
   $("file-status").textContent = T("opened", name);
 }));
 $("save").addEventListener("click", saveFile);
@@ -456,15 +458,27 @@ $("today").addEventListener("change", () => runAnalysis());
 $("lang-toggle").addEventListener("click", () => applyLang(currentLang() === "nl" ? "en" : "nl"));
 
 $("today").value = new Date().toISOString().slice(0, 10);
-const shared = location.hash.startsWith("#regels=") ? await decodeShared(location.hash.slice("#regels=".length)).catch(() => null) : null;
+// A share link's rules, or why they cannot be opened (then the shipped triage, and a message that says so).
+let linkStatus = null;
+const shared = location.hash.startsWith("#regels=")
+  ? await decodeShared(location.hash.slice("#regels=".length)).catch((e) => {
+    linkStatus = e.kind === "too-large" ? "linkTooLarge" : "linkBroken";
+    return null;
+  })
+  : null;
 if (shared != null) {
   setText(shared);
-  $("file-status").textContent = T("fromLink");
+  linkStatus = "fromLink";
 } else {
   setText(SHIPPED.triage.text);
 }
 // One check of the text it starts with, now rather than after the typing pause setText scheduled.
 clearTimeout(timer);
 update();
+if (linkStatus) {
+  // Kept in the page's language, also when that changes.
+  $("file-status").dataset.i18n = linkStatus;
+  $("file-status").classList.toggle("pg-warning", linkStatus !== "fromLink");
+}
 applyLang(new URLSearchParams(location.search).get("lang") === "en" ? "en" : "nl");
 document.body.dataset.ready = "true";

@@ -24,9 +24,49 @@ export async function encodeShared(text) {
   return toBase64Url(await pipe(new TextEncoder().encode(text), new CompressionStream("deflate-raw")));
 }
 
-/** The text back from `encodeShared`; rejects on damaged input. Limited to 2 MB of text. */
-export async function decodeShared(fragment) {
-  const bytes = await pipe(fromBase64Url(decodeURIComponent(fragment)), new DecompressionStream("deflate-raw"));
-  if (bytes.length > 2 * 1024 * 1024) throw new Error("too large");
-  return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+/** The most text a link opens (2 MB). */
+export const MAX_SHARED_BYTES = 2 * 1024 * 1024;
+
+/** Why a link cannot be opened: `kind` is "too-large" (more text than MAX_SHARED_BYTES) or "broken". */
+export class ShareError extends Error {
+  constructor(kind) {
+    super(kind);
+    this.kind = kind;
+  }
+}
+
+/** Inflates `bytes`, chunk by chunk, and stops as soon as there is more than `limit`: a small link that
+ * inflates to gigabytes costs no more than `limit`. */
+async function inflate(bytes, limit) {
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw new ShareError("too-large");
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** The text back from `encodeShared`; rejects with a ShareError when the link is damaged or holds more than
+ * MAX_SHARED_BYTES of text (found out without inflating more than that). */
+export async function decodeShared(fragment, limit = MAX_SHARED_BYTES) {
+  try {
+    const bytes = await inflate(fromBase64Url(decodeURIComponent(fragment)), limit);
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch (e) {
+    throw e instanceof ShareError ? e : new ShareError("broken");
+  }
 }
