@@ -125,6 +125,24 @@ test("a fault reached through the element (a language switch that redraws): erro
   await page.context().close();
 });
 
+test("running out of stack in the core's own frames is a trap too, whether the browser or the element called in", async () => {
+  for (const [point, act] of [
+    ["answer:stack", (page) => page.locator("#eerste [part=question][data-fact=acuut_gevaar] input[value=true]").click()],
+    ["render:stack", (page) => page.evaluate(() => document.getElementById("eerste").setAttribute("lang", "en"))],
+  ]) {
+    const { page, errors } = await open("/fault/tests/fixtures/fault.html", { widgets: 2 });
+    await pick(page, "#tweede", "acuut_gevaar", "false");
+    await page.evaluate((p) => window.armFault(p), point);
+    await act(page);
+    await page.locator("#eerste [part=error][data-fatal]").waitFor();
+    await page.locator("#tweede [part=error][data-fatal]").waitFor();
+    assert.deepEqual(JSON.parse(await page.evaluate(() => new FormData(document.getElementById("host")).get("triage2"))).answers,
+      { acuut_gevaar: false }, point);
+    assert.ok(errors.every((e) => /Maximum call stack size exceeded/.test(e)), errors.join("\n"));
+    await page.context().close();
+  }
+});
+
 test("the fault hook exists only in the test build, never in the shipped bundles", async () => {
   const shipped = await readFile(new URL("pkg/regiewijzer_wasm.js", ROOT), "utf8");
   const core = await readFile(new URL("pkg/core/regiewijzer_wasm.js", ROOT), "utf8");

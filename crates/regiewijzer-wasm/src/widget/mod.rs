@@ -865,6 +865,30 @@ fn cut(text: &str, max: usize) -> String {
     format!("{kept}…")
 }
 
+/// `template` with every `{name}` replaced by its value in `values`, in one pass: a value that itself
+/// contains `{…}` (a host's text) stays as it is.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        rest = after;
+        let Some((name, tail)) = after.split_once('}') else {
+            out.push('{');
+            continue;
+        };
+        match values.iter().find(|(key, _)| *key == name) {
+            Some((_, value)) => {
+                out.push_str(value);
+                rest = tail;
+            }
+            None => out.push('{'),
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A date as a person reads it: `28-11-2026` in Dutch, `2026-11-28` in English.
 fn date_shown(date: Date, lang: &str) -> String {
     if lang == "en" {
@@ -895,10 +919,12 @@ fn render_today_notice(state: &Rc<RefCell<State>>) -> JsResult {
             p
         }
     };
-    let text = words(&st.lang)
-        .today_invalid
-        .replace("{given}", &cut(bad, 40))
-        .replace("{date}", &date_shown(st.today, &st.lang));
+    let given = cut(bad, 40);
+    let date = date_shown(st.today, &st.lang);
+    let text = fill(
+        words(&st.lang).today_invalid,
+        &[("given", &given), ("date", &date)],
+    );
     notice.set_text_content(Some(&text));
     Ok(())
 }
@@ -962,7 +988,6 @@ fn override_outcome(st: &State) -> Option<(String, Vec<(String, Text)>)> {
 /// `http` (with `status`), `network` (no connection or refused by CORS), `csp` (refused by the page's
 /// Content-Security-Policy), `compiler` (the rules compiler could not be loaded or failed), `url` (not a
 /// URL) or `empty` (an empty `rules` attribute); `url` is the rules file's address when there is one.
-#[derive(Serialize)]
 struct LoadProblem {
     kind: String,
     url: Option<String>,
@@ -983,6 +1008,17 @@ impl LoadProblem {
         LoadProblem { kind, url, status }
     }
 
+    /// `{kind, url, status}` for the `regiewijzer-error` detail (`null` for what is not known).
+    fn detail(&self) -> JsResult<js_sys::Object> {
+        let detail = js_sys::Object::new();
+        let url = self.url.as_deref().map_or(JsValue::NULL, JsValue::from_str);
+        let status = self.status.map_or(JsValue::NULL, JsValue::from);
+        js_sys::Reflect::set(&detail, &"kind".into(), &JsValue::from_str(&self.kind))?;
+        js_sys::Reflect::set(&detail, &"url".into(), &url)?;
+        js_sys::Reflect::set(&detail, &"status".into(), &status)?;
+        Ok(detail)
+    }
+
     /// The whole message in words: the load error and what exactly went wrong.
     fn message(&self, w: &Words) -> String {
         let detail = match self.kind.as_str() {
@@ -996,7 +1032,7 @@ impl LoadProblem {
         };
         let url = cut(self.url.as_deref().unwrap_or_default(), 200);
         let status = self.status.map(|s| s.to_string()).unwrap_or_default();
-        let detail = detail.replace("{url}", &url).replace("{status}", &status);
+        let detail = fill(detail, &[("url", &url), ("status", &status)]);
         format!("{} {detail}", w.load_error)
     }
 }
@@ -1049,7 +1085,7 @@ fn show_error(
     add(&root, err)?;
     add(&st.shadow, root)?;
     // The event's detail: the words, the diagnostics, and kind, url and status for the host's code.
-    let detail = to_js(problem)?;
+    let detail = problem.detail()?;
     let message = to_js(&Text {
         nl: problem.message(&words::NL),
         en: problem.message(&words::EN),
@@ -1395,7 +1431,8 @@ fn scale_field(
     input.set_attribute("aria-describedby", &described)?;
     match st.answers.get(&fact.id) {
         Some(Ans::Int(n)) => input.set_value(&n.to_string()),
-        Some(Ans::Number(f)) => input.set_value(&f.to_string()),
+        // Through the browser: Rust's float formatting would add kilobytes to the bundle.
+        Some(Ans::Number(f)) => input.set_value_as_number(*f),
         Some(Ans::Text(t)) => input.set_value(t),
         _ => {}
     }
