@@ -125,6 +125,24 @@ test("a fault reached through the element (a language switch that redraws): erro
   await page.context().close();
 });
 
+test("running out of stack in the core's own frames is a trap too, whether the browser or the element called in", async () => {
+  for (const [point, act] of [
+    ["answer:stack", (page) => page.locator("#eerste [part=question][data-fact=acuut_gevaar] input[value=true]").click()],
+    ["render:stack", (page) => page.evaluate(() => document.getElementById("eerste").setAttribute("lang", "en"))],
+  ]) {
+    const { page, errors } = await open("/fault/tests/fixtures/fault.html", { widgets: 2 });
+    await pick(page, "#tweede", "acuut_gevaar", "false");
+    await page.evaluate((p) => window.armFault(p), point);
+    await act(page);
+    await page.locator("#eerste [part=error][data-fatal]").waitFor();
+    await page.locator("#tweede [part=error][data-fatal]").waitFor();
+    assert.deepEqual(JSON.parse(await page.evaluate(() => new FormData(document.getElementById("host")).get("triage2"))).answers,
+      { acuut_gevaar: false }, point);
+    assert.ok(errors.every((e) => /Maximum call stack size exceeded/.test(e)), errors.join("\n"));
+    await page.context().close();
+  }
+});
+
 test("the fault hook exists only in the test build, never in the shipped bundles", async () => {
   const shipped = await readFile(new URL("pkg/regiewijzer_wasm.js", ROOT), "utf8");
   const core = await readFile(new URL("pkg/core/regiewijzer_wasm.js", ROOT), "utf8");
@@ -136,9 +154,26 @@ test("the fault hook exists only in the test build, never in the shipped bundles
 
 // ---------- limits on the browser's stack ----------
 
+/** A ruleset with one timeline (count of attempts). */
+const TIMELINE = `ruleset t
+  title nl "T" en "T"
+  version "1"
+fact pogingen: timeline
+  label nl "Pogingen" en "Attempts"
+  field datum: date nl "Datum" en "Date"
+outcome route: priority required
+  label nl "Route" en "Route"
+  value veel nl "Veel" en "Many"
+rule veel
+  when count(pogingen) >= 3
+  then route = veel
+  because nl "Veel" en "Many"
+`;
+
+
 test("the limits hold in wasm: deepest accepted rules go through everything, deeper and longer ones are diagnostics, never a crash", async () => {
   const { page, errors } = await open("/tests/fixtures/widget.html");
-  const result = await page.evaluate(async () => {
+  const result = await page.evaluate(async (timeline) => {
     const core = await import("/pkg/core/regiewijzer_wasm.js");
     await core.default();
     // The same small ruleset as crates/regiewijzer-core/tests/limits.rs, with the condition filled in.
@@ -173,24 +208,11 @@ test("the limits hold in wasm: deepest accepted rules go through everything, dee
       proto: codes(rules("dakloos = yes", "\nfact __proto__: bool\n  label nl \"P\" en \"P\"\n")),
     };
     // A timeline answer with too many records is reported, not used.
-    const tl = core.Ruleset.load(`ruleset t
-  title nl "T" en "T"
-  version "1"
-fact pogingen: timeline
-  label nl "Pogingen" en "Attempts"
-  field datum: date nl "Datum" en "Date"
-outcome route: priority required
-  label nl "Route" en "Route"
-  value veel nl "Veel" en "Many"
-rule veel
-  when count(pogingen) >= 3
-  then route = veel
-  because nl "Veel" en "Many"
-`);
+    const tl = core.Ruleset.load(timeline);
     const many = tl.evaluate({ pogingen: Array.from({ length: 1001 }, () => ({ datum: "2026-03-01" })) }, "2026-03-02");
     out.records = many.answer_issues.map((i) => [i.fact, i.kind]);
     return out;
-  });
+  }, TIMELINE);
   for (const name of ["parens", "nots", "ors", "sums"]) {
     assert.deepEqual(result[name], { errors: [], route: ["a"], analysed: true, model: true }, name);
   }
@@ -622,4 +644,282 @@ test("privacy: filling in a whole case on the demo portal sends nothing, stores 
   assert.deepEqual(await context.cookies(), []);
   assert.deepEqual(console_, [], "nothing in the console");
   await context.close();
+});
+
+// ---------- host mistakes and hostile hosts (issue 17) ----------
+
+const setRules = (page, src) => page.evaluate((s) => { document.querySelector("regie-wijzer").rulesSource = s; }, src);
+const fatal = (page) => page.locator("regie-wijzer [part=error][data-fatal]").count();
+
+const SCALE = `ruleset schaal
+  title nl "Schaal" en "Scale"
+  version "1"
+
+fact zorgen: scale 0..100
+  label nl "Hoeveel zorgen?" en "How worried?"
+  level 0 nl "Geen zorgen" en "No worries"
+  level 100 nl "Grote zorgen" en "Great worries"
+
+outcome route: priority required
+  label nl "Route" en "Route"
+  value hoog nl "Hoog" en "High"
+  value laag nl "Laag" en "Low"
+
+rule hoog
+  when zorgen > 50
+  then route = hoog
+  because nl "Veel zorgen." en "Much worry."
+
+rule laag
+  when zorgen <= 50
+  then route = laag
+  because nl "Weinig zorgen." en "Little worry."
+`;
+
+test("a scale 0..100 is a number field that takes every level, shows what the host sets, and names its ends", async () => {
+  const { page, errors } = await open("/tests/fixtures/widget.html");
+  await setRules(page, SCALE);
+  const q = page.locator("regie-wijzer [part=question][data-fact=zorgen]");
+  const field = q.locator("input[type=number]");
+  await q.waitFor();
+  assert.equal(await field.count(), 1, "one number field, no radios cut off at 20");
+  assert.equal(await q.locator("input[type=radio]").count(), 0);
+  assert.deepEqual(await field.evaluate((i) => [i.min, i.max, i.step, i.labels[0]?.textContent, i.getAttribute("aria-describedby")]),
+    ["0", "100", "1", "Hoeveel zorgen?", "rw-zorgen-ends"]);
+  assert.equal(await q.locator("[part=scale-ends]#rw-zorgen-ends").textContent(), "van 0 (Geen zorgen) tot en met 100 (Grote zorgen)");
+  // Every level can be answered, also those past the 20th.
+  await field.fill("73");
+  await waitRoute(page, "hoog");
+  assert.equal((await valueOf(page)).answers.zorgen, 73);
+  // A value the host sets (or a form restore) is visible in the control while it decides the advice; set
+  // while the typed number is not yet committed (the field has focus), its removal is no event to answer.
+  await page.evaluate(() => { document.querySelector("regie-wijzer").answers = { zorgen: 42 }; });
+  await waitRoute(page, "laag");
+  assert.equal(await field.inputValue(), "42");
+  // So is one outside the scale, reported at the question and not used.
+  await page.evaluate(() => { document.querySelector("regie-wijzer").answers = { zorgen: 150 }; });
+  assert.equal(await field.inputValue(), "150");
+  assert.equal(await q.locator("[part=answer-issue]").isVisible(), true);
+  await page.evaluate(() => { document.querySelector("regie-wijzer").answers = { zorgen: 100 }; });
+  await page.locator("regie-wijzer [part=question][data-fact=zorgen]").screenshot({ path: new URL("schaal.png", ARTIFACTS).pathname });
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test("a host that sets answers while a number is still being typed (not yet committed) does not break the widget", async () => {
+  const { page, errors } = await open("/tests/fixtures/widget.html");
+  await page.evaluate(() => { document.querySelector("regie-wijzer").answers = { acuut_gevaar: false, huiselijk_geweld: false, woonsituatie: "dakloos" }; });
+  const age = page.locator("regie-wijzer [part=question][data-fact=leeftijd] input");
+  await age.fill("47");
+  // The redraw removes the focused field, whose pending change event fires in the middle of it.
+  const thrown = await page.evaluate(() => {
+    try {
+      document.querySelector("regie-wijzer").answers = { acuut_gevaar: false, huiselijk_geweld: true };
+      return null;
+    } catch (e) {
+      return String(e);
+    }
+  });
+  assert.equal(thrown, null);
+  await waitRoute(page, "veilig_thuis");
+  assert.equal(await fatal(page), 0);
+  assert.deepEqual((await valueOf(page)).answers, { acuut_gevaar: false, huiselijk_geweld: true });
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test("a today that is not a real date says so in the widget and uses the device's date, also when set later", async () => {
+  const { page, errors } = await open("/tests/fixtures/widget.html");
+  const local = await page.evaluate(() => {
+    const d = new Date();
+    const p = (n) => String(n).padStart(2, "0");
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  });
+  const [y, m, d] = local.split("-");
+  const notice = page.locator("regie-wijzer [part=today-error][role=alert]");
+  for (const bad of ["2026-02-29", "2026-13-45", "0999-01-01", "morgen", " 2026-03-02", ""]) {
+    await page.evaluate((b) => document.querySelector("regie-wijzer").setAttribute("today", b), bad);
+    assert.equal(await notice.count(), 1, `a message for today=${JSON.stringify(bad)}`);
+    assert.equal(await notice.textContent(),
+      `De datum van vandaag (today=${bad}) is geen geldige datum; de widget rekent met de datum van dit apparaat: ${d}-${m}-${y}`);
+    assert.equal((await valueOf(page)).today, local, `the device's date for today=${JSON.stringify(bad)}, never 2000-01-01`);
+  }
+  // A real date set later counts, and the message goes.
+  await page.evaluate(() => document.querySelector("regie-wijzer").setAttribute("today", "2028-02-29"));
+  assert.equal(await notice.count(), 0);
+  assert.equal((await valueOf(page)).today, "2028-02-29");
+  // From the start, in English, and kept over a redraw (a language switch).
+  await page.evaluate(() => {
+    const w = Object.assign(document.createElement("regie-wijzer"), { id: "nieuw" });
+    w.setAttribute("lang", "en");
+    w.setAttribute("today", "2026-02-29");
+    document.querySelector("main").append(w);
+  });
+  const second = page.locator("#nieuw [part=today-error]");
+  await second.waitFor();
+  assert.equal(await second.textContent(), `Today's date (today=2026-02-29) is not a valid date; the widget uses this device's date: ${local}`);
+  await page.evaluate(() => document.getElementById("nieuw").setAttribute("lang", "nl"));
+  assert.match(await second.textContent(), /^De datum van vandaag \(today=2026-02-29\)/);
+  assert.equal((await valueOf(page, "#nieuw")).today, local);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test("errors of the host's own code while the widget is on the stack go to the host as its own and break nothing", async () => {
+  const { page, errors } = await open("/tests/fixtures/widget.html");
+  await page.evaluate(() => {
+    // The everyday mistake: a date from an answer that is not there (RangeError: Invalid time value).
+    document.querySelector("regie-wijzer").addEventListener("regiewijzer-change", (e) => {
+      window.stamp = new Date(e.detail.answers.bestaat_niet).toISOString();
+    });
+  });
+  await pick(page, "regie-wijzer", "acuut_gevaar", "false");
+  await pick(page, "regie-wijzer", "huiselijk_geweld", "true");
+  await waitRoute(page, "veilig_thuis");
+  assert.equal(await fatal(page), 0, "a host's RangeError is not a trap of the widget");
+  assert.ok(errors.length >= 2 && errors.every((e) => /RangeError: Invalid time value/.test(e)), errors.join("\n"));
+
+  // Answers whose keys cannot be listed: the host's error is thrown to the host, the answers stay.
+  const thrown = await page.evaluate(() => {
+    const el = document.querySelector("regie-wijzer");
+    try {
+      el.answers = new Proxy({}, { ownKeys() { throw new RangeError("geen sleutels"); } });
+      return null;
+    } catch (e) {
+      return `${e.name}: ${e.message}`;
+    }
+  });
+  assert.equal(thrown, "RangeError: geen sleutels");
+  assert.deepEqual((await valueOf(page)).answers, { acuut_gevaar: false, huiselijk_geweld: true });
+  // A record that is such a Proxy is an answer that cannot be read: left out, the rest is used.
+  await page.evaluate(() => {
+    document.querySelector("regie-wijzer").answers = {
+      acuut_gevaar: false, huiselijk_geweld: true, melder: new Proxy({}, { ownKeys() { throw new RangeError("binnenin"); } }),
+    };
+  });
+  assert.equal(await fatal(page), 0);
+  // The widget goes on: another answer, another advice.
+  await pick(page, "regie-wijzer", "huiselijk_geweld", "false");
+  await page.waitForFunction(() => document.querySelector("regie-wijzer").value.answers.huiselijk_geweld === false);
+  assert.equal(await fatal(page), 0);
+  await page.context().close();
+});
+
+test("a sparse list of length 2^32-1 as an answer is cut before it reaches the wasm and reported at its question", async () => {
+  const { page, errors } = await open("/tests/fixtures/widget.html");
+  await setRules(page, TIMELINE);
+  await page.locator("regie-wijzer [part=question][data-fact=pogingen]").waitFor();
+  const kept = await page.evaluate(() => {
+    const el = document.querySelector("regie-wijzer");
+    const huge = [{ datum: "2026-03-01" }];
+    huge.length = 2 ** 32 - 1;
+    el.answers = { pogingen: huge };
+    return el.answers.pogingen.length;
+  });
+  assert.equal(kept, 1001, "one past the limit of 1,000 records is read, not 4,294,967,295");
+  assert.match(await page.locator("regie-wijzer [data-fact=pogingen] [part=answer-issue]").textContent(), /hoogstens 1000 per tijdlijn/);
+  assert.equal(await fatal(page), 0);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test("a rules file that cannot be loaded says why (HTTP status, connection, CSP, empty attribute), with its URL, in words and in regiewijzer-error", async () => {
+  const { page } = await open("/tests/fixtures/widget.html");
+  await page.route("**/weg.regels", (route) => route.abort("connectionrefused"));
+  const load = (rules) => page.evaluate((r) => new Promise((resolve) => {
+    const w = document.querySelector("regie-wijzer");
+    w.addEventListener("regiewijzer-error", (e) => resolve({
+      kind: e.detail.kind, url: e.detail.url, status: e.detail.status, en: e.detail.message.en,
+      text: w.shadowRoot.querySelector("[part=error][role=alert]").textContent,
+    }), { once: true });
+    w.setAttribute("rules", r);
+  }), rules);
+  const o = server.origin;
+
+  let r = await load("/bestaat-niet.regels");
+  assert.deepEqual([r.kind, r.url, r.status], ["http", `${o}/bestaat-niet.regels`, 404]);
+  assert.equal(r.text, `De regels konden niet worden geladen. De pagina werkt verder; het advies ontbreekt. De server antwoordde met status 404 op de vraag om het regelbestand ${o}/bestaat-niet.regels.`);
+  assert.match(r.en, /answered with status 404 when asked for the rules file http:\/\/127\.0\.0\.1:\d+\/bestaat-niet\.regels/);
+
+  r = await load("/weg.regels");
+  assert.deepEqual([r.kind, r.url, r.status], ["network", `${o}/weg.regels`, null]);
+  assert.match(r.text, /Het regelbestand http:\/\/127\.0\.0\.1:\d+\/weg\.regels kon niet worden opgehaald: er is geen verbinding, of de server staat ophalen vanaf deze pagina niet toe \(CORS\)/);
+
+  r = await load("http://127.0.0.1:9/elders.regels"); // another origin: refused by the page's connect-src
+  assert.deepEqual([r.kind, r.url, r.status], ["csp", "http://127.0.0.1:9/elders.regels", null]);
+  assert.match(r.text, /beveiligingsbeleid van deze pagina \(Content-Security-Policy, connect-src\) staat het ophalen van het regelbestand http:\/\/127\.0\.0\.1:9\/elders\.regels niet toe/);
+
+  // An empty attribute is a host's mistake, said as such; it never runs the built-in example instead.
+  r = await load("");
+  assert.deepEqual([r.kind, r.url, r.status], ["empty", null, null]);
+  assert.match(r.text, /Het attribuut rules is leeg: er is geen regelbestand opgegeven/);
+  assert.equal(await page.locator("regie-wijzer [part=checklist]").count(), 0);
+  // No attribute at all: the built-in example, as before.
+  await page.evaluate(() => document.querySelector("regie-wijzer").removeAttribute("rules"));
+  await page.locator("regie-wijzer [part=question][data-fact=acuut_gevaar]").waitFor();
+  await page.context().close();
+});
+
+test("a page whose CSP refuses WebAssembly gets words in the widget and kind \"wasm\" in regiewijzer-error", async () => {
+  const { page } = await watchedPage(browser, server.origin);
+  await page.goto(`${server.origin}/tests/fixtures/geen-wasm.html`);
+  const box = page.locator("regie-wijzer [part=error][role=alert][data-kind=wasm]");
+  await box.waitFor();
+  assert.match(await box.textContent(), /de browser weigerde de WebAssembly-code uit te voeren.*'wasm-unsafe-eval'/);
+  const events = await page.evaluate(() => window.widgetErrors);
+  assert.deepEqual(events.map((e) => [e.kind, e.url, e.status]), [["wasm", null, null]]);
+  assert.match(events[0].message.en, /refused to run the WebAssembly code/);
+  await page.context().close();
+});
+
+test("an override being typed keeps its choice over rules without that choice and back; nothing chosen is never saved", async () => {
+  const { page, errors } = await open("/tests/fixtures/widget.html");
+  await setRules(page, V1);
+  await page.locator("regie-wijzer [part=question][data-fact=melder_bekend]").waitFor();
+  await pick(page, "regie-wijzer", "gevaar", "false");
+  await pick(page, "regie-wijzer", "dakloos", "true");
+  await waitRoute(page, "opvang");
+  await page.locator("regie-wijzer [data-action=override]").click();
+  await page.locator("regie-wijzer [data-field=override-value]").selectOption("crisis");
+  await page.locator("regie-wijzer [data-field=override-reason]").fill("Dreigt met geweld tegen buren.");
+  // Away to rules whose route has no "crisis" (the built-in triage) ...
+  await setRules(page, null);
+  await page.locator("regie-wijzer [part=question][data-fact=acuut_gevaar]").waitFor();
+  assert.equal(await page.locator("regie-wijzer [data-field=override-value]").inputValue(), "");
+  await page.locator("regie-wijzer [data-action=save-override]").click();
+  const error = await page.locator("regie-wijzer [part=decision-error]").textContent();
+  assert.equal(error, "Kies eerst het besluit.");
+  assert.equal((await valueOf(page)).decision, null, "nothing chosen is not saved");
+  // ... and back: the choice and the reason are there again, and saving records them.
+  await setRules(page, V1);
+  await page.locator("regie-wijzer [part=question][data-fact=melder_bekend]").waitFor();
+  assert.equal(await page.locator("regie-wijzer [data-field=override-value]").inputValue(), "crisis");
+  assert.equal(await page.locator("regie-wijzer [data-field=override-reason]").inputValue(), "Dreigt met geweld tegen buren.");
+  await page.locator("regie-wijzer [data-action=save-override]").click();
+  assert.deepEqual((await valueOf(page)).decision, { kind: "override", outcome: "route", value: "crisis", reason: "Dreigt met geweld tegen buren." });
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test("while rules fail to load, value is the last value, the one the form submits", async () => {
+  const { page, errors } = await open("/tests/fixtures/widget.html");
+  await veiligThuis(page);
+  await page.locator("regie-wijzer [data-action=confirm]").click();
+  const both = () => page.evaluate(() => [document.querySelector("regie-wijzer").value,
+    JSON.parse(new FormData(document.getElementById("host")).get("triage"))]);
+  for (const fail of [
+    () => setRules(page, "ruleset kapot\nfact"),
+    () => page.evaluate(() => { const w = document.querySelector("regie-wijzer"); w.rulesSource = null; w.setAttribute("rules", "/bestaat-niet.regels"); }),
+  ]) {
+    await fail();
+    await page.locator("regie-wijzer [part=error]").waitFor();
+    await page.evaluate(() => document.querySelector("regie-wijzer").ready);
+    const [value, form] = await both();
+    assert.notEqual(value, null);
+    assert.deepEqual(value, form);
+    assert.deepEqual(value.answers, { acuut_gevaar: false, huiselijk_geweld: true });
+    assert.deepEqual(value.decision, { kind: "confirmed" });
+  }
+  assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
+  await page.context().close();
 });

@@ -35,6 +35,14 @@ export interface RegieWijzerValue {
 export interface RegieWijzerErrorDetail {
   message: Text;
   diagnostics: { code: string; severity: "error" | "warning"; start: { line: number; column: number }; message_nl: string; message_en: string }[];
+  /** Why the rules could not be used (docs/widget.md): errors in the file, an HTTP status, no connection or
+   * CORS, the page's CSP, the compiler, not a URL, an empty `rules` attribute; or why the widget could not
+   * start (its WebAssembly refused by the page's CSP, or another reason). Absent when `fatal`. */
+  kind?: "rules" | "http" | "network" | "csp" | "compiler" | "url" | "empty" | "wasm" | "start";
+  /** The rules file's resolved address, or null. */
+  url?: string | null;
+  /** The HTTP status for kind `http`, else null. */
+  status?: number | null;
   fatal?: true;
   answers?: Record<string, Answer>;
 }
@@ -44,10 +52,10 @@ export declare class RegieWijzer extends HTMLElement {
   static readonly formAssociated: true;
   /** The answers: question id to value. Setting them redraws the checklist. */
   answers: Record<string, Answer>;
-  /** Rules source text used instead of the `rules` file (editors, playgrounds); null for none. Setting it
+  /** Rules source text used instead of the `rules` file (editors, playgrounds); null or '' for none. Setting it
    * recompiles in the page and keeps the answers to questions that remain. */
   rulesSource: string | null;
-  /** The value the form submits, or null before the rules are loaded. */
+  /** The value the form submits (also while new rules fail to load: the last one), or null before the first. */
   readonly value: RegieWijzerValue | null;
   /** The ruleset's identity. */
   readonly ruleset: RegieWijzerValue["ruleset"] | null;

@@ -99,16 +99,17 @@ fn answers_from(raw: &RawValue) -> SortedMap<String, Ans> {
                 // A fraction or a number too large to be exact is kept as it is, so that the question
                 // reports it (a whole number was expected) instead of the answer quietly vanishing.
                 RawValue::Float(f) => Ans::Number(*f),
+                // Every item counts (one that is not a record as a record without fields, which the
+                // question reports): a list is never read as shorter than it is.
                 RawValue::List(items) => Ans::Records(
                     items
                         .iter()
-                        .filter_map(|r| match r {
-                            RawValue::Record(m) => Some(
-                                m.iter()
-                                    .filter_map(|(fk, fv)| field(fv).map(|f| (fk.clone(), f)))
-                                    .collect(),
-                            ),
-                            _ => None,
+                        .map(|r| match r {
+                            RawValue::Record(m) => m
+                                .iter()
+                                .filter_map(|(fk, fv)| field(fv).map(|f| (fk.clone(), f)))
+                                .collect(),
+                            _ => SortedMap::new(),
                         })
                         .collect(),
                 ),
@@ -173,6 +174,9 @@ struct State {
     notify: js_sys::Function,
     lang: String,
     today: Date,
+    /// The host's `today` when it is not a real date (the device's date is used instead, and the widget
+    /// says so).
+    bad_today: Option<String>,
     model: Option<Model>,
     checklist: Option<Checklist>,
     answers: SortedMap<String, Ans>,
@@ -211,27 +215,28 @@ impl Drop for WidgetCore {
 #[wasm_bindgen]
 impl WidgetCore {
     /// Creates the widget's Rust half for `shadow`; nothing is drawn until one of the `load` calls.
-    /// `today` is `YYYY-MM-DD`, and `notify(kind, detail)` is called with `"change"`, `"confirm"`,
-    /// `"error"` or `"copy"`.
+    /// `today` is the host's `today` attribute (`undefined` when absent) and `local` the device's date,
+    /// both `YYYY-MM-DD` (see [`WidgetCore::set_today`]); `notify(kind, detail)` is called with
+    /// `"change"`, `"confirm"`, `"error"` or `"copy"`.
     #[wasm_bindgen(constructor)]
     pub fn new(
         shadow: ShadowRoot,
         lang: &str,
-        today: &str,
+        today: Option<String>,
+        local: &str,
         notify: js_sys::Function,
     ) -> Result<WidgetCore, JsValue> {
         let doc = shadow
             .owner_document()
             .ok_or_else(|| JsValue::from_str("no document"))?;
-        let today = Date::parse(today)
-            .or_else(|| Date::from_ymd(2000, 1, 1))
-            .ok_or_else(|| JsValue::from_str("no date"))?;
+        let (today, bad_today) = pick_today(today, local);
         let state = Rc::new(RefCell::new(State {
             shadow: shadow.clone(),
             doc,
             notify,
             lang: lang.to_string(),
             today,
+            bad_today,
             model: None,
             checklist: None,
             answers: SortedMap::new(),
@@ -245,6 +250,11 @@ impl WidgetCore {
         for kind in ["input", "change", "click"] {
             let st = Rc::clone(&state);
             let closure = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+                // An event that our own redraw causes (a focused field that is removed fires `change`)
+                // finds the state in use: the answer it carries was taken with its `input` event already.
+                if st.try_borrow_mut().is_err() {
+                    return;
+                }
                 // A failure in one event must never break the page; the next event starts afresh.
                 let _ = on_event(&st, &event);
             });
@@ -268,7 +278,8 @@ impl WidgetCore {
         };
         let Ok(model) = decoded else {
             self.state.borrow_mut().model = None;
-            return show_error(&self.state, &js_sys::Array::new());
+            let problem = LoadProblem::from_js(&JsValue::UNDEFINED);
+            return show_error(&self.state, &js_sys::Array::new(), &problem);
         };
         {
             let mut st = self.state.borrow_mut();
@@ -287,6 +298,8 @@ impl WidgetCore {
         if Rc::ptr_eq(&self.state, &old.state) {
             return;
         }
+        // What the old core's form shows is part of its draft (both draw into the same shadow root).
+        let _ = keep_draft(&old.state);
         let Ok(old) = old.state.try_borrow() else {
             return;
         };
@@ -301,18 +314,30 @@ impl WidgetCore {
     }
 
     /// Shows why the rules from the host's `rules` file cannot be used: the `diagnostics` that the
-    /// rules-core bundle reported (errors are listed with code, line:column and message).
+    /// rules-core bundle reported (errors are listed with code, line:column and message). `url` is the
+    /// file's address (`undefined` for `rulesSource`).
     #[wasm_bindgen(js_name = showDiagnostics)]
-    pub fn show_diagnostics(&self, diagnostics: js_sys::Array) -> JsResult {
+    pub fn show_diagnostics(&self, diagnostics: js_sys::Array, url: Option<String>) -> JsResult {
         self.state.borrow_mut().model = None;
-        show_error(&self.state, &diagnostics)
+        let problem = LoadProblem {
+            kind: "rules".into(),
+            url,
+            status: None,
+        };
+        show_error(&self.state, &diagnostics, &problem)
     }
 
-    /// Shows that the rules could not be fetched (the shim calls this when loading the `rules` URL fails).
+    /// Shows that the rules could not be loaded, and why: `problem` is `{kind, url, status}` (kinds:
+    /// `http`, `network`, `csp`, `compiler`, `url`, `empty`); the words and the `regiewijzer-error`
+    /// detail say which, with the URL and the HTTP status.
     #[wasm_bindgen(js_name = loadFailed)]
-    pub fn load_failed(&self) -> JsResult {
+    pub fn load_failed(&self, problem: JsValue) -> JsResult {
         self.state.borrow_mut().model = None;
-        show_error(&self.state, &js_sys::Array::new())
+        show_error(
+            &self.state,
+            &js_sys::Array::new(),
+            &LoadProblem::from_js(&problem),
+        )
     }
 
     /// Switches the language (`nl` or `en`) and renders again.
@@ -322,14 +347,17 @@ impl WidgetCore {
         render_all(&self.state)
     }
 
-    /// Sets the evaluation date (`YYYY-MM-DD`; ignored when not a date).
+    /// Sets the evaluation date from the host's `today` (`undefined`: none given). A value that is not a
+    /// real calendar date in `YYYY-MM-DD` is never ignored or guessed: the widget uses the device's date
+    /// `local` and says so in words until the host gives a real date.
     #[wasm_bindgen(js_name = setToday)]
-    pub fn set_today(&self, today: &str) -> JsResult {
-        if let Some(d) = Date::parse(today) {
-            self.state.borrow_mut().today = d;
-            update(&self.state)?;
+    pub fn set_today(&self, today: Option<String>, local: &str) -> JsResult {
+        {
+            let mut st = self.state.borrow_mut();
+            (st.today, st.bad_today) = pick_today(today, local);
         }
-        Ok(())
+        render_today_notice(&self.state)?;
+        update(&self.state)
     }
 
     /// The answers, question id → value.
@@ -530,22 +558,20 @@ fn on_click(state: &Rc<RefCell<State>>, target: &Element) -> JsResult {
 fn save_override(state: &Rc<RefCell<State>>) -> JsResult {
     let (value, reason, outcome) = {
         let st = state.borrow();
-        let value = st
-            .shadow
-            .query_selector("[data-field=override-value]")?
-            .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
-            .map(|s| s.value())
-            .unwrap_or_default();
-        let reason = st
-            .shadow
-            .query_selector("[data-field=override-reason]")?
-            .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
-            .map(|t| t.value())
-            .unwrap_or_default();
-        (value, reason, override_outcome(&st).map(|(id, _)| id))
+        let (value, reason) = typed_override(&st.shadow)?;
+        (
+            value,
+            reason.unwrap_or_default(),
+            override_outcome(&st).map(|(id, _)| id),
+        )
     };
     let Some(outcome) = outcome else {
         return Ok(());
+    };
+    // Nothing chosen (a choice these rules do not have) is never saved as a value.
+    let Some(value) = value else {
+        let lang = state.borrow().lang.clone();
+        return override_error(state, words(&lang).choose_override, "override-value");
     };
     let ov = Override {
         outcome: outcome.clone(),
@@ -561,16 +587,8 @@ fn save_override(state: &Rc<RefCell<State>>) -> JsResult {
     };
     match valid {
         Err(message) => {
-            let st = state.borrow();
-            if let Some(err) = st.shadow.query_selector("[part=decision-error]")? {
-                err.set_text_content(Some(message.get(&st.lang)));
-                err.remove_attribute("hidden")?;
-            }
-            if let Some(area) = st.shadow.query_selector("[data-field=override-reason]")? {
-                area.set_attribute("aria-invalid", "true")?;
-                let _ = area.dyn_into::<HtmlElement>().map(|e| e.focus());
-            }
-            Ok(())
+            let text = message.get(&state.borrow().lang).to_string();
+            override_error(state, &text, "override-reason")
         }
         Ok(()) => {
             {
@@ -590,10 +608,27 @@ fn save_override(state: &Rc<RefCell<State>>) -> JsResult {
     }
 }
 
+/// Shows why an override cannot be saved, and puts the keyboard on the `field` to fix.
+fn override_error(state: &Rc<RefCell<State>>, message: &str, field: &str) -> JsResult {
+    let st = state.borrow();
+    if let Some(err) = st.shadow.query_selector("[part=decision-error]")? {
+        err.set_text_content(Some(message));
+        err.remove_attribute("hidden")?;
+    }
+    let sel = format!("[data-field={field}]");
+    if let Some(control) = st.shadow.query_selector(&sel)? {
+        control.set_attribute("aria-invalid", "true")?;
+        let _ = control.dyn_into::<HtmlElement>().map(|e| e.focus());
+    }
+    Ok(())
+}
+
 /// The answer in a question's controls (`None`: unanswered).
 fn read_question(question: &Element, ty: &str) -> JsResult<Option<Ans>> {
+    // A scale is radios when small, a number field when wide.
+    let radios = question.query_selector("input[type=radio]")?.is_some();
     Ok(match ty {
-        "bool" | "scale" => {
+        "bool" | "scale" if radios => {
             let checked = question
                 .query_selector("input:checked")?
                 .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
@@ -610,13 +645,13 @@ fn read_question(question: &Element, ty: &str) -> JsResult<Option<Ans>> {
             .map(|s| s.value())
             .filter(|v| !v.is_empty())
             .map(Ans::Text),
-        "int" | "date" => question
+        "int" | "scale" | "date" => question
             .query_selector("input")?
             .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
             .map(|i| i.value())
             .filter(|v| !v.trim().is_empty())
             .map(|v| match (ty, v.trim().parse::<i64>()) {
-                ("int", Ok(n)) => Ans::Int(n),
+                ("int" | "scale", Ok(n)) => Ans::Int(n),
                 _ => Ans::Text(v),
             }),
         "timeline" => {
@@ -771,10 +806,14 @@ fn send(state: &Rc<RefCell<State>>, kind: &str) -> JsResult {
     Ok(())
 }
 
-/// Evaluates the current answers and brings the page up to date.
+/// Evaluates the current answers and brings the page up to date (nothing while no rules are usable: the
+/// form keeps the last value).
 fn update(state: &Rc<RefCell<State>>) -> JsResult {
     {
         let mut st = state.borrow_mut();
+        if st.model.is_none() {
+            return Ok(());
+        }
         st.result = evaluate_now(&st);
         // A confirmed advice that changed needs confirming again; an override stays the professional's.
         if matches!(st.decision, Some(Decision::Confirmed))
@@ -799,6 +838,95 @@ fn update(state: &Rc<RefCell<State>>) -> JsResult {
         }
     }
     send(state, "change")
+}
+
+// ---------- today ----------
+
+/// The evaluation date: the host's `given` when it is a real calendar date (`YYYY-MM-DD`, years
+/// 1000–9999), else the device's date `local`, with the bad text kept to say so. (Should the device's
+/// date be unusable too, 1970-01-01; the notice then shows which date is used.)
+fn pick_today(given: Option<String>, local: &str) -> (Date, Option<String>) {
+    let device = Date::parse(local).unwrap_or(Date::EPOCH);
+    match given {
+        None => (device, None),
+        Some(text) => match Date::parse(&text) {
+            Some(d) => (d, None),
+            None => (device, Some(text)),
+        },
+    }
+}
+
+/// A host's text shown in a message, cut to `max` characters (and an ellipsis).
+fn cut(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(max).collect();
+    format!("{kept}…")
+}
+
+/// `template` with every `{name}` replaced by its value in `values`, in one pass: a value that itself
+/// contains `{…}` (a host's text) stays as it is.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        rest = after;
+        let Some((name, tail)) = after.split_once('}') else {
+            out.push('{');
+            continue;
+        };
+        match values.iter().find(|(key, _)| *key == name) {
+            Some((_, value)) => {
+                out.push_str(value);
+                rest = tail;
+            }
+            None => out.push('{'),
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A date as a person reads it: `28-11-2026` in Dutch, `2026-11-28` in English.
+fn date_shown(date: Date, lang: &str) -> String {
+    if lang == "en" {
+        return date.to_string();
+    }
+    let (y, m, d) = date.ymd();
+    format!("{d:02}-{m:02}-{y:04}")
+}
+
+/// Shows (or removes) the notice that the host's `today` is not a date and the device's date is used.
+fn render_today_notice(state: &Rc<RefCell<State>>) -> JsResult {
+    let st = state.borrow();
+    let old = st.shadow.query_selector("[part=today-error]")?;
+    let (Some(bad), Some(root)) = (&st.bad_today, st.shadow.query_selector("[part=widget]")?)
+    else {
+        if let Some(old) = old {
+            old.remove();
+        }
+        return Ok(());
+    };
+    let notice = match old {
+        Some(e) => e,
+        None => {
+            let p = el(&st.doc, "p")?;
+            p.set_attribute("part", "today-error")?;
+            p.set_attribute("role", "alert")?;
+            root.prepend_with_node_1(&p)?;
+            p
+        }
+    };
+    let given = cut(bad, 40);
+    let date = date_shown(st.today, &st.lang);
+    let text = fill(
+        words(&st.lang).today_invalid,
+        &[("given", &given), ("date", &date)],
+    );
+    notice.set_text_content(Some(&text));
+    Ok(())
 }
 
 // ---------- rendering ----------
@@ -856,7 +984,64 @@ fn override_outcome(st: &State) -> Option<(String, Vec<(String, Text)>)> {
     ))
 }
 
-fn show_error(state: &Rc<RefCell<State>>, diagnostics: &js_sys::Array) -> JsResult {
+/// Why the rules could not be used, as the shim found it: `kind` is `rules` (the file has errors, listed),
+/// `http` (with `status`), `network` (no connection or refused by CORS), `csp` (refused by the page's
+/// Content-Security-Policy), `compiler` (the rules compiler could not be loaded or failed), `url` (not a
+/// URL) or `empty` (an empty `rules` attribute); `url` is the rules file's address when there is one.
+struct LoadProblem {
+    kind: String,
+    url: Option<String>,
+    status: Option<u16>,
+}
+
+impl LoadProblem {
+    /// From the shim's `{kind, url, status}` (anything missing reads as a file that has errors).
+    fn from_js(value: &JsValue) -> LoadProblem {
+        let url = prop(value, "url").as_string();
+        let status = prop(value, "status").as_f64().and_then(|n| {
+            let whole = n as u16;
+            (f64::from(whole) == n).then_some(whole)
+        });
+        let kind = prop(value, "kind")
+            .as_string()
+            .unwrap_or_else(|| "rules".into());
+        LoadProblem { kind, url, status }
+    }
+
+    /// `{kind, url, status}` for the `regiewijzer-error` detail (`null` for what is not known).
+    fn detail(&self) -> JsResult<js_sys::Object> {
+        let detail = js_sys::Object::new();
+        let url = self.url.as_deref().map_or(JsValue::NULL, JsValue::from_str);
+        let status = self.status.map_or(JsValue::NULL, JsValue::from);
+        js_sys::Reflect::set(&detail, &"kind".into(), &JsValue::from_str(&self.kind))?;
+        js_sys::Reflect::set(&detail, &"url".into(), &url)?;
+        js_sys::Reflect::set(&detail, &"status".into(), &status)?;
+        Ok(detail)
+    }
+
+    /// The whole message in words: the load error and what exactly went wrong.
+    fn message(&self, w: &Words) -> String {
+        let detail = match self.kind.as_str() {
+            "http" => w.load_http,
+            "network" => w.load_network,
+            "csp" => w.load_csp,
+            "compiler" => w.load_compiler,
+            "url" => w.load_url,
+            "empty" => w.load_empty,
+            _ => return w.load_error.to_string(),
+        };
+        let url = cut(self.url.as_deref().unwrap_or_default(), 200);
+        let status = self.status.map(|s| s.to_string()).unwrap_or_default();
+        let detail = fill(detail, &[("url", &url), ("status", &status)]);
+        format!("{} {detail}", w.load_error)
+    }
+}
+
+fn show_error(
+    state: &Rc<RefCell<State>>,
+    diagnostics: &js_sys::Array,
+    problem: &LoadProblem,
+) -> JsResult {
     // An override being typed is kept for when usable rules come back.
     keep_draft(state)?;
     let st = state.borrow();
@@ -867,7 +1052,8 @@ fn show_error(state: &Rc<RefCell<State>>, diagnostics: &js_sys::Array) -> JsResu
     let err = el(&st.doc, "div")?;
     err.set_attribute("part", "error")?;
     err.set_attribute("role", "alert")?;
-    add(&err, el_text(&st.doc, "p", w.load_error)?)?;
+    err.set_attribute("data-kind", &problem.kind)?;
+    add(&err, el_text(&st.doc, "p", &problem.message(w))?)?;
     let errors: Vec<JsValue> = diagnostics
         .iter()
         .filter(|d| prop(d, "severity").as_string().as_deref() == Some("error"))
@@ -898,15 +1084,17 @@ fn show_error(state: &Rc<RefCell<State>>, diagnostics: &js_sys::Array) -> JsResu
     }
     add(&root, err)?;
     add(&st.shadow, root)?;
-    let detail = js_sys::Object::new();
+    // The event's detail: the words, the diagnostics, and kind, url and status for the host's code.
+    let detail = problem.detail()?;
     let message = to_js(&Text {
-        nl: words::NL.load_error.into(),
-        en: words::EN.load_error.into(),
+        nl: problem.message(&words::NL),
+        en: problem.message(&words::EN),
     })?;
     js_sys::Reflect::set(&detail, &"message".into(), &message)?;
     js_sys::Reflect::set(&detail, &"diagnostics".into(), diagnostics)?;
     let notify = st.notify.clone();
     drop(st);
+    render_today_notice(state)?;
     notify.call2(&JsValue::NULL, &"error".into(), &detail)?;
     Ok(())
 }
@@ -1048,6 +1236,7 @@ fn render_all(state: &Rc<RefCell<State>>) -> JsResult {
 
         add(&st.shadow, root)?;
     }
+    render_today_notice(state)?;
     // Timelines' rows from the answers.
     let timelines: Vec<(Element, String)> = {
         let st = state.borrow();
@@ -1100,6 +1289,14 @@ fn question(st: &State, fact: &FactView, w: &Words) -> JsResult<Element> {
     issue.set_attribute("id", &format!("{id}-issue"))?;
     issue.set_attribute("hidden", "")?;
     match fact.ty {
+        // A scale too wide to list level by level: a number field that takes every level.
+        "scale" if fact.options.is_empty() => {
+            add(&q, scale_field(st, fact, &id, help.is_some())?)?;
+            let ends = el_text(doc, "p", &scale_ends(st, fact, w))?;
+            ends.set_attribute("id", &format!("{id}-ends"))?;
+            ends.set_attribute("part", "scale-ends")?;
+            add(&q, ends)?;
+        }
         "bool" | "scale" => {
             let fs = el(doc, "fieldset")?;
             fs.set_attribute("part", "control")?;
@@ -1109,11 +1306,6 @@ fn question(st: &State, fact: &FactView, w: &Words) -> JsResult<Element> {
             }
             let options: Vec<(String, String)> = if fact.ty == "bool" {
                 vec![("true".into(), w.yes.into()), ("false".into(), w.no.into())]
-            } else if fact.options.is_empty() {
-                (fact.min.unwrap_or(1)..=fact.max.unwrap_or(5))
-                    .take(20)
-                    .map(|n| (n.to_string(), n.to_string()))
-                    .collect()
             } else {
                 fact.options
                     .iter()
@@ -1204,6 +1396,77 @@ fn question(st: &State, fact: &FactView, w: &Words) -> JsResult<Element> {
     }
     add(&q, issue)?;
     Ok(q)
+}
+
+/// The label and number field of a wide scale: bounded, whole numbers, described by its ends, and
+/// showing the current answer whatever it is (a level, or a value the question reports as unusable).
+fn scale_field(
+    st: &State,
+    fact: &FactView,
+    id: &str,
+    has_help: bool,
+) -> JsResult<web_sys::DocumentFragment> {
+    let doc = &st.doc;
+    let frag = doc.create_document_fragment();
+    let label = el_text(doc, "label", fact.label.get(&st.lang))?;
+    label.set_attribute("for", id)?;
+    add(&frag, label)?;
+    let input: HtmlInputElement = el(doc, "input")?.dyn_into()?;
+    input.set_type("number");
+    input.set_id(id);
+    input.set_attribute("part", "control")?;
+    input.set_attribute("inputmode", "numeric")?;
+    input.set_step("1");
+    if let Some(min) = fact.min {
+        input.set_min(&min.to_string());
+    }
+    if let Some(max) = fact.max {
+        input.set_max(&max.to_string());
+    }
+    let described = if has_help {
+        format!("{id}-ends {id}-help")
+    } else {
+        format!("{id}-ends")
+    };
+    input.set_attribute("aria-describedby", &described)?;
+    match st.answers.get(&fact.id) {
+        Some(Ans::Int(n)) => input.set_value(&n.to_string()),
+        // Through the browser: Rust's float formatting would add kilobytes to the bundle.
+        Some(Ans::Number(f)) => input.set_value_as_number(*f),
+        Some(Ans::Text(t)) => input.set_value(t),
+        _ => {}
+    }
+    add(&frag, input)?;
+    Ok(frag)
+}
+
+/// The ends of a wide scale in words: "van 0 (geen zorgen) tot en met 100 (grote zorgen)".
+fn scale_ends(st: &State, fact: &FactView, w: &Words) -> String {
+    let levels = st
+        .model
+        .as_ref()
+        .and_then(|m| m.facts.get(m.fact_by_name(&fact.id)?))
+        .map(|f| match &f.ty {
+            regiewijzer_core::model::FactType::Scale { levels, .. } => levels.as_slice(),
+            _ => &[],
+        })
+        .unwrap_or_default();
+    let end = |n: Option<i64>| {
+        let Some(n) = n else {
+            return String::new();
+        };
+        match levels.iter().find(|(level, _)| *level == n) {
+            Some((_, label)) => format!("{n} ({})", label.get(&st.lang)),
+            None => n.to_string(),
+        }
+    };
+    format!(
+        "{} {} {} {}",
+        w.scale_from,
+        end(fact.min),
+        w.scale_to,
+        end(fact.max)
+    )
 }
 
 /// The rows of a timeline question from the current answer.
@@ -1566,12 +1829,14 @@ fn render_outcomes(state: &Rc<RefCell<State>>) -> JsResult {
     Ok(())
 }
 
-/// The override being typed in the widget's DOM: (value id, reason), each `None` when not shown.
+/// The override being typed in the widget's DOM: (value id, reason), each `None` when not shown, and the
+/// value also when none is chosen (a draft's choice that the loaded rules do not have shows as none).
 fn typed_override(shadow: &ShadowRoot) -> JsResult<(Option<String>, Option<String>)> {
     let value = shadow
         .query_selector("[data-field=override-value]")?
         .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
-        .map(|s| s.value());
+        .map(|s| s.value())
+        .filter(|v| !v.is_empty());
     let reason = shadow
         .query_selector("[data-field=override-reason]")?
         .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
@@ -1579,12 +1844,16 @@ fn typed_override(shadow: &ShadowRoot) -> JsResult<(Option<String>, Option<Strin
     Ok((value, reason))
 }
 
-/// Stores a half-typed override from the current DOM in the state, before the DOM is rebuilt.
+/// Stores a half-typed override from the current DOM in the state, before the DOM is rebuilt. A choice
+/// not shown (the rules in between lacked it) keeps the draft's choice, for when those rules come back.
 fn keep_draft(state: &Rc<RefCell<State>>) -> JsResult {
     let (value, reason) = typed_override(&state.borrow().shadow)?;
-    if value.is_some() || reason.is_some() {
-        state.borrow_mut().draft = Some((value.unwrap_or_default(), reason.unwrap_or_default()));
+    if value.is_none() && reason.is_none() {
+        return Ok(());
     }
+    let mut st = state.borrow_mut();
+    let (old_value, old_reason) = st.draft.take().unwrap_or_default();
+    st.draft = Some((value.unwrap_or(old_value), reason.unwrap_or(old_reason)));
     Ok(())
 }
 
@@ -1649,7 +1918,7 @@ fn render_decision(state: &Rc<RefCell<State>>) -> JsResult {
             o.set_attribute("value", id)?;
             add(&sel, o)?;
         }
-        if let Some(v) = &typed_value {
+        if let Some(v) = typed_value.as_ref().filter(|v| !v.is_empty()) {
             sel.set_value(v);
         }
         add(&form, sel)?;

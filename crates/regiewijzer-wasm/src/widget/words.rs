@@ -42,6 +42,25 @@ pub struct Words {
     pub records: &'static str,
     pub record: &'static str,
     pub load_error: &'static str,
+    /// `{url}` answered HTTP `{status}`.
+    pub load_http: &'static str,
+    /// `{url}`: no connection, or refused by CORS.
+    pub load_network: &'static str,
+    /// `{url}` refused by the page's Content-Security-Policy.
+    pub load_csp: &'static str,
+    /// The rules compiler could not be loaded or failed.
+    pub load_compiler: &'static str,
+    /// `{url}` is not a URL.
+    pub load_url: &'static str,
+    /// An empty `rules` attribute.
+    pub load_empty: &'static str,
+    /// The host's `today` (`{given}`) is not a date; the device's date `{date}` is used.
+    pub today_invalid: &'static str,
+    /// The lowest and highest level of a wide scale, before their labels.
+    pub scale_from: &'static str,
+    pub scale_to: &'static str,
+    /// Saving an override with no value chosen.
+    pub choose_override: &'static str,
     pub answer_problem: &'static str,
     pub handover: &'static str,
     pub handover_missing: &'static str,
@@ -92,6 +111,16 @@ pub const NL: Words = Words {
     records: "registraties",
     record: "Registratie",
     load_error: "De regels konden niet worden geladen. De pagina werkt verder; het advies ontbreekt.",
+    load_http: "De server antwoordde met status {status} op de vraag om het regelbestand {url}.",
+    load_network: "Het regelbestand {url} kon niet worden opgehaald: er is geen verbinding, of de server staat ophalen vanaf deze pagina niet toe (CORS).",
+    load_csp: "Het beveiligingsbeleid van deze pagina (Content-Security-Policy, connect-src) staat het ophalen van het regelbestand {url} niet toe.",
+    load_compiler: "Het programma dat de regels vertaalt kon niet worden geladen of liep vast.",
+    load_url: "Het adres van het regelbestand ({url}) is geen bruikbaar adres.",
+    load_empty: "Het attribuut rules is leeg: er is geen regelbestand opgegeven. Geef het adres van een regelbestand, of laat het attribuut weg voor het ingebouwde voorbeeld.",
+    today_invalid: "De datum van vandaag (today={given}) is geen geldige datum; de widget rekent met de datum van dit apparaat: {date}",
+    scale_from: "van",
+    scale_to: "tot en met",
+    choose_override: "Kies eerst het besluit.",
     answer_problem: "Dit antwoord wordt niet gebruikt",
     handover: "Overdracht",
     handover_missing: "Nog niet rond",
@@ -142,6 +171,16 @@ pub const EN: Words = Words {
     records: "records",
     record: "Record",
     load_error: "The rules could not be loaded. The page keeps working; the advice is missing.",
+    load_http: "The server answered with status {status} when asked for the rules file {url}.",
+    load_network: "The rules file {url} could not be fetched: there is no connection, or the server does not allow this page to fetch it (CORS).",
+    load_csp: "This page's security policy (Content-Security-Policy, connect-src) does not allow fetching the rules file {url}.",
+    load_compiler: "The program that translates the rules could not be loaded or got stuck.",
+    load_url: "The address of the rules file ({url}) is not a usable address.",
+    load_empty: "The rules attribute is empty: no rules file was given. Give the address of a rules file, or leave the attribute out for the built-in example.",
+    today_invalid: "Today's date (today={given}) is not a valid date; the widget uses this device's date: {date}",
+    scale_from: "from",
+    scale_to: "to",
+    choose_override: "Choose the decision first.",
     answer_problem: "This answer is not used",
     handover: "Handover",
     handover_missing: "Not complete yet",
