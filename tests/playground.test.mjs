@@ -330,3 +330,24 @@ test("after load the playground makes no request at all: it works offline", asyn
   assert.deepEqual(foreign, []);
   await page.close();
 });
+
+test("opening a file reads it as `check` does: a byte order mark dropped, bytes that are not UTF-8 refused with E112", async () => {
+  const { page, errors, foreign } = await openPlayground();
+  const before = await page.locator(".cm-content").textContent();
+  // "café" in Latin-1: the é is the byte 0xE9, which is not UTF-8.
+  await page.setInputFiles("#file", { name: "latin1.regels", mimeType: "text/plain",
+    buffer: Buffer.from([...Buffer.from('ruleset x\n  title nl "caf'), 0xe9, ...Buffer.from('"\n')]) });
+  await page.waitForFunction(() => /niet geopend/.test(document.querySelector("#file-status").textContent));
+  const status = await page.textContent("#file-status");
+  assert.match(status, /latin1\.regels is niet geopend: E112 2:/);
+  assert.equal(await page.locator(".cm-content").textContent(), before, "the text in the editor stays");
+  // With a byte order mark: opened, and the mark is not part of the text.
+  await page.setInputFiles("#file", { name: "bom.regels", mimeType: "text/plain",
+    buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TRIAGE.join("\n"))]) });
+  await page.waitForFunction(() => /bom\.regels geopend/.test(document.querySelector("#file-status").textContent));
+  const first = await page.locator(".cm-line").first().textContent();
+  assert.ok(!first.startsWith("\ufeff") && first.startsWith("#"), JSON.stringify(first));
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+  await page.close();
+});

@@ -388,6 +388,19 @@ pub fn check(source: &str) -> Result<JsValue, JsValue> {
     to_js(&compile(source).diagnostics)
 }
 
+/// A file's bytes as text, decoded as the command line and the widget decode a rules file
+/// ([`regiewijzer_core::source::decode`]): `{text}`, or `{diagnostic}` (`E112`) for bytes that are not
+/// UTF-8, so that an editor opens exactly the files `check` reads.
+#[wasm_bindgen(js_name = decodeSource, unchecked_return_type = "{ text: string } | { diagnostic: Diagnostic }")]
+pub fn decode_source(bytes: &[u8]) -> Result<JsValue, JsValue> {
+    let out = js_sys::Object::new();
+    match regiewijzer_core::source::decode(bytes) {
+        Ok(text) => js_sys::Reflect::set(&out, &"text".into(), &text.into())?,
+        Err(d) => js_sys::Reflect::set(&out, &"diagnostic".into(), &to_js(&*d)?)?,
+    };
+    Ok(out.into())
+}
+
 /// Compiles a source for the `<regie-wijzer>` widget, whose bundle carries no compiler: `model` is the
 /// checked ruleset in the compact binary form the widget's `load` reads (`null` when the source has
 /// errors), `diagnostics` every error and warning. The source is the file's bytes (`Uint8Array`), decoded

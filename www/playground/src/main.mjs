@@ -386,11 +386,22 @@ function startWith(name) {
   window.history.replaceState(null, "", location.pathname);
 }
 
+// A file is read as the command line reads it: one byte order mark dropped, bytes that are not UTF-8
+// refused with the same diagnostic `check` gives (not replaced by other characters, as file.text() would).
 async function openFile(input, then) {
   const file = input.files?.[0];
   if (!file) return;
-  then(file.name, await file.text());
   input.value = "";
+  const decoded = core.decodeSource(new Uint8Array(await file.arrayBuffer()));
+  if (decoded.diagnostic) {
+    const d = decoded.diagnostic;
+    delete $("file-status").dataset.i18n;
+    $("file-status").classList.add("pg-warning");
+    $("file-status").textContent = T("notOpened", file.name,
+      `${d.code} ${d.start.line}:${d.start.column} — ${currentLang() === "en" ? d.message_en : d.message_nl}`);
+    return;
+  }
+  then(file.name, decoded.text);
 }
 
 function saveFile() {
