@@ -320,11 +320,11 @@ impl<'m> Space<'m> {
                 else {
                     continue;
                 };
-                if splits.related(f) || splits.reads_list(f) {
+                if splits.approximates(model, f) {
                     self.approximated.push(at);
                 }
                 if let Some(sf) = self.facts.get_mut(at) {
-                    sf.cuts.extend(splits.int_cuts(f));
+                    sf.cuts.extend(splits.numeric_cuts(model, f));
                     sf.cuts.sort_unstable();
                     sf.cuts.dedup();
                 }
@@ -717,19 +717,17 @@ impl<'m> Space<'m> {
         }
     }
 
-    /// How many answers a representative stands for: 1 for yes/no, an option or a scale level; for a
-    /// whole number with both bounds, the size of its range; `None` when that is unbounded (or for dates
-    /// and timelines).
+    /// How many answers a representative stands for: 1 for yes/no or an option; for a whole number or
+    /// scale level, the size of its range (both bounded); `None` when that is unbounded, when the
+    /// representative is one of a few values tried (approximated), or for dates and timelines.
     pub fn class_size(&self, at: usize, rep: usize) -> Option<u64> {
         if let Some((_, lo, hi)) = self.int_range(at, rep) {
             return u64::try_from(hi?.checked_sub(lo?)?.checked_add(1)?).ok();
         }
         match self.rep_of(at, rep)? {
-            (def, Slot::Value(_)) => matches!(
-                def.ty,
-                FactType::Bool | FactType::Choice { .. } | FactType::Scale { .. }
-            )
-            .then_some(1),
+            (def, Slot::Value(_)) => {
+                matches!(def.ty, FactType::Bool | FactType::Choice { .. }).then_some(1)
+            }
             (_, Slot::List(_)) => None,
         }
     }
@@ -748,16 +746,18 @@ impl<'m> Space<'m> {
         }
     }
 
-    /// For a whole-number question: the representative value and the range it stands for (between the
-    /// cuts around it, within the question's bounds; `None` where unbounded).
+    /// For a whole-number or scale question: the representative value and the range it stands for
+    /// (between the cuts around it, within the question's bounds; `None` where unbounded). `None` for an
+    /// approximated question, whose representatives are only some values tried.
     fn int_range(&self, at: usize, rep: usize) -> Option<(i64, Option<i64>, Option<i64>)> {
         let sf = self.facts.get(at)?;
+        if self.approximated.contains(&at) {
+            return None;
+        }
         let (def, Slot::Value(Value::Int(v))) = self.rep_of(at, rep)? else {
             return None;
         };
-        let FactType::Int { min, max } = def.ty else {
-            return None;
-        };
+        let (min, max) = numeric_bounds(&def.ty)?;
         let below = sf.cuts.iter().rev().find(|k| **k <= v).copied();
         let above = sf.cuts.iter().find(|k| **k > v).map(|k| k - 1);
         let (lo, hi) = within(below, above, min, max);
@@ -869,30 +869,17 @@ fn reps_of(
             .iter()
             .map(|o| RepKey::Option(o.id.clone()))
             .collect(),
-        FactType::Scale { min, max, .. } => (*min..=*max).take(100).map(RepKey::Int).collect(),
-        FactType::Int { min, max } => {
-            // One answer per range between the cuts (within the bounds): its lowest value, or for the
-            // range below the first cut, its highest.
-            let cuts = splits.int_cuts(f);
-            let starts = std::iter::once(None).chain(cuts.iter().map(|k| Some(*k)));
-            let ends = cuts.iter().map(|k| Some(k.saturating_sub(1))).chain([None]);
-            let mut vals: Vec<i64> = Vec::new();
-            for (start, end) in starts.zip(ends) {
-                match within(start, end, *min, *max) {
-                    (Some(l), Some(h)) if l <= h => vals.push(l),
-                    (Some(l), None) => vals.push(l),
-                    (None, Some(h)) => vals.push(h),
-                    (None, None) => vals.push(0),
-                    _ => {}
-                }
+        FactType::Scale { .. } | FactType::Int { .. } => {
+            let Some((min, max)) = numeric_bounds(&def.ty) else {
+                return Vec::new();
+            };
+            if splits.approximates(model, f) {
+                note_numeric(model, splits, f, notes);
             }
-            vals.retain(|n| min.is_none_or(|m| *n >= m) && max.is_none_or(|m| *n <= m));
-            vals.sort_unstable();
-            vals.dedup();
-            if splits.related(f) {
-                note_relation(model, f, notes);
-            }
-            vals.into_iter().map(RepKey::Int).collect()
+            numeric_reps(model, splits, f, min, max)
+                .into_iter()
+                .map(RepKey::Int)
+                .collect()
         }
         FactType::Date => {
             let mut vals: Vec<Date> = Vec::new();
@@ -908,8 +895,8 @@ fn reps_of(
             }
             vals.sort_unstable();
             vals.dedup();
-            if splits.related(f) {
-                note_relation(model, f, notes);
+            if splits.related(f) || splits.in_arith(f) {
+                note_numeric(model, splits, f, notes);
             }
             vals.into_iter().map(RepKey::Date).collect()
         }
@@ -935,15 +922,85 @@ fn reps_of(
     }
 }
 
-fn note_relation(model: &Model, f: FactId, notes: &mut Vec<Text>) {
+/// At most this many values of a whole-number or scale question are all tried when it is used in
+/// arithmetic or compared with another question (which makes that exact).
+const ENUMERATED: i64 = 100;
+
+/// The bounds of a whole-number (`None`: unbounded) or scale question; `None` for other types.
+fn numeric_bounds(ty: &FactType) -> Option<(Option<i64>, Option<i64>)> {
+    match ty {
+        FactType::Int { min, max } => Some((*min, *max)),
+        FactType::Scale { min, max, .. } => Some((Some(*min), Some(*max))),
+        _ => None,
+    }
+}
+
+/// The whole numbers tried for a whole-number or scale question with bounds `min..=max`. Compared only
+/// with constants: one per range between its cuts (every value of a range gives the same outcomes: exact,
+/// however large the range). Used in arithmetic or compared with another question: every value when there
+/// are at most [`ENUMERATED`] (exact too); else those with the bounds, the numbers around zero and
+/// around each cut of its own and of the questions it is compared with (an approximation, said in the
+/// notes). The bounds (for an unbounded question `i64`'s extremes) are where arithmetic overflows.
+fn numeric_reps(
+    model: &Model,
+    splits: &Splits,
+    f: FactId,
+    min: Option<i64>,
+    max: Option<i64>,
+) -> Vec<i64> {
+    let cuts = splits.numeric_cuts(model, f);
+    // One answer per range between the cuts (within the bounds): its lowest value, or for the range
+    // below the first cut, its highest.
+    let starts = std::iter::once(None).chain(cuts.iter().map(|k| Some(*k)));
+    let ends = cuts.iter().map(|k| Some(k.saturating_sub(1))).chain([None]);
+    let mut vals: Vec<i64> = Vec::new();
+    for (start, end) in starts.zip(ends) {
+        match within(start, end, min, max) {
+            (Some(l), Some(h)) if l <= h => vals.push(l),
+            (Some(l), None) => vals.push(l),
+            (None, Some(h)) => vals.push(h),
+            (None, None) => vals.push(0),
+            _ => {}
+        }
+    }
+    if splits.approximates(model, f) {
+        let (lo, hi) = (min.unwrap_or(i64::MIN), max.unwrap_or(i64::MAX));
+        vals.extend([lo, lo.saturating_add(1), hi.saturating_sub(1), hi]);
+        vals.extend(-2..=2);
+        for g in std::iter::once(f).chain(splits.partners(f)) {
+            for k in splits.numeric_cuts(model, g) {
+                vals.extend([k.saturating_sub(1), k]);
+            }
+        }
+    }
+    vals.retain(|n| min.is_none_or(|m| *n >= m) && max.is_none_or(|m| *n <= m));
+    vals.sort_unstable();
+    vals.dedup();
+    vals
+}
+
+/// The note for a question whose answers are approximated: compared with another question or used in
+/// arithmetic, with too many answers to try them all.
+fn note_numeric(model: &Model, splits: &Splits, f: FactId, notes: &mut Vec<Text>) {
     let id = model.facts.get(f).map_or("", |d| d.id.as_str());
-    let text = Text {
-        nl: format!(
-            "'{id}' wordt vergeleken met een andere vraag: alleen waarden rond elkaars grenzen zijn geprobeerd (benadering)."
-        ),
-        en: format!(
-            "'{id}' is compared with another question: only values around each other's limits were tried (an approximation)."
-        ),
+    let text = if splits.in_arith(f) {
+        Text {
+            nl: format!(
+                "'{id}' wordt in een berekening gebruikt en heeft te veel mogelijke antwoorden om ze allemaal te proberen: alleen waarden rond de grenzen, rond nul en rond de vergeleken getallen zijn geprobeerd (benadering)."
+            ),
+            en: format!(
+                "'{id}' is used in arithmetic and has too many possible answers to try them all: only values around its bounds, around zero and around the numbers it is compared with were tried (an approximation)."
+            ),
+        }
+    } else {
+        Text {
+            nl: format!(
+                "'{id}' wordt vergeleken met een andere vraag: alleen waarden rond elkaars grenzen zijn geprobeerd (benadering)."
+            ),
+            en: format!(
+                "'{id}' is compared with another question: only values around each other's limits were tried (an approximation)."
+            ),
+        }
     };
     if !notes.contains(&text) {
         notes.push(text);
@@ -1047,6 +1104,10 @@ struct Splits {
     cuts: Vec<(FactId, i64)>,
     windows: Vec<(FactId, i64)>,
     related: Vec<FactId>,
+    /// Pairs of questions compared with each other (both ways).
+    partners: Vec<(FactId, FactId)>,
+    /// Questions used in arithmetic (`+`, `-`, `*`, a minus sign, a number of days that is an answer).
+    arith: Vec<FactId>,
     lists_read: Vec<FactId>,
 }
 
@@ -1057,6 +1118,8 @@ impl Splits {
             cuts: Vec::new(),
             windows: Vec::new(),
             related: Vec::new(),
+            partners: Vec::new(),
+            arith: Vec::new(),
             lists_read: Vec::new(),
         };
         let mut w = Walker {
@@ -1102,6 +1165,56 @@ impl Splits {
         cuts.sort_unstable();
         cuts.dedup();
         cuts
+    }
+
+    /// Like [`Splits::int_cuts`], and every value of a question whose values are all tried.
+    fn numeric_cuts(&self, model: &Model, f: FactId) -> Vec<i64> {
+        let mut cuts = self.int_cuts(f);
+        if let Some((Some(lo), Some(hi))) = self.enumerated(model, f) {
+            cuts.extend(lo.saturating_add(1)..=hi);
+            cuts.sort_unstable();
+            cuts.dedup();
+        }
+        cuts
+    }
+
+    /// The bounds of a whole-number or scale question whose values are all tried: used in arithmetic or
+    /// compared with another question, with at most [`ENUMERATED`] values.
+    fn enumerated(&self, model: &Model, f: FactId) -> Option<(Option<i64>, Option<i64>)> {
+        let (lo, hi) = model.facts.get(f).and_then(|d| numeric_bounds(&d.ty))?;
+        let size = hi?.checked_sub(lo?)?;
+        (size < ENUMERATED && (self.related(f) || self.in_arith(f))).then_some((lo, hi))
+    }
+
+    /// True when the representatives of question `f` do not cover every case: a timeline that is read, a
+    /// date or a large whole-number or scale question compared with another question or used in
+    /// arithmetic.
+    fn approximates(&self, model: &Model, f: FactId) -> bool {
+        let Some(def) = model.facts.get(f) else {
+            return false;
+        };
+        if self.reads_list(f) {
+            return true;
+        }
+        match def.ty {
+            FactType::Bool | FactType::Choice { .. } | FactType::Timeline { .. } => false,
+            FactType::Date => self.related(f) || self.in_arith(f),
+            FactType::Int { .. } | FactType::Scale { .. } => {
+                (self.related(f) || self.in_arith(f)) && self.enumerated(model, f).is_none()
+            }
+        }
+    }
+
+    /// The questions `f` is compared with.
+    fn partners(&self, f: FactId) -> impl Iterator<Item = FactId> + '_ {
+        self.partners
+            .iter()
+            .filter(move |(a, _)| *a == f)
+            .map(|(_, b)| *b)
+    }
+
+    fn in_arith(&self, f: FactId) -> bool {
+        self.arith.contains(&f)
     }
 
     fn ints(&self, t: Target) -> impl Iterator<Item = i64> + '_ {
@@ -1188,14 +1301,30 @@ impl Walker<'_, '_> {
     fn term(&mut self, t: &Term) {
         match t {
             Term::Fact(_) | Term::Lit(_) | Term::Today | Term::Param(_) | Term::Field(_) => {}
-            Term::WorkdaysPlus(a, b)
-            | Term::Arith(_, a, b)
-            | Term::DatePlus(a, b)
-            | Term::DateDiff(a, b) => {
+            Term::Arith(_, a, b) => {
+                facts_in(a, &mut self.out.arith);
+                facts_in(b, &mut self.out.arith);
                 self.term(a);
                 self.term(b);
             }
-            Term::Neg(a) => self.term(a),
+            Term::WorkdaysPlus(a, b) | Term::DatePlus(a, b) => {
+                // A date moved by a constant number of days is handled where it is compared; a number of
+                // days that is (or reads) an answer is arithmetic.
+                if konst(self.model, self.today, b).is_none() {
+                    facts_in(a, &mut self.out.arith);
+                    facts_in(b, &mut self.out.arith);
+                }
+                self.term(a);
+                self.term(b);
+            }
+            Term::DateDiff(a, b) => {
+                self.term(a);
+                self.term(b);
+            }
+            Term::Neg(a) => {
+                facts_in(a, &mut self.out.arith);
+                self.term(a);
+            }
             Term::Cond(c) => self.cond(c),
             Term::Count {
                 list,
@@ -1252,7 +1381,7 @@ impl Walker<'_, '_> {
             .model
             .facts
             .get(f)
-            .is_some_and(|d| matches!(d.ty, FactType::Int { .. }));
+            .is_some_and(|d| numeric_bounds(&d.ty).is_some());
         // `x < c` and `x >= c` split before c; `x <= c` and `x > c` after it.
         let k = match op {
             CmpOp::Lt | CmpOp::Ge => Some(c),
@@ -1320,6 +1449,12 @@ impl Walker<'_, '_> {
             && mentions_fact(other)
         {
             self.out.related.push(f);
+            let mut others = Vec::new();
+            facts_in(other, &mut others);
+            for g in others {
+                self.out.related.push(g);
+                self.out.partners.push((f, g));
+            }
         }
     }
 
@@ -1331,6 +1466,26 @@ impl Walker<'_, '_> {
             Term::Pick { list, field, .. } => Some(Target::Field(*list, *field)),
             _ => None,
         }
+    }
+}
+
+/// The questions a term reads through arithmetic and dates (not inside a condition or a timeline).
+fn facts_in(t: &Term, out: &mut Vec<FactId>) {
+    match t {
+        Term::Fact(f) => {
+            if !out.contains(f) {
+                out.push(*f);
+            }
+        }
+        Term::WorkdaysPlus(a, b)
+        | Term::Arith(_, a, b)
+        | Term::DatePlus(a, b)
+        | Term::DateDiff(a, b) => {
+            facts_in(a, out);
+            facts_in(b, out);
+        }
+        Term::Neg(a) => facts_in(a, out),
+        _ => {}
     }
 }
 
