@@ -1,7 +1,8 @@
 //! `regiewijzer`: check, test, evaluate and format `.regels` rulesets from the command line.
 //!
 //! Exit codes: 0 all is well, 1 findings (errors in the rules, failed tests, files not formatted),
-//! 2 wrong use or a file that cannot be read or written.
+//! 2 wrong use or a file that cannot be read or written, 3 an analysis or diff that ran out of budget
+//! before it could settle everything (and found no gap, conflict or change).
 #![forbid(unsafe_code)]
 
 mod analyze;
@@ -29,7 +30,10 @@ Afsluitcodes / exit codes:
   1  bevindingen: fouten in de regels, mislukte tests, niet opgemaakte bestanden /
      findings: errors in the rules, failed tests, files not formatted
   2  verkeerd gebruik, of een bestand dat niet te lezen of te schrijven is /
-     wrong use, or a file that cannot be read or written";
+     wrong use, or a file that cannot be read or written
+  3  analyze/diff onvolledig: het budget was op voordat alles was uitgezocht (en er is geen gat,
+     conflict of verandering gevonden) / analyze/diff incomplete: the budget ran out before everything
+     was settled (and no gap, conflict or change was found)";
 
 /// Regiewijzer: regelsets (.regels) controleren, testen, doorrekenen en opmaken.
 /// Check, test, evaluate and format rulesets (.regels).
@@ -153,6 +157,9 @@ pub enum Status {
     Ok,
     /// Exit code 1: errors in the rules, failed tests, unformatted files.
     Findings,
+    /// Exit code 3: an analysis or diff that ran out of budget before it settled everything, without
+    /// a finding (a gap, conflict or change found is exit code 1).
+    Incomplete,
     /// Exit code 2: wrong use, files that cannot be read or written.
     Trouble,
 }
@@ -163,6 +170,7 @@ impl Status {
             Status::Ok => ExitCode::SUCCESS,
             Status::Findings => ExitCode::from(1),
             Status::Trouble => ExitCode::from(2),
+            Status::Incomplete => ExitCode::from(3),
         }
     }
 }

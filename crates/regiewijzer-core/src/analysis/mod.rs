@@ -162,8 +162,12 @@ pub struct Report {
     pub notes: Vec<Text>,
     /// False when the budget ran out somewhere.
     pub complete: bool,
-    /// How many evaluations the search did.
+    /// How much of the budget the search used, in evaluations (one per started 1,000 steps of work
+    /// each, see [`crate::limits::ANALYSIS_STEPS_PER_EVALUATION`]).
     pub evaluations: usize,
+    /// The work the evaluations did, in steps ([`crate::eval::Probe::work`]): at most the budget times
+    /// 1,000 steps, plus the last evaluation.
+    pub work: usize,
 }
 
 impl Report {
@@ -219,18 +223,22 @@ pub fn analyze(model: &Model, options: &Options) -> Report {
         notes,
         complete: !space.exhausted,
         evaluations: space.probes,
+        work: space.work,
     }
 }
 
 /// A rule in a conflict search: index, (priority, rank), values, settled.
 type LiveRule<'a> = (usize, (i64, i64), &'a Vec<usize>, bool);
 
-/// A check that ran out of budget before it could show that something never happens.
+/// A check that ran out of budget before it was settled: it could not show that something never
+/// happens (`A201`, `A202`, `A301`), or it stopped before it had searched everywhere for more (`A101`
+/// gaps and `A102` conflicts of an outcome, `A402` ping-pong of two handovers).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Unchecked {
-    /// The finding code it would have been (`A201`, `A202`, `A301`).
+    /// The finding code it would have been.
     pub code: &'static str,
-    /// The rule (or outcome) it is about.
+    /// What it is about: the rule, `rule (outcome)` for `A202`, `rule (question)` for `A301`, the
+    /// outcome for `A101`/`A102`, or the two handovers (`a / b`) for `A402`.
     pub subject: String,
 }
 
@@ -242,6 +250,18 @@ struct Analyzer<'m> {
 }
 
 impl Analyzer<'_> {
+    /// Notes a search that the budget stopped before it was done: more findings of this kind (gaps,
+    /// conflicts, ping-pong) may exist than were reported.
+    fn unsettled(&mut self, code: &'static str, subject: &str) {
+        let u = Unchecked {
+            code,
+            subject: subject.to_string(),
+        };
+        if !self.unchecked.contains(&u) {
+            self.unchecked.push(u);
+        }
+    }
+
     /// Adds a finding. One with an example is shown by it (exact); one about something never
     /// happening is exact when its search was complete and the facts it reads were not approximated.
     #[allow(clippy::too_many_arguments)]
@@ -258,19 +278,17 @@ impl Analyzer<'_> {
     ) {
         if example.is_none() && !complete {
             // "Never" could not be shown within the budget: not a finding, but said.
-            self.unchecked.push(Unchecked {
-                code,
-                subject: match &kind {
-                    FindingKind::DeadRule { rule }
-                    | FindingKind::ShadowedRule { rule, .. }
-                    | FindingKind::AskWhen { rule, .. } => rule.clone(),
-                    FindingKind::Gap { outcome } | FindingKind::Conflict { outcome, .. } => {
-                        outcome.clone()
-                    }
-                    FindingKind::Isolated { value } => value.clone(),
-                    FindingKind::PingPong { first, .. } => first.clone(),
-                },
-            });
+            let subject = match &kind {
+                FindingKind::DeadRule { rule } => rule.clone(),
+                FindingKind::ShadowedRule { rule, outcome, .. } => format!("{rule} ({outcome})"),
+                FindingKind::AskWhen { rule, fact } => format!("{rule} ({fact})"),
+                FindingKind::Gap { outcome } | FindingKind::Conflict { outcome, .. } => {
+                    outcome.clone()
+                }
+                FindingKind::Isolated { value } => value.clone(),
+                FindingKind::PingPong { first, second } => format!("{first} / {second}"),
+            };
+            self.unsettled(code, &subject);
             return;
         }
         let (line, column) = line_col(self.model, at);
@@ -335,6 +353,9 @@ impl Analyzer<'_> {
                 };
                 let need = Need::rules(giving.clone(), vec![oid]);
                 let (found, complete) = space.search(&mut q, self.options.max_examples, &[], need);
+                if !complete {
+                    self.unsettled("A101", &out.id);
+                }
                 for f in &found {
                     let when = when_text(space, &f.chosen);
                     mark_alive(space, f);
@@ -467,6 +488,9 @@ impl Analyzer<'_> {
         };
         let need = Need::rules(giving.iter().map(|(r, _, _)| *r).collect(), vec![oid]);
         let (found, complete) = space.search(&mut q, limit, &[], need);
+        if !complete {
+            self.unsettled("A102", &out.id);
+        }
         for (f, (a, b)) in found.iter().zip(found_pairs) {
             let names: Vec<String> = [a, b]
                 .iter()
@@ -573,6 +597,11 @@ impl Analyzer<'_> {
                 }
                 let (found, complete) = self.wins_somewhere(space, ri, &higher);
                 if !found.is_empty() {
+                    continue;
+                }
+                if !complete {
+                    // Not settled: listed as unchecked, and not worth naming the rules above it.
+                    self.unsettled("A202", &format!("{} ({})", rule.id, out.id));
                     continue;
                 }
                 // Name the rules that alone always override it. Only rules over the questions this one
@@ -863,6 +892,9 @@ impl Analyzer<'_> {
                     }
                 };
                 let (found, complete) = space.search(&mut q, 1, &[], Need::questions());
+                if found.is_empty() && !complete {
+                    self.unsettled("A402", &format!("{} / {}", a.id, b.id));
+                }
                 if let Some(f) = found.first() {
                     let when = when_text(space, &f.chosen);
                     self.push(
@@ -897,7 +929,7 @@ impl Analyzer<'_> {
 /// and need no search of their own.
 fn mark_alive(space: &mut Space, found: &Found) {
     // Past the budget, leave it to the rule's own search (which then ends as incomplete).
-    if space.probes >= space.budget {
+    if space.spent() {
         return;
     }
     let node = space.node_of(&found.full);
@@ -1180,8 +1212,11 @@ pub struct Diff {
     pub notes: Vec<Text>,
     /// False when the budget ran out somewhere.
     pub complete: bool,
-    /// How many evaluations (of both versions) the search did.
+    /// How much of the budget the search used, in evaluations of both versions (as in
+    /// [`Report::evaluations`]).
     pub evaluations: usize,
+    /// The work the evaluations did, in steps (as in [`Report::work`]).
+    pub work: usize,
 }
 
 /// Compares two versions of a ruleset by meaning: for which answers does each outcome change?
@@ -1381,6 +1416,7 @@ pub fn diff(old: &Model, new: &Model, options: &Options) -> Diff {
         notes: space.notes.clone(),
         complete: !space.exhausted,
         evaluations: space.probes,
+        work: space.work,
     }
 }
 
@@ -1759,18 +1795,24 @@ fn same_set(a: &[String], b: &[String]) -> bool {
 /// How many full answer combinations the region holds: the answers each chosen representative stands
 /// for (a range of whole numbers counts its size) times the combinations of the questions it leaves open
 /// (every question asked in either version answered); `None` when some question there has unboundedly
-/// many answers, or past 20,000 evaluations.
+/// many answers, past 20,000 evaluations, past the budget, or past 100 questions split on one path
+/// (each level of the count is a call: the depth, not the rules, bounds the stack).
 fn count_region(space: &mut Space, chosen: &[(usize, usize)]) -> Option<u64> {
     let mut node = space.node_of(chosen);
     let mut left = 20_000usize;
     let fixed = chosen
         .iter()
         .try_fold(1u64, |t, &(at, r)| t.checked_mul(space.class_size(at, r)?))?;
-    count_rec(space, &mut node, &mut left)?.checked_mul(fixed)
+    count_rec(space, &mut node, &mut left, 0)?.checked_mul(fixed)
 }
 
-fn count_rec(space: &mut Space, node: &mut space::Node, left: &mut usize) -> Option<u64> {
-    if *left == 0 || space.probes >= space.budget {
+fn count_rec(
+    space: &mut Space,
+    node: &mut space::Node,
+    left: &mut usize,
+    depth: usize,
+) -> Option<u64> {
+    if *left == 0 || space.spent() || depth > crate::limits::MAX_DEPTH {
         return None;
     }
     *left -= 1;
@@ -1819,7 +1861,7 @@ fn count_rec(space: &mut Space, node: &mut space::Node, left: &mut usize) -> Opt
     for r in 0..n {
         let weight = space.class_size(at, r)?;
         space.set(node, at, Some(r));
-        let c = count_rec(space, node, left);
+        let c = count_rec(space, node, left, depth + 1);
         space.set(node, at, None);
         total = total.checked_add(c?.checked_mul(weight)?)?;
     }

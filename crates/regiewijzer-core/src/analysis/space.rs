@@ -52,7 +52,10 @@ pub(crate) struct Space<'m> {
     pub index: Vec<Vec<Option<usize>>>,
     /// What the representative answers do not cover (a complete result has none).
     pub notes: Vec<Text>,
+    /// The budget used, in evaluations (a large evaluation counts as several, see [`Space::charge`]).
     pub probes: usize,
+    /// The work the evaluations did, in steps ([`Probe::work`]).
+    pub work: usize,
     /// The most evaluations in all.
     pub budget: usize,
     /// The most evaluations of one search.
@@ -118,6 +121,12 @@ impl Need {
     }
 }
 
+/// How many evaluations of the budget `work` steps count for (see [`Space::charge`]).
+fn evaluations_for(work: usize) -> usize {
+    work.div_ceil(crate::limits::ANALYSIS_STEPS_PER_EVALUATION)
+        .max(1)
+}
+
 /// Per fact: which rules read it, directly or through the `ask when` of a fact they read (and so on).
 fn readers(model: &Model) -> Vec<Vec<bool>> {
     let mut out = vec![vec![false; model.rules.len()]; model.facts.len()];
@@ -135,14 +144,27 @@ fn readers(model: &Model) -> Vec<Vec<bool>> {
 
 /// The facts given, with the facts their `ask when`s read, and so on.
 pub(crate) fn closure(model: &Model, facts: &[FactId]) -> Vec<FactId> {
-    let mut out: Vec<FactId> = facts.to_vec();
+    // Time linear in the questions reached (a long `ask when` chain is walked once).
+    let mut seen = vec![false; model.facts.len()];
+    let mut out: Vec<FactId> = Vec::with_capacity(facts.len());
+    for &f in facts {
+        if let Some(s) = seen.get_mut(f)
+            && !*s
+        {
+            *s = true;
+            out.push(f);
+        }
+    }
     let mut i = 0;
     while let Some(&f) = out.get(i) {
         if let Some(c) = model.facts.get(f).and_then(|d| d.ask_when.as_ref()) {
             let mut more = Vec::new();
             crate::check::cond_facts(c, &mut more);
             for g in more {
-                if !out.contains(&g) {
+                if let Some(s) = seen.get_mut(g)
+                    && !*s
+                {
+                    *s = true;
                     out.push(g);
                 }
             }
@@ -255,6 +277,7 @@ impl<'m> Space<'m> {
             facts: Vec::new(),
             notes: Vec::new(),
             probes: 0,
+            work: 0,
             budget,
             search_budget,
             limit_at: 0,
@@ -370,7 +393,6 @@ impl<'m> Space<'m> {
     /// Like [`Space::probe`] for a node that differs from `parent` (whose probes are given) only in
     /// the answer to space fact `at`: rules that cannot have changed are copied.
     fn probe_after(&mut self, node: &Node, parent: Option<(&[Probe], usize)>) -> Vec<Probe> {
-        self.probes += 1;
         let need = &self.need;
         let probes: Vec<Probe> = self
             .models
@@ -393,6 +415,10 @@ impl<'m> Space<'m> {
                 probe_parts(m, a, self.today, need.outcomes, rules)
             })
             .collect();
+        // (The fields alone: `need` still borrows the space.)
+        let work: usize = probes.iter().map(|p| p.work).sum();
+        self.work = self.work.saturating_add(work);
+        self.probes = self.probes.saturating_add(evaluations_for(work));
         if let Some(p) = probes.first() {
             let note = |r: usize, fired: &mut Vec<bool>, refuted: &mut Vec<bool>| {
                 if let Some((now, deps)) = p.rules.get(r)
@@ -463,6 +489,19 @@ impl<'m> Space<'m> {
         probes
     }
 
+    /// Counts evaluations that did `work` steps against the budget: one evaluation per started
+    /// [`crate::limits::ANALYSIS_STEPS_PER_EVALUATION`] steps, at least one. So the budget bounds the
+    /// time of the analysis, also for rules whose every evaluation is large.
+    fn charge(&mut self, work: usize) {
+        self.work = self.work.saturating_add(work);
+        self.probes = self.probes.saturating_add(evaluations_for(work));
+    }
+
+    /// True when the budget of the whole analysis is spent.
+    pub fn spent(&self) -> bool {
+        self.probes >= self.budget
+    }
+
     /// Evaluates everything on the node's answers (for examples after a search).
     pub fn probe_all(&mut self, node: &Node) -> Vec<Probe> {
         self.probe_with(node, Need::all())
@@ -519,7 +558,8 @@ impl<'m> Space<'m> {
     }
 
     /// Searches for up to `limit` witnesses of `query`, never answering the facts in `avoid`. With
-    /// `need` the probes evaluate only what the query reads.
+    /// `need` the probes evaluate only what the query reads. Returns the witnesses and whether the
+    /// search was complete (false when the budget ran out first).
     pub fn search(
         &mut self,
         query: &mut Query<'_>,
@@ -527,6 +567,10 @@ impl<'m> Space<'m> {
         avoid: &[usize],
         need: Need,
     ) -> (Vec<Found>, bool) {
+        if self.spent() {
+            self.exhausted = true;
+            return (Vec::new(), false);
+        }
         self.need = need;
         let mut node = self.root();
         let mut found = Vec::new();
@@ -536,31 +580,80 @@ impl<'m> Space<'m> {
             .probes
             .saturating_add(self.search_budget)
             .min(self.budget);
-        self.dfs(&mut node, None, query, limit, avoid, &mut found);
+        self.dfs(&mut node, query, limit, avoid, &mut found);
         let complete = !self.exhausted;
         self.exhausted |= before;
         (found, complete)
     }
 
+    /// The depth-first search, with its own stack (one frame per question split on the way down), so
+    /// that a long chain of questions cannot overflow the call stack.
     fn dfs(
         &mut self,
         node: &mut Node,
-        parent: Option<(&[Probe], usize)>,
         query: &mut Query<'_>,
         limit: usize,
         avoid: &[usize],
         found: &mut Vec<Found>,
     ) {
+        // Per split question: the question, the next representative to try, and the probes of the node
+        // where it was split (only their rule states, which the children's probes reuse).
+        let mut stack: Vec<(usize, usize, Vec<Probe>)> = Vec::new();
+        let mut entered: Option<usize> = None;
+        loop {
+            if let Some((at, probes)) =
+                self.visit(node, &stack, entered, query, limit, avoid, found)
+            {
+                stack.push((at, 0, probes));
+            }
+            // The next child to visit: the next representative of the deepest split with one left.
+            entered = None;
+            while let Some((at, next, _)) = stack.last_mut() {
+                let n = self.facts.get(*at).map_or(0, |sf| sf.reps.len());
+                if *next < n && found.len() < limit && !self.exhausted {
+                    let (at, r) = (*at, *next);
+                    *next += 1;
+                    self.set(node, at, Some(r));
+                    entered = Some(at);
+                    break;
+                }
+                let at = *at;
+                self.set(node, at, None);
+                stack.pop();
+            }
+            if entered.is_none() {
+                return;
+            }
+        }
+    }
+
+    /// Visits one node: probes it (reusing the parent's rule states when only `entered` changed) and
+    /// asks the query. Returns the question to split there, with the probes the children reuse.
+    #[allow(clippy::too_many_arguments)]
+    fn visit(
+        &mut self,
+        node: &mut Node,
+        stack: &[(usize, usize, Vec<Probe>)],
+        entered: Option<usize>,
+        query: &mut Query<'_>,
+        limit: usize,
+        avoid: &[usize],
+        found: &mut Vec<Found>,
+    ) -> Option<(usize, Vec<Probe>)> {
         if found.len() >= limit {
-            return;
+            return None;
         }
         if self.probes >= self.limit_at {
             self.exhausted = true;
-            return;
+            return None;
         }
-        let probes = self.probe_after(node, parent);
-        let split = match query(&probes, &node.chosen) {
-            Verdict::Prune => return,
+        let parent = stack
+            .last()
+            .zip(entered)
+            .map(|((_, _, p), at)| (p.as_slice(), at));
+        let mut probes = self.probe_after(node, parent);
+        match query(&probes, &node.chosen) {
+            Verdict::Prune => None,
             Verdict::Witness => {
                 let chosen: Vec<(usize, usize)> = node
                     .chosen
@@ -570,22 +663,18 @@ impl<'m> Space<'m> {
                     .collect();
                 let full = self.complete(node, avoid);
                 found.push(Found { chosen, full });
-                return;
+                None
             }
-            Verdict::Branch(candidates) => self.pick(node, &probes, &candidates, avoid),
-        };
-        let Some(at) = split else {
-            return;
-        };
-        let n = self.facts.get(at).map_or(0, |sf| sf.reps.len());
-        for r in 0..n {
-            self.set(node, at, Some(r));
-            self.dfs(node, Some((&probes, at)), query, limit, avoid, found);
-            if found.len() >= limit || self.exhausted {
-                break;
+            Verdict::Branch(candidates) => {
+                let at = self.pick(node, &probes, &candidates, avoid)?;
+                for p in &mut probes {
+                    p.facts = Vec::new();
+                    p.outcomes = Vec::new();
+                    p.handovers = Vec::new();
+                }
+                Some((at, probes))
             }
         }
-        self.set(node, at, None);
     }
 
     /// The fact to split. Among the open candidates: one that is surely asked before one that may be
@@ -674,12 +763,18 @@ impl<'m> Space<'m> {
     fn complete(&mut self, node: &mut Node, avoid: &[usize]) -> Vec<(usize, usize)> {
         let mut added = Vec::new();
         loop {
+            if self.spent() {
+                // The witness holds whatever the rest is answered; its example is left partial.
+                self.exhausted = true;
+                break;
+            }
             let probes: Vec<Probe> = self
                 .models
                 .iter()
                 .zip(&node.answers)
                 .map(|(m, a)| probe_parts(m, a, self.today, false, Some(&[])))
                 .collect();
+            self.charge(probes.iter().map(|p| p.work).sum());
             let Some(at) = self.first_open(node, &probes, avoid) else {
                 break;
             };
