@@ -352,7 +352,7 @@ const EDGES: [i64; 12] = [
 fn wide_ruleset(seed: u64) -> Wide {
     let mut rng = generate::Rng::new(seed);
     let mut constants: Vec<i64> = EDGES.to_vec();
-    let mut pick = |rng: &mut generate::Rng, constants: &mut Vec<i64>| -> i64 {
+    let pick = |rng: &mut generate::Rng, constants: &mut Vec<i64>| -> i64 {
         let c = match rng.below(3) {
             0 => EDGES[rng.below(EDGES.len())],
             _ => rng.below(1_200) as i64 - 100,

@@ -1567,11 +1567,7 @@ impl Walker<'_, '_> {
 /// The questions a term reads through arithmetic and dates (not inside a condition or a timeline).
 fn facts_in(t: &Term, out: &mut Vec<FactId>) {
     match t {
-        Term::Fact(f) => {
-            if !out.contains(f) {
-                out.push(*f);
-            }
-        }
+        Term::Fact(f) if !out.contains(f) => out.push(*f),
         Term::WorkdaysPlus(a, b)
         | Term::Arith(_, a, b)
         | Term::DatePlus(a, b)
