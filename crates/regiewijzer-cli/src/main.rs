@@ -94,9 +94,9 @@ enum Command {
         format: eval::Format,
     },
     /// Analyseer een regelset: gaten, conflicten, dode en overschaduwde regels, ask-when, overdrachten;
-    /// elke bevinding met een voorbeeld. Afsluitcode 1 bij gaten of conflicten /
+    /// elke bevinding met een voorbeeld. Afsluitcode 1 bij gaten of conflicten, 3 als het budget op was /
     /// analyse a ruleset: gaps, conflicts, dead and shadowed rules, ask-when, handovers; every finding
-    /// with an example. Exit code 1 on gaps or conflicts
+    /// with an example. Exit code 1 on gaps or conflicts, 3 when the budget ran out
     #[command(after_help = EXIT_CODES)]
     Analyze {
         /// de regelset / the ruleset
@@ -105,8 +105,10 @@ enum Command {
         /// de datum voor de regels (standaard: vandaag, UTC) / the date for the rules (default: today, UTC)
         #[arg(long, value_name = "JJJJ-MM-DD", value_parser = today::parse_date)]
         today: Option<regiewijzer_core::Date>,
-        /// hoogstens zoveel doorrekeningen (standaard 100000); daarna heet het resultaat onvolledig /
-        /// at most this many evaluations (default 100000); past it the result says it is incomplete
+        /// hoogstens zoveel doorrekeningen (standaard 100000; een grote telt per 1000 stappen werk);
+        /// daarna heet het resultaat onvolledig (afsluitcode 3) / at most this many evaluations (default
+        /// 100000; a large one counts per 1000 steps of work); past it the result says it is incomplete
+        /// (exit code 3)
         #[arg(long, value_name = "N")]
         budget: Option<usize>,
         /// uitvoer: text (standaard) of json / output: text (default) or json

@@ -352,16 +352,30 @@ impl Deps {
         }
     }
 
-    /// Adds questions, merging in one pass (time linear in both lists, also when the other list's
-    /// questions come before these).
+    /// Adds questions in time linear in both lists (also when the other list's questions come before
+    /// these): appended while they come in order, else inserted one by one when few, else merged.
     fn extend(&mut self, more: impl IntoIterator<Item = FactId>) {
-        let mut more: Vec<FactId> = more.into_iter().collect();
-        if more.is_empty() {
-            return;
+        let mut more = more.into_iter();
+        while let Some(f) = more.next() {
+            match self.0.last() {
+                Some(&last) if last == f => {}
+                Some(&last) if last > f => {
+                    let mut rest: Vec<FactId> = std::iter::once(f).chain(more).collect();
+                    if rest.len() <= 8 {
+                        rest.into_iter().for_each(|f| self.insert(f));
+                    } else {
+                        rest.sort_unstable();
+                        self.merge(&rest);
+                    }
+                    return;
+                }
+                _ => self.0.push(f),
+            }
         }
-        if !more.is_sorted() {
-            more.sort_unstable();
-        }
+    }
+
+    /// Merges a sorted list in.
+    fn merge(&mut self, more: &[FactId]) {
         let mut merged = Vec::with_capacity(self.0.len() + more.len());
         let (mut a, mut b) = (self.0.iter().peekable(), more.iter().peekable());
         loop {

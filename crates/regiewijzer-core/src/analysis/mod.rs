@@ -4,9 +4,11 @@
 //! Every finding comes with an example: a full set of answers (and the `today` used) that shows it, so a
 //! rule author can load it into the widget. The search never enumerates the whole answer space: it splits
 //! only on the questions that the evaluator says could still change what is asked about (see
-//! [`space`]), within a budget of evaluations after which the result says it is incomplete. What the
-//! representative answers cannot cover (timelines mixing different records, facts compared with other
-//! facts) is listed in `notes`; a result without notes and with `complete` set is exact.
+//! [`space`]), within a budget of evaluations (each counted by the work it does, so the budget bounds the
+//! time) after which the result says it is incomplete and lists what it did not settle. What the
+//! representative answers cannot cover (timelines mixing different records, large numbers compared with
+//! other facts or used in arithmetic, which may overflow) is listed in `notes`; a result without notes
+//! and with `complete` set is exact.
 
 mod space;
 
@@ -26,7 +28,9 @@ use space::{Cand, Found, Need, Slot, Space, Verdict, closure};
 pub struct Options {
     /// The date the rules are evaluated on (dates relative to `today` are analysed for this day).
     pub today: Date,
-    /// The most evaluations the whole analysis may do; past it, results are marked incomplete.
+    /// The most evaluations the whole analysis may do, each counted once per started
+    /// [`crate::limits::ANALYSIS_STEPS_PER_EVALUATION`] steps of work; past it, results are marked
+    /// incomplete.
     pub budget: usize,
     /// The most evaluations of one search (one outcome's gaps, one rule's liveness, ...).
     pub search_budget: usize,

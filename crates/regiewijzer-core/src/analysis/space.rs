@@ -1,10 +1,12 @@
 //! The answer space the analysis searches, and the search itself.
 //!
 //! A *space* is the facts of one model (analysis) or of two models matched by id (diff). Each fact gets a
-//! finite list of representative answers: every value of a yes/no, choice or scale fact; for whole
-//! numbers and dates the values just below, at and above every constant they are compared with (so every
-//! comparison can come out either way); for timelines a few record lists. The search is a depth-first case
-//! split driven by the evaluator itself ([`probe`]): at each node the evaluator says whether what the
+//! finite list of representative answers: every value of a yes/no or choice fact; for whole numbers and
+//! scales one per range between the constants they are compared with (all values of a small one used in
+//! arithmetic or compared with another fact; a few, approximated, of a large one); for dates the values
+//! just below, at and above every constant they are compared with (so every comparison can come out
+//! either way); for timelines a few record lists. The search is a depth-first case split, on its own
+//! stack, driven by the evaluator itself ([`probe`]), within a budget that counts each evaluation's work: at each node the evaluator says whether what the
 //! query asks about is settled for every completion of the answers so far ("final"), and if not, which
 //! open questions could change it; only those are split. A query prunes settled subtrees and reports a
 //! *witness* where the property holds for good. The evaluator's own guarantee (an outcome that is not
