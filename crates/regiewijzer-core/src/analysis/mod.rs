@@ -12,6 +12,8 @@
 
 mod space;
 
+pub use space::evaluations_for;
+
 use serde::Serialize;
 
 use crate::answers::Answers;
@@ -169,9 +171,12 @@ pub struct Report {
     /// How much of the budget the search used, in evaluations (one per started 1,000 steps of work
     /// each, see [`crate::limits::ANALYSIS_STEPS_PER_EVALUATION`]).
     pub evaluations: usize,
-    /// The work the evaluations did, in steps ([`crate::eval::Probe::work`]): at most the budget times
-    /// 1,000 steps, plus the last evaluation.
+    /// The work the evaluations did, in steps ([`crate::eval::Probe::work`]).
     pub work: usize,
+    /// The most work one evaluation did, in steps. Evaluations are checked against the budget before
+    /// they start, so the budget is passed by at most the one that crossed it and one per example shown,
+    /// each counting at most [`evaluations_for`] this much.
+    pub max_work: usize,
 }
 
 impl Report {
@@ -228,6 +233,7 @@ pub fn analyze(model: &Model, options: &Options) -> Report {
         complete: !space.exhausted,
         evaluations: space.probes,
         work: space.work,
+        max_work: space.max_work,
     }
 }
 
@@ -1221,6 +1227,8 @@ pub struct Diff {
     pub evaluations: usize,
     /// The work the evaluations did, in steps (as in [`Report::work`]).
     pub work: usize,
+    /// The most work one evaluation (of both versions) did (as in [`Report::max_work`]).
+    pub max_work: usize,
 }
 
 /// Compares two versions of a ruleset by meaning: for which answers does each outcome change?
@@ -1421,6 +1429,7 @@ pub fn diff(old: &Model, new: &Model, options: &Options) -> Diff {
         complete: !space.exhausted,
         evaluations: space.probes,
         work: space.work,
+        max_work: space.max_work,
     }
 }
 
@@ -1439,7 +1448,8 @@ fn generalize_by<K: PartialEq>(
     };
     let mut kept = f.chosen.clone();
     let mut i = kept.len();
-    while i > 0 {
+    // Past the budget the region stays as large as it is (still a region where the change holds).
+    while i > 0 && !space.spent() {
         i -= 1;
         let mut fewer = kept.clone();
         fewer.remove(i);

@@ -58,6 +58,8 @@ pub(crate) struct Space<'m> {
     pub probes: usize,
     /// The work the evaluations did, in steps ([`Probe::work`]).
     pub work: usize,
+    /// The most work one evaluation (of every model in the space) did.
+    pub max_work: usize,
     /// The most evaluations in all.
     pub budget: usize,
     /// The most evaluations of one search.
@@ -124,7 +126,7 @@ impl Need {
 }
 
 /// How many evaluations of the budget `work` steps count for (see [`Space::charge`]).
-fn evaluations_for(work: usize) -> usize {
+pub fn evaluations_for(work: usize) -> usize {
     work.div_ceil(crate::limits::ANALYSIS_STEPS_PER_EVALUATION)
         .max(1)
 }
@@ -280,6 +282,7 @@ impl<'m> Space<'m> {
             notes: Vec::new(),
             probes: 0,
             work: 0,
+            max_work: 0,
             budget,
             search_budget,
             limit_at: 0,
@@ -420,6 +423,7 @@ impl<'m> Space<'m> {
         // (The fields alone: `need` still borrows the space.)
         let work: usize = probes.iter().map(|p| p.work).sum();
         self.work = self.work.saturating_add(work);
+        self.max_work = self.max_work.max(work);
         self.probes = self.probes.saturating_add(evaluations_for(work));
         if let Some(p) = probes.first() {
             let note = |r: usize, fired: &mut Vec<bool>, refuted: &mut Vec<bool>| {
@@ -496,6 +500,7 @@ impl<'m> Space<'m> {
     /// time of the analysis, also for rules whose every evaluation is large.
     fn charge(&mut self, work: usize) {
         self.work = self.work.saturating_add(work);
+        self.max_work = self.max_work.max(work);
         self.probes = self.probes.saturating_add(evaluations_for(work));
     }
 
