@@ -105,9 +105,9 @@ enum Command {
         /// de datum voor de regels (standaard: vandaag, UTC) / the date for the rules (default: today, UTC)
         #[arg(long, value_name = "JJJJ-MM-DD", value_parser = today::parse_date)]
         today: Option<regiewijzer_core::Date>,
-        /// hoogstens zoveel doorrekeningen (standaard 100000; een grote telt per 1000 stappen werk);
+        /// hoogstens zoveel doorrekeningen (standaard 100000; een grote telt per 250 stappen werk);
         /// daarna heet het resultaat onvolledig (afsluitcode 3) / at most this many evaluations (default
-        /// 100000; a large one counts per 1000 steps of work); past it the result says it is incomplete
+        /// 100000; a large one counts per 250 steps of work); past it the result says it is incomplete
         /// (exit code 3)
         #[arg(long, value_name = "N")]
         budget: Option<usize>,

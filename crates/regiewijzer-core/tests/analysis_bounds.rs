@@ -83,10 +83,11 @@ fn gaps_are_real(m: &Model, r: &Report) {
     }
 }
 
-/// Runs `f` on a thread with a small stack (in a debug build): what it does cannot recurse deeply.
-fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+/// Runs `f` on a thread with a small stack of `kib` KiB (in a debug build): what it does cannot recurse
+/// deeply.
+fn on_small_stack<T: Send + 'static>(kib: usize, f: impl FnOnce() -> T + Send + 'static) -> T {
     std::thread::Builder::new()
-        .stack_size(256 * 1024)
+        .stack_size(kib * 1024)
         .spawn(f)
         .unwrap()
         .join()
@@ -125,7 +126,7 @@ fn a_long_ask_when_chain_is_analysed_within_the_budget_counting_the_work() {
     // evaluation is thousands of steps. It used to take minutes and then overflow the stack.
     let m = model(&ask_when_chain(2_000));
     let options = Options::new(today());
-    let report = on_small_stack(move || analyze(&m, &options));
+    let report = on_small_stack(256, move || analyze(&m, &options));
     // An evaluation carries the whole chain: it is counted as thousands of steps, not as one.
     assert!(report.max_work >= 2_000 * 1_000, "{}", report.max_work);
     assert!(report.work <= report.evaluations * ANALYSIS_STEPS_PER_EVALUATION);
@@ -149,14 +150,14 @@ fn a_long_ask_when_chain_is_analysed_within_the_budget_counting_the_work() {
 
 #[test]
 fn a_deep_search_needs_no_deep_stack() {
-    // 1,000 rules, one per question: the gap (every answer no) lies 1,000 splits deep.
-    let facts: Vec<String> = (0..1_000).map(|i| format!("f{i}: bool")).collect();
-    let conds: Vec<String> = (0..1_000).map(|i| format!("f{i} = yes")).collect();
+    // 500 rules, one per question: the gap (every answer no) lies 500 splits deep.
+    let facts: Vec<String> = (0..500).map(|i| format!("f{i}: bool")).collect();
+    let conds: Vec<String> = (0..500).map(|i| format!("f{i} = yes")).collect();
     let facts: Vec<&str> = facts.iter().map(String::as_str).collect();
     let conds: Vec<&str> = conds.iter().map(String::as_str).collect();
     let m = model(&rules(&facts, &conds));
     let m2 = m.clone();
-    let report = on_small_stack(move || analyze(&m2, &Options::new(today())));
+    let report = on_small_stack(128, move || analyze(&m2, &Options::new(today())));
     let found = gaps(&report);
     assert!(!found.is_empty(), "the gap is found");
     gaps_are_real(&m, &report);

@@ -168,7 +168,7 @@ pub struct Report {
     pub notes: Vec<Text>,
     /// False when the budget ran out somewhere.
     pub complete: bool,
-    /// How much of the budget the search used, in evaluations (one per started 1,000 steps of work
+    /// How much of the budget the search used, in evaluations (one per started 250 steps of work
     /// each, see [`crate::limits::ANALYSIS_STEPS_PER_EVALUATION`]).
     pub evaluations: usize,
     /// The work the evaluations did, in steps ([`crate::eval::Probe::work`]).
@@ -451,16 +451,13 @@ impl Analyzer<'_> {
                 .into_iter()
                 .filter(|(_, k, _, _)| top.is_none_or(|t| *k >= t))
                 .collect();
-            // The pairs still possible: same rank, different values.
-            let mut pairs = Vec::new();
-            for (n, (ra, ka, va, _)) in live.iter().enumerate() {
-                for (rb, kb, vb, _) in live.iter().skip(n + 1) {
-                    if ka == kb && va != vb {
-                        pairs.push(((*ra).min(*rb), (*ra).max(*rb)));
-                    }
-                }
-            }
-            if pairs.is_empty() {
+            // A pair is still possible: two rules of the same rank with different values. (Sorted, in
+            // time n log n: thousands of rules give one outcome in a large ruleset.)
+            let mut keyed: Vec<((i64, i64), &Vec<usize>)> =
+                live.iter().map(|(_, k, v, _)| (*k, *v)).collect();
+            keyed.sort_unstable();
+            keyed.dedup();
+            if !keyed.windows(2).any(|w| matches!(w, [a, b] if a.0 == b.0)) {
                 return Verdict::Prune;
             }
             let mut open = Vec::new();
@@ -470,24 +467,17 @@ impl Analyzer<'_> {
                 }
             }
             // Pairs of rules that surely fire at the top rank, with every higher rule surely off.
-            let sure_pairs: Vec<(usize, usize)> = pairs
+            let sure_top: Vec<(usize, &Vec<usize>)> = live
                 .iter()
-                .copied()
-                .filter(|(a, b)| {
-                    let sure = |x: usize| {
-                        live.iter()
-                            .any(|(r, k, _, s)| *r == x && *s && Some(*k) == top)
-                    };
-                    sure(*a) && sure(*b)
-                })
+                .filter(|(_, k, _, s)| *s && Some(*k) == top)
+                .map(|(r, _, v, _)| (*r, *v))
                 .collect();
             let higher_open = live
                 .iter()
                 .any(|(_, k, _, s)| !s && top.is_some_and(|t| *k > t));
-            if !higher_open && let Some(pair) = sure_pairs.iter().find(|pr| !reported.contains(pr))
-            {
-                reported.push(*pair);
-                found_pairs.push(*pair);
+            if !higher_open && let Some(pair) = first_new_pair(&sure_top, &reported) {
+                reported.push(pair);
+                found_pairs.push(pair);
                 return Verdict::Witness;
             }
             if open.is_empty() || reported.len() >= limit {
@@ -591,6 +581,9 @@ impl Analyzer<'_> {
                 if out.policy != Policy::Priority {
                     continue;
                 }
+                if space.won.get(ri).is_some_and(|w| w.contains(&oid)) {
+                    continue;
+                }
                 let key = (rule.priority, rule.rank);
                 let higher: Vec<usize> = self
                     .model
@@ -602,7 +595,7 @@ impl Analyzer<'_> {
                     })
                     .map(|(i, _)| i)
                     .collect();
-                if higher.is_empty() || space.won.get(ri).is_some_and(|w| w.contains(&oid)) {
+                if higher.is_empty() {
                     continue;
                 }
                 let (found, complete) = self.wins_somewhere(space, ri, &higher);
@@ -933,6 +926,37 @@ impl Analyzer<'_> {
             }
         }
     }
+}
+
+/// The first pair (by rule number) of `rules` (in rule order, with their values) that give different
+/// values and is not in `reported`. Time linear in the rules for each pair skipped as reported.
+fn first_new_pair(
+    rules: &[(usize, &Vec<usize>)],
+    reported: &[(usize, usize)],
+) -> Option<(usize, usize)> {
+    // next_diff[i]: the first position after i whose values differ from those at i.
+    let n = rules.len();
+    let mut next_diff = vec![n; n];
+    for i in (0..n.saturating_sub(1)).rev() {
+        let differs = rules.get(i + 1).map(|x| x.1) != rules.get(i).map(|x| x.1);
+        let next = if differs {
+            i + 1
+        } else {
+            next_diff.get(i + 1).copied().unwrap_or(n)
+        };
+        if let Some(slot) = next_diff.get_mut(i) {
+            *slot = next;
+        }
+    }
+    for (i, &(a, va)) in rules.iter().enumerate() {
+        let from = next_diff.get(i).copied().unwrap_or(n);
+        for &(b, vb) in rules.iter().skip(from) {
+            if vb != va && !reported.contains(&(a, b)) {
+                return Some((a, b));
+            }
+        }
+    }
+    None
 }
 
 /// Evaluates a witness's full answers, so that the rules firing there count as alive ([`Space::fired`])
@@ -1564,13 +1588,15 @@ fn same_winner(
     ln: &[(usize, &str)],
 ) -> bool {
     let prio = |m: &Model, r: usize| m.rules.get(r).map_or(i64::MAX, |r| r.priority);
+    // Signatures sorted, so that matching thousands of rules is n log n.
+    let (so, sn) = (distinct(lo), distinct(ln));
     let differing = lo
         .iter()
-        .filter(|(_, s)| !ln.iter().any(|(_, t)| t == s))
+        .filter(|(_, s)| sn.binary_search(s).is_err())
         .map(|(r, _)| prio(old, *r))
         .chain(
             ln.iter()
-                .filter(|(_, s)| !lo.iter().any(|(_, t)| t == s))
+                .filter(|(_, s)| so.binary_search(s).is_err())
                 .map(|(r, _)| prio(new, *r)),
         )
         .max();
@@ -1579,7 +1605,7 @@ fn same_winner(
     };
     lo.iter().any(|(r, s)| {
         prio(old, *r) > top
-            && ln.iter().any(|(_, t)| t == s)
+            && sn.binary_search(s).is_ok()
             && p.first()
                 .and_then(|p| p.rules.get(*r))
                 .is_some_and(|(now, deps)| *now == Some(true) && deps.is_empty())
@@ -1603,9 +1629,10 @@ fn rule_cands(
     all: bool,
     open: &mut Vec<Cand>,
 ) {
-    for (mi, mine, theirs) in [(0, lo, ln), (1, ln, lo)] {
+    let (so, sn) = (distinct(lo), distinct(ln));
+    for (mi, mine, theirs) in [(0, lo, &sn), (1, ln, &so)] {
         for (r, sig) in mine {
-            if !all && theirs.iter().any(|(_, t)| t == sig) {
+            if !all && theirs.binary_search(sig).is_ok() {
                 continue;
             }
             if let Some((_, deps)) = p.get(mi).and_then(|p| p.rules.get(*r)) {

@@ -701,8 +701,10 @@ impl<'m> Space<'m> {
                 && self.facts.get(*at).is_some_and(|sf| !sf.reps.is_empty())
         };
         let by_order = |at: &usize| self.facts.get(*at).map_or(usize::MAX, |sf| sf.order);
-        // (space index, surely asked, weight)
+        // (space index, surely asked, weight), with each question's place in it (linear in the
+        // candidates: thousands of conditions may name them).
         let mut tally: Vec<(usize, bool, u64)> = Vec::new();
+        let mut slot_of: Vec<Option<usize>> = vec![None; self.facts.len()];
         for c in candidates {
             let Some(at) = self
                 .index
@@ -723,12 +725,22 @@ impl<'m> Space<'m> {
             if asked == Asked::No {
                 continue;
             }
-            match tally.iter_mut().find(|(a, _, _)| *a == at) {
+            match slot_of
+                .get(at)
+                .copied()
+                .flatten()
+                .and_then(|i| tally.get_mut(i))
+            {
                 Some(t) => {
                     t.1 |= asked == Asked::Yes;
                     t.2 += u64::from(c.weight);
                 }
-                None => tally.push((at, asked == Asked::Yes, u64::from(c.weight))),
+                None => {
+                    if let Some(slot) = slot_of.get_mut(at) {
+                        *slot = Some(tally.len());
+                    }
+                    tally.push((at, asked == Asked::Yes, u64::from(c.weight)));
+                }
             }
         }
         if let Some((at, _, _)) = tally.iter().copied().max_by(|x, y| {
