@@ -33,7 +33,11 @@ fn domain(ty: &FactType) -> Vec<Value> {
 
 /// Evaluates every full answer combination (hidden questions answered too; their answers are ignored).
 fn all_probes(m: &Model) -> Vec<Probe> {
-    let domains: Vec<Vec<Value>> = m.facts.iter().map(|f| domain(&f.ty)).collect();
+    probes_over(m, m.facts.iter().map(|f| domain(&f.ty)).collect())
+}
+
+/// Evaluates every combination of the given values per question.
+fn probes_over(m: &Model, domains: Vec<Vec<Value>>) -> Vec<Probe> {
     let mut out = Vec::new();
     let mut idx = vec![0usize; domains.len()];
     loop {
@@ -487,32 +491,13 @@ fn fine_sample(ty: &FactType, constants: &[i64]) -> Vec<Value> {
 
 /// Evaluates every combination of the sampled answers.
 fn sampled_probes(m: &Model, constants: &[i64]) -> Vec<Probe> {
-    let domains: Vec<Vec<Value>> = m
-        .facts
-        .iter()
-        .map(|f| fine_sample(&f.ty, constants))
-        .collect();
-    let mut out = Vec::new();
-    let mut idx = vec![0usize; domains.len()];
-    loop {
-        let mut a = Answers::empty(m);
-        for (f, (d, &i)) in domains.iter().zip(&idx).enumerate() {
-            a.set(f, d.get(i).copied());
-        }
-        out.push(probe(m, &a, today()));
-        let mut k = 0;
-        loop {
-            let Some(d) = domains.get(k) else {
-                return out;
-            };
-            idx[k] += 1;
-            if idx[k] < d.len() {
-                break;
-            }
-            idx[k] = 0;
-            k += 1;
-        }
-    }
+    probes_over(
+        m,
+        m.facts
+            .iter()
+            .map(|f| fine_sample(&f.ty, constants))
+            .collect(),
+    )
 }
 
 /// The analysis on wide numbers against brute force over a fine sample: every gap it reports is real;
