@@ -44,7 +44,8 @@ fn options(today: Option<Date>, budget: Option<usize>) -> Result<Options, CliErr
     Ok(o)
 }
 
-/// Analyses `file`; exit 1 on gaps or conflicts.
+/// Analyses `file`; exit 1 on gaps or conflicts, else 3 when the budget ran out before everything was
+/// settled (what was not is listed).
 pub fn run(
     ui: &Ui,
     file: &Path,
@@ -61,11 +62,19 @@ pub fn run(
         Format::Text => report_text(ui, &shown, &report),
     };
     ui.out(text)?;
-    Ok(if report.has_errors() {
+    Ok(verdict(report.has_errors(), report.complete))
+}
+
+/// The exit status of an analysis or diff: findings first (a gap, conflict or change found is certain),
+/// then an incomplete search (nothing found, but not everything was settled).
+fn verdict(findings: bool, complete: bool) -> Status {
+    if findings {
         Status::Findings
+    } else if !complete {
+        Status::Incomplete
     } else {
         Status::Ok
-    })
+    }
 }
 
 /// `value` as JSON for the output.
@@ -134,8 +143,8 @@ fn report_text(ui: &Ui, shown: &str, r: &Report) -> Text {
     let complete = match (r.complete, r.notes.is_empty()) {
         (true, true) => ui.lang.pick("volledig", "complete"),
         (true, false) => ui.lang.pick(
-            "volledig binnen de opmerkingen",
-            "complete within the notes",
+            "benaderd: zie de opmerkingen",
+            "approximated: see the notes",
         ),
         (false, _) => ui.lang.pick(
             "ONVOLLEDIG: het budget was op",
@@ -153,7 +162,7 @@ fn report_text(ui: &Ui, shown: &str, r: &Report) -> Text {
     text
 }
 
-/// Compares two versions; exit 1 when some outcome changes.
+/// Compares two versions; exit 1 when some outcome changes, else 3 when the budget ran out first.
 pub fn run_diff(
     ui: &Ui,
     old: &Path,
@@ -171,11 +180,7 @@ pub fn run_diff(
         Format::Text => Text::from(diff_text(ui, &d)),
     };
     ui.out(text)?;
-    Ok(if d.changes.is_empty() {
-        Status::Ok
-    } else {
-        Status::Findings
-    })
+    Ok(verdict(!d.changes.is_empty(), d.complete))
 }
 
 fn diff_text(ui: &Ui, d: &Diff) -> String {

@@ -1,7 +1,8 @@
 //! `regiewijzer`: check, test, evaluate and format `.regels` rulesets from the command line.
 //!
 //! Exit codes: 0 all is well, 1 findings (errors in the rules, failed tests, files not formatted),
-//! 2 wrong use or a file that cannot be read or written.
+//! 2 wrong use or a file that cannot be read or written, 3 an analysis or diff that ran out of budget
+//! before it could settle everything (and found no gap, conflict or change).
 #![forbid(unsafe_code)]
 
 mod analyze;
@@ -29,7 +30,10 @@ Afsluitcodes / exit codes:
   1  bevindingen: fouten in de regels, mislukte tests, niet opgemaakte bestanden /
      findings: errors in the rules, failed tests, files not formatted
   2  verkeerd gebruik, of een bestand dat niet te lezen of te schrijven is /
-     wrong use, or a file that cannot be read or written";
+     wrong use, or a file that cannot be read or written
+  3  analyze/diff onvolledig: het budget was op voordat alles was uitgezocht (en er is geen gat,
+     conflict of verandering gevonden) / analyze/diff incomplete: the budget ran out before everything
+     was settled (and no gap, conflict or change was found)";
 
 /// Regiewijzer: regelsets (.regels) controleren, testen, doorrekenen en opmaken.
 /// Check, test, evaluate and format rulesets (.regels).
@@ -90,9 +94,9 @@ enum Command {
         format: eval::Format,
     },
     /// Analyseer een regelset: gaten, conflicten, dode en overschaduwde regels, ask-when, overdrachten;
-    /// elke bevinding met een voorbeeld. Afsluitcode 1 bij gaten of conflicten /
+    /// elke bevinding met een voorbeeld. Afsluitcode 1 bij gaten of conflicten, 3 als het budget op was /
     /// analyse a ruleset: gaps, conflicts, dead and shadowed rules, ask-when, handovers; every finding
-    /// with an example. Exit code 1 on gaps or conflicts
+    /// with an example. Exit code 1 on gaps or conflicts, 3 when the budget ran out
     #[command(after_help = EXIT_CODES)]
     Analyze {
         /// de regelset / the ruleset
@@ -101,8 +105,10 @@ enum Command {
         /// de datum voor de regels (standaard: vandaag, UTC) / the date for the rules (default: today, UTC)
         #[arg(long, value_name = "JJJJ-MM-DD", value_parser = today::parse_date)]
         today: Option<regiewijzer_core::Date>,
-        /// hoogstens zoveel doorrekeningen (standaard 100000); daarna heet het resultaat onvolledig /
-        /// at most this many evaluations (default 100000); past it the result says it is incomplete
+        /// hoogstens zoveel doorrekeningen (standaard 100000; een grote telt per 250 stappen werk);
+        /// daarna heet het resultaat onvolledig (afsluitcode 3) / at most this many evaluations (default
+        /// 100000; a large one counts per 250 steps of work); past it the result says it is incomplete
+        /// (exit code 3)
         #[arg(long, value_name = "N")]
         budget: Option<usize>,
         /// uitvoer: text (standaard) of json / output: text (default) or json
@@ -153,6 +159,9 @@ pub enum Status {
     Ok,
     /// Exit code 1: errors in the rules, failed tests, unformatted files.
     Findings,
+    /// Exit code 3: an analysis or diff that ran out of budget before it settled everything, without
+    /// a finding (a gap, conflict or change found is exit code 1).
+    Incomplete,
     /// Exit code 2: wrong use, files that cannot be read or written.
     Trouble,
 }
@@ -163,6 +172,7 @@ impl Status {
             Status::Ok => ExitCode::SUCCESS,
             Status::Findings => ExitCode::from(1),
             Status::Trouble => ExitCode::from(2),
+            Status::Incomplete => ExitCode::from(3),
         }
     }
 }

@@ -588,6 +588,48 @@ fn analyze_passes_the_shipped_rules() {
 }
 
 #[test]
+fn an_analysis_that_runs_out_of_budget_exits_3_and_lists_what_it_did_not_settle() {
+    // A CI gate must not pass rules whose gap search was cut short: exit 3 (no finding, not settled),
+    // and the unfinished gap and conflict searches are named, in the text and in the JSON.
+    let file = shipped("triage.regels");
+    let o = run(&["analyze", "--today", "2026-03-02", "--budget", "50", &file]);
+    assert_eq!(o.status.code(), Some(3), "{}", stdout(&o));
+    let out = stdout(&o);
+    assert!(out.contains("ONVOLLEDIG: het budget was op"), "{out}");
+    let unsettled = out
+        .lines()
+        .find(|l| l.contains("Niet uitgezocht binnen het budget"))
+        .unwrap_or_else(|| panic!("no list of what was not settled in\n{out}"));
+    assert!(
+        unsettled.contains("A101 ") || unsettled.contains("A102 "),
+        "{unsettled}"
+    );
+    let o = run(&[
+        "analyze",
+        "--today",
+        "2026-03-02",
+        "--budget",
+        "50",
+        "--format",
+        "json",
+        &file,
+    ]);
+    assert_eq!(o.status.code(), Some(3));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["complete"], false);
+    let unchecked = v["unchecked"].as_array().unwrap();
+    assert!(
+        unchecked
+            .iter()
+            .any(|u| u["code"] == "A101" || u["code"] == "A102"),
+        "{unchecked:?}"
+    );
+    // With the whole budget it is complete and passes.
+    let o = run(&["analyze", "--today", "2026-03-02", &file]);
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
 fn diff_names_what_changes_and_exits_1_only_when_something_does() {
     let old = shipped("triage.regels");
     let o = run(&["diff", "--today", "2026-03-02", &old, &old]);

@@ -58,15 +58,17 @@ impl Date {
         self.days
     }
 
-    /// The date from a day count since 1970-01-01, when it lies within years 1000–9999.
+    /// The date from a day count since 1970-01-01, when it lies within years 1000–9999. The range is
+    /// checked before any calendar arithmetic, so no day count (up to `i64`'s extremes) can overflow.
     pub fn from_days_since_epoch(days: i64) -> Option<Date> {
-        let days = i32::try_from(days).ok()?;
-        let (y, _, _) = civil_from_days(days);
-        if (MIN_YEAR..=MAX_YEAR).contains(&y) {
-            Some(Date { days })
-        } else {
-            None
+        let first = i64::from(days_from_civil(MIN_YEAR, 1, 1));
+        let last = i64::from(days_from_civil(MAX_YEAR, 12, 31));
+        if !(first..=last).contains(&days) {
+            return None;
         }
+        Some(Date {
+            days: i32::try_from(days).ok()?,
+        })
     }
 
     /// Year, month (1–12) and day (1–31).
@@ -228,6 +230,33 @@ mod tests {
         assert_eq!(Date::parse("2023-02-29"), None);
         assert_eq!(Date::parse("2026-13-01"), None);
         assert_eq!(Date::parse("26-01-01"), None);
+    }
+
+    #[test]
+    fn day_counts_far_outside_the_calendar_are_no_date_and_never_overflow() {
+        let first = Date::parse("1000-01-01").unwrap();
+        let last = Date::parse("9999-12-31").unwrap();
+        assert_eq!(first.add_days(-1), None);
+        assert_eq!(last.add_days(1), None);
+        assert_eq!(
+            last.add_days(-1).map(|d| d.to_string()).as_deref(),
+            Some("9999-12-30")
+        );
+        // About 2^31 days from the earliest date: the day number still fits an i32, but the calendar
+        // arithmetic on it used to overflow (a panic in a debug build, a wrapped date in release).
+        for n in [
+            2_147_129_363,
+            2_147_483_648,
+            i64::from(i32::MAX),
+            i64::from(i32::MIN),
+            i64::MAX,
+            i64::MIN,
+        ] {
+            assert_eq!(first.add_days(n), None, "{n}");
+            assert_eq!(last.add_days(n), None, "{n}");
+            assert_eq!(Date::from_days_since_epoch(n), None, "{n}");
+            assert_eq!(first.add_working_days(n), None, "{n}");
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //!
 //! Nothing here panics: model indices are read with `get`, arithmetic is checked (an overflow makes the
 //! comparison unknown), and dates outside years 1000–9999 are unknown.
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use serde::Serialize;
 
@@ -352,10 +352,50 @@ impl Deps {
         }
     }
 
+    /// Adds questions in time linear in both lists (also when the other list's questions come before
+    /// these): appended while they come in order, else inserted one by one when few, else merged.
     fn extend(&mut self, more: impl IntoIterator<Item = FactId>) {
-        for f in more {
-            self.insert(f);
+        let mut more = more.into_iter();
+        while let Some(f) = more.next() {
+            match self.0.last() {
+                Some(&last) if last == f => {}
+                Some(&last) if last > f => {
+                    let mut rest: Vec<FactId> = std::iter::once(f).chain(more).collect();
+                    if rest.len() <= 8 {
+                        rest.into_iter().for_each(|f| self.insert(f));
+                    } else {
+                        rest.sort_unstable();
+                        self.merge(&rest);
+                    }
+                    return;
+                }
+                _ => self.0.push(f),
+            }
         }
+    }
+
+    /// Merges a sorted list in.
+    fn merge(&mut self, more: &[FactId]) {
+        let mut merged = Vec::with_capacity(self.0.len() + more.len());
+        let (mut a, mut b) = (self.0.iter().peekable(), more.iter().peekable());
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) if x <= y => a.next(),
+                (Some(_), Some(_)) | (None, Some(_)) => b.next(),
+                (Some(_), None) => a.next(),
+                (None, None) => break,
+            };
+            if let Some(&f) = next
+                && merged.last() != Some(&f)
+            {
+                merged.push(f);
+            }
+        }
+        self.0 = merged;
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
     }
 
     fn contains(&self, f: &FactId) -> bool {
@@ -428,6 +468,9 @@ struct Ctx<'a> {
     record: RefCell<Record>,
     /// False for [`probe`]: states only, no reasons or near misses.
     explain: bool,
+    /// The work done so far: one step per term, condition and question state evaluated, plus one per
+    /// open question each carries (see [`Probe::work`]).
+    steps: Cell<usize>,
 }
 
 /// The answer of a fact as the rules see it: its value, or for a timeline the number of records.
@@ -703,6 +746,11 @@ pub struct Probe {
     pub outcomes: Vec<OutcomeProbe>,
     /// Per handover (model order): its status and the open questions that could change it.
     pub handovers: Vec<(HandoverStatus, Vec<FactId>)>,
+    /// The work this evaluation did, in steps: one per term, condition and question state evaluated,
+    /// plus one per open question each of those carries (a state copied from an earlier probe counts
+    /// its open questions). The time an evaluation takes grows with it; the analysis charges its budget
+    /// by it.
+    pub work: usize,
 }
 
 /// A rule's state in a [`Probe`]: its condition now and the open questions that could change it.
@@ -784,6 +832,7 @@ fn probe_reusing(
                     && !stale.get(r).copied().unwrap_or(true)
                     && let Some(old) = prev.rules.get(r)
                 {
+                    ctx.tick(1 + old.1.len());
                     copied.push((r, old.clone()));
                     continue;
                 }
@@ -851,6 +900,7 @@ fn probe_reusing(
         },
         outcomes,
         handovers,
+        work: ctx.steps.get(),
     }
 }
 
@@ -919,6 +969,7 @@ impl<'a> Ctx<'a> {
             today,
             record: RefCell::new(Vec::new()),
             explain,
+            steps: Cell::new(0),
             facts: vec![
                 FactEval {
                     asked: Asked::Maybe,
@@ -942,9 +993,21 @@ impl<'a> Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// Counts `n` steps of work.
+    fn tick(&self, n: usize) {
+        self.steps.set(self.steps.get().saturating_add(n));
+    }
+
+    /// Whether a question is asked, and what the rules see of it (counted as work).
+    fn fact_state(&self, f: FactId, def: &FactDef) -> FactEval {
+        let state = self.fact_state_of(f, def);
+        self.tick(1 + state.deps.len());
+        state
+    }
+
     /// Whether a question is asked, and what the rules see of it. Facts its `ask when` reads come
     /// earlier in the ask order, so their states are final here.
-    fn fact_state(&self, f: FactId, def: &FactDef) -> FactEval {
+    fn fact_state_of(&self, f: FactId, def: &FactDef) -> FactEval {
         let vis = match &def.ask_when {
             None => Tri::known(true),
             Some(c) => self.cond(c),
@@ -1004,7 +1067,14 @@ impl Ctx<'_> {
         }
     }
 
+    /// A term's value (counted as work: one step, and one per open question it carries).
     fn term(&self, t: &Term) -> TermVal {
+        let v = self.term_of(t);
+        self.tick(1 + v.deps.len());
+        v
+    }
+
+    fn term_of(&self, t: &Term) -> TermVal {
         match t {
             Term::Fact(f) => self.fact(*f),
             Term::Lit(v) => TermVal {
@@ -1197,7 +1267,14 @@ impl Ctx<'_> {
         TermVal { now, deps }
     }
 
+    /// A condition's truth (counted as work: one step, and one per open question it carries).
     fn cond(&self, c: &Cond) -> Tri {
+        let t = self.cond_of(c);
+        self.tick(1 + t.deps.len());
+        t
+    }
+
+    fn cond_of(&self, c: &Cond) -> Tri {
         match c {
             Cond::True => Tri::known(true),
             Cond::Atom(a) => self.pred(&a.pred),

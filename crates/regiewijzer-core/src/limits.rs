@@ -37,3 +37,10 @@ pub const ANALYSIS_BUDGET: usize = 100_000;
 
 /// See [`ANALYSIS_BUDGET`].
 pub const ANALYSIS_SEARCH_BUDGET: usize = 10_000;
+
+/// How much work one evaluation of the analysis's budget stands for, in steps (a term, condition or
+/// question state evaluated, or an open question carried by one: [`crate::eval::Probe::work`]). An
+/// evaluation counts once per started 250 steps, so the budget bounds the analysis's time and memory
+/// also when every evaluation is large (a long `ask when` chain). The shipped rulesets' evaluations
+/// take 100 to 1,600 steps.
+pub const ANALYSIS_STEPS_PER_EVALUATION: usize = 250;

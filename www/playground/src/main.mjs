@@ -309,7 +309,7 @@ function renderAnalysis() {
   list.replaceChildren();
   if (!lastAnalysis) return;
   const a = lastAnalysis;
-  $("analysis-summary").textContent = T("analysisSummary", a.findings.length, a.complete, a.evaluations);
+  $("analysis-summary").textContent = T("analysisSummary", a.findings.length, exactness(a), a.evaluations);
   for (const f of a.findings) {
     const li = el("li", { "data-code": f.code, class: `pg-${f.severity}` },
       el("button", { type: "button", class: "pg-link", textContent: `${f.code} ${f.line}:${f.column}`, onclick: () => jumpTo(f.line, f.column) }),
@@ -361,7 +361,7 @@ function renderDiff() {
     return;
   }
   const d = lastDiff;
-  $("diff-summary").textContent = T("diffSummary", d.changes.length, d.complete, d.evaluations);
+  $("diff-summary").textContent = T("diffSummary", d.changes.length, exactness(d), d.evaluations);
   const extra = [
     [T("outcomesAdded"), d.outcomes_added], [T("outcomesRemoved"), d.outcomes_removed],
     [T("factsAdded"), d.facts_added], [T("factsRemoved"), d.facts_removed],
@@ -376,6 +376,10 @@ function renderDiff() {
       el("button", { type: "button", class: "pg-small", textContent: T("showInPreview"), onclick: () => loadAnswers(c.example.answers, c.example.today) })));
   }
 }
+
+/** How far a report can be trusted, as the command line says it: exact, approximated (its notes say
+ * where), or incomplete (the budget ran out). */
+const exactness = (r) => (!r.complete ? "incomplete" : r.notes.length ? "approximated" : "exact");
 
 // ---------- files and sharing ----------
 function startWith(name) {

@@ -4,11 +4,15 @@
 //! Every finding comes with an example: a full set of answers (and the `today` used) that shows it, so a
 //! rule author can load it into the widget. The search never enumerates the whole answer space: it splits
 //! only on the questions that the evaluator says could still change what is asked about (see
-//! [`space`]), within a budget of evaluations after which the result says it is incomplete. What the
-//! representative answers cannot cover (timelines mixing different records, facts compared with other
-//! facts) is listed in `notes`; a result without notes and with `complete` set is exact.
+//! [`space`]), within a budget of evaluations (each counted by the work it does, so the budget bounds the
+//! time) after which the result says it is incomplete and lists what it did not settle. What the
+//! representative answers cannot cover (timelines mixing different records, large numbers compared with
+//! other facts or used in arithmetic, which may overflow) is listed in `notes`; a result without notes
+//! and with `complete` set is exact.
 
 mod space;
+
+pub use space::evaluations_for;
 
 use serde::Serialize;
 
@@ -26,7 +30,9 @@ use space::{Cand, Found, Need, Slot, Space, Verdict, closure};
 pub struct Options {
     /// The date the rules are evaluated on (dates relative to `today` are analysed for this day).
     pub today: Date,
-    /// The most evaluations the whole analysis may do; past it, results are marked incomplete.
+    /// The most evaluations the whole analysis may do, each counted once per started
+    /// [`crate::limits::ANALYSIS_STEPS_PER_EVALUATION`] steps of work; past it, results are marked
+    /// incomplete.
     pub budget: usize,
     /// The most evaluations of one search (one outcome's gaps, one rule's liveness, ...).
     pub search_budget: usize,
@@ -162,8 +168,15 @@ pub struct Report {
     pub notes: Vec<Text>,
     /// False when the budget ran out somewhere.
     pub complete: bool,
-    /// How many evaluations the search did.
+    /// How much of the budget the search used, in evaluations (one per started 250 steps of work
+    /// each, see [`crate::limits::ANALYSIS_STEPS_PER_EVALUATION`]).
     pub evaluations: usize,
+    /// The work the evaluations did, in steps ([`crate::eval::Probe::work`]).
+    pub work: usize,
+    /// The most work one evaluation did, in steps. Evaluations are checked against the budget before
+    /// they start, so the budget is passed by at most the one that crossed it and one per example shown,
+    /// each counting at most [`evaluations_for`] this much.
+    pub max_work: usize,
 }
 
 impl Report {
@@ -219,18 +232,23 @@ pub fn analyze(model: &Model, options: &Options) -> Report {
         notes,
         complete: !space.exhausted,
         evaluations: space.probes,
+        work: space.work,
+        max_work: space.max_work,
     }
 }
 
 /// A rule in a conflict search: index, (priority, rank), values, settled.
 type LiveRule<'a> = (usize, (i64, i64), &'a Vec<usize>, bool);
 
-/// A check that ran out of budget before it could show that something never happens.
+/// A check that ran out of budget before it was settled: it could not show that something never
+/// happens (`A201`, `A202`, `A301`), or it stopped before it had searched everywhere for more (`A101`
+/// gaps and `A102` conflicts of an outcome, `A402` ping-pong of two handovers).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Unchecked {
-    /// The finding code it would have been (`A201`, `A202`, `A301`).
+    /// The finding code it would have been.
     pub code: &'static str,
-    /// The rule (or outcome) it is about.
+    /// What it is about: the rule, `rule (outcome)` for `A202`, `rule (question)` for `A301`, the
+    /// outcome for `A101`/`A102`, or the two handovers (`a / b`) for `A402`.
     pub subject: String,
 }
 
@@ -242,6 +260,18 @@ struct Analyzer<'m> {
 }
 
 impl Analyzer<'_> {
+    /// Notes a search that the budget stopped before it was done: more findings of this kind (gaps,
+    /// conflicts, ping-pong) may exist than were reported.
+    fn unsettled(&mut self, code: &'static str, subject: &str) {
+        let u = Unchecked {
+            code,
+            subject: subject.to_string(),
+        };
+        if !self.unchecked.contains(&u) {
+            self.unchecked.push(u);
+        }
+    }
+
     /// Adds a finding. One with an example is shown by it (exact); one about something never
     /// happening is exact when its search was complete and the facts it reads were not approximated.
     #[allow(clippy::too_many_arguments)]
@@ -258,19 +288,17 @@ impl Analyzer<'_> {
     ) {
         if example.is_none() && !complete {
             // "Never" could not be shown within the budget: not a finding, but said.
-            self.unchecked.push(Unchecked {
-                code,
-                subject: match &kind {
-                    FindingKind::DeadRule { rule }
-                    | FindingKind::ShadowedRule { rule, .. }
-                    | FindingKind::AskWhen { rule, .. } => rule.clone(),
-                    FindingKind::Gap { outcome } | FindingKind::Conflict { outcome, .. } => {
-                        outcome.clone()
-                    }
-                    FindingKind::Isolated { value } => value.clone(),
-                    FindingKind::PingPong { first, .. } => first.clone(),
-                },
-            });
+            let subject = match &kind {
+                FindingKind::DeadRule { rule } => rule.clone(),
+                FindingKind::ShadowedRule { rule, outcome, .. } => format!("{rule} ({outcome})"),
+                FindingKind::AskWhen { rule, fact } => format!("{rule} ({fact})"),
+                FindingKind::Gap { outcome } | FindingKind::Conflict { outcome, .. } => {
+                    outcome.clone()
+                }
+                FindingKind::Isolated { value } => value.clone(),
+                FindingKind::PingPong { first, second } => format!("{first} / {second}"),
+            };
+            self.unsettled(code, &subject);
             return;
         }
         let (line, column) = line_col(self.model, at);
@@ -335,6 +363,9 @@ impl Analyzer<'_> {
                 };
                 let need = Need::rules(giving.clone(), vec![oid]);
                 let (found, complete) = space.search(&mut q, self.options.max_examples, &[], need);
+                if !complete {
+                    self.unsettled("A101", &out.id);
+                }
                 for f in &found {
                     let when = when_text(space, &f.chosen);
                     mark_alive(space, f);
@@ -420,16 +451,13 @@ impl Analyzer<'_> {
                 .into_iter()
                 .filter(|(_, k, _, _)| top.is_none_or(|t| *k >= t))
                 .collect();
-            // The pairs still possible: same rank, different values.
-            let mut pairs = Vec::new();
-            for (n, (ra, ka, va, _)) in live.iter().enumerate() {
-                for (rb, kb, vb, _) in live.iter().skip(n + 1) {
-                    if ka == kb && va != vb {
-                        pairs.push(((*ra).min(*rb), (*ra).max(*rb)));
-                    }
-                }
-            }
-            if pairs.is_empty() {
+            // A pair is still possible: two rules of the same rank with different values. (Sorted, in
+            // time n log n: thousands of rules give one outcome in a large ruleset.)
+            let mut keyed: Vec<((i64, i64), &Vec<usize>)> =
+                live.iter().map(|(_, k, v, _)| (*k, *v)).collect();
+            keyed.sort_unstable();
+            keyed.dedup();
+            if !keyed.windows(2).any(|w| matches!(w, [a, b] if a.0 == b.0)) {
                 return Verdict::Prune;
             }
             let mut open = Vec::new();
@@ -439,24 +467,17 @@ impl Analyzer<'_> {
                 }
             }
             // Pairs of rules that surely fire at the top rank, with every higher rule surely off.
-            let sure_pairs: Vec<(usize, usize)> = pairs
+            let sure_top: Vec<(usize, &Vec<usize>)> = live
                 .iter()
-                .copied()
-                .filter(|(a, b)| {
-                    let sure = |x: usize| {
-                        live.iter()
-                            .any(|(r, k, _, s)| *r == x && *s && Some(*k) == top)
-                    };
-                    sure(*a) && sure(*b)
-                })
+                .filter(|(_, k, _, s)| *s && Some(*k) == top)
+                .map(|(r, _, v, _)| (*r, *v))
                 .collect();
             let higher_open = live
                 .iter()
                 .any(|(_, k, _, s)| !s && top.is_some_and(|t| *k > t));
-            if !higher_open && let Some(pair) = sure_pairs.iter().find(|pr| !reported.contains(pr))
-            {
-                reported.push(*pair);
-                found_pairs.push(*pair);
+            if !higher_open && let Some(pair) = first_new_pair(&sure_top, &reported) {
+                reported.push(pair);
+                found_pairs.push(pair);
                 return Verdict::Witness;
             }
             if open.is_empty() || reported.len() >= limit {
@@ -467,6 +488,9 @@ impl Analyzer<'_> {
         };
         let need = Need::rules(giving.iter().map(|(r, _, _)| *r).collect(), vec![oid]);
         let (found, complete) = space.search(&mut q, limit, &[], need);
+        if !complete {
+            self.unsettled("A102", &out.id);
+        }
         for (f, (a, b)) in found.iter().zip(found_pairs) {
             let names: Vec<String> = [a, b]
                 .iter()
@@ -557,6 +581,9 @@ impl Analyzer<'_> {
                 if out.policy != Policy::Priority {
                     continue;
                 }
+                if space.won.get(ri).is_some_and(|w| w.contains(&oid)) {
+                    continue;
+                }
                 let key = (rule.priority, rule.rank);
                 let higher: Vec<usize> = self
                     .model
@@ -568,11 +595,16 @@ impl Analyzer<'_> {
                     })
                     .map(|(i, _)| i)
                     .collect();
-                if higher.is_empty() || space.won.get(ri).is_some_and(|w| w.contains(&oid)) {
+                if higher.is_empty() {
                     continue;
                 }
                 let (found, complete) = self.wins_somewhere(space, ri, &higher);
                 if !found.is_empty() {
+                    continue;
+                }
+                if !complete {
+                    // Not settled: listed as unchecked, and not worth naming the rules above it.
+                    self.unsettled("A202", &format!("{} ({})", rule.id, out.id));
                     continue;
                 }
                 // Name the rules that alone always override it. Only rules over the questions this one
@@ -863,6 +895,9 @@ impl Analyzer<'_> {
                     }
                 };
                 let (found, complete) = space.search(&mut q, 1, &[], Need::questions());
+                if found.is_empty() && !complete {
+                    self.unsettled("A402", &format!("{} / {}", a.id, b.id));
+                }
                 if let Some(f) = found.first() {
                     let when = when_text(space, &f.chosen);
                     self.push(
@@ -893,11 +928,42 @@ impl Analyzer<'_> {
     }
 }
 
+/// The first pair (by rule number) of `rules` (in rule order, with their values) that give different
+/// values and is not in `reported`. Time linear in the rules for each pair skipped as reported.
+fn first_new_pair(
+    rules: &[(usize, &Vec<usize>)],
+    reported: &[(usize, usize)],
+) -> Option<(usize, usize)> {
+    // next_diff[i]: the first position after i whose values differ from those at i.
+    let n = rules.len();
+    let mut next_diff = vec![n; n];
+    for i in (0..n.saturating_sub(1)).rev() {
+        let differs = rules.get(i + 1).map(|x| x.1) != rules.get(i).map(|x| x.1);
+        let next = if differs {
+            i + 1
+        } else {
+            next_diff.get(i + 1).copied().unwrap_or(n)
+        };
+        if let Some(slot) = next_diff.get_mut(i) {
+            *slot = next;
+        }
+    }
+    for (i, &(a, va)) in rules.iter().enumerate() {
+        let from = next_diff.get(i).copied().unwrap_or(n);
+        for &(b, vb) in rules.iter().skip(from) {
+            if vb != va && !reported.contains(&(a, b)) {
+                return Some((a, b));
+            }
+        }
+    }
+    None
+}
+
 /// Evaluates a witness's full answers, so that the rules firing there count as alive ([`Space::fired`])
 /// and need no search of their own.
 fn mark_alive(space: &mut Space, found: &Found) {
     // Past the budget, leave it to the rule's own search (which then ends as incomplete).
-    if space.probes >= space.budget {
+    if space.spent() {
         return;
     }
     let node = space.node_of(&found.full);
@@ -1180,8 +1246,13 @@ pub struct Diff {
     pub notes: Vec<Text>,
     /// False when the budget ran out somewhere.
     pub complete: bool,
-    /// How many evaluations (of both versions) the search did.
+    /// How much of the budget the search used, in evaluations of both versions (as in
+    /// [`Report::evaluations`]).
     pub evaluations: usize,
+    /// The work the evaluations did, in steps (as in [`Report::work`]).
+    pub work: usize,
+    /// The most work one evaluation (of both versions) did (as in [`Report::max_work`]).
+    pub max_work: usize,
 }
 
 /// Compares two versions of a ruleset by meaning: for which answers does each outcome change?
@@ -1381,6 +1452,8 @@ pub fn diff(old: &Model, new: &Model, options: &Options) -> Diff {
         notes: space.notes.clone(),
         complete: !space.exhausted,
         evaluations: space.probes,
+        work: space.work,
+        max_work: space.max_work,
     }
 }
 
@@ -1399,7 +1472,8 @@ fn generalize_by<K: PartialEq>(
     };
     let mut kept = f.chosen.clone();
     let mut i = kept.len();
-    while i > 0 {
+    // Past the budget the region stays as large as it is (still a region where the change holds).
+    while i > 0 && !space.spent() {
         i -= 1;
         let mut fewer = kept.clone();
         fewer.remove(i);
@@ -1514,13 +1588,15 @@ fn same_winner(
     ln: &[(usize, &str)],
 ) -> bool {
     let prio = |m: &Model, r: usize| m.rules.get(r).map_or(i64::MAX, |r| r.priority);
+    // Signatures sorted, so that matching thousands of rules is n log n.
+    let (so, sn) = (distinct(lo), distinct(ln));
     let differing = lo
         .iter()
-        .filter(|(_, s)| !ln.iter().any(|(_, t)| t == s))
+        .filter(|(_, s)| sn.binary_search(s).is_err())
         .map(|(r, _)| prio(old, *r))
         .chain(
             ln.iter()
-                .filter(|(_, s)| !lo.iter().any(|(_, t)| t == s))
+                .filter(|(_, s)| so.binary_search(s).is_err())
                 .map(|(r, _)| prio(new, *r)),
         )
         .max();
@@ -1529,7 +1605,7 @@ fn same_winner(
     };
     lo.iter().any(|(r, s)| {
         prio(old, *r) > top
-            && ln.iter().any(|(_, t)| t == s)
+            && sn.binary_search(s).is_ok()
             && p.first()
                 .and_then(|p| p.rules.get(*r))
                 .is_some_and(|(now, deps)| *now == Some(true) && deps.is_empty())
@@ -1553,9 +1629,10 @@ fn rule_cands(
     all: bool,
     open: &mut Vec<Cand>,
 ) {
-    for (mi, mine, theirs) in [(0, lo, ln), (1, ln, lo)] {
+    let (so, sn) = (distinct(lo), distinct(ln));
+    for (mi, mine, theirs) in [(0, lo, &sn), (1, ln, &so)] {
         for (r, sig) in mine {
-            if !all && theirs.iter().any(|(_, t)| t == sig) {
+            if !all && theirs.binary_search(sig).is_ok() {
                 continue;
             }
             if let Some((_, deps)) = p.get(mi).and_then(|p| p.rules.get(*r)) {
@@ -1759,18 +1836,24 @@ fn same_set(a: &[String], b: &[String]) -> bool {
 /// How many full answer combinations the region holds: the answers each chosen representative stands
 /// for (a range of whole numbers counts its size) times the combinations of the questions it leaves open
 /// (every question asked in either version answered); `None` when some question there has unboundedly
-/// many answers, or past 20,000 evaluations.
+/// many answers, past 20,000 evaluations, past the budget, or past 100 questions split on one path
+/// (each level of the count is a call: the depth, not the rules, bounds the stack).
 fn count_region(space: &mut Space, chosen: &[(usize, usize)]) -> Option<u64> {
     let mut node = space.node_of(chosen);
     let mut left = 20_000usize;
     let fixed = chosen
         .iter()
         .try_fold(1u64, |t, &(at, r)| t.checked_mul(space.class_size(at, r)?))?;
-    count_rec(space, &mut node, &mut left)?.checked_mul(fixed)
+    count_rec(space, &mut node, &mut left, 0)?.checked_mul(fixed)
 }
 
-fn count_rec(space: &mut Space, node: &mut space::Node, left: &mut usize) -> Option<u64> {
-    if *left == 0 || space.probes >= space.budget {
+fn count_rec(
+    space: &mut Space,
+    node: &mut space::Node,
+    left: &mut usize,
+    depth: usize,
+) -> Option<u64> {
+    if *left == 0 || space.spent() || depth > crate::limits::MAX_DEPTH {
         return None;
     }
     *left -= 1;
@@ -1819,7 +1902,7 @@ fn count_rec(space: &mut Space, node: &mut space::Node, left: &mut usize) -> Opt
     for r in 0..n {
         let weight = space.class_size(at, r)?;
         space.set(node, at, Some(r));
-        let c = count_rec(space, node, left);
+        let c = count_rec(space, node, left, depth + 1);
         space.set(node, at, None);
         total = total.checked_add(c?.checked_mul(weight)?)?;
     }

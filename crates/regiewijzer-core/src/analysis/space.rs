@@ -1,10 +1,12 @@
 //! The answer space the analysis searches, and the search itself.
 //!
 //! A *space* is the facts of one model (analysis) or of two models matched by id (diff). Each fact gets a
-//! finite list of representative answers: every value of a yes/no, choice or scale fact; for whole
-//! numbers and dates the values just below, at and above every constant they are compared with (so every
-//! comparison can come out either way); for timelines a few record lists. The search is a depth-first case
-//! split driven by the evaluator itself ([`probe`]): at each node the evaluator says whether what the
+//! finite list of representative answers: every value of a yes/no or choice fact; for whole numbers and
+//! scales one per range between the constants they are compared with (all values of a small one used in
+//! arithmetic or compared with another fact; a few, approximated, of a large one); for dates the values
+//! just below, at and above every constant they are compared with (so every comparison can come out
+//! either way); for timelines a few record lists. The search is a depth-first case split, on its own
+//! stack, driven by the evaluator itself ([`probe`]), within a budget that counts each evaluation's work: at each node the evaluator says whether what the
 //! query asks about is settled for every completion of the answers so far ("final"), and if not, which
 //! open questions could change it; only those are split. A query prunes settled subtrees and reports a
 //! *witness* where the property holds for good. The evaluator's own guarantee (an outcome that is not
@@ -52,7 +54,12 @@ pub(crate) struct Space<'m> {
     pub index: Vec<Vec<Option<usize>>>,
     /// What the representative answers do not cover (a complete result has none).
     pub notes: Vec<Text>,
+    /// The budget used, in evaluations (a large evaluation counts as several, see [`Space::charge`]).
     pub probes: usize,
+    /// The work the evaluations did, in steps ([`Probe::work`]).
+    pub work: usize,
+    /// The most work one evaluation (of every model in the space) did.
+    pub max_work: usize,
     /// The most evaluations in all.
     pub budget: usize,
     /// The most evaluations of one search.
@@ -118,6 +125,12 @@ impl Need {
     }
 }
 
+/// How many evaluations of the budget `work` steps count for (see [`Space::charge`]).
+pub fn evaluations_for(work: usize) -> usize {
+    work.div_ceil(crate::limits::ANALYSIS_STEPS_PER_EVALUATION)
+        .max(1)
+}
+
 /// Per fact: which rules read it, directly or through the `ask when` of a fact they read (and so on).
 fn readers(model: &Model) -> Vec<Vec<bool>> {
     let mut out = vec![vec![false; model.rules.len()]; model.facts.len()];
@@ -135,14 +148,27 @@ fn readers(model: &Model) -> Vec<Vec<bool>> {
 
 /// The facts given, with the facts their `ask when`s read, and so on.
 pub(crate) fn closure(model: &Model, facts: &[FactId]) -> Vec<FactId> {
-    let mut out: Vec<FactId> = facts.to_vec();
+    // Time linear in the questions reached (a long `ask when` chain is walked once).
+    let mut seen = vec![false; model.facts.len()];
+    let mut out: Vec<FactId> = Vec::with_capacity(facts.len());
+    for &f in facts {
+        if let Some(s) = seen.get_mut(f)
+            && !*s
+        {
+            *s = true;
+            out.push(f);
+        }
+    }
     let mut i = 0;
     while let Some(&f) = out.get(i) {
         if let Some(c) = model.facts.get(f).and_then(|d| d.ask_when.as_ref()) {
             let mut more = Vec::new();
             crate::check::cond_facts(c, &mut more);
             for g in more {
-                if !out.contains(&g) {
+                if let Some(s) = seen.get_mut(g)
+                    && !*s
+                {
+                    *s = true;
                     out.push(g);
                 }
             }
@@ -255,6 +281,8 @@ impl<'m> Space<'m> {
             facts: Vec::new(),
             notes: Vec::new(),
             probes: 0,
+            work: 0,
+            max_work: 0,
             budget,
             search_budget,
             limit_at: 0,
@@ -320,11 +348,11 @@ impl<'m> Space<'m> {
                 else {
                     continue;
                 };
-                if splits.related(f) || splits.reads_list(f) {
+                if splits.approximates(model, f) {
                     self.approximated.push(at);
                 }
                 if let Some(sf) = self.facts.get_mut(at) {
-                    sf.cuts.extend(splits.int_cuts(f));
+                    sf.cuts.extend(splits.numeric_cuts(model, f));
                     sf.cuts.sort_unstable();
                     sf.cuts.dedup();
                 }
@@ -370,7 +398,6 @@ impl<'m> Space<'m> {
     /// Like [`Space::probe`] for a node that differs from `parent` (whose probes are given) only in
     /// the answer to space fact `at`: rules that cannot have changed are copied.
     fn probe_after(&mut self, node: &Node, parent: Option<(&[Probe], usize)>) -> Vec<Probe> {
-        self.probes += 1;
         let need = &self.need;
         let probes: Vec<Probe> = self
             .models
@@ -393,6 +420,11 @@ impl<'m> Space<'m> {
                 probe_parts(m, a, self.today, need.outcomes, rules)
             })
             .collect();
+        // (The fields alone: `need` still borrows the space.)
+        let work: usize = probes.iter().map(|p| p.work).sum();
+        self.work = self.work.saturating_add(work);
+        self.max_work = self.max_work.max(work);
+        self.probes = self.probes.saturating_add(evaluations_for(work));
         if let Some(p) = probes.first() {
             let note = |r: usize, fired: &mut Vec<bool>, refuted: &mut Vec<bool>| {
                 if let Some((now, deps)) = p.rules.get(r)
@@ -463,6 +495,20 @@ impl<'m> Space<'m> {
         probes
     }
 
+    /// Counts evaluations that did `work` steps against the budget: one evaluation per started
+    /// [`crate::limits::ANALYSIS_STEPS_PER_EVALUATION`] steps, at least one. So the budget bounds the
+    /// time of the analysis, also for rules whose every evaluation is large.
+    fn charge(&mut self, work: usize) {
+        self.work = self.work.saturating_add(work);
+        self.max_work = self.max_work.max(work);
+        self.probes = self.probes.saturating_add(evaluations_for(work));
+    }
+
+    /// True when the budget of the whole analysis is spent.
+    pub fn spent(&self) -> bool {
+        self.probes >= self.budget
+    }
+
     /// Evaluates everything on the node's answers (for examples after a search).
     pub fn probe_all(&mut self, node: &Node) -> Vec<Probe> {
         self.probe_with(node, Need::all())
@@ -519,7 +565,8 @@ impl<'m> Space<'m> {
     }
 
     /// Searches for up to `limit` witnesses of `query`, never answering the facts in `avoid`. With
-    /// `need` the probes evaluate only what the query reads.
+    /// `need` the probes evaluate only what the query reads. Returns the witnesses and whether the
+    /// search was complete (false when the budget ran out first).
     pub fn search(
         &mut self,
         query: &mut Query<'_>,
@@ -527,6 +574,10 @@ impl<'m> Space<'m> {
         avoid: &[usize],
         need: Need,
     ) -> (Vec<Found>, bool) {
+        if self.spent() {
+            self.exhausted = true;
+            return (Vec::new(), false);
+        }
         self.need = need;
         let mut node = self.root();
         let mut found = Vec::new();
@@ -536,31 +587,80 @@ impl<'m> Space<'m> {
             .probes
             .saturating_add(self.search_budget)
             .min(self.budget);
-        self.dfs(&mut node, None, query, limit, avoid, &mut found);
+        self.dfs(&mut node, query, limit, avoid, &mut found);
         let complete = !self.exhausted;
         self.exhausted |= before;
         (found, complete)
     }
 
+    /// The depth-first search, with its own stack (one frame per question split on the way down), so
+    /// that a long chain of questions cannot overflow the call stack.
     fn dfs(
         &mut self,
         node: &mut Node,
-        parent: Option<(&[Probe], usize)>,
         query: &mut Query<'_>,
         limit: usize,
         avoid: &[usize],
         found: &mut Vec<Found>,
     ) {
+        // Per split question: the question, the next representative to try, and the probes of the node
+        // where it was split (only their rule states, which the children's probes reuse).
+        let mut stack: Vec<(usize, usize, Vec<Probe>)> = Vec::new();
+        let mut entered: Option<usize> = None;
+        loop {
+            if let Some((at, probes)) =
+                self.visit(node, &stack, entered, query, limit, avoid, found)
+            {
+                stack.push((at, 0, probes));
+            }
+            // The next child to visit: the next representative of the deepest split with one left.
+            entered = None;
+            while let Some((at, next, _)) = stack.last_mut() {
+                let n = self.facts.get(*at).map_or(0, |sf| sf.reps.len());
+                if *next < n && found.len() < limit && !self.exhausted {
+                    let (at, r) = (*at, *next);
+                    *next += 1;
+                    self.set(node, at, Some(r));
+                    entered = Some(at);
+                    break;
+                }
+                let at = *at;
+                self.set(node, at, None);
+                stack.pop();
+            }
+            if entered.is_none() {
+                return;
+            }
+        }
+    }
+
+    /// Visits one node: probes it (reusing the parent's rule states when only `entered` changed) and
+    /// asks the query. Returns the question to split there, with the probes the children reuse.
+    #[allow(clippy::too_many_arguments)]
+    fn visit(
+        &mut self,
+        node: &mut Node,
+        stack: &[(usize, usize, Vec<Probe>)],
+        entered: Option<usize>,
+        query: &mut Query<'_>,
+        limit: usize,
+        avoid: &[usize],
+        found: &mut Vec<Found>,
+    ) -> Option<(usize, Vec<Probe>)> {
         if found.len() >= limit {
-            return;
+            return None;
         }
         if self.probes >= self.limit_at {
             self.exhausted = true;
-            return;
+            return None;
         }
-        let probes = self.probe_after(node, parent);
-        let split = match query(&probes, &node.chosen) {
-            Verdict::Prune => return,
+        let parent = stack
+            .last()
+            .zip(entered)
+            .map(|((_, _, p), at)| (p.as_slice(), at));
+        let mut probes = self.probe_after(node, parent);
+        match query(&probes, &node.chosen) {
+            Verdict::Prune => None,
             Verdict::Witness => {
                 let chosen: Vec<(usize, usize)> = node
                     .chosen
@@ -570,22 +670,18 @@ impl<'m> Space<'m> {
                     .collect();
                 let full = self.complete(node, avoid);
                 found.push(Found { chosen, full });
-                return;
+                None
             }
-            Verdict::Branch(candidates) => self.pick(node, &probes, &candidates, avoid),
-        };
-        let Some(at) = split else {
-            return;
-        };
-        let n = self.facts.get(at).map_or(0, |sf| sf.reps.len());
-        for r in 0..n {
-            self.set(node, at, Some(r));
-            self.dfs(node, Some((&probes, at)), query, limit, avoid, found);
-            if found.len() >= limit || self.exhausted {
-                break;
+            Verdict::Branch(candidates) => {
+                let at = self.pick(node, &probes, &candidates, avoid)?;
+                for p in &mut probes {
+                    p.facts = Vec::new();
+                    p.outcomes = Vec::new();
+                    p.handovers = Vec::new();
+                }
+                Some((at, probes))
             }
         }
-        self.set(node, at, None);
     }
 
     /// The fact to split. Among the open candidates: one that is surely asked before one that may be
@@ -605,8 +701,10 @@ impl<'m> Space<'m> {
                 && self.facts.get(*at).is_some_and(|sf| !sf.reps.is_empty())
         };
         let by_order = |at: &usize| self.facts.get(*at).map_or(usize::MAX, |sf| sf.order);
-        // (space index, surely asked, weight)
+        // (space index, surely asked, weight), with each question's place in it (linear in the
+        // candidates: thousands of conditions may name them).
         let mut tally: Vec<(usize, bool, u64)> = Vec::new();
+        let mut slot_of: Vec<Option<usize>> = vec![None; self.facts.len()];
         for c in candidates {
             let Some(at) = self
                 .index
@@ -627,12 +725,22 @@ impl<'m> Space<'m> {
             if asked == Asked::No {
                 continue;
             }
-            match tally.iter_mut().find(|(a, _, _)| *a == at) {
+            match slot_of
+                .get(at)
+                .copied()
+                .flatten()
+                .and_then(|i| tally.get_mut(i))
+            {
                 Some(t) => {
                     t.1 |= asked == Asked::Yes;
                     t.2 += u64::from(c.weight);
                 }
-                None => tally.push((at, asked == Asked::Yes, u64::from(c.weight))),
+                None => {
+                    if let Some(slot) = slot_of.get_mut(at) {
+                        *slot = Some(tally.len());
+                    }
+                    tally.push((at, asked == Asked::Yes, u64::from(c.weight)));
+                }
             }
         }
         if let Some((at, _, _)) = tally.iter().copied().max_by(|x, y| {
@@ -674,12 +782,18 @@ impl<'m> Space<'m> {
     fn complete(&mut self, node: &mut Node, avoid: &[usize]) -> Vec<(usize, usize)> {
         let mut added = Vec::new();
         loop {
+            if self.spent() {
+                // The witness holds whatever the rest is answered; its example is left partial.
+                self.exhausted = true;
+                break;
+            }
             let probes: Vec<Probe> = self
                 .models
                 .iter()
                 .zip(&node.answers)
                 .map(|(m, a)| probe_parts(m, a, self.today, false, Some(&[])))
                 .collect();
+            self.charge(probes.iter().map(|p| p.work).sum());
             let Some(at) = self.first_open(node, &probes, avoid) else {
                 break;
             };
@@ -717,19 +831,17 @@ impl<'m> Space<'m> {
         }
     }
 
-    /// How many answers a representative stands for: 1 for yes/no, an option or a scale level; for a
-    /// whole number with both bounds, the size of its range; `None` when that is unbounded (or for dates
-    /// and timelines).
+    /// How many answers a representative stands for: 1 for yes/no or an option; for a whole number or
+    /// scale level, the size of its range (both bounded); `None` when that is unbounded, when the
+    /// representative is one of a few values tried (approximated), or for dates and timelines.
     pub fn class_size(&self, at: usize, rep: usize) -> Option<u64> {
         if let Some((_, lo, hi)) = self.int_range(at, rep) {
             return u64::try_from(hi?.checked_sub(lo?)?.checked_add(1)?).ok();
         }
         match self.rep_of(at, rep)? {
-            (def, Slot::Value(_)) => matches!(
-                def.ty,
-                FactType::Bool | FactType::Choice { .. } | FactType::Scale { .. }
-            )
-            .then_some(1),
+            (def, Slot::Value(_)) => {
+                matches!(def.ty, FactType::Bool | FactType::Choice { .. }).then_some(1)
+            }
             (_, Slot::List(_)) => None,
         }
     }
@@ -748,16 +860,18 @@ impl<'m> Space<'m> {
         }
     }
 
-    /// For a whole-number question: the representative value and the range it stands for (between the
-    /// cuts around it, within the question's bounds; `None` where unbounded).
+    /// For a whole-number or scale question: the representative value and the range it stands for
+    /// (between the cuts around it, within the question's bounds; `None` where unbounded). `None` for an
+    /// approximated question, whose representatives are only some values tried.
     fn int_range(&self, at: usize, rep: usize) -> Option<(i64, Option<i64>, Option<i64>)> {
         let sf = self.facts.get(at)?;
+        if self.approximated.contains(&at) {
+            return None;
+        }
         let (def, Slot::Value(Value::Int(v))) = self.rep_of(at, rep)? else {
             return None;
         };
-        let FactType::Int { min, max } = def.ty else {
-            return None;
-        };
+        let (min, max) = numeric_bounds(&def.ty)?;
         let below = sf.cuts.iter().rev().find(|k| **k <= v).copied();
         let above = sf.cuts.iter().find(|k| **k > v).map(|k| k - 1);
         let (lo, hi) = within(below, above, min, max);
@@ -869,30 +983,17 @@ fn reps_of(
             .iter()
             .map(|o| RepKey::Option(o.id.clone()))
             .collect(),
-        FactType::Scale { min, max, .. } => (*min..=*max).take(100).map(RepKey::Int).collect(),
-        FactType::Int { min, max } => {
-            // One answer per range between the cuts (within the bounds): its lowest value, or for the
-            // range below the first cut, its highest.
-            let cuts = splits.int_cuts(f);
-            let starts = std::iter::once(None).chain(cuts.iter().map(|k| Some(*k)));
-            let ends = cuts.iter().map(|k| Some(k.saturating_sub(1))).chain([None]);
-            let mut vals: Vec<i64> = Vec::new();
-            for (start, end) in starts.zip(ends) {
-                match within(start, end, *min, *max) {
-                    (Some(l), Some(h)) if l <= h => vals.push(l),
-                    (Some(l), None) => vals.push(l),
-                    (None, Some(h)) => vals.push(h),
-                    (None, None) => vals.push(0),
-                    _ => {}
-                }
+        FactType::Scale { .. } | FactType::Int { .. } => {
+            let Some((min, max)) = numeric_bounds(&def.ty) else {
+                return Vec::new();
+            };
+            if splits.approximates(model, f) {
+                note_numeric(model, splits, f, notes);
             }
-            vals.retain(|n| min.is_none_or(|m| *n >= m) && max.is_none_or(|m| *n <= m));
-            vals.sort_unstable();
-            vals.dedup();
-            if splits.related(f) {
-                note_relation(model, f, notes);
-            }
-            vals.into_iter().map(RepKey::Int).collect()
+            numeric_reps(model, splits, f, min, max)
+                .into_iter()
+                .map(RepKey::Int)
+                .collect()
         }
         FactType::Date => {
             let mut vals: Vec<Date> = Vec::new();
@@ -908,8 +1009,8 @@ fn reps_of(
             }
             vals.sort_unstable();
             vals.dedup();
-            if splits.related(f) {
-                note_relation(model, f, notes);
+            if splits.related(f) || splits.in_arith(f) {
+                note_numeric(model, splits, f, notes);
             }
             vals.into_iter().map(RepKey::Date).collect()
         }
@@ -935,15 +1036,85 @@ fn reps_of(
     }
 }
 
-fn note_relation(model: &Model, f: FactId, notes: &mut Vec<Text>) {
+/// At most this many values of a whole-number or scale question are all tried when it is used in
+/// arithmetic or compared with another question (which makes that exact).
+const ENUMERATED: i64 = 100;
+
+/// The bounds of a whole-number (`None`: unbounded) or scale question; `None` for other types.
+fn numeric_bounds(ty: &FactType) -> Option<(Option<i64>, Option<i64>)> {
+    match ty {
+        FactType::Int { min, max } => Some((*min, *max)),
+        FactType::Scale { min, max, .. } => Some((Some(*min), Some(*max))),
+        _ => None,
+    }
+}
+
+/// The whole numbers tried for a whole-number or scale question with bounds `min..=max`. Compared only
+/// with constants: one per range between its cuts (every value of a range gives the same outcomes: exact,
+/// however large the range). Used in arithmetic or compared with another question: every value when there
+/// are at most [`ENUMERATED`] (exact too); else those with the bounds, the numbers around zero and
+/// around each cut of its own and of the questions it is compared with (an approximation, said in the
+/// notes). The bounds (for an unbounded question `i64`'s extremes) are where arithmetic overflows.
+fn numeric_reps(
+    model: &Model,
+    splits: &Splits,
+    f: FactId,
+    min: Option<i64>,
+    max: Option<i64>,
+) -> Vec<i64> {
+    let cuts = splits.numeric_cuts(model, f);
+    // One answer per range between the cuts (within the bounds): its lowest value, or for the range
+    // below the first cut, its highest.
+    let starts = std::iter::once(None).chain(cuts.iter().map(|k| Some(*k)));
+    let ends = cuts.iter().map(|k| Some(k.saturating_sub(1))).chain([None]);
+    let mut vals: Vec<i64> = Vec::new();
+    for (start, end) in starts.zip(ends) {
+        match within(start, end, min, max) {
+            (Some(l), Some(h)) if l <= h => vals.push(l),
+            (Some(l), None) => vals.push(l),
+            (None, Some(h)) => vals.push(h),
+            (None, None) => vals.push(0),
+            _ => {}
+        }
+    }
+    if splits.approximates(model, f) {
+        let (lo, hi) = (min.unwrap_or(i64::MIN), max.unwrap_or(i64::MAX));
+        vals.extend([lo, lo.saturating_add(1), hi.saturating_sub(1), hi]);
+        vals.extend(-2..=2);
+        for g in std::iter::once(f).chain(splits.partners(f)) {
+            for k in splits.numeric_cuts(model, g) {
+                vals.extend([k.saturating_sub(1), k]);
+            }
+        }
+    }
+    vals.retain(|n| min.is_none_or(|m| *n >= m) && max.is_none_or(|m| *n <= m));
+    vals.sort_unstable();
+    vals.dedup();
+    vals
+}
+
+/// The note for a question whose answers are approximated: compared with another question or used in
+/// arithmetic, with too many answers to try them all.
+fn note_numeric(model: &Model, splits: &Splits, f: FactId, notes: &mut Vec<Text>) {
     let id = model.facts.get(f).map_or("", |d| d.id.as_str());
-    let text = Text {
-        nl: format!(
-            "'{id}' wordt vergeleken met een andere vraag: alleen waarden rond elkaars grenzen zijn geprobeerd (benadering)."
-        ),
-        en: format!(
-            "'{id}' is compared with another question: only values around each other's limits were tried (an approximation)."
-        ),
+    let text = if splits.in_arith(f) {
+        Text {
+            nl: format!(
+                "'{id}' wordt in een berekening gebruikt en heeft te veel mogelijke antwoorden om ze allemaal te proberen: alleen waarden rond de grenzen, rond nul en rond de vergeleken getallen zijn geprobeerd (benadering)."
+            ),
+            en: format!(
+                "'{id}' is used in arithmetic and has too many possible answers to try them all: only values around its bounds, around zero and around the numbers it is compared with were tried (an approximation)."
+            ),
+        }
+    } else {
+        Text {
+            nl: format!(
+                "'{id}' wordt vergeleken met een andere vraag: alleen waarden rond elkaars grenzen zijn geprobeerd (benadering)."
+            ),
+            en: format!(
+                "'{id}' is compared with another question: only values around each other's limits were tried (an approximation)."
+            ),
+        }
     };
     if !notes.contains(&text) {
         notes.push(text);
@@ -1047,6 +1218,10 @@ struct Splits {
     cuts: Vec<(FactId, i64)>,
     windows: Vec<(FactId, i64)>,
     related: Vec<FactId>,
+    /// Pairs of questions compared with each other (both ways).
+    partners: Vec<(FactId, FactId)>,
+    /// Questions used in arithmetic (`+`, `-`, `*`, a minus sign, a number of days that is an answer).
+    arith: Vec<FactId>,
     lists_read: Vec<FactId>,
 }
 
@@ -1057,6 +1232,8 @@ impl Splits {
             cuts: Vec::new(),
             windows: Vec::new(),
             related: Vec::new(),
+            partners: Vec::new(),
+            arith: Vec::new(),
             lists_read: Vec::new(),
         };
         let mut w = Walker {
@@ -1102,6 +1279,56 @@ impl Splits {
         cuts.sort_unstable();
         cuts.dedup();
         cuts
+    }
+
+    /// Like [`Splits::int_cuts`], and every value of a question whose values are all tried.
+    fn numeric_cuts(&self, model: &Model, f: FactId) -> Vec<i64> {
+        let mut cuts = self.int_cuts(f);
+        if let Some((Some(lo), Some(hi))) = self.enumerated(model, f) {
+            cuts.extend(lo.saturating_add(1)..=hi);
+            cuts.sort_unstable();
+            cuts.dedup();
+        }
+        cuts
+    }
+
+    /// The bounds of a whole-number or scale question whose values are all tried: used in arithmetic or
+    /// compared with another question, with at most [`ENUMERATED`] values.
+    fn enumerated(&self, model: &Model, f: FactId) -> Option<(Option<i64>, Option<i64>)> {
+        let (lo, hi) = model.facts.get(f).and_then(|d| numeric_bounds(&d.ty))?;
+        let size = hi?.checked_sub(lo?)?;
+        (size < ENUMERATED && (self.related(f) || self.in_arith(f))).then_some((lo, hi))
+    }
+
+    /// True when the representatives of question `f` do not cover every case: a timeline that is read, a
+    /// date or a large whole-number or scale question compared with another question or used in
+    /// arithmetic.
+    fn approximates(&self, model: &Model, f: FactId) -> bool {
+        let Some(def) = model.facts.get(f) else {
+            return false;
+        };
+        if self.reads_list(f) {
+            return true;
+        }
+        match def.ty {
+            FactType::Bool | FactType::Choice { .. } | FactType::Timeline { .. } => false,
+            FactType::Date => self.related(f) || self.in_arith(f),
+            FactType::Int { .. } | FactType::Scale { .. } => {
+                (self.related(f) || self.in_arith(f)) && self.enumerated(model, f).is_none()
+            }
+        }
+    }
+
+    /// The questions `f` is compared with.
+    fn partners(&self, f: FactId) -> impl Iterator<Item = FactId> + '_ {
+        self.partners
+            .iter()
+            .filter(move |(a, _)| *a == f)
+            .map(|(_, b)| *b)
+    }
+
+    fn in_arith(&self, f: FactId) -> bool {
+        self.arith.contains(&f)
     }
 
     fn ints(&self, t: Target) -> impl Iterator<Item = i64> + '_ {
@@ -1188,14 +1415,30 @@ impl Walker<'_, '_> {
     fn term(&mut self, t: &Term) {
         match t {
             Term::Fact(_) | Term::Lit(_) | Term::Today | Term::Param(_) | Term::Field(_) => {}
-            Term::WorkdaysPlus(a, b)
-            | Term::Arith(_, a, b)
-            | Term::DatePlus(a, b)
-            | Term::DateDiff(a, b) => {
+            Term::Arith(_, a, b) => {
+                facts_in(a, &mut self.out.arith);
+                facts_in(b, &mut self.out.arith);
                 self.term(a);
                 self.term(b);
             }
-            Term::Neg(a) => self.term(a),
+            Term::WorkdaysPlus(a, b) | Term::DatePlus(a, b) => {
+                // A date moved by a constant number of days is handled where it is compared; a number of
+                // days that is (or reads) an answer is arithmetic.
+                if konst(self.model, self.today, b).is_none() {
+                    facts_in(a, &mut self.out.arith);
+                    facts_in(b, &mut self.out.arith);
+                }
+                self.term(a);
+                self.term(b);
+            }
+            Term::DateDiff(a, b) => {
+                self.term(a);
+                self.term(b);
+            }
+            Term::Neg(a) => {
+                facts_in(a, &mut self.out.arith);
+                self.term(a);
+            }
             Term::Cond(c) => self.cond(c),
             Term::Count {
                 list,
@@ -1252,7 +1495,7 @@ impl Walker<'_, '_> {
             .model
             .facts
             .get(f)
-            .is_some_and(|d| matches!(d.ty, FactType::Int { .. }));
+            .is_some_and(|d| numeric_bounds(&d.ty).is_some());
         // `x < c` and `x >= c` split before c; `x <= c` and `x > c` after it.
         let k = match op {
             CmpOp::Lt | CmpOp::Ge => Some(c),
@@ -1320,6 +1563,12 @@ impl Walker<'_, '_> {
             && mentions_fact(other)
         {
             self.out.related.push(f);
+            let mut others = Vec::new();
+            facts_in(other, &mut others);
+            for g in others {
+                self.out.related.push(g);
+                self.out.partners.push((f, g));
+            }
         }
     }
 
@@ -1331,6 +1580,22 @@ impl Walker<'_, '_> {
             Term::Pick { list, field, .. } => Some(Target::Field(*list, *field)),
             _ => None,
         }
+    }
+}
+
+/// The questions a term reads through arithmetic and dates (not inside a condition or a timeline).
+fn facts_in(t: &Term, out: &mut Vec<FactId>) {
+    match t {
+        Term::Fact(f) if !out.contains(f) => out.push(*f),
+        Term::WorkdaysPlus(a, b)
+        | Term::Arith(_, a, b)
+        | Term::DatePlus(a, b)
+        | Term::DateDiff(a, b) => {
+            facts_in(a, out);
+            facts_in(b, out);
+        }
+        Term::Neg(a) => facts_in(a, out),
+        _ => {}
     }
 }
 
