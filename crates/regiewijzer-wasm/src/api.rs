@@ -88,7 +88,10 @@ export interface Finding {
  * the search finished within its budget. */
 export interface AnalysisReport {
   ruleset: RulesetRef; today: string; findings: Finding[]; unchecked: { code: string; subject: string }[];
+  /** `notes` not empty: approximated (they say where); `complete` false: the budget ran out first. */
   notes: Text[]; complete: boolean; evaluations: number;
+  /** The work done, in evaluation steps, and the most one evaluation did. */
+  work: number; max_work: number;
 }
 /** One region where an outcome changes between two versions. */
 export interface Change {
@@ -101,6 +104,7 @@ export interface Change {
 export interface RulesetDiff {
   old: RulesetRef; new: RulesetRef; today: string; changes: Change[]; outcomes_added: string[]; outcomes_removed: string[];
   facts_added: string[]; facts_removed: string[]; notes: Text[]; complete: boolean; evaluations: number;
+  work: number; max_work: number;
 }
 /** One test's result from `Ruleset.runTests`. */
 export interface TestOutcome {
