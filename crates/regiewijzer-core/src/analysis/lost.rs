@@ -87,12 +87,50 @@ impl Analyzer<'_> {
                 }
                 for (ri, r) in model.rules.iter().enumerate() {
                     let sets = |x: usize| r.assigns.iter().any(|(o, _)| *o == x);
-                    if sets(cid) && sets(oid) {
+                    if sets(cid) && sets(oid) && !self.loss_hides_values(c, oid, ri) {
                         self.lost_value(space, cid, oid, ri);
                     }
                 }
             }
         }
+    }
+
+    /// True when the rule's collect values can never count while its value for `oid` lost, by the rule
+    /// priorities alone (no search needed): every rule that can beat it on `oid` with another value also
+    /// sets an outcome the collect outcome follows and that this rule sets, where no rule ranked above
+    /// this one gives this rule's value. When such a rule fires, that outcome's result comes from rules
+    /// ranked above this one, none with this rule's value, so this rule's collect values do not count.
+    fn loss_hides_values(&self, c: &crate::model::OutcomeDef, oid: usize, ri: usize) -> bool {
+        let model = self.model;
+        let Some(rule) = model.rules.get(ri) else {
+            return false;
+        };
+        let key = (rule.priority, rule.rank);
+        let mine = |x: usize| rule.assigns.iter().find(|(o, _)| *o == x).map(|(_, v)| *v);
+        let Some(v) = mine(oid) else { return false };
+        // Followed outcomes (priority only) where no rule above this one gives this rule's value.
+        let guarded: Vec<usize> = c
+            .follows
+            .iter()
+            .copied()
+            .filter(|&f| {
+                let Some(fv) = mine(f) else { return false };
+                model.outcomes.get(f).is_some_and(|o| o.policy == Policy::Priority)
+                    && !model.rules.iter().any(|g| {
+                        (g.priority, g.rank) > key && g.assigns.contains(&(f, fv))
+                    })
+            })
+            .collect();
+        let unique = model
+            .outcomes
+            .get(oid)
+            .is_some_and(|o| o.policy == Policy::Unique);
+        !unique
+            && model.rules.iter().all(|h| {
+                let beats = (h.priority, h.rank) > key
+                    && h.assigns.iter().any(|(o, hv)| *o == oid && *hv != v);
+                !beats || h.assigns.iter().any(|(o, _)| guarded.contains(o))
+            })
     }
 
     /// One search: rule `ri` fires, its values for collect outcome `cid` count, its value for `oid` lost.
