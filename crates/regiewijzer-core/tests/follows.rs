@@ -94,7 +94,10 @@ fn a_unique_outcome_is_followed_too() {
 fn actions_of_a_rule_that_may_still_lose_are_provisional() {
     let m = model(VOLGEN);
     // Danger not answered yet: the safety net's visit holds now, but danger would take the route.
-    let e = eval(&m, r#"{"zorgen": true, "zorgmijding": false, "meldingen": 0}"#);
+    let e = eval(
+        &m,
+        r#"{"zorgen": true, "zorgmijding": false, "meldingen": 0}"#,
+    );
     let acties = e.outcome("acties").unwrap();
     assert!(acties.values.contains(&"huisbezoek".to_string()));
     assert!(acties.provisional);
@@ -151,7 +154,11 @@ fn the_formatter_keeps_follows_on_the_header() {
 #[test]
 fn mistakes_in_follows_are_diagnosed_with_code_place_and_both_languages() {
     let cases = [
-        ("collect follows route, onbekend required", "E303", "onbekend"),
+        (
+            "collect follows route, onbekend required",
+            "E303",
+            "onbekend",
+        ),
         ("collect follows signalen required", "E330", "signalen"),
         ("priority follows route required", "E331", "follows route"),
     ];
@@ -201,7 +208,12 @@ fn the_analysis_finds_a_collect_value_from_a_rule_that_lost_with_an_example() {
         let (a, _) = Answers::from_raw(&m, &raw);
         let e = evaluate(&m, &a, ex.today);
         assert_eq!(e.outcome("route").unwrap().values, ["crisis"], "{f:?}");
-        assert!(!e.outcome("signalen").unwrap().values.contains(&"geen".to_string()));
+        assert!(
+            !e.outcome("signalen")
+                .unwrap()
+                .values
+                .contains(&"geen".to_string())
+        );
         assert!(f.message.nl.contains("follows route") && f.message.en.contains("lost"));
     }
 }

@@ -40,7 +40,11 @@ fn ladder(model: &Model, oid: usize) -> Vec<(usize, (i64, i64), ValueId)> {
 
 /// The result of an outcome with rules `ladder` in probe `p`, and the rules that decide it.
 fn result(p: &Probe, ladder: &[(usize, (i64, i64), ValueId)]) -> Result {
-    let state = |r: usize| p.rules.get(r).map_or((None, &[][..]), |(n, d)| (*n, &d[..]));
+    let state = |r: usize| {
+        p.rules
+            .get(r)
+            .map_or((None, &[][..]), |(n, d)| (*n, &d[..]))
+    };
     let top = ladder
         .iter()
         .filter(|(r, _, _)| matches!(state(*r), (Some(true), d) if d.is_empty()))
@@ -81,7 +85,8 @@ impl Analyzer<'_> {
                 continue;
             }
             for (oid, o) in model.outcomes.iter().enumerate() {
-                if !matches!(o.policy, Policy::Priority | Policy::Unique) || c.follows.contains(&oid)
+                if !matches!(o.policy, Policy::Priority | Policy::Unique)
+                    || c.follows.contains(&oid)
                 {
                     continue;
                 }
@@ -115,10 +120,14 @@ impl Analyzer<'_> {
             .copied()
             .filter(|&f| {
                 let Some(fv) = mine(f) else { return false };
-                model.outcomes.get(f).is_some_and(|o| o.policy == Policy::Priority)
-                    && !model.rules.iter().any(|g| {
-                        (g.priority, g.rank) > key && g.assigns.contains(&(f, fv))
-                    })
+                model
+                    .outcomes
+                    .get(f)
+                    .is_some_and(|o| o.policy == Policy::Priority)
+                    && !model
+                        .rules
+                        .iter()
+                        .any(|g| (g.priority, g.rank) > key && g.assigns.contains(&(f, fv)))
             })
             .collect();
         let unique = model

@@ -1293,7 +1293,13 @@ pub fn diff(old: &Model, new: &Model, options: &Options) -> Diff {
         // parameter values, same priority and value) fire for the same answers. Where the rules still
         // in play are the same on both sides, the outcome cannot differ: that subtree is pruned, and
         // the search splits first on what the rules that differ read.
-        let same_outcome = outcome_sig(old, io) == outcome_sig(new, inew);
+        // A collect outcome that `follows` others depends on their rules too: compared by its states.
+        let follows = !o.follows.is_empty()
+            || new
+                .outcomes
+                .get(inew)
+                .is_some_and(|n| !n.follows.is_empty());
+        let same_outcome = !follows && outcome_sig(old, io) == outcome_sig(new, inew);
         let giving_old = giving_sigs(old, io);
         let giving_new = giving_sigs(new, inew);
         // A required collect outcome is a set: it differs as soon as one value is surely in it on one side
