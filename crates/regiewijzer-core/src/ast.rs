@@ -373,6 +373,9 @@ pub struct Outcome {
     pub values: Vec<Clause<ValueDecl>>,
     /// `values parties` / `values phases`: the declared parties or phases are the values.
     pub values_from: Option<Clause<NamedKind>>,
+    /// `follows OUTCOME, ...` (collect outcomes): a rule's values count only when its values for these
+    /// single-value outcomes are their results.
+    pub follows: Option<Clause<Vec<Ident>>>,
 }
 
 /// `value NAME nl ".." en ".."`

@@ -20,7 +20,7 @@ use crate::model::{
 use thiserror::Error;
 
 /// The first bytes of every encoded model.
-const MAGIC: &[u8] = b"RWMODEL1";
+const MAGIC: &[u8] = b"RWMODEL2";
 
 /// The rules core version the bytes were made by; only the same version reads them.
 const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -607,6 +607,7 @@ impl Bin for OutcomeDef {
             }
         }
         self.values.put(out);
+        self.follows.put(out);
         self.span.put(out);
     }
     fn get(r: &mut Reader<'_>) -> Self {
@@ -623,6 +624,7 @@ impl Bin for OutcomeDef {
                 }
             },
             values: Bin::get(r),
+            follows: Bin::get(r),
             span: Bin::get(r),
         }
     }

@@ -438,11 +438,12 @@ impl<'a> Checker<'a> {
 
         // Outcomes.
         let mut outcomes = Vec::new();
-        for o in outcome_items {
+        for o in &outcome_items {
             if let Some(od) = self.outcome(o, outcomes.len()) {
                 outcomes.push(od);
             }
         }
+        self.follows(&outcome_items, &mut outcomes);
 
         // Rules and tables.
         let mut rules = Vec::new();
@@ -1120,6 +1121,52 @@ impl<'a> Checker<'a> {
         order
     }
 
+    /// Resolves `follows`: only on collect outcomes, naming priority or unique outcomes.
+    fn follows(&mut self, items: &[&ast::Outcome], outcomes: &mut [OutcomeDef]) {
+        for o in items {
+            let Some(f) = &o.follows else { continue };
+            let Some(oid) = outcomes.iter().position(|d| d.id == o.name.name) else {
+                continue;
+            };
+            let policy = outcomes.get(oid).map_or(Policy::Collect, |d| d.policy);
+            if policy != Policy::Collect {
+                self.err(
+                    DiagKind::FollowsNotCollect {
+                        outcome: o.name.name.clone(),
+                        policy: policy_word(policy).into(),
+                    },
+                    f.span,
+                );
+                continue;
+            }
+            let mut list = Vec::new();
+            for name in &f.value {
+                match outcomes.iter().position(|d| d.id == name.name) {
+                    None => self.err(DiagKind::UnknownOutcome(name.name.clone()), name.span),
+                    Some(t) => {
+                        let tp = outcomes.get(t).map_or(Policy::Collect, |d| d.policy);
+                        if matches!(tp, Policy::Priority | Policy::Unique) {
+                            if !list.contains(&t) {
+                                list.push(t);
+                            }
+                        } else {
+                            self.err(
+                                DiagKind::FollowsNotSingle {
+                                    outcome: name.name.clone(),
+                                    policy: policy_word(tp).into(),
+                                },
+                                name.span,
+                            );
+                        }
+                    }
+                }
+            }
+            if let Some(d) = outcomes.get_mut(oid) {
+                d.follows = list;
+            }
+        }
+    }
+
     fn outcome(&mut self, o: &ast::Outcome, id: OutcomeId) -> Option<OutcomeDef> {
         if self.outcome_ids.contains_key(&o.name.name) {
             self.err(
@@ -1200,6 +1247,7 @@ impl<'a> Checker<'a> {
                 policy: Policy::Deadline,
                 fallback: FallbackDef::Required,
                 values: Vec::new(),
+                follows: Vec::new(),
                 span: o.name.span,
             });
         }
@@ -1247,6 +1295,7 @@ impl<'a> Checker<'a> {
             policy: o.policy.value,
             fallback,
             values,
+            follows: Vec::new(),
             span: o.name.span,
         })
     }
@@ -1684,12 +1733,7 @@ impl<'a> Checker<'a> {
                     DiagKind::ExpectForm {
                         form: form.into(),
                         outcome: od.id.clone(),
-                        policy: Words::same(match od.policy {
-                            Policy::Priority => "priority",
-                            Policy::Unique => "unique",
-                            Policy::Collect => "collect",
-                            Policy::Deadline => "deadline",
-                        }),
+                        policy: Words::same(policy_word(od.policy)),
                     },
                     e.span,
                 );
@@ -2848,5 +2892,15 @@ impl Checker<'_> {
             span,
         );
         None
+    }
+}
+
+/// The keyword of a policy.
+fn policy_word(p: Policy) -> &'static str {
+    match p {
+        Policy::Priority => "priority",
+        Policy::Unique => "unique",
+        Policy::Collect => "collect",
+        Policy::Deadline => "deadline",
     }
 }

@@ -702,6 +702,24 @@ pub enum DiagKind {
     /// A parameter that nothing reads.
     #[error("parameter `{0}` is not used by any rule")]
     ParamUnused(String),
+    /// `follows` names an outcome without one resulting value (a collect or deadline outcome).
+    #[error(
+        "`follows` names `{outcome}`, a {policy} outcome; only priority and unique outcomes have one value to follow"
+    )]
+    FollowsNotSingle {
+        /// The outcome named.
+        outcome: String,
+        /// Its policy (`collect`, `deadline`).
+        policy: String,
+    },
+    /// `follows` on an outcome that is not a collect outcome.
+    #[error("`follows` belongs to a collect outcome; `{outcome}` is a {policy} outcome")]
+    FollowsNotCollect {
+        /// The outcome with the clause.
+        outcome: String,
+        /// Its policy.
+        policy: String,
+    },
 }
 
 impl DiagKind {
@@ -763,6 +781,8 @@ impl DiagKind {
             TimelineNeedsDate(_) => "E320",
             NotATimeline(_) => "E321",
             UnknownField { .. } => "E322",
+            FollowsNotSingle { .. } => "E330",
+            FollowsNotCollect { .. } => "E331",
         }
     }
 
@@ -908,6 +928,12 @@ impl DiagKind {
             ),
             NotATimeline(t) => format!("`{t}` is geen tijdlijn"),
             UnknownField { list, field } => format!("tijdlijn `{list}` heeft geen veld `{field}`"),
+            FollowsNotSingle { outcome, policy } => format!(
+                "`follows` noemt `{outcome}`, een {policy}-uitkomst; alleen priority- en unique-uitkomsten hebben één waarde om te volgen"
+            ),
+            FollowsNotCollect { outcome, policy } => format!(
+                "`follows` hoort bij een collect-uitkomst; `{outcome}` is een {policy}-uitkomst"
+            ),
         }
     }
 }

@@ -698,7 +698,10 @@ pub fn decide(model: &Model, answers: &Answers, today: Date, outcome: usize) -> 
         .rules
         .iter()
         .map(|r| {
-            let gives = r.assigns.iter().any(|(o, _)| *o == outcome)
+            let gives = r
+                .assigns
+                .iter()
+                .any(|(o, _)| *o == outcome || out.follows.contains(o))
                 || r.deadlines.iter().any(|d| d.outcome == outcome);
             if gives {
                 ctx.cond(&r.cond)
@@ -718,7 +721,8 @@ pub fn decide(model: &Model, answers: &Answers, today: Date, outcome: usize) -> 
             provisional: r.provisional,
         });
     }
-    let rules = ctx.givers(outcome, &tris);
+    let counting = ctx.counting(out, &tris);
+    let rules = ctx.givers(outcome, counting.as_deref().unwrap_or(&tris));
     let (mut status, mut values, _, relevant) = combine(out.policy, &rules);
     if status == Status::Undecided
         && let FallbackDef::Default { value, .. } = &out.fallback
@@ -1441,12 +1445,60 @@ impl Ctx<'_> {
             .collect()
     }
 
+    /// For a collect outcome with `follows`: per rule, whether its values count. That is its condition
+    /// and, for each followed outcome the rule also sets, that its value there is that outcome's result
+    /// (the rule won, or agrees with the winner; in a conflict, one of the conflicting values). While the
+    /// followed outcome is provisional, so is this. `None` when the outcome follows nothing.
+    fn counting(&self, out: &OutcomeDef, tris: &[Tri]) -> Option<Vec<Tri>> {
+        if out.follows.is_empty() {
+            return None;
+        }
+        let results: Vec<(usize, Vec<ValueId>, Deps)> = out
+            .follows
+            .iter()
+            .filter_map(|&o| {
+                let od = self.model.outcomes.get(o)?;
+                let rules = self.givers(o, tris);
+                let (_, values, deciding, relevant) = combine(od.policy, &rules);
+                let agreed = if values.is_empty() {
+                    deciding.iter().flat_map(|(_, v, _)| v.clone()).collect()
+                } else {
+                    values
+                };
+                Some((o, agreed, relevant))
+            })
+            .collect();
+        let counted = self
+            .model
+            .rules
+            .iter()
+            .zip(tris)
+            .map(|(r, t)| {
+                results.iter().fold(t.clone(), |t, (o, agreed, relevant)| {
+                    match r.assigns.iter().find(|(x, _)| x == o) {
+                        Some((_, v)) => both(
+                            t,
+                            Tri {
+                                now: Some(agreed.contains(v)),
+                                deps: relevant.clone(),
+                            },
+                        ),
+                        None => t,
+                    }
+                })
+            })
+            .collect();
+        Some(counted)
+    }
+
     fn outcome(&self, oid: usize, out: &OutcomeDef, tris: &[Tri]) -> (OutcomeResult, Deps) {
         if out.policy == Policy::Deadline {
             return self.deadline_outcome(oid, out, tris);
         }
-        // The rules that give this outcome a value, with their values and evaluation.
-        let rules = self.givers(oid, tris);
+        // The rules that give this outcome a value, with their values and evaluation (for a collect
+        // outcome that follows others: whether their values count).
+        let counting = self.counting(out, tris);
+        let rules = self.givers(oid, counting.as_deref().unwrap_or(tris));
         let (status, values, deciding, relevant) = combine(out.policy, &rules);
 
         let mut reasons: Vec<Reason> = if self.explain {
@@ -1801,6 +1853,22 @@ impl Ctx<'_> {
                 .filter_map(|&p| used_parameter(self.model, p))
                 .collect(),
         }
+    }
+}
+
+/// `a and b`, Kleene style: a settled `no` on either side decides.
+fn both(a: Tri, b: Tri) -> Tri {
+    if (a.now == Some(false) && a.settled()) || (b.now == Some(false) && b.settled()) {
+        return Tri::known(false);
+    }
+    let now = match (a.now, b.now) {
+        (Some(false), _) | (_, Some(false)) => Some(false),
+        (Some(true), Some(true)) => Some(true),
+        _ => None,
+    };
+    Tri {
+        now,
+        deps: union(a.deps, b.deps),
     }
 }
 

@@ -168,6 +168,10 @@ impl Doc {
                     Policy::Deadline => "deadline",
                 };
                 let mut head = format!("outcome {}: {policy}", o.name.name);
+                if let Some(f) = &o.follows {
+                    let names: Vec<&str> = f.value.iter().map(|i| i.name.as_str()).collect();
+                    head.push_str(&format!(" follows {}", names.join(", ")));
+                }
                 if let Some(Clause {
                     value: Fallback::Required,
                     ..
@@ -188,6 +192,10 @@ impl Doc {
                     // `required` is printed on the header line: comments on it go there too.
                     Some(c) => self.nodes.push((c.span.start, id)),
                     None => {}
+                }
+                // `follows` is printed on the header line too.
+                if let Some(f) = &o.follows {
+                    self.nodes.push((f.span.start, id));
                 }
                 if let Some(vf) = &o.values_from {
                     let text = match vf.value {

@@ -228,6 +228,9 @@ pub struct OutcomeDef {
     pub fallback: FallbackDef,
     /// The possible values.
     pub values: Vec<OptionDef>,
+    /// For a collect outcome: the single-value outcomes its values follow (`follows`). A rule's values
+    /// count only when, for each of these it also sets, its value is that outcome's result.
+    pub follows: Vec<OutcomeId>,
     /// Where its name is written.
     pub span: Span,
 }

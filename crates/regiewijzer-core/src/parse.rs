@@ -107,6 +107,7 @@ pub const RESERVED: &[&str] = &[
     "phases",
     "blocked",
     "complete",
+    "follows",
 ];
 
 type PResult<T> = Result<T, ()>;
@@ -810,10 +811,11 @@ impl Parser {
             label: None,
             values: Vec::new(),
             values_from: None,
+            follows: None,
         };
         self.clauses(
             "outcome",
-            &["required", "default", "label", "value", "values"],
+            &["required", "default", "label", "value", "values", "follows"],
             |p, kw, start| {
                 match kw {
                     "required" => p.set_once(
@@ -850,6 +852,15 @@ impl Parser {
                         };
                         let sp = start.to(p.prev_span());
                         p.set_once(&mut o.values_from, kind, sp, "values");
+                    }
+                    "follows" => {
+                        let what = ("the outcome it follows", "de uitkomst die het volgt");
+                        let mut list = vec![p.ident(what.0, what.1)?];
+                        while p.eat(&Tok::Comma) {
+                            list.push(p.ident(what.0, what.1)?);
+                        }
+                        let sp = start.to(p.prev_span());
+                        p.set_once(&mut o.follows, list, sp, kw);
                     }
                     _ => {
                         let name = p.ident("the value's name", "de naam van de waarde")?;
@@ -1966,6 +1977,7 @@ fn is_clause_keyword(w: &str) -> bool {
             | "require"
             | "lead"
             | "values"
+            | "follows"
     )
 }
 

@@ -1,6 +1,8 @@
 //! The analysis agrees with brute force: on many small random rulesets (yes/no, choice and whole-number
-//! questions, `ask when`, `priority`/`unique`/`collect` outcomes) every answer combination is evaluated,
-//! and every gap, conflict, dead rule and shadowed rule the analysis reports is real, and none is
+//! questions, `ask when`, `priority`/`unique`/`collect` outcomes, rules that set `route` and `acties`
+//! together, `acties` that may `follows route`) every answer combination is evaluated,
+//! and every gap, conflict, dead rule, shadowed rule and collect value from a rule that lost (`A203`)
+//! the analysis reports is real, and none is
 //! missed. Each reported example, evaluated, shows what the finding says.
 
 use proptest::prelude::*;
@@ -141,6 +143,7 @@ fn check(seed: u64, shape: &generate::Shape) -> Result<(), TestCaseError> {
             );
         }
     }
+    lost_values_agree(&m, &report, &all, &src)?;
     for (ri, r) in m.rules.iter().enumerate() {
         let fires = |p: &Probe| p.rules.get(ri).is_some_and(|(now, _)| *now == Some(true));
         let dead = !all.iter().any(fires);
@@ -193,6 +196,94 @@ fn check(seed: u64, shape: &generate::Shape) -> Result<(), TestCaseError> {
                 o.id,
                 src
             );
+        }
+    }
+    Ok(())
+}
+
+/// The values at the top of outcome `oid` among the rules that fire in `p` (all of them for `unique`).
+fn top_values(m: &Model, p: &Probe, oid: usize) -> Vec<usize> {
+    let unique = m.outcomes[oid].policy == Policy::Unique;
+    let fired: Vec<((i64, i64), usize)> = m
+        .rules
+        .iter()
+        .enumerate()
+        .filter(|(ri, _)| p.rules.get(*ri).is_some_and(|(now, _)| *now == Some(true)))
+        .filter_map(|(_, r)| {
+            let (_, v) = r.assigns.iter().find(|(o, _)| *o == oid)?;
+            Some((if unique { (0, 0) } else { (r.priority, r.rank) }, *v))
+        })
+        .collect();
+    let top = fired.iter().map(|(k, _)| *k).max();
+    fired
+        .into_iter()
+        .filter(|(k, _)| Some(*k) == top)
+        .map(|(_, v)| v)
+        .collect()
+}
+
+/// `A203` by brute force: rule R, collect outcome C, single-value outcome O (not followed by C) are
+/// reported exactly when some answers make R fire, lose O, and its C values count; the example shows it.
+fn lost_values_agree(
+    m: &Model,
+    report: &regiewijzer_core::analysis::Report,
+    all: &[Probe],
+    src: &str,
+) -> Result<(), TestCaseError> {
+    let shows = |p: &Probe, ri: usize, cid: usize, oid: usize| -> bool {
+        let r = &m.rules[ri];
+        let mine = |x: usize| r.assigns.iter().find(|(o, _)| *o == x).map(|(_, v)| *v);
+        p.rules.get(ri).is_some_and(|(now, _)| *now == Some(true))
+            && mine(oid).is_some_and(|v| !top_values(m, p, oid).contains(&v))
+            && m.outcomes[cid]
+                .follows
+                .iter()
+                .all(|&f| mine(f).is_none_or(|fv| top_values(m, p, f).contains(&fv)))
+    };
+    for (cid, c) in m.outcomes.iter().enumerate() {
+        if c.policy != Policy::Collect {
+            continue;
+        }
+        for (oid, o) in m.outcomes.iter().enumerate() {
+            if !matches!(o.policy, Policy::Priority | Policy::Unique) || c.follows.contains(&oid) {
+                continue;
+            }
+            for (ri, r) in m.rules.iter().enumerate() {
+                let sets = |x: usize| r.assigns.iter().any(|(o, _)| *o == x);
+                if !(sets(cid) && sets(oid)) {
+                    continue;
+                }
+                let brute = all.iter().any(|p| shows(p, ri, cid, oid));
+                let found: Vec<_> = report
+                    .findings
+                    .iter()
+                    .filter(|f| {
+                        matches!(&f.kind, FindingKind::LostValue { rule, outcome, lost, .. }
+                            if *rule == r.id && *outcome == c.id && *lost == o.id)
+                    })
+                    .collect();
+                prop_assert_eq!(
+                    brute,
+                    !found.is_empty(),
+                    "A203 {} {} {}:\n{}",
+                    r.id,
+                    c.id,
+                    o.id,
+                    src
+                );
+                for f in found {
+                    let ex = f
+                        .example
+                        .as_ref()
+                        .ok_or_else(|| TestCaseError::fail("no example"))?;
+                    prop_assert!(
+                        shows(&example_probe(m, ex), ri, cid, oid),
+                        "{:?}\n{}",
+                        f,
+                        src
+                    );
+                }
+            }
         }
     }
     Ok(())
@@ -306,6 +397,7 @@ fn small_shape() -> impl Strategy<Value = generate::Shape> {
             ask_when,
             catch_all: false,
             sets: true,
+            together: true,
         },
     )
 }

@@ -115,7 +115,7 @@ proptest! {
     /// Arbitrary bytes behind a valid header are refused cleanly.
     #[test]
     fn arbitrary_bodies_never_panic(body in proptest::collection::vec(any::<u8>(), 0..400)) {
-        let mut bytes = b"RWMODEL1".to_vec();
+        let mut bytes = b"RWMODEL2".to_vec();
         bytes.push(5);
         bytes.extend_from_slice(env!("CARGO_PKG_VERSION").as_bytes());
         bytes.extend_from_slice(&body);

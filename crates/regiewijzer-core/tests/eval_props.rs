@@ -1,7 +1,8 @@
 //! Laws of evaluation, checked on random answers:
 //! - evaluation never panics, whatever the answers (also loose JSON-like input);
 //! - an outcome that is *final* does not change, whatever the open questions are answered with
-//!   (brute force over random completions agrees with the analysis);
+//!   (brute force over random completions agrees with the analysis), also a collect outcome that
+//!   `follows` single-value outcomes (the fixture `volgen.regels` and the shipped rulesets);
 //! - when every asked question is answered, nothing is provisional, and what matters next is empty;
 //! - a provisional outcome names at least one asked, unanswered question;
 //! - deciding one outcome (`decide`) gives what the whole evaluation gives it;

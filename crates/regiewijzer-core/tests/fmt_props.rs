@@ -406,6 +406,7 @@ fn item_kind() -> impl Strategy<Value = ItemKind> {
                 label,
                 values,
                 values_from: None,
+                follows: None,
             })
         });
     let assign_value = prop_oneof![

@@ -12,6 +12,7 @@ export const KEYWORDS = [
   "since", "contains", "exactly", "undecided", "provisional", "final", "bool", "choice", "int", "scale",
   "date", "for", "regional", "deadline", "working", "overdue", "timeline", "field", "count", "latest",
   "earliest", "where", "of", "require", "lead", "values", "parties", "phases", "blocked", "complete",
+  "follows",
 ];
 const ATOMS = new Set(["yes", "no"]);
 const LANGS = new Set(["nl", "en"]);

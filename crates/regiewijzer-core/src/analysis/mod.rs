@@ -10,6 +10,7 @@
 //! other facts or used in arithmetic, which may overflow) is listed in `notes`; a result without notes
 //! and with `complete` set is exact.
 
+mod lost;
 mod space;
 
 pub use space::evaluations_for;
@@ -95,6 +96,18 @@ pub enum FindingKind {
         /// The party or phase.
         value: String,
     },
+    /// A rule adds values to a collect outcome while its value for a single-value outcome (that the
+    /// collect outcome does not follow) lost.
+    LostValue {
+        /// The rule.
+        rule: String,
+        /// The collect outcome it adds to.
+        outcome: String,
+        /// The single-value outcome where it lost.
+        lost: String,
+        /// The rules that won it in the example.
+        to: Vec<String>,
+    },
     /// Handovers A → B and B → A that can both go through for the same answers.
     PingPong {
         /// The one handover.
@@ -132,8 +145,9 @@ pub struct Example {
 /// One finding of the analysis.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    /// `A101` gap, `A102` conflict, `A201` dead rule, `A202` shadowed rule, `A301` ask-when, `A401`
-    /// isolated party/phase, `A402` handover ping-pong.
+    /// `A101` gap, `A102` conflict, `A201` dead rule, `A202` shadowed rule, `A203` a collect value from
+    /// a rule whose single-value outcome lost, `A301` ask-when, `A401` isolated party/phase, `A402`
+    /// handover ping-pong.
     pub code: &'static str,
     /// Error (gaps and conflicts: `regiewijzer analyze` exits 1) or warning.
     pub severity: Severity,
@@ -202,6 +216,7 @@ pub fn analyze(model: &Model, options: &Options) -> Report {
     };
     a.gaps_and_conflicts(&mut space);
     a.dead_and_shadowed(&mut space);
+    a.lost_values(&mut space);
     a.ask_when(&mut space);
     a.handovers(&mut space);
     let mut findings = a.findings;
@@ -292,6 +307,12 @@ impl Analyzer<'_> {
                 FindingKind::DeadRule { rule } => rule.clone(),
                 FindingKind::ShadowedRule { rule, outcome, .. } => format!("{rule} ({outcome})"),
                 FindingKind::AskWhen { rule, fact } => format!("{rule} ({fact})"),
+                FindingKind::LostValue {
+                    rule,
+                    outcome,
+                    lost,
+                    ..
+                } => format!("{rule} ({outcome}, {lost})"),
                 FindingKind::Gap { outcome } | FindingKind::Conflict { outcome, .. } => {
                     outcome.clone()
                 }
@@ -1272,7 +1293,13 @@ pub fn diff(old: &Model, new: &Model, options: &Options) -> Diff {
         // parameter values, same priority and value) fire for the same answers. Where the rules still
         // in play are the same on both sides, the outcome cannot differ: that subtree is pruned, and
         // the search splits first on what the rules that differ read.
-        let same_outcome = outcome_sig(old, io) == outcome_sig(new, inew);
+        // A collect outcome that `follows` others depends on their rules too: compared by its states.
+        let follows = !o.follows.is_empty()
+            || new
+                .outcomes
+                .get(inew)
+                .is_some_and(|n| !n.follows.is_empty());
+        let same_outcome = !follows && outcome_sig(old, io) == outcome_sig(new, inew);
         let giving_old = giving_sigs(old, io);
         let giving_new = giving_sigs(new, inew);
         // A required collect outcome is a set: it differs as soon as one value is surely in it on one side

@@ -56,6 +56,8 @@ pub struct Shape {
     /// Whether there is a required `collect` outcome `signalen` too (its gaps are many: off for the
     /// benchmark, which keeps its ruleset of before).
     pub sets: bool,
+    /// Whether some rules set `route` and `acties` together, and `acties` may `follows route`.
+    pub together: bool,
 }
 
 impl Shape {
@@ -72,6 +74,7 @@ impl Shape {
             ask_when: true,
             catch_all: true,
             sets: false,
+            together: false,
         }
     }
 }
@@ -123,7 +126,12 @@ pub fn ruleset(seed: u64, shape: &Shape) -> String {
     for v in 0..3 {
         s.push_str(&format!("  value t{v} nl \"T{v}\" en \"T{v}\"\n"));
     }
-    s.push_str("\noutcome acties: collect default a0 because nl \"Niets\" en \"Nothing\"\n  label nl \"Acties\" en \"Actions\"\n");
+    let follows = if shape.together && rng.below(2) == 0 {
+        " follows route"
+    } else {
+        ""
+    };
+    s.push_str(&format!("\noutcome acties: collect{follows} default a0 because nl \"Niets\" en \"Nothing\"\n  label nl \"Acties\" en \"Actions\"\n"));
     for v in 0..6 {
         s.push_str(&format!("  value a{v} nl \"A{v}\" en \"A{v}\"\n"));
     }
@@ -165,6 +173,11 @@ pub fn ruleset(seed: u64, shape: &Shape) -> String {
             3 => format!("team = t{}", 1 + rng.below(2)),
             4 | 5 => format!("acties = a{}", 1 + rng.below(5)),
             _ => format!("signalen = s{}", rng.below(4)),
+        };
+        let then = if shape.together && then.starts_with("route") && rng.below(2) == 0 {
+            format!("{then}, acties = a{}", 1 + rng.below(5))
+        } else {
+            then
         };
         let priority = 1 + rng.below(shape.priorities.max(1));
         s.push_str(&format!(
