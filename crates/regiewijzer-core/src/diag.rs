@@ -691,6 +691,9 @@ pub enum DiagKind {
         /// The field.
         field: String,
     },
+    /// `{name}` in a text names no parameter.
+    #[error("`{{{0}}}` in this text names no parameter (write `{{{{` for a literal brace)")]
+    UnknownParamInText(String),
     /// `values parties` / `fact x: party` without any `party` declared (or phases).
     #[error("no {0} is declared (declare them with `{0} NAME` and a label)")]
     NothingDeclared(String),
@@ -763,6 +766,7 @@ impl DiagKind {
             TimelineNeedsDate(_) => "E320",
             NotATimeline(_) => "E321",
             UnknownField { .. } => "E322",
+            UnknownParamInText(_) => "E324",
         }
     }
 
@@ -908,6 +912,9 @@ impl DiagKind {
             ),
             NotATimeline(t) => format!("`{t}` is geen tijdlijn"),
             UnknownField { list, field } => format!("tijdlijn `{list}` heeft geen veld `{field}`"),
+            UnknownParamInText(p) => format!(
+                "`{{{p}}}` in deze tekst noemt geen parameter (schrijf `{{{{` voor een losse accolade)"
+            ),
         }
     }
 }
