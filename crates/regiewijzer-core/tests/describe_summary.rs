@@ -84,7 +84,10 @@ fn the_summary_has_ruleset_date_outcomes_reasons_answers_and_the_override() {
         nl.contains("- Route: Dakloos en niet in zorg: bemoeizorg.\n  omdat: Woonsituatie: Dakloos. Bekend bij een zorgaanbieder? Nee.\n"),
         "{nl}"
     );
-    assert!(!nl.contains("dakloos_en_onbekend") && !nl.contains("regelnummer"), "{nl}");
+    assert!(
+        !nl.contains("dakloos_en_onbekend") && !nl.contains("regelnummer"),
+        "{nl}"
+    );
     assert!(!nl.contains("woonsituatie = dakloos"), "{nl}");
     assert!(nl.contains("- Is er acuut gevaar? Nee\n"), "{nl}");
     assert!(nl.contains("Niet gebruikt (vraag niet gesteld): Is er een wapen?"));
