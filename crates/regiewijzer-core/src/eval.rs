@@ -1569,6 +1569,7 @@ impl Ctx<'_> {
                     answers: self.used_answers(&dfacts),
                     parameters: Vec::new(),
                 });
+                sentence::drop_repeats(&mut reason.conditions);
                 reasons.push(reason);
                 let info = deadline_info(day, self.today);
                 let label = Text {
@@ -1688,6 +1689,7 @@ impl Ctx<'_> {
         };
         let mut conditions = Vec::new();
         self.explain(&r.cond, true, false, &mut conditions);
+        sentence::drop_repeats(&mut conditions);
         Reason {
             kind,
             rule: r.id.clone(),

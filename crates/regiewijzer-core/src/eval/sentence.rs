@@ -168,6 +168,8 @@ impl Ctx<'_> {
 
     /// A constant bound: a literal in words, or a parameter's value and what it means.
     fn constant(&self, t: &Term, ty: Option<&FactType>, lang: Lang) -> String {
+        // A scale's bound is its number; the label belongs to the answer.
+        let ty = ty.filter(|t| !matches!(t, FactType::Scale { .. }));
         match t {
             Term::Param(p) => match self.model.parameters.get(*p) {
                 Some(def) => format!(
@@ -375,6 +377,22 @@ impl Ctx<'_> {
             Term::Today | Term::DatePlus(..) | Term::WorkdaysPlus(..) => Some(&FactType::Date),
             Term::Cond(_) => Some(&FactType::Bool),
             _ => None,
+        }
+    }
+}
+
+/// Leaves out a sentence that an earlier part of the same reason already says (two parts reading the
+/// same answer, e.g. `datum is answered` and a deadline computed from that date).
+pub(super) fn drop_repeats(parts: &mut [super::ConditionPart]) {
+    let mut seen: Vec<Text> = Vec::new();
+    for p in parts.iter_mut() {
+        if p.sentence.nl.is_empty() {
+            continue;
+        }
+        if seen.contains(&p.sentence) {
+            p.sentence = Text::default();
+        } else {
+            seen.push(p.sentence.clone());
         }
     }
 }
