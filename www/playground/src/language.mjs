@@ -51,12 +51,13 @@ const regels = StreamLanguage.define({
   name: "regels",
   startState: () => ({ defining: false, inString: false }),
   token(stream, state) {
+    if (state.inString) return stringPart(stream, state);
     if (stream.eatSpace()) return null;
+    if (stream.peek() === '"') return stringPart(stream, state);
     if (stream.peek() === "#") {
       stream.skipToEnd();
       return "comment";
     }
-    if (state.inString || stream.peek() === '"') return stringPart(stream, state);
     if (stream.match(/^\d{4}-\d{2}-\d{2}/)) return "number";
     if (stream.match(/^-?\d+/)) return "number";
     const word = stream.match(/^[A-Za-z_][A-Za-z0-9_]*/);
