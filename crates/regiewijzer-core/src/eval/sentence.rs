@@ -225,7 +225,7 @@ impl Ctx<'_> {
             Term::DateDiff(a, b) if matches!(**a, Term::Today) => format!(
                 "{} {}",
                 lang.pick("Dagen sinds", "Days since"),
-                bare(&self.name(b, list, lang))
+                lower_first(bare(&self.name(b, list, lang)))
             ),
             Term::DateDiff(a, b) => format!(
                 "{} {} {} {}",
