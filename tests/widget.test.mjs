@@ -330,6 +330,13 @@ for (const [lang, path] of [["nl", "/www/demo/"], ["en", "/www/demo/en/"]]) {
     assert.equal(await page.locator(`${WIDGET} details[part=reasons][data-outcome=route]`).getAttribute("open"), "");
     const reasons = await page.locator(`${WIDGET} details[part=reasons][data-outcome=route]`).textContent();
     assert.match(reasons, lang === "nl" ? /Wvggz/ : /Wvggz/);
+    // The reasons in plain words, made by the core: the question and its answer, no ids, operators,
+    // code words or line numbers.
+    assert.match(reasons, lang === "nl" ? /Weigert de persoon vrijwillige hulp, of mijdt de persoon zorg\? Ja\./
+      : /\? Yes\./);
+    for (const leak of [/\w_\w/, /[=<>\[\]]/, /\b(yes|true|false|regelnummer|line \d|rij \d|row \d)\b/, /Nog nodig \(|Still needed \(/]) {
+      assert.doesNotMatch(reasons, leak);
+    }
     const summary = await page.locator(`${WIDGET} details[part=reasons][data-outcome=route] > summary`).textContent();
     assert.match(summary, lang === "nl" ? /Waarom\?/ : /Why\?/);
     await page.locator(`${WIDGET} [data-action=copy]`).click();

@@ -33,6 +33,7 @@ pub fn run(
     answers: &Path,
     today: Option<Date>,
     format: Format,
+    verbose: bool,
 ) -> Result<Status, CliError> {
     let source = read(file)?;
     let compiled = source.compile();
@@ -96,10 +97,50 @@ pub fn run(
     evaluation.answer_issues = issues;
     let out = match format {
         Format::Json => json(&evaluation)?,
-        Format::Text => as_text(ui, &model, &evaluation),
+        Format::Text => {
+            let mut t = as_text(ui, &model, &evaluation);
+            if verbose {
+                for_authors(ui, &evaluation, &mut t);
+            }
+            t
+        }
     };
     ui.out(out)?;
     Ok(Status::Ok)
+}
+
+/// For rule authors (`--verbose`): per outcome the rules that gave it, with id, line and the conditions
+/// in code form, and the rules closest to deciding an undecided outcome with the questions they miss.
+fn for_authors(ui: &Ui, e: &Evaluation, t: &mut Text) {
+    t.push("\n");
+    t.push(
+        ui.lang
+            .pick("Voor wie regels schrijft:", "For rule authors:"),
+    );
+    t.push("\n");
+    let line = ui.lang.pick("regel", "line");
+    for o in &e.outcomes {
+        for r in &o.reasons {
+            t.push("- ").inline(&o.id).push(" ← ").inline(&r.rule);
+            t.push(format!(" ({line} {})\n", r.line));
+            for c in &r.conditions {
+                let holds = match c.holds {
+                    Some(true) => "✓",
+                    Some(false) => "✗",
+                    None => "?",
+                };
+                t.push(format!("    {holds} ")).inline(&c.text).push("\n");
+            }
+        }
+        for n in &o.nearest {
+            t.push("  ~ ").inline(&o.id).push(" ← ").inline(&n.rule);
+            t.push(format!(" ({line} {})", n.line));
+            if !n.missing.is_empty() {
+                t.push(": ").inline(&n.missing.join(", "));
+            }
+            t.push("\n");
+        }
+    }
 }
 
 /// The evaluation for a person: the answers that could not be used, then the core's plain-text summary

@@ -92,6 +92,11 @@ enum Command {
         /// uitvoer: json (standaard) of text / output: json (default) or text
         #[arg(long, value_enum, default_value_t = eval::Format::Json)]
         format: eval::Format,
+        /// bij --format text: ook regel-id's, regelnummers en de voorwaarden als code, voor wie regels
+        /// schrijft / with --format text: also rule ids, line numbers and the conditions as code, for rule
+        /// authors
+        #[arg(long)]
+        verbose: bool,
     },
     /// Analyseer een regelset: gaten, conflicten, dode en overschaduwde regels, ask-when, overdrachten;
     /// elke bevinding met een voorbeeld. Afsluitcode 1 bij gaten of conflicten, 3 als het budget op was /
@@ -216,7 +221,8 @@ fn run(ui: &Ui, command: Command) -> Result<Status, CliError> {
             answers,
             today,
             format,
-        } => eval::run(ui, &file, &answers, today, format),
+            verbose,
+        } => eval::run(ui, &file, &answers, today, format, verbose),
         Command::Analyze {
             file,
             today,

@@ -349,11 +349,36 @@ fn eval_as_text_gives_outcomes_reasons_and_answer_issues_in_dutch_or_english() {
         out.contains("De eigen zorgaanbieder pakt de melding op."),
         "{out}"
     );
+    // The reason in plain words; rule ids, lines and code only with --verbose.
     assert!(
-        out.contains(
-            "omdat: bekend_bij_zorg = yes [Is de persoon bekend bij een zorgaanbieder?: ja]"
-        ),
+        out.contains("omdat: Is de persoon bekend bij een zorgaanbieder? Ja.\n"),
         "{out}"
+    );
+    assert!(
+        !out.contains("bekend_bij_zorg") && !out.contains("regelnummer"),
+        "{out}"
+    );
+    let verbose = run_with(
+        &[
+            "eval",
+            fixture("mini.regels").to_str().unwrap(),
+            "--answers",
+            "-",
+            "--today",
+            "2026-03-02",
+            "--format",
+            "text",
+            "--verbose",
+        ],
+        &[],
+        br#"{"acuut_gevaar": false, "bekend_bij_zorg": true}"#,
+    );
+    let verbose = stdout(&verbose);
+    assert!(
+        verbose.contains(
+            "Voor wie regels schrijft:\n- route ← bekend (regel 32)\n    ✓ bekend_bij_zorg = yes\n"
+        ),
+        "{verbose}"
     );
     let out = eval("en", br#"{"acuut_gevaar": "misschien"}"#);
     assert!(

@@ -691,6 +691,9 @@ pub enum DiagKind {
         /// The field.
         field: String,
     },
+    /// `{name}` in a text names no parameter.
+    #[error("`{{{0}}}` in this text names no parameter (write `{{{{` for a literal brace)")]
+    UnknownParamInText(String),
     /// `values parties` / `fact x: party` without any `party` declared (or phases).
     #[error("no {0} is declared (declare them with `{0} NAME` and a label)")]
     NothingDeclared(String),
@@ -783,6 +786,7 @@ impl DiagKind {
             UnknownField { .. } => "E322",
             FollowsNotSingle { .. } => "E330",
             FollowsNotCollect { .. } => "E331",
+            UnknownParamInText(_) => "E324",
         }
     }
 
@@ -933,6 +937,9 @@ impl DiagKind {
             ),
             FollowsNotCollect { outcome, policy } => format!(
                 "`follows` hoort bij een collect-uitkomst; `{outcome}` is een {policy}-uitkomst"
+            ),
+            UnknownParamInText(p) => format!(
+                "`{{{p}}}` in deze tekst noemt geen parameter (schrijf `{{{{` voor een losse accolade)"
             ),
         }
     }

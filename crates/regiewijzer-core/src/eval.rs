@@ -14,6 +14,9 @@
 //! comparison unknown), and dates outside years 1000–9999 are unknown.
 use std::cell::{Cell, RefCell};
 
+mod sentence;
+pub use sentence::question_and_answer;
+
 use serde::Serialize;
 
 use crate::answers::{AnswerIssue, Answers};
@@ -73,8 +76,15 @@ pub struct UsedAnswer {
 /// One part of a condition that made a rule fire (or keeps it from firing).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ConditionPart {
-    /// The canonical text, e.g. `leeftijd >= 18` or `not acuut_gevaar`.
+    /// The canonical text, e.g. `leeftijd >= 18` or `not acuut_gevaar`: for rule authors (the playground,
+    /// `--verbose`), never shown to a professional.
     pub text: String,
+    /// The part in plain words, for the professional: the question with its answer's label, the
+    /// parameters' labels and values, e.g. "Is er nu acuut gevaar? Ja." or "Contactpogingen met resultaat
+    /// geen contact in de laatste 14 dagen: 3 (minstens 3, …)". No ids, operators, keywords or line
+    /// numbers. Empty when the part reads only questions that are not asked now (they are not cited) or
+    /// nothing at all (`when yes`): leave it out then.
+    pub sentence: Text,
     /// `true`, `false` or `None` (unknown: unanswered).
     pub holds: Option<bool>,
     /// The answers it reads.
@@ -151,6 +161,8 @@ pub struct NearMiss {
     pub title: Option<Text>,
     /// The values it would give.
     pub values: Vec<String>,
+    /// The values it would give, in words (same order).
+    pub value_labels: Vec<Text>,
     /// Its reason in words.
     pub because: Text,
     /// Unanswered questions it needs (fact ids).
@@ -1604,10 +1616,12 @@ impl Ctx<'_> {
                     .unwrap_or_default();
                 reason.conditions.push(ConditionPart {
                     text: format!("{} = {text}", out.id),
+                    sentence: self.answers_sentence(&dfacts),
                     holds: Some(true),
                     answers: self.used_answers(&dfacts),
                     parameters: Vec::new(),
                 });
+                sentence::drop_repeats(&mut reason.conditions);
                 reasons.push(reason);
                 let info = deadline_info(day, self.today);
                 let label = Text {
@@ -1727,6 +1741,7 @@ impl Ctx<'_> {
         };
         let mut conditions = Vec::new();
         self.explain(&r.cond, true, false, &mut conditions);
+        sentence::drop_repeats(&mut conditions);
         Reason {
             kind,
             rule: r.id.clone(),
@@ -1763,6 +1778,10 @@ impl Ctx<'_> {
                     line: self.model.line_of(r.span.start),
                     title: r.title.clone(),
                     values: value_ids(out, vals),
+                    value_labels: vals
+                        .iter()
+                        .filter_map(|v| out.values.get(*v).map(|d| d.label.clone()))
+                        .collect(),
                     because: r.because.clone(),
                     missing,
                     failing,
@@ -1831,6 +1850,7 @@ impl Ctx<'_> {
                 a.text.clone()
             },
             holds: t.now.map(|b| b != neg),
+            sentence: self.sentence(a, neg),
             answers: a
                 .facts
                 .iter()

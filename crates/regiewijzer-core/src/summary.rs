@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::eval::{Evaluation, Status};
+use crate::eval::{Evaluation, Status, question_and_answer};
 use crate::model::{Model, Text};
 
 /// A professional's decision that differs from (or confirms) the advice for one outcome.
@@ -88,13 +88,9 @@ struct Words {
     override_by: &'static str,
     reason: &'static str,
     reasons: &'static str,
-    rule: &'static str,
-    row: &'static str,
-    line: &'static str,
     conditions: &'static str,
     sources: &'static str,
     answers: &'static str,
-    unanswered: &'static str,
     ignored: &'static str,
     open: &'static str,
     disclaimer: &'static str,
@@ -112,13 +108,9 @@ const NL: Words = Words {
     override_by: "Afwijkend besloten door de professional",
     reason: "reden",
     reasons: "Waarom",
-    rule: "regel",
-    row: "rij",
-    line: "regelnummer",
     conditions: "omdat",
     sources: "bron",
     answers: "Antwoorden",
-    unanswered: "niet beantwoord",
     ignored: "Niet gebruikt (vraag niet gesteld)",
     open: "Wat nu telt",
     disclaimer: "Beslisondersteuning: de professional beslist. De regels zijn een regionaal voorbeeld, geen officiële richtlijn.",
@@ -136,13 +128,9 @@ const EN: Words = Words {
     override_by: "Decided otherwise by the professional",
     reason: "reason",
     reasons: "Why",
-    rule: "rule",
-    row: "row",
-    line: "line",
     conditions: "because",
     sources: "source",
     answers: "Answers",
-    unanswered: "not answered",
     ignored: "Not used (question not asked)",
     open: "What matters next",
     disclaimer: "Decision support: the professional decides. The rules are a regional example, not official guidance.",
@@ -218,50 +206,19 @@ pub fn summary(model: &Model, eval: &Evaluation, overrides: &[Override], lang: &
     line(format!("{}:", w.reasons));
     for o in &eval.outcomes {
         for r in &o.reasons {
-            let who = match (&r.table, r.row, r.kind) {
-                (Some(table), Some(row), _) => format!("{table}, {} {row}", w.row),
-                (_, _, "default") => w.default.to_string(),
-                _ => format!("{} {}", w.rule, r.rule),
-            };
-            let title = r
-                .title
-                .as_ref()
-                .map(|x| format!(" «{}»", t(x)))
-                .unwrap_or_default();
-            let at = if r.line > 0 {
-                format!(", {} {}", w.line, r.line)
-            } else {
-                String::new()
-            };
             line(format!(
-                "- {} ({who}{title}{at}): {}",
-                t(&o.label),
+                "- {}: {}",
+                who(r, w, lang, &t(&o.label)),
                 t(&r.because)
             ));
             let parts: Vec<String> = r
                 .conditions
                 .iter()
-                .map(|p| {
-                    let answers: Vec<String> = p
-                        .answers
-                        .iter()
-                        .map(|a| {
-                            let ans = a
-                                .answer
-                                .as_ref()
-                                .map_or_else(|| w.unanswered.to_string(), |s| t(&s.label));
-                            format!("{}: {ans}", t(&a.question))
-                        })
-                        .collect();
-                    if answers.is_empty() {
-                        p.text.clone()
-                    } else {
-                        format!("{} [{}]", p.text, answers.join("; "))
-                    }
-                })
+                .map(|p| t(&p.sentence))
+                .filter(|s| !s.is_empty())
                 .collect();
             if !parts.is_empty() {
-                line(format!("  {}: {}", w.conditions, parts.join("; ")));
+                line(format!("  {}: {}", w.conditions, parts.join(" ")));
             }
             for s in &r.sources {
                 line(format!("  {}: {s}", w.sources));
@@ -273,7 +230,10 @@ pub fn summary(model: &Model, eval: &Evaluation, overrides: &[Override], lang: &
     line(format!("{}:", w.answers));
     for (def, st) in model.facts.iter().zip(&eval.facts) {
         if let (Some(a), true) = (&st.answer, st.used) {
-            line(format!("- {}: {}", t(&def.label), t(&a.label)));
+            line(format!(
+                "- {}",
+                question_and_answer(&t(&def.label), &t(&a.label))
+            ));
             for record in st.records.iter().flatten() {
                 let cells: Vec<String> = record
                     .iter()
@@ -295,6 +255,15 @@ pub fn summary(model: &Model, eval: &Evaluation, overrides: &[Override], lang: &
     line(String::new());
     line(w.disclaimer.to_string());
     out
+}
+
+/// Who gives a reason, in words: the outcome's label, with the rule's (or table's) title, or "standaard".
+fn who(r: &crate::eval::Reason, w: &Words, lang: &str, outcome: &str) -> String {
+    match (&r.title, r.kind) {
+        (_, "default") => format!("{outcome} ({})", w.default),
+        (Some(title), _) => format!("{outcome} «{}»", title.get(lang)),
+        (None, _) => outcome.to_string(),
+    }
 }
 
 /// Keeps a free text on one line of the summary.

@@ -79,15 +79,17 @@ fn the_summary_has_ruleset_date_outcomes_reasons_answers_and_the_override() {
         nl.contains("- Urgentie: Regulier (standaard, voorlopig)"),
         "{nl}"
     );
+    // Reasons in plain words: no rule id, line number or condition code.
     assert!(
-        nl.contains("(regel dakloos_en_onbekend, regelnummer"),
+        nl.contains("- Route: Dakloos en niet in zorg: bemoeizorg.\n  omdat: Woonsituatie: Dakloos. Bekend bij een zorgaanbieder? Nee.\n"),
         "{nl}"
     );
     assert!(
-        nl.contains("woonsituatie = dakloos [Woonsituatie: Dakloos]"),
+        !nl.contains("dakloos_en_onbekend") && !nl.contains("regelnummer"),
         "{nl}"
     );
-    assert!(nl.contains("- Is er acuut gevaar?: nee"));
+    assert!(!nl.contains("woonsituatie = dakloos"), "{nl}");
+    assert!(nl.contains("- Is er acuut gevaar? Nee\n"), "{nl}");
     assert!(nl.contains("Niet gebruikt (vraag niet gesteld): Is er een wapen?"));
     assert!(nl.contains("Wat nu telt: Leeftijd"), "{nl}");
     assert!(nl.trim_end().ends_with("geen officiële richtlijn."));

@@ -42,7 +42,9 @@ export interface UsedParameter { id: string; label: Text; value: string; regiona
 export interface Reason {
   kind: "rule" | "row" | "default" | "handover"; rule: string; table: string | null; row: number | null; line: number;
   title: Text | null; values: string[]; priority: number; because: Text; sources: string[]; provisional: boolean;
-  conditions: { text: string; holds: boolean | null; answers: { fact: string; question: Text; answer: { value: string; label: Text } | null }[]; parameters: UsedParameter[] }[];
+  /** `text`: the condition in code form, for rule authors; `sentence`: in plain words, for the
+   * professional (empty: leave it out). */
+  conditions: { text: string; sentence: Text; holds: boolean | null; answers: { fact: string; question: Text; answer: { value: string; label: Text } | null }[]; parameters: UsedParameter[] }[];
 }
 /** A handover of the lead, as evaluated. */
 export interface HandoverResult {
@@ -55,7 +57,7 @@ export interface HandoverResult {
 export interface OutcomeResult {
   id: string; label: Text; policy: string; status: "decided" | "default" | "undecided" | "conflict";
   values: string[]; value_labels: Text[]; provisional: boolean; matters_next: string[];
-  reasons: Reason[]; nearest: { rule: string; line: number; title: Text | null; values: string[]; because: Text; missing: string[] }[];
+  reasons: Reason[]; nearest: { rule: string; line: number; title: Text | null; values: string[]; value_labels: Text[]; because: Text; missing: string[] }[];
   deadline?: { date: string; days_left: number; overdue: boolean; status: Text } | null;
 }
 /** The result of evaluating answers. */

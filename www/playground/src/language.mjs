@@ -21,25 +21,43 @@ const KEYWORD_SET = new Set(KEYWORDS);
 const DEFINERS = new Set(["fact", "outcome", "rule", "table", "parameter", "party", "phase", "handover",
   "value", "option", "field", "ruleset"]);
 
+/** `{name}` inside a text: a parameter shown as its value (`{{` is a literal brace). */
+const PLACEHOLDER = /^\{[A-Za-z_][A-Za-z0-9_]*\}/;
+
+/** One piece of a quoted text: a parameter placeholder (`string-2`), or plain text up to the next one. */
+function stringPart(stream, state) {
+  if (state.inString && stream.match(PLACEHOLDER)) return "string-2";
+  if (!state.inString) {
+    stream.next();
+    state.inString = true;
+  }
+  let escaped = false;
+  while (!stream.eol()) {
+    if (!escaped && stream.match("{{", false)) {
+      stream.next();
+      stream.next();
+      continue;
+    }
+    if (!escaped && stream.match(PLACEHOLDER, false)) return "string";
+    const c = stream.next();
+    if (c === '"' && !escaped) break;
+    escaped = c === "\\" && !escaped;
+  }
+  state.inString = false;
+  state.defining = false;
+  return "string";
+}
+
 const regels = StreamLanguage.define({
   name: "regels",
-  startState: () => ({ defining: false }),
+  startState: () => ({ defining: false, inString: false }),
   token(stream, state) {
+    if (state.inString) return stringPart(stream, state);
     if (stream.eatSpace()) return null;
+    if (stream.peek() === '"') return stringPart(stream, state);
     if (stream.peek() === "#") {
       stream.skipToEnd();
       return "comment";
-    }
-    if (stream.peek() === '"') {
-      stream.next();
-      let escaped = false;
-      while (!stream.eol()) {
-        const c = stream.next();
-        if (c === '"' && !escaped) break;
-        escaped = c === "\\" && !escaped;
-      }
-      state.defining = false;
-      return "string";
     }
     if (stream.match(/^\d{4}-\d{2}-\d{2}/)) return "number";
     if (stream.match(/^-?\d+/)) return "number";
@@ -68,6 +86,7 @@ const style = HighlightStyle.define([
   { tag: t.keyword, color: "#6b2185", fontWeight: "bold" },
   { tag: t.comment, color: "#545454", fontStyle: "italic" },
   { tag: t.string, color: "#0b6130" },
+  { tag: t.special(t.string), color: "#0b6130", fontWeight: "bold", textDecoration: "underline dotted" },
   { tag: t.number, color: "#8a4000" },
   { tag: t.atom, color: "#04509e" },
   { tag: t.meta, color: "#545454" },

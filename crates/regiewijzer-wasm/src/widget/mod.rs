@@ -1684,53 +1684,29 @@ fn render_outcomes(state: &Rc<RefCell<State>>) -> JsResult {
         let ul = el(doc, "ul")?;
         for r in &o.reasons {
             let li = el(doc, "li")?;
-            let who = match (&r.table, r.row, r.kind) {
-                (Some(t), Some(row), _) => format!("{t}, {} {row}", w.row),
-                (_, _, "default") => w.default.to_string(),
-                _ => match &r.title {
-                    Some(t) => t.get(lang).to_string(),
-                    None => format!("{} {}", w.rule, r.rule),
-                },
+            // In plain words, made by the core: the title (a table's title for a row), the reason and
+            // one sentence per condition part; ids and lines stay in the data attributes for tests.
+            let who = match (&r.title, r.kind) {
+                (_, "default") => Some(w.default),
+                (Some(t), _) => Some(t.get(lang)),
+                (None, _) => None,
             };
-            add(&li, el_text(doc, "strong", &who)?)?;
-            add(
-                &li,
-                doc.create_text_node(&format!(": {}", r.because.get(lang))),
-            )?;
-            if !r.conditions.is_empty() {
+            if let Some(who) = who {
+                add(&li, el_text(doc, "strong", who)?)?;
+                add(&li, doc.create_text_node(": "))?;
+            }
+            add(&li, doc.create_text_node(r.because.get(lang)))?;
+            let sentences: Vec<(&str, &str)> = r
+                .conditions
+                .iter()
+                .map(|c| (c.sentence.get(lang), c.text.as_str()))
+                .filter(|(s, _)| !s.is_empty())
+                .collect();
+            if !sentences.is_empty() {
                 let cl = el(doc, "ul")?;
-                for c in &r.conditions {
-                    let answers: Vec<String> = c
-                        .answers
-                        .iter()
-                        .map(|a| {
-                            let v = a
-                                .answer
-                                .as_ref()
-                                .map_or(w.unanswered, |s| s.label.get(lang));
-                            format!("{} {v}", a.question.get(lang))
-                        })
-                        .chain(
-                            c.parameters
-                                .iter()
-                                .map(|p| format!("{} = {}", p.label.get(lang), p.value)),
-                        )
-                        .collect();
-                    // A bare yes/no question reads best as the question and its answer alone.
-                    let bare = c.answers.len() == 1
-                        && c.parameters.is_empty()
-                        && c.answers.first().is_some_and(|a| {
-                            c.text == a.fact || c.text == format!("not {}", a.fact)
-                        });
-                    let line = if answers.is_empty() {
-                        c.text.clone()
-                    } else if bare {
-                        answers.join("; ")
-                    } else {
-                        format!("{} — {}", c.text, answers.join("; "))
-                    };
-                    let cli = el_text(doc, "li", &line)?;
-                    cli.set_attribute("data-condition", &c.text)?;
+                for (sentence, code) in sentences {
+                    let cli = el_text(doc, "li", sentence)?;
+                    cli.set_attribute("data-condition", code)?;
                     add(&cl, cli)?;
                 }
                 add(&li, cl)?;
@@ -1749,13 +1725,14 @@ fn render_outcomes(state: &Rc<RefCell<State>>) -> JsResult {
             if missing.is_empty() {
                 continue;
             }
+            let values: Vec<&str> = n.value_labels.iter().map(|v| v.get(lang)).collect();
             let li = el_text(
                 doc,
                 "li",
                 &format!(
-                    "{} ({}): {}",
+                    "{} {}: {}",
                     w.still_needed,
-                    n.values.join(", "),
+                    values.join(", "),
                     missing.join("; ")
                 ),
             )?;
