@@ -189,6 +189,7 @@ struct Checker<'a> {
     scope: Vec<FactId>,
     parties: Vec<OptionDef>,
     phases: Vec<OptionDef>,
+    override_reasons: Vec<OptionDef>,
     outcome_ids: HashMap<String, OutcomeId>,
     value_spans: HashMap<(OutcomeId, ValueId), Span>,
     uses_today: bool,
@@ -237,6 +238,7 @@ impl<'a> Checker<'a> {
             scope: Vec::new(),
             parties: Vec::new(),
             phases: Vec::new(),
+            override_reasons: Vec::new(),
             outcome_ids: HashMap::new(),
             value_spans: HashMap::new(),
             uses_today: false,
@@ -518,6 +520,7 @@ impl<'a> Checker<'a> {
             parameters: std::mem::take(&mut self.params),
             parties: std::mem::take(&mut self.parties),
             phases: std::mem::take(&mut self.phases),
+            override_reasons: std::mem::take(&mut self.override_reasons),
             handovers,
             ask_order,
             outcomes,
@@ -548,6 +551,11 @@ impl<'a> Checker<'a> {
         let (list, what, what_nl) = match n.kind {
             NamedKind::Party => (&self.parties, "party", "partij"),
             NamedKind::Phase => (&self.phases, "phase", "fase"),
+            NamedKind::OverrideReason => (
+                &self.override_reasons,
+                "override reason",
+                "reden om af te wijken",
+            ),
         };
         if list.iter().any(|x| x.id == n.name.name) {
             self.err(
@@ -567,6 +575,7 @@ impl<'a> Checker<'a> {
         match n.kind {
             NamedKind::Party => self.parties.push(def),
             NamedKind::Phase => self.phases.push(def),
+            NamedKind::OverrideReason => self.override_reasons.push(def),
         }
     }
 
@@ -1166,6 +1175,7 @@ impl<'a> Checker<'a> {
             let (list, what) = match vf.value {
                 NamedKind::Party => (self.parties.clone(), "party"),
                 NamedKind::Phase => (self.phases.clone(), "phase"),
+                NamedKind::OverrideReason => (self.override_reasons.clone(), "override reason"),
             };
             if list.is_empty() {
                 self.err(DiagKind::NothingDeclared(what.to_string()), vf.span);
