@@ -553,7 +553,7 @@ impl<'a> Checker<'a> {
             NamedKind::Phase => (&self.phases, "phase", "fase"),
             NamedKind::OverrideReason => (
                 &self.override_reasons,
-                "override reason",
+                "reason for overriding",
                 "reden om af te wijken",
             ),
         };

@@ -262,7 +262,7 @@ pub fn summary(model: &Model, eval: &Evaluation, decisions: &[Decision], lang: &
         line(format!(
             "  {}: {}",
             w.decision,
-            decision_text(model, o, decided, w, lang)
+            decision_in_words(model, o, decided, lang)
         ));
     }
     if !eval.matters_next.is_empty() {
@@ -358,14 +358,16 @@ pub fn summary(model: &Model, eval: &Evaluation, decisions: &[Decision], lang: &
     out
 }
 
-/// The decision on outcome `o` in words: "bevestigd", "afgeweken: X (reden: …)" or "nog niet genomen".
-fn decision_text(
+/// The decision on outcome `o` in words, in `lang`: "bevestigd", "afgeweken: X (reden: …)" (for a
+/// `collect` outcome the actions added and struck) or "nog niet genomen"; the summary and the widget
+/// say it the same way.
+pub fn decision_in_words(
     model: &Model,
     o: &OutcomeResult,
     decided: Option<&Decision>,
-    w: &Words,
     lang: &str,
 ) -> String {
+    let w = if lang == "en" { &EN } else { &NL };
     let ov = match decided {
         None => return w.not_decided.to_string(),
         Some(Decision::Confirmed { .. }) => return w.confirmed.to_string(),
