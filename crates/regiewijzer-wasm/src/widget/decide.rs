@@ -58,12 +58,11 @@ struct ReasonValue<'a> {
 }
 
 /// The decisions for the form value: outcome id → advice, decision, values, reason, time.
-pub(super) fn value(
-    decisions: &SortedMap<String, Decided>,
-) -> SortedMap<&str, impl Serialize + '_> {
-    decisions
-        .iter()
-        .map(|(id, d)| {
+pub(super) struct Value<'a>(pub &'a SortedMap<String, Decided>);
+
+impl Serialize for Value<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(id, d)| {
             let (decision, values, reason) = match &d.otherwise {
                 None => ("confirmed", d.advice.as_slice(), None),
                 Some(o) => (
@@ -82,9 +81,9 @@ pub(super) fn value(
                 reason,
                 at: d.at.as_deref(),
             };
-            (id.as_str(), v)
-        })
-        .collect()
+            (id, v)
+        }))
+    }
 }
 
 /// The decisions in a restored value: `decisions` (outcome → decision), or the single `decision` of an
@@ -204,29 +203,22 @@ pub(super) fn all_decided(st: &State) -> bool {
 
 /// The decisions as the core's summary takes them.
 pub(super) fn for_summary(decisions: &SortedMap<String, Decided>) -> Vec<Decision> {
-    decisions
-        .iter()
-        .map(|(id, d)| match &d.otherwise {
-            None => Decision::Confirmed {
-                outcome: id.clone(),
-            },
-            Some(o) => Decision::Override(Override {
-                outcome: id.clone(),
-                values: o.values.clone(),
-                code: o.code.clone(),
-                reason: o.text.clone(),
-            }),
-        })
-        .collect()
+    decisions.iter().map(|(id, d)| to_core(id, d)).collect()
 }
 
-/// The decision on outcome `id` alone.
-fn one(decisions: &SortedMap<String, Decided>, id: &str) -> SortedMap<String, Decided> {
-    decisions
-        .iter()
-        .filter(|(k, _)| k.as_str() == id)
-        .map(|(k, d)| (k.clone(), d.clone()))
-        .collect()
+/// One decision as the core takes it.
+fn to_core(id: &str, d: &Decided) -> Decision {
+    match &d.otherwise {
+        None => Decision::Confirmed {
+            outcome: id.to_string(),
+        },
+        Some(o) => Decision::Override(Override {
+            outcome: id.to_string(),
+            values: o.values.clone(),
+            code: o.code.clone(),
+            reason: o.text.clone(),
+        }),
+    }
 }
 
 /// The time now, from the browser's clock, as ISO 8601 (UTC).
@@ -234,8 +226,9 @@ fn now() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
-/// Confirms the advice of `only` (one outcome) or of every outcome not decided yet.
-pub(super) fn confirm(state: &Rc<RefCell<State>>, only: Option<&str>) -> JsResult {
+/// Confirms the advice of every outcome not decided yet; an override stays, and so does an override
+/// being typed (saving it replaces the confirmation).
+pub(super) fn confirm(state: &Rc<RefCell<State>>) -> JsResult {
     {
         let mut st = state.borrow_mut();
         let at = now();
@@ -243,10 +236,7 @@ pub(super) fn confirm(state: &Rc<RefCell<State>>, only: Option<&str>) -> JsResul
             .result
             .iter()
             .flat_map(|e| e.outcomes.iter())
-            .filter(|o| match only {
-                Some(id) => o.id == id,
-                None => !st.decisions.contains_key(&o.id),
-            })
+            .filter(|o| !st.decisions.contains_key(&o.id))
             .map(|o| (o.id.clone(), o.values.clone()))
             .collect();
         for (id, advice) in open {
@@ -255,14 +245,11 @@ pub(super) fn confirm(state: &Rc<RefCell<State>>, only: Option<&str>) -> JsResul
                 otherwise: None,
                 at: Some(at.clone()),
             };
-            st.decisions.insert(id.clone(), d);
-        }
-        if only.is_none() || st.override_open.as_deref() == only {
-            st.override_open = None;
-            st.draft = None;
+            st.decisions.insert(id, d);
         }
     }
     render(state)?;
+    super::render_summary(state)?;
     send(state, "confirm")
 }
 
@@ -367,6 +354,7 @@ pub(super) fn save(state: &Rc<RefCell<State>>) -> JsResult {
         st.draft = None;
     }
     render(state)?;
+    super::render_summary(state)?;
     focus(
         state,
         &format!(
@@ -485,9 +473,14 @@ pub(super) fn render(state: &Rc<RefCell<State>>) -> JsResult {
         _ => ("partial", w.partly_decided),
     };
     let status = el_text(&st.doc, "p", text)?;
-    status.set_attribute("part", "decision-status")?;
-    status.set_attribute("role", "status")?;
-    status.set_attribute("data-decision", kind)?;
+    attrs(
+        &status,
+        &[
+            ("part", "decision-status"),
+            ("role", "status"),
+            ("data-decision", kind),
+        ],
+    )?;
     add(&panel, status)?;
     let list = el(&st.doc, "ul")?;
     list.set_attribute("part", "decision-outcomes")?;
@@ -511,8 +504,10 @@ fn row(st: &State, o: &regiewijzer_core::eval::OutcomeResult) -> JsResult<Elemen
     let w = words(&st.lang);
     let lang = st.lang.as_str();
     let li = el(&st.doc, "li")?;
-    li.set_attribute("part", "decision-outcome")?;
-    li.set_attribute("data-outcome", &o.id)?;
+    attrs(
+        &li,
+        &[("part", "decision-outcome"), ("data-outcome", &o.id)],
+    )?;
     let advice: Vec<&str> = o.value_labels.iter().map(|t| t.get(lang)).collect();
     let advice = if advice.is_empty() {
         w.undecided.to_string()
@@ -525,7 +520,7 @@ fn row(st: &State, o: &regiewijzer_core::eval::OutcomeResult) -> JsResult<Elemen
         Some(None) => "confirmed",
         Some(Some(_)) => "override",
     };
-    let decision = d.and_then(|_| for_summary(&one(&st.decisions, &o.id)).pop());
+    let decision = d.map(|d| to_core(&o.id, d));
     let state_text = match &st.model {
         Some(m) => decision_in_words(m, o, decision.as_ref(), lang),
         None => String::new(),
@@ -534,20 +529,19 @@ fn row(st: &State, o: &regiewijzer_core::eval::OutcomeResult) -> JsResult<Elemen
     let text = format!("{}: {advice} — {state_text}", o.label.get(lang));
     add(&li, el_text(&st.doc, "span", &text)?)?;
     let name = o.label.get(lang);
-    if kind != "confirmed" {
-        let b = button(&st.doc, "confirm-one", w.confirm_one)?;
-        b.set_attribute("data-outcome", &o.id)?;
-        b.set_attribute("aria-label", &format!("{}: {name}", w.confirm_one))?;
-        add(&li, b)?;
-    }
     let Some(view) = view(st, &o.id).filter(|v| v.policy != Policy::Deadline) else {
         return Ok(li);
     };
     let open = st.override_open.as_deref() == Some(o.id.as_str());
     let b = button(&st.doc, "override", w.override_)?;
-    b.set_attribute("data-outcome", &o.id)?;
-    b.set_attribute("aria-label", &format!("{}: {name}", w.override_))?;
-    b.set_attribute("aria-expanded", if open { "true" } else { "false" })?;
+    attrs(
+        &b,
+        &[
+            ("data-outcome", &o.id),
+            ("aria-label", &format!("{}: {name}", w.override_)),
+            ("aria-expanded", if open { "true" } else { "false" }),
+        ],
+    )?;
     add(&li, b)?;
     if open {
         add(&li, form(st, view, d)?)?;
@@ -568,9 +562,14 @@ fn form(st: &State, view: &OutcomeView, saved: Option<&Decided>) -> JsResult<Ele
         .map(|(_, d)| d.clone())
         .or_else(|| saved.and_then(|d| d.otherwise.clone()));
     let form = el(doc, "div")?;
-    form.set_attribute("part", "override-form")?;
-    form.set_attribute("data-outcome", &view.id)?;
-    form.set_attribute("role", "group")?;
+    attrs(
+        &form,
+        &[
+            ("part", "override-form"),
+            ("data-outcome", &view.id),
+            ("role", "group"),
+        ],
+    )?;
     form.set_attribute(
         "aria-label",
         &format!("{}: {}", w.override_, view.label.get(lang)),
@@ -656,9 +655,14 @@ fn form(st: &State, view: &OutcomeView, saved: Option<&Decided>) -> JsResult<Ele
     add(&form, area)?;
     let err = el(doc, "p")?;
     err.set_id("rw-override-error");
-    err.set_attribute("part", "decision-error")?;
-    err.set_attribute("role", "alert")?;
-    err.set_attribute("hidden", "")?;
+    attrs(
+        &err,
+        &[
+            ("part", "decision-error"),
+            ("role", "alert"),
+            ("hidden", ""),
+        ],
+    )?;
     add(&form, err)?;
     add(&form, button(doc, "save-override", w.save_override)?)?;
     add(&form, button(doc, "cancel-override", w.cancel)?)?;
@@ -682,9 +686,14 @@ fn choice(
     add(&wrap, l)?;
     let sel: HtmlSelectElement = el(doc, "select")?.dyn_into()?;
     sel.set_id(&id);
-    sel.set_attribute("data-field", field)?;
-    sel.set_attribute("required", "")?;
-    sel.set_attribute("aria-describedby", "rw-override-error")?;
+    attrs(
+        &sel,
+        &[
+            ("data-field", field),
+            ("required", ""),
+            ("aria-describedby", "rw-override-error"),
+        ],
+    )?;
     let empty = el_text(doc, "option", w.choose)?;
     empty.set_attribute("value", "")?;
     add(&sel, empty)?;
@@ -700,4 +709,12 @@ fn choice(
     );
     add(&wrap, sel)?;
     Ok(wrap)
+}
+
+/// Sets each `(name, value)` attribute on `e`.
+fn attrs(e: &Element, list: &[(&str, &str)]) -> JsResult {
+    for (name, value) in list {
+        e.set_attribute(name, value)?;
+    }
+    Ok(())
 }

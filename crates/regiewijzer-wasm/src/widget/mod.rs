@@ -124,7 +124,7 @@ struct OutcomeValue<'a> {
 
 /// What the host's form submits (JSON) and the events carry.
 #[derive(Serialize)]
-struct WidgetValue<'a, S: Serialize> {
+struct WidgetValue<'a> {
     ruleset: RulesetIdentity<'a>,
     today: String,
     lang: &'a str,
@@ -135,7 +135,7 @@ struct WidgetValue<'a, S: Serialize> {
     /// True when every outcome has a decision.
     decided: bool,
     /// Per outcome: the advice, the decision, the values, the reason and the time of deciding.
-    decisions: SortedMap<&'a str, S>,
+    decisions: decide::Value<'a>,
 }
 
 struct State {
@@ -422,14 +422,10 @@ fn on_click(state: &Rc<RefCell<State>>, target: &Element) -> JsResult {
     };
     let action = button.get_attribute("data-action").unwrap_or_default();
     match action.as_str() {
-        "confirm" => decide::confirm(state, None)?,
-        "confirm-one" | "override" => {
+        "confirm" => decide::confirm(state)?,
+        "override" => {
             let outcome = button.get_attribute("data-outcome").unwrap_or_default();
-            if action == "override" {
-                decide::open(state, &outcome)?;
-            } else {
-                decide::confirm(state, Some(&outcome))?;
-            }
+            decide::open(state, &outcome)?;
         }
         "cancel-override" => decide::cancel(state)?,
         "save-override" => decide::save(state)?,
@@ -631,7 +627,7 @@ fn value_of(st: &State) -> JsResult<JsValue> {
         removed_answers: removed_answers(st),
         outcomes,
         decided: decide::all_decided(st),
-        decisions: decide::value(&st.decisions),
+        decisions: decide::Value(&st.decisions),
     })
 }
 
@@ -679,18 +675,21 @@ fn update(state: &Rc<RefCell<State>>) -> JsResult {
     render_questions(state)?;
     render_outcomes(state)?;
     decide::render(state)?;
-    {
-        // The summary is always the current one: for copying, and on paper.
-        let st = state.borrow();
-        if let Some(area) = st
-            .shadow
-            .query_selector("[part=summary]")?
-            .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
-        {
-            area.set_value(&summary_of(&st));
-        }
-    }
+    render_summary(state)?;
     send(state, "change")
+}
+
+/// The summary is always the current one (answers and decisions): for copying, and on paper.
+fn render_summary(state: &Rc<RefCell<State>>) -> JsResult {
+    let st = state.borrow();
+    if let Some(area) = st
+        .shadow
+        .query_selector("[part=summary]")?
+        .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
+    {
+        area.set_value(&summary_of(&st));
+    }
+    Ok(())
 }
 
 // ---------- today ----------

@@ -26,8 +26,6 @@ pub struct Words {
     pub override_text: &'static str,
     /// After a `collect` outcome's label: tick what holds.
     pub what_holds: &'static str,
-    /// Confirm the advice of one outcome.
-    pub confirm_one: &'static str,
     /// Confirm every outcome not decided yet, after some were.
     pub confirm_rest: &'static str,
     /// Every outcome decided, at least one otherwise.
@@ -103,7 +101,6 @@ pub const NL: Words = Words {
     override_reason: "Reden van de afwijking (verplicht)",
     override_text: "Toelichting (vrij)",
     what_holds: "— vink aan wat geldt",
-    confirm_one: "Bevestig",
     confirm_rest: "Bevestig de rest van het advies",
     decided_with_override: "Besluit vastgelegd, deels afgeweken van het advies.",
     partly_decided: "Nog niet over alles besloten.",
@@ -167,7 +164,6 @@ pub const EN: Words = Words {
     override_reason: "Reason for deciding otherwise (required)",
     override_text: "Explanation (optional)",
     what_holds: "— tick what holds",
-    confirm_one: "Confirm",
     confirm_rest: "Confirm the rest of the advice",
     decided_with_override: "Decision recorded, partly deciding otherwise.",
     partly_decided: "Not everything decided yet.",
