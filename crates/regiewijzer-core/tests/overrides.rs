@@ -185,12 +185,9 @@ fn the_summary_says_per_outcome_confirmed_overridden_or_not_yet() {
     let route = e.outcomes.iter().find(|o| o.id == "route").unwrap();
     let acties = e.outcomes.iter().find(|o| o.id == "acties").unwrap();
     let struck = acties.values.first().unwrap().clone();
+    let acties_def = m.outcomes.iter().find(|o| o.id == "acties").unwrap();
     // The first action struck, one the advice does not have added.
-    let added = m
-        .outcomes
-        .iter()
-        .find(|o| o.id == "acties")
-        .unwrap()
+    let added = acties_def
         .values
         .iter()
         .find(|v| !acties.values.contains(&v.id))
@@ -221,11 +218,7 @@ fn the_summary_says_per_outcome_confirmed_overridden_or_not_yet() {
         "{nl}"
     );
     assert!(nl.contains("  Besluit van de professional: afgeweken: Binnen 24 uur (reden: Minder urgentie door de context – Persoon is al opgenomen)\n"), "{nl}");
-    let struck_nl = m
-        .outcomes
-        .iter()
-        .find(|o| o.id == "acties")
-        .unwrap()
+    let struck_nl = acties_def
         .values
         .iter()
         .find(|v| v.id == struck)
