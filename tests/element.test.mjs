@@ -38,12 +38,14 @@ test("the value carries answers, outcomes and the ruleset hash; required stays i
   assert.match(value.ruleset.hash, /^sha256:[0-9a-f]{64}$/);
   assert.equal(value.answers.acuut_gevaar, true);
   assert.deepEqual(value.outcomes.route.values, ["crisisdienst_112"]);
-  assert.equal(value.decision, null);
+  assert.deepEqual(value.decisions, {});
+  assert.equal(value.decided, false);
   await w.locator("[data-action=confirm]").click();
   assert.equal(await inWidget(page, "return w.checkValidity()"), true);
   const posted = await page.evaluate(() => Object.fromEntries(new FormData(document.querySelector("#host"))));
   const submitted = JSON.parse(posted.triage);
-  assert.equal(submitted.decision.kind, "confirmed");
+  assert.equal(submitted.decided, true);
+  assert.equal(submitted.decisions.route.decision, "confirmed");
   assert.equal(submitted.ruleset.hash, value.ruleset.hash);
   assert.deepEqual(errors, []);
   assert.deepEqual(foreign, []);
@@ -52,16 +54,19 @@ test("the value carries answers, outcomes and the ruleset hash; required stays i
 test("deciding otherwise needs a reason, and the reason becomes part of the value", async () => {
   const { page } = await open();
   const w = page.locator("regie-wijzer");
-  await w.locator("[data-action=override]").click();
+  await w.locator("[data-action=override][data-outcome=route]").click();
   await w.locator("[data-field=override-value]").selectOption("bemoeizorg");
   await w.locator("[data-action=save-override]").click();
   assert.equal(await w.locator("[part=decision-error]").isVisible(), true);
-  assert.equal((await inWidget(page, "return w.value")).decision, null);
+  assert.deepEqual((await inWidget(page, "return w.value")).decisions, {});
+  await w.locator("[data-field=override-code]").selectOption("informatie_onvolledig");
   await w.locator("[data-field=override-reason]").fill("Melder belde terug: geen gevaar meer.");
   await w.locator("[data-action=save-override]").click();
   const v = await inWidget(page, "return w.value");
-  assert.deepEqual(v.decision, { kind: "override", outcome: "route", value: "bemoeizorg", reason: "Melder belde terug: geen gevaar meer." });
-  assert.match(await inWidget(page, "return w.summary"), /Afwijkend besloten door de professional: Bemoeizorg – reden: Melder belde terug/);
+  const { at, ...route } = v.decisions.route;
+  assert.deepEqual(route, { advice: [], decision: "override", values: ["bemoeizorg"],
+    reason: { code: "informatie_onvolledig", text: "Melder belde terug: geen gevaar meer." } });
+  assert.match(await inWidget(page, "return w.summary"), /afgeweken: Bemoeizorg \(reden: Informatie van de melder onvolledig of achterhaald – Melder belde terug/);
 });
 
 test("form reset clears answers and decision; the answers property round-trips", async () => {

@@ -81,7 +81,8 @@ test("a fault inside the core: every widget shows an error state (nl), fires reg
   const form = await page.evaluate(() => Object.fromEntries(new FormData(document.getElementById("host"))));
   const first = JSON.parse(form.triage);
   assert.deepEqual(first.answers, { acuut_gevaar: false, huiselijk_geweld: true });
-  assert.deepEqual(first.decision, { kind: "confirmed" });
+  assert.equal(first.decided, true);
+  assert.equal(first.decisions.route.decision, "confirmed");
   assert.deepEqual(JSON.parse(form.triage2).answers, { acuut_gevaar: true });
   assert.deepEqual(await page.evaluate(() => document.getElementById("eerste").answers), { acuut_gevaar: false, huiselijk_geweld: true });
 
@@ -372,7 +373,8 @@ test("moving the element in the DOM and setting the same attributes again keep a
   await waitRoute(page, "veilig_thuis");
   const after = await valueOf(page);
   assert.deepEqual(after.answers, before.answers);
-  assert.deepEqual(after.decision, { kind: "confirmed" });
+  assert.deepEqual(after.decisions, before.decisions);
+  assert.equal(after.decided, true);
   assert.equal(await page.locator("regie-wijzer [data-fact=huiselijk_geweld] input[value=true]").isChecked(), true);
   const form = await page.evaluate(() => JSON.parse(new FormData(document.getElementById("host")).get("triage")));
   assert.deepEqual(form.answers, before.answers);
@@ -404,14 +406,16 @@ test("a host framework that re-creates the element gets the work back by passing
 test("switching the language keeps answers, the decision, and an override reason being typed", async () => {
   const { page, errors } = await open("/tests/fixtures/widget.html");
   await veiligThuis(page);
-  await page.locator("regie-wijzer [data-action=override]").click();
+  await page.locator("regie-wijzer [data-action=override][data-outcome=route]").click();
   await page.locator("regie-wijzer [data-field=override-value]").selectOption("bemoeizorg");
+  await page.locator("regie-wijzer [data-field=override-code]").selectOption("al_bekend");
   await page.locator("regie-wijzer [data-field=override-reason]").fill("Melder en cliënt kennen het bemoeizorgteam al.");
   await page.evaluate(() => document.querySelector("regie-wijzer").setAttribute("lang", "en"));
   await page.waitForFunction(() => document.querySelector("regie-wijzer").shadowRoot.querySelector("[part=widget]")?.getAttribute("lang") === "en");
   // Still being typed, in the English form.
   assert.equal(await page.locator("regie-wijzer [data-field=override-reason]").inputValue(), "Melder en cliënt kennen het bemoeizorgteam al.");
   assert.equal(await page.locator("regie-wijzer [data-field=override-value]").inputValue(), "bemoeizorg");
+  assert.equal(await page.locator("regie-wijzer [data-field=override-code]").inputValue(), "al_bekend");
   // An answer changed meanwhile does not drop it either.
   await page.locator("regie-wijzer [part=question][data-fact=melder] select").selectOption("buurt");
   assert.equal(await page.locator("regie-wijzer [data-field=override-reason]").inputValue(), "Melder en cliënt kennen het bemoeizorgteam al.");
@@ -419,12 +423,13 @@ test("switching the language keeps answers, the decision, and an override reason
   const v = await valueOf(page);
   assert.equal(v.lang, "en");
   assert.deepEqual(v.answers, { acuut_gevaar: false, huiselijk_geweld: true, melder: "buurt" });
-  assert.deepEqual(v.decision, { kind: "override", outcome: "route", value: "bemoeizorg", reason: "Melder en cliënt kennen het bemoeizorgteam al." });
+  assert.deepEqual(v.decisions.route.values, ["bemoeizorg"]);
+  assert.deepEqual(v.decisions.route.reason, { code: "al_bekend", text: "Melder en cliënt kennen het bemoeizorgteam al." });
   // And back to Dutch: the saved override with its reason stays.
   await page.evaluate(() => document.querySelector("regie-wijzer").setAttribute("lang", "nl"));
   await page.waitForFunction(() => document.querySelector("regie-wijzer").shadowRoot.querySelector("[part=widget]")?.getAttribute("lang") === "nl");
-  assert.deepEqual((await valueOf(page)).decision.reason, "Melder en cliënt kennen het bemoeizorgteam al.");
-  assert.match(await page.locator("regie-wijzer [part=decision-status]").textContent(), /Melder en cliënt kennen het bemoeizorgteam al\./);
+  assert.deepEqual((await valueOf(page)).decisions.route.reason.text, "Melder en cliënt kennen het bemoeizorgteam al.");
+  assert.match(await page.locator("regie-wijzer [part=decision-outcome][data-outcome=route]").textContent(), /Al bekend bij een andere hulpverlener – Melder en cliënt kennen het bemoeizorgteam al\./);
   assert.deepEqual(errors, []);
   await page.context().close();
 });
@@ -488,7 +493,8 @@ test("new compatible rules keep the answers that still apply, report the removed
   assert.deepEqual(v.answers, { dakloos: true, gevaar: false, melder_bekend: true }, "every answer is kept");
   assert.deepEqual(v.removed_answers, ["melder_bekend"]);
   assert.deepEqual(v.outcomes.route.values, ["opvang"]);
-  assert.deepEqual(v.decision, { kind: "override", outcome: "route", value: "advies", reason: "Heeft al een plek bij familie." });
+  assert.deepEqual(v.decisions.route.values, ["advies"]);
+  assert.deepEqual(v.decisions.route.reason, { code: "", text: "Heeft al een plek bij familie." });
   assert.match(await page.locator("regie-wijzer [part=removed-answers]").textContent(),
     /Antwoorden op vragen die deze regels niet \(meer\) hebben.*melder_bekend: ja/is);
   assert.equal(await page.locator("regie-wijzer [data-fact=dakloos] input[value=true]").isChecked(), true);
@@ -499,7 +505,7 @@ test("new compatible rules keep the answers that still apply, report the removed
   await page.locator("regie-wijzer [part=error]").waitFor();
   const kept = await page.evaluate(() => JSON.parse(new FormData(document.getElementById("host")).get("triage")));
   assert.deepEqual(kept.answers, { dakloos: true, gevaar: false, melder_bekend: true });
-  assert.equal(kept.decision.reason, "Heeft al een plek bij familie.");
+  assert.equal(kept.decisions.route.reason.text, "Heeft al een plek bij familie.");
 
   // Back to version 1: the kept answer counts again, and nothing is reported.
   await page.evaluate((src) => { document.querySelector("regie-wijzer").rulesSource = src; }, V1);
@@ -529,19 +535,20 @@ test("a confirmation is kept over new rules only while the advice stays the same
   await page.evaluate((src) => { document.querySelector("regie-wijzer").rulesSource = src; }, V2);
   await page.locator("regie-wijzer [part=checklist]").waitFor();
   await page.waitForFunction(() => document.querySelector("regie-wijzer").value?.ruleset.version === "2.0.0");
-  assert.deepEqual((await valueOf(page)).decision, { kind: "confirmed" }, "same advice: still confirmed");
+  assert.equal((await valueOf(page)).decisions.route.decision, "confirmed", "same advice: still confirmed");
   const changed = V2.replace("then route = opvang", "then route = advies");
   await page.evaluate((src) => { document.querySelector("regie-wijzer").rulesSource = src; }, changed);
   await waitRoute(page, "advies");
-  assert.equal((await valueOf(page)).decision, null, "a confirmation of another advice is not carried over");
+  assert.deepEqual((await valueOf(page)).decisions, {}, "a confirmation of another advice is not carried over");
   await page.context().close();
 });
 
 test("back and forward restore an override with its reason (a new document, through the form restore)", async () => {
   const { page, errors } = await open("/tests/fixtures/widget.html");
   await veiligThuis(page);
-  await page.locator("regie-wijzer [data-action=override]").click();
+  await page.locator("regie-wijzer [data-action=override][data-outcome=route]").click();
   await page.locator("regie-wijzer [data-field=override-value]").selectOption("bemoeizorg");
+  await page.locator("regie-wijzer [data-field=override-code]").selectOption("al_bekend");
   await page.locator("regie-wijzer [data-field=override-reason]").fill("Bekend bij het team.");
   await page.locator("regie-wijzer [data-action=save-override]").click();
   await page.evaluate(() => { window.__sameDocument = true; });
@@ -549,17 +556,20 @@ test("back and forward restore an override with its reason (a new document, thro
   await page.locator("regie-wijzer [part=checklist]").waitFor();
   await page.goBack();
   await page.locator("regie-wijzer [part=checklist]").waitFor();
-  await page.waitForFunction(() => document.querySelector("regie-wijzer").value?.decision);
+  await page.waitForFunction(() => document.querySelector("regie-wijzer").value?.decisions?.route);
   assert.equal(await page.evaluate(() => window.__sameDocument), undefined, "not from the back/forward cache");
   const v = await valueOf(page);
   assert.deepEqual(v.answers, { acuut_gevaar: false, huiselijk_geweld: true });
-  assert.deepEqual(v.decision, { kind: "override", outcome: "route", value: "bemoeizorg", reason: "Bekend bij het team." });
+  const { at, ...route } = v.decisions.route;
+  assert.deepEqual(route, { advice: ["veilig_thuis"], decision: "override", values: ["bemoeizorg"],
+    reason: { code: "al_bekend", text: "Bekend bij het team." } });
+  assert.match(at, /^\d{4}-\d\d-\d\dT/);
   await page.goForward();
   await page.locator("regie-wijzer [part=checklist]").waitFor();
   await page.goBack();
   await page.locator("regie-wijzer [part=checklist]").waitFor();
-  await page.waitForFunction(() => document.querySelector("regie-wijzer").value?.decision);
-  assert.equal((await valueOf(page)).decision.reason, "Bekend bij het team.");
+  await page.waitForFunction(() => document.querySelector("regie-wijzer").value?.decisions?.route);
+  assert.equal((await valueOf(page)).decisions.route.reason.text, "Bekend bij het team.");
   assert.deepEqual(errors, []);
   await page.context().close();
 });
@@ -613,8 +623,9 @@ test("privacy: filling in a whole case on the demo portal sends nothing, stores 
   }
   const zrm = page.locator(`${W} [part=question][data-fact=zrm_financien] input[value="2"]`);
   if (await zrm.isVisible()) await zrm.check();
-  await page.locator(`${W} [data-action=override]`).click();
+  await page.locator(`${W} [data-action=override][data-outcome=route]`).click();
   await page.locator(`${W} [data-field=override-value]`).selectOption({ index: 1 });
+  await page.locator(`${W} [data-field=override-code]`).selectOption({ index: 1 });
   await page.locator(`${W} [data-field=override-reason]`).fill("Casus besproken in het wijkteamoverleg van dinsdag.");
   await page.locator(`${W} [data-action=save-override]`).click();
   await page.locator("#melder-naam").fill("Buurvrouw");
@@ -631,7 +642,7 @@ test("privacy: filling in a whole case on the demo portal sends nothing, stores 
     value: document.querySelector("regie-wijzer").value,
   }));
   assert.equal(Object.keys(state.value.answers).length >= 15, true, "a whole case was filled in");
-  assert.equal(state.value.decision.kind, "override");
+  assert.equal(state.value.decisions.route.decision, "override");
   assert.deepEqual(requests.filter((r) => r.at >= loaded), [], "no request after load");
   assert.deepEqual(requests.filter((r) => !r.url.startsWith(server.origin)), [], "nothing to another origin, ever");
   assert.deepEqual(requests.filter((r) => r.method !== "GET"), [], "nothing sent, only files fetched");
@@ -889,14 +900,15 @@ test("an override being typed keeps its choice over rules without that choice an
   await page.locator("regie-wijzer [data-action=save-override]").click();
   const error = await page.locator("regie-wijzer [part=decision-error]").textContent();
   assert.equal(error, "Kies eerst het besluit.");
-  assert.equal((await valueOf(page)).decision, null, "nothing chosen is not saved");
+  assert.deepEqual((await valueOf(page)).decisions, {}, "nothing chosen is not saved");
   // ... and back: the choice and the reason are there again, and saving records them.
   await setRules(page, V1);
   await page.locator("regie-wijzer [part=question][data-fact=melder_bekend]").waitFor();
   assert.equal(await page.locator("regie-wijzer [data-field=override-value]").inputValue(), "crisis");
   assert.equal(await page.locator("regie-wijzer [data-field=override-reason]").inputValue(), "Dreigt met geweld tegen buren.");
   await page.locator("regie-wijzer [data-action=save-override]").click();
-  assert.deepEqual((await valueOf(page)).decision, { kind: "override", outcome: "route", value: "crisis", reason: "Dreigt met geweld tegen buren." });
+  const saved = (await valueOf(page)).decisions.route;
+  assert.deepEqual([saved.decision, saved.values, saved.reason], ["override", ["crisis"], { code: "", text: "Dreigt met geweld tegen buren." }]);
   assert.deepEqual(errors, []);
   await page.context().close();
 });
@@ -918,7 +930,8 @@ test("while rules fail to load, value is the last value, the one the form submit
     assert.notEqual(value, null);
     assert.deepEqual(value, form);
     assert.deepEqual(value.answers, { acuut_gevaar: false, huiselijk_geweld: true });
-    assert.deepEqual(value.decision, { kind: "confirmed" });
+    assert.equal(value.decided, true);
+    assert.equal(value.decisions.route.decision, "confirmed");
   }
   assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
   await page.context().close();

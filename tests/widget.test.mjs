@@ -160,7 +160,7 @@ test("overriding the advice requires a reason, and the override with its reason 
   await answerByKeyboard(page, [["acuut_gevaar", false], ["huiselijk_geweld", false], ["woonsituatie", "dakloos"],
     ["hulp_geweigerd", true]]);
   await waitFor(page, "route", "bemoeizorg");
-  await page.locator(`${WIDGET} [data-action=override]`).click();
+  await page.locator(`${WIDGET} [data-action=override][data-outcome=route]`).click();
   await page.locator(`${WIDGET} [data-field=override-value]`).selectOption("vangnet");
   const reason = page.locator(`${WIDGET} textarea[data-field=override-reason]`);
   assert.equal(await reason.inputValue(), "");
@@ -169,16 +169,19 @@ test("overriding the advice requires a reason, and the override with its reason 
   await error.waitFor({ state: "visible", timeout: 5000 });
   assert.equal(await error.getAttribute("role"), "alert");
   assert.notEqual((await error.textContent()).trim(), "");
-  assert.equal((await value(page)).decision, null, "an override without a reason is not recorded");
+  assert.deepEqual((await value(page)).decisions, {}, "an override without a reason is not recorded");
   assert.equal(await page.evaluate(() => document.querySelector("regie-wijzer").validity.valueMissing), true);
 
+  await page.locator(`${WIDGET} [data-field=override-code]`).selectOption("al_bekend");
   await reason.fill("Bekend bij het wijkteam, dat vandaag op huisbezoek gaat.");
   await page.locator(`${WIDGET} [data-action=save-override]`).click();
-  await page.waitForFunction(() => document.querySelector("regie-wijzer").value?.decision, null, { timeout: 5000 });
+  await page.waitForFunction(() => document.querySelector("regie-wijzer").value?.decisions?.route, null, { timeout: 5000 });
+  await page.locator(`${WIDGET} [data-action=confirm]`).click();
   const v = await value(page);
-  assert.deepEqual(v.decision, {
-    kind: "override", outcome: "route", value: "vangnet",
-    reason: "Bekend bij het wijkteam, dat vandaag op huisbezoek gaat.",
+  const { at, ...route } = v.decisions.route;
+  assert.deepEqual(route, {
+    advice: ["bemoeizorg"], decision: "override", values: ["vangnet"],
+    reason: { code: "al_bekend", text: "Bekend bij het wijkteam, dat vandaag op huisbezoek gaat." },
   });
   assert.equal(v.outcomes.route.values[0], "bemoeizorg", "the advice itself stays in the value");
   assert.equal(await page.evaluate(() => document.querySelector("regie-wijzer").validity.valid), true);
@@ -202,7 +205,7 @@ test("submitting the host form posts the widget's value (JSON with ruleset hash 
 
   await tabTo(page, "[data-action=confirm]");
   await page.keyboard.press("Enter");
-  await page.waitForFunction(() => document.querySelector("regie-wijzer").value?.decision, null, { timeout: 5000 });
+  await page.waitForFunction(() => document.querySelector("regie-wijzer").value?.decided, null, { timeout: 5000 });
   await tabTo(page, "button[type=submit]");
   await page.keyboard.press("Enter");
   await page.locator("#posted").waitFor({ state: "visible", timeout: 5000 });
@@ -215,7 +218,8 @@ test("submitting the host form posts the widget's value (JSON with ruleset hash 
   assert.match(posted.ruleset.hash, HASH);
   assert.deepEqual(posted.answers, { melder: "naaste", acuut_gevaar: false, huiselijk_geweld: true });
   assert.deepEqual(posted.outcomes.route.values, ["veilig_thuis"]);
-  assert.deepEqual(posted.decision, { kind: "confirmed" });
+  assert.equal(posted.decided, true);
+  assert.equal(posted.decisions.route.decision, "confirmed");
   assert.match(posted.today, /^\d{4}-\d{2}-\d{2}$/);
   assert.equal(posted.lang, "nl");
   // What the page shows is the same as what it would post.
@@ -238,7 +242,7 @@ test("a form reset clears the widget", async () => {
   assert.deepEqual(await shown(page, "route"), { status: "undecided", values: "", provisional: true });
   const v = await value(page);
   assert.deepEqual(v.answers, {});
-  assert.equal(v.decision, null);
+  assert.deepEqual(v.decisions, {});
   assert.equal(await page.locator(`${WIDGET} [data-fact=acuut_gevaar] input:checked`).count(), 0);
   assert.equal(await page.evaluate(() => document.querySelector("regie-wijzer").validity.valueMissing), true);
   assert.deepEqual(errors, []);
@@ -279,7 +283,8 @@ test("going back to the page restores the answers through the browser's form res
 test("going back also restores the confirmation (docs/widget.md: restores answers and decision)", async () => {
   const { page } = await leaveAndComeBack();
   const v = await value(page);
-  assert.deepEqual(v.decision, { kind: "confirmed" });
+  assert.equal(v.decided, true);
+  assert.equal(v.decisions.route.decision, "confirmed");
   assert.equal(await page.evaluate(() => document.querySelector("regie-wijzer").validity.valid), true);
   await page.context().close();
 });
@@ -305,7 +310,7 @@ for (const [lang, path] of [["nl", "/www/demo/"], ["en", "/www/demo/en/"]]) {
     await answerByKeyboard(page, [["acuut_gevaar", true], ["wapen_of_dreiging", true]]);
     await waitFor(page, "route", "crisisdienst_112");
     for (const d of await page.locator(`${WIDGET} details[part=reasons] > summary`).all()) await d.click();
-    await page.locator(`${WIDGET} [data-action=override]`).click();
+    await page.locator(`${WIDGET} [data-action=override][data-outcome=urgentie]`).click();
     const decided = await axe();
     assert.deepEqual(decided.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), []);
     // The widget really was inside what axe checked (it pierces open shadow roots).
@@ -394,7 +399,7 @@ for (const [lang, path, badge, note] of [
     const confirm = events.find((e) => e.name === "regiewijzer-confirm");
     assert.ok(confirm, "a confirm event after confirming");
     for (const e of events) assert.deepEqual([e.name, e.bubbles, e.composed], [e.name, true, true]);
-    assert.deepEqual(confirm.detail.decision, { kind: "confirmed" });
+    assert.equal(confirm.detail.decisions.route.decision, "confirmed");
     assert.equal(confirm.detail.lang, lang);
     assert.deepEqual(confirm.detail, await value(page));
     assert.deepEqual(errors, []);

@@ -7,10 +7,20 @@ export interface Text { nl: string; en: string }
 /** One answer: yes/no, a number, a text (option id or YYYY-MM-DD), or the records of a timeline. */
 export type Answer = boolean | number | string | Record<string, boolean | number | string>[];
 
-/** The professional's decision on the advice. */
-export type Decision =
-  | { kind: "confirmed" }
-  | { kind: "override"; outcome: string; value: string; reason: string };
+/** The professional's decision on one outcome of the advice. */
+export interface OutcomeDecision {
+  /** The advice (value ids) the decision was made on. */
+  advice: string[];
+  /** Confirmed as advised, or decided otherwise. */
+  decision: "confirmed" | "override";
+  /** What holds after the decision: the advice when confirmed; else the chosen value (one, for a
+   * single-value outcome) or, for a collect outcome, the actions after adding and striking. */
+  values: string[];
+  /** Why (only for `override`): a code from the ruleset's `override reason` list and free text. */
+  reason: { code: string; text: string } | null;
+  /** When it was decided: ISO 8601 from the browser's clock (null in a value from an older widget). */
+  at: string | null;
+}
 
 /** What the host form submits (as JSON) and what the events carry. */
 export interface RegieWijzerValue {
@@ -27,7 +37,10 @@ export interface RegieWijzerValue {
     /** The ids of the rules (or table rows, handovers) behind the outcome. */
     rules: string[];
   }>;
-  decision: Decision | null;
+  /** True when every outcome has a decision (the form's `required` asks for this). */
+  decided: boolean;
+  /** Per outcome id: the professional's decision; an outcome not decided yet is absent. */
+  decisions: Record<string, OutcomeDecision>;
 }
 
 /** Detail of `regiewijzer-error`: the rules could not be loaded or compiled, or (`fatal`) the widget's

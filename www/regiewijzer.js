@@ -368,7 +368,7 @@ export class RegieWijzer extends HTMLElement {
   /** Form value and validity from the current value and decision. */
   #sync() {
     this.#internals.setFormValue(this.#json, this.#json);
-    const decided = broken ? this.#last()?.decision != null : this.#call((core) => core.isDecided(), false);
+    const decided = broken ? this.#last()?.decided === true : this.#call((core) => core.isDecided(), false);
     if (this.hasAttribute("required") && !decided) {
       const anchor = this.#shadow.querySelector("[data-action=confirm]") ?? undefined;
       this.#internals.setValidity({ valueMissing: true }, MESSAGES[this.#lang()].required, anchor);

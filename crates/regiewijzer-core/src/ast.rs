@@ -147,13 +147,14 @@ pub enum ItemKind {
     TestsFor(Ident),
     /// `parameter NAME = VALUE ...`
     Parameter(Parameter),
-    /// `party NAME` or `phase NAME` with a label.
+    /// `party NAME`, `phase NAME` or `override reason NAME` with a label.
     Named(Named),
     /// `handover NAME ...`
     Handover(Handover),
 }
 
-/// `party NAME` / `phase NAME` with its label: a party that can hold the lead, or a phase of a case.
+/// `party NAME` / `phase NAME` / `override reason NAME` with its label: a party that can hold the lead, a
+/// phase of a case, or a reason a professional can give for deciding otherwise than the advice.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Named {
     /// `party` or `phase`.
@@ -171,6 +172,8 @@ pub enum NamedKind {
     Party,
     /// `phase`
     Phase,
+    /// `override reason`
+    OverrideReason,
 }
 
 /// `handover NAME` with its clauses: a transfer of the lead from one party to another that is only

@@ -61,6 +61,7 @@ pub fn encode(model: &Model) -> Vec<u8> {
     model.parameters.put(&mut out);
     model.parties.put(&mut out);
     model.phases.put(&mut out);
+    model.override_reasons.put(&mut out);
     model.handovers.put(&mut out);
     model.outcomes.put(&mut out);
     model.rules.put(&mut out);
@@ -93,6 +94,7 @@ pub fn decode(bytes: &[u8]) -> Result<Model, DecodeError> {
         parameters: Bin::get(&mut r),
         parties: Bin::get(&mut r),
         phases: Bin::get(&mut r),
+        override_reasons: Bin::get(&mut r),
         handovers: Bin::get(&mut r),
         outcomes: Bin::get(&mut r),
         rules: Bin::get(&mut r),

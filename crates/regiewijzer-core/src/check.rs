@@ -191,6 +191,7 @@ struct Checker<'a> {
     scope: Vec<FactId>,
     parties: Vec<OptionDef>,
     phases: Vec<OptionDef>,
+    override_reasons: Vec<OptionDef>,
     outcome_ids: HashMap<String, OutcomeId>,
     value_spans: HashMap<(OutcomeId, ValueId), Span>,
     uses_today: bool,
@@ -240,6 +241,7 @@ impl<'a> Checker<'a> {
             scope: Vec::new(),
             parties: Vec::new(),
             phases: Vec::new(),
+            override_reasons: Vec::new(),
             outcome_ids: HashMap::new(),
             value_spans: HashMap::new(),
             uses_today: false,
@@ -540,6 +542,7 @@ impl<'a> Checker<'a> {
             parameters: std::mem::take(&mut self.params),
             parties: std::mem::take(&mut self.parties),
             phases: std::mem::take(&mut self.phases),
+            override_reasons: std::mem::take(&mut self.override_reasons),
             handovers,
             ask_order,
             outcomes,
@@ -570,6 +573,11 @@ impl<'a> Checker<'a> {
         let (list, what, what_nl) = match n.kind {
             NamedKind::Party => (&self.parties, "party", "partij"),
             NamedKind::Phase => (&self.phases, "phase", "fase"),
+            NamedKind::OverrideReason => (
+                &self.override_reasons,
+                "reason for overriding",
+                "reden om af te wijken",
+            ),
         };
         if list.iter().any(|x| x.id == n.name.name) {
             self.err(
@@ -589,6 +597,7 @@ impl<'a> Checker<'a> {
         match n.kind {
             NamedKind::Party => self.parties.push(def),
             NamedKind::Phase => self.phases.push(def),
+            NamedKind::OverrideReason => self.override_reasons.push(def),
         }
     }
 
@@ -1234,6 +1243,7 @@ impl<'a> Checker<'a> {
             let (list, what) = match vf.value {
                 NamedKind::Party => (self.parties.clone(), "party"),
                 NamedKind::Phase => (self.phases.clone(), "phase"),
+                NamedKind::OverrideReason => (self.override_reasons.clone(), "override reason"),
             };
             if list.is_empty() {
                 self.err(DiagKind::NothingDeclared(what.to_string()), vf.span);

@@ -32,6 +32,8 @@ pub struct Checklist {
     pub parties: Vec<OptionDef>,
     /// The phases of a case.
     pub phases: Vec<OptionDef>,
+    /// The reasons a professional can give for deciding otherwise than the advice (a code and its label).
+    pub override_reasons: Vec<OptionDef>,
 }
 
 /// A section and its questions.
@@ -171,6 +173,7 @@ pub fn checklist(model: &Model) -> Checklist {
         parameters: evaluate_parameters(model),
         parties: model.parties.clone(),
         phases: model.phases.clone(),
+        override_reasons: model.override_reasons.clone(),
     }
 }
 

@@ -201,6 +201,7 @@ impl Doc {
                     let text = match vf.value {
                         NamedKind::Party => "values parties",
                         NamedKind::Phase => "values phases",
+                        NamedKind::OverrideReason => "values override reasons",
                     };
                     self.line(vf.span, text.to_string());
                 }
@@ -250,6 +251,7 @@ impl Doc {
                 let kw = match n.kind {
                     NamedKind::Party => "party",
                     NamedKind::Phase => "phase",
+                    NamedKind::OverrideReason => "override reason",
                 };
                 self.entry(start, 0, vec![format!("{kw} {}", n.name.name)]);
                 self.pair(&n.label, "label");

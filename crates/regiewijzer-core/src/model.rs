@@ -75,6 +75,8 @@ pub struct Model {
     pub parties: Vec<OptionDef>,
     /// Declared phases of a case, in source order.
     pub phases: Vec<OptionDef>,
+    /// Declared reasons for deciding otherwise than the advice (`override reason`), in source order.
+    pub override_reasons: Vec<OptionDef>,
     /// Handovers in source order.
     pub handovers: Vec<HandoverDef>,
     /// Outcomes in source order.

@@ -23,6 +23,7 @@ const ITEM_KEYWORDS: &[&str] = &[
     "party",
     "phase",
     "handover",
+    "override",
 ];
 
 /// Words that cannot be used as names.
@@ -108,6 +109,7 @@ pub const RESERVED: &[&str] = &[
     "blocked",
     "complete",
     "follows",
+    "override",
 ];
 
 type PResult<T> = Result<T, ()>;
@@ -472,6 +474,7 @@ impl Parser {
                 "party" => self.named(NamedKind::Party).map(ItemKind::Named),
                 "phase" => self.named(NamedKind::Phase).map(ItemKind::Named),
                 "handover" => self.handover().map(ItemKind::Handover),
+                "override" => self.override_reason().map(ItemKind::Named),
                 _ => self.tests_for().map(ItemKind::TestsFor),
             };
             match kind {
@@ -1489,10 +1492,17 @@ impl Parser {
         Ok(Literal::Records(list, start.to(self.prev_span())))
     }
 
+    /// `override reason NAME` with its label (after `override`).
+    fn override_reason(&mut self) -> PResult<Named> {
+        self.expect_word("reason")?;
+        self.named(NamedKind::OverrideReason)
+    }
+
     fn named(&mut self, kind: NamedKind) -> PResult<Named> {
         let (en, nl) = match kind {
             NamedKind::Party => ("the party's name", "de naam van de partij"),
             NamedKind::Phase => ("the phase's name", "de naam van de fase"),
+            NamedKind::OverrideReason => ("the reason's name", "de naam van de reden"),
         };
         let name = self.ident(en, nl)?;
         let mut n = Named {
@@ -1503,6 +1513,7 @@ impl Parser {
         let item = match kind {
             NamedKind::Party => "party",
             NamedKind::Phase => "phase",
+            NamedKind::OverrideReason => "override reason",
         };
         self.clauses(item, &["label"], |p, kw, start| {
             let v = p.text_pair()?;

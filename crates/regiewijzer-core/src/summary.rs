@@ -6,26 +6,61 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::eval::{Evaluation, Status, question_and_answer};
+use crate::ast::Policy;
+use crate::eval::{Evaluation, OutcomeResult, Status, question_and_answer};
 use crate::model::{Model, Text};
 
-/// A professional's decision that differs from (or confirms) the advice for one outcome.
+/// A professional's decision on the advice for one outcome: confirmed as it stands, or decided otherwise.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Decision {
+    /// The advice for `outcome` is confirmed.
+    Confirmed {
+        /// The outcome id.
+        outcome: String,
+    },
+    /// Decided otherwise, with the reason.
+    Override(Override),
+}
+
+impl Decision {
+    /// The outcome the decision is about.
+    pub fn outcome(&self) -> &str {
+        match self {
+            Decision::Confirmed { outcome } => outcome,
+            Decision::Override(ov) => &ov.outcome,
+        }
+    }
+}
+
+/// A professional's decision that differs from the advice for one outcome.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Override {
     /// The outcome id, e.g. `route`.
     pub outcome: String,
-    /// The chosen value id.
-    pub value: String,
-    /// Why, in the professional's words (required, not empty).
+    /// The chosen value ids: exactly one for a single-value outcome; for a `collect` outcome the whole
+    /// list that holds (the advice with actions added or struck).
+    pub values: Vec<String>,
+    /// The reason's code from the ruleset's `override reason` list (required when it has one).
+    #[serde(default)]
+    pub code: String,
+    /// Why, in the professional's words (required when the ruleset lists no reasons).
+    #[serde(default)]
     pub reason: String,
 }
 
 /// Why an override cannot be recorded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum OverrideError {
-    /// The reason is empty.
+    /// No reason: neither a code (the ruleset lists none) nor a text.
     #[error("Geef een reden voor de afwijking. / Give a reason for the override.")]
     MissingReason,
+    /// The ruleset lists reasons and none was chosen.
+    #[error("Kies een reden voor de afwijking. / Choose a reason for the override.")]
+    MissingCode,
+    /// The code is not in the ruleset's list of reasons.
+    #[error("'{0}' is geen reden uit deze regels. / '{0}' is not a reason in these rules.")]
+    UnknownCode(String),
     /// The outcome does not exist.
     #[error("Onbekende uitkomst '{0}'. / Unknown outcome '{0}'.")]
     UnknownOutcome(String),
@@ -37,6 +72,9 @@ pub enum OverrideError {
         /// The value given.
         value: String,
     },
+    /// A single-value outcome was given no value or more than one.
+    #[error("Kies precies één besluit voor '{0}'. / Choose exactly one decision for '{0}'.")]
+    NotOneValue(String),
 }
 
 impl OverrideError {
@@ -54,23 +92,34 @@ impl OverrideError {
 }
 
 impl Override {
-    /// Checks the override against the model: the outcome and value exist, and the reason is not empty.
+    /// Checks the override against the model: the outcome and values exist (one value unless the outcome
+    /// collects), and there is a reason: a code from the ruleset's list, or, when it lists none, a text.
     pub fn validate(&self, model: &Model) -> Result<(), OverrideError> {
-        if self.reason.trim().is_empty() {
-            return Err(OverrideError::MissingReason);
-        }
         let out = model
             .outcomes
             .iter()
             .find(|o| o.id == self.outcome)
             .ok_or_else(|| OverrideError::UnknownOutcome(self.outcome.clone()))?;
-        if out.values.iter().any(|v| v.id == self.value) {
-            Ok(())
-        } else {
-            Err(OverrideError::UnknownValue {
+        if out.policy != Policy::Collect && self.values.len() != 1 {
+            return Err(OverrideError::NotOneValue(self.outcome.clone()));
+        }
+        if let Some(bad) = self
+            .values
+            .iter()
+            .find(|v| !out.values.iter().any(|d| &d.id == *v))
+        {
+            return Err(OverrideError::UnknownValue {
                 outcome: self.outcome.clone(),
-                value: self.value.clone(),
-            })
+                value: bad.clone(),
+            });
+        }
+        let code = self.code.trim();
+        match (model.override_reasons.is_empty(), code.is_empty()) {
+            (true, _) if self.reason.trim().is_empty() => Err(OverrideError::MissingReason),
+            (true, true) => Ok(()),
+            (false, true) => Err(OverrideError::MissingCode),
+            _ if model.override_reasons.iter().any(|r| r.id == code) => Ok(()),
+            _ => Err(OverrideError::UnknownCode(code.to_string())),
         }
     }
 }
@@ -85,7 +134,13 @@ struct Words {
     undecided: &'static str,
     conflict: &'static str,
     default: &'static str,
-    override_by: &'static str,
+    decision: &'static str,
+    confirmed: &'static str,
+    overridden: &'static str,
+    not_decided: &'static str,
+    added: &'static str,
+    struck: &'static str,
+    none: &'static str,
     reason: &'static str,
     reasons: &'static str,
     conditions: &'static str,
@@ -105,7 +160,13 @@ const NL: Words = Words {
     undecided: "geen besluit",
     conflict: "tegenstrijdige regels",
     default: "standaard",
-    override_by: "Afwijkend besloten door de professional",
+    decision: "Besluit van de professional",
+    confirmed: "bevestigd",
+    overridden: "afgeweken",
+    not_decided: "nog niet genomen",
+    added: "toegevoegd",
+    struck: "geschrapt",
+    none: "geen",
     reason: "reden",
     reasons: "Waarom",
     conditions: "omdat",
@@ -125,7 +186,13 @@ const EN: Words = Words {
     undecided: "no decision",
     conflict: "conflicting rules",
     default: "default",
-    override_by: "Decided otherwise by the professional",
+    decision: "The professional's decision",
+    confirmed: "confirmed",
+    overridden: "decided otherwise",
+    not_decided: "not taken yet",
+    added: "added",
+    struck: "struck",
+    none: "none",
     reason: "reason",
     reasons: "Why",
     conditions: "because",
@@ -136,8 +203,9 @@ const EN: Words = Words {
     disclaimer: "Decision support: the professional decides. The rules are a regional example, not official guidance.",
 };
 
-/// A plain-text summary of an evaluation in `lang` (`"en"`, anything else is Dutch), with the overrides.
-pub fn summary(model: &Model, eval: &Evaluation, overrides: &[Override], lang: &str) -> String {
+/// A plain-text summary of an evaluation in `lang` (`"en"`, anything else is Dutch), with the
+/// professional's decision per outcome: confirmed, decided otherwise (what, and why) or not taken yet.
+pub fn summary(model: &Model, eval: &Evaluation, decisions: &[Decision], lang: &str) -> String {
     let w = if lang == "en" { &EN } else { &NL };
     let t = |x: &Text| x.get(lang).to_string();
     let mut out = String::new();
@@ -177,20 +245,12 @@ pub fn summary(model: &Model, eval: &Evaluation, overrides: &[Override], lang: &
             format!(" ({})", flags.join(", "))
         };
         line(format!("- {}: {value}{flags}", t(&o.label)));
-        for ov in overrides.iter().filter(|ov| ov.outcome == o.id) {
-            let label = model
-                .outcomes
-                .iter()
-                .find(|d| d.id == o.id)
-                .and_then(|d| d.values.iter().find(|v| v.id == ov.value))
-                .map_or_else(|| ov.value.clone(), |v| t(&v.label));
-            line(format!(
-                "  {}: {label} – {}: {}",
-                w.override_by,
-                w.reason,
-                one_line(&ov.reason)
-            ));
-        }
+        let decided = decisions.iter().find(|d| d.outcome() == o.id);
+        line(format!(
+            "  {}: {}",
+            w.decision,
+            decision_in_words(model, o, decided, lang)
+        ));
     }
     if !eval.matters_next.is_empty() {
         let labels: Vec<String> = eval
@@ -264,6 +324,62 @@ fn who(r: &crate::eval::Reason, w: &Words, lang: &str, outcome: &str) -> String 
         (Some(title), _) => format!("{outcome} «{}»", title.get(lang)),
         (None, _) => outcome.to_string(),
     }
+}
+
+/// The decision on outcome `o` in words, in `lang`: "bevestigd", "afgeweken: X (reden: …)" (for a
+/// `collect` outcome the actions added and struck) or "nog niet genomen"; the summary and the widget
+/// say it the same way.
+pub fn decision_in_words(
+    model: &Model,
+    o: &OutcomeResult,
+    decided: Option<&Decision>,
+    lang: &str,
+) -> String {
+    let w = if lang == "en" { &EN } else { &NL };
+    let ov = match decided {
+        None => return w.not_decided.to_string(),
+        Some(Decision::Confirmed { .. }) => return w.confirmed.to_string(),
+        Some(Decision::Override(ov)) => ov,
+    };
+    let def = model.outcomes.iter().find(|d| d.id == o.id);
+    let label = |id: &String| {
+        def.and_then(|d| d.values.iter().find(|v| &v.id == id))
+            .map_or_else(|| id.clone(), |v| v.label.get(lang).to_string())
+    };
+    let labels = |ids: Vec<&String>| {
+        let list: Vec<String> = ids.into_iter().map(label).collect();
+        if list.is_empty() {
+            w.none.to_string()
+        } else {
+            list.join(", ")
+        }
+    };
+    let what = if def.is_some_and(|d| d.policy == Policy::Collect) {
+        let added: Vec<&String> = ov.values.iter().filter(|v| !o.values.contains(v)).collect();
+        let struck: Vec<&String> = o.values.iter().filter(|v| !ov.values.contains(v)).collect();
+        format!(
+            "{} {}; {} {}",
+            w.added,
+            labels(added),
+            w.struck,
+            labels(struck)
+        )
+    } else {
+        labels(ov.values.iter().collect())
+    };
+    let code = model
+        .override_reasons
+        .iter()
+        .find(|r| r.id == ov.code)
+        .map(|r| r.label.get(lang).to_string());
+    let text = Some(one_line(&ov.reason)).filter(|t| !t.is_empty());
+    let why: Vec<String> = code.into_iter().chain(text).collect();
+    format!(
+        "{}: {what} ({}: {})",
+        w.overridden,
+        w.reason,
+        why.join(" – ")
+    )
 }
 
 /// Keeps a free text on one line of the summary.

@@ -3,7 +3,7 @@
 use regiewijzer_core::answers::{Answers, RawAnswers};
 use regiewijzer_core::describe::checklist;
 use regiewijzer_core::eval::evaluate;
-use regiewijzer_core::summary::{Override, OverrideError, summary};
+use regiewijzer_core::summary::{Decision, Override, OverrideError, summary};
 use regiewijzer_core::{Date, Model, compile};
 
 fn model() -> Model {
@@ -62,11 +62,13 @@ fn the_summary_has_ruleset_date_outcomes_reasons_answers_and_the_override() {
     let e = evaluate(&m, &answers, Date::parse("2026-03-20").unwrap());
     let ov = Override {
         outcome: "route".into(),
-        value: "crisis".into(),
+        values: vec!["crisis".into()],
+        code: String::new(),
         reason: "Melder belt\nopnieuw: wapen gezien".into(),
     };
     ov.validate(&m).unwrap();
-    let nl = summary(&m, &e, std::slice::from_ref(&ov), "nl");
+    let decisions = [Decision::Override(ov)];
+    let nl = summary(&m, &e, &decisions, "nl");
     assert!(nl.starts_with("Regiewijzer – advies\n"), "{nl}");
     assert!(nl.contains(&format!(
         "Evaluator-proef (beslissen) 1.0.0 – {}",
@@ -74,7 +76,7 @@ fn the_summary_has_ruleset_date_outcomes_reasons_answers_and_the_override() {
     )));
     assert!(nl.contains("Datum: 2026-03-20"));
     assert!(nl.contains("- Route: Bemoeizorg (voorlopig)"), "{nl}");
-    assert!(nl.contains("Afwijkend besloten door de professional: Crisisdienst – reden: Melder belt opnieuw: wapen gezien"));
+    assert!(nl.contains("Besluit van de professional: afgeweken: Crisisdienst (reden: Melder belt opnieuw: wapen gezien)"), "{nl}");
     assert!(
         nl.contains("- Urgentie: Regulier (standaard, voorlopig)"),
         "{nl}"
@@ -93,9 +95,12 @@ fn the_summary_has_ruleset_date_outcomes_reasons_answers_and_the_override() {
     assert!(nl.contains("Niet gebruikt (vraag niet gesteld): Is er een wapen?"));
     assert!(nl.contains("Wat nu telt: Leeftijd"), "{nl}");
     assert!(nl.trim_end().ends_with("geen officiële richtlijn."));
-    let en = summary(&m, &e, &[ov], "en");
+    let en = summary(&m, &e, &decisions, "en");
     assert!(en.contains("- Route: Outreach care (provisional)"), "{en}");
-    assert!(en.contains("Decided otherwise by the professional: Crisis service"));
+    assert!(
+        en.contains("The professional's decision: decided otherwise: Crisis service"),
+        "{en}"
+    );
 }
 
 #[test]
@@ -103,7 +108,8 @@ fn an_override_needs_a_reason_and_a_real_value() {
     let m = model();
     let mut ov = Override {
         outcome: "route".into(),
-        value: "crisis".into(),
+        values: vec!["crisis".into()],
+        code: String::new(),
         reason: "   ".into(),
     };
     assert_eq!(ov.validate(&m), Err(OverrideError::MissingReason));
@@ -112,7 +118,7 @@ fn an_override_needs_a_reason_and_a_real_value() {
         "Give a reason for the override."
     );
     ov.reason = "gesprek met huisarts".into();
-    ov.value = "gevangenis".into();
+    ov.values = vec!["gevangenis".into()];
     assert!(matches!(
         ov.validate(&m),
         Err(OverrideError::UnknownValue { .. })

@@ -2,7 +2,7 @@
 //! Part of the `api` bundle (the playground, hosts with their own UI), not of the widget's.
 
 use regiewijzer_core::answers::{Answers, RawAnswers};
-use regiewijzer_core::summary::Override;
+use regiewijzer_core::summary::{Decision, Override};
 use regiewijzer_core::{Date, Diagnostic, Model, analysis, compile, describe, eval, summary};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -121,8 +121,12 @@ export interface Coverage {
   tests: number; rules_not_fired: [string, number][]; values_not_expected: [string, string][];
   rules_fired: [number, number]; diagnostics: Diagnostic[];
 }
-/** A professional's decision that differs from the advice. */
-export interface OverrideInput { outcome: string; value: string; reason: string }
+/** A professional's decision that differs from the advice for one outcome: the chosen values (one for a
+ * single-value outcome; the whole list for a collect outcome), a code from the ruleset's `override reason`
+ * list and free text. */
+export interface OverrideInput { outcome: string; values: string[]; code: string; reason: string }
+/** A professional's decision on one outcome: confirmed, or decided otherwise. */
+export type DecisionInput = { kind: "confirmed"; outcome: string } | ({ kind: "override" } & OverrideInput)
 "#;
 
 #[derive(Serialize)]
@@ -213,23 +217,23 @@ impl Ruleset {
     }
 
     /// A plain-text summary (answers, outcomes, reasons, ruleset id/version/hash, date) in `lang`, with
-    /// the overrides a professional recorded.
+    /// the professional's decision per outcome (confirmed, decided otherwise, or not yet).
     pub fn summary(
         &self,
         #[wasm_bindgen(unchecked_param_type = "AnswersInput")] answers: JsValue,
         today: &str,
-        #[wasm_bindgen(unchecked_param_type = "OverrideInput[]")] overrides: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "DecisionInput[]")] decisions: JsValue,
         lang: &str,
     ) -> Result<String, JsValue> {
         let today = parse_today(today)?;
         let result = self.run(answers, today);
-        let overrides: Vec<Override> = if overrides.is_undefined() || overrides.is_null() {
+        let decisions: Vec<Decision> = if decisions.is_undefined() || decisions.is_null() {
             Vec::new()
         } else {
-            serde_wasm_bindgen::from_value(overrides)
+            serde_wasm_bindgen::from_value(decisions)
                 .map_err(|e| JsValue::from_str(&e.to_string()))?
         };
-        Ok(summary::summary(&self.model, &result, &overrides, lang))
+        Ok(summary::summary(&self.model, &result, &decisions, lang))
     }
 
     /// Analyses the rules on `today`: gaps, conflicts, dead and shadowed rules, ask-when problems and the

@@ -1,5 +1,6 @@
 // The `.regels` language for CodeMirror 6: highlighting (a small stream tokenizer), completion of the
-// names a ruleset defines (facts, outcomes, values, options, parameters, parties, phases) and keywords.
+// names a ruleset defines (facts, outcomes, values, options, parameters, parties, phases) and keywords
+// (also `override reason CODE`, the reasons for deciding otherwise).
 import { HighlightStyle, StreamLanguage, syntaxHighlighting } from "@codemirror/language";
 import { tags as t } from "@lezer/highlight";
 
@@ -12,14 +13,14 @@ export const KEYWORDS = [
   "since", "contains", "exactly", "undecided", "provisional", "final", "bool", "choice", "int", "scale",
   "date", "for", "regional", "deadline", "working", "overdue", "timeline", "field", "count", "latest",
   "earliest", "where", "of", "require", "lead", "values", "parties", "phases", "blocked", "complete",
-  "follows",
+  "follows", "override", "reason",
 ];
 const ATOMS = new Set(["yes", "no"]);
 const LANGS = new Set(["nl", "en"]);
 const KEYWORD_SET = new Set(KEYWORDS);
 /** After these words comes the name being defined. */
 const DEFINERS = new Set(["fact", "outcome", "rule", "table", "parameter", "party", "phase", "handover",
-  "value", "option", "field", "ruleset"]);
+  "value", "option", "field", "ruleset", "reason"]);
 
 /** `{name}` inside a text: a parameter shown as its value (`{{` is a literal brace). */
 const PLACEHOLDER = /^\{[A-Za-z_][A-Za-z0-9_]*\}/;

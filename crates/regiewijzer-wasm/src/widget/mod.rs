@@ -6,6 +6,7 @@
 //! Every text from a ruleset or an answer goes in with `set_text_content` or as an attribute value,
 //! never as HTML. One delegated listener per event type on the shadow root handles every control.
 
+mod decide;
 mod words;
 
 use std::cell::RefCell;
@@ -16,7 +17,7 @@ use regiewijzer_core::describe::{Checklist, FactView, checklist};
 use regiewijzer_core::eval::{Evaluation, Status, evaluate};
 use regiewijzer_core::map::SortedMap;
 use regiewijzer_core::model::Text;
-use regiewijzer_core::summary::{Override, summary};
+use regiewijzer_core::summary::summary;
 use regiewijzer_core::{Date, Model};
 use serde::Serialize;
 
@@ -65,20 +66,6 @@ impl Field {
     }
 }
 
-/// The professional's decision on the advice.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
-enum Decision {
-    /// The advice as it stands is confirmed.
-    Confirmed,
-    /// Decided otherwise, with the reason.
-    Override {
-        outcome: String,
-        value: String,
-        reason: String,
-    },
-}
-
 /// Answers from loose input (the `answers` property, a restored value); unusable entries are left out.
 fn answers_from(raw: &RawValue) -> SortedMap<String, Ans> {
     let RawValue::Record(map) = raw else {
@@ -120,26 +107,6 @@ fn answers_from(raw: &RawValue) -> SortedMap<String, Ans> {
         .collect()
 }
 
-/// A decision from a restored value.
-fn decision_from(raw: Option<&RawValue>) -> Option<Decision> {
-    let RawValue::Record(m) = raw? else {
-        return None;
-    };
-    let text = |k: &str| match m.get(k) {
-        Some(RawValue::Text(t)) => Some(t.clone()),
-        _ => None,
-    };
-    match text("kind")?.as_str() {
-        "confirmed" => Some(Decision::Confirmed),
-        "override" => Some(Decision::Override {
-            outcome: text("outcome")?,
-            value: text("value")?,
-            reason: text("reason")?,
-        }),
-        _ => None,
-    }
-}
-
 #[derive(Serialize)]
 struct RulesetIdentity<'a> {
     id: &'a str,
@@ -165,7 +132,10 @@ struct WidgetValue<'a> {
     /// Answers to questions these rules do not have (e.g. removed in a new version): kept, not used.
     removed_answers: Vec<&'a str>,
     outcomes: SortedMap<&'a str, OutcomeValue<'a>>,
-    decision: Option<&'a Decision>,
+    /// True when every outcome has a decision.
+    decided: bool,
+    /// Per outcome: the advice, the decision, the values, the reason and the time of deciding.
+    decisions: decide::Value<'a>,
 }
 
 struct State {
@@ -180,14 +150,14 @@ struct State {
     model: Option<Model>,
     checklist: Option<Checklist>,
     answers: SortedMap<String, Ans>,
-    decision: Option<Decision>,
-    /// The advice the decision was made on: a changed advice needs a new confirmation.
-    decided_on: Option<Vec<(String, Vec<String>)>>,
+    /// The professional's decision per outcome.
+    decisions: SortedMap<String, decide::Decided>,
     result: Option<Evaluation>,
-    override_open: bool,
-    /// A half-typed override (value id, reason) kept while the whole widget is redrawn (language switch,
-    /// rules reload): a reason the professional is typing is never dropped.
-    draft: Option<(String, String)>,
+    /// The outcome whose override form is open.
+    override_open: Option<String>,
+    /// A half-typed override (outcome, what is chosen) kept while the whole widget is redrawn (language
+    /// switch, rules reload): a reason the professional is typing is never dropped.
+    draft: Option<(String, decide::Otherwise)>,
 }
 
 /// The widget's Rust half; the JS shim creates one per `<regie-wijzer>` element.
@@ -240,10 +210,9 @@ impl WidgetCore {
             model: None,
             checklist: None,
             answers: SortedMap::new(),
-            decision: None,
-            decided_on: None,
+            decisions: SortedMap::new(),
             result: None,
-            override_open: false,
+            override_open: None,
             draft: None,
         }));
         let mut listeners = Vec::new();
@@ -299,7 +268,7 @@ impl WidgetCore {
             return;
         }
         // What the old core's form shows is part of its draft (both draw into the same shadow root).
-        let _ = keep_draft(&old.state);
+        let _ = decide::keep_draft(&old.state);
         let Ok(old) = old.state.try_borrow() else {
             return;
         };
@@ -307,9 +276,8 @@ impl WidgetCore {
             return;
         };
         st.answers = old.answers.clone();
-        st.decision = old.decision.clone();
-        st.decided_on = old.decided_on.clone();
-        st.override_open = old.override_open;
+        st.decisions = old.decisions.clone();
+        st.override_open = old.override_open.clone();
         st.draft = old.draft.clone();
     }
 
@@ -377,10 +345,10 @@ impl WidgetCore {
         value_of(&self.state.borrow())
     }
 
-    /// True when the professional confirmed the advice or decided otherwise.
+    /// True when the professional confirmed or decided otherwise on every outcome of the advice.
     #[wasm_bindgen(js_name = isDecided)]
     pub fn is_decided(&self) -> bool {
-        self.state.borrow().decision.is_some()
+        decide::all_decided(&self.state.borrow())
     }
 
     /// Clears answers and decision (form reset).
@@ -388,15 +356,15 @@ impl WidgetCore {
         {
             let mut st = self.state.borrow_mut();
             st.answers.clear();
-            st.decision = None;
-            st.decided_on = None;
-            st.override_open = false;
+            st.decisions.clear();
+            st.override_open = None;
             st.draft = None;
         }
         render_all(&self.state)
     }
 
-    /// Restores answers and decision from an earlier value (browser form restore).
+    /// Restores answers and decisions from an earlier value (browser form restore), also the single
+    /// `decision` of an older widget's value.
     pub fn restore(&self, state: JsValue) -> JsResult {
         let RawValue::Record(r) = raw_from_js(&state, 0) else {
             return Ok(());
@@ -404,10 +372,8 @@ impl WidgetCore {
         {
             let mut st = self.state.borrow_mut();
             st.answers = r.get("answers").map(answers_from).unwrap_or_default();
-            st.decision = decision_from(r.get("decision"));
-            // The restored decision was made on the advice these answers give.
             st.result = evaluate_now(&st);
-            st.decided_on = st.decision.as_ref().map(|_| advice_key(st.result.as_ref()));
+            st.decisions = decide::restored(&r, st.result.as_ref());
         }
         render_all(&self.state)
     }
@@ -456,34 +422,13 @@ fn on_click(state: &Rc<RefCell<State>>, target: &Element) -> JsResult {
     };
     let action = button.get_attribute("data-action").unwrap_or_default();
     match action.as_str() {
-        "confirm" => {
-            {
-                let mut st = state.borrow_mut();
-                st.decision = Some(Decision::Confirmed);
-                st.decided_on = Some(advice_key(st.result.as_ref()));
-                st.override_open = false;
-                st.draft = None;
-            }
-            render_decision(state)?;
-            send(state, "confirm")?;
-        }
+        "confirm" => decide::confirm(state)?,
         "override" => {
-            state.borrow_mut().override_open = true;
-            render_decision(state)?;
-            let st = state.borrow();
-            if let Some(sel) = st.shadow.query_selector("[data-field=override-value]")? {
-                let _ = sel.dyn_into::<HtmlElement>().map(|e| e.focus());
-            }
+            let outcome = button.get_attribute("data-outcome").unwrap_or_default();
+            decide::open(state, &outcome)?;
         }
-        "cancel-override" => {
-            {
-                let mut st = state.borrow_mut();
-                st.override_open = false;
-                st.draft = None;
-            }
-            render_decision(state)?;
-        }
-        "save-override" => save_override(state)?,
+        "cancel-override" => decide::cancel(state)?,
+        "save-override" => decide::save(state)?,
         "copy" => {
             let (notify, text) = {
                 let st = state.borrow();
@@ -551,74 +496,6 @@ fn on_click(state: &Rc<RefCell<State>>, target: &Element) -> JsResult {
             }
         }
         _ => {}
-    }
-    Ok(())
-}
-
-fn save_override(state: &Rc<RefCell<State>>) -> JsResult {
-    let (value, reason, outcome) = {
-        let st = state.borrow();
-        let (value, reason) = typed_override(&st.shadow)?;
-        (
-            value,
-            reason.unwrap_or_default(),
-            override_outcome(&st).map(|(id, _)| id),
-        )
-    };
-    let Some(outcome) = outcome else {
-        return Ok(());
-    };
-    // Nothing chosen (a choice these rules do not have) is never saved as a value.
-    let Some(value) = value else {
-        let lang = state.borrow().lang.clone();
-        return override_error(state, words(&lang).choose_override, "override-value");
-    };
-    let ov = Override {
-        outcome: outcome.clone(),
-        value: value.clone(),
-        reason: reason.trim().to_string(),
-    };
-    let valid = {
-        let st = state.borrow();
-        match &st.model {
-            Some(m) => ov.validate(m).map_err(|e| e.message()),
-            None => Ok(()),
-        }
-    };
-    match valid {
-        Err(message) => {
-            let text = message.get(&state.borrow().lang).to_string();
-            override_error(state, &text, "override-reason")
-        }
-        Ok(()) => {
-            {
-                let mut st = state.borrow_mut();
-                st.decision = Some(Decision::Override {
-                    outcome,
-                    value,
-                    reason: ov.reason,
-                });
-                st.decided_on = Some(advice_key(st.result.as_ref()));
-                st.override_open = false;
-                st.draft = None;
-            }
-            render_decision(state)?;
-            send(state, "confirm")
-        }
-    }
-}
-
-/// Shows why an override cannot be saved, and puts the keyboard on the `field` to fix.
-fn override_error(state: &Rc<RefCell<State>>, message: &str, field: &str) -> JsResult {
-    let st = state.borrow();
-    if let Some(err) = st.shadow.query_selector("[part=decision-error]")? {
-        err.set_text_content(Some(message));
-        err.remove_attribute("hidden")?;
-    }
-    let sel = format!("[data-field={field}]");
-    if let Some(control) = st.shadow.query_selector(&sel)? {
-        control.set_attribute("aria-invalid", "true")?;
-        let _ = control.dyn_into::<HtmlElement>().map(|e| e.focus());
     }
     Ok(())
 }
@@ -718,18 +595,6 @@ fn evaluate_now(st: &State) -> Option<Evaluation> {
     Some(e)
 }
 
-/// The advice in short (outcome → values), to see whether a decision was made on the current advice.
-fn advice_key(result: Option<&Evaluation>) -> Vec<(String, Vec<String>)> {
-    result
-        .map(|e| {
-            e.outcomes
-                .iter()
-                .map(|o| (o.id.clone(), o.values.clone()))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 fn value_of(st: &State) -> JsResult<JsValue> {
     let Some(model) = &st.model else {
         return Ok(JsValue::NULL);
@@ -761,7 +626,8 @@ fn value_of(st: &State) -> JsResult<JsValue> {
         answers: &st.answers,
         removed_answers: removed_answers(st),
         outcomes,
-        decision: st.decision.as_ref(),
+        decided: decide::all_decided(st),
+        decisions: decide::Value(&st.decisions),
     })
 }
 
@@ -781,19 +647,7 @@ fn summary_of(st: &State) -> String {
     let (Some(model), Some(result)) = (&st.model, &st.result) else {
         return String::new();
     };
-    let overrides: Vec<Override> = match &st.decision {
-        Some(Decision::Override {
-            outcome,
-            value,
-            reason,
-        }) => vec![Override {
-            outcome: outcome.clone(),
-            value: value.clone(),
-            reason: reason.clone(),
-        }],
-        _ => Vec::new(),
-    };
-    summary(model, result, &overrides, &st.lang)
+    summary(model, result, &decide::for_summary(&st.decisions), &st.lang)
 }
 
 fn send(state: &Rc<RefCell<State>>, kind: &str) -> JsResult {
@@ -816,28 +670,26 @@ fn update(state: &Rc<RefCell<State>>) -> JsResult {
         }
         st.result = evaluate_now(&st);
         // A confirmed advice that changed needs confirming again; an override stays the professional's.
-        if matches!(st.decision, Some(Decision::Confirmed))
-            && st.decided_on.as_ref() != Some(&advice_key(st.result.as_ref()))
-        {
-            st.decision = None;
-            st.decided_on = None;
-        }
+        st.decisions = decide::still_holding(&st);
     }
     render_questions(state)?;
     render_outcomes(state)?;
-    render_decision(state)?;
-    {
-        // The summary is always the current one: for copying, and on paper.
-        let st = state.borrow();
-        if let Some(area) = st
-            .shadow
-            .query_selector("[part=summary]")?
-            .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
-        {
-            area.set_value(&summary_of(&st));
-        }
-    }
+    decide::render(state)?;
+    render_summary(state)?;
     send(state, "change")
+}
+
+/// The summary is always the current one (answers and decisions): for copying, and on paper.
+fn render_summary(state: &Rc<RefCell<State>>) -> JsResult {
+    let st = state.borrow();
+    if let Some(area) = st
+        .shadow
+        .query_selector("[part=summary]")?
+        .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
+    {
+        area.set_value(&summary_of(&st));
+    }
+    Ok(())
 }
 
 // ---------- today ----------
@@ -966,24 +818,6 @@ fn first_field(st: &State, fact: &str) -> Option<String> {
         .map(|f| f.id.clone())
 }
 
-/// The outcome a professional can decide otherwise on: the first outcome that takes one value.
-fn override_outcome(st: &State) -> Option<(String, Vec<(String, Text)>)> {
-    let c = st.checklist.as_ref()?;
-    let o = c.outcomes.iter().find(|o| {
-        matches!(
-            o.policy,
-            regiewijzer_core::ast::Policy::Priority | regiewijzer_core::ast::Policy::Unique
-        )
-    })?;
-    Some((
-        o.id.clone(),
-        o.values
-            .iter()
-            .map(|v| (v.id.clone(), v.label.clone()))
-            .collect(),
-    ))
-}
-
 /// Why the rules could not be used, as the shim found it: `kind` is `rules` (the file has errors, listed),
 /// `http` (with `status`), `network` (no connection or refused by CORS), `csp` (refused by the page's
 /// Content-Security-Policy), `compiler` (the rules compiler could not be loaded or failed), `url` (not a
@@ -1043,7 +877,7 @@ fn show_error(
     problem: &LoadProblem,
 ) -> JsResult {
     // An override being typed is kept for when usable rules come back.
-    keep_draft(state)?;
+    decide::keep_draft(state)?;
     let st = state.borrow();
     let w = words(&st.lang);
     clear(&st.shadow)?;
@@ -1126,7 +960,7 @@ fn clear(node: &web_sys::Node) -> JsResult {
 fn render_all(state: &Rc<RefCell<State>>) -> JsResult {
     #[cfg(feature = "fault-hook")]
     crate::fault::hit("render");
-    keep_draft(state)?;
+    decide::keep_draft(state)?;
     {
         let st = state.borrow();
         let Some(c) = &st.checklist else {
@@ -1802,126 +1636,6 @@ fn render_outcomes(state: &Rc<RefCell<State>>) -> JsResult {
             add(&ul, li)?;
         }
         add(&next, ul)?;
-    }
-    Ok(())
-}
-
-/// The override being typed in the widget's DOM: (value id, reason), each `None` when not shown, and the
-/// value also when none is chosen (a draft's choice that the loaded rules do not have shows as none).
-fn typed_override(shadow: &ShadowRoot) -> JsResult<(Option<String>, Option<String>)> {
-    let value = shadow
-        .query_selector("[data-field=override-value]")?
-        .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
-        .map(|s| s.value())
-        .filter(|v| !v.is_empty());
-    let reason = shadow
-        .query_selector("[data-field=override-reason]")?
-        .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
-        .map(|t| t.value());
-    Ok((value, reason))
-}
-
-/// Stores a half-typed override from the current DOM in the state, before the DOM is rebuilt. A choice
-/// not shown (the rules in between lacked it) keeps the draft's choice, for when those rules come back.
-fn keep_draft(state: &Rc<RefCell<State>>) -> JsResult {
-    let (value, reason) = typed_override(&state.borrow().shadow)?;
-    if value.is_none() && reason.is_none() {
-        return Ok(());
-    }
-    let mut st = state.borrow_mut();
-    let (old_value, old_reason) = st.draft.take().unwrap_or_default();
-    st.draft = Some((value.unwrap_or(old_value), reason.unwrap_or(old_reason)));
-    Ok(())
-}
-
-/// Confirm, or decide otherwise with a reason.
-fn render_decision(state: &Rc<RefCell<State>>) -> JsResult {
-    let st = state.borrow();
-    let Some(panel) = st.shadow.query_selector("[part=decision]")? else {
-        return Ok(());
-    };
-    let w = words(&st.lang);
-    let lang = st.lang.as_str();
-    let doc = &st.doc;
-    // Keep a half-typed reason while the panel is redrawn (or the whole widget: then it is in the state).
-    let (typed_value, typed_reason) = typed_override(&st.shadow)?;
-    let typed_value = typed_value.or_else(|| st.draft.as_ref().map(|(v, _)| v.clone()));
-    let typed_reason = typed_reason.or_else(|| st.draft.as_ref().map(|(_, r)| r.clone()));
-    clear(&panel)?;
-    let outcome = override_outcome(&st);
-    let status_text = match &st.decision {
-        None => w.not_confirmed.to_string(),
-        Some(Decision::Confirmed) => w.confirmed.to_string(),
-        Some(Decision::Override { value, reason, .. }) => {
-            let label = outcome
-                .as_ref()
-                .and_then(|(_, vs)| vs.iter().find(|(id, _)| id == value))
-                .map_or(value.as_str(), |(_, l)| l.get(lang));
-            format!("{}: {label} — {reason}", w.overridden)
-        }
-    };
-    let status = el_text(doc, "p", &status_text)?;
-    status.set_attribute("part", "decision-status")?;
-    status.set_attribute("role", "status")?;
-    status.set_attribute(
-        "data-decision",
-        match &st.decision {
-            None => "none",
-            Some(Decision::Confirmed) => "confirmed",
-            Some(Decision::Override { .. }) => "override",
-        },
-    )?;
-    add(&panel, status)?;
-    add(&panel, button(doc, "confirm", w.confirm)?)?;
-    let ov = button(doc, "override", w.override_)?;
-    ov.set_attribute(
-        "aria-expanded",
-        if st.override_open { "true" } else { "false" },
-    )?;
-    add(&panel, ov)?;
-    if st.override_open
-        && let Some((_, values)) = &outcome
-    {
-        let form = el(doc, "div")?;
-        form.set_attribute("part", "override-form")?;
-        let l1 = el_text(doc, "label", w.override_value)?;
-        l1.set_attribute("for", "rw-override-value")?;
-        add(&form, l1)?;
-        let sel: HtmlSelectElement = el(doc, "select")?.dyn_into()?;
-        sel.set_id("rw-override-value");
-        sel.set_attribute("data-field", "override-value")?;
-        for (id, label) in values {
-            let o = el_text(doc, "option", label.get(lang))?;
-            o.set_attribute("value", id)?;
-            add(&sel, o)?;
-        }
-        if let Some(v) = typed_value.as_ref().filter(|v| !v.is_empty()) {
-            sel.set_value(v);
-        }
-        add(&form, sel)?;
-        let l2 = el_text(doc, "label", w.override_reason)?;
-        l2.set_attribute("for", "rw-override-reason")?;
-        add(&form, l2)?;
-        let area: HtmlTextAreaElement = el(doc, "textarea")?.dyn_into()?;
-        area.set_id("rw-override-reason");
-        area.set_attribute("data-field", "override-reason")?;
-        area.set_attribute("required", "")?;
-        area.set_attribute("aria-describedby", "rw-override-error")?;
-        area.set_rows(3);
-        if let Some(r) = &typed_reason {
-            area.set_value(r);
-        }
-        add(&form, area)?;
-        let err = el(doc, "p")?;
-        err.set_id("rw-override-error");
-        err.set_attribute("part", "decision-error")?;
-        err.set_attribute("role", "alert")?;
-        err.set_attribute("hidden", "")?;
-        err.set_text_content(Some(w.reason_required));
-        add(&form, err)?;
-        add(&form, button(doc, "save-override", w.save_override)?)?;
-        add(&form, button(doc, "cancel-override", w.cancel)?)?;
-        add(&panel, form)?;
     }
     Ok(())
 }
