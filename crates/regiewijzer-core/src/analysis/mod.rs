@@ -24,6 +24,7 @@ use crate::eval::{Asked, HandoverStatus, Probe, RulesetRef, Status, probe};
 use crate::map::SortedMap;
 use crate::model::{Cond, ExpectDefKind, FactType, Model, Pred, RuleOrigin, TestDef, Text};
 use space::{Cand, Found, Need, Slot, Space, Verdict, closure};
+pub(crate) use space::{Slot as TrySlot, answers_to_try, closure as ask_closure};
 
 /// How far the analysis may search.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
