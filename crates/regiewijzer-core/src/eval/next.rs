@@ -109,6 +109,7 @@ pub(super) fn rank(base: &Base, outcomes: &[OutcomeResult]) -> Vec<NextQuestion>
     }
     let reps = answers_to_try(model, base.today, &open);
     let readers = readers(model);
+    let askers = Askers::of(model);
     let mut budget = base
         .ctx
         .steps
@@ -125,7 +126,7 @@ pub(super) fn rank(base: &Base, outcomes: &[OutcomeResult]) -> Vec<NextQuestion>
                 if budget == 0 {
                     break;
                 }
-                let spent = try_answer(base, outcomes, &readers, q, slot, &mut found);
+                let spent = try_answer(base, outcomes, &readers, &askers, q, slot, &mut found);
                 budget = budget.saturating_sub(spent);
             }
             let (kind, support, priority) = found.key();
@@ -179,6 +180,67 @@ impl Found {
     }
 }
 
+/// Per fact: the facts whose `ask when` reads it, directly or through another `ask when`, in ask order.
+/// With it, a context for answers that differ from the evaluation's in a few facts works out only the
+/// states of those facts and of the questions they show or hide (see [`Ctx::updated`]).
+pub(super) struct Askers(Vec<Vec<FactId>>);
+
+impl Askers {
+    pub(super) fn of(model: &Model) -> Askers {
+        let mut out = vec![Vec::new(); model.facts.len()];
+        for &g in &model.ask_order {
+            let Some(c) = model.facts.get(g).and_then(|d| d.ask_when.as_ref()) else {
+                continue;
+            };
+            let mut read = Vec::new();
+            crate::check::cond_facts(c, &mut read);
+            for f in ask_closure(model, &read) {
+                if let Some(list) = out.get_mut(f) {
+                    list.push(g);
+                }
+            }
+        }
+        Askers(out)
+    }
+}
+
+impl<'a> Ctx<'a> {
+    /// A context (without reasons) for `answers`, which differ from this context's answers only in the
+    /// facts `changed`: the states of other questions are copied, only those of `changed` and of the
+    /// questions whose `ask when` reads them are worked out again.
+    fn updated<'b>(&self, answers: &'b Answers, changed: &[FactId], askers: &Askers) -> Ctx<'b>
+    where
+        'a: 'b,
+    {
+        let mut ctx = Ctx {
+            model: self.model,
+            answers,
+            today: self.today,
+            facts: self.facts.clone(),
+            record: std::cell::RefCell::new(Vec::new()),
+            explain: false,
+            steps: std::cell::Cell::new(self.model.facts.len()),
+        };
+        let mut todo: Vec<FactId> = changed.to_vec();
+        for &f in changed {
+            todo.extend(askers.0.get(f).into_iter().flatten().copied());
+        }
+        for &f in &self.model.ask_order {
+            if !todo.contains(&f) {
+                continue;
+            }
+            let Some(def) = self.model.facts.get(f) else {
+                continue;
+            };
+            let state = ctx.fact_state(f, def);
+            if let Some(slot) = ctx.facts.get_mut(f) {
+                *slot = state;
+            }
+        }
+        ctx
+    }
+}
+
 /// Per fact: the rules that read it, directly or through an `ask when`.
 fn readers(model: &Model) -> Vec<Vec<usize>> {
     let mut out = vec![Vec::new(); model.facts.len()];
@@ -213,13 +275,14 @@ fn try_answer(
     base: &Base,
     outcomes: &[OutcomeResult],
     readers: &[Vec<usize>],
+    askers: &Askers,
     q: FactId,
     slot: &TrySlot,
     found: &mut Found,
 ) -> usize {
     let model = base.ctx.model;
     let answers = with_answer(base.answers, q, slot);
-    let ctx = Ctx::new(model, &answers, base.today, false);
+    let ctx = base.ctx.updated(&answers, &[q], askers);
     let mut tris = base.tris.to_vec();
     for &r in readers.get(q).map(Vec::as_slice).unwrap_or_default() {
         if let (Some(rule), Some(t)) = (model.rules.get(r), tris.get_mut(r)) {
@@ -413,6 +476,7 @@ pub(super) fn could_add(
     let rules = ctx.givers(oid, tris);
     let mut out: Vec<ValueId> = Vec::new();
     let mut reps: Option<Vec<Vec<TrySlot>>> = None;
+    let askers = Askers::of(ctx.model);
     for (r, vals, t) in &rules {
         if t.settled() || vals.iter().all(|v| shown.contains(v) || out.contains(v)) {
             continue;
@@ -421,7 +485,7 @@ pub(super) fn could_add(
             let all: Vec<FactId> = (0..ctx.model.facts.len()).collect();
             answers_to_try(ctx.model, today, &all)
         });
-        if witness_with(ctx.model, answers, today, r, reps, tries).is_some() {
+        if witness_with(ctx, answers, r, reps, &askers, tries).is_some() {
             out.extend(vals.iter().filter(|v| !shown.contains(v)));
         }
     }
@@ -438,29 +502,31 @@ pub fn witness(model: &Model, answers: &Answers, today: Date, rule: usize) -> Op
     let all: Vec<FactId> = (0..model.facts.len()).collect();
     let reps = answers_to_try(model, today, &all);
     let mut tries = WITNESS_TRIES;
-    witness_with(model, answers, today, def, &reps, &mut tries)
+    let ctx = Ctx::new(model, answers, today, false);
+    witness_with(&ctx, answers, def, &reps, &Askers::of(model), &mut tries)
 }
 
 /// A depth-first search over the open questions the rule reads, each tried with its representative
 /// answers, until the rule fires for good; at most [`WITNESS_TRIES`] evaluations (and no more than
 /// `tries` left overall).
 fn witness_with(
-    model: &Model,
+    base: &Ctx,
     answers: &Answers,
-    today: Date,
     rule: &RuleDef,
     reps: &[Vec<TrySlot>],
+    askers: &Askers,
     tries: &mut usize,
 ) -> Option<Answers> {
     let mut own = WITNESS_TRIES;
-    let mut stack = vec![answers.clone()];
-    while let Some(a) = stack.pop() {
+    // Each node: the answers, and the facts answered beyond `answers`.
+    let mut stack: Vec<(Answers, Vec<FactId>)> = vec![(answers.clone(), Vec::new())];
+    while let Some((a, changed)) = stack.pop() {
         if *tries == 0 || own == 0 {
             return None;
         }
         *tries -= 1;
         own -= 1;
-        let t = Ctx::new(model, &a, today, false).cond(&rule.cond);
+        let t = base.updated(&a, &changed, askers).cond(&rule.cond);
         if t.settled() {
             if t.now == Some(true) {
                 return Some(a);
@@ -477,7 +543,9 @@ fn witness_with(
             .iter()
             .rev()
         {
-            stack.push(with_answer(&a, f, slot));
+            let mut more = changed.clone();
+            more.push(f);
+            stack.push((with_answer(&a, f, slot), more));
         }
     }
     None
