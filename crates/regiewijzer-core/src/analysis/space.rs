@@ -899,22 +899,6 @@ impl<'m> Space<'m> {
     }
 }
 
-/// The representative answers of each of `facts` (as the analysis tries them), for evaluation's "what
-/// matters next": per fact, its answers to try (time linear in the model, plus the answers listed).
-pub(crate) fn answers_to_try(model: &Model, today: Date, facts: &[FactId]) -> Vec<Vec<Slot>> {
-    let splits = Splits::of(model, today);
-    let mut notes = Vec::new();
-    facts
-        .iter()
-        .map(|&f| {
-            reps_of(model, &splits, f, today, &mut notes)
-                .iter()
-                .filter_map(|k| slot_for(model, f, k))
-                .collect()
-        })
-        .collect()
-}
-
 /// A representative answer, independent of a model (choices by option id).
 #[derive(Debug, Clone, PartialEq)]
 enum RepKey {

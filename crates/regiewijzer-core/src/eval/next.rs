@@ -19,11 +19,13 @@ use std::cmp::Reverse;
 use serde::Serialize;
 
 use super::{Asked, Ctx, Deps, Giving, OutcomeResult, Tri};
-use crate::analysis::{TrySlot, answers_to_try, ask_closure};
+use crate::analysis::ask_closure;
 use crate::answers::Answers;
 use crate::ast::Policy;
 use crate::date::Date;
-use crate::model::{FactId, Model, OutcomeDef, RuleDef, Text, ValueId};
+use crate::model::{
+    Cond, FactId, FactType, Model, OutcomeDef, Pred, Record, RuleDef, Term, Text, Value, ValueId,
+};
 
 /// What answering an open question could do, in the order they are ranked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -107,7 +109,9 @@ pub(super) fn rank(base: &Base, outcomes: &[OutcomeResult]) -> Vec<NextQuestion>
     if open.is_empty() {
         return Vec::new();
     }
-    let reps = answers_to_try(model, base.today, &open);
+    let all = answers_to_try(model, base.today);
+    let none = Vec::new();
+    let reps: Vec<&Vec<TrySlot>> = open.iter().map(|&f| all.get(f).unwrap_or(&none)).collect();
     let readers = readers(model);
     let askers = Askers::of(model);
     let mut budget = base
@@ -122,7 +126,7 @@ pub(super) fn rank(base: &Base, outcomes: &[OutcomeResult]) -> Vec<NextQuestion>
         .filter_map(|(&q, tries)| {
             let def = model.facts.get(q)?;
             let mut found = Found::default();
-            for slot in tries {
+            for slot in tries.iter() {
                 if budget == 0 {
                     break;
                 }
@@ -238,6 +242,156 @@ impl<'a> Ctx<'a> {
             }
         }
         ctx
+    }
+}
+
+/// One answer to try.
+pub(super) enum TrySlot {
+    /// A plain value.
+    Value(Value),
+    /// A timeline's records.
+    List(Vec<Record>),
+}
+
+/// The answers tried for each fact (a few, so that trying stays cheap; what they miss is only not
+/// ranked or not listed, never wrongly said): yes and no; every option; a scale's levels (its ends and
+/// middle when it has more than 12); for whole numbers the bounds and the numbers around each constant or
+/// parameter the rules compare it with; for dates today and 1, 7, 14, 30, 90 and 365 days before; for a
+/// timeline no records, and 1, 3 or 6 records of today, with each option (or yes and no) of its first
+/// choice or yes/no field.
+fn answers_to_try(model: &Model, today: Date) -> Vec<Vec<TrySlot>> {
+    let mut consts: Vec<(FactId, i64)> = Vec::new();
+    for r in &model.rules {
+        compared(model, &r.cond, &mut consts);
+    }
+    for f in &model.facts {
+        if let Some(c) = &f.ask_when {
+            compared(model, c, &mut consts);
+        }
+    }
+    model
+        .facts
+        .iter()
+        .enumerate()
+        .map(|(f, def)| match &def.ty {
+            FactType::Timeline { fields } => timelines(fields, today),
+            ty => {
+                let mine = consts.iter().filter(|(g, _)| *g == f).map(|(_, c)| *c);
+                plain(ty, mine, today)
+                    .into_iter()
+                    .map(TrySlot::Value)
+                    .collect()
+            }
+        })
+        .collect()
+}
+
+/// The values tried for a plain (not timeline) type; `consts` are what a whole number is compared with.
+fn plain(ty: &FactType, consts: impl Iterator<Item = i64>, today: Date) -> Vec<Value> {
+    let ints = |lo: i64, hi: i64, extra: Vec<i64>| -> Vec<Value> {
+        let mut v: Vec<i64> = extra
+            .into_iter()
+            .filter(|n| (lo..=hi).contains(n))
+            .collect();
+        v.extend([lo, hi]);
+        v.sort_unstable();
+        v.dedup();
+        v.into_iter().map(Value::Int).collect()
+    };
+    match ty {
+        FactType::Bool => vec![Value::Bool(true), Value::Bool(false)],
+        FactType::Choice { options } => (0..options.len()).map(Value::Choice).collect(),
+        FactType::Scale { min, max, .. } if max.saturating_sub(*min) <= 12 => {
+            (*min..=*max).map(Value::Int).collect()
+        }
+        FactType::Scale { min, max, .. } => {
+            let mid = min.saturating_add(max.saturating_sub(*min) / 2);
+            ints(*min, *max, consts.chain([mid]).flat_map(around).collect())
+        }
+        FactType::Int { min, max } => {
+            let lo = min.unwrap_or(0);
+            let hi = max.unwrap_or(lo.saturating_add(1000));
+            ints(lo, hi, consts.flat_map(around).collect())
+        }
+        FactType::Date => [0, 1, 7, 14, 30, 90, 365]
+            .into_iter()
+            .filter_map(|d| today.add_days(-d).map(Value::Date))
+            .collect(),
+        FactType::Timeline { .. } => Vec::new(),
+    }
+}
+
+fn around(c: i64) -> [i64; 3] {
+    [c.saturating_sub(1), c, c.saturating_add(1)]
+}
+
+/// No records, and 1, 3 or 6 records of today, with each value of the first choice or yes/no field.
+fn timelines(fields: &[crate::model::FieldDef], today: Date) -> Vec<TrySlot> {
+    let base: Record = fields
+        .iter()
+        .enumerate()
+        .map(|(i, fd)| match &fd.ty {
+            _ if i == 0 => Some(Value::Date(today)),
+            ty => plain(ty, std::iter::empty(), today).first().copied(),
+        })
+        .collect();
+    let varied = fields
+        .iter()
+        .position(|fd| matches!(fd.ty, FactType::Choice { .. } | FactType::Bool));
+    let variants: Vec<Record> = match varied.and_then(|i| Some((i, fields.get(i)?))) {
+        Some((i, fd)) => plain(&fd.ty, std::iter::empty(), today)
+            .into_iter()
+            .map(|v| {
+                let mut r = base.clone();
+                if let Some(slot) = r.get_mut(i) {
+                    *slot = Some(v);
+                }
+                r
+            })
+            .collect(),
+        None => vec![base],
+    };
+    let mut out = vec![TrySlot::List(Vec::new())];
+    for n in [1, 3, 6] {
+        for r in &variants {
+            out.push(TrySlot::List(vec![r.clone(); n]));
+        }
+    }
+    out
+}
+
+/// The whole numbers (constants and parameters) questions are compared with directly in `c`.
+fn compared(model: &Model, c: &Cond, out: &mut Vec<(FactId, i64)>) {
+    let int = |t: &Term| match t {
+        Term::Lit(Value::Int(n)) => Some(*n),
+        Term::Param(p) => match model.parameters.get(*p).map(|p| p.value) {
+            Some(Value::Int(n)) => Some(n),
+            _ => None,
+        },
+        _ => None,
+    };
+    let mut pair = |a: &Term, b: &Term| match (a, b) {
+        (Term::Fact(f), other) | (other, Term::Fact(f)) => {
+            if let Some(n) = int(other) {
+                out.push((*f, n));
+            }
+        }
+        _ => {}
+    };
+    match c {
+        Cond::True => {}
+        Cond::And(cs) | Cond::Or(cs) => cs.iter().for_each(|c| compared(model, c, out)),
+        Cond::Not(c) | Cond::Definitely(c) => compared(model, c, out),
+        Cond::Atom(a) => match &a.pred {
+            Pred::Cmp(_, x, y) => pair(x, y),
+            Pred::In { term, list, .. } => list.iter().for_each(|t| pair(term, t)),
+            Pred::Between { term, low, high } => {
+                pair(term, low);
+                pair(term, high);
+            }
+            Pred::Nested(c) => compared(model, c, out),
+            _ => {}
+        },
     }
 }
 
@@ -481,10 +635,7 @@ pub(super) fn could_add(
         if t.settled() || vals.iter().all(|v| shown.contains(v) || out.contains(v)) {
             continue;
         }
-        let reps = reps.get_or_insert_with(|| {
-            let all: Vec<FactId> = (0..ctx.model.facts.len()).collect();
-            answers_to_try(ctx.model, today, &all)
-        });
+        let reps = reps.get_or_insert_with(|| answers_to_try(ctx.model, today));
         if witness_with(ctx, answers, r, reps, &askers, tries).is_some() {
             out.extend(vals.iter().filter(|v| !shown.contains(v)));
         }
@@ -499,8 +650,7 @@ pub(super) fn could_add(
 /// evaluations (or `rule` is no rule of `model`).
 pub fn witness(model: &Model, answers: &Answers, today: Date, rule: usize) -> Option<Answers> {
     let def = model.rules.get(rule)?;
-    let all: Vec<FactId> = (0..model.facts.len()).collect();
-    let reps = answers_to_try(model, today, &all);
+    let reps = answers_to_try(model, today);
     let mut tries = WITNESS_TRIES;
     let ctx = Ctx::new(model, answers, today, false);
     witness_with(&ctx, answers, def, &reps, &Askers::of(model), &mut tries)
