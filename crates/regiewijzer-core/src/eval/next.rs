@@ -120,33 +120,31 @@ pub(super) fn rank(base: &Base, outcomes: &[OutcomeResult]) -> Vec<NextQuestion>
         .get()
         .max(MIN_STEPS / WORK_FACTOR)
         .saturating_mul(WORK_FACTOR);
-    let mut ranked: Vec<(RankKey, NextQuestion)> = open
-        .iter()
-        .zip(&reps)
-        .filter_map(|(&q, tries)| {
-            let def = model.facts.get(q)?;
-            let mut found = Found::default();
-            for slot in tries.iter() {
-                if budget == 0 {
-                    break;
-                }
-                let spent = try_answer(base, outcomes, &readers, &askers, q, slot, &mut found);
-                budget = budget.saturating_sub(spent);
+    // Kept in order while built (a binary search per question: no sort in the widget bundle).
+    let mut ranked: Vec<(RankKey, NextQuestion)> = Vec::with_capacity(open.len());
+    for (&q, tries) in open.iter().zip(&reps) {
+        let Some(def) = model.facts.get(q) else {
+            continue;
+        };
+        let mut found = Found::default();
+        for slot in tries.iter() {
+            if budget == 0 {
+                break;
             }
-            let (kind, support, priority) = found.key();
-            let changes = describe(model, base, outcomes, q, &found);
-            Some((
-                (kind, Reverse(support), Reverse(priority), q),
-                NextQuestion {
-                    fact: def.id.clone(),
-                    question: def.label.clone(),
-                    kind,
-                    changes,
-                },
-            ))
-        })
-        .collect();
-    ranked.sort_by_key(|(k, _)| *k);
+            let spent = try_answer(base, outcomes, &readers, &askers, q, slot, &mut found);
+            budget = budget.saturating_sub(spent);
+        }
+        let (kind, support, priority) = found.key();
+        let key = (kind, Reverse(support), Reverse(priority), q);
+        let at = ranked.partition_point(|(k, _)| *k < key);
+        let question = NextQuestion {
+            fact: def.id.clone(),
+            question: def.label.clone(),
+            kind,
+            changes: describe(model, base, outcomes, q, &found),
+        };
+        ranked.insert(at, (key, question));
+    }
     ranked.into_iter().map(|(_, n)| n).collect()
 }
 
