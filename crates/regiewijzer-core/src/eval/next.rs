@@ -560,8 +560,11 @@ fn describe(
 fn in_sentence(label: &str) -> String {
     let mut chars = label.chars();
     match (chars.next(), chars.next()) {
-        (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => {
-            a.to_lowercase().chain(label.chars().skip(1)).collect()
+        // ASCII only: the Unicode case tables would cost the widget bundle kilobytes.
+        (Some(a), Some(b)) if a.is_ascii_uppercase() && b.is_ascii_lowercase() => {
+            std::iter::once(a.to_ascii_lowercase())
+                .chain(label.chars().skip(1))
+                .collect()
         }
         _ => label.to_string(),
     }
