@@ -23,6 +23,9 @@ use crate::answers::{AnswerIssue, Answers};
 use crate::ast::CmpOp;
 use crate::ast::Policy;
 use crate::date::Date;
+mod next;
+pub use next::{NextChange, NextKind, NextQuestion, WITNESS_TRIES, witness};
+
 use crate::model::{
     ArithOp, Atom, Cond, FactDef, FactId, FactType, FallbackDef, Model, OutcomeDef, Pred, Record,
     RuleDef, Term, Text, Value, ValueId,
@@ -200,8 +203,17 @@ pub struct OutcomeResult {
     pub values: Vec<String>,
     /// The values with their labels, in the same order.
     pub value_labels: Vec<Text>,
-    /// True while an unanswered question could still change this outcome.
+    /// True while an unanswered question could still change this outcome. For a `collect` outcome: while
+    /// a value shown could still fall away (values that could still be added are in `could_add`).
     pub provisional: bool,
+    /// For a `collect` outcome: the values shown that stay whatever the open questions are answered with
+    /// (empty for other outcomes).
+    pub final_values: Vec<String>,
+    /// For a `collect` outcome: values not shown now that some answers to the open questions add (each
+    /// checked with such answers; a bounded search, so one may be missing). Empty for other outcomes.
+    pub could_add: Vec<String>,
+    /// `could_add` in words, in the same order.
+    pub could_add_labels: Vec<Text>,
     /// The unanswered, asked questions that could change it (fact ids, checklist order): "wat nu telt".
     pub matters_next: Vec<String>,
     /// Why: the deciding rules (for a conflict: the conflicting rules), or the default.
@@ -329,6 +341,10 @@ pub struct Evaluation {
     pub facts: Vec<FactState>,
     /// Union of the outcomes' `matters_next`, checklist order.
     pub matters_next: Vec<String>,
+    /// The same questions ranked by what their answer could still change, each with what it could change
+    /// (see [`NextQuestion`]): first those that could change a single-value outcome, then those that could
+    /// only add a value to a `collect` outcome, then those that matter only together with other answers.
+    pub next: Vec<NextQuestion>,
     /// Answers given to questions that are not asked.
     pub ignored_answers: Vec<IgnoredAnswer>,
     /// Problems with the raw answers (filled by callers that convert raw input; empty otherwise).
@@ -598,6 +614,32 @@ fn combine<'r, 'm>(
     (status, values, deciding, relevant)
 }
 
+/// Whether an outcome is provisional, and for a `collect` outcome its final values. A `collect` outcome
+/// is provisional while a value shown could still fall away; any other while an open question could
+/// change it (`relevant` not empty).
+fn provisional(
+    policy: Policy,
+    status: Status,
+    rules: &[Giving],
+    values: &[ValueId],
+    relevant: &Deps,
+) -> (bool, Vec<ValueId>) {
+    if policy != Policy::Collect {
+        return (!relevant.is_empty(), Vec::new());
+    }
+    if status == Status::Default {
+        // The default stays unless a rule could still fire.
+        let fixed = if relevant.is_empty() {
+            values.to_vec()
+        } else {
+            Vec::new()
+        };
+        return (!relevant.is_empty(), fixed);
+    }
+    let fixed = next::collect_final(rules);
+    (values.iter().any(|v| !fixed.contains(v)), fixed)
+}
+
 /// Evaluates `model` on `answers` with the given `today`.
 pub fn evaluate(model: &Model, answers: &Answers, today: Date) -> Evaluation {
     let ctx = Ctx::new(model, answers, today, true);
@@ -605,10 +647,41 @@ pub fn evaluate(model: &Model, answers: &Answers, today: Date) -> Evaluation {
 
     let mut outcomes = Vec::with_capacity(model.outcomes.len());
     let mut all_next = Deps::new();
+    let mut relevant = Vec::with_capacity(model.outcomes.len());
     for (oid, out) in model.outcomes.iter().enumerate() {
         let (result, next) = ctx.outcome(oid, out, &rule_tris);
-        all_next.extend(next);
+        all_next.extend(next.iter().copied());
+        relevant.push(next);
         outcomes.push(result);
+    }
+    let ranked = next::rank(
+        &next::Base {
+            ctx: &ctx,
+            answers,
+            today,
+            tris: &rule_tris,
+            relevant: &relevant,
+        },
+        &outcomes,
+    );
+    let mut tries = WITNESS_TRIES.saturating_mul(8);
+    for (oid, (out, result)) in model.outcomes.iter().zip(&mut outcomes).enumerate() {
+        if out.policy != Policy::Collect {
+            continue;
+        }
+        let shown: Vec<ValueId> = (0..out.values.len())
+            .filter(|&v| {
+                out.values
+                    .get(v)
+                    .is_some_and(|d| result.values.contains(&d.id))
+            })
+            .collect();
+        let add = next::could_add(&ctx, answers, today, oid, &shown, &rule_tris, &mut tries);
+        result.could_add = value_ids(out, &add);
+        result.could_add_labels = add
+            .iter()
+            .filter_map(|v| out.values.get(*v).map(|d| d.label.clone()))
+            .collect();
     }
 
     let facts = model
@@ -680,6 +753,7 @@ pub fn evaluate(model: &Model, answers: &Answers, today: Date) -> Evaluation {
         complete,
         outcomes,
         matters_next: ctx.next_ids(&all_next),
+        next: ranked,
         facts,
         ignored_answers,
         answer_issues: Vec::new(),
@@ -744,8 +818,8 @@ pub fn decide(model: &Model, answers: &Answers, today: Date, outcome: usize) -> 
     }
     Some(Decision {
         status,
+        provisional: provisional(out.policy, status, &rules, &values, &relevant).0,
         values: value_ids(out, &values),
-        provisional: !relevant.is_empty(),
     })
 }
 
@@ -1552,6 +1626,8 @@ impl Ctx<'_> {
             }
         }
         let matters_next = self.next_ids(&relevant);
+        let (provisional, final_values) =
+            provisional(out.policy, status, &rules, &values, &relevant);
         let result = OutcomeResult {
             id: out.id.clone(),
             label: out.label.clone(),
@@ -1562,7 +1638,10 @@ impl Ctx<'_> {
                 .iter()
                 .filter_map(|v| out.values.get(*v).map(|d| d.label.clone()))
                 .collect(),
-            provisional: !relevant.is_empty(),
+            provisional,
+            final_values: value_ids(out, &final_values),
+            could_add: Vec::new(),
+            could_add_labels: Vec::new(),
             matters_next,
             reasons,
             nearest,
@@ -1645,6 +1724,9 @@ impl Ctx<'_> {
             values,
             value_labels,
             provisional: !relevant.is_empty(),
+            final_values: Vec::new(),
+            could_add: Vec::new(),
+            could_add_labels: Vec::new(),
             matters_next: self.next_ids(&relevant),
             reasons,
             nearest: Vec::new(),

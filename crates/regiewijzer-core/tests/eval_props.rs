@@ -2,7 +2,12 @@
 //! - evaluation never panics, whatever the answers (also loose JSON-like input);
 //! - an outcome that is *final* does not change, whatever the open questions are answered with
 //!   (brute force over random completions agrees with the analysis), also a collect outcome that
-//!   `follows` single-value outcomes (the fixture `volgen.regels` and the shipped rulesets);
+//!   `follows` single-value outcomes (the fixture `volgen.regels` and the shipped rulesets); for a
+//!   `collect` outcome: a value shown that is final stays, and when the outcome is not provisional every
+//!   value shown stays;
+//! - a value a `collect` outcome *could add* is added by some completion: a rule giving it has a witness
+//!   (answers extending the given ones) under which every random completion shows the value;
+//! - the ranked open questions (`next`) are exactly what matters next;
 //! - when every asked question is answered, nothing is provisional, and what matters next is empty;
 //! - a provisional outcome names at least one asked, unanswered question;
 //! - deciding one outcome (`decide`) gives what the whole evaluation gives it;
@@ -10,7 +15,8 @@
 
 use proptest::prelude::*;
 use regiewijzer_core::answers::{Answers, RawAnswers, RawValue};
-use regiewijzer_core::eval::{Decision, Evaluation, decide, evaluate};
+use regiewijzer_core::ast::Policy;
+use regiewijzer_core::eval::{Decision, Evaluation, decide, evaluate, witness};
 use regiewijzer_core::model::{FactType, Value};
 use regiewijzer_core::{Date, Model, compile};
 
@@ -108,11 +114,49 @@ fn check_laws(e: &Evaluation) {
             assert!(!o.provisional, "complete but provisional: {o:#?}");
         }
         assert!(e.matters_next.is_empty());
+        assert!(e.outcomes.iter().all(|o| o.could_add.is_empty()));
     }
     for o in &e.outcomes {
-        assert_eq!(o.provisional, !o.matters_next.is_empty(), "{o:#?}");
+        if o.policy == Policy::Collect {
+            // Provisional: a value shown could fall away, so some open question matters.
+            assert!(!o.provisional || !o.matters_next.is_empty(), "{o:#?}");
+            assert!(o.final_values.iter().all(|v| o.values.contains(v)));
+            assert_eq!(
+                o.provisional,
+                o.final_values.len() < o.values.len(),
+                "{o:#?}"
+            );
+            assert!(o.could_add.iter().all(|v| !o.values.contains(v)));
+            assert!(o.could_add.is_empty() || !o.matters_next.is_empty());
+        } else {
+            assert_eq!(o.provisional, !o.matters_next.is_empty(), "{o:#?}");
+            assert!(o.final_values.is_empty() && o.could_add.is_empty());
+        }
         assert_eq!(o.values.len(), o.value_labels.len());
+        assert_eq!(o.could_add.len(), o.could_add_labels.len());
     }
+    // The ranked list holds the same questions as what matters next.
+    let mut ranked: Vec<&String> = e.next.iter().map(|n| &n.fact).collect();
+    ranked.sort();
+    let mut plain: Vec<&String> = e.matters_next.iter().collect();
+    plain.sort();
+    assert_eq!(ranked, plain);
+}
+
+/// `answers` with every unanswered question answered from `fill`.
+fn complete(m: &Model, answers: &Answers, fill: &[u32]) -> Answers {
+    let mut a = answers.clone();
+    for (f, def) in m.facts.iter().enumerate() {
+        if a.is_answered(f) {
+            continue;
+        }
+        let seed = fill.get(f).copied().unwrap_or(0);
+        match &def.ty {
+            FactType::Timeline { fields } => a.set_list(f, Some(records_for(fields, seed))),
+            ty => a.set(f, Some(value_for(ty, seed))),
+        }
+    }
+    a
 }
 
 proptest! {
@@ -136,11 +180,56 @@ proptest! {
                 let later = evaluate(&m, &answers_from(&m, &full), today(day));
                 check_laws(&later);
                 for (before, after) in e.outcomes.iter().zip(&later.outcomes) {
-                    if !before.provisional {
+                    if before.policy == Policy::Collect {
+                        for v in &before.final_values {
+                            prop_assert!(after.values.contains(v), "{}: final value {} of {} fell away", name, v, before.id);
+                        }
+                        if !before.provisional {
+                            for v in &before.values {
+                                prop_assert!(after.values.contains(v), "{}: value {} of {} fell away", name, v, before.id);
+                            }
+                        }
+                    } else if !before.provisional {
                         prop_assert_eq!(
                             (before.status, &before.values),
                             (after.status, &after.values),
                             "{}: final outcome {} changed", name, before.id
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn could_add_values_come_with_some_completion(
+        picks in prop::collection::vec(prop::option::weighted(0.5, any::<u32>()), 40),
+        fills in prop::collection::vec(prop::collection::vec(any::<u32>(), 40), 4),
+        day in any::<u32>(),
+    ) {
+        for (name, m) in rule_files() {
+            let partial = answers_from(&m, &picks);
+            let e = evaluate(&m, &partial, today(day));
+            for (oid, o) in e.outcomes.iter().enumerate() {
+                for v in &o.could_add {
+                    let vid = m.outcomes[oid].values.iter().position(|d| &d.id == v).unwrap();
+                    // Some rule giving the value has a witness: answers extending the given ones.
+                    let w = (0..m.rules.len())
+                        .filter(|&r| m.rules[r].assigns.contains(&(oid, vid)))
+                        .find_map(|r| witness(&m, &partial, today(day), r));
+                    prop_assert!(w.is_some(), "{}: no witness for {} in {}", name, v, o.id);
+                    let w = w.unwrap();
+                    for f in 0..m.facts.len() {
+                        if partial.is_answered(f) {
+                            prop_assert_eq!(partial.get(f), w.get(f));
+                            prop_assert_eq!(partial.list(f), w.list(f));
+                        }
+                    }
+                    for fill in &fills {
+                        let later = evaluate(&m, &complete(&m, &w, fill), today(day));
+                        prop_assert!(
+                            later.outcomes[oid].values.contains(v),
+                            "{}: {} could be added to {} but a completion of its witness lacks it", name, v, o.id
                         );
                     }
                 }

@@ -85,10 +85,13 @@ fn a_lower_priority_rule_cannot_overturn_a_settled_high_one() {
     let route = e.outcome("route").unwrap();
     assert!(!route.provisional);
     assert!(route.matters_next.is_empty());
-    // But the actions still depend on the weapon question, which is now asked, and on others.
+    // But the actions still depend on the weapon question, which is now asked, and on others: calling
+    // 112 stays (final, so not provisional), and more actions could still be added.
     let acties = e.outcome("acties").unwrap();
     assert_eq!(acties.values, ["bel_112"]);
-    assert!(acties.provisional);
+    assert_eq!(acties.final_values, ["bel_112"]);
+    assert!(!acties.provisional);
+    assert!(!acties.could_add.is_empty());
     assert_eq!(
         acties.matters_next,
         [

@@ -57,6 +57,8 @@ export interface HandoverResult {
 export interface OutcomeResult {
   id: string; label: Text; policy: string; status: "decided" | "default" | "undecided" | "conflict";
   values: string[]; value_labels: Text[]; provisional: boolean; matters_next: string[];
+  /** For a collect outcome: the values that stay, and those some answers could still add. */
+  final_values: string[]; could_add: string[]; could_add_labels: Text[];
   reasons: Reason[]; nearest: { rule: string; line: number; title: Text | null; values: string[]; value_labels: Text[]; because: Text; missing: string[] }[];
   deadline?: { date: string; days_left: number; overdue: boolean; status: Text } | null;
 }
@@ -66,6 +68,10 @@ export interface Evaluation {
   facts: { id: string; section: string; asked: "yes" | "no" | "maybe"; answer: { value: string; label: Text } | null; used: boolean; matters_next: boolean;
     records: ({ value: string; label: Text } | null)[][] | null }[];
   matters_next: string[]; ignored_answers: { fact: string; reason: Text }[];
+  /** The open questions ranked by what their answer could change ("changes" a single-value outcome, only
+   * "adds" an action, or only "together" with other answers), each with what it could change in words. */
+  next: { fact: string; question: Text; kind: "changes" | "adds" | "together";
+    changes: { outcome: string; label: Text; to_values: string[]; to_labels: Text[]; text: Text }[] }[];
   answer_issues: { fact: string; kind: string; message: Text }[];
   parameters: UsedParameter[]; handovers: HandoverResult[];
 }

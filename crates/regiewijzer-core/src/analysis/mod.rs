@@ -24,6 +24,7 @@ use crate::diag::Severity;
 use crate::eval::{Asked, HandoverStatus, Probe, RulesetRef, Status, probe};
 use crate::map::SortedMap;
 use crate::model::{Cond, ExpectDefKind, FactType, Model, Pred, RuleOrigin, TestDef, Text};
+pub(crate) use space::closure as ask_closure;
 use space::{Cand, Found, Need, Slot, Space, Verdict, closure};
 
 /// How far the analysis may search.

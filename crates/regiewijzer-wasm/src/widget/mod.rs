@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 use regiewijzer_core::answers::{Answers, RawAnswers, RawValue};
 use regiewijzer_core::describe::{Checklist, FactView, checklist};
-use regiewijzer_core::eval::{Evaluation, Status, evaluate};
+use regiewijzer_core::eval::{Evaluation, NextKind, NextQuestion, OutcomeResult, Status, evaluate};
 use regiewijzer_core::map::SortedMap;
 use regiewijzer_core::model::Text;
 use regiewijzer_core::summary::summary;
@@ -1509,6 +1509,9 @@ fn render_outcomes(state: &Rc<RefCell<State>>) -> JsResult {
             }
         }
         add(&div, value)?;
+        if let Some(p) = could_add_line(doc, o, w, lang)? {
+            add(&div, p)?;
+        }
         // Why?
         let det: HtmlDetailsElement = el(doc, "details")?.dyn_into()?;
         det.set_attribute("part", "reasons")?;
@@ -1621,21 +1624,102 @@ fn render_outcomes(state: &Rc<RefCell<State>>) -> JsResult {
         }
         add(&panel, div)?;
     }
-    // What matters next.
-    clear(&next)?;
-    if !result.matters_next.is_empty() {
-        add(&next, el_text(doc, "h3", w.matters_next)?)?;
+    render_next(doc, &next, result, w, lang)
+}
+
+/// How many ranked open questions "wat nu telt" shows before "meer vragen".
+const NEXT_SHOWN: usize = 3;
+/// How many values a `collect` outcome could still get are named before "and N more".
+const COULD_ADD_SHOWN: usize = 4;
+
+/// "Kan nog bij komen: …" under a `collect` outcome: the values some answers could still add.
+fn could_add_line(
+    doc: &Document,
+    o: &OutcomeResult,
+    w: &Words,
+    lang: &str,
+) -> JsResult<Option<Element>> {
+    if o.could_add_labels.is_empty() {
+        return Ok(None);
+    }
+    let mut names: Vec<&str> = o
+        .could_add_labels
+        .iter()
+        .take(COULD_ADD_SHOWN)
+        .map(|l| l.get(lang))
+        .collect();
+    let rest = o.could_add_labels.len().saturating_sub(COULD_ADD_SHOWN);
+    let more = w.and_more.replace("{n}", &rest.to_string());
+    if rest > 0 {
+        names.push(&more);
+    }
+    let p = el_text(doc, "p", &format!("{}: {}", w.could_add, names.join(", ")))?;
+    p.set_attribute("part", "could-add")?;
+    p.set_attribute("data-values", &o.could_add.join(" "))?;
+    Ok(Some(p))
+}
+
+/// "Wat nu telt": the open questions ranked by what their answer could change, the first few with what
+/// each could change, the rest behind "meer vragen" (kept open when the professional opened it). Each
+/// question is a button that moves focus to it.
+fn render_next(
+    doc: &Document,
+    next: &Element,
+    result: &Evaluation,
+    w: &Words,
+    lang: &str,
+) -> JsResult {
+    let was_open = next
+        .query_selector("details[part=more-questions]")?
+        .and_then(|d| d.dyn_into::<HtmlDetailsElement>().ok())
+        .is_some_and(|d| d.open());
+    clear(next)?;
+    if result.next.is_empty() {
+        return Ok(());
+    }
+    add(next, el_text(doc, "h3", w.matters_next)?)?;
+    let list = |items: &[NextQuestion]| -> JsResult<Element> {
         let ul = el(doc, "ul")?;
-        // The first few are what matters now; the checklist marks all of them.
-        for f in result.matters_next.iter().take(6) {
-            let label = labels.get(f.as_str()).map_or(f.as_str(), |t| t.get(lang));
+        for n in items {
             let li = el(doc, "li")?;
-            let b = button(doc, "focus", label)?;
-            b.set_attribute("data-target", f)?;
+            li.set_attribute("data-fact", &n.fact)?;
+            li.set_attribute(
+                "data-kind",
+                match n.kind {
+                    NextKind::Changes => "changes",
+                    NextKind::Adds => "adds",
+                    NextKind::Together => "together",
+                },
+            )?;
+            let b = button(doc, "focus", n.question.get(lang))?;
+            b.set_attribute("data-target", &n.fact)?;
             add(&li, b)?;
+            let said: Vec<&str> = n.changes.iter().map(|c| c.text.get(lang)).collect();
+            if !said.is_empty() {
+                let p = el_text(doc, "p", &said.join("; "))?;
+                p.set_attribute("part", "next-change")?;
+                add(&li, p)?;
+            }
             add(&ul, li)?;
         }
-        add(&next, ul)?;
+        Ok(ul)
+    };
+    let (top, rest) = result.next.split_at(NEXT_SHOWN.min(result.next.len()));
+    add(next, list(top)?)?;
+    if !rest.is_empty() {
+        let det: HtmlDetailsElement = el(doc, "details")?.dyn_into()?;
+        det.set_attribute("part", "more-questions")?;
+        det.set_open(was_open);
+        add(
+            &det,
+            el_text(
+                doc,
+                "summary",
+                &format!("{} ({})", w.more_questions, rest.len()),
+            )?,
+        )?;
+        add(&det, list(rest)?)?;
+        add(next, det)?;
     }
     Ok(())
 }

@@ -12,6 +12,12 @@ pub struct Words {
     pub source: &'static str,
     pub still_needed: &'static str,
     pub matters_next: &'static str,
+    /// The disclosure with the open questions after the first few.
+    pub more_questions: &'static str,
+    /// Before the values a `collect` outcome could still get.
+    pub could_add: &'static str,
+    /// After the first few of those: `{n}` more.
+    pub and_more: &'static str,
     pub yes: &'static str,
     pub no: &'static str,
     pub choose: &'static str,
@@ -86,6 +92,9 @@ pub const NL: Words = Words {
     source: "Bron",
     still_needed: "Nog nodig voor",
     matters_next: "Wat nu telt",
+    more_questions: "Meer vragen",
+    could_add: "Kan nog bij komen",
+    and_more: "en nog {n}",
     yes: "Ja",
     no: "Nee",
     choose: "— kies —",
@@ -146,6 +155,9 @@ pub const EN: Words = Words {
     source: "Source",
     still_needed: "Still needed for",
     matters_next: "What matters next",
+    more_questions: "More questions",
+    could_add: "Could still be added",
+    and_more: "and {n} more",
     yes: "Yes",
     no: "No",
     choose: "— choose —",

@@ -1,0 +1,703 @@
+//! What matters next, ranked; and for a `collect` outcome, which values are final and which could still
+//! be added.
+//!
+//! Each open question (asked, unanswered, and read by a rule that could still change an outcome) is
+//! tried with each of its representative answers (those the analysis tries), everything else as is. An
+//! answer that changes a single-value outcome (priority, unique, deadline) *now* puts the question in the
+//! first group, with the value(s) it could change to; an answer that only adds a value to a `collect`
+//! outcome puts it in the second; a question no single answer changes anything with goes last (it can
+//! only change an outcome together with other answers). Within a group, first the questions that
+//! complete a rule the answers so far already partly meet (more given answers in that rule first), then
+//! the rule's priority (higher first), then checklist order.
+//!
+//! A value a `collect` outcome *could add* comes with a witness: answers to open questions under which a
+//! rule giving that value fires for every completion. A search for it is bounded ([`WITNESS_TRIES`]), so
+//! the list may miss a value, but never names one that cannot come.
+
+use std::cmp::Reverse;
+
+use serde::Serialize;
+
+use super::{Asked, Ctx, Deps, Giving, OutcomeResult, Tri};
+use crate::analysis::ask_closure;
+use crate::answers::Answers;
+use crate::ast::Policy;
+use crate::date::Date;
+use crate::model::{
+    Cond, FactId, FactType, Model, OutcomeDef, Pred, Record, RuleDef, Term, Text, Value, ValueId,
+};
+
+/// What answering an open question could do, in the order they are ranked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NextKind {
+    /// An answer to it changes a single-value outcome (a route, an urgency, a lead, a deadline) now.
+    Changes,
+    /// An answer to it only adds a value to a `collect` outcome (an action) now.
+    Adds,
+    /// It could change an outcome only together with other answers.
+    Together,
+}
+
+/// One outcome an open question could change, and to what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NextChange {
+    /// Outcome id.
+    pub outcome: String,
+    /// The outcome's label.
+    pub label: Text,
+    /// The values it could change to (for a `collect` outcome: the values it could add); empty when it
+    /// changes only together with other answers, or only to no decision.
+    pub to_values: Vec<String>,
+    /// Those values in words.
+    pub to_labels: Vec<Text>,
+    /// In words: "kan de route veranderen in Wzd-route" / "could change the route to Wzd route".
+    pub text: Text,
+}
+
+/// An open question, with what its answer could still change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NextQuestion {
+    /// Fact id.
+    pub fact: String,
+    /// The question.
+    pub question: Text,
+    /// Its group: changes a single-value outcome, only adds an action, or only together with others.
+    pub kind: NextKind,
+    /// What it could change, per outcome (outcome order).
+    pub changes: Vec<NextChange>,
+}
+
+/// The most evaluations one search for a witness of a `collect` value may use.
+pub const WITNESS_TRIES: usize = 48;
+
+/// How much work (in evaluation steps) trying the open questions' answers may take, as a multiple of
+/// the evaluation itself (at least [`MIN_STEPS`]); questions not tried in it are ranked last.
+const WORK_FACTOR: usize = 48;
+/// The work allowed for small evaluations.
+const MIN_STEPS: usize = 4096;
+
+/// The order of the ranking: group, then given answers and priority (higher first), then checklist order.
+type RankKey = (NextKind, Reverse<i64>, Reverse<i64>, FactId);
+
+/// Everything [`rank`] needs from the evaluation it ranks for.
+pub(super) struct Base<'c, 'a> {
+    pub ctx: &'c Ctx<'a>,
+    pub answers: &'a Answers,
+    pub today: Date,
+    pub tris: &'c [Tri],
+    /// Per outcome, the open questions that could change it.
+    pub relevant: &'c [Deps],
+}
+
+/// The open questions of an evaluation, ranked (see the module text). `outcomes` are the evaluation's.
+pub(super) fn rank(base: &Base, outcomes: &[OutcomeResult]) -> Vec<NextQuestion> {
+    let model = base.ctx.model;
+    let mut open = Deps::new();
+    base.relevant
+        .iter()
+        .for_each(|d| open.extend(d.iter().copied()));
+    let open: Vec<FactId> = open
+        .into_iter()
+        .filter(|&f| {
+            base.ctx
+                .facts
+                .get(f)
+                .is_some_and(|s| s.asked == Asked::Yes && s.value.is_none())
+        })
+        .collect();
+    if open.is_empty() {
+        return Vec::new();
+    }
+    let all = answers_to_try(model, base.today);
+    let none = Vec::new();
+    let reps: Vec<&Vec<TrySlot>> = open.iter().map(|&f| all.get(f).unwrap_or(&none)).collect();
+    let readers = readers(model);
+    let askers = Askers::of(model);
+    let mut budget = base
+        .ctx
+        .steps
+        .get()
+        .max(MIN_STEPS / WORK_FACTOR)
+        .saturating_mul(WORK_FACTOR);
+    // Kept in order while built (a binary search per question: no sort in the widget bundle).
+    let mut ranked: Vec<(RankKey, NextQuestion)> = Vec::with_capacity(open.len());
+    for (&q, tries) in open.iter().zip(&reps) {
+        let Some(def) = model.facts.get(q) else {
+            continue;
+        };
+        let mut found = Found::default();
+        for slot in tries.iter() {
+            if budget == 0 {
+                break;
+            }
+            let spent = try_answer(base, outcomes, &readers, &askers, q, slot, &mut found);
+            budget = budget.saturating_sub(spent);
+        }
+        let (kind, support, priority) = found.key();
+        let key = (kind, Reverse(support), Reverse(priority), q);
+        let at = ranked.partition_point(|(k, _)| *k < key);
+        let question = NextQuestion {
+            fact: def.id.clone(),
+            question: def.label.clone(),
+            kind,
+            changes: describe(model, base, outcomes, q, &found),
+        };
+        ranked.insert(at, (key, question));
+    }
+    ranked.into_iter().map(|(_, n)| n).collect()
+}
+
+/// What the answers tried for one question did: per outcome (model order) the values it changed to,
+/// and the best (support, priority) of the rules giving them.
+#[derive(Default)]
+struct Found {
+    /// (outcome, value ids shown after the answer, single-value outcome?)
+    changed: Vec<(usize, Vec<String>, bool)>,
+    /// (given answers the rule already reads, its priority), best first.
+    best_single: Option<(i64, i64)>,
+    best_add: Option<(i64, i64)>,
+}
+
+impl Found {
+    fn key(&self) -> (NextKind, i64, i64) {
+        match (self.best_single, self.best_add) {
+            (Some((s, p)), _) => (NextKind::Changes, s, p),
+            (None, Some((s, p))) => (NextKind::Adds, s, p),
+            (None, None) => (NextKind::Together, 0, i64::MIN),
+        }
+    }
+
+    fn note(&mut self, oid: usize, values: &[String], single: bool) {
+        match self.changed.iter_mut().find(|(o, ..)| *o == oid) {
+            Some((_, vs, _)) => {
+                for v in values {
+                    if !vs.contains(v) {
+                        vs.push(v.clone());
+                    }
+                }
+            }
+            None => self.changed.push((oid, values.to_vec(), single)),
+        }
+    }
+}
+
+/// Per fact: the facts whose `ask when` reads it, directly or through another `ask when`, in ask order.
+/// With it, a context for answers that differ from the evaluation's in a few facts works out only the
+/// states of those facts and of the questions they show or hide (see [`Ctx::updated`]).
+pub(super) struct Askers(Vec<Vec<FactId>>);
+
+impl Askers {
+    pub(super) fn of(model: &Model) -> Askers {
+        let mut out = vec![Vec::new(); model.facts.len()];
+        for &g in &model.ask_order {
+            let Some(c) = model.facts.get(g).and_then(|d| d.ask_when.as_ref()) else {
+                continue;
+            };
+            let mut read = Vec::new();
+            crate::check::cond_facts(c, &mut read);
+            for f in ask_closure(model, &read) {
+                if let Some(list) = out.get_mut(f) {
+                    list.push(g);
+                }
+            }
+        }
+        Askers(out)
+    }
+}
+
+impl<'a> Ctx<'a> {
+    /// A context (without reasons) for `answers`, which differ from this context's answers only in the
+    /// facts `changed`: the states of other questions are copied, only those of `changed` and of the
+    /// questions whose `ask when` reads them are worked out again.
+    fn updated<'b>(&self, answers: &'b Answers, changed: &[FactId], askers: &Askers) -> Ctx<'b>
+    where
+        'a: 'b,
+    {
+        let mut ctx = Ctx {
+            model: self.model,
+            answers,
+            today: self.today,
+            facts: self.facts.clone(),
+            record: std::cell::RefCell::new(Vec::new()),
+            explain: false,
+            steps: std::cell::Cell::new(self.model.facts.len()),
+        };
+        let mut todo: Vec<FactId> = changed.to_vec();
+        for &f in changed {
+            todo.extend(askers.0.get(f).into_iter().flatten().copied());
+        }
+        for &f in &self.model.ask_order {
+            if !todo.contains(&f) {
+                continue;
+            }
+            let Some(def) = self.model.facts.get(f) else {
+                continue;
+            };
+            let state = ctx.fact_state(f, def);
+            if let Some(slot) = ctx.facts.get_mut(f) {
+                *slot = state;
+            }
+        }
+        ctx
+    }
+}
+
+/// One answer to try.
+pub(super) enum TrySlot {
+    /// A plain value.
+    Value(Value),
+    /// A timeline's records.
+    List(Vec<Record>),
+}
+
+/// The answers tried for each fact (a few, so that trying stays cheap; what they miss is only not
+/// ranked or not listed, never wrongly said): yes and no; every option; a scale's levels (its ends and
+/// middle when it has more than 12); for whole numbers the bounds and the numbers around each constant or
+/// parameter the rules compare it with; for dates today and 1, 7, 14, 30, 90 and 365 days before; for a
+/// timeline no records, and 1, 3 or 6 records of today, with each option (or yes and no) of its first
+/// choice or yes/no field.
+fn answers_to_try(model: &Model, today: Date) -> Vec<Vec<TrySlot>> {
+    let mut consts: Vec<(FactId, i64)> = Vec::new();
+    for r in &model.rules {
+        compared(model, &r.cond, &mut consts);
+    }
+    for f in &model.facts {
+        if let Some(c) = &f.ask_when {
+            compared(model, c, &mut consts);
+        }
+    }
+    model
+        .facts
+        .iter()
+        .enumerate()
+        .map(|(f, def)| match &def.ty {
+            FactType::Timeline { fields } => timelines(fields, today),
+            ty => {
+                let mine = consts.iter().filter(|(g, _)| *g == f).map(|(_, c)| *c);
+                plain(ty, mine, today)
+                    .into_iter()
+                    .map(TrySlot::Value)
+                    .collect()
+            }
+        })
+        .collect()
+}
+
+/// The values tried for a plain (not timeline) type; `consts` are what a whole number is compared with.
+fn plain(ty: &FactType, consts: impl Iterator<Item = i64>, today: Date) -> Vec<Value> {
+    let ints = |lo: i64, hi: i64, extra: Vec<i64>| -> Vec<Value> {
+        let mut v: Vec<i64> = extra
+            .into_iter()
+            .filter(|n| (lo..=hi).contains(n))
+            .collect();
+        v.extend([lo, hi]);
+        v.sort_unstable();
+        v.dedup();
+        v.into_iter().map(Value::Int).collect()
+    };
+    match ty {
+        FactType::Bool => vec![Value::Bool(true), Value::Bool(false)],
+        FactType::Choice { options } => (0..options.len()).map(Value::Choice).collect(),
+        FactType::Scale { min, max, .. } if max.saturating_sub(*min) <= 12 => {
+            (*min..=*max).map(Value::Int).collect()
+        }
+        FactType::Scale { min, max, .. } => {
+            let mid = min.saturating_add(max.saturating_sub(*min) / 2);
+            ints(*min, *max, consts.chain([mid]).flat_map(around).collect())
+        }
+        FactType::Int { min, max } => {
+            let lo = min.unwrap_or(0);
+            let hi = max.unwrap_or(lo.saturating_add(1000));
+            ints(lo, hi, consts.flat_map(around).collect())
+        }
+        FactType::Date => [0, 1, 7, 14, 30, 90, 365]
+            .into_iter()
+            .filter_map(|d| today.add_days(-d).map(Value::Date))
+            .collect(),
+        FactType::Timeline { .. } => Vec::new(),
+    }
+}
+
+fn around(c: i64) -> [i64; 3] {
+    [c.saturating_sub(1), c, c.saturating_add(1)]
+}
+
+/// No records, and 1, 3 or 6 records of today, with each value of the first choice or yes/no field.
+fn timelines(fields: &[crate::model::FieldDef], today: Date) -> Vec<TrySlot> {
+    let base: Record = fields
+        .iter()
+        .enumerate()
+        .map(|(i, fd)| match &fd.ty {
+            _ if i == 0 => Some(Value::Date(today)),
+            ty => plain(ty, std::iter::empty(), today).first().copied(),
+        })
+        .collect();
+    let varied = fields
+        .iter()
+        .position(|fd| matches!(fd.ty, FactType::Choice { .. } | FactType::Bool));
+    let variants: Vec<Record> = match varied.and_then(|i| Some((i, fields.get(i)?))) {
+        Some((i, fd)) => plain(&fd.ty, std::iter::empty(), today)
+            .into_iter()
+            .map(|v| {
+                let mut r = base.clone();
+                if let Some(slot) = r.get_mut(i) {
+                    *slot = Some(v);
+                }
+                r
+            })
+            .collect(),
+        None => vec![base],
+    };
+    let mut out = vec![TrySlot::List(Vec::new())];
+    for n in [1, 3, 6] {
+        for r in &variants {
+            out.push(TrySlot::List(vec![r.clone(); n]));
+        }
+    }
+    out
+}
+
+/// The whole numbers (constants and parameters) questions are compared with directly in `c`.
+fn compared(model: &Model, c: &Cond, out: &mut Vec<(FactId, i64)>) {
+    let int = |t: &Term| match t {
+        Term::Lit(Value::Int(n)) => Some(*n),
+        Term::Param(p) => match model.parameters.get(*p).map(|p| p.value) {
+            Some(Value::Int(n)) => Some(n),
+            _ => None,
+        },
+        _ => None,
+    };
+    let mut pair = |a: &Term, b: &Term| match (a, b) {
+        (Term::Fact(f), other) | (other, Term::Fact(f)) => {
+            if let Some(n) = int(other) {
+                out.push((*f, n));
+            }
+        }
+        _ => {}
+    };
+    match c {
+        Cond::True => {}
+        Cond::And(cs) | Cond::Or(cs) => cs.iter().for_each(|c| compared(model, c, out)),
+        Cond::Not(c) | Cond::Definitely(c) => compared(model, c, out),
+        Cond::Atom(a) => match &a.pred {
+            Pred::Cmp(_, x, y) => pair(x, y),
+            Pred::In { term, list, .. } => list.iter().for_each(|t| pair(term, t)),
+            Pred::Between { term, low, high } => {
+                pair(term, low);
+                pair(term, high);
+            }
+            Pred::Nested(c) => compared(model, c, out),
+            _ => {}
+        },
+    }
+}
+
+/// Per fact: the rules that read it, directly or through an `ask when`.
+fn readers(model: &Model) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); model.facts.len()];
+    for (r, rule) in model.rules.iter().enumerate() {
+        let mut facts = Vec::new();
+        crate::check::cond_facts(&rule.cond, &mut facts);
+        for d in &rule.deadlines {
+            facts.extend(d.facts.iter().copied());
+        }
+        for f in ask_closure(model, &facts) {
+            if let Some(list) = out.get_mut(f) {
+                list.push(r);
+            }
+        }
+    }
+    out
+}
+
+/// The answers with fact `f` answered by `slot`.
+fn with_answer(answers: &Answers, f: FactId, slot: &TrySlot) -> Answers {
+    let mut a = answers.clone();
+    match slot {
+        TrySlot::Value(v) => a.set(f, Some(*v)),
+        TrySlot::List(records) => a.set_list(f, Some(records.clone())),
+    }
+    a
+}
+
+/// Evaluates with question `q` answered by `slot`, everything else as is, and notes in `found` which
+/// outcomes that changes now. Returns the work it took, in steps.
+fn try_answer(
+    base: &Base,
+    outcomes: &[OutcomeResult],
+    readers: &[Vec<usize>],
+    askers: &Askers,
+    q: FactId,
+    slot: &TrySlot,
+    found: &mut Found,
+) -> usize {
+    let model = base.ctx.model;
+    let answers = with_answer(base.answers, q, slot);
+    let ctx = base.ctx.updated(&answers, &[q], askers);
+    let mut tris = base.tris.to_vec();
+    for &r in readers.get(q).map(Vec::as_slice).unwrap_or_default() {
+        if let (Some(rule), Some(t)) = (model.rules.get(r), tris.get_mut(r)) {
+            *t = ctx.cond(&rule.cond);
+        }
+    }
+    for (oid, (out, before)) in model.outcomes.iter().zip(outcomes).enumerate() {
+        if !base.relevant.get(oid).is_some_and(|d| d.contains(&q)) {
+            continue;
+        }
+        let (after, _) = ctx.outcome(oid, out, &tris);
+        let single = out.policy != Policy::Collect;
+        if single {
+            if (after.status, &after.values) == (before.status, &before.values) {
+                continue;
+            }
+            found.note(oid, &after.values, true);
+            let key = best_support(base, out, oid, &after.values, &tris);
+            found.best_single = found.best_single.max(Some(key));
+        } else {
+            let added: Vec<String> = after
+                .values
+                .iter()
+                .filter(|v| !before.values.contains(v))
+                .cloned()
+                .collect();
+            if added.is_empty() {
+                continue;
+            }
+            let key = best_support(base, out, oid, &added, &tris);
+            found.note(oid, &added, false);
+            found.best_add = found.best_add.max(Some(key));
+        }
+    }
+    ctx.steps.get()
+}
+
+/// The best (given answers it reads, priority) among the rules that now give outcome `oid` one of
+/// `values`: a rule the answers so far already partly meet ranks first. A default ranks lowest.
+fn best_support(
+    base: &Base,
+    out: &OutcomeDef,
+    oid: usize,
+    values: &[String],
+    tris: &[Tri],
+) -> (i64, i64) {
+    let wanted: Vec<ValueId> = values
+        .iter()
+        .filter_map(|v| out.values.iter().position(|d| &d.id == v))
+        .collect();
+    base.ctx
+        .givers(oid, tris)
+        .iter()
+        .filter(|(_, vals, t)| t.now == Some(true) && vals.iter().any(|v| wanted.contains(v)))
+        .map(|(r, _, _)| (given_answers(base, r), r.priority))
+        .max()
+        .unwrap_or((0, i64::MIN))
+}
+
+/// How many of the questions a rule reads are answered (and used) now.
+fn given_answers(base: &Base, r: &RuleDef) -> i64 {
+    let mut facts = Vec::new();
+    crate::check::cond_facts(&r.cond, &mut facts);
+    facts.sort_unstable();
+    facts.dedup();
+    let n = facts
+        .iter()
+        .filter(|&&f| base.ctx.facts.get(f).is_some_and(|s| s.value.is_some()))
+        .count();
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// What one question could change, per outcome, in words.
+fn describe(
+    model: &Model,
+    base: &Base,
+    outcomes: &[OutcomeResult],
+    q: FactId,
+    found: &Found,
+) -> Vec<NextChange> {
+    let mut changes: Vec<NextChange> = Vec::new();
+    for (oid, out) in model.outcomes.iter().enumerate() {
+        let tried = found.changed.iter().find(|(o, ..)| *o == oid);
+        let matters = base.relevant.get(oid).is_some_and(|d| d.contains(&q));
+        let alone = found.changed.is_empty();
+        let (values, single) = match tried {
+            Some((_, vs, single)) => (vs.clone(), *single),
+            // Only together with other answers: said for single-value outcomes, and for a collect
+            // outcome when no single answer changes anything.
+            None if matters
+                && found.best_single.is_none()
+                && (alone || out.policy != Policy::Collect) =>
+            {
+                (Vec::new(), true)
+            }
+            None => continue,
+        };
+        let labels: Vec<Text> = values
+            .iter()
+            .filter_map(|v| {
+                let shown = outcomes.get(oid)?;
+                out.values
+                    .iter()
+                    .find(|d| &d.id == v)
+                    .map(|d| d.label.clone())
+                    .or_else(|| (shown.policy == Policy::Deadline).then(|| Text::both(v.clone())))
+            })
+            .collect();
+        let text = change_text(&out.label, &labels, single, tried.is_none());
+        changes.push(NextChange {
+            outcome: out.id.clone(),
+            label: out.label.clone(),
+            to_values: values,
+            to_labels: labels,
+            text,
+        });
+    }
+    changes
+}
+
+/// An outcome label as it reads inside a sentence: its first letter in lower case, unless the label
+/// starts with an abbreviation ("Wvggz" stays, "WMO-melding" stays).
+fn in_sentence(label: &str) -> String {
+    let mut chars = label.chars();
+    match (chars.next(), chars.next()) {
+        // ASCII only: the Unicode case tables would cost the widget bundle kilobytes.
+        (Some(a), Some(b)) if a.is_ascii_uppercase() && b.is_ascii_lowercase() => {
+            std::iter::once(a.to_ascii_lowercase())
+                .chain(label.chars().skip(1))
+                .collect()
+        }
+        _ => label.to_string(),
+    }
+}
+
+/// "kan de route veranderen in Wzd-route", "kan aan de acties toevoegen: …", "kan samen met andere
+/// antwoorden de route veranderen", and the same in English.
+fn change_text(label: &Text, to: &[Text], single: bool, together: bool) -> Text {
+    let (nl, en) = (in_sentence(&label.nl), in_sentence(&label.en));
+    let list = |f: fn(&Text) -> &str, or: &str| {
+        let words: Vec<&str> = to.iter().map(f).collect();
+        match words.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} {or} {last}", rest.join(", ")),
+            _ => words.join(""),
+        }
+    };
+    let (to_nl, to_en) = (list(|t| &t.nl, "of"), list(|t| &t.en, "or"));
+    if together {
+        Text {
+            nl: format!("kan samen met andere antwoorden de {nl} veranderen"),
+            en: format!("could change the {en} together with other answers"),
+        }
+    } else if !single {
+        Text {
+            nl: format!("kan aan de {nl} toevoegen: {}", list(|t| &t.nl, "en")),
+            en: format!("could add to the {en}: {}", list(|t| &t.en, "and")),
+        }
+    } else if to.is_empty() {
+        Text {
+            nl: format!("kan de {nl} veranderen"),
+            en: format!("could change the {en}"),
+        }
+    } else {
+        Text {
+            nl: format!("kan de {nl} veranderen in {to_nl}"),
+            en: format!("could change the {en} to {to_en}"),
+        }
+    }
+}
+
+/// For a `collect` outcome: the values given by a rule that fires for every completion (final).
+pub(super) fn collect_final(rules: &[Giving]) -> Vec<ValueId> {
+    let mut out: Vec<ValueId> = rules
+        .iter()
+        .filter(|(_, _, t)| t.now == Some(true) && t.settled())
+        .flat_map(|(_, vals, _)| vals.iter().copied())
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// For a `collect` outcome: the values not shown now that some completion adds, each found with a
+/// witness (see [`witness`]); `tries` bounds the evaluations, shared over the outcomes.
+pub(super) fn could_add(
+    ctx: &Ctx,
+    answers: &Answers,
+    today: Date,
+    oid: usize,
+    shown: &[ValueId],
+    tris: &[Tri],
+    tries: &mut usize,
+) -> Vec<ValueId> {
+    let rules = ctx.givers(oid, tris);
+    let mut out: Vec<ValueId> = Vec::new();
+    let mut reps: Option<Vec<Vec<TrySlot>>> = None;
+    let askers = Askers::of(ctx.model);
+    for (r, vals, t) in &rules {
+        if t.settled() || vals.iter().all(|v| shown.contains(v) || out.contains(v)) {
+            continue;
+        }
+        let reps = reps.get_or_insert_with(|| answers_to_try(ctx.model, today));
+        if witness_with(ctx, answers, r, reps, &askers, tries).is_some() {
+            out.extend(vals.iter().filter(|v| !shown.contains(v)));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Answers that extend `answers` (answering open questions with representative answers) under which
+/// rule `rule` fires for every completion; `None` when none was found within [`WITNESS_TRIES`]
+/// evaluations (or `rule` is no rule of `model`).
+pub fn witness(model: &Model, answers: &Answers, today: Date, rule: usize) -> Option<Answers> {
+    let def = model.rules.get(rule)?;
+    let reps = answers_to_try(model, today);
+    let mut tries = WITNESS_TRIES;
+    let ctx = Ctx::new(model, answers, today, false);
+    witness_with(&ctx, answers, def, &reps, &Askers::of(model), &mut tries)
+}
+
+/// A depth-first search over the open questions the rule reads, each tried with its representative
+/// answers, until the rule fires for good; at most [`WITNESS_TRIES`] evaluations (and no more than
+/// `tries` left overall).
+fn witness_with(
+    base: &Ctx,
+    answers: &Answers,
+    rule: &RuleDef,
+    reps: &[Vec<TrySlot>],
+    askers: &Askers,
+    tries: &mut usize,
+) -> Option<Answers> {
+    let mut own = WITNESS_TRIES;
+    // Each node: the answers, and the facts answered beyond `answers`.
+    let mut stack: Vec<(Answers, Vec<FactId>)> = vec![(answers.clone(), Vec::new())];
+    while let Some((a, changed)) = stack.pop() {
+        if *tries == 0 || own == 0 {
+            return None;
+        }
+        *tries -= 1;
+        own -= 1;
+        let t = base.updated(&a, &changed, askers).cond(&rule.cond);
+        if t.settled() {
+            if t.now == Some(true) {
+                return Some(a);
+            }
+            continue;
+        }
+        let Some(&f) = t.deps.iter().next() else {
+            continue;
+        };
+        for slot in reps
+            .get(f)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+        {
+            let mut more = changed.clone();
+            more.push(f);
+            stack.push((with_answer(&a, f, slot), more));
+        }
+    }
+    None
+}

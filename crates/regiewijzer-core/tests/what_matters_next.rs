@@ -1,0 +1,114 @@
+//! "Wat nu telt", ranked, on the shipped triage rules: the open question whose answer switches the route
+//! comes first and says so in words; an acute case does not ask first for residence documents or
+//! housing; a `collect` outcome shows what holds for good and what could still be added.
+
+use regiewijzer_core::answers::{Answers, RawAnswers};
+use regiewijzer_core::eval::{Evaluation, NextKind, evaluate};
+use regiewijzer_core::{Date, Model, compile};
+
+fn triage() -> Model {
+    let src = include_str!("../../../rulesets/triage.regels");
+    compile(src)
+        .model
+        .expect("the shipped triage rules compile")
+}
+
+fn eval(m: &Model, json: &str) -> Evaluation {
+    let raw: RawAnswers = serde_json::from_str(json).unwrap();
+    let (answers, issues) = Answers::from_raw(m, &raw);
+    assert!(issues.is_empty(), "{issues:?}");
+    evaluate(m, &answers, Date::parse("2026-03-02").unwrap())
+}
+
+fn ranked(e: &Evaluation) -> Vec<&str> {
+    e.next.iter().map(|n| n.fact.as_str()).collect()
+}
+
+#[test]
+fn dementia_and_refused_help_put_serious_harm_first_as_it_switches_the_route_to_wzd() {
+    let m = triage();
+    let e = eval(&m, r#"{"dementie_of_lvb": true, "hulp_geweigerd": true}"#);
+    let first = e.next.first().expect("open questions");
+    assert_eq!(first.fact, "ernstig_nadeel", "ranked: {:?}", ranked(&e));
+    assert_eq!(first.kind, NextKind::Changes);
+    let route = first.changes.iter().find(|c| c.outcome == "route").unwrap();
+    assert_eq!(route.to_values, ["wzd_route"]);
+    assert_eq!(
+        route.text.nl,
+        "kan de route veranderen in Wzd-route (dementie of verstandelijke beperking)"
+    );
+    assert_eq!(
+        route.text.en,
+        "could change the route to Wzd route (dementia or intellectual disability)"
+    );
+    // The page order, still in `matters_next`, has it far down.
+    let plain = e.matters_next.iter().position(|f| f == "ernstig_nadeel");
+    assert!(plain > Some(2), "{:?}", e.matters_next);
+    // Every question that changes a single-value outcome comes before those that only add an action,
+    // and those before the ones that matter only together with other answers.
+    let kinds: Vec<NextKind> = e.next.iter().map(|n| n.kind).collect();
+    assert!(kinds.windows(2).all(|w| w[0] <= w[1]), "{kinds:?}");
+}
+
+#[test]
+fn an_acute_case_does_not_ask_first_for_residence_documents_or_housing() {
+    let m = triage();
+    let e = eval(&m, r#"{"acuut_gevaar": true}"#);
+    let top: Vec<&str> = ranked(&e).into_iter().take(3).collect();
+    for late in ["ongedocumenteerd", "woonsituatie"] {
+        assert!(!top.contains(&late), "top three: {top:?}");
+    }
+    // Nothing can change the route any more: the first questions can only add an action, and say which.
+    let first = e.next.first().unwrap();
+    assert_eq!(first.kind, NextKind::Adds);
+    assert_eq!(first.fact, "suicidegevaar", "ranked: {:?}", ranked(&e));
+    assert_eq!(
+        first.changes[0].text.nl,
+        "kan aan de acties toevoegen: Vraag de GGZ-crisisdienst om een beoordeling"
+    );
+}
+
+#[test]
+fn actions_show_what_holds_for_good_and_what_could_still_be_added() {
+    let m = triage();
+    let e = eval(&m, r#"{"acuut_gevaar": true}"#);
+    let acties = e.outcome("acties").unwrap();
+    // Calling 112 and recording stay whatever comes: not provisional as a whole.
+    assert_eq!(acties.final_values, ["bel_112", "registreer_melding"]);
+    assert!(!acties.provisional);
+    assert!(
+        acties.could_add.contains(&"schakel_politie_in".to_string()),
+        "{:?}",
+        acties.could_add
+    );
+    // Debt counselling given while the ZRM score is open could fall away: provisional.
+    let e = eval(
+        &m,
+        r#"{"acuut_gevaar": false, "huiselijk_geweld": false, "schulden": true}"#,
+    );
+    let acties = e.outcome("acties").unwrap();
+    assert!(acties.values.contains(&"verwijs_schuldhulp".to_string()));
+    assert!(
+        !acties
+            .final_values
+            .contains(&"verwijs_schuldhulp".to_string())
+    );
+    assert!(acties.provisional);
+    let zrm = e.next.iter().find(|n| n.fact == "zrm_financien").unwrap();
+    assert!(!zrm.changes.is_empty());
+}
+
+#[test]
+fn with_every_question_answered_nothing_is_next_and_nothing_could_be_added() {
+    let m = triage();
+    let e = eval(
+        &m,
+        r#"{"melder": "naaste", "acuut_gevaar": false, "huiselijk_geweld": false, "leeftijd": 52,
+            "ongedocumenteerd": false, "woonsituatie": "eigen_woning", "vermoeden_psychische_stoornis": false,
+            "dementie_of_lvb": false, "hulp_geweigerd": false, "verslaving": false, "schulden": false,
+            "overlast": false, "bekend_bij_zorg": false, "eerdere_meldingen": 0}"#,
+    );
+    assert!(e.complete);
+    assert!(e.next.is_empty());
+    assert!(e.outcomes.iter().all(|o| o.could_add.is_empty()));
+}
