@@ -216,7 +216,7 @@ proptest! {
                     // Some rule giving the value has a witness: answers extending the given ones.
                     let w = (0..m.rules.len())
                         .filter(|&r| m.rules[r].assigns.contains(&(oid, vid)))
-                        .find_map(|r| witness(&m, &partial, today(day), r));
+                        .find_map(|r| witness(&m, &partial, today(day), r, oid));
                     prop_assert!(w.is_some(), "{}: no witness for {} in {}", name, v, o.id);
                     let w = w.unwrap();
                     for f in 0..m.facts.len() {

@@ -628,7 +628,14 @@ pub(super) fn could_add(
     tris: &[Tri],
     tries: &mut usize,
 ) -> Vec<ValueId> {
-    let rules = ctx.givers(oid, tris);
+    // An outcome that follows others counts a rule's values only where the rule also wins there.
+    let follows = ctx
+        .model
+        .outcomes
+        .get(oid)
+        .filter(|o| !o.follows.is_empty());
+    let counted = follows.and_then(|o| ctx.counting(o, tris));
+    let rules = ctx.givers(oid, counted.as_deref().unwrap_or(tris));
     let mut out: Vec<ValueId> = Vec::new();
     let mut reps: Option<Vec<Vec<TrySlot>>> = None;
     let askers = Askers::of(ctx.model);
@@ -637,7 +644,12 @@ pub(super) fn could_add(
             continue;
         }
         let reps = reps.get_or_insert_with(|| answers_to_try(ctx.model, today));
-        if witness_with(ctx, answers, r, reps, &askers, tries).is_some() {
+        let goal = Goal {
+            rule: r,
+            index: ctx.model.rules.iter().position(|x| std::ptr::eq(x, *r)),
+            follows,
+        };
+        if witness_with(ctx, answers, &goal, reps, &askers, tries).is_some() {
             out.extend(vals.iter().filter(|v| !shown.contains(v)));
         }
     }
@@ -647,23 +659,62 @@ pub(super) fn could_add(
 }
 
 /// Answers that extend `answers` (answering open questions with representative answers) under which
-/// rule `rule` fires for every completion; `None` when none was found within [`WITNESS_TRIES`]
+/// rule `rule` fires for every completion and, when `outcome` follows others, its values count there
+/// (it wins the followed outcomes it sets); `None` when none was found within [`WITNESS_TRIES`]
 /// evaluations (or `rule` is no rule of `model`).
-pub fn witness(model: &Model, answers: &Answers, today: Date, rule: usize) -> Option<Answers> {
+pub fn witness(
+    model: &Model,
+    answers: &Answers,
+    today: Date,
+    rule: usize,
+    outcome: usize,
+) -> Option<Answers> {
     let def = model.rules.get(rule)?;
     let reps = answers_to_try(model, today);
     let mut tries = WITNESS_TRIES;
     let ctx = Ctx::new(model, answers, today, false);
-    witness_with(&ctx, answers, def, &reps, &Askers::of(model), &mut tries)
+    // For an outcome that follows others, the rule's values must count there too.
+    let follows = model
+        .outcomes
+        .get(outcome)
+        .filter(|o| !o.follows.is_empty());
+    let goal = Goal {
+        rule: def,
+        index: Some(rule),
+        follows,
+    };
+    witness_with(&ctx, answers, &goal, &reps, &Askers::of(model), &mut tries)
 }
 
 /// A depth-first search over the open questions the rule reads, each tried with its representative
 /// answers, until the rule fires for good; at most [`WITNESS_TRIES`] evaluations (and no more than
 /// `tries` left overall).
+/// What a witness must make hold for good: a rule's condition, and for an outcome that `follows`
+/// others, also that the rule wins there (its values count).
+struct Goal<'m> {
+    rule: &'m RuleDef,
+    index: Option<usize>,
+    follows: Option<&'m OutcomeDef>,
+}
+
+impl Goal<'_> {
+    /// The goal under `ctx`: the rule's condition, or whether its values count for the outcome.
+    fn under(&self, ctx: &Ctx) -> Tri {
+        let cond = ctx.cond(&self.rule.cond);
+        let (Some(out), Some(i)) = (self.follows, self.index) else {
+            return cond;
+        };
+        let tris: Vec<Tri> = ctx.model.rules.iter().map(|r| ctx.cond(&r.cond)).collect();
+        ctx.counting(out, &tris)
+            .and_then(|c| c.get(i).cloned())
+            .unwrap_or(cond)
+    }
+}
+
 fn witness_with(
     base: &Ctx,
     answers: &Answers,
-    rule: &RuleDef,
+    goal: &Goal,
     reps: &[Vec<TrySlot>],
     askers: &Askers,
     tries: &mut usize,
@@ -677,7 +728,7 @@ fn witness_with(
         }
         *tries -= 1;
         own -= 1;
-        let t = base.updated(&a, &changed, askers).cond(&rule.cond);
+        let t = goal.under(&base.updated(&a, &changed, askers));
         if t.settled() {
             if t.now == Some(true) {
                 return Some(a);
