@@ -1294,19 +1294,21 @@ pub fn diff(old: &Model, new: &Model, options: &Options) -> Diff {
         // parameter values, same priority and value) fire for the same answers. Where the rules still
         // in play are the same on both sides, the outcome cannot differ: that subtree is pruned, and
         // the search splits first on what the rules that differ read.
-        // A collect outcome that `follows` others depends on their rules too: compared by its states.
+        // A collect outcome that `follows` others depends on their rules too: those count as its rules
+        // here, and it is not compared value by value (a value's rule firing does not make it count).
         let follows = !o.follows.is_empty()
             || new
                 .outcomes
                 .get(inew)
                 .is_some_and(|n| !n.follows.is_empty());
-        let same_outcome = !follows && outcome_sig(old, io) == outcome_sig(new, inew);
-        let giving_old = giving_sigs(old, io);
-        let giving_new = giving_sigs(new, inew);
+        let same_outcome = outcome_sig(old, io) == outcome_sig(new, inew);
+        let giving_old = deciding_sigs(old, io);
+        let giving_new = deciding_sigs(new, inew);
         // A required collect outcome is a set: it differs as soon as one value is surely in it on one side
         // and surely not on the other, whatever the other rules do. Compared value by value, the search
         // stops at that point instead of deciding every other rule of the outcome.
         let by_value = (same_outcome
+            && !follows
             && o.policy == Policy::Collect
             && matches!(o.fallback, crate::model::FallbackDef::Required))
         .then(|| {
@@ -1704,7 +1706,43 @@ fn outcome_sig(model: &Model, oid: usize) -> String {
         Policy::Collect => "collect",
         Policy::Deadline => "deadline",
     };
-    format!("{policy} {fallback} [{}]", values.join(","))
+    let follows: Vec<String> = o
+        .follows
+        .iter()
+        .filter_map(|&f| {
+            let d = model.outcomes.get(f)?;
+            let vals: Vec<&str> = d.values.iter().map(|v| v.id.as_str()).collect();
+            Some(format!("{}[{}]", d.id, vals.join(",")))
+        })
+        .collect();
+    format!(
+        "{policy} {fallback} [{}] follows {}",
+        values.join(","),
+        follows.join(";")
+    )
+}
+
+/// The rules that decide outcome `oid` with their signatures: its own rules and, when it `follows`
+/// outcomes, theirs too (one signature per rule, over every one of these outcomes it gives a value).
+fn deciding_sigs(model: &Model, oid: usize) -> Vec<(usize, String)> {
+    let Some(o) = model.outcomes.get(oid) else {
+        return Vec::new();
+    };
+    if o.follows.is_empty() {
+        return giving_sigs(model, oid);
+    }
+    let mut all: Vec<(usize, String)> = Vec::new();
+    for x in std::iter::once(oid).chain(o.follows.iter().copied()) {
+        let id = model.outcomes.get(x).map_or("", |d| d.id.as_str());
+        for (r, sig) in giving_sigs(model, x) {
+            match all.iter_mut().find(|(i, _)| *i == r) {
+                Some((_, s)) => s.push_str(&format!(" || {id}: {sig}")),
+                None => all.push((r, format!("{id}: {sig}"))),
+            }
+        }
+    }
+    all.sort_by_key(|(r, _)| *r);
+    all
 }
 
 // The signatures below are written out by hand, never with Debug formatting: the wasm bundles are built with
