@@ -161,7 +161,7 @@ test("the lead is overridden on its own; an action is struck and one added, by k
   assert.ok(acties.values.includes("schakel_politie_in"), "the added action is there");
   assert.equal(acties.reason.code, "veiligheid_medewerker");
   const line = (await summaryText(page)).split("\n").find((l) => l.includes("toegevoegd"));
-  assert.match(line, /afgeweken: toegevoegd Schakel de politie in; geschrapt .+ \(reden: Veiligheid van de medewerker\)$/);
+  assert.match(line, /afgeweken: toegevoegd: Schakel de politie in; geschrapt: .+ \(reden: Veiligheid van de medewerker\)$/);
   assert.deepEqual(errors, []);
   await page.locator(`${W} [part=decision]`).screenshot({ path: new URL("decision-panel-saved.png", ARTIFACTS).pathname });
   await page.context().close();

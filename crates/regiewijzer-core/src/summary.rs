@@ -357,13 +357,17 @@ pub fn decision_in_words(
     let what = if def.is_some_and(|d| d.policy == Policy::Collect) {
         let added: Vec<&String> = ov.values.iter().filter(|v| !o.values.contains(v)).collect();
         let struck: Vec<&String> = o.values.iter().filter(|v| !ov.values.contains(v)).collect();
-        format!(
-            "{} {}; {} {}",
-            w.added,
-            labels(added),
-            w.struck,
-            labels(struck)
-        )
+        // "toegevoegd: …; geschrapt: …", a side left out when it is empty.
+        let parts: Vec<String> = [(w.added, added), (w.struck, struck)]
+            .into_iter()
+            .filter(|(_, ids)| !ids.is_empty())
+            .map(|(word, ids)| format!("{word}: {}", labels(ids)))
+            .collect();
+        if parts.is_empty() {
+            w.none.to_string()
+        } else {
+            parts.join("; ")
+        }
     } else {
         labels(ov.values.iter().collect())
     };

@@ -232,13 +232,13 @@ fn the_summary_says_per_outcome_confirmed_overridden_or_not_yet() {
         .nth(1)
         .unwrap();
     let want = format!(
-        "  Besluit van de professional: afgeweken: toegevoegd {}; ",
+        "  Besluit van de professional: afgeweken: toegevoegd: {}; ",
         added.label.nl
     );
     assert!(acties_nl.starts_with(&want), "{acties_nl}");
     assert!(
         acties_nl.contains(&format!(
-            "geschrapt {struck_nl} (reden: Veiligheid van de medewerker)"
+            "geschrapt: {struck_nl} (reden: Veiligheid van de medewerker)"
         )),
         "{acties_nl}"
     );
