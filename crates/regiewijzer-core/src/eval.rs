@@ -24,7 +24,7 @@ use crate::ast::CmpOp;
 use crate::ast::Policy;
 use crate::date::Date;
 mod next;
-pub use next::{NextChange, NextKind, NextQuestion, WITNESS_TRIES, witness};
+pub use next::{NEXT_SHOWN, NextChange, NextKind, NextQuestion, NextWords, WITNESS_TRIES, witness};
 
 use crate::model::{
     ArithOp, Atom, Cond, FactDef, FactId, FactType, FallbackDef, Model, OutcomeDef, Pred, Record,

@@ -68,6 +68,45 @@ pub struct NextQuestion {
     pub changes: Vec<NextChange>,
 }
 
+impl NextQuestion {
+    /// What its answer could change, in words in `lang` (`"en"`, anything else is Dutch): each
+    /// outcome's sentence, joined by "; ". The widget shows this under the question, the summary too.
+    pub fn said(&self, lang: &str) -> String {
+        let said: Vec<&str> = self.changes.iter().map(|c| c.text.get(lang)).collect();
+        said.join("; ")
+    }
+}
+
+/// How many of the ranked questions are shown with what they could change; the rest are listed after
+/// them under [`NextWords::more`] (by the widget and the summary alike).
+pub const NEXT_SHOWN: usize = 3;
+
+/// The words around the ranked questions, shared by the widget and the summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NextWords {
+    /// The heading: "Wat nu telt".
+    pub heading: &'static str,
+    /// Before the questions after the first [`NEXT_SHOWN`]: "Meer vragen".
+    pub more: &'static str,
+}
+
+impl NextWords {
+    /// The words in `lang` (`"en"`, anything else is Dutch).
+    pub fn of(lang: &str) -> NextWords {
+        if lang == "en" {
+            NextWords {
+                heading: "What matters next",
+                more: "More questions",
+            }
+        } else {
+            NextWords {
+                heading: "Wat nu telt",
+                more: "Meer vragen",
+            }
+        }
+    }
+}
+
 /// The most evaluations one search for a witness of a `collect` value may use.
 pub const WITNESS_TRIES: usize = 48;
 
