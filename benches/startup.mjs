@@ -4,7 +4,10 @@
 // - first widget on a fresh page: the module, wasm and styles come from a local server (no network
 //   latency) and are compiled; measured from inserting the element to an interactive checklist;
 // - another widget on the same page (wasm ready): insert → interactive;
-// - an answer change (a click on a yes/no radio) → the outcome updated in the page.
+// - an answer change (a click on a yes/no radio) → the outcome updated in the page: "acuut gevaar"
+//   switched back and forth (few open questions when yes), and a case worked through from an empty
+//   form (WALK: nine answers, many questions open, so the ranking of "Wat nu telt" and what the
+//   actions could still get cost the most; it ends on the Wzd route).
 // Median and spread over many runs; nothing is asserted. Usage: node benches/startup.mjs [--runs N]
 import { launch } from "../tests/browser.mjs";
 import { startServer } from "../tests/server.mjs";
@@ -15,6 +18,18 @@ const arg = (name, dflt) => {
   return i > 0 ? process.argv[i + 1] : dflt;
 };
 const RUNS = Number(arg("--runs", 40));
+// A case worked through, one yes/no answer at a time: refused help, dementia, serious harm → Wzd route.
+const WALK = [
+  ["acuut_gevaar", false],
+  ["huiselijk_geweld", false],
+  ["vermoeden_psychische_stoornis", false],
+  ["dementie_of_lvb", true],
+  ["hulp_geweigerd", true],
+  ["ernstig_nadeel", true],
+  ["verslaving", false],
+  ["schulden", true],
+  ["overlast", false],
+];
 
 // Cross-origin isolation: performance.now() then has 5 µs resolution in Chromium (100 µs otherwise).
 const server = await startServer({
@@ -30,6 +45,7 @@ try {
   const first = [];
   const again = [];
   const answer = [];
+  const walk = [];
   let isolated = false;
   for (let run = 0; run < RUNS; run++) {
     const page = await browser.newPage();
@@ -47,6 +63,14 @@ try {
       }
       answer.push(r.ms);
     }
+    await page.evaluate(() => window.insertOne());
+    let route = "";
+    for (const [fact, yes] of WALK) {
+      const r = await page.evaluate(([f, y]) => window.answerBool(f, y), [fact, yes]);
+      walk.push(r.ms);
+      route = r.route;
+    }
+    if (!route.includes("wzd")) throw new Error(`the worked-through case did not end on the Wzd route: "${route}"`);
     if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
     await page.close();
   }
@@ -55,7 +79,8 @@ try {
     isolated,
     first: summary("first widget on a fresh page: insert → interactive (includes wasm compile)", first),
     again: summary("another widget, wasm ready: insert → interactive", again),
-    answer: summary("answer change → outcome updated", answer),
+    answer: summary("answer change → outcome updated (acuut gevaar yes ↔ no)", answer),
+    walk: summary(`answer → outcome updated, a case worked through (${WALK.length} answers from empty)`, walk),
   };
   console.log(`## Start-up in headless Chromium ${out.chromium} (${RUNS} fresh pages; timer resolution ${isolated ? "5 µs" : "100 µs"})\n`);
   console.log(table(["measured in the page (ms)", "runs", "median", "p10–p90", "max"], rows));

@@ -387,7 +387,7 @@ fn eval_as_text_gives_outcomes_reasons_and_answer_issues_in_dutch_or_english() {
     );
     assert!(out.contains("- Route: no decision (provisional)"), "{out}");
     assert!(
-        out.contains("What matters next: Is there acute danger now?"),
+        out.contains("What matters next:\n- Is there acute danger now?\n  could change the route"),
         "{out}"
     );
 }

@@ -24,7 +24,7 @@ use crate::ast::CmpOp;
 use crate::ast::Policy;
 use crate::date::Date;
 mod next;
-pub use next::{NextChange, NextKind, NextQuestion, WITNESS_TRIES, witness};
+pub use next::{NEXT_SHOWN, NextChange, NextKind, NextQuestion, NextWords, WITNESS_TRIES, witness};
 
 use crate::model::{
     ArithOp, Atom, Cond, FactDef, FactId, FactType, FallbackDef, Model, OutcomeDef, Pred, Record,
@@ -654,13 +654,15 @@ pub fn evaluate(model: &Model, answers: &Answers, today: Date) -> Evaluation {
         relevant.push(next);
         outcomes.push(result);
     }
+    // The answers to try and what they touch, worked out once for the ranking and `could_add`.
+    let prep = next::Prep::new(model, today);
     let ranked = next::rank(
         &next::Base {
             ctx: &ctx,
             answers,
-            today,
             tris: &rule_tris,
             relevant: &relevant,
+            prep: &prep,
         },
         &outcomes,
     );
@@ -676,7 +678,7 @@ pub fn evaluate(model: &Model, answers: &Answers, today: Date) -> Evaluation {
                     .is_some_and(|d| result.values.contains(&d.id))
             })
             .collect();
-        let add = next::could_add(&ctx, answers, today, oid, &shown, &rule_tris, &mut tries);
+        let add = next::could_add(&ctx, answers, &prep, oid, &shown, &rule_tris, &mut tries);
         result.could_add = value_ids(out, &add);
         result.could_add_labels = add
             .iter()
@@ -807,7 +809,7 @@ pub fn decide(model: &Model, answers: &Answers, today: Date, outcome: usize) -> 
             provisional: r.provisional,
         });
     }
-    let counting = ctx.counting(out, &tris);
+    let counting = ctx.counting(outcome, out, &tris);
     let rules = ctx.givers(outcome, counting.as_deref().unwrap_or(&tris));
     let (mut status, mut values, _, relevant) = combine(out.policy, &rules);
     if status == Status::Undecided
@@ -1048,6 +1050,26 @@ pub fn deadline_info(date: Date, today: Date) -> DeadlineInfo {
         overdue: days_left < 0,
         status,
     }
+}
+
+/// A followed outcome: its number, its values now, the open questions that could change it.
+type Followed = (usize, Vec<ValueId>, Deps);
+
+/// Whether the values of rule `r` (its condition `t`) count for an outcome that follows others: its
+/// condition and, for each followed outcome the rule also sets, that its value there is the result.
+fn counts(r: &RuleDef, t: &Tri, followed: &[Followed]) -> Tri {
+    followed.iter().fold(t.clone(), |t, (o, agreed, relevant)| {
+        match r.assigns.iter().find(|(x, _)| x == o) {
+            Some((_, v)) => both(
+                t,
+                Tri {
+                    now: Some(agreed.contains(v)),
+                    deps: relevant.clone(),
+                },
+            ),
+            None => t,
+        }
+    })
 }
 
 impl<'a> Ctx<'a> {
@@ -1534,12 +1556,30 @@ impl Ctx<'_> {
     /// For a collect outcome with `follows`: per rule, whether its values count. That is its condition
     /// and, for each followed outcome the rule also sets, that its value there is that outcome's result
     /// (the rule won, or agrees with the winner; in a conflict, one of the conflicting values). While the
-    /// followed outcome is provisional, so is this. `None` when the outcome follows nothing.
-    fn counting(&self, out: &OutcomeDef, tris: &[Tri]) -> Option<Vec<Tri>> {
+    /// followed outcome is provisional, so is this. `None` when the outcome follows nothing. `out` is
+    /// outcome number `oid`; a rule that gives it no value is left out (false), as [`Ctx::givers`] skips it.
+    fn counting(&self, oid: usize, out: &OutcomeDef, tris: &[Tri]) -> Option<Vec<Tri>> {
+        let followed = self.followed(out, tris)?;
+        let counted = self
+            .model
+            .rules
+            .iter()
+            .zip(tris)
+            .map(|(r, t)| match r.assigns.iter().any(|(o, _)| *o == oid) {
+                true => counts(r, t, &followed),
+                false => Tri::known(false),
+            })
+            .collect();
+        Some(counted)
+    }
+
+    /// For a collect outcome with `follows`: per followed outcome, its values (in a conflict, the
+    /// conflicting values) and the open questions that could change it. `None` when it follows nothing.
+    fn followed(&self, out: &OutcomeDef, tris: &[Tri]) -> Option<Vec<Followed>> {
         if out.follows.is_empty() {
             return None;
         }
-        let results: Vec<(usize, Vec<ValueId>, Deps)> = out
+        let results: Vec<Followed> = out
             .follows
             .iter()
             .filter_map(|&o| {
@@ -1554,27 +1594,7 @@ impl Ctx<'_> {
                 Some((o, agreed, relevant))
             })
             .collect();
-        let counted = self
-            .model
-            .rules
-            .iter()
-            .zip(tris)
-            .map(|(r, t)| {
-                results.iter().fold(t.clone(), |t, (o, agreed, relevant)| {
-                    match r.assigns.iter().find(|(x, _)| x == o) {
-                        Some((_, v)) => both(
-                            t,
-                            Tri {
-                                now: Some(agreed.contains(v)),
-                                deps: relevant.clone(),
-                            },
-                        ),
-                        None => t,
-                    }
-                })
-            })
-            .collect();
-        Some(counted)
+        Some(results)
     }
 
     fn outcome(&self, oid: usize, out: &OutcomeDef, tris: &[Tri]) -> (OutcomeResult, Deps) {
@@ -1583,7 +1603,7 @@ impl Ctx<'_> {
         }
         // The rules that give this outcome a value, with their values and evaluation (for a collect
         // outcome that follows others: whether their values count).
-        let counting = self.counting(out, tris);
+        let counting = self.counting(oid, out, tris);
         let rules = self.givers(oid, counting.as_deref().unwrap_or(tris));
         let (status, values, deciding, relevant) = combine(out.policy, &rules);
 

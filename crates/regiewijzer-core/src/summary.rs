@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::ast::Policy;
-use crate::eval::{Evaluation, OutcomeResult, Status, question_and_answer};
+use crate::eval::{Evaluation, NEXT_SHOWN, NextWords, OutcomeResult, Status, question_and_answer};
 use crate::model::{Model, Text};
 
 /// A professional's decision on the advice for one outcome: confirmed as it stands, or decided otherwise.
@@ -147,7 +147,6 @@ struct Words {
     sources: &'static str,
     answers: &'static str,
     ignored: &'static str,
-    open: &'static str,
     disclaimer: &'static str,
 }
 
@@ -173,7 +172,6 @@ const NL: Words = Words {
     sources: "bron",
     answers: "Antwoorden",
     ignored: "Niet gebruikt (vraag niet gesteld)",
-    open: "Wat nu telt",
     disclaimer: "Beslisondersteuning: de professional beslist. De regels zijn een regionaal voorbeeld, geen officiële richtlijn.",
 };
 
@@ -199,7 +197,6 @@ const EN: Words = Words {
     sources: "source",
     answers: "Answers",
     ignored: "Not used (question not asked)",
-    open: "What matters next",
     disclaimer: "Decision support: the professional decides. The rules are a regional example, not official guidance.",
 };
 
@@ -252,14 +249,8 @@ pub fn summary(model: &Model, eval: &Evaluation, decisions: &[Decision], lang: &
             decision_in_words(model, o, decided, lang)
         ));
     }
-    if !eval.matters_next.is_empty() {
-        let labels: Vec<String> = eval
-            .matters_next
-            .iter()
-            .filter_map(|id| model.facts.iter().find(|f| &f.id == id))
-            .map(|f| t(&f.label))
-            .collect();
-        line(format!("{}: {}", w.open, labels.join("; ")));
+    for l in next_lines(eval, lang) {
+        line(l);
     }
     line(String::new());
 
@@ -314,6 +305,35 @@ pub fn summary(model: &Model, eval: &Evaluation, decisions: &[Decision], lang: &
     }
     line(String::new());
     line(w.disclaimer.to_string());
+    out
+}
+
+/// "Wat nu telt" as the widget shows it: the open questions ranked by what their answer could change,
+/// the first [`NEXT_SHOWN`] each with what it could change, then the others by name after "Meer vragen".
+fn next_lines(eval: &Evaluation, lang: &str) -> Vec<String> {
+    let words = NextWords::of(lang);
+    let mut out = Vec::new();
+    let (top, rest) = eval.next.split_at(NEXT_SHOWN.min(eval.next.len()));
+    if top.is_empty() {
+        return out;
+    }
+    out.push(format!("{}:", words.heading));
+    for n in top {
+        out.push(format!("- {}", n.question.get(lang)));
+        let said = n.said(lang);
+        if !said.is_empty() {
+            out.push(format!("  {said}"));
+        }
+    }
+    if !rest.is_empty() {
+        let names: Vec<&str> = rest.iter().map(|n| n.question.get(lang)).collect();
+        out.push(format!(
+            "{} ({}): {}",
+            words.more,
+            rest.len(),
+            names.join("; ")
+        ));
+    }
     out
 }
 

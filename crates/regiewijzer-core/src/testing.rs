@@ -3,7 +3,9 @@ use serde::Serialize;
 
 use crate::answers::Answers;
 use crate::date::Date;
-use crate::eval::{Evaluation, HandoverResult, HandoverStatus, OutcomeResult, Status, evaluate};
+use crate::eval::{
+    Evaluation, HandoverResult, HandoverStatus, NextQuestion, OutcomeResult, Status, evaluate,
+};
 use crate::model::{ExpectDef, ExpectDefKind, Model, TestDef, Text, ValueId};
 
 /// One expectation that did not hold.
@@ -127,7 +129,7 @@ fn check_expect(model: &Model, result: &Evaluation, e: &ExpectDef) -> Option<Fai
     (!ok).then(|| Failure {
         expect: e.text.clone(),
         line: e.line,
-        actual: describe(actual),
+        actual: describe(actual, &result.next),
     })
 }
 
@@ -152,8 +154,9 @@ pub fn describe_handover(h: &HandoverResult) -> Text {
     }
 }
 
-/// What an outcome turned out to be, in words: `bemoeizorg (regel wvggz#2), voorlopig`.
-pub fn describe(o: &OutcomeResult) -> Text {
+/// What an outcome turned out to be, in words: `bemoeizorg (regel wvggz#2), voorlopig (nog open: …)`;
+/// the questions still open in the order of `next`, the evaluation's ranking of what matters next.
+pub fn describe(o: &OutcomeResult, next: &[NextQuestion]) -> Text {
     let rules: Vec<&str> = o
         .reasons
         .iter()
@@ -191,19 +194,32 @@ pub fn describe(o: &OutcomeResult) -> Text {
         }
     };
     if o.provisional {
-        nl.push_str(&format!(
-            ", voorlopig (nog open: {})",
-            o.matters_next.join(", ")
-        ));
-        en.push_str(&format!(
-            ", provisional (still open: {})",
-            o.matters_next.join(", ")
-        ));
+        let open = ranked_open(o, next).join(", ");
+        nl.push_str(&format!(", voorlopig (nog open: {open})"));
+        en.push_str(&format!(", provisional (still open: {open})"));
     } else {
         nl.push_str(", definitief");
         en.push_str(", final");
     }
     Text { nl, en }
+}
+
+/// The open questions that could change outcome `o`, most important first (the order of `next`).
+fn ranked_open<'a>(o: &'a OutcomeResult, next: &'a [NextQuestion]) -> Vec<&'a str> {
+    let mut open: Vec<&str> = next
+        .iter()
+        .map(|n| n.fact.as_str())
+        .filter(|f| o.matters_next.iter().any(|m| m == f))
+        .collect();
+    // Not ranked (cannot happen: `next` holds every open question): kept, after the ranked ones.
+    let unranked: Vec<&str> = o
+        .matters_next
+        .iter()
+        .map(String::as_str)
+        .filter(|m| !open.contains(m))
+        .collect();
+    open.extend(unranked);
+    open
 }
 
 /// The closing line of a test run: `N passed, M failed`.

@@ -93,7 +93,11 @@ fn the_summary_has_ruleset_date_outcomes_reasons_answers_and_the_override() {
     assert!(!nl.contains("woonsituatie = dakloos"), "{nl}");
     assert!(nl.contains("- Is er acuut gevaar? Nee\n"), "{nl}");
     assert!(nl.contains("Niet gebruikt (vraag niet gesteld): Is er een wapen?"));
-    assert!(nl.contains("Wat nu telt: Leeftijd"), "{nl}");
+    // What matters next, ranked as the widget shows it: each question with what it could change.
+    assert!(
+        nl.contains("Wat nu telt:\n- Leeftijd\n  kan de urgentie veranderen in Binnen 24 uur\n"),
+        "{nl}"
+    );
     assert!(nl.trim_end().ends_with("geen officiële richtlijn."));
     let en = summary(&m, &e, &decisions, "en");
     assert!(en.contains("- Route: Outreach care (provisional)"), "{en}");

@@ -112,3 +112,78 @@ fn with_every_question_answered_nothing_is_next_and_nothing_could_be_added() {
     assert!(e.next.is_empty());
     assert!(e.outcomes.iter().all(|o| o.could_add.is_empty()));
 }
+
+#[test]
+fn the_summary_lists_what_matters_next_ranked_with_what_each_could_change() {
+    use regiewijzer_core::summary::summary;
+    let m = triage();
+    let e = eval(&m, r#"{"dementie_of_lvb": true, "hulp_geweigerd": true}"#);
+    let question = |lang: &str| {
+        let f = m.facts.iter().find(|f| f.id == "ernstig_nadeel").unwrap();
+        f.label.get(lang).to_string()
+    };
+    for (lang, heading, change) in [
+        (
+            "nl",
+            "Wat nu telt:",
+            "kan de route veranderen in Wzd-route (dementie of verstandelijke beperking)",
+        ),
+        (
+            "en",
+            "What matters next:",
+            "could change the route to Wzd route (dementia or intellectual disability)",
+        ),
+    ] {
+        let text = summary(&m, &e, &[], lang);
+        let lines: Vec<&str> = text.lines().collect();
+        let at = lines.iter().position(|l| *l == heading);
+        let at = at.unwrap_or_else(|| panic!("no heading {heading:?} in:\n{text}"));
+        // First the question whose answer switches the route, then what it could change (the widget's
+        // words), then two more; the rest by name after "Meer vragen".
+        assert_eq!(lines[at + 1], format!("- {}", question(lang)), "{text}");
+        let said = lines[at + 2];
+        assert!(said.starts_with("  ") && said.contains(change), "{text}");
+        let widget: Vec<&str> = e.next[0].changes.iter().map(|c| c.text.get(lang)).collect();
+        assert_eq!(said.trim_start(), widget.join("; "));
+        let shown = lines[at + 1..]
+            .iter()
+            .take_while(|l| l.starts_with("- ") || l.starts_with("  "))
+            .filter(|l| l.starts_with("- "))
+            .count();
+        assert_eq!(shown, 3.min(e.next.len()), "{text}");
+        if e.next.len() > 3 {
+            let more = if lang == "en" {
+                "More questions"
+            } else {
+                "Meer vragen"
+            };
+            let rest = format!("{more} ({}): ", e.next.len() - 3);
+            assert!(lines.iter().any(|l| l.starts_with(&rest)), "{text}");
+        }
+        assert!(!text.contains("ernstig_nadeel"), "{text}");
+    }
+}
+
+#[test]
+fn the_test_runner_lists_the_open_questions_most_important_first() {
+    use regiewijzer_core::check::check_tests_file;
+    use regiewijzer_core::testing::run_tests;
+    let m = triage();
+    // An expectation that does not hold, so that the runner says what came instead and what is open.
+    let src = "tests for triage\n\ntest \"dementie en geweigerde hulp\"\n  given dementie_of_lvb = yes, hulp_geweigerd = yes\n  expect route is final\n";
+    let (tests, diags) = check_tests_file(&m, src);
+    assert!(diags.is_empty(), "{diags:?}");
+    let results = run_tests(&m, &tests);
+    let failure = &results[0].failures[0];
+    let open = failure
+        .actual
+        .en
+        .split("still open: ")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{}", failure.actual.en));
+    assert!(
+        open.starts_with("ernstig_nadeel, "),
+        "{}",
+        failure.actual.en
+    );
+}

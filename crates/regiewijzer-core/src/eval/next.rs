@@ -68,6 +68,45 @@ pub struct NextQuestion {
     pub changes: Vec<NextChange>,
 }
 
+impl NextQuestion {
+    /// What its answer could change, in words in `lang` (`"en"`, anything else is Dutch): each
+    /// outcome's sentence, joined by "; ". The widget shows this under the question, the summary too.
+    pub fn said(&self, lang: &str) -> String {
+        let said: Vec<&str> = self.changes.iter().map(|c| c.text.get(lang)).collect();
+        said.join("; ")
+    }
+}
+
+/// How many of the ranked questions are shown with what they could change; the rest are listed after
+/// them under [`NextWords::more`] (by the widget and the summary alike).
+pub const NEXT_SHOWN: usize = 3;
+
+/// The words around the ranked questions, shared by the widget and the summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NextWords {
+    /// The heading: "Wat nu telt".
+    pub heading: &'static str,
+    /// Before the questions after the first [`NEXT_SHOWN`]: "Meer vragen".
+    pub more: &'static str,
+}
+
+impl NextWords {
+    /// The words in `lang` (`"en"`, anything else is Dutch).
+    pub fn of(lang: &str) -> NextWords {
+        if lang == "en" {
+            NextWords {
+                heading: "What matters next",
+                more: "More questions",
+            }
+        } else {
+            NextWords {
+                heading: "Wat nu telt",
+                more: "Meer vragen",
+            }
+        }
+    }
+}
+
 /// The most evaluations one search for a witness of a `collect` value may use.
 pub const WITNESS_TRIES: usize = 48;
 
@@ -80,14 +119,48 @@ const MIN_STEPS: usize = 4096;
 /// The order of the ranking: group, then given answers and priority (higher first), then checklist order.
 type RankKey = (NextKind, Reverse<i64>, Reverse<i64>, FactId);
 
+/// What trying answers needs of the model, worked out once per evaluation and only when needed: the
+/// answers tried per fact, the rules that read each fact, and the questions each fact shows or hides.
+pub(super) struct Prep<'m> {
+    model: &'m Model,
+    today: Date,
+    made: std::cell::OnceCell<Tools>,
+}
+
+/// See [`Prep`].
+struct Tools {
+    reps: Vec<Vec<TrySlot>>,
+    readers: Vec<Vec<usize>>,
+    askers: Askers,
+}
+
+impl<'m> Prep<'m> {
+    /// Nothing worked out yet.
+    pub(super) fn new(model: &'m Model, today: Date) -> Prep<'m> {
+        Prep {
+            model,
+            today,
+            made: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn tools(&self) -> &Tools {
+        self.made.get_or_init(|| Tools {
+            reps: answers_to_try(self.model, self.today),
+            readers: readers(self.model),
+            askers: Askers::of(self.model),
+        })
+    }
+}
+
 /// Everything [`rank`] needs from the evaluation it ranks for.
 pub(super) struct Base<'c, 'a> {
     pub ctx: &'c Ctx<'a>,
     pub answers: &'a Answers,
-    pub today: Date,
     pub tris: &'c [Tri],
     /// Per outcome, the open questions that could change it.
     pub relevant: &'c [Deps],
+    pub prep: &'c Prep<'a>,
 }
 
 /// The open questions of an evaluation, ranked (see the module text). `outcomes` are the evaluation's.
@@ -109,17 +182,20 @@ pub(super) fn rank(base: &Base, outcomes: &[OutcomeResult]) -> Vec<NextQuestion>
     if open.is_empty() {
         return Vec::new();
     }
-    let all = answers_to_try(model, base.today);
+    let tools = base.prep.tools();
     let none = Vec::new();
-    let reps: Vec<&Vec<TrySlot>> = open.iter().map(|&f| all.get(f).unwrap_or(&none)).collect();
-    let readers = readers(model);
-    let askers = Askers::of(model);
+    let reps: Vec<&Vec<TrySlot>> = open
+        .iter()
+        .map(|&f| tools.reps.get(f).unwrap_or(&none))
+        .collect();
     let mut budget = base
         .ctx
         .steps
         .get()
         .max(MIN_STEPS / WORK_FACTOR)
         .saturating_mul(WORK_FACTOR);
+    // The rules' truth, changed in place for each answer tried and put back (see `with_retried`).
+    let mut tris = base.tris.to_vec();
     // Kept in order while built (a binary search per question: no sort in the widget bundle).
     let mut ranked: Vec<(RankKey, NextQuestion)> = Vec::with_capacity(open.len());
     for (&q, tries) in open.iter().zip(&reps) {
@@ -131,7 +207,8 @@ pub(super) fn rank(base: &Base, outcomes: &[OutcomeResult]) -> Vec<NextQuestion>
             if budget == 0 {
                 break;
             }
-            let spent = try_answer(base, outcomes, &readers, &askers, q, slot, &mut found);
+            let at = Try { q, slot };
+            let spent = try_answer(base, outcomes, tools, &mut tris, &at, &mut found);
             budget = budget.saturating_sub(spent);
         }
         let (kind, support, priority) = found.key();
@@ -240,6 +317,39 @@ impl<'a> Ctx<'a> {
             }
         }
         ctx
+    }
+
+    /// Runs `f` with the rules' truth under this context, which differs from the one `tris` were worked
+    /// out in only in the facts `changed`: only the rules that read them (`readers`) are evaluated again,
+    /// in `tris` itself, and their old truth is put back afterwards (no copy of the others).
+    fn with_retried<T>(
+        &self,
+        tris: &mut [Tri],
+        changed: &[FactId],
+        readers: &[Vec<usize>],
+        f: impl FnOnce(&[Tri]) -> T,
+    ) -> T {
+        let mut again: Vec<usize> = changed
+            .iter()
+            .flat_map(|f| readers.get(*f).map(Vec::as_slice).unwrap_or_default())
+            .copied()
+            .collect();
+        again.sort_unstable();
+        again.dedup();
+        let saved: Vec<(usize, Tri)> = again
+            .into_iter()
+            .filter_map(|r| {
+                let now = self.cond(&self.model.rules.get(r)?.cond);
+                Some((r, std::mem::replace(tris.get_mut(r)?, now)))
+            })
+            .collect();
+        let out = f(tris);
+        for (r, t) in saved {
+            if let Some(slot) = tris.get_mut(r) {
+                *slot = t;
+            }
+        }
+        out
     }
 }
 
@@ -421,38 +531,54 @@ fn with_answer(answers: &Answers, f: FactId, slot: &TrySlot) -> Answers {
     a
 }
 
-/// Evaluates with question `q` answered by `slot`, everything else as is, and notes in `found` which
-/// outcomes that changes now. Returns the work it took, in steps.
+/// One answer to try: question `q` answered by `slot`.
+struct Try<'s> {
+    q: FactId,
+    slot: &'s TrySlot,
+}
+
+/// Evaluates with question `at.q` answered by `at.slot`, everything else as is, and notes in `found`
+/// which outcomes that changes now. `tris` are the rules' truth for the evaluation's answers (changed
+/// while trying, and put back). Returns the work it took, in steps.
 fn try_answer(
     base: &Base,
     outcomes: &[OutcomeResult],
-    readers: &[Vec<usize>],
-    askers: &Askers,
-    q: FactId,
-    slot: &TrySlot,
+    tools: &Tools,
+    tris: &mut [Tri],
+    at: &Try,
     found: &mut Found,
 ) -> usize {
+    let q = at.q;
+    let answers = with_answer(base.answers, q, at.slot);
+    let ctx = base.ctx.updated(&answers, &[q], &tools.askers);
+    ctx.with_retried(tris, &[q], &tools.readers, |tris| {
+        note_changes(base, outcomes, &ctx, q, tris, found);
+    });
+    ctx.steps.get()
+}
+
+/// Notes in `found` which outcomes differ under `ctx` (question `q` answered) from `outcomes`.
+fn note_changes(
+    base: &Base,
+    outcomes: &[OutcomeResult],
+    ctx: &Ctx,
+    q: FactId,
+    tris: &[Tri],
+    found: &mut Found,
+) {
     let model = base.ctx.model;
-    let answers = with_answer(base.answers, q, slot);
-    let ctx = base.ctx.updated(&answers, &[q], askers);
-    let mut tris = base.tris.to_vec();
-    for &r in readers.get(q).map(Vec::as_slice).unwrap_or_default() {
-        if let (Some(rule), Some(t)) = (model.rules.get(r), tris.get_mut(r)) {
-            *t = ctx.cond(&rule.cond);
-        }
-    }
     for (oid, (out, before)) in model.outcomes.iter().zip(outcomes).enumerate() {
         if !base.relevant.get(oid).is_some_and(|d| d.contains(&q)) {
             continue;
         }
-        let (after, _) = ctx.outcome(oid, out, &tris);
+        let (after, _) = ctx.outcome(oid, out, tris);
         let single = out.policy != Policy::Collect;
         if single {
             if (after.status, &after.values) == (before.status, &before.values) {
                 continue;
             }
             found.note(oid, &after.values, true);
-            let key = best_support(base, out, oid, &after.values, &tris);
+            let key = best_support(base, out, oid, &after.values, tris);
             found.best_single = found.best_single.max(Some(key));
         } else {
             let added: Vec<String> = after
@@ -464,12 +590,11 @@ fn try_answer(
             if added.is_empty() {
                 continue;
             }
-            let key = best_support(base, out, oid, &added, &tris);
+            let key = best_support(base, out, oid, &added, tris);
             found.note(oid, &added, false);
             found.best_add = found.best_add.max(Some(key));
         }
     }
-    ctx.steps.get()
 }
 
 /// The best (given answers it reads, priority) among the rules that now give outcome `oid` one of
@@ -622,7 +747,7 @@ pub(super) fn collect_final(rules: &[Giving]) -> Vec<ValueId> {
 pub(super) fn could_add(
     ctx: &Ctx,
     answers: &Answers,
-    today: Date,
+    prep: &Prep,
     oid: usize,
     shown: &[ValueId],
     tris: &[Tri],
@@ -634,22 +759,16 @@ pub(super) fn could_add(
         .outcomes
         .get(oid)
         .filter(|o| !o.follows.is_empty());
-    let counted = follows.and_then(|o| ctx.counting(o, tris));
+    let counted = follows.and_then(|o| ctx.counting(oid, o, tris));
     let rules = ctx.givers(oid, counted.as_deref().unwrap_or(tris));
     let mut out: Vec<ValueId> = Vec::new();
-    let mut reps: Option<Vec<Vec<TrySlot>>> = None;
-    let askers = Askers::of(ctx.model);
     for (r, vals, t) in &rules {
         if t.settled() || vals.iter().all(|v| shown.contains(v) || out.contains(v)) {
             continue;
         }
-        let reps = reps.get_or_insert_with(|| answers_to_try(ctx.model, today));
-        let goal = Goal {
-            rule: r,
-            index: ctx.model.rules.iter().position(|x| std::ptr::eq(x, *r)),
-            follows,
-        };
-        if witness_with(ctx, answers, &goal, reps, &askers, tries).is_some() {
+        let goal = Goal { rule: r, follows };
+        let start = Start { ctx, answers, tris };
+        if witness_with(&start, &goal, prep.tools(), tries).is_some() {
             out.extend(vals.iter().filter(|v| !shown.contains(v)));
         }
     }
@@ -670,55 +789,67 @@ pub fn witness(
     outcome: usize,
 ) -> Option<Answers> {
     let def = model.rules.get(rule)?;
-    let reps = answers_to_try(model, today);
     let mut tries = WITNESS_TRIES;
     let ctx = Ctx::new(model, answers, today, false);
+    let tris: Vec<Tri> = model.rules.iter().map(|r| ctx.cond(&r.cond)).collect();
     // For an outcome that follows others, the rule's values must count there too.
     let follows = model
         .outcomes
         .get(outcome)
         .filter(|o| !o.follows.is_empty());
-    let goal = Goal {
-        rule: def,
-        index: Some(rule),
-        follows,
+    let goal = Goal { rule: def, follows };
+    let start = Start {
+        ctx: &ctx,
+        answers,
+        tris: &tris,
     };
-    witness_with(&ctx, answers, &goal, &reps, &Askers::of(model), &mut tries)
+    let prep = Prep::new(model, today);
+    witness_with(&start, &goal, prep.tools(), &mut tries)
+}
+
+/// What a witness must make hold for good: a rule's condition, and for an outcome that `follows`
+/// others, also that the rule wins there (its values count).
+struct Goal<'m> {
+    rule: &'m RuleDef,
+    follows: Option<&'m OutcomeDef>,
+}
+
+/// Where a witness search starts: a context, its answers and the rules' truth in it.
+struct Start<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    answers: &'c Answers,
+    tris: &'c [Tri],
+}
+
+impl Goal<'_> {
+    /// The goal under `ctx`, which differs from the start of the search only in the facts `changed`:
+    /// the rule's condition, or whether its values count for the outcome. `tris` are the rules' truth
+    /// at the start; only the rules that read a changed fact are evaluated again (and put back).
+    fn under(&self, ctx: &Ctx, tris: &mut [Tri], changed: &[FactId], tools: &Tools) -> Tri {
+        let cond = ctx.cond(&self.rule.cond);
+        let Some(out) = self.follows else {
+            return cond;
+        };
+        let followed = ctx.with_retried(tris, changed, &tools.readers, |tris| {
+            ctx.followed(out, tris)
+        });
+        match followed {
+            Some(followed) => super::counts(self.rule, &cond, &followed),
+            None => cond,
+        }
+    }
 }
 
 /// A depth-first search over the open questions the rule reads, each tried with its representative
 /// answers, until the rule fires for good; at most [`WITNESS_TRIES`] evaluations (and no more than
 /// `tries` left overall).
-/// What a witness must make hold for good: a rule's condition, and for an outcome that `follows`
-/// others, also that the rule wins there (its values count).
-struct Goal<'m> {
-    rule: &'m RuleDef,
-    index: Option<usize>,
-    follows: Option<&'m OutcomeDef>,
-}
-
-impl Goal<'_> {
-    /// The goal under `ctx`: the rule's condition, or whether its values count for the outcome.
-    fn under(&self, ctx: &Ctx) -> Tri {
-        let cond = ctx.cond(&self.rule.cond);
-        let (Some(out), Some(i)) = (self.follows, self.index) else {
-            return cond;
-        };
-        let tris: Vec<Tri> = ctx.model.rules.iter().map(|r| ctx.cond(&r.cond)).collect();
-        ctx.counting(out, &tris)
-            .and_then(|c| c.get(i).cloned())
-            .unwrap_or(cond)
-    }
-}
-
-fn witness_with(
-    base: &Ctx,
-    answers: &Answers,
-    goal: &Goal,
-    reps: &[Vec<TrySlot>],
-    askers: &Askers,
-    tries: &mut usize,
-) -> Option<Answers> {
+fn witness_with(start: &Start, goal: &Goal, tools: &Tools, tries: &mut usize) -> Option<Answers> {
+    let (base, answers) = (start.ctx, start.answers);
+    // Only an outcome that follows others reads the other rules' truth.
+    let mut tris = match goal.follows {
+        Some(_) => start.tris.to_vec(),
+        None => Vec::new(),
+    };
     let mut own = WITNESS_TRIES;
     // Each node: the answers, and the facts answered beyond `answers`.
     let mut stack: Vec<(Answers, Vec<FactId>)> = vec![(answers.clone(), Vec::new())];
@@ -728,7 +859,8 @@ fn witness_with(
         }
         *tries -= 1;
         own -= 1;
-        let t = goal.under(&base.updated(&a, &changed, askers));
+        let ctx = base.updated(&a, &changed, &tools.askers);
+        let t = goal.under(&ctx, &mut tris, &changed, tools);
         if t.settled() {
             if t.now == Some(true) {
                 return Some(a);
@@ -738,7 +870,8 @@ fn witness_with(
         let Some(&f) = t.deps.iter().next() else {
             continue;
         };
-        for slot in reps
+        for slot in tools
+            .reps
             .get(f)
             .map(Vec::as_slice)
             .unwrap_or_default()

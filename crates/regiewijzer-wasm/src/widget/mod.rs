@@ -14,7 +14,9 @@ use std::rc::Rc;
 
 use regiewijzer_core::answers::{Answers, RawAnswers, RawValue};
 use regiewijzer_core::describe::{Checklist, FactView, checklist};
-use regiewijzer_core::eval::{Evaluation, NextKind, NextQuestion, OutcomeResult, Status, evaluate};
+use regiewijzer_core::eval::{
+    Evaluation, NEXT_SHOWN, NextKind, NextQuestion, NextWords, OutcomeResult, Status, evaluate,
+};
 use regiewijzer_core::map::SortedMap;
 use regiewijzer_core::model::Text;
 use regiewijzer_core::summary::summary;
@@ -1624,11 +1626,9 @@ fn render_outcomes(state: &Rc<RefCell<State>>) -> JsResult {
         }
         add(&panel, div)?;
     }
-    render_next(doc, &next, result, w, lang)
+    render_next(doc, &next, result, lang)
 }
 
-/// How many ranked open questions "wat nu telt" shows before "meer vragen".
-const NEXT_SHOWN: usize = 3;
 /// How many values a `collect` outcome could still get are named before "and N more".
 const COULD_ADD_SHOWN: usize = 4;
 
@@ -1662,13 +1662,7 @@ fn could_add_line(
 /// "Wat nu telt": the open questions ranked by what their answer could change, the first few with what
 /// each could change, the rest behind "meer vragen" (kept open when the professional opened it). Each
 /// question is a button that moves focus to it.
-fn render_next(
-    doc: &Document,
-    next: &Element,
-    result: &Evaluation,
-    w: &Words,
-    lang: &str,
-) -> JsResult {
+fn render_next(doc: &Document, next: &Element, result: &Evaluation, lang: &str) -> JsResult {
     let was_open = next
         .query_selector("details[part=more-questions]")?
         .and_then(|d| d.dyn_into::<HtmlDetailsElement>().ok())
@@ -1677,7 +1671,8 @@ fn render_next(
     if result.next.is_empty() {
         return Ok(());
     }
-    add(next, el_text(doc, "h3", w.matters_next)?)?;
+    let words = NextWords::of(lang);
+    add(next, el_text(doc, "h3", words.heading)?)?;
     let list = |items: &[NextQuestion]| -> JsResult<Element> {
         let ul = el(doc, "ul")?;
         for n in items {
@@ -1694,9 +1689,9 @@ fn render_next(
             let b = button(doc, "focus", n.question.get(lang))?;
             b.set_attribute("data-target", &n.fact)?;
             add(&li, b)?;
-            let said: Vec<&str> = n.changes.iter().map(|c| c.text.get(lang)).collect();
+            let said = n.said(lang);
             if !said.is_empty() {
-                let p = el_text(doc, "p", &said.join("; "))?;
+                let p = el_text(doc, "p", &said)?;
                 p.set_attribute("part", "next-change")?;
                 add(&li, p)?;
             }
@@ -1712,11 +1707,7 @@ fn render_next(
         det.set_open(was_open);
         add(
             &det,
-            el_text(
-                doc,
-                "summary",
-                &format!("{} ({})", w.more_questions, rest.len()),
-            )?,
+            el_text(doc, "summary", &format!("{} ({})", words.more, rest.len()))?,
         )?;
         add(&det, list(rest)?)?;
         add(next, det)?;

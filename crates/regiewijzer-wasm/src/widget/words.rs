@@ -11,9 +11,6 @@ pub struct Words {
     pub default: &'static str,
     pub source: &'static str,
     pub still_needed: &'static str,
-    pub matters_next: &'static str,
-    /// The disclosure with the open questions after the first few.
-    pub more_questions: &'static str,
     /// Before the values a `collect` outcome could still get.
     pub could_add: &'static str,
     /// After the first few of those: `{n}` more.
@@ -91,8 +88,6 @@ pub const NL: Words = Words {
     default: "standaard",
     source: "Bron",
     still_needed: "Nog nodig voor",
-    matters_next: "Wat nu telt",
-    more_questions: "Meer vragen",
     could_add: "Kan nog bij komen",
     and_more: "en nog {n}",
     yes: "Ja",
@@ -154,8 +149,6 @@ pub const EN: Words = Words {
     default: "default",
     source: "Source",
     still_needed: "Still needed for",
-    matters_next: "What matters next",
-    more_questions: "More questions",
     could_add: "Could still be added",
     and_more: "and {n} more",
     yes: "Yes",
