@@ -857,6 +857,10 @@ pub struct OutcomeProbe {
     pub values: Vec<String>,
     /// The open questions that could still change it (empty: final).
     pub next: Vec<FactId>,
+    /// For a collect outcome that `follows` others: per rule (model order), whether its values count, as
+    /// the evaluation decides it (its condition, and its value of each followed outcome it sets is that
+    /// outcome's result), with the open questions that could change that. Empty for any other outcome.
+    pub counts: Vec<(Option<bool>, Vec<FactId>)>,
 }
 
 /// Evaluates like [`evaluate`] but keeps only the states the analysis needs (much cheaper: no reasons,
@@ -943,11 +947,17 @@ fn probe_reusing(
         .take(wanted)
         .enumerate()
         .map(|(oid, out)| {
-            let (r, next) = ctx.outcome(oid, out, &rule_tris);
+            let counting = ctx.counting(oid, out, &rule_tris);
+            let (r, next) = ctx.outcome_with(oid, out, &rule_tris, counting.as_deref());
             OutcomeProbe {
                 status: r.status,
                 values: r.values,
                 next: next.into_iter().collect(),
+                counts: counting
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|t| (t.now, t.deps.into_iter().collect()))
+                    .collect(),
             }
         })
         .collect();
@@ -1598,13 +1608,23 @@ impl Ctx<'_> {
     }
 
     fn outcome(&self, oid: usize, out: &OutcomeDef, tris: &[Tri]) -> (OutcomeResult, Deps) {
+        self.outcome_with(oid, out, tris, self.counting(oid, out, tris).as_deref())
+    }
+
+    /// [`Ctx::outcome`] with the outcome's [`Ctx::counting`] already worked out.
+    fn outcome_with(
+        &self,
+        oid: usize,
+        out: &OutcomeDef,
+        tris: &[Tri],
+        counting: Option<&[Tri]>,
+    ) -> (OutcomeResult, Deps) {
         if out.policy == Policy::Deadline {
             return self.deadline_outcome(oid, out, tris);
         }
         // The rules that give this outcome a value, with their values and evaluation (for a collect
         // outcome that follows others: whether their values count).
-        let counting = self.counting(oid, out, tris);
-        let rules = self.givers(oid, counting.as_deref().unwrap_or(tris));
+        let rules = self.givers(oid, counting.unwrap_or(tris));
         let (status, values, deciding, relevant) = combine(out.policy, &rules);
 
         let mut reasons: Vec<Reason> = if self.explain {

@@ -176,11 +176,41 @@ fn a_diff_names_the_region_where_the_route_moves_and_counts_it() {
             c.message.nl
         );
     }
-    // `acties` follows the route since issue 18, so the diff compares it by its states, not value by
-    // value, and does not settle it within the default budget (`d.complete` is false): a known limit.
+    // Settled within the default budget, though `acties` follows the route (issue 18): the diff compares
+    // it value by value, a value counting only where its rule also wins the route and lead it sets. The
+    // set of actions loses the revolving-door talk for exactly those people, gains nothing, and where no
+    // other rule that wins asks for bemoeizorg, loses that too.
+    assert!(d.complete, "{} evaluations", d.evaluations);
     let acties: Vec<_> = d.changes.iter().filter(|c| c.outcome == "acties").collect();
+    assert!(!acties.is_empty());
+    let ia = old.outcome_by_name("acties").unwrap();
     for c in &acties {
+        assert!(c.gained.is_empty(), "{c:?}");
+        assert_eq!(
+            c.lost.last().map(String::as_str),
+            Some("bespreek_draaideur")
+        );
+        assert!(
+            c.lost
+                .iter()
+                .all(|v| v == "bespreek_draaideur" || v == "inzet_bemoeizorg"),
+            "{c:?}"
+        );
+        let lost = c.lost.join(", ");
+        for (text, want) in [
+            (&c.message.nl, format!("acties verliest {lost} als")),
+            (&c.message.en, format!("acties loses {lost} when")),
+        ] {
+            assert!(text.starts_with(&want), "{text}");
+        }
         assert!(c.message.nl.contains("eerdere_meldingen = 2"), "{c:?}");
+        // The example really loses them, and only them.
+        let a = probe(&old, &answers_of(&old, &c.example), today());
+        let b = probe(&new, &answers_of(&new, &c.example), today());
+        let (va, vb) = (&a.outcomes[ia].values, &b.outcomes[ia].values);
+        let lost: Vec<&String> = va.iter().filter(|v| !vb.contains(v)).collect();
+        let gained: Vec<&String> = vb.iter().filter(|v| !va.contains(v)).collect();
+        assert_eq!((lost, gained.len()), (c.lost.iter().collect(), 0), "{c:?}");
     }
 }
 

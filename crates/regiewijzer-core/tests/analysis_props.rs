@@ -1,7 +1,7 @@
 //! The analysis agrees with brute force: on many small random rulesets (yes/no, choice and whole-number
 //! questions, `ask when`, `priority`/`unique`/`collect` outcomes, rules that set `route` and `acties`
-//! together, `acties` that may `follows route`) every answer combination is evaluated,
-//! and every gap, conflict, dead rule, shadowed rule and collect value from a rule that lost (`A203`)
+//! together, `acties` that may `follows route`, with a default or required) every answer combination is
+//! evaluated, and every gap, conflict, dead rule, shadowed rule and collect value from a rule that lost (`A203`)
 //! the analysis reports is real, and none is
 //! missed. Each reported example, evaluated, shows what the finding says.
 
@@ -300,11 +300,30 @@ fn outcome_state(p: &Probe, o: usize) -> Option<(Status, Vec<String>)> {
 /// The diff agrees with brute force: every change it reports is real (its example gives the old and
 /// the new state it names, and they differ), and when it says it is complete, every outcome that
 /// changes for some answers has at least one change reported.
-fn check_diff(seed: u64, mutation: u64, shape: &generate::Shape) -> Result<(), TestCaseError> {
+/// With `required_sets`, an `acties` that follows the route is required (no default): the diff then
+/// compares it value by value, each value counting only where its rule also wins the route.
+fn check_diff(
+    seed: u64,
+    mutation: u64,
+    shape: &generate::Shape,
+    required_sets: bool,
+) -> Result<(), TestCaseError> {
     let src = generate::ruleset(seed, shape);
     let Some(changed) = generate::mutate(&src, mutation) else {
         return Ok(());
     };
+    let required = |s: String| {
+        if required_sets {
+            s.replacen(
+                "collect follows route default a0 because nl \"Niets\" en \"Nothing\"",
+                "collect follows route required",
+                1,
+            )
+        } else {
+            s
+        }
+    };
+    let (src, changed) = (required(src), required(changed));
     let (Some(old), Some(new)) = (compile(&src).model, compile(&changed).model) else {
         return Ok(());
     };
@@ -407,7 +426,12 @@ proptest! {
 
     #[test]
     fn diff_agrees_with_brute_force(seed in any::<u64>(), mutation in any::<u64>(), shape in small_shape()) {
-        check_diff(seed, mutation, &shape)?;
+        check_diff(seed, mutation, &shape, false)?;
+    }
+
+    #[test]
+    fn diff_of_a_set_that_follows_the_route_agrees_with_brute_force(seed in any::<u64>(), mutation in any::<u64>(), shape in small_shape()) {
+        check_diff(seed, mutation, &shape, true)?;
     }
 
     #[test]

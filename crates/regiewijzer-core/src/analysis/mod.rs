@@ -1295,7 +1295,7 @@ pub fn diff(old: &Model, new: &Model, options: &Options) -> Diff {
         // in play are the same on both sides, the outcome cannot differ: that subtree is pruned, and
         // the search splits first on what the rules that differ read.
         // A collect outcome that `follows` others depends on their rules too: those count as its rules
-        // here, and it is not compared value by value (a value's rule firing does not make it count).
+        // here.
         let follows = !o.follows.is_empty()
             || new
                 .outcomes
@@ -1306,13 +1306,18 @@ pub fn diff(old: &Model, new: &Model, options: &Options) -> Diff {
         let giving_new = deciding_sigs(new, inew);
         // A required collect outcome is a set: it differs as soon as one value is surely in it on one side
         // and surely not on the other, whatever the other rules do. Compared value by value, the search
-        // stops at that point instead of deciding every other rule of the outcome.
+        // stops at that point instead of deciding every other rule of the outcome. For an outcome that
+        // follows others, a value is in it when a rule giving it counts as the evaluation decides it (the
+        // rule fires and wins each followed outcome it sets): surely in when such a rule surely counts,
+        // surely out when every rule giving it surely fails or surely loses.
         let by_value = (same_outcome
-            && !follows
             && o.policy == Policy::Collect
             && matches!(o.fallback, crate::model::FallbackDef::Required))
-        .then(|| {
-            o.values
+        .then(|| ByValue {
+            at: [io, inew],
+            follows,
+            values: o
+                .values
                 .iter()
                 .enumerate()
                 .map(|(v, def)| {
@@ -1327,7 +1332,8 @@ pub fn diff(old: &Model, new: &Model, options: &Options) -> Diff {
                         givers(new, inew, vnew, &giving_new),
                     )
                 })
-                .collect::<Vec<_>>()
+                .collect(),
+            deciding: [giving_old.clone(), giving_new.clone()],
         });
         let mut regions: Vec<Vec<(usize, usize)>> = Vec::new();
         let mut found: Vec<Found> = Vec::new();
@@ -1339,8 +1345,8 @@ pub fn diff(old: &Model, new: &Model, options: &Options) -> Diff {
                 }) {
                     return Verdict::Prune;
                 }
-                if let Some(values) = &by_value {
-                    return set_verdict(p, values);
+                if let Some(by) = &by_value {
+                    return set_verdict(p, by);
                 }
                 let (Some(a), Some(b)) = (
                     p.first().and_then(|p| p.outcomes.get(io)),
@@ -1382,7 +1388,7 @@ pub fn diff(old: &Model, new: &Model, options: &Options) -> Diff {
                 break;
             };
             f.chosen = match &by_value {
-                Some(values) => generalize_by(&mut space, &f, |p| settled_differences(p, values)),
+                Some(by) => generalize_by(&mut space, &f, |p| settled_differences(p, by)),
                 None => generalize_by(&mut space, &f, |p| final_states(p, io, inew)),
             };
             regions.push(f.chosen.clone());
@@ -1405,10 +1411,10 @@ pub fn diff(old: &Model, new: &Model, options: &Options) -> Diff {
             };
             // For a set: the values that are in it on one side only, throughout the region.
             let (gained, lost) = match &by_value {
-                Some(values) => {
+                Some(by) => {
                     let region = space.node_of(&f.chosen);
                     let rp = space.probe_all(&region);
-                    let settled = settled_differences(&rp, values).unwrap_or_default();
+                    let settled = settled_differences(&rp, by).unwrap_or_default();
                     let pick = |want_new: bool| -> Vec<String> {
                         settled
                             .iter()
@@ -1542,33 +1548,64 @@ fn givers(model: &Model, oid: usize, v: usize, giving: &[(usize, String)]) -> Ve
         .collect()
 }
 
-/// Per value of a set outcome: the value id and its givers in the old and in the new version.
-type ByValue = Vec<(String, Vec<(usize, String)>, Vec<(usize, String)>)>;
+/// A set outcome compared value by value.
+struct ByValue {
+    /// The outcome's index in the old and in the new version.
+    at: [usize; 2],
+    /// Whether it follows other outcomes: a value then counts as [`crate::eval::OutcomeProbe::counts`]
+    /// says, not as soon as its rule fires.
+    follows: bool,
+    /// Per value: the value id and its givers in the old and in the new version.
+    values: Vec<(String, Sigs, Sigs)>,
+    /// Every rule that decides the outcome in the old and in the new version, with its signature (with
+    /// `follows`: the followed outcomes' rules too).
+    deciding: [Sigs; 2],
+}
 
-/// Whether a value is in a set outcome of model `mi` whatever the open questions: `Some(true)` when a
-/// giver surely fires, `Some(false)` when none can any more, `None` while it is open.
-fn settled_in(p: &[Probe], mi: usize, givers: &[(usize, String)]) -> Option<bool> {
-    let mut open = false;
-    for (r, _) in givers {
-        let (now, deps) = p.get(mi)?.rules.get(*r)?;
-        if deps.is_empty() {
-            if *now == Some(true) {
-                return Some(true);
-            }
+/// Rules with their signatures.
+type Sigs = Vec<(usize, String)>;
+
+impl ByValue {
+    /// Whether rule `r` of model `mi` puts its values in the set (`None`: unknown), with the open questions
+    /// that could change that: its condition, or with `follows` whether its values count.
+    fn state<'p>(&self, p: &'p [Probe], mi: usize, r: usize) -> Option<&'p RuleState> {
+        let p = p.get(mi)?;
+        if self.follows {
+            p.outcomes.get(*self.at.get(mi)?)?.counts.get(r)
         } else {
-            open = true;
+            p.rules.get(r)
         }
     }
-    (!open).then_some(false)
+
+    /// Whether a value is in the set of model `mi` whatever the open questions: `Some(true)` when one of
+    /// its `givers` surely puts it in, `Some(false)` when none can any more, `None` while it is open.
+    fn settled_in(&self, p: &[Probe], mi: usize, givers: &[(usize, String)]) -> Option<bool> {
+        let mut open = false;
+        for (r, _) in givers {
+            let (now, deps) = self.state(p, mi, *r)?;
+            if deps.is_empty() {
+                if *now == Some(true) {
+                    return Some(true);
+                }
+            } else {
+                open = true;
+            }
+        }
+        (!open).then_some(false)
+    }
 }
+
+/// A rule's state in a probe: its truth now (`None`: unknown) and the open questions that could change it.
+type RuleState = (Option<bool>, Vec<crate::model::FactId>);
 
 /// The values of a set outcome that are settled in both versions and in it on one side only (id, in the
 /// old, in the new); `None` when there is none.
-fn settled_differences(p: &[Probe], values: &ByValue) -> Option<Vec<(String, bool, bool)>> {
-    let diffs: Vec<(String, bool, bool)> = values
+fn settled_differences(p: &[Probe], by: &ByValue) -> Option<Vec<(String, bool, bool)>> {
+    let diffs: Vec<(String, bool, bool)> = by
+        .values
         .iter()
         .filter_map(|(v, go, gn)| {
-            let (a, b) = (settled_in(p, 0, go)?, settled_in(p, 1, gn)?);
+            let (a, b) = (by.settled_in(p, 0, go)?, by.settled_in(p, 1, gn)?);
             (a != b).then(|| (v.clone(), a, b))
         })
         .collect();
@@ -1577,26 +1614,44 @@ fn settled_differences(p: &[Probe], values: &ByValue) -> Option<Vec<(String, boo
 
 /// The diff search over a set outcome, value by value: a witness once one value is settled differently on
 /// the two sides; pruned where, for every value, the rules that still fire or may fire are the same on
-/// both sides (or both sides are settled alike); otherwise split on what the differing givers read.
-fn set_verdict(p: &[Probe], values: &ByValue) -> Verdict {
+/// both sides (or both sides are settled alike); otherwise split on what the differing rules read.
+fn set_verdict(p: &[Probe], by: &ByValue) -> Verdict {
     let mut open = Vec::new();
-    for (_, go, gn) in values {
-        let (a, b) = (settled_in(p, 0, go), settled_in(p, 1, gn));
+    for (_, go, gn) in &by.values {
+        let (a, b) = (by.settled_in(p, 0, go), by.settled_in(p, 1, gn));
         match (a, b) {
             (Some(x), Some(y)) if x != y => return Verdict::Witness,
             (Some(_), Some(_)) => continue,
             _ => {}
         }
-        // A value is in the set when any of its givers fires: equal sets of live rules, equal answers.
-        let (lo, ln) = (live_rules(p, 0, go), live_rules(p, 1, gn));
+        // A value is in the set when any of its givers fires (with `follows`: counts, which every rule
+        // deciding the outcome may change): equal sets of live rules, equal answers.
+        let [all_old, all_new] = &by.deciding;
+        let (ro, rn) = if by.follows {
+            (all_old, all_new)
+        } else {
+            (go, gn)
+        };
+        let (lo, ln) = (live_rules(p, 0, ro), live_rules(p, 1, rn));
         if distinct(&lo) == distinct(&ln) {
             continue;
         }
         let before = open.len();
         rule_cands(p, &lo, &ln, false, &mut open);
-        if open.len() == before {
-            // The rules that differ are settled (one fires on one side only): what is left to settle
-            // is whether the value comes in anyway, by the other rules that give it.
+        if open.len() != before {
+            continue;
+        }
+        // The rules that differ are settled (one fires on one side only): what is left to settle is
+        // whether the value comes in anyway, by the other rules that give it.
+        if by.follows {
+            for (mi, givers) in [(0, go), (1, gn)] {
+                for (r, _) in givers {
+                    if let Some((_, deps)) = by.state(p, mi, *r) {
+                        Cand::of_rule(mi, deps, &mut open);
+                    }
+                }
+            }
+        } else {
             rule_cands(p, &lo, &ln, true, &mut open);
         }
     }
