@@ -42,11 +42,21 @@ build() {
 # by the playground and by pages with their own rules (docs/performance.md has the figures).
 # `build-wasm.sh fault`: only the test bundle with a deliberate fault hook (tests/hardening.test.mjs), built
 # for the browser tests alone (never shipped, and not for `make demo`).
+# `build-wasm.sh engine`: only the DOM-free widget bundle (the rules `Engine`, no `WidgetCore`, no web-sys)
+# into target/engine-pkg/, for tests/engine.test.mjs and to measure it beside the shipped one.
+# WIDGET_FEATURES is what pkg/ ships: `widget` (Engine and the old Rust-rendered WidgetCore) until the
+# JavaScript element renders itself; then `engine` (one line, here), and the `engine` mode can go.
+WIDGET_FEATURES=widget
 if [ "${1:-}" = "fault" ]; then
   build widget,fault-hook target/fault-pkg z
   exit 0
 fi
-build widget pkg z
+if [ "${1:-}" = "engine" ]; then
+  build engine target/engine-pkg z
+  node scripts/bundle-size.mjs --engine
+  exit 0
+fi
+build "$WIDGET_FEATURES" pkg z
 build api pkg/core 3
 
 # The npm package carries the element too: the shim with its import pointing next to it, and the styles.
