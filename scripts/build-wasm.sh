@@ -29,12 +29,21 @@ build() {
   fi
   # Shrink first, then generate the bindings: wasm-opt 108 mangles the externref table that wasm-bindgen
   # adds (the page then fails with "WebAssembly.Table.set(): Argument 1 is invalid for table").
-  local opt=target/${crate}.${features/,/-}.opt.wasm
-  wasm-opt "-O$level" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  local opt=target/${crate}.${features/,/-}.opt.wasm converge=()
+  # For size, wasm-opt runs its passes until nothing shrinks any more (measured: -439 bytes gzip).
+  [ "$level" = z ] && converge=(--converge)
+  wasm-opt "-O$level" "${converge[@]}" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-reference-types --enable-multivalue "$out" -o "$opt"
   mkdir -p "$outdir"
   wasm-bindgen --target web --remove-name-section --remove-producers-section \
     --out-dir "$outdir" --out-name "$crate" "$opt"
+  # The bindings of a bundle built for size are minified (esbuild, already a dev dependency: the
+  # playground's bundler): their doc comments and long names are two thirds of the file (measured: glue
+  # 4,489 -> 2,749 bytes gzip). The .d.ts keeps the documented types.
+  if [ "$level" = z ]; then
+    node_modules/.bin/esbuild --minify --format=esm --log-level=warning --allow-overwrite \
+      "$outdir/$crate.js" --outfile="$outdir/$crate.js"
+  fi
 }
 
 # The widget is what every embedding page downloads: built for size. The rules-core API (the compiler, the
