@@ -32,16 +32,14 @@ pub struct Engine {
 
 #[wasm_bindgen]
 impl Engine {
-    /// Reads a ruleset compiled by the rules-core API's `compileForWidget` (`model`), or, with `undefined`,
-    /// the shipped default triage ruleset embedded in the bundle. Throws `{nl, en}` when the bytes are not
+    /// Reads a ruleset compiled by the rules-core API's `compileForWidget` (`model`), or, with none
+    /// (`undefined`, `null`), the shipped default triage ruleset embedded in the bundle. Throws `{nl, en}` when the bytes are not
     /// a compiled ruleset of this version of the rules core.
     #[wasm_bindgen(unchecked_return_type = "Engine")]
-    pub fn load(
-        #[wasm_bindgen(unchecked_param_type = "Uint8Array | undefined")] model: JsValue,
-    ) -> Result<Engine, JsValue> {
-        let decoded = if model.is_undefined() || model.is_null() {
-            bin::decode(DEFAULT_MODEL)
-        } else {
+    pub fn load(model: Option<js_sys::Uint8Array>) -> Result<Engine, JsValue> {
+        let decoded = if let Some(model) = model {
+            // The bindings pass whatever the page gives unchecked: a real `instanceof` here, so that a
+            // Proxy or another object is refused in words instead of throwing inside the wasm.
             let bytes = model
                 .dyn_ref::<js_sys::Uint8Array>()
                 .filter(|b| b.length() <= MAX_MODEL_BYTES)
@@ -50,6 +48,8 @@ impl Engine {
                 Some(bytes) => bin::decode(&bytes),
                 None => Err(bin::DecodeError::NotAModel),
             }
+        } else {
+            bin::decode(DEFAULT_MODEL)
         };
         match decoded {
             Ok(model) => Ok(Engine { model }),
