@@ -37,6 +37,7 @@ test-rules: setup
 
 test-browser: wasm playground
 	@scripts/build-wasm.sh fault
+	@scripts/build-wasm.sh engine
 	node --test tests/*.test.mjs
 
 test: lint test-rust wasm test-rules test-browser

@@ -42,6 +42,14 @@ async function measure(files) {
   return { rows, raw: sum("raw"), gz: sum("gz"), br: sum("br") };
 }
 
+// `--engine`: the DOM-free rules engine alone (scripts/build-wasm.sh engine), reported, not budgeted: the
+// wasm and glue that pkg/ ships once the JavaScript element renders itself (issue 19).
+if (process.argv.includes("--engine")) {
+  const engine = await measure(["target/engine-pkg/regiewijzer_wasm_bg.wasm", "target/engine-pkg/regiewijzer_wasm.js"]);
+  for (const r of engine.rows) console.log(`${r.file.padEnd(44)} ${String(r.raw).padStart(9)} ${String(r.gz).padStart(9)} ${String(r.br).padStart(9)}`);
+  console.log(`${"engine wasm + glue".padEnd(44)} ${String(engine.raw).padStart(9)} ${String(engine.gz).padStart(9)} ${String(engine.br).padStart(9)}`);
+  process.exit(0);
+}
 const widget = await measure(WIDGET);
 const compiler = await measure(COMPILER);
 const pad = Math.max(...[...WIDGET, ...COMPILER].map((f) => f.length), 32);

@@ -28,6 +28,7 @@ pub mod lexer;
 pub mod limits;
 pub mod map;
 pub mod model;
+mod order;
 pub mod parse;
 pub mod print;
 pub mod source;

@@ -32,6 +32,18 @@ impl Text {
             en: s,
         }
     }
+
+    /// A message written `"Dutch / English"` (as the core's error types display) as its two languages;
+    /// without the separator, the same text in both.
+    pub fn from_pair(full: &str) -> Text {
+        match full.split_once(" / ") {
+            Some((nl, en)) => Text {
+                nl: nl.to_string(),
+                en: en.to_string(),
+            },
+            None => Text::both(full),
+        }
+    }
 }
 
 /// Index of a fact in [`Model::facts`].

@@ -80,14 +80,7 @@ pub enum OverrideError {
 impl OverrideError {
     /// The message in Dutch and English.
     pub fn message(&self) -> Text {
-        let full = self.to_string();
-        match full.split_once(" / ") {
-            Some((nl, en)) => Text {
-                nl: nl.to_string(),
-                en: en.to_string(),
-            },
-            None => Text::both(full),
-        }
+        Text::from_pair(&self.to_string())
     }
 }
 

@@ -1,18 +1,16 @@
 //! The rules-core API for JavaScript: a `Ruleset` compiled once and kept alive, and `check` for editors.
 //! Part of the `api` bundle (the playground, hosts with their own UI), not of the widget's.
 
-use regiewijzer_core::answers::{Answers, RawAnswers};
-use regiewijzer_core::summary::{Decision, Override};
-use regiewijzer_core::{Date, Diagnostic, Model, analysis, compile, describe, eval, summary};
+use regiewijzer_core::answers::Answers;
+use regiewijzer_core::{Date, Diagnostic, Model, analysis, compile};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{DEFAULT_RULESET, to_js};
+use crate::DEFAULT_RULESET;
+use crate::common::{parse_today, plain_from_js, read_answers, to_js};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
-/** A text in Dutch and English. */
-export interface Text { nl: string; en: string }
 /** A problem in a ruleset: code, place and message in both languages. */
 export interface Diagnostic {
   code: string; severity: "error" | "warning";
@@ -21,63 +19,6 @@ export interface Diagnostic {
 }
 /** Thrown by `Ruleset.load` when the source has errors. */
 export interface LoadError { kind: "diagnostics"; diagnostics: Diagnostic[] }
-/** The identity of a ruleset. */
-export interface RulesetRef { id: string; version: string; hash: string; title: Text }
-/** One question of the checklist. */
-export interface FactView {
-  id: string; label: Text; help: Text | null; type: "bool" | "choice" | "int" | "scale" | "date" | "timeline";
-  options: { id: string; label: Text }[]; min: number | null; max: number | null; ask_when: string | null;
-  fields: { id: string; label: Text; type: string; options: { id: string; label: Text }[]; min: number | null; max: number | null }[];
-}
-/** The checklist a ruleset describes. */
-export interface Checklist {
-  ruleset: RulesetRef; valid_from: string | null; note: Text | null; uses_today: boolean;
-  sections: { id: string; label: Text; help: Text | null; facts: FactView[] }[];
-  outcomes: { id: string; label: Text; policy: "priority" | "unique" | "collect" | "deadline"; values: { id: string; label: Text }[] }[];
-  parameters: UsedParameter[]; parties: { id: string; label: Text }[]; phases: { id: string; label: Text }[];
-}
-/** A parameter a region set, with its value and source. */
-export interface UsedParameter { id: string; label: Text; value: string; regional: boolean; sources: string[] }
-/** Why an outcome has its value. */
-export interface Reason {
-  kind: "rule" | "row" | "default" | "handover"; rule: string; table: string | null; row: number | null; line: number;
-  title: Text | null; values: string[]; priority: number; because: Text; sources: string[]; provisional: boolean;
-  /** `text`: the condition in code form, for rule authors; `sentence`: in plain words, for the
-   * professional (empty: leave it out). */
-  conditions: { text: string; sentence: Text; holds: boolean | null; answers: { fact: string; question: Text; answer: { value: string; label: Text } | null }[]; parameters: UsedParameter[] }[];
-}
-/** A handover of the lead, as evaluated. */
-export interface HandoverResult {
-  id: string; title: Text | null; lead: string; from: string; from_label: Text; to: string; to_label: Text;
-  status: "not_proposed" | "open" | "blocked" | "complete";
-  requirements: { text: string; label: Text; met: boolean | null; answers: { fact: string; question: Text; answer: { value: string; label: Text } | null }[] }[];
-  missing: Text[]; provisional: boolean; because: Text; sources: string[]; time_only: boolean; line: number;
-}
-/** One outcome of an evaluation. */
-export interface OutcomeResult {
-  id: string; label: Text; policy: string; status: "decided" | "default" | "undecided" | "conflict";
-  values: string[]; value_labels: Text[]; provisional: boolean; matters_next: string[];
-  /** For a collect outcome: the values that stay, and those some answers could still add. */
-  final_values: string[]; could_add: string[]; could_add_labels: Text[];
-  reasons: Reason[]; nearest: { rule: string; line: number; title: Text | null; values: string[]; value_labels: Text[]; because: Text; missing: string[] }[];
-  deadline?: { date: string; days_left: number; overdue: boolean; status: Text } | null;
-}
-/** The result of evaluating answers. */
-export interface Evaluation {
-  ruleset: RulesetRef; today: string; complete: boolean; outcomes: OutcomeResult[];
-  facts: { id: string; section: string; asked: "yes" | "no" | "maybe"; answer: { value: string; label: Text } | null; used: boolean; matters_next: boolean;
-    records: ({ value: string; label: Text } | null)[][] | null }[];
-  matters_next: string[]; ignored_answers: { fact: string; reason: Text }[];
-  /** The open questions ranked by what their answer could change ("changes" a single-value outcome, only
-   * "adds" an action, or only "together" with other answers), each with what it could change in words. */
-  next: { fact: string; question: Text; kind: "changes" | "adds" | "together";
-    changes: { outcome: string; label: Text; to_values: string[]; to_labels: Text[]; text: Text }[] }[];
-  answer_issues: { fact: string; kind: string; message: Text }[];
-  parameters: UsedParameter[]; handovers: HandoverResult[];
-}
-/** Answers: question id to value (`true`/`false`, option id, number, "YYYY-MM-DD", a list of records for a
- * timeline; null = unanswered). */
-export type AnswersInput = Record<string, unknown>;
 /** A ruleset compiled for the widget: the compact binary model (null when the source has errors) and every
  * diagnostic. */
 export interface WidgetRules { model: Uint8Array | null; diagnostics: Diagnostic[] }
@@ -127,12 +68,6 @@ export interface Coverage {
   tests: number; rules_not_fired: [string, number][]; values_not_expected: [string, string][];
   rules_fired: [number, number]; diagnostics: Diagnostic[];
 }
-/** A professional's decision that differs from the advice for one outcome: the chosen values (one for a
- * single-value outcome; the whole list for a collect outcome), a code from the ruleset's `override reason`
- * list and free text. */
-export interface OverrideInput { outcome: string; values: string[]; code: string; reason: string }
-/** A professional's decision on one outcome: confirmed, or decided otherwise. */
-export type DecisionInput = { kind: "confirmed"; outcome: string } | ({ kind: "override" } & OverrideInput)
 "#;
 
 #[derive(Serialize)]
@@ -146,14 +81,6 @@ struct LoadError<'a> {
 pub struct Ruleset {
     model: Model,
     diagnostics: Vec<Diagnostic>,
-}
-
-fn parse_today(today: &str) -> Result<Date, JsValue> {
-    Date::parse(today).ok_or_else(|| {
-        JsValue::from_str(&format!(
-            "'{today}' is geen datum (JJJJ-MM-DD) / is not a date (YYYY-MM-DD)"
-        ))
-    })
 }
 
 #[wasm_bindgen]
@@ -180,66 +107,10 @@ impl Ruleset {
         Ruleset::load(DEFAULT_RULESET)
     }
 
-    /// The ruleset id.
-    #[wasm_bindgen(getter)]
-    pub fn id(&self) -> String {
-        self.model.meta.id.clone()
-    }
-
-    /// The version text.
-    #[wasm_bindgen(getter)]
-    pub fn version(&self) -> String {
-        self.model.meta.version.clone()
-    }
-
-    /// `sha256:` and the hex SHA-256 of the source (line ends normalised).
-    #[wasm_bindgen(getter)]
-    pub fn hash(&self) -> String {
-        self.model.meta.hash.clone()
-    }
-
     /// The warnings found when compiling (errors make `load` throw).
     #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
     pub fn warnings(&self) -> Result<JsValue, JsValue> {
         to_js(&self.diagnostics)
-    }
-
-    /// The checklist: sections, questions, outcomes.
-    #[wasm_bindgen(unchecked_return_type = "Checklist")]
-    pub fn checklist(&self) -> Result<JsValue, JsValue> {
-        to_js(&describe::checklist(&self.model))
-    }
-
-    /// Evaluates answers on `today` (`YYYY-MM-DD`). Answers that cannot be used are reported in
-    /// `answer_issues`; this never throws for bad answers, only for a bad `today`.
-    #[wasm_bindgen(unchecked_return_type = "Evaluation")]
-    pub fn evaluate(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "AnswersInput")] answers: JsValue,
-        today: &str,
-    ) -> Result<JsValue, JsValue> {
-        let today = parse_today(today)?;
-        to_js(&self.run(answers, today))
-    }
-
-    /// A plain-text summary (answers, outcomes, reasons, ruleset id/version/hash, date) in `lang`, with
-    /// the professional's decision per outcome (confirmed, decided otherwise, or not yet).
-    pub fn summary(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "AnswersInput")] answers: JsValue,
-        today: &str,
-        #[wasm_bindgen(unchecked_param_type = "DecisionInput[]")] decisions: JsValue,
-        lang: &str,
-    ) -> Result<String, JsValue> {
-        let today = parse_today(today)?;
-        let result = self.run(answers, today);
-        let decisions: Vec<Decision> = if decisions.is_undefined() || decisions.is_null() {
-            Vec::new()
-        } else {
-            serde_wasm_bindgen::from_value(decisions)
-                .map_err(|e| JsValue::from_str(&e.to_string()))?
-        };
-        Ok(summary::summary(&self.model, &result, &decisions, lang))
     }
 
     /// Analyses the rules on `today`: gaps, conflicts, dead and shadowed rules, ask-when problems and the
@@ -325,8 +196,7 @@ impl Ruleset {
         today: &str,
     ) -> Result<String, JsValue> {
         let today = parse_today(today)?;
-        let raw: RawAnswers = serde_wasm_bindgen::from_value(answers)
-            .map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let (raw, _) = read_answers(plain_from_js(&answers));
         let (typed, _) = Answers::from_raw(&self.model, &raw);
         Ok(regiewijzer_core::testing::test_block(
             &self.model,
@@ -335,21 +205,9 @@ impl Ruleset {
             today,
         ))
     }
-
-    /// Checks an override: `undefined` when it can be recorded, else the reason in nl and en.
-    #[wasm_bindgen(js_name = validateOverride, unchecked_return_type = "Text | undefined")]
-    pub fn validate_override(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "OverrideInput")] value: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let ov: Override =
-            serde_wasm_bindgen::from_value(value).map_err(|e| JsValue::from_str(&e.to_string()))?;
-        match ov.validate(&self.model) {
-            Ok(()) => Ok(JsValue::UNDEFINED),
-            Err(e) => to_js(&e.message()),
-        }
-    }
 }
+
+crate::common::rules_methods!(Ruleset);
 
 impl Ruleset {
     /// The tests in the rules file plus those of a `tests for ID` source (left out when it has errors),
@@ -368,33 +226,6 @@ impl Ruleset {
             diagnostics = diags;
         }
         (tests, diagnostics)
-    }
-
-    /// Answers from any JS value (not an object: no answers, reported) evaluated on `today`.
-    fn run(&self, answers: JsValue, today: Date) -> eval::Evaluation {
-        let (raw, mut issues) = if answers.is_undefined() || answers.is_null() {
-            (RawAnswers::default(), Vec::new())
-        } else {
-            match serde_wasm_bindgen::from_value::<RawAnswers>(answers) {
-                Ok(raw) => (raw, Vec::new()),
-                Err(e) => (
-                    RawAnswers::default(),
-                    vec![regiewijzer_core::answers::AnswerIssue {
-                        fact: String::new(),
-                        kind: regiewijzer_core::answers::AnswerIssueKind::WrongType,
-                        message: regiewijzer_core::model::Text {
-                            nl: format!("De antwoorden zijn geen object: {e}"),
-                            en: format!("The answers are not an object: {e}"),
-                        },
-                    }],
-                ),
-            }
-        };
-        let (typed, more) = Answers::from_raw(&self.model, &raw);
-        issues.extend(more);
-        let mut result = eval::evaluate(&self.model, &typed, today);
-        result.answer_issues = issues;
-        result
     }
 }
 

@@ -21,7 +21,8 @@ use regiewijzer_core::{Date, Model, compile};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{DEFAULT_RULESET, raw_from_js, to_js};
+use crate::common::{parse_today, to_js};
+use crate::{DEFAULT_RULESET, raw_from_js};
 
 #[derive(Serialize)]
 struct LoadError<'a> {
@@ -111,14 +112,6 @@ fn status_name(status: Status) -> &'static str {
         Status::Undecided => "undecided",
         Status::Conflict => "conflict",
     }
-}
-
-fn parse_today(today: &str) -> Result<Date, JsValue> {
-    Date::parse(today).ok_or_else(|| {
-        JsValue::from_str(&format!(
-            "'{today}' is geen datum (JJJJ-MM-DD) / is not a date (YYYY-MM-DD)"
-        ))
-    })
 }
 
 fn index(i: u32) -> usize {

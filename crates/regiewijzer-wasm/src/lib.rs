@@ -2,14 +2,23 @@
 //!
 //! A page compiles a ruleset once ([`Ruleset::load`]) and keeps it alive: every answer the professional
 //! types is one [`Ruleset::evaluate`] on the compiled model, never a re-parse. Everything crosses the
-//! boundary as plain JavaScript objects (serde-wasm-bindgen, JSON-compatible). Nothing here touches the
+//! boundary as plain JavaScript objects (through JSON text, [`common`]). Nothing here touches the
 //! network, storage or a clock: `today` is always passed in.
+//!
+//! The widget's bundle (feature `engine`) exports [`Engine`]: the rules engine the `<regie-wijzer>`
+//! element runs, with the same shapes as [`Ruleset`] but no compiler and no DOM code.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 use regiewijzer_core::answers::RawValue;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
+
+#[cfg(any(feature = "api", feature = "engine"))]
+mod common;
+#[cfg(feature = "engine")]
+mod engine;
+#[cfg(feature = "engine")]
+pub use engine::Engine;
 
 #[cfg(feature = "api")]
 mod api;
@@ -33,16 +42,9 @@ pub(crate) const DEFAULT_RULESET: &str = include_str!("../../../rulesets/triage.
 
 /// The same ruleset checked at build time, in the compact binary form the widget reads
 /// ([`regiewijzer_core::bin`]): the widget bundle carries no compiler.
-#[cfg(feature = "widget")]
+#[cfg(feature = "engine")]
 pub(crate) const DEFAULT_MODEL: &[u8] =
     include_bytes!(concat!(env!("OUT_DIR"), "/default_ruleset.bin"));
-
-/// A Rust value as a plain JavaScript value (JSON-compatible: maps become objects).
-pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from_str(&e.to_string()))
-}
 
 /// How deep a value from the page is read: answers are an object of records of fields, a restored value
 /// one level more; anything deeper is not an answer.

@@ -402,8 +402,7 @@ fn plain(ty: &FactType, consts: impl Iterator<Item = i64>, today: Date) -> Vec<V
             .filter(|n| (lo..=hi).contains(n))
             .collect();
         v.extend([lo, hi]);
-        v.sort_unstable();
-        v.dedup();
+        crate::order::sort_dedup(&mut v);
         v.into_iter().map(Value::Int).collect()
     };
     match ty {
@@ -623,8 +622,7 @@ fn best_support(
 fn given_answers(base: &Base, r: &RuleDef) -> i64 {
     let mut facts = Vec::new();
     crate::check::cond_facts(&r.cond, &mut facts);
-    facts.sort_unstable();
-    facts.dedup();
+    crate::order::sort_dedup(&mut facts);
     let n = facts
         .iter()
         .filter(|&&f| base.ctx.facts.get(f).is_some_and(|s| s.value.is_some()))
@@ -737,8 +735,7 @@ pub(super) fn collect_final(rules: &[Giving]) -> Vec<ValueId> {
         .filter(|(_, _, t)| t.now == Some(true) && t.settled())
         .flat_map(|(_, vals, _)| vals.iter().copied())
         .collect();
-    out.sort_unstable();
-    out.dedup();
+    crate::order::sort_dedup(&mut out);
     out
 }
 
@@ -772,8 +769,7 @@ pub(super) fn could_add(
             out.extend(vals.iter().filter(|v| !shown.contains(v)));
         }
     }
-    out.sort_unstable();
-    out.dedup();
+    crate::order::sort_dedup(&mut out);
     out
 }
 

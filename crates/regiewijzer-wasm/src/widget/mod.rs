@@ -31,7 +31,7 @@ use web_sys::{
     HtmlTextAreaElement, ShadowRoot,
 };
 
-use crate::to_js;
+use crate::common::to_js;
 use words::{Words, words};
 
 type JsResult<T = ()> = Result<T, JsValue>;
