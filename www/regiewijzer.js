@@ -244,11 +244,11 @@ export class RegieWijzer extends HTMLElement {
     const decision = buildDecision(w);
     const summary = h("textarea", { id: "rw-summary", part: "summary", readonly: true, rows: "6" });
     const liveStatus = h("p", { part: "live", role: "status", "aria-live": "polite" });
-    const removed = h("div", { part: "removed-answers", role: "status", hidden: true });
-    const today = h("p", { part: "today-error", role: "alert", hidden: true });
+    const removed = h("div", { part: "removed-answers", role: "status" });
+    const today = h("p", { part: "today-error", role: "alert" });
     const ruleset = st.checklist.ruleset;
     const widget = h("div", { part: "widget", lang }, [
-      today, removed, checklist, advice.panel, advice.next, decision.panel,
+      checklist, advice.panel, advice.next, decision.panel,
       h("div", { part: "tools" }, [button("copy", w.copy), h("label", { for: "rw-summary", part: "summary-label" }, [w.summary]), summary]),
       h("p", { part: "ruleset", "data-hash": ruleset.hash },
         [`${w.ruleset} ${ruleset.title[lang]} (${ruleset.id}) ${w.version} ${ruleset.version} · ${ruleset.hash}`]),
@@ -297,17 +297,15 @@ export class RegieWijzer extends HTMLElement {
     const key = JSON.stringify([w.removedAnswers, shown]);
     if (view.removedKey === key) return;
     view.removedKey = key;
-    setAttr(view.removed, "hidden", ids.length === 0);
+    // Present only while there are any (hosts and tests look for the part itself).
+    if (!ids.length) view.removed.remove();
+    else if (!view.removed.isConnected) view.widget.querySelector("[part=checklist]").before(view.removed);
     view.removed.replaceChildren(h("p", {}, [w.removedAnswers]), h("ul", {}, shown.map((s) => h("li", {}, [s]))));
   }
 
   /** The notice that the host's `today` is not a date and the device's date is used. */
   #patchToday() {
-    const notice = this.#view?.today ?? this.#shadow.querySelector("[part=today-error]");
-    if (!notice) return;
-    const lang = this.#st.lang;
-    setAttr(notice, "hidden", this.#badToday == null);
-    setText(notice, this.#badToday == null ? "" : todayNotice(words(lang), cut(this.#badToday, 40), dateShown(this.#st.today, lang)));
+    if (this.#view) this.#patchTodayIn(this.#view.today, this.#view.widget);
   }
 
   #summaryTimer = 0;
@@ -365,7 +363,8 @@ export class RegieWijzer extends HTMLElement {
   #onInput(target) {
     const q = target.closest("[part=question]");
     const entry = q && this.#view.index.get(q.dataset.fact);
-    if (entry) this.#answer(entry.fact.id, readAnswer(entry));
+    // Only a question drawn now: a field that a redraw removes may still fire its `change` on the way out.
+    if (entry?.el === q) this.#answer(entry.fact.id, readAnswer(entry));
   }
 
   #answer(id, answer) {
@@ -440,7 +439,7 @@ export class RegieWijzer extends HTMLElement {
     const problem = saveOverride(st, now);
     const w = words(st.lang);
     if (problem) {
-      st.draft = { ...now, touched: true };
+      keepDraft(this.#shadow, st);
       showError(this.#shadow, problem.message?.[st.lang] ?? w.chooseOverride, problem.field);
       return;
     }
@@ -557,21 +556,26 @@ export class RegieWijzer extends HTMLElement {
     this.#rules = { key: NO_RULES, model: undefined };
     this.#failure = problem;
     this.#readAttributes();
-    const today = h("p", { part: "today-error", role: "alert", hidden: true });
-    const widget = h("div", { part: "widget", lang: st.lang }, [today, rulesError(words(st.lang), st.lang, problem, diagnostics), fallbackSlot()]);
+    const widget = h("div", { part: "widget", lang: st.lang }, [rulesError(words(st.lang), st.lang, problem, diagnostics), fallbackSlot()]);
     this.#view = null;
     this.#shadow.replaceChildren(widget);
-    this.#patchTodayIn(today);
+    this.#patchTodayIn(h("p", { part: "today-error", role: "alert" }), widget);
     const detail = rulesDetail(problem, diagnostics);
     this.#json ??= JSON.stringify(unavailableValue(problem.kind, detail.message, st.answers));
     this.#sync();
     this.#error(detail);
   }
 
-  #patchTodayIn(notice) {
+  /** Shows (first in `widget`) or removes the notice that the host's `today` is not a date and the
+   * device's date is used. */
+  #patchTodayIn(notice, widget) {
     const lang = this.#st.lang;
-    setAttr(notice, "hidden", this.#badToday == null);
-    if (this.#badToday != null) setText(notice, todayNotice(words(lang), cut(this.#badToday, 40), dateShown(this.#st.today, lang)));
+    if (this.#badToday == null) {
+      notice.remove();
+      return;
+    }
+    setText(notice, todayNotice(words(lang), cut(this.#badToday, 40), dateShown(this.#st.today, lang)));
+    if (!notice.isConnected) widget.prepend(notice);
   }
 
   // ---------- the host's side ----------
