@@ -49,8 +49,11 @@ fi
 build widget pkg z
 build api pkg/core 3
 
-# The npm package carries the element too: the shim with its import pointing next to it, and the styles.
-sed 's#"\.\./pkg/#"./#' www/regiewijzer.js > pkg/regiewijzer.js
+# The npm package carries the element too: the entry, its modules (element/, their imports of the bundles
+# pointing next to them), and the styles.
+cp www/regiewijzer.js pkg/regiewijzer.js
+rm -rf pkg/element && mkdir -p pkg/element
+for f in www/element/*.js; do sed 's#"\.\./\.\./pkg/#"../#g' "$f" > "pkg/element/$(basename "$f")"; done
 cp www/regiewijzer.css pkg/regiewijzer.css
 cp www/regiewijzer.d.ts pkg/regiewijzer.d.ts
 
