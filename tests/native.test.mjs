@@ -115,6 +115,18 @@ test("no trap when the host sets lang, answers or rulesSource, or resets, while 
     await page.keyboard.press("Tab");
     assert.equal(await fatal(page), 0, String(act));
   }
+  // A host that sets the answers and the language from the widget's own event while the professional types
+  // (a framework re-rendering on every change): each digit is one answer, nothing loops or breaks.
+  await page.evaluate(() => {
+    const el = document.querySelector("regie-wijzer");
+    el.addEventListener("regiewijzer-change", (e) => { el.answers = e.detail.answers; el.lang = "nl"; });
+  });
+  await page.locator(`${W} [data-fact=leeftijd] input`).focus();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("52");
+  assert.equal(await page.evaluate(() => document.querySelector("regie-wijzer").answers.leeftijd), 52);
+  assert.equal(await fatal(page), 0);
+  assert.deepEqual(errors, []);
   // And new rules while typing: the typed answer is kept for the rules that ask it.
   await page.locator(`${W} [data-fact=leeftijd] input`).focus();
   await page.keyboard.press("Control+A");
