@@ -30,6 +30,7 @@ try {
   const first = [];
   const again = [];
   const answer = [];
+  const painted = [];
   let isolated = false;
   for (let run = 0; run < RUNS; run++) {
     const page = await browser.newPage();
@@ -41,11 +42,12 @@ try {
     first.push(await page.evaluate(() => window.insertOne()));
     for (let k = 0; k < 5; k++) again.push(await page.evaluate(() => window.insertOne()));
     for (let k = 0; k < 10; k++) {
-      const r = await page.evaluate(() => window.answerOnce("acuut_gevaar"));
+      const r = await page.evaluate(() => window.answerPainted("acuut_gevaar"));
       if (r.yes !== r.route.includes("crisisdienst")) {
         throw new Error(`the outcome did not follow the answer: yes=${r.yes}, route "${r.route}"`);
       }
       answer.push(r.ms);
+      painted.push(r.painted);
     }
     if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
     await page.close();
@@ -56,6 +58,7 @@ try {
     first: summary("first widget on a fresh page: insert → interactive (includes wasm compile)", first),
     again: summary("another widget, wasm ready: insert → interactive", again),
     answer: summary("answer change → outcome updated", answer),
+    painted: summary("answer change → next frame painted", painted),
   };
   console.log(`## Start-up in headless Chromium ${out.chromium} (${RUNS} fresh pages; timer resolution ${isolated ? "5 µs" : "100 µs"})\n`);
   console.log(table(["measured in the page (ms)", "runs", "median", "p10–p90", "max"], rows));

@@ -49,11 +49,13 @@ fi
 build widget pkg z
 build api pkg/core 3
 
-# The npm package carries the element too: the entry, its modules (element/, their imports of the bundles
-# pointing next to them), and the styles.
-cp www/regiewijzer.js pkg/regiewijzer.js
-rm -rf pkg/element && mkdir -p pkg/element
-for f in www/element/*.js; do sed 's#"\.\./\.\./pkg/#"../#g' "$f" > "pkg/element/$(basename "$f")"; done
+# The npm package carries the element too: www/regiewijzer.js and its modules (www/element/) bundled into
+# one minified module by esbuild (a dev dependency already, for the playground), with a source map that
+# holds the readable source; its imports of the wasm bundles point next to it. And the styles.
+node_modules/.bin/esbuild www/regiewijzer.js --bundle --minify --format=esm --legal-comments=none \
+  --external:'../../pkg/*' --sourcemap --log-level=warning --outfile=pkg/regiewijzer.js
+sed -i 's#"\.\./\.\./pkg/#"./#g' pkg/regiewijzer.js
+rm -rf pkg/element
 cp www/regiewijzer.css pkg/regiewijzer.css
 cp www/regiewijzer.d.ts pkg/regiewijzer.d.ts
 

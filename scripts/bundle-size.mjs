@@ -8,19 +8,18 @@
 // The default embed (the shipped rules, checked at build time) needs only the first group. A page that
 // sets `rules="…"` also loads the rules compiler (pkg/core/) once; that group is reported, not budgeted.
 // Usage: node scripts/bundle-size.mjs   (after scripts/build-wasm.sh has filled pkg/)
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const ROOT = new URL("..", import.meta.url);
 const BUDGET = Number(process.env.REGIEWIJZER_BUDGET_BYTES ?? 144 * 1024);
-// Every file the element loads: the engine's wasm and glue, the entry, its modules, the styles.
-const ELEMENT = (await readdir(new URL("pkg/element/", ROOT)).catch(() => [])).filter((f) => f.endsWith(".js")).sort();
+// Every file the element loads: the engine's wasm and glue, the element (www/regiewijzer.js and
+// www/element/, bundled into one module by scripts/build-wasm.sh), the styles.
 const WIDGET = [
   "pkg/regiewijzer_wasm_bg.wasm",
   "pkg/regiewijzer_wasm.js",
   "pkg/regiewijzer.js",
-  ...ELEMENT.map((f) => `pkg/element/${f}`),
   "pkg/regiewijzer.css",
 ];
 const COMPILER = ["pkg/core/regiewijzer_wasm_bg.wasm", "pkg/core/regiewijzer_wasm.js"];
