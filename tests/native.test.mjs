@@ -89,6 +89,38 @@ test("one regiewijzer-change per answer (input and change of one answer are one)
   await page.context().close();
 });
 
+test("an answer patches what changed, keyed per question and outcome: no node is rebuilt that did not change", async () => {
+  const { page, errors } = await open();
+  const r = await page.evaluate(async () => {
+    const root = document.querySelector("regie-wijzer").shadowRoot;
+    const age = root.querySelector("[part=question][data-fact=leeftijd] input");
+    const nodes = () => [...root.querySelectorAll("[part=question], [part=outcome], [part=decision-outcome], [part=reasons]")];
+    const before = nodes();
+    age.focus();
+    let added = 0;
+    const observer = new MutationObserver((list) => { for (const m of list) added += m.addedNodes.length; });
+    observer.observe(root, { childList: true, subtree: true });
+    age.value = "47";
+    age.dispatchEvent(new Event("input", { bubbles: true }));
+    root.querySelector("[part=question][data-fact=acuut_gevaar] input[value=false]").click();
+    await new Promise((ok) => setTimeout(ok));
+    observer.disconnect();
+    const after = nodes();
+    return {
+      same: before.length === after.length && before.every((n, i) => n === after[i]),
+      focused: root.activeElement === age && age.isConnected,
+      added,
+      route: root.querySelector("[data-outcome=route] [part=outcome-value]").dataset.values,
+    };
+  });
+  assert.equal(r.same, true, "every question, outcome and decision row is the node it was");
+  assert.equal(r.focused, true, "the field being typed in is still the focused one");
+  // Two answers add the changed outcomes' reasons and the ranked questions, not a whole checklist (~600 nodes).
+  assert.ok(r.added < 150, `nodes added: ${r.added}`);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
 test("no trap when the host sets lang, answers or rulesSource, or resets, while a number field holds typed text", async () => {
   const { page, errors } = await open();
   const V1 = `ruleset r\n  title nl "R" en "R"\n  version "1"\nfact leeftijd: int 0..120\n  label nl "Leeftijd" en "Age"\noutcome route: priority required\n  label nl "Route" en "Route"\n  value jong nl "Jong" en "Young"\nrule jong\n  when leeftijd < 18\n  then route = jong\n  because nl "Jong." en "Young."\n`;
