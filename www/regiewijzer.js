@@ -236,8 +236,7 @@ export class RegieWijzer extends HTMLElement {
     const st = this.#st;
     const w = words(st.lang);
     const lang = st.lang;
-    const active = this.#shadow.activeElement;
-    const focusKey = active?.id || active?.dataset?.action;
+    const focusAgain = this.#focusSelector();
     if (this.#view) keepDraft(this.#shadow, st);
     const { root: checklist, index } = buildChecklist(st.checklist, w, lang);
     const advice = buildAdvice(w);
@@ -263,7 +262,18 @@ export class RegieWijzer extends HTMLElement {
     this.#patch();
     this.#patchToday();
     this.#refreshSummary();
-    if (focusKey) (this.#shadow.getElementById(focusKey) ?? this.#shadow.querySelector(`[data-action="${CSS.escape(focusKey)}"]`))?.focus();
+    if (focusAgain) this.#shadow.querySelector(focusAgain)?.focus();
+  }
+
+  /** A selector for the focused control that finds its counterpart after a redraw (by id, or by action
+   * and outcome), or null. */
+  #focusSelector() {
+    const active = this.#shadow.activeElement;
+    if (!active) return null;
+    if (active.id) return `#${CSS.escape(active.id)}`;
+    const { action, outcome } = active.dataset ?? {};
+    if (!action) return null;
+    return `[data-action="${CSS.escape(action)}"]${outcome ? `[data-outcome="${CSS.escape(outcome)}"]` : ""}`;
   }
 
   #ctx() {
