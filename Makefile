@@ -36,8 +36,6 @@ test-rules: setup
 	for f in $(RULESETS); do cargo run -q -p regiewijzer-cli -- analyze --today 2026-03-02 $$f || exit 1; done
 
 test-browser: wasm playground
-	@scripts/build-wasm.sh fault
-	@scripts/build-wasm.sh engine
 	node --test tests/*.test.mjs
 
 test: lint test-rust wasm test-rules test-browser

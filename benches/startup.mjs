@@ -46,6 +46,7 @@ try {
   const again = [];
   const answer = [];
   const walk = [];
+  const painted = [];
   let isolated = false;
   for (let run = 0; run < RUNS; run++) {
     const page = await browser.newPage();
@@ -57,11 +58,12 @@ try {
     first.push(await page.evaluate(() => window.insertOne()));
     for (let k = 0; k < 5; k++) again.push(await page.evaluate(() => window.insertOne()));
     for (let k = 0; k < 10; k++) {
-      const r = await page.evaluate(() => window.answerOnce("acuut_gevaar"));
+      const r = await page.evaluate(() => window.answerPainted("acuut_gevaar"));
       if (r.yes !== r.route.includes("crisisdienst")) {
         throw new Error(`the outcome did not follow the answer: yes=${r.yes}, route "${r.route}"`);
       }
       answer.push(r.ms);
+      painted.push(r.painted);
     }
     await page.evaluate(() => window.insertOne());
     let route = "";
@@ -81,6 +83,8 @@ try {
     again: summary("another widget, wasm ready: insert → interactive", again),
     answer: summary("answer change → outcome updated (acuut gevaar yes ↔ no)", answer),
     walk: summary(`answer → outcome updated, a case worked through (${WALK.length} answers from empty)`, walk),
+    answer: summary("answer change → outcome updated", answer),
+    painted: summary("answer change → next frame painted", painted),
   };
   console.log(`## Start-up in headless Chromium ${out.chromium} (${RUNS} fresh pages; timer resolution ${isolated ? "5 µs" : "100 µs"})\n`);
   console.log(table(["measured in the page (ms)", "runs", "median", "p10–p90", "max"], rows));

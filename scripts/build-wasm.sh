@@ -49,27 +49,18 @@ build() {
 # The widget is what every embedding page downloads: built for size. The rules-core API (the compiler, the
 # analysis, Session) is built for speed: 3x faster evaluation and analysis for 30 % more bytes, loaded only
 # by the playground and by pages with their own rules (docs/performance.md has the figures).
-# `build-wasm.sh fault`: only the test bundle with a deliberate fault hook (tests/hardening.test.mjs), built
-# for the browser tests alone (never shipped, and not for `make demo`).
-# `build-wasm.sh engine`: only the DOM-free widget bundle (the rules `Engine`, no `WidgetCore`, no web-sys)
-# into target/engine-pkg/, for tests/engine.test.mjs and to measure it beside the shipped one.
-# WIDGET_FEATURES is what pkg/ ships: `widget` (Engine and the old Rust-rendered WidgetCore) until the
-# JavaScript element renders itself; then `engine` (one line, here), and the `engine` mode can go.
-WIDGET_FEATURES=widget
-if [ "${1:-}" = "fault" ]; then
-  build widget,fault-hook target/fault-pkg z
-  exit 0
-fi
-if [ "${1:-}" = "engine" ]; then
-  build engine target/engine-pkg z
-  node scripts/bundle-size.mjs --engine
-  exit 0
-fi
-build "$WIDGET_FEATURES" pkg z
+# The widget bundle (feature `engine`): the rules `Engine` with the default rules embedded, no compiler, no
+# DOM code (the element, www/regiewijzer.js, is the DOM layer).
+build engine pkg z
 build api pkg/core 3
 
-# The npm package carries the element too: the shim with its import pointing next to it, and the styles.
-sed 's#"\.\./pkg/#"./#' www/regiewijzer.js > pkg/regiewijzer.js
+# The npm package carries the element too: www/regiewijzer.js and its modules (www/element/) bundled into
+# one minified module by esbuild (a dev dependency already, for the playground), with a source map that
+# holds the readable source; its imports of the wasm bundles point next to it. And the styles.
+node_modules/.bin/esbuild www/regiewijzer.js --bundle --minify --format=esm --legal-comments=none \
+  --external:'../../pkg/*' --sourcemap --log-level=warning --outfile=pkg/regiewijzer.js
+sed -i 's#"\.\./\.\./pkg/#"./#g' pkg/regiewijzer.js
+rm -rf pkg/element
 cp www/regiewijzer.css pkg/regiewijzer.css
 cp www/regiewijzer.d.ts pkg/regiewijzer.d.ts
 

@@ -4,7 +4,8 @@ import { chromium } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
-export async function launch() {
+/** The browser; `args` are added to its command line (e.g. `--js-flags=--expose-gc`). */
+export async function launch({ args = [] } = {}) {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: run scripts/setup.sh (make setup)`);
   }
@@ -13,7 +14,7 @@ export async function launch() {
     headless: true,
     // Without the background-networking flags Chromium floods the closed network (shared/toolchain.md).
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--no-first-run"],
+      "--disable-component-update", "--disable-sync", "--no-first-run", ...args],
   });
 }
 

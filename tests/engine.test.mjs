@@ -1,5 +1,5 @@
 // The widget's rules engine (issue 19): the DOM-free wasm bundle that the <regie-wijzer> element runs
-// (`scripts/build-wasm.sh engine` builds it into target/engine-pkg/; pkg/ once the element renders in JS).
+// (`scripts/build-wasm.sh` builds it into pkg/, the bundle the element runs).
 // In Chromium: it loads the embedded triage rules, evaluates a case with the same shapes as the rules-core
 // API's Ruleset, carries no DOM code, and nothing a page passes makes its wasm trap.
 import { after, before, test } from "node:test";
@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { startServer } from "./server.mjs";
 import { launch, watchedPage } from "./browser.mjs";
 
-const ENGINE = "/target/engine-pkg/regiewijzer_wasm.js";
+const ENGINE = "/pkg/regiewijzer_wasm.js";
 const TODAY = "2026-03-20";
 let server, browser, page, errors;
 
@@ -76,7 +76,7 @@ test("the DOM-free bundle evaluates the shipped triage for a case, as the rules-
 
 test("the bundle's wasm imports nothing of the DOM", async () => {
   const imports = await page.evaluate(async () => {
-    const bytes = await (await fetch("/target/engine-pkg/regiewijzer_wasm_bg.wasm")).arrayBuffer();
+    const bytes = await (await fetch("/pkg/regiewijzer_wasm_bg.wasm")).arrayBuffer();
     return WebAssembly.Module.imports(new WebAssembly.Module(bytes)).map((i) => i.name);
   });
   assert.ok(imports.length > 0);

@@ -25,15 +25,7 @@ export async function startServer({ headers = {} } = {}) {
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, "http://localhost");
-      // `/fault/...` is the repository again, except that the widget bundle comes from the test build
-      // with the deliberate fault hook (target/fault-pkg/, tests/hardening.test.mjs).
-      let pathname = decodeURIComponent(url.pathname);
-      if (pathname.startsWith("/fault/")) {
-        pathname = pathname.slice("/fault".length);
-        if (pathname.startsWith("/pkg/") && !pathname.startsWith("/pkg/core/")) {
-          pathname = "/target/fault-pkg/" + pathname.slice("/pkg/".length);
-        }
-      }
+      const pathname = decodeURIComponent(url.pathname);
       let path = normalize(join(ROOT, pathname));
       if (!path.startsWith(ROOT)) {
         res.writeHead(403).end();

@@ -60,24 +60,45 @@ export interface RegieWijzerErrorDetail {
   answers?: Record<string, Answer>;
 }
 
-/** `<regie-wijzer rules lang today name required>`: a form-associated triage checklist with live advice. */
+/** The form value of a widget that could not give advice before it ever had a value (its engine could not
+ * start, or its rules could not be used): the form is sent with this, and is never blocked. */
+export interface RegieWijzerUnavailableValue {
+  unavailable: { reason: "beslisondersteuning niet beschikbaar"; kind: NonNullable<RegieWijzerErrorDetail["kind"]>; message: Text };
+  ruleset: null;
+  answers: Record<string, Answer>;
+  decided: false;
+  decisions: Record<string, never>;
+}
+
+/** `<regie-wijzer rules lang today name required disabled>`: a form-associated triage checklist with live
+ * advice. Every attribute is also a property that reflects it. Content with `slot="fallback"` is shown only
+ * when the widget cannot give advice (docs/widget.md). */
 export declare class RegieWijzer extends HTMLElement {
   static readonly formAssociated: true;
-  /** The answers: question id to value. Setting them redraws the checklist. */
+  /** The answers: question id to value (a copy). Setting them (null: none) fires no event. */
   answers: Record<string, Answer>;
   /** Rules source text used instead of the `rules` file (editors, playgrounds); null or '' for none. Setting it
    * recompiles in the page and keeps the answers to questions that remain. */
   rulesSource: string | null;
+  /** The `rules` attribute: the URL of a rules file (null: the built-in rules). */
+  rules: string | null;
+  /** The `today` attribute: the date the rules use, YYYY-MM-DD (null: the device's date). */
+  today: string | null;
+  /** The `name` attribute: the form field's name. */
+  name: string | null;
+  /** The `required` attribute: invalid until every outcome is decided. */
+  required: boolean;
+  /** The `disabled` attribute (a `<fieldset disabled>` around it disables it too). */
+  disabled: boolean;
   /** The value the form submits (also while new rules fail to load: the last one), or null before the first. */
-  readonly value: RegieWijzerValue | null;
+  readonly value: RegieWijzerValue | RegieWijzerUnavailableValue | null;
   /** The ruleset's identity. */
   readonly ruleset: RegieWijzerValue["ruleset"] | null;
   /** The plain-text summary for a dossier, in the widget's language. */
   readonly summary: string;
-  /** Resolves when the rules are loaded and the widget is drawn. */
+  /** Resolves when the rules are loaded and the widget is drawn (or it said why not). */
   readonly ready: Promise<void>;
   readonly form: HTMLFormElement | null;
-  readonly name: string | null;
   readonly type: string;
   readonly validity: ValidityState;
   readonly validationMessage: string;
@@ -86,13 +107,20 @@ export declare class RegieWijzer extends HTMLElement {
   reportValidity(): boolean;
 }
 
+/** The element's events: `regiewijzer-change` once per answer the professional gives (none for what the host
+ * sets), `regiewijzer-confirm` per decision recorded, `regiewijzer-error` when it cannot give advice. */
+export interface RegieWijzerEventMap {
+  "regiewijzer-change": CustomEvent<RegieWijzerValue>;
+  "regiewijzer-confirm": CustomEvent<RegieWijzerValue>;
+  "regiewijzer-error": CustomEvent<RegieWijzerErrorDetail>;
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     "regie-wijzer": RegieWijzer;
   }
-  interface HTMLElementEventMap {
-    "regiewijzer-change": CustomEvent<RegieWijzerValue>;
-    "regiewijzer-confirm": CustomEvent<RegieWijzerValue>;
-    "regiewijzer-error": CustomEvent<RegieWijzerErrorDetail>;
-  }
+  // The events bubble and are composed: listen on the element, the document or the window.
+  interface HTMLElementEventMap extends RegieWijzerEventMap {}
+  interface DocumentEventMap extends RegieWijzerEventMap {}
+  interface WindowEventMap extends RegieWijzerEventMap {}
 }

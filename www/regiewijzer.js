@@ -1,37 +1,39 @@
-// <regie-wijzer>: the custom element around the Rust widget (crates/regiewijzer-wasm/src/widget).
-// Rust cannot extend HTMLElement, so this module registers the element, makes it form-associated, and
-// forwards lifecycle, attributes and properties to Rust. Everything else happens in Rust. Nothing is
-// sent anywhere: the only requests are this module's own files and, when the host asks for it, the
-// `rules` file and the rules compiler, all while loading.
-//
-// The widget bundle carries the default ruleset already checked, and no compiler. A `rules` file is
-// compiled by the rules-core bundle (pkg/core/), fetched only when a page uses `rules`.
-import init, { WidgetCore } from "../pkg/regiewijzer_wasm.js";
+// <regie-wijzer>: a form-associated custom element with a triage checklist and live advice. The element
+// is the DOM layer: it keeps the widget's state (element/state.js), draws it once per ruleset and
+// language, and then patches only what an answer changed, per question and per outcome. The rules engine
+// (wasm) is behind element/engine.js: one call per answer. Nothing is sent anywhere: the only requests
+// are this module's own files and, when the host asks for it, the `rules` file and the rules compiler,
+// all while loading. docs/widget.md is the contract.
+import { call, compile, load, start, StartError, Trap } from "./element/engine.js";
+import {
+  allDecided, confirmAll, decisionInputs, evaluate, initial, removedAnswers, restoredDecisions, saveOverride, value,
+} from "./element/state.js";
+import { normalise, plain, withAnswer } from "./element/answers.js";
+import { buildChecklist, patchQuestions, readAnswer, todayNotice, writeAnswer } from "./element/questions.js";
+import { buildRecords, changedRecords } from "./element/timeline.js";
+import { buildAdvice, patchAdvice, valueText } from "./element/advice.js";
+import { buildDecision, keepDraft, patchDecision, showError, typed } from "./element/decision.js";
+import {
+  brokenBox, fallbackSlot, rulesDetail, rulesError, startError, startMessage, unavailableValue,
+} from "./element/failure.js";
+import { button, h, same, setAttr, setText } from "./element/dom.js";
+import { cut, EN, fill, NL, words } from "./element/words.js";
 
-const wasmReady = init();
-let compilerReady;
-function compiler() {
-  compilerReady ??= import("../pkg/core/regiewijzer_wasm.js").then(async (core) => {
-    await core.default();
-    return core;
-  });
-  return compilerReady;
-}
-/** Compiles rules (a file's bytes, or a text) for the widget: `{model}` or `{diagnostics}`. A compiler
- * that cannot be loaded or fails (a wasm instance of its own) is an error of these rules' loading, not of
- * the widgets: `{problem}`. */
-async function compileRules(source) {
-  try {
-    const core = await compiler();
-    return core.compileForWidget(source);
-  } catch {
-    return { problem: { kind: "compiler" } };
-  }
+let sheet;
+/** The element's stylesheet (www/regiewijzer.css, same origin), adopted by every shadow root. */
+function styles() {
+  sheet ??= fetch(new URL("./regiewijzer.css", import.meta.url))
+    .then((r) => r.text())
+    .then((text) => {
+      const s = new CSSStyleSheet();
+      s.replaceSync(text);
+      return s;
+    })
+    .catch(() => new CSSStyleSheet());
+  return sheet;
 }
 
-/** Fetches a rules file: `{bytes}` or `{problem: {kind, url, status}}`, where kind says what went wrong:
- * `http` (an HTTP status), `csp` (refused by the page's Content-Security-Policy) or `network` (no
- * connection, or refused by CORS: the browser tells a page no more than that). */
+/** Fetches a rules file: `{bytes}` or `{problem: {kind, url, status}}` (`http`, `csp` or `network`). */
 async function fetchRules(url) {
   let refused = false;
   const origin = new URL(url).origin;
@@ -42,8 +44,7 @@ async function fetchRules(url) {
   try {
     const response = await fetch(url, { credentials: "same-origin" });
     if (!response.ok) return { problem: { kind: "http", url, status: response.status } };
-    // The bytes, not response.text(): the compiler decodes them as the command line does (a byte order
-    // mark dropped, anything not UTF-8 refused with E112), so a file `check` refuses is refused here too.
+    // The bytes: the compiler decodes them as the command line does.
     return { bytes: new Uint8Array(await response.arrayBuffer()) };
   } catch {
     // A CSP refusal rejects the fetch like a lost connection; the violation event says which, a task later.
@@ -53,101 +54,39 @@ async function fetchRules(url) {
     document.removeEventListener("securitypolicyviolation", onViolation);
   }
 }
-let sheet;
-function styles() {
-  sheet ??= fetch(new URL("./regiewijzer.css", import.meta.url))
-    .then((r) => r.text())
-    .then((text) => {
-      const s = new CSSStyleSheet();
-      s.replaceSync(text);
-      return s;
-    });
-  return sheet;
-}
 
+const pad = (n) => String(n).padStart(2, "0");
+/** The device's local date, `YYYY-MM-DD`. */
 function localToday() {
   const d = new Date();
-  const p = (n) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-const MESSAGES = {
-  nl: {
-    required: "Bevestig het advies of wijk af met een reden.",
-    broken: "Er ging iets mis in de beslisondersteuning. Het advies wordt niet meer bijgewerkt.",
-    kept: "De antwoorden tot nu toe zijn bewaard in het formulier en staan hieronder. Laad de pagina opnieuw om verder te gaan.",
-    answers: "Antwoorden tot nu toe",
-    none: "(nog geen antwoorden)",
-    start: "De widget kon niet starten:",
-    wasm: "De widget kon niet starten: de browser weigerde de WebAssembly-code uit te voeren. Het beveiligingsbeleid van deze pagina (Content-Security-Policy) moet 'wasm-unsafe-eval' toestaan.",
-  },
-  en: {
-    required: "Confirm the advice or decide otherwise with a reason.",
-    broken: "Something went wrong in the decision support. The advice is no longer updated.",
-    kept: "The answers so far are kept in the form and listed below. Reload the page to go on.",
-    answers: "Answers so far",
-    none: "(no answers yet)",
-    start: "The widget could not start:",
-    wasm: "The widget could not start: the browser refused to run the WebAssembly code. This page's security policy (Content-Security-Policy) must allow 'wasm-unsafe-eval'.",
-  },
-};
+/** Whether `text` is a real calendar date `YYYY-MM-DD` in the years 1000–9999. */
+function isDate(text) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m || Number(m[1]) < 1000) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
 
-// Panic safety. A Rust panic in the widget's wasm ends in a trap (WebAssembly.RuntimeError) and leaves the
-// one instance that every widget on the page shares unusable. The shim notices it where it calls into wasm
-// and, for events the browser hands straight to Rust, through the page's error event; from then on it never
-// calls into wasm again, and every widget shows an error state while keeping its last value (answers and
-// decision) in the form. The host page is not affected.
+/** A date as a person reads it: `28-11-2026` in Dutch, `2026-11-28` in English. */
+const dateShown = (date, lang) => (lang === "en" ? date : date.split("-").reverse().join("-"));
+
+/** How many changed outcomes the live status names before "and N more". */
+const LIVE_NAMED = 2;
+
+// An engine that failed while running (a panic ends in a trap) leaves the one wasm instance that every
+// widget on the page shares unusable: from then on no widget calls into it again, and every widget shows
+// an error state while keeping its last value (answers and decisions) in the form.
 let broken = null;
+/** The widgets on the page (connected). */
 const live = new Set();
 
-// Only this widget bundle's traps break the widgets (not the rules compiler's, nor another wasm's on the page).
-const OURS = [new URL("../pkg/regiewijzer_wasm.js", import.meta.url).href, new URL("../pkg/regiewijzer_wasm_bg.wasm", import.meta.url).href];
+/** Properties a host may set before the element is defined (upgraded in the constructor). */
+const UPGRADED = ["answers", "rulesSource", "name", "today", "rules", "required", "disabled", "lang"];
 
-/** Whether `error` is a trap of this bundle's wasm, recognised by what it is: a WebAssembly.RuntimeError or
- * a stack overflow (RangeError) raised in this bundle's own frames (its wasm or its glue code). An error
- * that the host's code throws while ours is on the stack (a `regiewijzer-change` listener, another wasm)
- * is raised in the host's frames: it is the host's, reported to the page as usual, and breaks nothing. */
-function isTrap(error) {
-  if (!(error instanceof WebAssembly.RuntimeError || error instanceof RangeError)) return false;
-  const top = String(error.stack).split("\n").find((line) => /^\s*at /.test(line)) ?? "";
-  return OURS.some((url) => top.includes(url));
-}
-const stop = (event) => event.stopImmediatePropagation();
-
-// Limits on the host's answers, applied while copying them into plain data before they cross into wasm.
-const MAX_RECORDS = 1000; // per timeline (regiewijzer-core's limits.rs); one more is kept so that it is reported
-const MAX_DEPTH = 4; // answers → timeline → record → field
-
-/** The host's answers as plain data: own enumerable keys (no `__proto__`), lists cut to one past the record
- * limit, no deeper than answers can be. Read in JS, so that a getter or Proxy that throws, or a sparse list
- * of length 2³²−1, never runs inside the wasm: an entry that cannot be read is left out (and so reported as
- * unanswered); answers whose keys cannot be listed throw to the host. */
-function plain(value, depth = 0) {
-  if (value === null || typeof value !== "object") {
-    return ["boolean", "number", "string"].includes(typeof value) ? value : undefined;
-  }
-  if (depth >= MAX_DEPTH) return undefined;
-  const read = (key) => {
-    try {
-      return plain(value[key], depth + 1);
-    } catch {
-      return undefined;
-    }
-  };
-  if (Array.isArray(value)) return Array.from({ length: Math.min(value.length, MAX_RECORDS + 1) }, (_, i) => read(i));
-  const out = {};
-  for (const key of Object.keys(value)) {
-    const v = key === "__proto__" ? undefined : read(key);
-    if (v !== undefined) out[key] = v;
-  }
-  return out;
-}
-
-/** An answer as a person reads it. */
-function shown(v) {
-  if (Array.isArray(v)) return v.map((r) => (r && typeof r === "object" ? Object.values(r).join(" ") : String(r))).join("; ");
-  return typeof v === "boolean" ? (v ? "ja / yes" : "nee / no") : String(v);
-}
+const NO_RULES = Symbol("no rules loaded");
 
 export class RegieWijzer extends HTMLElement {
   static formAssociated = true;
@@ -155,153 +94,92 @@ export class RegieWijzer extends HTMLElement {
 
   #internals;
   #shadow;
-  #core = null;
-  #starting = null;
-  #pendingAnswers = null;
-  #pendingRestore = null;
+  #st = initial();
+  /** The drawn DOM (null while none is drawn): parts the patches reach. */
+  #view = null;
   /** What the form submits: the last value as JSON (`null` before the first). */
   #json = null;
   #source = null;
   #generation = 0;
+  #starting = null;
+  /** The compiled rules now loaded (`undefined`: the shipped default), kept to reload the engine after a
+   * move without fetching again, with the key of where they came from. */
+  #rules = { key: NO_RULES, model: undefined };
+  #pendingRestore = null;
+  /** Why the widget cannot give advice now (start or rules), or null. */
+  #failure = null;
+  #badToday = null;
+  #formDisabled = false;
 
   constructor() {
     super();
     this.#internals = this.attachInternals();
     this.#shadow = this.attachShadow({ mode: "open" });
-  }
-
-  static {
-    addEventListener("error", (event) => {
-      if (isTrap(event.error)) RegieWijzer.#breakAll(event.error);
-    });
-  }
-
-  /** The last value, as the form submits it (a copy). */
-  #last() {
-    return this.#json == null ? null : JSON.parse(this.#json);
-  }
-
-  /** Replaces what the shadow root shows by an error box with `texts`, one paragraph each. */
-  #errorBox(texts, attrs) {
-    const box = document.createElement("div");
-    box.setAttribute("part", "error");
-    box.setAttribute("role", "alert");
-    for (const [name, value] of Object.entries(attrs)) box.setAttribute(name, value);
-    for (const text of texts) {
-      const p = document.createElement("p");
-      p.textContent = text;
-      box.append(p);
-    }
-    this.#shadow.replaceChildren(box);
-    return box;
-  }
-
-  static #breakAll(error) {
-    if (broken) return;
-    broken = error;
-    for (const el of live) el.#broke();
-  }
-
-  /** Calls into the wasm core; a trap there puts every widget into the error state (and gives `fallback`). */
-  #call(f, fallback) {
-    if (broken || !this.#core) return fallback;
-    try {
-      return f(this.#core);
-    } catch (e) {
-      // Only our wasm runs here (the host's listeners' errors never propagate out of dispatchEvent).
-      if (!(e instanceof WebAssembly.RuntimeError || isTrap(e))) throw e;
-      RegieWijzer.#breakAll(e);
-      return fallback;
+    for (const kind of ["input", "change", "click"]) this.#shadow.addEventListener(kind, (e) => this.#onEvent(e));
+    // A property the host set before this element was defined is an own property now: hand it to the setter.
+    for (const p of UPGRADED) {
+      if (!Object.hasOwn(this, p)) continue;
+      const v = this[p];
+      delete this[p];
+      this[p] = v;
     }
   }
 
-  /** The error state: never call into wasm again; keep the last value in the form and show its answers. */
-  #broke() {
-    this.#core = null;
-    // The failed core's own listeners stay on the shadow root: stop every event before it reaches them.
-    for (const kind of ["input", "change", "click"]) this.#shadow.addEventListener(kind, stop, { capture: true });
-    const m = MESSAGES[this.#lang()];
-    const answers = this.#last()?.answers ?? this.#pendingAnswers ?? {};
-    const box = this.#errorBox([m.broken, m.kept], { "data-fatal": "" });
-    const details = document.createElement("details");
-    details.open = true;
-    const summary = document.createElement("summary");
-    summary.textContent = m.answers;
-    const list = document.createElement("ul");
-    list.setAttribute("part", "kept-answers");
-    for (const [id, v] of Object.entries(answers)) {
-      const li = document.createElement("li");
-      li.textContent = `${id}: ${shown(v)}`;
-      list.append(li);
-    }
-    if (!list.childElementCount) {
-      const li = document.createElement("li");
-      li.textContent = m.none;
-      list.append(li);
-    }
-    details.append(summary, list);
-    box.append(details);
-    this.#sync();
-    this.dispatchEvent(new CustomEvent("regiewijzer-error", {
-      bubbles: true,
-      composed: true,
-      detail: {
-        message: { nl: MESSAGES.nl.broken + " " + MESSAGES.nl.kept, en: MESSAGES.en.broken + " " + MESSAGES.en.kept },
-        diagnostics: [],
-        fatal: true,
-        answers: { ...answers },
-      },
-    }));
-  }
+  // ---------- lifecycle ----------
 
   connectedCallback() {
     live.add(this);
-    this.#sync();
-    if (broken && !this.#shadow.querySelector("[data-fatal]")) {
+    if (broken) {
       this.#broke();
       return;
     }
-    this.#starting ??= this.#start().catch((e) => this.#fail(e));
+    if (!this.#st.engine) this.#starting = this.#start();
+    this.#sync();
   }
 
   disconnectedCallback() {
     live.delete(this);
+    // A move (removed and added in the same task) keeps everything; a removal frees the engine.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.#release();
+    });
   }
 
-  async #start(reload = false) {
-    await wasmReady;
-    this.#shadow.adoptedStyleSheets = [await styles()];
+  /** Frees what the widget holds in wasm; the state (answers, decisions, what is typed) stays for a re-add. */
+  #release() {
+    this.#generation++;
+    if (this.#view) keepDraft(this.#shadow, this.#st);
+    if (!broken) this.#st.engine?.free();
+    this.#st.engine = null;
+    clearTimeout(this.#summaryTimer);
+    this.#summaryTimer = 0;
+  }
+
+  /** Loads the engine and the rules, then draws. A newer start (the rules changed again) wins. */
+  async #start() {
     const generation = ++this.#generation;
-    const { model, diagnostics, problem, url } = await this.#rules();
-    // A newer start (the rules changed again meanwhile) wins.
-    if (generation !== this.#generation || broken) return;
-    // New rules for the same element: the new core takes over the answers (also to questions the new rules
-    // do not have: kept and reported), the decision with its reason, and an override being typed.
-    const old = reload ? this.#core : null;
-    this.#core = new WidgetCore(this.#shadow, this.#lang(), this.#today(), localToday(),
-      (kind, detail) => this.#notify(kind, detail));
-    this.#call((core) => {
-      if (old) core.takeOver(old);
-      old?.free();
-      if (problem) core.loadFailed(problem);
-      else if (model || !diagnostics) core.load(model ?? undefined);
-      else core.showDiagnostics(diagnostics, url);
-      if (this.#pendingAnswers) {
-        core.setAnswers(this.#pendingAnswers);
-        this.#pendingAnswers = null;
-      }
-      if (this.#pendingRestore) {
-        core.restore(this.#pendingRestore);
-        this.#pendingRestore = null;
-      }
-    });
-    this.#sync();
+    let glue;
+    try {
+      glue = await start();
+    } catch (e) {
+      if (generation === this.#generation) this.#failStart(e instanceof StartError ? e : new StartError("start", String(e)));
+      return;
+    }
+    this.#shadow.adoptedStyleSheets = [await styles()];
+    const key = this.#source ?? `rules:${this.getAttribute("rules")}`;
+    const rules = key === this.#rules.key ? { model: this.#rules.model } : await this.#fetchRules(glue);
+    if (generation !== this.#generation || broken || !this.isConnected) return;
+    if (rules.problem || (!rules.model && rules.diagnostics)) {
+      this.#rulesFailed(rules.problem ?? { kind: "rules", url: rules.url ?? null }, rules.diagnostics ?? []);
+      return;
+    }
+    this.#guard(() => this.#loaded(glue, rules.model ?? undefined, key));
   }
 
   /** The rules to load: `{}` for the shipped default, `{model}`, `{diagnostics, url}` or `{problem}`. An
    * empty `rules` attribute is a host's mistake, said in words; no attribute means the shipped example. */
-  async #rules() {
-    if (this.#source != null) return compileRules(this.#source);
+  async #fetchRules(glue) {
+    if (this.#source != null) return compile(this.#source, glue);
     const attr = this.getAttribute("rules");
     if (attr == null) return {};
     if (!attr.trim()) return { problem: { kind: "empty" } };
@@ -313,25 +191,404 @@ export class RegieWijzer extends HTMLElement {
     }
     const fetched = await fetchRules(url);
     if (fetched.problem) return fetched;
-    const compiled = await compileRules(fetched.bytes);
+    const compiled = await compile(fetched.bytes, glue);
     return { ...compiled, url, problem: compiled.problem && { ...compiled.problem, url } };
   }
 
-  /** The widget could not start (its own wasm did not load or compile): say so in the widget and to the host. */
-  #fail(error) {
-    if (isTrap(error)) {
-      RegieWijzer.#breakAll(error);
+  /** New rules are usable: the new engine takes over the answers (also to questions the new rules do
+   * not have: kept and reported), the decisions and an override being typed. */
+  #loaded(glue, model, key) {
+    let engine;
+    try {
+      engine = load(glue, model);
+    } catch (e) {
+      if (e instanceof Trap) throw e;
+      this.#rulesFailed({ kind: "rules", url: null }, []);
       return;
     }
-    const kind = error instanceof WebAssembly.CompileError || error instanceof EvalError ? "wasm" : "start";
-    const text = (m) => (kind === "wasm" ? m.wasm : `${m.start} ${error}`);
-    this.#errorBox([text(MESSAGES[this.#lang()])], { "data-kind": kind });
-    this.dispatchEvent(new CustomEvent("regiewijzer-error", {
-      bubbles: true,
-      composed: true,
-      detail: { message: { nl: text(MESSAGES.nl), en: text(MESSAGES.en) }, diagnostics: [], kind, url: null, status: null },
-    }));
+    const st = this.#st;
+    if (this.#view) keepDraft(this.#shadow, st);
+    st.engine?.free();
+    st.engine = engine;
+    this.#rules = { key, model };
+    this.#failure = null;
+    st.checklist = call(engine, (e) => e.checklist());
+    this.#readAttributes();
+    evaluate(st);
+    if (this.#pendingRestore) this.#restore(this.#pendingRestore);
+    this.#pendingRestore = null;
+    this.#draw();
+    this.#commit(null);
   }
+
+  #readAttributes() {
+    this.#st.lang = this.#lang();
+    const given = this.getAttribute("today");
+    const valid = given != null && isDate(given);
+    this.#st.today = valid ? given : localToday();
+    this.#badToday = given == null || valid ? null : given;
+  }
+
+  // ---------- drawing ----------
+
+  /** Draws the whole widget for the loaded rules and language (then only patched, until the next). */
+  #draw() {
+    const st = this.#st;
+    const w = words(st.lang);
+    const lang = st.lang;
+    const focusAgain = this.#focusSelector();
+    if (this.#view) keepDraft(this.#shadow, st);
+    const { root: checklist, index } = buildChecklist(st.checklist, w, lang);
+    const advice = buildAdvice(w);
+    const decision = buildDecision(w);
+    const summary = h("textarea", { id: "rw-summary", part: "summary", readonly: true, rows: "6" });
+    const liveStatus = h("p", { part: "live", role: "status", "aria-live": "polite" });
+    const removed = h("div", { part: "removed-answers", role: "status" });
+    const today = h("p", { part: "today-error", role: "alert" });
+    const ruleset = st.checklist.ruleset;
+    const widget = h("div", { part: "widget", lang }, [
+      checklist, advice.panel, advice.next, decision.panel,
+      h("div", { part: "tools" }, [button("copy", w.copy), h("label", { for: "rw-summary", part: "summary-label" }, [w.summary]), summary]),
+      h("p", { part: "ruleset", "data-hash": ruleset.hash },
+        [`${w.ruleset} ${ruleset.title[lang]} (${ruleset.id}) ${w.version} ${ruleset.version} · ${ruleset.hash}`]),
+      h("p", { part: "note" }, [st.checklist.note ? `${st.checklist.note[lang]} ${w.disclaimer}` : w.disclaimer]),
+      liveStatus,
+    ]);
+    const frame = h("fieldset", { part: "frame", disabled: this.#formDisabled }, [widget]);
+    this.#view = { frame, widget, index, advice, decision, summary, live: liveStatus, removed, today, removedKey: null };
+    this.#shadow.replaceChildren(frame);
+    const ctx = this.#ctx();
+    for (const [id, entry] of index) writeAnswer(entry, st.answers[id], ctx);
+    this.#patch();
+    this.#patchToday();
+    this.#refreshSummary();
+    if (focusAgain) this.#shadow.querySelector(focusAgain)?.focus();
+  }
+
+  /** A selector for the focused control that finds its counterpart after a redraw (by id, or by action
+   * and outcome), or null. */
+  #focusSelector() {
+    const active = this.#shadow.activeElement;
+    if (!active) return null;
+    if (active.id) return `#${CSS.escape(active.id)}`;
+    const { action, outcome } = active.dataset ?? {};
+    if (!action) return null;
+    return `[data-action="${CSS.escape(action)}"]${outcome ? `[data-outcome="${CSS.escape(outcome)}"]` : ""}`;
+  }
+
+  #ctx() {
+    const st = this.#st;
+    const labels = new Map();
+    for (const s of st.checklist?.sections ?? []) for (const f of s.facts) labels.set(f.id, f.label);
+    return { w: words(st.lang), lang: st.lang, today: st.today, labels };
+  }
+
+  /** Patches what the last evaluation changed: questions, advice, decisions, removed answers. */
+  #patch() {
+    const view = this.#view;
+    const st = this.#st;
+    if (!view || !st.evaluation) return;
+    const ctx = this.#ctx();
+    patchQuestions(view.index, st.evaluation, ctx.w, ctx.lang);
+    patchAdvice(view.advice, st.evaluation, ctx);
+    patchDecision(view.decision, st, ctx);
+    this.#patchRemoved(ctx);
+  }
+
+  /** The answers to questions these rules do not have: kept, shown and listed. */
+  #patchRemoved({ w }) {
+    const view = this.#view;
+    const ids = removedAnswers(this.#st);
+    const shown = ids.map((id) => {
+      const v = this.#st.answers[id];
+      const text = Array.isArray(v) ? `${v.length} × ${w.records}` : typeof v === "boolean" ? (v ? w.yes : w.no) : String(v);
+      return `${id}: ${text}`;
+    });
+    const key = JSON.stringify([w.removedAnswers, shown]);
+    if (view.removedKey === key) return;
+    view.removedKey = key;
+    // Present only while there are any (hosts and tests look for the part itself).
+    if (!ids.length) view.removed.remove();
+    else if (!view.removed.isConnected) view.widget.querySelector("[part=checklist]").before(view.removed);
+    view.removed.replaceChildren(h("p", {}, [w.removedAnswers]), h("ul", {}, shown.map((s) => h("li", {}, [s]))));
+  }
+
+  /** The notice that the host's `today` is not a date and the device's date is used. */
+  #patchToday() {
+    if (this.#view) this.#patchTodayIn(this.#view.today, this.#view.widget);
+  }
+
+  #summaryTimer = 0;
+  /** The summary is kept current for copying and on paper; after an answer it is refreshed a task later
+   * (it is not part of what an answer paints). */
+  #scheduleSummary() {
+    this.#summaryTimer ||= setTimeout(() => {
+      this.#summaryTimer = 0;
+      this.#guard(() => this.#refreshSummary());
+    });
+  }
+
+  #refreshSummary() {
+    if (this.#view) this.#view.summary.value = this.#summaryText();
+  }
+
+  #summaryText() {
+    const st = this.#st;
+    if (broken || !st.engine) return "";
+    return call(st.engine, (e) => e.summary(st.answers, st.today, decisionInputs(st.decisions), st.lang));
+  }
+
+  /** Says in the live status, in one short sentence, which outcomes an answer changed. */
+  #announce(before) {
+    const { w, lang } = this.#ctx();
+    const changed = (this.#st.evaluation?.outcomes ?? []).filter((o) => {
+      const b = before?.outcomes.find((x) => x.id === o.id);
+      return !b || b.status !== o.status || b.provisional !== o.provisional || !same(b.values, o.values);
+    });
+    if (!changed.length || !this.#view) return;
+    const named = changed.slice(0, LIVE_NAMED)
+      .map((o) => `${o.label[lang]}: ${cut(valueText(o, w, lang), 60)}${o.provisional ? `, ${w.provisional}` : ""}`);
+    if (changed.length > LIVE_NAMED) named.push(fill(w.andMore, { n: String(changed.length - LIVE_NAMED) }));
+    this.#say(`${named.join("; ")}.`);
+  }
+
+  #say(text) {
+    if (this.#view) setText(this.#view.live, text);
+  }
+
+  // ---------- the professional's actions ----------
+
+  #onEvent(event) {
+    if (broken || !this.#st.engine || !this.#view) return;
+    const target = event.target;
+    if (!(target instanceof Element) || !target.isConnected) return;
+    this.#guard(() => {
+      if (event.type === "click") this.#onClick(target);
+      else if (!target.closest("[part=decision]")) this.#onInput(target);
+    });
+  }
+
+  /** An answer typed or chosen: one evaluation and one `regiewijzer-change`, none when nothing changed
+   * (the `change` that follows an `input`). */
+  #onInput(target) {
+    const q = target.closest("[part=question]");
+    const entry = q && this.#view.index.get(q.dataset.fact);
+    // Only a question drawn now: a field that a redraw removes may still fire its `change` on the way out.
+    if (entry?.el === q) this.#answer(entry.fact.id, readAnswer(entry));
+  }
+
+  #answer(id, answer) {
+    if (same(this.#st.answers[id], answer)) return;
+    this.#st.answers = withAnswer(this.#st.answers, id, answer);
+    this.#evaluated();
+    this.#commit("regiewijzer-change");
+  }
+
+  /** Evaluates (one call into the engine) and patches what changed. */
+  #evaluated() {
+    const before = this.#st.evaluation;
+    evaluate(this.#st);
+    this.#patch();
+    this.#announce(before);
+    this.#scheduleSummary();
+  }
+
+  #onClick(target) {
+    const b = target.closest("[data-action]");
+    const action = b?.dataset.action;
+    if (action === "confirm") this.#confirm();
+    else if (action === "override") this.#openOverride(b.dataset.outcome);
+    else if (action === "cancel-override") this.#cancelOverride();
+    else if (action === "save-override") this.#saveOverride();
+    else if (action === "copy") this.#copy();
+    else if (action === "focus") this.#shadow.querySelector(`[part=question][data-fact="${CSS.escape(b.dataset.target)}"] :is(input, select)`)?.focus();
+    else if (["no-records", "add-record", "remove-record"].includes(action)) this.#records(b, action);
+  }
+
+  /** "Bevestig advies": every outcome not decided yet; the keyboard goes to the list of decisions. */
+  #confirm() {
+    confirmAll(this.#st);
+    this.#decided(words(this.#st.lang).confirmed);
+    this.#view.decision.list.focus();
+  }
+
+  /** After a decision: patch the panel, refresh the summary, say it, submit it, tell the host. */
+  #decided(sentence) {
+    patchDecision(this.#view.decision, this.#st, this.#ctx());
+    this.#refreshSummary();
+    this.#say(sentence);
+    this.#commit("regiewijzer-confirm");
+  }
+
+  /** "Wijk af": opens that outcome's form (closing another one), the keyboard on its first field. */
+  #openOverride(outcome) {
+    const st = this.#st;
+    if (st.draft?.outcome !== outcome) st.draft = { outcome, values: [], code: "", text: "", touched: false };
+    patchDecision(this.#view.decision, st, this.#ctx());
+    this.#shadow.querySelector("[part=override-form] [data-field]")?.focus();
+  }
+
+  #toggle(outcome) {
+    return this.#shadow.querySelector(`[data-action=override][data-outcome="${CSS.escape(outcome)}"]`);
+  }
+
+  /** "Annuleer": closes the form without saving; the keyboard back on its "Wijk af". */
+  #cancelOverride() {
+    const outcome = this.#st.draft?.outcome;
+    this.#st.draft = null;
+    patchDecision(this.#view.decision, this.#st, this.#ctx());
+    this.#say(words(this.#st.lang).liveCancel);
+    if (outcome) this.#toggle(outcome)?.focus();
+  }
+
+  /** "Leg afwijking vast": records the override when complete, else says what is missing at its field. */
+  #saveOverride() {
+    const st = this.#st;
+    const now = typed(this.#shadow);
+    if (!now) return;
+    const problem = saveOverride(st, now);
+    const w = words(st.lang);
+    if (problem) {
+      keepDraft(this.#shadow, st);
+      showError(this.#shadow, problem.message?.[st.lang] ?? w.chooseOverride, problem.field);
+      return;
+    }
+    const label = st.evaluation.outcomes.find((o) => o.id === now.outcome)?.label[st.lang] ?? now.outcome;
+    this.#decided(fill(w.liveOverride, { outcome: label }));
+    this.#toggle(now.outcome)?.focus();
+  }
+
+  #copy() {
+    const text = this.#summaryText();
+    const area = this.#view.summary;
+    area.value = text;
+    const fallback = () => { area.focus(); area.select(); };
+    if (navigator.clipboard?.writeText) navigator.clipboard.writeText(text).catch(fallback);
+    else fallback();
+  }
+
+  /** A timeline row added or removed, or "none" said: the rows are redrawn, the keyboard stays there. */
+  #records(b, action) {
+    const q = b.closest("[part=question]");
+    const entry = q && this.#view.index.get(q.dataset.fact);
+    if (!entry) return;
+    const id = entry.fact.id;
+    const next = action === "no-records" ? []
+      : changedRecords(this.#st.answers[id], action, entry.fact, this.#st.today, Number(b.dataset.index));
+    buildRecords(entry, next, this.#ctx());
+    this.#answer(id, next);
+    entry.el.querySelector("[data-action=add-record]")?.focus();
+  }
+
+  // ---------- value, form and events ----------
+
+  /** Stores the value for the form and, for a professional's action, tells the host (`eventName`). */
+  #commit(eventName) {
+    const v = value(this.#st);
+    if (v) this.#json = JSON.stringify(v);
+    this.#sync();
+    if (eventName && v) this.dispatchEvent(new CustomEvent(eventName, { bubbles: true, composed: true, detail: this.value }));
+  }
+
+  /** The last value, as the form submits it (a copy). */
+  #last() {
+    return this.#json == null ? null : JSON.parse(this.#json);
+  }
+
+  /** Form value and validity. While the widget cannot give advice it never blocks the form. */
+  #sync() {
+    this.#internals.setFormValue(this.#json, this.#json);
+    const blocks = !broken && !this.#failure && this.hasAttribute("required") && !allDecided(this.#st);
+    if (!blocks) {
+      this.#internals.setValidity({});
+      return;
+    }
+    const anchor = this.#view?.decision.confirm.isConnected ? this.#view.decision.confirm : undefined;
+    this.#internals.setValidity({ valueMissing: true }, words(this.#lang()).required, anchor);
+  }
+
+  #error(detail) {
+    this.dispatchEvent(new CustomEvent("regiewijzer-error", { bubbles: true, composed: true, detail }));
+  }
+
+  // ---------- failure ----------
+
+  /** Runs `f`; a trap of the engine puts every widget on the page into the error state. */
+  #guard(f) {
+    try {
+      return f();
+    } catch (e) {
+      if (!(e instanceof Trap)) throw e;
+      RegieWijzer.#breakAll(e);
+      return undefined;
+    }
+  }
+
+  static #breakAll(error) {
+    if (broken) return;
+    broken = error;
+    for (const el of live) el.#broke();
+  }
+
+  /** The error state: never call the engine again; keep the last value in the form and show its answers. */
+  #broke() {
+    if (this.#shadow.querySelector("[data-fatal]")) return;
+    this.#generation++;
+    this.#st.engine = null;
+    this.#view = null;
+    const w = words(this.#lang());
+    const answers = this.#last()?.answers ?? this.#st.answers;
+    this.#shadow.replaceChildren(...brokenBox(w, answers));
+    this.#sync();
+    const message = (m) => `${m.broken} ${m.kept}`;
+    this.#error({ message: { nl: message(NL), en: message(EN) }, diagnostics: [], fatal: true, answers: { ...answers } });
+  }
+
+  /** The engine could not start (its wasm is missing, or refused by the page's CSP): words, the host's
+   * fallback content, a value that says so, and `regiewijzer-error`. */
+  #failStart(error) {
+    this.#failure = error;
+    this.#view = null;
+    this.#shadow.replaceChildren(...startError(words(this.#lang()), error));
+    const message = { nl: startMessage(NL, error), en: startMessage(EN, error) };
+    this.#json ??= JSON.stringify(unavailableValue(error.kind, message, this.#st.answers));
+    this.#sync();
+    this.#error({ message, diagnostics: [], kind: error.kind, url: null, status: error.status ?? null });
+  }
+
+  /** Rules that cannot be used: their errors in words, the host's fallback content; the form keeps the
+   * last value (or, when there never was one, a value that says so) until usable rules come back. */
+  #rulesFailed(problem, diagnostics) {
+    const st = this.#st;
+    if (this.#view) keepDraft(this.#shadow, st);
+    st.engine?.free();
+    Object.assign(st, { engine: null, checklist: null, evaluation: null });
+    this.#rules = { key: NO_RULES, model: undefined };
+    this.#failure = problem;
+    this.#readAttributes();
+    const widget = h("div", { part: "widget", lang: st.lang }, [rulesError(words(st.lang), st.lang, problem, diagnostics), fallbackSlot()]);
+    this.#view = null;
+    this.#shadow.replaceChildren(widget);
+    this.#patchTodayIn(h("p", { part: "today-error", role: "alert" }), widget);
+    const detail = rulesDetail(problem, diagnostics);
+    this.#json ??= JSON.stringify(unavailableValue(problem.kind, detail.message, st.answers));
+    this.#sync();
+    this.#error(detail);
+  }
+
+  /** Shows (first in `widget`) or removes the notice that the host's `today` is not a date and the
+   * device's date is used. */
+  #patchTodayIn(notice, widget) {
+    const lang = this.#st.lang;
+    if (this.#badToday == null) {
+      notice.remove();
+      return;
+    }
+    setText(notice, todayNotice(words(lang), cut(this.#badToday, 40), dateShown(this.#st.today, lang)));
+    if (!notice.isConnected) widget.prepend(notice);
+  }
+
+  // ---------- the host's side ----------
 
   #lang() {
     const own = this.getAttribute("lang");
@@ -339,98 +596,119 @@ export class RegieWijzer extends HTMLElement {
     return near.toLowerCase().startsWith("en") ? "en" : "nl";
   }
 
-  /** The host's `today` as given (validated in Rust, which says so and uses `localToday()` when it is not a date). */
-  #today() {
-    return this.getAttribute("today") ?? undefined;
-  }
-
-  #notify(kind, detail) {
-    if (kind === "copy") {
-      const area = this.#shadow.querySelector("[part=summary]");
-      const fallback = () => { area?.focus(); area?.select(); };
-      if (navigator.clipboard?.writeText) navigator.clipboard.writeText(detail).catch(fallback);
-      else fallback();
-      return;
-    }
-    if (kind === "error") {
-      // Rules that cannot be used do not take the work away: the form keeps the last value (answers,
-      // decision and the ruleset that gave them) until usable rules come back.
-      this.#sync();
-      this.dispatchEvent(new CustomEvent("regiewijzer-error", { bubbles: true, composed: true, detail }));
-      return;
-    }
-    this.#json = detail == null ? null : JSON.stringify(detail);
-    this.#sync();
-    const name = kind === "confirm" ? "regiewijzer-confirm" : "regiewijzer-change";
-    this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail }));
-  }
-
-  /** Form value and validity from the current value and decision. */
-  #sync() {
-    this.#internals.setFormValue(this.#json, this.#json);
-    const decided = broken ? this.#last()?.decided === true : this.#call((core) => core.isDecided(), false);
-    if (this.hasAttribute("required") && !decided) {
-      const anchor = this.#shadow.querySelector("[data-action=confirm]") ?? undefined;
-      this.#internals.setValidity({ valueMissing: true }, MESSAGES[this.#lang()].required, anchor);
-    } else {
-      this.#internals.setValidity({});
-    }
-  }
-
   attributeChangedCallback(name, oldValue, newValue) {
-    if (!this.#core || oldValue === newValue) return;
-    if (name === "lang") this.#call((core) => core.setLang(this.#lang()));
-    else if (name === "today") this.#call((core) => core.setToday(this.#today(), localToday()));
-    else if (name === "rules") this.#starting = this.#start(true).catch((e) => this.#fail(e));
-    else this.#sync();
+    if (oldValue === newValue || broken) return;
+    if (name === "rules") {
+      if (this.isConnected && this.#source == null) this.#starting = this.#start();
+      return;
+    }
+    if (name === "required") {
+      this.#sync();
+      return;
+    }
+    if (!this.#st.engine) return;
+    this.#guard(() => {
+      this.#readAttributes();
+      if (name === "lang") this.#draw();
+      else {
+        evaluate(this.#st);
+        this.#patch();
+        this.#patchToday();
+        this.#refreshSummary();
+      }
+      this.#commit(null);
+    });
+  }
+
+  formDisabledCallback(disabled) {
+    this.#formDisabled = disabled;
+    if (this.#view) setAttr(this.#view.frame, "disabled", disabled);
   }
 
   formResetCallback() {
-    this.#call((core) => core.reset());
+    if (broken) return;
+    Object.assign(this.#st, { answers: {}, decisions: {}, draft: null });
+    this.#hostChanged();
   }
 
   formStateRestoreCallback(state) {
-    if (typeof state !== "string") return;
+    if (typeof state !== "string" || broken) return;
+    let v;
     try {
-      const value = JSON.parse(state);
-      if (this.#core) this.#call((core) => core.restore(value));
-      else if (!broken) this.#pendingRestore = value;
+      v = JSON.parse(state);
     } catch {
-      // A state we cannot read is not restored.
+      return; // a state we cannot read is not restored
     }
+    if (!v || typeof v !== "object") return;
+    if (!this.#st.engine) {
+      this.#pendingRestore = v;
+      return;
+    }
+    this.#guard(() => {
+      this.#restore(v);
+      this.#hostDrawn();
+    });
   }
 
-  /** Rules source text to use instead of the `rules` file (for an editor or playground that has the text
-   * itself); `null` or `''` for none (then the `rules` attribute counts). Setting it reloads the rules and
-   * keeps the answers to questions that remain. */
+  /** Answers and decisions from a restored value (after evaluating its answers). */
+  #restore(v) {
+    const st = this.#st;
+    st.answers = normalise(plain(v.answers ?? {}));
+    evaluate(st);
+    st.decisions = restoredDecisions(st, v);
+  }
+
+  /** The host changed the answers (set, reset): evaluate, write the controls, no event. */
+  #hostChanged() {
+    if (!this.#st.engine) return;
+    this.#guard(() => {
+      evaluate(this.#st);
+      this.#hostDrawn();
+    });
+  }
+
+  /** Writes the controls from the state (what the host set), patches the rest; no event. */
+  #hostDrawn() {
+    if (this.#view) {
+      const ctx = this.#ctx();
+      for (const [id, entry] of this.#view.index) writeAnswer(entry, this.#st.answers[id], ctx);
+    }
+    this.#patch();
+    this.#refreshSummary();
+    this.#commit(null);
+  }
+
+  /** The answers: question id → value (a copy). Setting them (`null`: none) fires no event. */
+  get answers() {
+    if (broken) return { ...(this.#last()?.answers ?? this.#st.answers) };
+    return structuredClone(this.#st.answers);
+  }
+
+  set answers(v) {
+    if (v != null && (typeof v !== "object" || Array.isArray(v))) {
+      throw new TypeError("regie-wijzer: antwoorden moeten een object zijn (vraag-id → waarde) / answers must be an object (question id → value)");
+    }
+    // Read here, in JS: what the host's object throws is thrown to the host, never inside the engine.
+    const answers = normalise(plain(v ?? {}));
+    if (broken) return;
+    this.#st.answers = answers;
+    this.#hostChanged();
+  }
+
+  /** Rules source text used instead of the `rules` file; `null` or `''` for none (then the `rules`
+   * attribute counts). Setting it reloads the rules and keeps the answers. */
   get rulesSource() {
     return this.#source;
   }
 
   set rulesSource(text) {
-    this.#source = text == null || text === "" ? null : String(text);
-    if (this.#core) this.#starting = this.#start(true).catch((e) => this.#fail(e));
+    const next = text == null || text === "" ? null : String(text);
+    if (next === this.#source) return;
+    this.#source = next;
+    if (this.isConnected && !broken) this.#starting = this.#start();
   }
 
-  /** The answers: question id → value. */
-  get answers() {
-    if (broken) return { ...(this.#last()?.answers ?? this.#pendingAnswers ?? {}) };
-    return this.#core ? this.#call((core) => core.answers(), {}) : { ...(this.#pendingAnswers ?? {}) };
-  }
-
-  set answers(value) {
-    if (value != null && (typeof value !== "object" || Array.isArray(value))) {
-      throw new TypeError("regie-wijzer: antwoorden moeten een object zijn (vraag-id → waarde) / answers must be an object (question id → value)");
-    }
-    // Read here, in JS: what the host's object throws is thrown to the host, never inside the wasm.
-    const answers = plain(value ?? {});
-    if (broken) return;
-    if (this.#core) this.#call((core) => core.setAnswers(answers));
-    else this.#pendingAnswers = answers;
-  }
-
-  /** What the form submits: answers, outcomes, decision, ruleset id/version/hash (or null before the
-   * first rules load). While new rules fail to load, that is still the last value. */
+  /** What the form submits (a copy); `null` before the first rules load. */
   get value() {
     return this.#last();
   }
@@ -440,18 +718,34 @@ export class RegieWijzer extends HTMLElement {
     return this.value?.ruleset ?? null;
   }
 
-  /** The plain-text summary for a dossier. */
+  /** The plain-text summary for a dossier, in the widget's language. */
   get summary() {
-    return this.#call((core) => core.summaryText(), "");
+    return this.#guard(() => this.#summaryText()) ?? "";
   }
 
-  /** Resolves when the rules are loaded and the widget is drawn. */
+  /** Resolves when the rules are loaded and the widget is drawn (or says why not). */
   get ready() {
     return this.#starting ?? Promise.resolve();
   }
 
-  get form() { return this.#internals.form; }
   get name() { return this.getAttribute("name"); }
+  set name(v) { this.#reflect("name", v); }
+  get today() { return this.getAttribute("today"); }
+  set today(v) { this.#reflect("today", v); }
+  get rules() { return this.getAttribute("rules"); }
+  set rules(v) { this.#reflect("rules", v); }
+  get required() { return this.hasAttribute("required"); }
+  set required(v) { this.toggleAttribute("required", Boolean(v)); }
+  get disabled() { return this.hasAttribute("disabled"); }
+  set disabled(v) { this.toggleAttribute("disabled", Boolean(v)); }
+
+  /** A text attribute from a property: `null`/`undefined` removes it. */
+  #reflect(name, v) {
+    if (v == null) this.removeAttribute(name);
+    else this.setAttribute(name, String(v));
+  }
+
+  get form() { return this.#internals.form; }
   get type() { return this.localName; }
   get validity() { return this.#internals.validity; }
   get validationMessage() { return this.#internals.validationMessage; }

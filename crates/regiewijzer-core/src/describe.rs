@@ -71,6 +71,9 @@ pub struct FactView {
     pub ask_when: Option<String>,
     /// The fields of a timeline's records (the first is the date).
     pub fields: Vec<FieldView>,
+    /// The levels of a scale that the ruleset names (`id` is the number, `label` the name alone), also
+    /// for a scale too wide to list in `options`: a form names its ends with them.
+    pub levels: Vec<OptionDef>,
 }
 
 /// A field of a timeline's records.
@@ -149,6 +152,7 @@ pub fn checklist(model: &Model) -> Checklist {
                         max,
                         ask_when: f.ask_when_text.clone(),
                         fields,
+                        levels: named_levels(&f.ty),
                     }
                 })
                 .collect(),
@@ -191,6 +195,20 @@ fn type_view(ty: &FactType) -> (&'static str, Vec<OptionDef>, Option<i64>, Optio
         ),
         FactType::Date => ("date", Vec::new(), None, None),
         FactType::Timeline { .. } => ("timeline", Vec::new(), None, None),
+    }
+}
+
+/// The levels of a scale the ruleset names, as options (`id` is the number); none for other types.
+fn named_levels(ty: &FactType) -> Vec<OptionDef> {
+    match ty {
+        FactType::Scale { levels, .. } => levels
+            .iter()
+            .map(|(n, label)| OptionDef {
+                id: n.to_string(),
+                label: label.clone(),
+            })
+            .collect(),
+        _ => Vec::new(),
     }
 }
 

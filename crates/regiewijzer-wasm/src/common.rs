@@ -30,6 +30,8 @@ export interface FactView {
   id: string; label: Text; help: Text | null; type: "bool" | "choice" | "int" | "scale" | "date" | "timeline";
   options: { id: string; label: Text }[]; min: number | null; max: number | null; ask_when: string | null;
   fields: { id: string; label: Text; type: string; options: { id: string; label: Text }[]; min: number | null; max: number | null }[];
+  /** The levels of a scale the ruleset names (`id` the number), also for a scale too wide for `options`. */
+  levels: { id: string; label: Text }[];
 }
 /** The checklist a ruleset describes. */
 export interface Checklist {
@@ -37,6 +39,8 @@ export interface Checklist {
   sections: { id: string; label: Text; help: Text | null; facts: FactView[] }[];
   outcomes: { id: string; label: Text; policy: "priority" | "unique" | "collect" | "deadline"; values: { id: string; label: Text }[] }[];
   parameters: UsedParameter[]; parties: { id: string; label: Text }[]; phases: { id: string; label: Text }[];
+  /** The reasons a professional can give for deciding otherwise than the advice (a code and its label). */
+  override_reasons: { id: string; label: Text }[];
 }
 /** A parameter a region set, with its value and source. */
 export interface UsedParameter { id: string; label: Text; value: string; regional: boolean; sources: string[] }

@@ -29,13 +29,6 @@ mod fast;
 #[cfg(feature = "api")]
 pub use fast::Session;
 
-#[cfg(feature = "fault-hook")]
-mod fault;
-#[cfg(feature = "widget")]
-mod widget;
-#[cfg(feature = "widget")]
-pub use widget::WidgetCore;
-
 /// The shipped default triage ruleset (an example a region adapts), as text: the API bundle compiles it.
 #[cfg(feature = "api")]
 pub(crate) const DEFAULT_RULESET: &str = include_str!("../../../rulesets/triage.regels");

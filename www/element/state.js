@@ -1,0 +1,189 @@
+// The widget's state machine: the rules (checklist and engine), the answers, the evaluation, the
+// professional's decisions per outcome, and which override form is open with what is typed in it. No DOM
+// here: the element's DOM layer draws from this state and patches what changed.
+
+import { call } from "./engine.js";
+
+/**
+ * @typedef {{ advice: string[], otherwise: null | { values: string[], code: string, text: string }, at: string | null }} Decided
+ * @typedef {{ outcome: string, values: string[], code: string, text: string }} Draft
+ */
+
+/** A fresh state: no rules yet. */
+export function initial() {
+  return {
+    /** The loaded engine (one ruleset), or null. */
+    engine: null,
+    /** @type {any} The checklist of the loaded rules. */
+    checklist: null,
+    /** @type {Record<string, any>} */
+    answers: {},
+    /** @type {any} The last evaluation of the answers. */
+    evaluation: null,
+    /** @type {Record<string, Decided>} */
+    decisions: {},
+    /** @type {Draft | null} The override being typed (its form is open), kept over redraws and new rules. */
+    draft: null,
+    today: "",
+    lang: "nl",
+  };
+}
+
+/** The outcome `id` as the loaded rules describe it. */
+export const outcomeView = (st, id) => st.checklist?.outcomes.find((o) => o.id === id);
+
+/** The advice (value ids) for outcome `id` in the last evaluation. */
+export const adviceOf = (st, id) => st.evaluation?.outcomes.find((o) => o.id === id)?.values;
+
+/** Every question of the loaded rules, by id. */
+export function facts(st) {
+  const out = new Map();
+  for (const s of st.checklist?.sections ?? []) for (const f of s.facts) out.set(f.id, f);
+  return out;
+}
+
+/**
+ * Evaluates the answers (one call into the engine) and drops the confirmations of an advice that changed:
+ * an override stays the professional's. Throws a Trap when the engine fails.
+ */
+export function evaluate(st) {
+  if (!st.engine) return;
+  st.evaluation = call(st.engine, (e) => e.evaluate(st.answers, st.today));
+  st.decisions = stillHolding(st);
+}
+
+/** The decisions that still hold for the current evaluation. */
+function stillHolding(st) {
+  const out = {};
+  for (const [id, d] of Object.entries(st.decisions)) {
+    const advice = adviceOf(st, id);
+    if (d.otherwise || (advice && same(advice, d.advice))) out[id] = d;
+  }
+  return out;
+}
+
+const same = (a, b) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** True when every outcome of the advice has a decision. */
+export function allDecided(st) {
+  const outcomes = st.evaluation?.outcomes ?? [];
+  return outcomes.length > 0 && outcomes.every((o) => o.id in st.decisions);
+}
+
+/** Confirms the advice of every outcome not decided yet (an override, and one being typed, stay). */
+export function confirmAll(st, at = new Date().toISOString()) {
+  for (const o of st.evaluation?.outcomes ?? []) {
+    if (!(o.id in st.decisions)) st.decisions[o.id] = { advice: [...o.values], otherwise: null, at };
+  }
+}
+
+/**
+ * Checks and records the override being typed. Returns `null` when recorded, else what is wrong:
+ * `{message: {nl, en}, field}` (the field to fix).
+ * @param {any} st
+ * @param {Draft} typed
+ */
+export function saveOverride(st, typed) {
+  const view = outcomeView(st, typed.outcome);
+  if (!view) return null;
+  if (view.policy !== "collect" && typed.values.length === 0) {
+    return { message: null, field: "override-value" };
+  }
+  const input = { outcome: typed.outcome, values: typed.values, code: typed.code.trim(), reason: typed.text.trim() };
+  const problem = call(st.engine, (e) => e.validateOverride(input));
+  if (problem) {
+    const field = st.checklist.override_reasons?.length ? "override-code" : "override-reason";
+    return { message: problem, field };
+  }
+  st.decisions[typed.outcome] = {
+    advice: [...(adviceOf(st, typed.outcome) ?? [])],
+    otherwise: { values: input.values, code: input.code, text: input.reason },
+    at: new Date().toISOString(),
+  };
+  st.draft = null;
+  return null;
+}
+
+/** The ids of answers to questions the loaded rules do not have. */
+export function removedAnswers(st) {
+  if (!st.checklist) return [];
+  const known = facts(st);
+  return Object.keys(st.answers).filter((k) => !known.has(k));
+}
+
+/** The decisions as the form value holds them. */
+function decisionsValue(decisions) {
+  const out = {};
+  for (const [id, d] of Object.entries(decisions)) {
+    out[id] = {
+      advice: d.advice,
+      decision: d.otherwise ? "override" : "confirmed",
+      values: d.otherwise ? d.otherwise.values : d.advice,
+      reason: d.otherwise ? { code: d.otherwise.code, text: d.otherwise.text } : null,
+      at: d.at,
+    };
+  }
+  return out;
+}
+
+/** What the host's form submits and the events carry (`null` while no rules are loaded). */
+export function value(st) {
+  if (!st.checklist || !st.evaluation) return null;
+  const { id, version, hash } = st.checklist.ruleset;
+  const outcomes = {};
+  for (const o of st.evaluation.outcomes) {
+    outcomes[o.id] = { status: o.status, values: o.values, provisional: o.provisional, rules: o.reasons.map((r) => r.rule) };
+  }
+  return {
+    ruleset: { id, version, hash },
+    today: st.today,
+    lang: st.lang,
+    answers: st.answers,
+    removed_answers: removedAnswers(st),
+    outcomes,
+    decided: allDecided(st),
+    decisions: decisionsValue(st.decisions),
+  };
+}
+
+/** The decisions as the engine's summary takes them. */
+export function decisionInputs(decisions) {
+  return Object.entries(decisions).map(([outcome, d]) => (d.otherwise
+    ? { kind: "override", outcome, values: d.otherwise.values, code: d.otherwise.code, reason: d.otherwise.text }
+    : { kind: "confirmed", outcome }));
+}
+
+const texts = (list) => (Array.isArray(list) ? list.filter((v) => typeof v === "string") : []);
+
+/**
+ * The decisions in a restored value (needs the evaluation of its answers): `decisions`, or the single
+ * `decision` of an older widget (`{kind: "confirmed"}` confirms every outcome on the advice these answers
+ * give; `{kind: "override", outcome, value, reason}` is that outcome decided otherwise, reason as text).
+ * @returns {Record<string, Decided>}
+ */
+export function restoredDecisions(st, raw) {
+  const out = {};
+  const str = (v) => (typeof v === "string" ? v : undefined);
+  if (raw.decisions && typeof raw.decisions === "object") {
+    for (const [id, d] of Object.entries(raw.decisions)) {
+      if (!d || typeof d !== "object" || !["confirmed", "override"].includes(d.decision)) continue;
+      const reason = d.reason && typeof d.reason === "object" ? d.reason : {};
+      const otherwise = d.decision === "override"
+        ? { values: texts(d.values), code: str(reason.code) ?? "", text: str(reason.text) ?? "" }
+        : null;
+      out[id] = { advice: texts(d.advice), otherwise, at: str(d.at) ?? null };
+    }
+    return out;
+  }
+  const old = raw.decision;
+  if (old?.kind === "confirmed") {
+    for (const o of st.evaluation?.outcomes ?? []) out[o.id] = { advice: [...o.values], otherwise: null, at: null };
+  } else if (old?.kind === "override" && str(old.outcome) && str(old.value)) {
+    out[old.outcome] = {
+      advice: [...(adviceOf(st, old.outcome) ?? [])],
+      otherwise: { values: [old.value], code: "", text: str(old.reason) ?? "" },
+      at: null,
+    };
+  }
+  return out;
+}
