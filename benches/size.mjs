@@ -28,8 +28,8 @@ const OURS = [
   ["styles", "pkg/regiewijzer.css"],
 ];
 const COMPILER = [
-  ["rules compiler wasm (only with rules=\"…\")", "pkg/core/regiewijzer_wasm_bg.wasm"],
-  ["rules compiler glue", "pkg/core/regiewijzer_wasm.js"],
+  ["rules compiler wasm (only with rules=\"…\")", "pkg/core/regiewijzer_core_bg.wasm"],
+  ["rules compiler glue", "pkg/core/regiewijzer_core.js"],
 ];
 const PEERS = [
   ["@gorules/zen-engine-wasm (expressions only)", "@gorules/zen-engine-wasm/dist/zen_engine_wasm_bg.wasm"],

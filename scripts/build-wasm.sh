@@ -10,9 +10,11 @@ cd "$(dirname "$0")/.."
 
 crate=regiewijzer_wasm
 
-# build FEATURES OUT_DIR OPT: OPT is the rustc opt-level and the wasm-opt level (z: smallest, 3: fastest).
+# build FEATURES OUT_DIR OPT NAME: OPT is the rustc opt-level and the wasm-opt level (z: smallest, 3:
+# fastest); NAME the files' name (NAME.js, NAME_bg.wasm). The two bundles have different names, so that a
+# bundler that copies both wasm files into one folder (Angular's, esbuild's) keeps them apart.
 build() {
-  local features="$1" outdir="$2" level="$3" out
+  local features="$1" outdir="$2" level="$3" name="$4" out
   if [ "$WASM_ROUTE" = "rustup" ]; then
     out=target/wasm-$level/wasm32-unknown-unknown/release/$crate.wasm
     CARGO_PROFILE_RELEASE_OPT_LEVEL=$level cargo build -q --release --target wasm32-unknown-unknown \
@@ -36,13 +38,13 @@ build() {
     --enable-reference-types --enable-multivalue "$out" -o "$opt"
   mkdir -p "$outdir"
   wasm-bindgen --target web --remove-name-section --remove-producers-section \
-    --out-dir "$outdir" --out-name "$crate" "$opt"
+    --out-dir "$outdir" --out-name "$name" "$opt"
   # The bindings of a bundle built for size are minified (esbuild, already a dev dependency: the
   # playground's bundler): their doc comments and long names are two thirds of the file (measured: glue
   # 4,489 -> 2,749 bytes gzip). The .d.ts keeps the documented types.
   if [ "$level" = z ]; then
     node_modules/.bin/esbuild --minify --format=esm --log-level=warning --allow-overwrite \
-      "$outdir/$crate.js" --outfile="$outdir/$crate.js"
+      "$outdir/$name.js" --outfile="$outdir/$name.js"
   fi
 }
 
@@ -51,8 +53,9 @@ build() {
 # by the playground and by pages with their own rules (docs/performance.md has the figures).
 # The widget bundle (feature `engine`): the rules `Engine` with the default rules embedded, no compiler, no
 # DOM code (the element, www/regiewijzer.js, is the DOM layer).
-build engine pkg z
-build api pkg/core 3
+build engine pkg z regiewijzer_wasm
+rm -rf pkg/core
+build api pkg/core 3 regiewijzer_core
 
 # The npm package carries the element too: www/regiewijzer.js and its modules (www/element/) bundled into
 # one minified module by esbuild (a dev dependency already, for the playground), with a source map that

@@ -23,7 +23,7 @@ const WIDGET = [
   "pkg/regiewijzer.js",
   "pkg/regiewijzer.css",
 ];
-const COMPILER = ["pkg/core/regiewijzer_wasm_bg.wasm", "pkg/core/regiewijzer_wasm.js"];
+const COMPILER = ["pkg/core/regiewijzer_core_bg.wasm", "pkg/core/regiewijzer_core.js"];
 
 async function measure(files) {
   const rows = [];

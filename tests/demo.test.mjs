@@ -66,7 +66,7 @@ test("the rules-core API analyses in the page: gaps with examples, coverage and 
   await page.goto(`${server.origin}/www/playground/`);
   await page.waitForFunction(() => document.querySelector("#summary").textContent.includes("0 fouten"));
   const result = await page.evaluate(async () => {
-    const core = await import("/pkg/core/regiewijzer_wasm.js");
+    const core = await import("/pkg/core/regiewijzer_core.js");
     await core.default();
     const planted = await (await fetch("/crates/regiewijzer-core/tests/fixtures/analyse_fouten.regels")).text();
     const triage = core.defaultRulesetSource();

@@ -110,7 +110,7 @@ test("the default rules come checked inside the widget bundle: the compiler is f
     await el.ready;
   });
   assert.equal(await w.page.evaluate(() => document.querySelector("regie-wijzer").value.outcomes.route.values[0]), "crisisdienst_112");
-  assert.ok(requested.some((p) => p.endsWith("/pkg/core/regiewijzer_wasm_bg.wasm")), requested.join(" "));
+  assert.ok(requested.some((p) => p.endsWith("/pkg/core/regiewijzer_core_bg.wasm")), requested.join(" "));
   assert.equal(await w.page.evaluate(() => document.querySelector("regie-wijzer").value.ruleset.hash), hash);
   assert.deepEqual(w.errors, []);
   assert.deepEqual(w.foreign, []);

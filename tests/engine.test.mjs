@@ -31,7 +31,7 @@ after(async () => {
 test("the DOM-free bundle evaluates the shipped triage for a case, as the rules-core API does", async () => {
   const got = await page.evaluate(async ({ today }) => {
     const { Engine } = window.engineModule;
-    const core = await import("/pkg/core/regiewijzer_wasm.js");
+    const core = await import("/pkg/core/regiewijzer_core.js");
     await core.default();
     const source = core.defaultRulesetSource();
     const ruleset = core.Ruleset.load(source);

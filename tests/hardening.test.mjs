@@ -147,7 +147,7 @@ test("running out of stack in the core's own frames is a trap too, whether the b
 
 test("the fault hook exists only in the test build, never in the shipped bundles", async () => {
   const shipped = await readFile(new URL("pkg/regiewijzer_wasm.js", ROOT), "utf8");
-  const core = await readFile(new URL("pkg/core/regiewijzer_wasm.js", ROOT), "utf8");
+  const core = await readFile(new URL("pkg/core/regiewijzer_core.js", ROOT), "utf8");
   const testBuild = await readFile(new URL("target/fault-pkg/regiewijzer_wasm.js", ROOT), "utf8");
   assert.doesNotMatch(shipped, /armFault/);
   assert.doesNotMatch(core, /armFault/);
@@ -176,7 +176,7 @@ rule veel
 test("the limits hold in wasm: deepest accepted rules go through everything, deeper and longer ones are diagnostics, never a crash", async () => {
   const { page, errors } = await open("/tests/fixtures/widget.html");
   const result = await page.evaluate(async (timeline) => {
-    const core = await import("/pkg/core/regiewijzer_wasm.js");
+    const core = await import("/pkg/core/regiewijzer_core.js");
     await core.default();
     // The same small ruleset as crates/regiewijzer-core/tests/limits.rs, with the condition filled in.
     const template = await (await fetch("/crates/regiewijzer-core/tests/fixtures/grenzen.sjabloon")).text();

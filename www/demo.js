@@ -1,6 +1,6 @@
 // Placeholder demo portal: loads the wasm core, compiles the default triage ruleset once and evaluates
 // the answers live. Every text from the rules goes into the page with textContent, never as HTML.
-import init, { Ruleset } from "../pkg/core/regiewijzer_wasm.js";
+import init, { Ruleset } from "../pkg/core/regiewijzer_core.js";
 
 const $ = (id) => document.getElementById(id);
 const el = (tag, props = {}, ...children) => {

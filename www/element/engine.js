@@ -95,7 +95,7 @@ let compiler;
  */
 export async function compile(source, glue) {
   try {
-    compiler ??= import("../../pkg/core/regiewijzer_wasm.js").then(async (core) => {
+    compiler ??= import("../../pkg/core/regiewijzer_core.js").then(async (core) => {
       await core.default();
       return core;
     });

@@ -22,7 +22,7 @@ import escalatieTests from "../../../rulesets/escalatie.tests.regels";
 import regie from "../../../rulesets/regie.regels";
 import regieTests from "../../../rulesets/regie.tests.regels";
 
-const core = await import(new URL("../../../pkg/core/regiewijzer_wasm.js", import.meta.url).href);
+const core = await import(new URL("../../../pkg/core/regiewijzer_core.js", import.meta.url).href);
 await core.default();
 
 const $ = (id) => document.getElementById(id);
