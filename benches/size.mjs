@@ -22,9 +22,9 @@ async function sizes(url) {
 
 const kb = (n) => `${fmt(n / 1024, 3)} KB`;
 const OURS = [
-  ["widget wasm (rules core, default rules, UI)", "pkg/regiewijzer_wasm_bg.wasm"],
+  ["widget wasm (rules engine, default rules)", "pkg/regiewijzer_wasm_bg.wasm"],
   ["widget wasm-bindgen glue", "pkg/regiewijzer_wasm.js"],
-  ["element shim", "pkg/regiewijzer.js"],
+  ["element (the DOM layer, bundled)", "pkg/regiewijzer.js"],
   ["styles", "pkg/regiewijzer.css"],
 ];
 const COMPILER = [

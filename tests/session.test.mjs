@@ -6,8 +6,8 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 
 const CORE = new URL("../pkg/core/", import.meta.url);
-const core = await import(new URL("regiewijzer_wasm.js", CORE));
-await core.default({ module_or_path: await readFile(new URL("regiewijzer_wasm_bg.wasm", CORE)) });
+const core = await import(new URL("regiewijzer_core.js", CORE));
+await core.default({ module_or_path: await readFile(new URL("regiewijzer_core_bg.wasm", CORE)) });
 const TODAY = "2026-03-20";
 const triage = await readFile(new URL("../rulesets/triage.regels", import.meta.url), "utf8");
 

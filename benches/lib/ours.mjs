@@ -7,8 +7,8 @@ const CORE = new URL("../../pkg/core/", import.meta.url);
 export async function loadCore() {
   let core;
   try {
-    core = await import(new URL("regiewijzer_wasm.js", CORE));
-    await core.default({ module_or_path: await readFile(new URL("regiewijzer_wasm_bg.wasm", CORE)) });
+    core = await import(new URL("regiewijzer_core.js", CORE));
+    await core.default({ module_or_path: await readFile(new URL("regiewijzer_core_bg.wasm", CORE)) });
   } catch (e) {
     throw new Error(`pkg/core/ is missing or stale: run \`make wasm\` first (${e.message})`);
   }
