@@ -640,50 +640,34 @@ fn provisional(
     (values.iter().any(|v| !fixed.contains(v)), fixed)
 }
 
-/// Evaluates `model` on `answers` with the given `today`.
+/// Evaluates `model` on `answers` with the given `today`: everything [`evaluate_outcomes`] gives, and
+/// what matters next ranked ([`Evaluation::next`]) with, per `collect` outcome, the values that could
+/// still be added ([`OutcomeResult::could_add`]), as [`what_matters_next`] fills them.
+///
+/// The ranking and the search for `could_add` try answers to the open questions and cost far more than
+/// the outcomes themselves (see docs/performance.md): a host that paints the outcome on every answer
+/// can call [`evaluate_outcomes`] first and [`what_matters_next`] when it shows the ranking.
 pub fn evaluate(model: &Model, answers: &Answers, today: Date) -> Evaluation {
+    let mut evaluation = evaluate_outcomes(model, answers, today);
+    what_matters_next(model, answers, today, &mut evaluation);
+    evaluation
+}
+
+/// Evaluates `model` on `answers` with the given `today`, without trying answers: every outcome with
+/// its status, values, reasons, `provisional`, `final_values` and `matters_next`, every question's
+/// state, the handovers, parameters and ignored answers, exactly as [`evaluate`] gives them. Left
+/// empty: [`Evaluation::next`] (the ranking) and each outcome's `could_add` / `could_add_labels`;
+/// [`what_matters_next`] fills them.
+pub fn evaluate_outcomes(model: &Model, answers: &Answers, today: Date) -> Evaluation {
     let ctx = Ctx::new(model, answers, today, true);
     let rule_tris: Vec<Tri> = model.rules.iter().map(|r| ctx.cond(&r.cond)).collect();
 
     let mut outcomes = Vec::with_capacity(model.outcomes.len());
     let mut all_next = Deps::new();
-    let mut relevant = Vec::with_capacity(model.outcomes.len());
     for (oid, out) in model.outcomes.iter().enumerate() {
         let (result, next) = ctx.outcome(oid, out, &rule_tris);
         all_next.extend(next.iter().copied());
-        relevant.push(next);
         outcomes.push(result);
-    }
-    // The answers to try and what they touch, worked out once for the ranking and `could_add`.
-    let prep = next::Prep::new(model, today);
-    let ranked = next::rank(
-        &next::Base {
-            ctx: &ctx,
-            answers,
-            tris: &rule_tris,
-            relevant: &relevant,
-            prep: &prep,
-        },
-        &outcomes,
-    );
-    let mut tries = WITNESS_TRIES.saturating_mul(8);
-    for (oid, (out, result)) in model.outcomes.iter().zip(&mut outcomes).enumerate() {
-        if out.policy != Policy::Collect {
-            continue;
-        }
-        let shown: Vec<ValueId> = (0..out.values.len())
-            .filter(|&v| {
-                out.values
-                    .get(v)
-                    .is_some_and(|d| result.values.contains(&d.id))
-            })
-            .collect();
-        let add = next::could_add(&ctx, answers, &prep, oid, &shown, &rule_tris, &mut tries);
-        result.could_add = value_ids(out, &add);
-        result.could_add_labels = add
-            .iter()
-            .filter_map(|v| out.values.get(*v).map(|d| d.label.clone()))
-            .collect();
     }
 
     let facts = model
@@ -755,12 +739,69 @@ pub fn evaluate(model: &Model, answers: &Answers, today: Date) -> Evaluation {
         complete,
         outcomes,
         matters_next: ctx.next_ids(&all_next),
-        next: ranked,
+        next: Vec::new(),
         facts,
         ignored_answers,
         answer_issues: Vec::new(),
         parameters: evaluate_parameters(model),
         handovers: model.handovers.iter().map(|h| ctx.handover(h)).collect(),
+    }
+}
+
+/// Fills what [`evaluate_outcomes`] leaves empty in `evaluation`, an evaluation of `model` on `answers`
+/// with `today`: [`Evaluation::next`], the open questions ranked by what their answer could still
+/// change, and for each `collect` outcome [`OutcomeResult::could_add`] and its labels, the values some
+/// answers to the open questions add (each found with a witness, see [`witness`]). Both try answers to
+/// the open questions, within bounds of their own, and are the costly part of [`evaluate`]. Whatever
+/// `evaluation` held there before is replaced; the rest of it is left as it is.
+pub fn what_matters_next(
+    model: &Model,
+    answers: &Answers,
+    today: Date,
+    evaluation: &mut Evaluation,
+) {
+    // The states the ranking starts from (no reasons or texts: the same statuses and values).
+    let ctx = Ctx::new(model, answers, today, false);
+    let rule_tris: Vec<Tri> = model.rules.iter().map(|r| ctx.cond(&r.cond)).collect();
+    let (outcomes, relevant): (Vec<OutcomeResult>, Vec<Deps>) = model
+        .outcomes
+        .iter()
+        .enumerate()
+        .map(|(oid, out)| ctx.outcome(oid, out, &rule_tris))
+        .unzip();
+    // The answers to try and what they touch, worked out once for the ranking and `could_add`.
+    let prep = next::Prep::new(model, today);
+    evaluation.next = next::rank(
+        &next::Base {
+            ctx: &ctx,
+            answers,
+            tris: &rule_tris,
+            relevant: &relevant,
+            prep: &prep,
+        },
+        &outcomes,
+    );
+    let mut tries = WITNESS_TRIES.saturating_mul(8);
+    for (oid, (out, result)) in model.outcomes.iter().zip(&outcomes).enumerate() {
+        let Some(shown_now) = evaluation.outcomes.get_mut(oid) else {
+            break;
+        };
+        if out.policy != Policy::Collect {
+            continue;
+        }
+        let shown: Vec<ValueId> = (0..out.values.len())
+            .filter(|&v| {
+                out.values
+                    .get(v)
+                    .is_some_and(|d| result.values.contains(&d.id))
+            })
+            .collect();
+        let add = next::could_add(&ctx, answers, &prep, oid, &shown, &rule_tris, &mut tries);
+        shown_now.could_add = value_ids(out, &add);
+        shown_now.could_add_labels = add
+            .iter()
+            .filter_map(|v| out.values.get(*v).map(|d| d.label.clone()))
+            .collect();
     }
 }
 

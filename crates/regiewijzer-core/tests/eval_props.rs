@@ -10,13 +10,17 @@
 //! - the ranked open questions (`next`) are exactly what matters next;
 //! - when every asked question is answered, nothing is provisional, and what matters next is empty;
 //! - a provisional outcome names at least one asked, unanswered question;
+//! - the outcomes alone (`evaluate_outcomes`) then what matters next (`what_matters_next`) give exactly
+//!   the whole evaluation, and the first step leaves the ranking and `could_add` empty;
 //! - deciding one outcome (`decide`) gives what the whole evaluation gives it;
 //! - answers set one at a time (`Answers::set_raw`) are the answers converted at once (`from_raw`).
 
 use proptest::prelude::*;
 use regiewijzer_core::answers::{Answers, RawAnswers, RawValue};
 use regiewijzer_core::ast::Policy;
-use regiewijzer_core::eval::{Decision, Evaluation, decide, evaluate, witness};
+use regiewijzer_core::eval::{
+    Decision, Evaluation, decide, evaluate, evaluate_outcomes, what_matters_next, witness,
+};
 use regiewijzer_core::model::{FactType, Value};
 use regiewijzer_core::{Date, Model};
 
@@ -198,6 +202,22 @@ proptest! {
             let known: Vec<_> = issues.iter().filter(|i| m.fact_by_name(&i.fact).is_some()).collect();
             prop_assert_eq!(known.len(), issues_one.len());
             decides_like_evaluate(&m, &answers, today(day), &e)?;
+        }
+    }
+
+    #[test]
+    fn the_outcomes_then_what_matters_next_are_the_whole_evaluation(
+        picks in prop::collection::vec(prop::option::weighted(0.5, any::<u32>()), 40),
+        day in any::<u32>(),
+    ) {
+        for (name, m) in rule_files() {
+            let answers = answers_from(&m, &picks);
+            let whole = evaluate(&m, &answers, today(day));
+            let mut steps = evaluate_outcomes(&m, &answers, today(day));
+            prop_assert!(steps.next.is_empty(), "{}", name);
+            prop_assert!(steps.outcomes.iter().all(|o| o.could_add.is_empty() && o.could_add_labels.is_empty()));
+            what_matters_next(&m, &answers, today(day), &mut steps);
+            prop_assert_eq!(&steps, &whole, "{}", name);
         }
     }
 

@@ -74,7 +74,10 @@ fn digests() -> String {
 
 #[test]
 fn evaluations_are_what_they_were() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/evaluations.digest");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/evaluations.digest"
+    );
     let now = digests();
     if std::env::var_os("REGIEWIJZER_BLESS").is_some() {
         std::fs::write(path, &now).expect("write the digests");

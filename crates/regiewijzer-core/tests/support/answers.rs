@@ -57,7 +57,10 @@ pub fn value_for(ty: &FactType, seed: u32) -> Value {
 }
 
 /// Up to five records for a timeline, each field picked from `seed`.
-pub fn records_for(fields: &[regiewijzer_core::model::FieldDef], seed: u32) -> Vec<Vec<Option<Value>>> {
+pub fn records_for(
+    fields: &[regiewijzer_core::model::FieldDef],
+    seed: u32,
+) -> Vec<Vec<Option<Value>>> {
     let n = seed % 6;
     (0..n)
         .map(|k| {
