@@ -321,18 +321,21 @@ impl<'a> Ctx<'a> {
 
     /// Runs `f` with the rules' truth under this context, which differs from the one `tris` were worked
     /// out in only in the facts `changed`: only the rules that read them (`readers`) are evaluated again,
-    /// in `tris` itself, and their old truth is put back afterwards (no copy of the others).
+    /// in `tris` itself, and their old truth is put back afterwards (no copy of the others). With
+    /// `only`, only the rules it marks are evaluated again (`f` must read no other rule's truth).
     fn with_retried<T>(
         &self,
         tris: &mut [Tri],
         changed: &[FactId],
         readers: &[Vec<usize>],
+        only: Option<&[bool]>,
         f: impl FnOnce(&[Tri]) -> T,
     ) -> T {
         let mut again: Vec<usize> = changed
             .iter()
             .flat_map(|f| readers.get(*f).map(Vec::as_slice).unwrap_or_default())
             .copied()
+            .filter(|&r| only.is_none_or(|o| o.get(r).copied().unwrap_or(false)))
             .collect();
         again.sort_unstable();
         again.dedup();
@@ -551,7 +554,7 @@ fn try_answer(
     let q = at.q;
     let answers = with_answer(base.answers, q, at.slot);
     let ctx = base.ctx.updated(&answers, &[q], &tools.askers);
-    ctx.with_retried(tris, &[q], &tools.readers, |tris| {
+    ctx.with_retried(tris, &[q], &tools.readers, None, |tris| {
         note_changes(base, outcomes, &ctx, q, tris, found);
     });
     ctx.steps.get()
@@ -766,7 +769,7 @@ pub(super) fn could_add(
         if t.settled() || vals.iter().all(|v| shown.contains(v) || out.contains(v)) {
             continue;
         }
-        let goal = Goal { rule: r, follows };
+        let goal = Goal::new(ctx.model, r, follows);
         let start = Start { ctx, answers, tris };
         if witness_with(&start, &goal, prep.tools(), tries).is_some() {
             out.extend(vals.iter().filter(|v| !shown.contains(v)));
@@ -797,7 +800,7 @@ pub fn witness(
         .outcomes
         .get(outcome)
         .filter(|o| !o.follows.is_empty());
-    let goal = Goal { rule: def, follows };
+    let goal = Goal::new(model, def, follows);
     let start = Start {
         ctx: &ctx,
         answers,
@@ -812,6 +815,26 @@ pub fn witness(
 struct Goal<'m> {
     rule: &'m RuleDef,
     follows: Option<&'m OutcomeDef>,
+    /// Per rule: whether it gives a followed outcome a value (empty when `follows` is `None`).
+    deciders: Vec<bool>,
+}
+
+impl<'m> Goal<'m> {
+    fn new(model: &Model, rule: &'m RuleDef, follows: Option<&'m OutcomeDef>) -> Goal<'m> {
+        let deciders = match follows {
+            Some(out) => model
+                .rules
+                .iter()
+                .map(|r| r.assigns.iter().any(|(o, _)| out.follows.contains(o)))
+                .collect(),
+            None => Vec::new(),
+        };
+        Goal {
+            rule,
+            follows,
+            deciders,
+        }
+    }
 }
 
 /// Where a witness search starts: a context, its answers and the rules' truth in it.
@@ -830,9 +853,19 @@ impl Goal<'_> {
         let Some(out) = self.follows else {
             return cond;
         };
-        let followed = ctx.with_retried(tris, changed, &tools.readers, |tris| {
-            ctx.followed(out, tris)
-        });
+        // A condition false for good makes the rule's values not count, whatever the followed
+        // outcomes are (see `both`): no need to work them out.
+        if cond.now == Some(false) && cond.settled() {
+            return cond;
+        }
+        // Only the rules that give a followed outcome a value decide it.
+        let followed = ctx.with_retried(
+            tris,
+            changed,
+            &tools.readers,
+            Some(&self.deciders),
+            |tris| ctx.followed(out, tris),
+        );
         match followed {
             Some(followed) => super::counts(self.rule, &cond, &followed),
             None => cond,
