@@ -210,7 +210,8 @@ pub struct OutcomeResult {
     /// (empty for other outcomes).
     pub final_values: Vec<String>,
     /// For a `collect` outcome: values not shown now that some answers to the open questions add (each
-    /// checked with such answers; a bounded search, so one may be missing). Empty for other outcomes.
+    /// checked with such answers; a bounded search, so one may be missing). Empty for other outcomes,
+    /// and from [`evaluate_outcomes`] until [`what_matters_next`] fills it.
     pub could_add: Vec<String>,
     /// `could_add` in words, in the same order.
     pub could_add_labels: Vec<Text>,
@@ -344,6 +345,7 @@ pub struct Evaluation {
     /// The same questions ranked by what their answer could still change, each with what it could change
     /// (see [`NextQuestion`]): first those that could change a single-value outcome, then those that could
     /// only add a value to a `collect` outcome, then those that matter only together with other answers.
+    /// Empty from [`evaluate_outcomes`] until [`what_matters_next`] fills it.
     pub next: Vec<NextQuestion>,
     /// Answers given to questions that are not asked.
     pub ignored_answers: Vec<IgnoredAnswer>,
@@ -487,11 +489,35 @@ struct FactEval {
     deps: Deps,
 }
 
+/// The question states of a context: its own, or those of the context it was made from with a few
+/// worked out again (see `Ctx::updated`), so that trying an answer does not copy every state.
+struct FactStates<'a> {
+    base: std::borrow::Cow<'a, [FactEval]>,
+    /// States worked out again, found before `base` (few: the questions answered while trying and
+    /// those their answers show or hide).
+    over: Vec<(FactId, FactEval)>,
+}
+
+impl FactStates<'_> {
+    /// The state of question `f`.
+    fn get(&self, f: FactId) -> Option<&FactEval> {
+        match self.over.iter().rev().find(|(g, _)| *g == f) {
+            Some((_, state)) => Some(state),
+            None => self.base.get(f),
+        }
+    }
+
+    /// Every question's state, in model order.
+    fn iter(&self) -> impl Iterator<Item = &FactEval> {
+        (0..self.base.len()).filter_map(|f| self.get(f))
+    }
+}
+
 struct Ctx<'a> {
     model: &'a Model,
     answers: &'a Answers,
     today: Date,
-    facts: Vec<FactEval>,
+    facts: FactStates<'a>,
     /// The timeline record a `where` is looking at.
     record: RefCell<Record>,
     /// False for [`probe`]: states only, no reasons or near misses.
@@ -513,9 +539,13 @@ fn answer_value(answers: &Answers, f: FactId) -> Option<Value> {
 /// How the rules giving an outcome combine under its policy (not a deadline), before any default: the
 /// status, the values, the deciding rules (for a conflict: the conflicting ones) and the open questions
 /// that could still change it.
+///
+/// With `open` false the open questions are not worked out (the returned set is empty): the status and
+/// values read only whether each rule holds now.
 fn combine<'r, 'm>(
     policy: Policy,
     rules: &'r [Giving<'m>],
+    open_deps: bool,
 ) -> (Status, Vec<ValueId>, Vec<&'r Giving<'m>>, Deps) {
     let fired: Vec<&Giving> = rules
         .iter()
@@ -552,7 +582,9 @@ fn combine<'r, 'm>(
                             || key > top
                             || (key == top && vals.iter().any(|v| !distinct.contains(v)));
                         if matters {
-                            relevant.extend(t.deps.iter().copied());
+                            if open_deps {
+                                relevant.extend(t.deps.iter().copied());
+                            }
                         }
                     }
                     if distinct.len() > 1 {
@@ -563,7 +595,9 @@ fn combine<'r, 'm>(
                 }
                 None => {
                     for (_, _, t) in rules {
-                        relevant.extend(t.deps.iter().copied());
+                        if open_deps {
+                            relevant.extend(t.deps.iter().copied());
+                        }
                     }
                     (Status::Undecided, Vec::new(), Vec::new())
                 }
@@ -571,7 +605,9 @@ fn combine<'r, 'm>(
         }
         Policy::Unique => {
             for (_, _, t) in rules {
-                relevant.extend(t.deps.iter().copied());
+                if open_deps {
+                    relevant.extend(t.deps.iter().copied());
+                }
             }
             match fired.len() {
                 0 => (Status::Undecided, Vec::new(), Vec::new()),
@@ -594,7 +630,9 @@ fn combine<'r, 'm>(
                 if open(t)
                     && (t.now == Some(true) || vals.iter().any(|v| !settled_values.contains(v)))
                 {
-                    relevant.extend(t.deps.iter().copied());
+                    if open_deps {
+                        relevant.extend(t.deps.iter().copied());
+                    }
                 }
             }
             let mut got: Vec<ValueId> = fired
@@ -842,28 +880,38 @@ pub fn decide(model: &Model, answers: &Answers, today: Date, outcome: usize) -> 
             }
         })
         .collect();
-    if out.policy == Policy::Deadline {
-        let (r, _) = ctx.deadline_outcome(outcome, out, &tris);
-        return Some(Decision {
-            status: r.status,
-            values: r.values,
-            provisional: r.provisional,
-        });
+    Some(ctx.decision(outcome, out, &tris, true))
+}
+
+impl Ctx<'_> {
+    /// What outcome number `oid` (`out`) comes to under the rules' truth `tris`, without reasons or
+    /// texts: [`decide`]'s result, and the status and values [`Ctx::outcome`] gives. With `open` false
+    /// the open questions are not worked out: the status and values are the same, `provisional` is
+    /// false and means nothing.
+    fn decision(&self, oid: usize, out: &OutcomeDef, tris: &[Tri], open: bool) -> Decision {
+        if out.policy == Policy::Deadline {
+            let (r, _) = self.deadline_outcome(oid, out, tris);
+            return Decision {
+                status: r.status,
+                values: r.values,
+                provisional: r.provisional,
+            };
+        }
+        let counting = self.counting(oid, out, tris, open);
+        let rules = self.givers(oid, counting.as_deref().unwrap_or(tris));
+        let (mut status, mut values, _, relevant) = combine(out.policy, &rules, open);
+        if status == Status::Undecided
+            && let FallbackDef::Default { value, .. } = &out.fallback
+        {
+            status = Status::Default;
+            values = vec![*value];
+        }
+        Decision {
+            status,
+            provisional: provisional(out.policy, status, &rules, &values, &relevant).0,
+            values: value_ids(out, &values),
+        }
     }
-    let counting = ctx.counting(outcome, out, &tris);
-    let rules = ctx.givers(outcome, counting.as_deref().unwrap_or(&tris));
-    let (mut status, mut values, _, relevant) = combine(out.policy, &rules);
-    if status == Status::Undecided
-        && let FallbackDef::Default { value, .. } = &out.fallback
-    {
-        status = Status::Default;
-        values = vec![*value];
-    }
-    Some(Decision {
-        status,
-        provisional: provisional(out.policy, status, &rules, &values, &relevant).0,
-        values: value_ids(out, &values),
-    })
 }
 
 /// What the analysis reads from one evaluation: the states, without reasons or texts.
@@ -1123,21 +1171,25 @@ impl<'a> Ctx<'a> {
             record: RefCell::new(Vec::new()),
             explain,
             steps: Cell::new(0),
-            facts: vec![
-                FactEval {
-                    asked: Asked::Maybe,
-                    value: None,
-                    deps: Deps::new(),
-                };
-                model.facts.len()
-            ],
+            facts: FactStates {
+                base: std::borrow::Cow::Owned(vec![
+                    FactEval {
+                        asked: Asked::Maybe,
+                        value: None,
+                        deps: Deps::new(),
+                    };
+                    model.facts.len()
+                ]),
+                over: Vec::new(),
+            },
         };
         for &f in &model.ask_order {
             let Some(def) = model.facts.get(f) else {
                 continue;
             };
             let state = ctx.fact_state(f, def);
-            if let Some(slot) = ctx.facts.get_mut(f) {
+            // Owned: no copy.
+            if let Some(slot) = ctx.facts.base.to_mut().get_mut(f) {
                 *slot = state;
             }
         }
@@ -1599,8 +1651,11 @@ impl Ctx<'_> {
     /// (the rule won, or agrees with the winner; in a conflict, one of the conflicting values). While the
     /// followed outcome is provisional, so is this. `None` when the outcome follows nothing. `out` is
     /// outcome number `oid`; a rule that gives it no value is left out (false), as [`Ctx::givers`] skips it.
-    fn counting(&self, oid: usize, out: &OutcomeDef, tris: &[Tri]) -> Option<Vec<Tri>> {
-        let followed = self.followed(out, tris)?;
+    ///
+    /// With `open` false the followed outcomes' open questions are not worked out: each rule's truth now
+    /// is the same (a Kleene `and` does not read them), the open questions it carries are not all there.
+    fn counting(&self, oid: usize, out: &OutcomeDef, tris: &[Tri], open: bool) -> Option<Vec<Tri>> {
+        let followed = self.followed(out, tris, open)?;
         let counted = self
             .model
             .rules
@@ -1616,7 +1671,8 @@ impl Ctx<'_> {
 
     /// For a collect outcome with `follows`: per followed outcome, its values (in a conflict, the
     /// conflicting values) and the open questions that could change it. `None` when it follows nothing.
-    fn followed(&self, out: &OutcomeDef, tris: &[Tri]) -> Option<Vec<Followed>> {
+    /// With `open` false their open questions are not worked out (left empty).
+    fn followed(&self, out: &OutcomeDef, tris: &[Tri], open: bool) -> Option<Vec<Followed>> {
         if out.follows.is_empty() {
             return None;
         }
@@ -1626,7 +1682,7 @@ impl Ctx<'_> {
             .filter_map(|&o| {
                 let od = self.model.outcomes.get(o)?;
                 let rules = self.givers(o, tris);
-                let (_, values, deciding, relevant) = combine(od.policy, &rules);
+                let (_, values, deciding, relevant) = combine(od.policy, &rules, open);
                 let agreed = if values.is_empty() {
                     deciding.iter().flat_map(|(_, v, _)| v.clone()).collect()
                 } else {
@@ -1644,9 +1700,9 @@ impl Ctx<'_> {
         }
         // The rules that give this outcome a value, with their values and evaluation (for a collect
         // outcome that follows others: whether their values count).
-        let counting = self.counting(oid, out, tris);
+        let counting = self.counting(oid, out, tris, true);
         let rules = self.givers(oid, counting.as_deref().unwrap_or(tris));
-        let (status, values, deciding, relevant) = combine(out.policy, &rules);
+        let (status, values, deciding, relevant) = combine(out.policy, &rules, true);
 
         let mut reasons: Vec<Reason> = if self.explain {
             deciding

@@ -21,7 +21,7 @@ use regiewijzer_core::ast::Policy;
 use regiewijzer_core::eval::{
     Decision, Evaluation, decide, evaluate, evaluate_outcomes, what_matters_next, witness,
 };
-use regiewijzer_core::model::{FactType, Value};
+use regiewijzer_core::model::FactType;
 use regiewijzer_core::{Date, Model};
 
 #[path = "support/answers.rs"]

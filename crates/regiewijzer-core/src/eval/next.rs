@@ -111,7 +111,8 @@ impl NextWords {
 pub const WITNESS_TRIES: usize = 48;
 
 /// How much work (in evaluation steps) trying the open questions' answers may take, as a multiple of
-/// the evaluation itself (at least [`MIN_STEPS`]); questions not tried in it are ranked last.
+/// working out the states it starts from (the rules' truth and the outcomes, without reasons; at least
+/// [`MIN_STEPS`]); questions not tried in it are ranked last.
 const WORK_FACTOR: usize = 48;
 /// The work allowed for small evaluations.
 const MIN_STEPS: usize = 4096;
@@ -287,7 +288,7 @@ impl<'a> Ctx<'a> {
     /// A context (without reasons) for `answers`, which differ from this context's answers only in the
     /// facts `changed`: the states of other questions are copied, only those of `changed` and of the
     /// questions whose `ask when` reads them are worked out again.
-    fn updated<'b>(&self, answers: &'b Answers, changed: &[FactId], askers: &Askers) -> Ctx<'b>
+    fn updated<'b>(&'b self, answers: &'b Answers, changed: &[FactId], askers: &Askers) -> Ctx<'b>
     where
         'a: 'b,
     {
@@ -295,7 +296,11 @@ impl<'a> Ctx<'a> {
             model: self.model,
             answers,
             today: self.today,
-            facts: self.facts.clone(),
+            // The states are read from this context; only those worked out again are kept apart.
+            facts: super::FactStates {
+                base: std::borrow::Cow::Borrowed(&self.facts.base),
+                over: self.facts.over.clone(),
+            },
             record: std::cell::RefCell::new(Vec::new()),
             explain: false,
             steps: std::cell::Cell::new(self.model.facts.len()),
@@ -312,9 +317,7 @@ impl<'a> Ctx<'a> {
                 continue;
             };
             let state = ctx.fact_state(f, def);
-            if let Some(slot) = ctx.facts.get_mut(f) {
-                *slot = state;
-            }
+            ctx.facts.over.push((f, state));
         }
         ctx
     }
@@ -574,7 +577,8 @@ fn note_changes(
         if !base.relevant.get(oid).is_some_and(|d| d.contains(&q)) {
             continue;
         }
-        let (after, _) = ctx.outcome(oid, out, tris);
+        // Only the status and values are compared: no reasons, texts or open questions.
+        let after = ctx.decision(oid, out, tris, false);
         let single = out.policy != Policy::Collect;
         if single {
             if (after.status, &after.values) == (before.status, &before.values) {
@@ -762,7 +766,7 @@ pub(super) fn could_add(
         .outcomes
         .get(oid)
         .filter(|o| !o.follows.is_empty());
-    let counted = follows.and_then(|o| ctx.counting(oid, o, tris));
+    let counted = follows.and_then(|o| ctx.counting(oid, o, tris, true));
     let rules = ctx.givers(oid, counted.as_deref().unwrap_or(tris));
     let mut out: Vec<ValueId> = Vec::new();
     for (r, vals, t) in &rules {
@@ -864,7 +868,7 @@ impl Goal<'_> {
             changed,
             &tools.readers,
             Some(&self.deciders),
-            |tris| ctx.followed(out, tris),
+            |tris| ctx.followed(out, tris, true),
         );
         match followed {
             Some(followed) => super::counts(self.rule, &cond, &followed),
