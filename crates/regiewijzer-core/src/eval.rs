@@ -581,10 +581,8 @@ fn combine<'r, 'm>(
                         let matters = top_open
                             || key > top
                             || (key == top && vals.iter().any(|v| !distinct.contains(v)));
-                        if matters {
-                            if open_deps {
-                                relevant.extend(t.deps.iter().copied());
-                            }
+                        if matters && open_deps {
+                            relevant.extend(t.deps.iter().copied());
                         }
                     }
                     if distinct.len() > 1 {
@@ -627,12 +625,11 @@ fn combine<'r, 'm>(
                 .flat_map(|(_, v, _)| v.iter().copied())
                 .collect();
             for (_, vals, t) in rules {
-                if open(t)
+                if open_deps
+                    && open(t)
                     && (t.now == Some(true) || vals.iter().any(|v| !settled_values.contains(v)))
                 {
-                    if open_deps {
-                        relevant.extend(t.deps.iter().copied());
-                    }
+                    relevant.extend(t.deps.iter().copied());
                 }
             }
             let mut got: Vec<ValueId> = fired
