@@ -5,7 +5,7 @@
 
 use criterion::{Criterion, black_box, criterion_group, criterion_main};
 use regiewijzer_core::answers::{Answers, RawAnswers};
-use regiewijzer_core::eval::{decide, evaluate};
+use regiewijzer_core::eval::{decide, evaluate, evaluate_outcomes};
 use regiewijzer_core::testing::run_tests;
 use regiewijzer_core::{Date, compile};
 
@@ -69,6 +69,14 @@ fn bench(c: &mut Criterion) {
     );
     c.bench_function(&format!("{name}: evaluate, half answered"), |b| {
         b.iter(|| evaluate(black_box(&model), black_box(&answers), today))
+    });
+    // What a page needs to paint the outcome: no ranking, no `could_add` search.
+    c.bench_function(
+        &format!("{name}: evaluate_outcomes, nothing answered"),
+        |b| b.iter(|| evaluate_outcomes(black_box(&model), black_box(&empty), today)),
+    );
+    c.bench_function(&format!("{name}: evaluate_outcomes, half answered"), |b| {
+        b.iter(|| evaluate_outcomes(black_box(&model), black_box(&answers), today))
     });
     if let Some(route) = model.outcome_by_name("route") {
         c.bench_function(&format!("{name}: decide route only, half answered"), |b| {

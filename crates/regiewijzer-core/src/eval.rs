@@ -210,7 +210,8 @@ pub struct OutcomeResult {
     /// (empty for other outcomes).
     pub final_values: Vec<String>,
     /// For a `collect` outcome: values not shown now that some answers to the open questions add (each
-    /// checked with such answers; a bounded search, so one may be missing). Empty for other outcomes.
+    /// checked with such answers; a bounded search, so one may be missing). Empty for other outcomes,
+    /// and from [`evaluate_outcomes`] until [`what_matters_next`] fills it.
     pub could_add: Vec<String>,
     /// `could_add` in words, in the same order.
     pub could_add_labels: Vec<Text>,
@@ -344,6 +345,7 @@ pub struct Evaluation {
     /// The same questions ranked by what their answer could still change, each with what it could change
     /// (see [`NextQuestion`]): first those that could change a single-value outcome, then those that could
     /// only add a value to a `collect` outcome, then those that matter only together with other answers.
+    /// Empty from [`evaluate_outcomes`] until [`what_matters_next`] fills it.
     pub next: Vec<NextQuestion>,
     /// Answers given to questions that are not asked.
     pub ignored_answers: Vec<IgnoredAnswer>,
@@ -487,11 +489,35 @@ struct FactEval {
     deps: Deps,
 }
 
+/// The question states of a context: its own, or those of the context it was made from with a few
+/// worked out again (see `Ctx::updated`), so that trying an answer does not copy every state.
+struct FactStates<'a> {
+    base: std::borrow::Cow<'a, [FactEval]>,
+    /// States worked out again, found before `base` (few: the questions answered while trying and
+    /// those their answers show or hide).
+    over: Vec<(FactId, FactEval)>,
+}
+
+impl FactStates<'_> {
+    /// The state of question `f`.
+    fn get(&self, f: FactId) -> Option<&FactEval> {
+        match self.over.iter().rev().find(|(g, _)| *g == f) {
+            Some((_, state)) => Some(state),
+            None => self.base.get(f),
+        }
+    }
+
+    /// Every question's state, in model order.
+    fn iter(&self) -> impl Iterator<Item = &FactEval> {
+        (0..self.base.len()).filter_map(|f| self.get(f))
+    }
+}
+
 struct Ctx<'a> {
     model: &'a Model,
     answers: &'a Answers,
     today: Date,
-    facts: Vec<FactEval>,
+    facts: FactStates<'a>,
     /// The timeline record a `where` is looking at.
     record: RefCell<Record>,
     /// False for [`probe`]: states only, no reasons or near misses.
@@ -513,9 +539,13 @@ fn answer_value(answers: &Answers, f: FactId) -> Option<Value> {
 /// How the rules giving an outcome combine under its policy (not a deadline), before any default: the
 /// status, the values, the deciding rules (for a conflict: the conflicting ones) and the open questions
 /// that could still change it.
+///
+/// With `open` false the open questions are not worked out (the returned set is empty): the status and
+/// values read only whether each rule holds now.
 fn combine<'r, 'm>(
     policy: Policy,
     rules: &'r [Giving<'m>],
+    open_deps: bool,
 ) -> (Status, Vec<ValueId>, Vec<&'r Giving<'m>>, Deps) {
     let fired: Vec<&Giving> = rules
         .iter()
@@ -551,7 +581,7 @@ fn combine<'r, 'm>(
                         let matters = top_open
                             || key > top
                             || (key == top && vals.iter().any(|v| !distinct.contains(v)));
-                        if matters {
+                        if matters && open_deps {
                             relevant.extend(t.deps.iter().copied());
                         }
                     }
@@ -563,7 +593,9 @@ fn combine<'r, 'm>(
                 }
                 None => {
                     for (_, _, t) in rules {
-                        relevant.extend(t.deps.iter().copied());
+                        if open_deps {
+                            relevant.extend(t.deps.iter().copied());
+                        }
                     }
                     (Status::Undecided, Vec::new(), Vec::new())
                 }
@@ -571,7 +603,9 @@ fn combine<'r, 'm>(
         }
         Policy::Unique => {
             for (_, _, t) in rules {
-                relevant.extend(t.deps.iter().copied());
+                if open_deps {
+                    relevant.extend(t.deps.iter().copied());
+                }
             }
             match fired.len() {
                 0 => (Status::Undecided, Vec::new(), Vec::new()),
@@ -591,7 +625,8 @@ fn combine<'r, 'm>(
                 .flat_map(|(_, v, _)| v.iter().copied())
                 .collect();
             for (_, vals, t) in rules {
-                if open(t)
+                if open_deps
+                    && open(t)
                     && (t.now == Some(true) || vals.iter().any(|v| !settled_values.contains(v)))
                 {
                     relevant.extend(t.deps.iter().copied());
@@ -639,50 +674,34 @@ fn provisional(
     (values.iter().any(|v| !fixed.contains(v)), fixed)
 }
 
-/// Evaluates `model` on `answers` with the given `today`.
+/// Evaluates `model` on `answers` with the given `today`: everything [`evaluate_outcomes`] gives, and
+/// what matters next ranked ([`Evaluation::next`]) with, per `collect` outcome, the values that could
+/// still be added ([`OutcomeResult::could_add`]), as [`what_matters_next`] fills them.
+///
+/// The ranking and the search for `could_add` try answers to the open questions and cost far more than
+/// the outcomes themselves (see docs/performance.md): a host that paints the outcome on every answer
+/// can call [`evaluate_outcomes`] first and [`what_matters_next`] when it shows the ranking.
 pub fn evaluate(model: &Model, answers: &Answers, today: Date) -> Evaluation {
+    let mut evaluation = evaluate_outcomes(model, answers, today);
+    what_matters_next(model, answers, today, &mut evaluation);
+    evaluation
+}
+
+/// Evaluates `model` on `answers` with the given `today`, without trying answers: every outcome with
+/// its status, values, reasons, `provisional`, `final_values` and `matters_next`, every question's
+/// state, the handovers, parameters and ignored answers, exactly as [`evaluate`] gives them. Left
+/// empty: [`Evaluation::next`] (the ranking) and each outcome's `could_add` / `could_add_labels`;
+/// [`what_matters_next`] fills them.
+pub fn evaluate_outcomes(model: &Model, answers: &Answers, today: Date) -> Evaluation {
     let ctx = Ctx::new(model, answers, today, true);
     let rule_tris: Vec<Tri> = model.rules.iter().map(|r| ctx.cond(&r.cond)).collect();
 
     let mut outcomes = Vec::with_capacity(model.outcomes.len());
     let mut all_next = Deps::new();
-    let mut relevant = Vec::with_capacity(model.outcomes.len());
     for (oid, out) in model.outcomes.iter().enumerate() {
         let (result, next) = ctx.outcome(oid, out, &rule_tris);
         all_next.extend(next.iter().copied());
-        relevant.push(next);
         outcomes.push(result);
-    }
-    // The answers to try and what they touch, worked out once for the ranking and `could_add`.
-    let prep = next::Prep::new(model, today);
-    let ranked = next::rank(
-        &next::Base {
-            ctx: &ctx,
-            answers,
-            tris: &rule_tris,
-            relevant: &relevant,
-            prep: &prep,
-        },
-        &outcomes,
-    );
-    let mut tries = WITNESS_TRIES.saturating_mul(8);
-    for (oid, (out, result)) in model.outcomes.iter().zip(&mut outcomes).enumerate() {
-        if out.policy != Policy::Collect {
-            continue;
-        }
-        let shown: Vec<ValueId> = (0..out.values.len())
-            .filter(|&v| {
-                out.values
-                    .get(v)
-                    .is_some_and(|d| result.values.contains(&d.id))
-            })
-            .collect();
-        let add = next::could_add(&ctx, answers, &prep, oid, &shown, &rule_tris, &mut tries);
-        result.could_add = value_ids(out, &add);
-        result.could_add_labels = add
-            .iter()
-            .filter_map(|v| out.values.get(*v).map(|d| d.label.clone()))
-            .collect();
     }
 
     let facts = model
@@ -754,12 +773,69 @@ pub fn evaluate(model: &Model, answers: &Answers, today: Date) -> Evaluation {
         complete,
         outcomes,
         matters_next: ctx.next_ids(&all_next),
-        next: ranked,
+        next: Vec::new(),
         facts,
         ignored_answers,
         answer_issues: Vec::new(),
         parameters: evaluate_parameters(model),
         handovers: model.handovers.iter().map(|h| ctx.handover(h)).collect(),
+    }
+}
+
+/// Fills what [`evaluate_outcomes`] leaves empty in `evaluation`, an evaluation of `model` on `answers`
+/// with `today`: [`Evaluation::next`], the open questions ranked by what their answer could still
+/// change, and for each `collect` outcome [`OutcomeResult::could_add`] and its labels, the values some
+/// answers to the open questions add (each found with a witness, see [`witness`]). Both try answers to
+/// the open questions, within bounds of their own, and are the costly part of [`evaluate`]. Whatever
+/// `evaluation` held there before is replaced; the rest of it is left as it is.
+pub fn what_matters_next(
+    model: &Model,
+    answers: &Answers,
+    today: Date,
+    evaluation: &mut Evaluation,
+) {
+    // The states the ranking starts from (no reasons or texts: the same statuses and values).
+    let ctx = Ctx::new(model, answers, today, false);
+    let rule_tris: Vec<Tri> = model.rules.iter().map(|r| ctx.cond(&r.cond)).collect();
+    let (outcomes, relevant): (Vec<OutcomeResult>, Vec<Deps>) = model
+        .outcomes
+        .iter()
+        .enumerate()
+        .map(|(oid, out)| ctx.outcome(oid, out, &rule_tris))
+        .unzip();
+    // The answers to try and what they touch, worked out once for the ranking and `could_add`.
+    let prep = next::Prep::new(model, today);
+    evaluation.next = next::rank(
+        &next::Base {
+            ctx: &ctx,
+            answers,
+            tris: &rule_tris,
+            relevant: &relevant,
+            prep: &prep,
+        },
+        &outcomes,
+    );
+    let mut tries = WITNESS_TRIES.saturating_mul(8);
+    for (oid, (out, result)) in model.outcomes.iter().zip(&outcomes).enumerate() {
+        let Some(shown_now) = evaluation.outcomes.get_mut(oid) else {
+            break;
+        };
+        if out.policy != Policy::Collect {
+            continue;
+        }
+        let shown: Vec<ValueId> = (0..out.values.len())
+            .filter(|&v| {
+                out.values
+                    .get(v)
+                    .is_some_and(|d| result.values.contains(&d.id))
+            })
+            .collect();
+        let add = next::could_add(&ctx, answers, &prep, oid, &shown, &rule_tris, &mut tries);
+        shown_now.could_add = value_ids(out, &add);
+        shown_now.could_add_labels = add
+            .iter()
+            .filter_map(|v| out.values.get(*v).map(|d| d.label.clone()))
+            .collect();
     }
 }
 
@@ -800,28 +876,38 @@ pub fn decide(model: &Model, answers: &Answers, today: Date, outcome: usize) -> 
             }
         })
         .collect();
-    if out.policy == Policy::Deadline {
-        let (r, _) = ctx.deadline_outcome(outcome, out, &tris);
-        return Some(Decision {
-            status: r.status,
-            values: r.values,
-            provisional: r.provisional,
-        });
+    Some(ctx.decision(outcome, out, &tris, true))
+}
+
+impl Ctx<'_> {
+    /// What outcome number `oid` (`out`) comes to under the rules' truth `tris`, without reasons or
+    /// texts: [`decide`]'s result, and the status and values [`Ctx::outcome`] gives. With `open` false
+    /// the open questions are not worked out: the status and values are the same, `provisional` is
+    /// false and means nothing.
+    fn decision(&self, oid: usize, out: &OutcomeDef, tris: &[Tri], open: bool) -> Decision {
+        if out.policy == Policy::Deadline {
+            let (r, _) = self.deadline_outcome(oid, out, tris);
+            return Decision {
+                status: r.status,
+                values: r.values,
+                provisional: r.provisional,
+            };
+        }
+        let counting = self.counting(oid, out, tris, open);
+        let rules = self.givers(oid, counting.as_deref().unwrap_or(tris));
+        let (mut status, mut values, _, relevant) = combine(out.policy, &rules, open);
+        if status == Status::Undecided
+            && let FallbackDef::Default { value, .. } = &out.fallback
+        {
+            status = Status::Default;
+            values = vec![*value];
+        }
+        Decision {
+            status,
+            provisional: provisional(out.policy, status, &rules, &values, &relevant).0,
+            values: value_ids(out, &values),
+        }
     }
-    let counting = ctx.counting(outcome, out, &tris);
-    let rules = ctx.givers(outcome, counting.as_deref().unwrap_or(&tris));
-    let (mut status, mut values, _, relevant) = combine(out.policy, &rules);
-    if status == Status::Undecided
-        && let FallbackDef::Default { value, .. } = &out.fallback
-    {
-        status = Status::Default;
-        values = vec![*value];
-    }
-    Some(Decision {
-        status,
-        provisional: provisional(out.policy, status, &rules, &values, &relevant).0,
-        values: value_ids(out, &values),
-    })
 }
 
 /// What the analysis reads from one evaluation: the states, without reasons or texts.
@@ -946,7 +1032,7 @@ fn probe_reusing(
         .take(wanted)
         .enumerate()
         .map(|(oid, out)| {
-            let counting = ctx.counting(oid, out, &rule_tris);
+            let counting = ctx.counting(oid, out, &rule_tris, true);
             let (r, next) = ctx.outcome_with(oid, out, &rule_tris, counting.as_deref());
             OutcomeProbe {
                 status: r.status,
@@ -1091,21 +1177,25 @@ impl<'a> Ctx<'a> {
             record: RefCell::new(Vec::new()),
             explain,
             steps: Cell::new(0),
-            facts: vec![
-                FactEval {
-                    asked: Asked::Maybe,
-                    value: None,
-                    deps: Deps::new(),
-                };
-                model.facts.len()
-            ],
+            facts: FactStates {
+                base: std::borrow::Cow::Owned(vec![
+                    FactEval {
+                        asked: Asked::Maybe,
+                        value: None,
+                        deps: Deps::new(),
+                    };
+                    model.facts.len()
+                ]),
+                over: Vec::new(),
+            },
         };
         for &f in &model.ask_order {
             let Some(def) = model.facts.get(f) else {
                 continue;
             };
             let state = ctx.fact_state(f, def);
-            if let Some(slot) = ctx.facts.get_mut(f) {
+            // Owned: no copy.
+            if let Some(slot) = ctx.facts.base.to_mut().get_mut(f) {
                 *slot = state;
             }
         }
@@ -1567,8 +1657,11 @@ impl Ctx<'_> {
     /// (the rule won, or agrees with the winner; in a conflict, one of the conflicting values). While the
     /// followed outcome is provisional, so is this. `None` when the outcome follows nothing. `out` is
     /// outcome number `oid`; a rule that gives it no value is left out (false), as [`Ctx::givers`] skips it.
-    fn counting(&self, oid: usize, out: &OutcomeDef, tris: &[Tri]) -> Option<Vec<Tri>> {
-        let followed = self.followed(out, tris)?;
+    ///
+    /// With `open` false the followed outcomes' open questions are not worked out: each rule's truth now
+    /// is the same (a Kleene `and` does not read them), the open questions it carries are not all there.
+    fn counting(&self, oid: usize, out: &OutcomeDef, tris: &[Tri], open: bool) -> Option<Vec<Tri>> {
+        let followed = self.followed(out, tris, open)?;
         let counted = self
             .model
             .rules
@@ -1584,7 +1677,8 @@ impl Ctx<'_> {
 
     /// For a collect outcome with `follows`: per followed outcome, its values (in a conflict, the
     /// conflicting values) and the open questions that could change it. `None` when it follows nothing.
-    fn followed(&self, out: &OutcomeDef, tris: &[Tri]) -> Option<Vec<Followed>> {
+    /// With `open` false their open questions are not worked out (left empty).
+    fn followed(&self, out: &OutcomeDef, tris: &[Tri], open: bool) -> Option<Vec<Followed>> {
         if out.follows.is_empty() {
             return None;
         }
@@ -1594,7 +1688,7 @@ impl Ctx<'_> {
             .filter_map(|&o| {
                 let od = self.model.outcomes.get(o)?;
                 let rules = self.givers(o, tris);
-                let (_, values, deciding, relevant) = combine(od.policy, &rules);
+                let (_, values, deciding, relevant) = combine(od.policy, &rules, open);
                 let agreed = if values.is_empty() {
                     deciding.iter().flat_map(|(_, v, _)| v.clone()).collect()
                 } else {
@@ -1607,7 +1701,12 @@ impl Ctx<'_> {
     }
 
     fn outcome(&self, oid: usize, out: &OutcomeDef, tris: &[Tri]) -> (OutcomeResult, Deps) {
-        self.outcome_with(oid, out, tris, self.counting(oid, out, tris).as_deref())
+        self.outcome_with(
+            oid,
+            out,
+            tris,
+            self.counting(oid, out, tris, true).as_deref(),
+        )
     }
 
     /// [`Ctx::outcome`] with the outcome's [`Ctx::counting`] already worked out.
@@ -1624,7 +1723,7 @@ impl Ctx<'_> {
         // The rules that give this outcome a value, with their values and evaluation (for a collect
         // outcome that follows others: whether their values count).
         let rules = self.givers(oid, counting.unwrap_or(tris));
-        let (status, values, deciding, relevant) = combine(out.policy, &rules);
+        let (status, values, deciding, relevant) = combine(out.policy, &rules, true);
 
         let mut reasons: Vec<Reason> = if self.explain {
             deciding

@@ -4,7 +4,8 @@ use serde::Serialize;
 use crate::answers::Answers;
 use crate::date::Date;
 use crate::eval::{
-    Evaluation, HandoverResult, HandoverStatus, NextQuestion, OutcomeResult, Status, evaluate,
+    Evaluation, HandoverResult, HandoverStatus, NextQuestion, OutcomeResult, Status,
+    evaluate_outcomes, what_matters_next,
 };
 use crate::model::{ExpectDef, ExpectDefKind, Model, TestDef, Text, ValueId};
 
@@ -51,13 +52,23 @@ pub fn test_today(model: &Model, test: &TestDef) -> Date {
         .unwrap_or(Date::EPOCH)
 }
 
-/// Runs one test.
+/// Runs one test. The expectations read only the outcomes, so the answers are evaluated without the
+/// ranking of what matters next ([`evaluate_outcomes`]); only a test that fails gets the ranking too
+/// ([`what_matters_next`]), to name its open questions most important first.
 pub fn run_test(model: &Model, test: &TestDef) -> TestResult {
     let today = Some(test_today(model, test));
     let failures = match today {
         Some(today) => {
             let answers = Answers::from_test(model, test);
-            let result = evaluate(model, &answers, today);
+            let mut result = evaluate_outcomes(model, &answers, today);
+            let fails = |result: &Evaluation| {
+                test.expects
+                    .iter()
+                    .any(|e| check_expect(model, result, e).is_some())
+            };
+            if fails(&result) {
+                what_matters_next(model, &answers, today, &mut result);
+            }
             test.expects
                 .iter()
                 .filter_map(|e| check_expect(model, &result, e))
@@ -275,7 +286,7 @@ pub fn test_block(model: &Model, name: &str, answers: &Answers, today: Date) -> 
     for chunk in givens.chunks(4) {
         out.push_str(&format!("  given {}\n", chunk.join(", ")));
     }
-    let result = evaluate(model, answers, today);
+    let result = evaluate_outcomes(model, answers, today);
     for o in &result.outcomes {
         let expect = match (o.status, o.policy) {
             (Status::Undecided, _) => format!("{} is undecided", o.id),

@@ -10,103 +10,23 @@
 //! - the ranked open questions (`next`) are exactly what matters next;
 //! - when every asked question is answered, nothing is provisional, and what matters next is empty;
 //! - a provisional outcome names at least one asked, unanswered question;
+//! - the outcomes alone (`evaluate_outcomes`) then what matters next (`what_matters_next`) give exactly
+//!   the whole evaluation, and the first step leaves the ranking and `could_add` empty;
 //! - deciding one outcome (`decide`) gives what the whole evaluation gives it;
 //! - answers set one at a time (`Answers::set_raw`) are the answers converted at once (`from_raw`).
 
 use proptest::prelude::*;
 use regiewijzer_core::answers::{Answers, RawAnswers, RawValue};
 use regiewijzer_core::ast::Policy;
-use regiewijzer_core::eval::{Decision, Evaluation, decide, evaluate, witness};
-use regiewijzer_core::model::{FactType, Value};
-use regiewijzer_core::{Date, Model, compile};
+use regiewijzer_core::eval::{
+    Decision, Evaluation, decide, evaluate, evaluate_outcomes, what_matters_next, witness,
+};
+use regiewijzer_core::model::FactType;
+use regiewijzer_core::{Date, Model};
 
-fn rule_files() -> Vec<(String, Model)> {
-    let mut out = Vec::new();
-    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-    let shipped = concat!(env!("CARGO_MANIFEST_DIR"), "/../../rulesets");
-    for dir in [fixtures, shipped] {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let name = path.display().to_string();
-            if !name.ends_with(".regels") || name.ends_with(".tests.regels") {
-                continue;
-            }
-            let src = std::fs::read_to_string(&path).unwrap();
-            if let Some(m) = compile(&src).model {
-                out.push((name, m));
-            }
-        }
-    }
-    assert!(out.len() >= 2, "expected the fixtures to compile");
-    out
-}
-
-/// A valid value for a fact type, picked by `seed` (near the bounds on purpose).
-fn value_for(ty: &FactType, seed: u32) -> Value {
-    let s = i64::from(seed % 1000);
-    match ty {
-        FactType::Bool => Value::Bool(seed % 2 == 0),
-        FactType::Choice { options } => Value::Choice(seed as usize % options.len().max(1)),
-        FactType::Int { min, max } => {
-            let lo = min.unwrap_or(-5);
-            let hi = max.unwrap_or(lo.saturating_add(150)).max(lo);
-            let span = hi.saturating_sub(lo).saturating_add(1).max(1);
-            Value::Int(lo.saturating_add(s % span))
-        }
-        FactType::Scale { min, max, .. } => {
-            let span = (max - min + 1).max(1);
-            Value::Int(min + s % span)
-        }
-        FactType::Date => {
-            let base = Date::parse("2026-01-01").unwrap();
-            Value::Date(base.add_days(s % 150).unwrap())
-        }
-        // Timelines get records (see `records_for`); their value is the number of records.
-        FactType::Timeline { .. } => Value::Int(0),
-    }
-}
-
-/// Up to five records for a timeline, each field picked from `seed`.
-fn records_for(fields: &[regiewijzer_core::model::FieldDef], seed: u32) -> Vec<Vec<Option<Value>>> {
-    let n = seed % 6;
-    (0..n)
-        .map(|k| {
-            let mut x = seed
-                .wrapping_mul(2654435761)
-                .wrapping_add(k.wrapping_mul(40503));
-            fields
-                .iter()
-                .map(|f| {
-                    x = x.wrapping_mul(1103515245).wrapping_add(12345);
-                    Some(value_for(&f.ty, x >> 8))
-                })
-                .collect()
-        })
-        .collect()
-}
-
-fn answers_from(m: &Model, picks: &[Option<u32>]) -> Answers {
-    let mut a = Answers::empty(m);
-    for (f, def) in m.facts.iter().enumerate() {
-        if let Some(Some(seed)) = picks.get(f) {
-            match &def.ty {
-                FactType::Timeline { fields } => a.set_list(f, Some(records_for(fields, *seed))),
-                ty => a.set(f, Some(value_for(ty, *seed))),
-            }
-        }
-    }
-    a
-}
-
-fn today(seed: u32) -> Date {
-    Date::parse("2026-01-01")
-        .unwrap()
-        .add_days(i64::from(seed % 200))
-        .unwrap()
-}
+#[path = "support/answers.rs"]
+mod answers;
+use answers::{answers_from, records_for, rule_files, today, value_for};
 
 fn check_laws(e: &Evaluation) {
     if e.complete {
@@ -282,6 +202,22 @@ proptest! {
             let known: Vec<_> = issues.iter().filter(|i| m.fact_by_name(&i.fact).is_some()).collect();
             prop_assert_eq!(known.len(), issues_one.len());
             decides_like_evaluate(&m, &answers, today(day), &e)?;
+        }
+    }
+
+    #[test]
+    fn the_outcomes_then_what_matters_next_are_the_whole_evaluation(
+        picks in prop::collection::vec(prop::option::weighted(0.5, any::<u32>()), 40),
+        day in any::<u32>(),
+    ) {
+        for (name, m) in rule_files() {
+            let answers = answers_from(&m, &picks);
+            let whole = evaluate(&m, &answers, today(day));
+            let mut steps = evaluate_outcomes(&m, &answers, today(day));
+            prop_assert!(steps.next.is_empty(), "{}", name);
+            prop_assert!(steps.outcomes.iter().all(|o| o.could_add.is_empty() && o.could_add_labels.is_empty()));
+            what_matters_next(&m, &answers, today(day), &mut steps);
+            prop_assert_eq!(&steps, &whole, "{}", name);
         }
     }
 

@@ -111,7 +111,8 @@ impl NextWords {
 pub const WITNESS_TRIES: usize = 48;
 
 /// How much work (in evaluation steps) trying the open questions' answers may take, as a multiple of
-/// the evaluation itself (at least [`MIN_STEPS`]); questions not tried in it are ranked last.
+/// working out the states it starts from (the rules' truth and the outcomes, without reasons; at least
+/// [`MIN_STEPS`]); questions not tried in it are ranked last.
 const WORK_FACTOR: usize = 48;
 /// The work allowed for small evaluations.
 const MIN_STEPS: usize = 4096;
@@ -287,7 +288,7 @@ impl<'a> Ctx<'a> {
     /// A context (without reasons) for `answers`, which differ from this context's answers only in the
     /// facts `changed`: the states of other questions are copied, only those of `changed` and of the
     /// questions whose `ask when` reads them are worked out again.
-    fn updated<'b>(&self, answers: &'b Answers, changed: &[FactId], askers: &Askers) -> Ctx<'b>
+    fn updated<'b>(&'b self, answers: &'b Answers, changed: &[FactId], askers: &Askers) -> Ctx<'b>
     where
         'a: 'b,
     {
@@ -295,7 +296,11 @@ impl<'a> Ctx<'a> {
             model: self.model,
             answers,
             today: self.today,
-            facts: self.facts.clone(),
+            // The states are read from this context; only those worked out again are kept apart.
+            facts: super::FactStates {
+                base: std::borrow::Cow::Borrowed(&self.facts.base),
+                over: self.facts.over.clone(),
+            },
             record: std::cell::RefCell::new(Vec::new()),
             explain: false,
             steps: std::cell::Cell::new(self.model.facts.len()),
@@ -312,27 +317,28 @@ impl<'a> Ctx<'a> {
                 continue;
             };
             let state = ctx.fact_state(f, def);
-            if let Some(slot) = ctx.facts.get_mut(f) {
-                *slot = state;
-            }
+            ctx.facts.over.push((f, state));
         }
         ctx
     }
 
     /// Runs `f` with the rules' truth under this context, which differs from the one `tris` were worked
     /// out in only in the facts `changed`: only the rules that read them (`readers`) are evaluated again,
-    /// in `tris` itself, and their old truth is put back afterwards (no copy of the others).
+    /// in `tris` itself, and their old truth is put back afterwards (no copy of the others). With
+    /// `only`, only the rules it marks are evaluated again (`f` must read no other rule's truth).
     fn with_retried<T>(
         &self,
         tris: &mut [Tri],
         changed: &[FactId],
         readers: &[Vec<usize>],
+        only: Option<&[bool]>,
         f: impl FnOnce(&[Tri]) -> T,
     ) -> T {
         let mut again: Vec<usize> = changed
             .iter()
             .flat_map(|f| readers.get(*f).map(Vec::as_slice).unwrap_or_default())
             .copied()
+            .filter(|&r| only.is_none_or(|o| o.get(r).copied().unwrap_or(false)))
             .collect();
         again.sort_unstable();
         again.dedup();
@@ -550,7 +556,7 @@ fn try_answer(
     let q = at.q;
     let answers = with_answer(base.answers, q, at.slot);
     let ctx = base.ctx.updated(&answers, &[q], &tools.askers);
-    ctx.with_retried(tris, &[q], &tools.readers, |tris| {
+    ctx.with_retried(tris, &[q], &tools.readers, None, |tris| {
         note_changes(base, outcomes, &ctx, q, tris, found);
     });
     ctx.steps.get()
@@ -570,7 +576,8 @@ fn note_changes(
         if !base.relevant.get(oid).is_some_and(|d| d.contains(&q)) {
             continue;
         }
-        let (after, _) = ctx.outcome(oid, out, tris);
+        // Only the status and values are compared: no reasons, texts or open questions.
+        let after = ctx.decision(oid, out, tris, false);
         let single = out.policy != Policy::Collect;
         if single {
             if (after.status, &after.values) == (before.status, &before.values) {
@@ -756,14 +763,14 @@ pub(super) fn could_add(
         .outcomes
         .get(oid)
         .filter(|o| !o.follows.is_empty());
-    let counted = follows.and_then(|o| ctx.counting(oid, o, tris));
+    let counted = follows.and_then(|o| ctx.counting(oid, o, tris, true));
     let rules = ctx.givers(oid, counted.as_deref().unwrap_or(tris));
     let mut out: Vec<ValueId> = Vec::new();
     for (r, vals, t) in &rules {
         if t.settled() || vals.iter().all(|v| shown.contains(v) || out.contains(v)) {
             continue;
         }
-        let goal = Goal { rule: r, follows };
+        let goal = Goal::new(ctx.model, r, follows);
         let start = Start { ctx, answers, tris };
         if witness_with(&start, &goal, prep.tools(), tries).is_some() {
             out.extend(vals.iter().filter(|v| !shown.contains(v)));
@@ -793,7 +800,7 @@ pub fn witness(
         .outcomes
         .get(outcome)
         .filter(|o| !o.follows.is_empty());
-    let goal = Goal { rule: def, follows };
+    let goal = Goal::new(model, def, follows);
     let start = Start {
         ctx: &ctx,
         answers,
@@ -808,6 +815,26 @@ pub fn witness(
 struct Goal<'m> {
     rule: &'m RuleDef,
     follows: Option<&'m OutcomeDef>,
+    /// Per rule: whether it gives a followed outcome a value (empty when `follows` is `None`).
+    deciders: Vec<bool>,
+}
+
+impl<'m> Goal<'m> {
+    fn new(model: &Model, rule: &'m RuleDef, follows: Option<&'m OutcomeDef>) -> Goal<'m> {
+        let deciders = match follows {
+            Some(out) => model
+                .rules
+                .iter()
+                .map(|r| r.assigns.iter().any(|(o, _)| out.follows.contains(o)))
+                .collect(),
+            None => Vec::new(),
+        };
+        Goal {
+            rule,
+            follows,
+            deciders,
+        }
+    }
 }
 
 /// Where a witness search starts: a context, its answers and the rules' truth in it.
@@ -826,9 +853,19 @@ impl Goal<'_> {
         let Some(out) = self.follows else {
             return cond;
         };
-        let followed = ctx.with_retried(tris, changed, &tools.readers, |tris| {
-            ctx.followed(out, tris)
-        });
+        // A condition false for good makes the rule's values not count, whatever the followed
+        // outcomes are (see `both`): no need to work them out.
+        if cond.now == Some(false) && cond.settled() {
+            return cond;
+        }
+        // Only the rules that give a followed outcome a value decide it.
+        let followed = ctx.with_retried(
+            tris,
+            changed,
+            &tools.readers,
+            Some(&self.deciders),
+            |tris| ctx.followed(out, tris, true),
+        );
         match followed {
             Some(followed) => super::counts(self.rule, &cond, &followed),
             None => cond,
