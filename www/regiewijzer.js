@@ -6,7 +6,7 @@
 // all while loading. docs/widget.md is the contract.
 import { call, compile, load, start, StartError, Trap } from "./element/engine.js";
 import {
-  allDecided, confirmAll, decisionInputs, evaluate, initial, removedAnswers, restoredDecisions, saveOverride, value,
+  allDecided, confirmAll, decisionInputs, evaluate, rank, initial, removedAnswers, restoredDecisions, saveOverride, value,
 } from "./element/state.js";
 import { normalise, plain, withAnswer } from "./element/answers.js";
 import { buildChecklist, patchQuestions, readAnswer, todayNotice, writeAnswer } from "./element/questions.js";
@@ -152,7 +152,9 @@ export class RegieWijzer extends HTMLElement {
     if (!broken) this.#st.engine?.free();
     this.#st.engine = null;
     clearTimeout(this.#summaryTimer);
-    this.#summaryTimer = 0;
+    cancelAnimationFrame(this.#rankFrame);
+    clearTimeout(this.#rankTimer);
+    this.#summaryTimer = this.#rankFrame = this.#rankTimer = 0;
   }
 
   /** Loads the engine and the rules, then draws. A newer start (the rules changed again) wins. */
@@ -293,6 +295,26 @@ export class RegieWijzer extends HTMLElement {
     patchAdvice(view.advice, st.evaluation, ctx);
     patchDecision(view.decision, st, ctx);
     this.#patchRemoved(ctx);
+    if (!st.ranked) this.#scheduleRank();
+  }
+
+  #rankFrame = 0;
+  #rankTimer = 0;
+  /** What matters next (ranked) and the actions that could still be added, a task after the outcome is
+   * painted: it costs many times what the outcome does. A newer answer before then is ranked instead. */
+  #scheduleRank() {
+    if (this.#rankFrame || this.#rankTimer) return;
+    // After the next frame: the outcome is painted first, whatever else the page has queued.
+    this.#rankFrame = requestAnimationFrame(() => {
+      this.#rankFrame = 0;
+      this.#rankTimer = setTimeout(() => {
+        this.#rankTimer = 0;
+        this.#guard(() => {
+          rank(this.#st);
+          this.#patch();
+        });
+      });
+    });
   }
 
   /** The answers to questions these rules do not have: kept, shown and listed. */

@@ -43,13 +43,44 @@ export function facts(st) {
 }
 
 /**
- * Evaluates the answers (one call into the engine) and drops the confirmations of an advice that changed:
- * an override stays the professional's. Throws a Trap when the engine fails.
+ * Evaluates the answers (one call into the engine) for what paints the outcome, and drops the confirmations
+ * of an advice that changed: an override stays the professional's. The ranking of the open questions and
+ * the actions that could still be added cost far more and are left out (`st.ranked` false): {@link rank}
+ * works them out a task later. Throws a Trap when the engine fails.
  */
 export function evaluate(st) {
   if (!st.engine) return;
-  st.evaluation = call(st.engine, (e) => e.evaluate(st.answers, st.today));
+  const before = st.evaluation;
+  st.evaluation = call(st.engine, (e) => (e.evaluateOutcomes ? e.evaluateOutcomes(st.answers, st.today) : e.evaluate(st.answers, st.today)));
+  st.ranked = !st.engine.evaluateOutcomes;
+  if (!st.ranked && before) keepRanking(before, st.evaluation);
   st.decisions = stillHolding(st);
+}
+
+/** Until the new ranking is there, what the last one said that still holds (so that "Wat nu telt" and
+ * "Kan nog bij komen" do not blink away for a frame): questions that still matter, actions not yet given. */
+function keepRanking(before, now) {
+  const open = new Set(now.matters_next);
+  now.next = (before.next ?? []).filter((q) => open.has(q.fact));
+  const old = new Map(before.outcomes.map((o) => [o.id, o]));
+  for (const o of now.outcomes) {
+    const b = old.get(o.id);
+    if (!b?.could_add?.length || !o.matters_next.length) continue;
+    const keep = b.could_add.map((v, i) => [v, b.could_add_labels[i]]).filter(([v]) => !o.values.includes(v));
+    o.could_add = keep.map(([v]) => v);
+    o.could_add_labels = keep.map(([, l]) => l);
+  }
+}
+
+/**
+ * The whole evaluation of the same answers: with the open questions ranked by what they could change and
+ * the actions that could still be added. The outcomes are the same as {@link evaluate} gave, so decisions
+ * are not touched. Throws a Trap when the engine fails.
+ */
+export function rank(st) {
+  if (!st.engine || st.ranked) return;
+  st.evaluation = call(st.engine, (e) => e.evaluate(st.answers, st.today));
+  st.ranked = true;
 }
 
 /** The decisions that still hold for the current evaluation. */

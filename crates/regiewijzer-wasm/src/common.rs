@@ -187,22 +187,51 @@ fn answers_issue(why: Unreadable) -> AnswerIssue {
 }
 
 /// Evaluates answers on `today`, with every answer that could not be used in `answer_issues` (first those
-/// of the answers as a whole, then those per question).
+/// of the answers as a whole, then those per question). (The tests' way in; pages go through
+/// [`evaluate_js`].)
+#[cfg(test)]
 pub(crate) fn evaluate_read(
+    model: &Model,
+    read: (RawAnswers, Vec<AnswerIssue>),
+    today: Date,
+) -> eval::Evaluation {
+    evaluate_read_as(model, read, today, Depth::Whole)
+}
+
+/// How much of an evaluation a call works out.
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum Depth {
+    /// What paints the outcome ([`eval::evaluate_outcomes`]): no ranking of the open questions, no
+    /// values that could still be added.
+    Outcomes,
+    /// Everything ([`eval::evaluate`]).
+    Whole,
+}
+
+fn evaluate_read_as(
     model: &Model,
     (raw, mut issues): (RawAnswers, Vec<AnswerIssue>),
     today: Date,
+    depth: Depth,
 ) -> eval::Evaluation {
     let (typed, more) = Answers::from_raw(model, &raw);
     issues.extend(more);
-    let mut result = eval::evaluate(model, &typed, today);
+    let mut result = match depth {
+        Depth::Outcomes => eval::evaluate_outcomes(model, &typed, today),
+        Depth::Whole => eval::evaluate(model, &typed, today),
+    };
     result.answer_issues = issues;
     result
 }
 
-/// Evaluates the answers the page passed on `today` (see [`read_answers`]).
-pub(crate) fn evaluate_js(model: &Model, answers: &JsValue, today: Date) -> eval::Evaluation {
-    evaluate_read(model, read_answers(plain_from_js(answers)), today)
+/// Evaluates the answers the page passed on `today` (see [`read_answers`]), to `depth`.
+pub(crate) fn evaluate_js(
+    model: &Model,
+    answers: &JsValue,
+    today: Date,
+    depth: Depth,
+) -> eval::Evaluation {
+    evaluate_read_as(model, read_answers(plain_from_js(answers)), today, depth)
 }
 
 /// The professional's decisions (`null`: none), as `DecisionInput[]` in the TypeScript types.
@@ -280,7 +309,7 @@ pub(crate) fn summary_js(
         .as_ref()
         .and_then(read_decisions)
         .ok_or_else(|| JsValue::from_str(DECISIONS_UNREADABLE))?;
-    let result = evaluate_js(model, answers, today);
+    let result = evaluate_js(model, answers, today, Depth::Whole);
     Ok(regiewijzer_core::summary::summary(
         model, &result, &decisions, lang,
     ))
@@ -302,7 +331,7 @@ pub(crate) fn validate_override_js(model: &Model, value: &JsValue) -> Result<JsV
 const OVERRIDE_UNREADABLE: &str = "de afwijking is geen {outcome, values, code, reason} / the override is not an {outcome, values, code, reason}";
 
 /// The methods [`crate::Ruleset`] and [`crate::Engine`] share, written once for both (a type with a
-/// `model: Model` field): `id`, `version`, `hash`, `title`, `checklist()`, `evaluate(answers, today)`,
+/// `model: Model` field): `id`, `version`, `hash`, `title`, `checklist()`, `evaluate(answers, today)`, `evaluateOutcomes(answers, today)`,
 /// `summary(answers, today, decisions, lang)` and `validateOverride(input)`.
 macro_rules! rules_methods {
     ($ty:ident) => {
@@ -348,7 +377,33 @@ macro_rules! rules_methods {
                 today: &str,
             ) -> Result<JsValue, JsValue> {
                 let today = $crate::common::parse_today(today)?;
-                $crate::common::to_js(&$crate::common::evaluate_js(&self.model, &answers, today))
+                let depth = $crate::common::Depth::Whole;
+                $crate::common::to_js(&$crate::common::evaluate_js(
+                    &self.model,
+                    &answers,
+                    today,
+                    depth,
+                ))
+            }
+
+            /// As `evaluate`, without what costs the most: `next` (the ranked open questions) and each
+            /// outcome's `could_add` / `could_add_labels` are empty. Everything that paints the outcome is
+            /// there (statuses, values, reasons, `provisional`, `final_values`, `matters_next`); a page calls
+            /// this per answer and `evaluate` a moment later for the ranking.
+            #[wasm_bindgen(js_name = evaluateOutcomes, unchecked_return_type = "Evaluation")]
+            pub fn evaluate_outcomes(
+                &self,
+                #[wasm_bindgen(unchecked_param_type = "AnswersInput")] answers: JsValue,
+                today: &str,
+            ) -> Result<JsValue, JsValue> {
+                let today = $crate::common::parse_today(today)?;
+                let depth = $crate::common::Depth::Outcomes;
+                $crate::common::to_js(&$crate::common::evaluate_js(
+                    &self.model,
+                    &answers,
+                    today,
+                    depth,
+                ))
             }
 
             /// A plain-text summary (answers, outcomes, reasons, ruleset id/version/hash, date) in
