@@ -84,13 +84,13 @@ let broken = null;
 const live = new Set();
 
 /** Properties a host may set before the element is defined (upgraded in the constructor). */
-const UPGRADED = ["answers", "rulesSource", "name", "today", "rules", "required", "disabled", "lang"];
+const UPGRADED = ["answers", "rulesSource", "name", "today", "rules", "required", "disabled", "lang", "headingLevel"];
 
 const NO_RULES = Symbol("no rules loaded");
 
 export class RegieWijzer extends HTMLElement {
   static formAssociated = true;
-  static observedAttributes = ["rules", "lang", "today", "required"];
+  static observedAttributes = ["rules", "lang", "today", "required", "heading-level"];
 
   #internals;
   #shadow;
@@ -238,9 +238,10 @@ export class RegieWijzer extends HTMLElement {
     const lang = st.lang;
     const focusAgain = this.#focusSelector();
     if (this.#view) keepDraft(this.#shadow, st);
-    const { root: checklist, index } = buildChecklist(st.checklist, w, lang);
-    const advice = buildAdvice(w);
-    const decision = buildDecision(w);
+    const level = this.headingLevel;
+    const { root: checklist, index } = buildChecklist(st.checklist, w, lang, level);
+    const advice = buildAdvice(w, level, st.checklist.ruleset.title[lang]);
+    const decision = buildDecision(w, level);
     const summary = h("textarea", { id: "rw-summary", part: "summary", readonly: true, rows: "6" });
     const liveStatus = h("p", { part: "live", role: "status", "aria-live": "polite" });
     const removed = h("div", { part: "removed-answers", role: "status" });
@@ -280,19 +281,21 @@ export class RegieWijzer extends HTMLElement {
     const st = this.#st;
     const labels = new Map();
     for (const s of st.checklist?.sections ?? []) for (const f of s.facts) labels.set(f.id, f.label);
-    return { w: words(st.lang), lang: st.lang, today: st.today, labels };
+    return { w: words(st.lang), lang: st.lang, today: st.today, labels, level: this.headingLevel };
   }
 
-  /** Patches what the last evaluation changed: questions, advice, decisions, removed answers. */
+  /** Patches what the last evaluation changed: questions, advice, decisions, removed answers. Returns the
+   * answer problems that are new (for the live status). */
   #patch() {
     const view = this.#view;
     const st = this.#st;
-    if (!view || !st.evaluation) return;
+    if (!view || !st.evaluation) return [];
     const ctx = this.#ctx();
-    patchQuestions(view.index, st.evaluation, ctx.w, ctx.lang);
+    const problems = patchQuestions(view.index, st.evaluation, ctx, st.answers);
     patchAdvice(view.advice, st.evaluation, ctx);
     patchDecision(view.decision, st, ctx);
     this.#patchRemoved(ctx);
+    return problems;
   }
 
   /** The answers to questions these rules do not have: kept, shown and listed. */
@@ -338,18 +341,19 @@ export class RegieWijzer extends HTMLElement {
     return call(st.engine, (e) => e.summary(st.answers, st.today, decisionInputs(st.decisions), st.lang));
   }
 
-  /** Says in the live status, in one short sentence, which outcomes an answer changed. */
-  #announce(before) {
+  /** Says in the live status, in one short sentence, which outcomes an answer changed, after a problem
+   * with the answer itself when it has one. */
+  #announce(before, problems = []) {
     const { w, lang } = this.#ctx();
     const changed = (this.#st.evaluation?.outcomes ?? []).filter((o) => {
       const b = before?.outcomes.find((x) => x.id === o.id);
       return !b || b.status !== o.status || b.provisional !== o.provisional || !same(b.values, o.values);
     });
-    if (!changed.length || !this.#view) return;
+    if ((!changed.length && !problems.length) || !this.#view) return;
     const named = changed.slice(0, LIVE_NAMED)
       .map((o) => `${o.label[lang]}: ${cut(valueText(o, w, lang), 60)}${o.provisional ? `, ${w.provisional}` : ""}`);
     if (changed.length > LIVE_NAMED) named.push(fill(w.andMore, { n: String(changed.length - LIVE_NAMED) }));
-    this.#say(`${named.join("; ")}.`);
+    this.#say([...problems, ...(named.length ? [`${named.join("; ")}.`] : [])].join(" "));
   }
 
   #say(text) {
@@ -388,8 +392,8 @@ export class RegieWijzer extends HTMLElement {
   #evaluated() {
     const before = this.#st.evaluation;
     evaluate(this.#st);
-    this.#patch();
-    this.#announce(before);
+    const problems = this.#patch();
+    this.#announce(before, problems);
     this.#scheduleSummary();
   }
 
@@ -609,7 +613,7 @@ export class RegieWijzer extends HTMLElement {
     if (!this.#st.engine) return;
     this.#guard(() => {
       this.#readAttributes();
-      if (name === "lang") this.#draw();
+      if (name === "lang" || name === "heading-level") this.#draw();
       else {
         evaluate(this.#st);
         this.#patch();
@@ -736,6 +740,13 @@ export class RegieWijzer extends HTMLElement {
   set rules(v) { this.#reflect("rules", v); }
   get required() { return this.hasAttribute("required"); }
   set required(v) { this.toggleAttribute("required", Boolean(v)); }
+  /** The level of the widget's own headings ("Vragenlijst", "Advies", "Besluit"; the outcomes one
+   * below): the `heading-level` attribute, a whole number 1–6, default 2 (anything else counts as 2). */
+  get headingLevel() {
+    const n = Number(this.getAttribute("heading-level"));
+    return Number.isInteger(n) && n >= 1 && n <= 6 ? n : 2;
+  }
+  set headingLevel(v) { this.#reflect("heading-level", v); }
   get disabled() { return this.hasAttribute("disabled"); }
   set disabled(v) { this.toggleAttribute("disabled", Boolean(v)); }
 

@@ -2,17 +2,18 @@
 // decide otherwise (kept while it is open: answers and redraws never drop what is typed in it), and
 // "Bevestig advies" for every outcome not decided yet. One row per outcome, kept by id and patched.
 
-import { button, h, setAttr, setText } from "./dom.js";
+import { button, h, heading, setAttr, setText } from "./dom.js";
 
 /**
- * The panel, empty until {@link patchDecision}.
+ * The panel, empty until {@link patchDecision}, under its heading ("Besluit").
  * @param {import("./words.js").Words} w
+ * @param {number} level the heading level (the host's `heading-level`)
  */
-export function buildDecision(w) {
+export function buildDecision(w, level) {
   const status = h("p", { part: "decision-status" });
   const list = h("ul", { part: "decision-outcomes", tabindex: "-1", "aria-label": w.decisions });
   const confirm = button("confirm", w.confirm);
-  const panel = h("div", { part: "decision" }, [status, list]);
+  const panel = h("div", { part: "decision" }, [heading(level, "heading", w.decision), status, list]);
   return { panel, status, list, confirm, rows: new Map() };
 }
 

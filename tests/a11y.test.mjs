@@ -1,0 +1,137 @@
+// Accessibility beyond what axe sees (issue 20): reflow at 320 CSS px and inside a 320 px container,
+// answer problems tied to their field and announced, heading levels and landmark names, dark host
+// themes, the timeline editor by keyboard. Screenshots go to tests/artifacts/ for a person to look at.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { startServer } from "./server.mjs";
+import { launch, watchedPage } from "./browser.mjs";
+
+const ARTIFACTS = new URL("./artifacts/", import.meta.url);
+mkdirSync(ARTIFACTS, { recursive: true });
+const shot = (name) => new URL(name, ARTIFACTS).pathname;
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A page at `width` CSS px, opened at `path`, once every widget on it has drawn its advice. */
+async function open(path, { width = 1280, height = 900, setup } = {}) {
+  const w = await watchedPage(browser, server.origin);
+  await w.page.setViewportSize({ width, height });
+  if (setup) await w.page.addInitScript(setup);
+  await w.page.goto(`${server.origin}${path}`);
+  await w.page.waitForFunction(() => {
+    const all = [...document.querySelectorAll("regie-wijzer")];
+    return all.length > 0 && all.every((el) => el.shadowRoot?.querySelector("[part=outcome]"));
+  });
+  return w;
+}
+
+/** Opens the override form of the first outcome that has one, in every widget on the page. */
+async function openOverrides(page) {
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll("regie-wijzer")) el.shadowRoot.querySelector("[data-action=override]")?.click();
+  });
+  await page.waitForFunction(() => [...document.querySelectorAll("regie-wijzer")]
+    .every((el) => el.shadowRoot.querySelector("[part=override-form]")));
+}
+
+/** Every box that is wider than what it is given: the document, and each widget with its parts. */
+function overflow(page) {
+  return page.evaluate(() => {
+    const wide = [];
+    const d = document.documentElement;
+    if (d.scrollWidth > d.clientWidth) wide.push(`document ${d.scrollWidth} > ${d.clientWidth}`);
+    for (const el of document.querySelectorAll("regie-wijzer")) {
+      const box = el.parentElement;
+      if (box.scrollWidth > box.clientWidth) wide.push(`container of ${el.id || el.getAttribute("name")} ${box.scrollWidth} > ${box.clientWidth}`);
+      const right = el.getBoundingClientRect().right;
+      for (const part of el.shadowRoot.querySelectorAll("*")) {
+        const r = part.getBoundingClientRect();
+        if (r.width > 0 && r.right > right + 0.5) wide.push(`${part.tagName.toLowerCase()}[part=${part.getAttribute("part")}] ends at ${Math.round(r.right)} > ${Math.round(right)}`);
+      }
+    }
+    return [...new Set(wide)].slice(0, 12);
+  });
+}
+
+for (const [name, path] of [["demo", "/www/demo/"], ["demo-en", "/www/demo/en/"], ["casus", "/www/demo/casus.html"]]) {
+  test(`${name} reflows at 320 CSS px, with the override form open: nothing scrolls sideways`, async () => {
+    const { page, errors } = await open(path, { width: 320, height: 640 });
+    await openOverrides(page);
+    assert.deepEqual(await overflow(page), []);
+    await page.evaluate(() => document.querySelector("regie-wijzer").shadowRoot.querySelector("[part=override-form]").scrollIntoView());
+    await page.screenshot({ path: shot(`a11y-${name}-320.png`) });
+    assert.deepEqual(errors, []);
+  });
+}
+
+test("a widget in a 320 px container on a wide page lays out for the container, not the viewport", async () => {
+  const { page, errors } = await open("/tests/fixtures/narrow.html", { width: 1280 });
+  await openOverrides(page);
+  assert.deepEqual(await overflow(page), []);
+  // One column: the advice is below the checklist, not beside it.
+  const [checklist, advice] = await page.evaluate(() => ["checklist", "outcomes"].map((p) =>
+    document.querySelector("regie-wijzer").shadowRoot.querySelector(`[part=${p}]`).getBoundingClientRect().toJSON()));
+  assert.ok(advice.top >= checklist.bottom, `advice at ${advice.top}, checklist ends at ${checklist.bottom}`);
+  await page.locator("#box").screenshot({ path: shot("a11y-container-320.png") });
+  assert.deepEqual(errors, []);
+});
+
+test("an answer out of range is marked invalid, described by its problem in words, and announced", async () => {
+  const { page, errors } = await open("/tests/fixtures/narrow.html");
+  const field = page.locator("regie-wijzer #rw-leeftijd");
+  await field.fill("150");
+  const seen = await page.evaluate(() => {
+    const root = document.querySelector("regie-wijzer").shadowRoot;
+    const input = root.querySelector("#rw-leeftijd");
+    const described = (input.getAttribute("aria-describedby") ?? "").split(" ").map((id) => root.getElementById(id)?.textContent);
+    return { invalid: input.getAttribute("aria-invalid"), described, live: root.querySelector("[part=live][role=status]").textContent };
+  });
+  assert.equal(seen.invalid, "true");
+  assert.ok(seen.described.includes("Dit antwoord wordt niet gebruikt: 150 ligt niet tussen 0 en 120."), seen.described.join(" | "));
+  assert.ok(!seen.described.join(" ").includes(".."), "no notation from the rules language");
+  assert.match(seen.live, /Dit antwoord wordt niet gebruikt: 150 ligt niet tussen 0 en 120\./);
+  // Put right: valid again, and no longer described by the problem.
+  await field.fill("40");
+  const fixed = await page.evaluate(() => {
+    const input = document.querySelector("regie-wijzer").shadowRoot.querySelector("#rw-leeftijd");
+    return { invalid: input.getAttribute("aria-invalid"), described: input.getAttribute("aria-describedby") };
+  });
+  assert.equal(fixed.invalid, null);
+  assert.ok(!(fixed.described ?? "").includes("issue"), fixed.described);
+  assert.deepEqual(errors, []);
+});
+
+test("heading-level sets the widget's heading levels, and two widgets have landmarks with names of their own", async () => {
+  const { page, errors } = await open("/tests/fixtures/casus.html");
+  const headings = (id) => page.evaluate((i) => [...document.getElementById(i).shadowRoot.querySelectorAll("h1, h2, h3, h4, h5, h6")]
+    .filter((x) => x.checkVisibility()).map((x) => `${x.tagName.toLowerCase()} ${x.textContent}`), id);
+  const before = await headings("escalatie");
+  assert.deepEqual(before.filter((t) => t.startsWith("h2")), ["h2 Vragenlijst", "h2 Advies", "h2 Besluit"]);
+  assert.ok(before.some((t) => t.startsWith("h3")), before.join(" | "));
+  await page.evaluate(() => { document.getElementById("escalatie").headingLevel = 3; });
+  assert.equal(await page.locator("#escalatie").getAttribute("heading-level"), "3");
+  const after3 = await headings("escalatie");
+  assert.deepEqual(after3.filter((t) => t.startsWith("h3")).slice(0, 2), ["h3 Vragenlijst", "h3 Advies"]);
+  assert.ok(after3.includes("h3 Besluit"), after3.join(" | "));
+  assert.ok(!after3.some((t) => t.startsWith("h2")), after3.join(" | "));
+  assert.ok(after3.some((t) => t.startsWith("h4")), after3.join(" | "));
+  assert.equal(await page.evaluate(() => document.getElementById("regie").headingLevel), 2);
+  // The advice regions of the two widgets, as the accessibility tree names them.
+  const snapshot = await page.locator("main").ariaSnapshot();
+  const regions = [...snapshot.matchAll(/region "([^"]+)"/g)].map((m) => m[1]);
+  assert.equal(regions.length, 2, snapshot.slice(0, 400));
+  assert.equal(new Set(regions).size, 2, regions.join(" | "));
+  for (const r of regions) assert.match(r, /^Advies: \S/);
+  assert.deepEqual(errors, []);
+});
+
