@@ -26,8 +26,8 @@ after(async () => {
 async function open(path, { width = 1280, height = 900, setup } = {}) {
   const w = await watchedPage(browser, server.origin);
   await w.page.setViewportSize({ width, height });
-  if (setup) await w.page.addInitScript(setup);
   await w.page.goto(`${server.origin}${path}`);
+  if (setup) await w.page.evaluate(setup);
   await w.page.waitForFunction(() => {
     const all = [...document.querySelectorAll("regie-wijzer")];
     return all.length > 0 && all.every((el) => el.shadowRoot?.querySelector("[part=outcome]"));
@@ -135,3 +135,91 @@ test("heading-level sets the widget's heading levels, and two widgets have landm
   assert.deepEqual(errors, []);
 });
 
+// ---------- axe: WCAG 2.2 A/AA and best practice, target size included, light and dark host themes ----------
+
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
+/** A dark host theme: the page sets only its document colours (NL Design System tokens). Set through the
+ * CSSOM, which the pages' CSP allows. */
+function darkHost() {
+  // On <html>, and on <body> where the demo's theme class sets the light tokens.
+  for (const el of [document.documentElement, document.body]) {
+    el.style.setProperty("--utrecht-document-color", "#f0f0f0");
+    el.style.setProperty("--utrecht-document-background-color", "#1b1b1f");
+  }
+  // A page without a theme of its own (the playground) takes its colours from the same tokens.
+  document.body.style.setProperty("color", "var(--utrecht-document-color)");
+  document.body.style.setProperty("background-color", "var(--utrecht-document-background-color)");
+}
+
+/** axe's violations on the page (`widgetsOnly`: inside the widgets; with a dark host theme the host's own
+ * links and alerts keep the light theme's colours, which is the host theme's business, not ours). */
+async function axe(page, name, widgetsOnly = false) {
+  const { default: AxeBuilder } = await import("@axe-core/playwright");
+  const builder = new AxeBuilder({ page });
+  if (widgetsOnly) builder.include("regie-wijzer");
+  // The tags choose the rules; target-size (WCAG 2.5.8) is switched on by name as well.
+  const r = await builder.options({ runOnly: { type: "tag", values: TAGS }, rules: { "target-size": { enabled: true } } }).analyze();
+  return r.violations.map((v) => `${name}: ${v.id}: ${v.nodes.slice(0, 4).map((n) => `${n.target.join(" ")} ${n.failureSummary?.split("\n")[1] ?? ""}`).join(", ")}`);
+}
+
+/** What a professional does on a page: answers, opens "Waarom?", a wrong number, a timeline row, an
+ * override form, and confirms the advice of one widget. */
+async function interact(page) {
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll("regie-wijzer")) {
+      const root = el.shadowRoot;
+      for (const q of root.querySelectorAll("[part=question]:not([hidden]) [part=option]:first-child input")) q.click();
+      for (const d of root.querySelectorAll("details")) d.open = true;
+      root.querySelector("[data-action=add-record]")?.click();
+    }
+  });
+  const number = page.locator("regie-wijzer input[type=number]:visible").first();
+  if (await number.count()) await number.fill("99999");
+  await openOverrides(page);
+}
+
+const PAGES = [["demo", "/www/demo/"], ["demo-en", "/www/demo/en/"], ["casus", "/www/demo/casus.html"], ["playground", "/www/playground/"]];
+for (const [name, path] of PAGES) {
+  for (const theme of ["light", "dark"]) {
+    test(`axe finds nothing on ${name} (${theme} host theme), before and after interaction`, async () => {
+      const { page, errors } = await open(path, { setup: theme === "dark" ? darkHost : undefined });
+      const found = await axe(page, `${name} before`, theme === "dark");
+      await interact(page);
+      found.push(...await axe(page, `${name} after`, theme === "dark"));
+      if (theme === "dark") await page.screenshot({ path: shot(`a11y-${name}-dark.png`), fullPage: name !== "playground" });
+      assert.deepEqual(found, []);
+      assert.deepEqual(errors, []);
+    });
+  }
+}
+
+test("forced colours keep the provisional marking (by its line style), the focus ring and the targets' size", async () => {
+  const { page, errors } = await open("/tests/fixtures/casus.html", { width: 1280 });
+  await page.emulateMedia({ forcedColors: "active" });
+  const button = page.locator("regie-wijzer#escalatie [data-action=add-record]").first();
+  await button.focus();
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Tab");
+  const seen = await page.evaluate(() => {
+    const root = document.getElementById("escalatie").shadowRoot;
+    const provisional = root.querySelector("[part=outcome][data-provisional]");
+    const decided = root.querySelector("[part=outcome]:not([data-provisional])");
+    const focused = root.activeElement;
+    const f = getComputedStyle(focused);
+    const radio = root.querySelector("input[type=radio]").getBoundingClientRect();
+    return {
+      provisional: provisional && getComputedStyle(provisional).borderLeftStyle,
+      decided: decided && getComputedStyle(decided).borderLeftStyle,
+      outline: `${f.outlineStyle} ${parseFloat(f.outlineWidth) >= 2}`,
+      radio: [radio.width >= 24, radio.height >= 24],
+    };
+  });
+  assert.equal(seen.provisional, "double");
+  if (seen.decided) assert.equal(seen.decided, "solid");
+  assert.equal(seen.outline, "solid true");
+  assert.deepEqual(seen.radio, [true, true]);
+  await page.evaluate(() => document.getElementById("escalatie").shadowRoot.querySelector("[part=outcomes]").scrollIntoView());
+  await page.screenshot({ path: shot("a11y-casus-forced-colours.png") });
+  assert.deepEqual(errors, []);
+});
