@@ -223,3 +223,100 @@ test("forced colours keep the provisional marking (by its line style), the focus
   await page.screenshot({ path: shot("a11y-casus-forced-colours.png") });
   assert.deepEqual(errors, []);
 });
+
+test("timeline by keyboard: after \"Voeg toe\" focus is in the new record, announced; names per timeline; dates as people read them", async () => {
+  const { page, errors } = await open("/tests/fixtures/casus.html");
+  const add = page.locator("#escalatie [data-fact=contactpogingen] [data-action=add-record]");
+  await add.focus();
+  await page.keyboard.press("Enter");
+  const after1 = await page.evaluate(() => {
+    const root = document.getElementById("escalatie").shadowRoot;
+    const a = root.activeElement;
+    return { inRecord: Boolean(a?.closest("[part=record]")), field: a?.dataset.field, record: a?.closest("[part=record]")?.getAttribute("aria-label"),
+      live: root.querySelector("[part=live]").textContent };
+  });
+  assert.deepEqual([after1.inRecord, after1.field, after1.record], [true, "datum", "Registratie 1"]);
+  assert.match(after1.live, /^Registratie 1 toegevoegd\./);
+  // Typing goes into the new record's date field (the test browser's locale is en-US: month first).
+  await page.keyboard.type("03022026");
+  assert.equal(await page.evaluate(() => document.getElementById("escalatie").answers.contactpogingen[0].datum), "2026-03-02");
+  await add.focus();
+  await page.keyboard.press("Enter");
+  assert.match(await page.locator("#escalatie [part=live]").textContent(), /^Registratie 2 toegevoegd\./);
+  // Every button in the two widgets has a name of its own.
+  const names = await page.evaluate(() => [...document.querySelectorAll("regie-wijzer")].flatMap((el) =>
+    [...el.shadowRoot.querySelectorAll("[data-action=add-record], [data-action=remove-record], [data-action=no-records]")]
+      .map((b) => b.getAttribute("aria-label") ?? b.textContent)));
+  assert.ok(names.length >= 4, names.join(" | "));
+  assert.equal(new Set(names).size, names.length, names.join(" | "));
+  // A year has four digits.
+  assert.equal(await page.locator("#escalatie [part=record] [data-field=datum]").first().getAttribute("max"), "9999-12-31");
+  // A deadline in text: 16-03-2026, not the ISO form.
+  await page.evaluate(() => {
+    document.getElementById("escalatie").answers = { vermoeden_stoornis: true, ernstig_nadeel: true, onmiddellijk_dreigend: false, zorg_geweigerd: true, datum_melding: "2026-03-02" };
+  });
+  const deadline = await page.locator("#escalatie [data-outcome=termijn_verkennend_onderzoek] [part=outcome-value]").textContent();
+  assert.match(deadline, /16-03-2026/);
+  assert.doesNotMatch(deadline, /2026-03-16/);
+  assert.deepEqual(errors, []);
+});
+
+test("copying the summary is said, and a handover is said in words (van … naar …), not with an arrow", async () => {
+  const { page, errors } = await open("/tests/fixtures/casus.html");
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
+  await page.locator("#regie [data-action=copy]").click();
+  await page.waitForFunction(() => document.getElementById("regie").shadowRoot.querySelector("[part=live]").textContent !== "");
+  assert.equal(await page.locator("#regie [part=live]").textContent(), "Samenvatting gekopieerd.");
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await page.evaluate(() => document.getElementById("regie").summary));
+  await page.evaluate(() => {
+    document.getElementById("regie").answers = { fase: "ontslag", in_fact_zorg: false, voorgestelde_regiehouder: "wijkteam" };
+  });
+  const said = await page.locator("#regie [part=handover] p").first().textContent();
+  assert.match(said, /^Van \S.* naar \S/);
+  assert.doesNotMatch(said, /→/);
+  assert.deepEqual(errors, []);
+});
+
+test("print shows the whole summary and each decision beside its outcome; a compact advice line sits by \"Bevestig advies\"", async () => {
+  const { page, errors } = await open("/tests/fixtures/narrow.html");
+  await page.locator("regie-wijzer #rw-acuut_gevaar-0").check();
+  const line = await page.locator("regie-wijzer [part=advice-line]").textContent();
+  assert.match(line, /^Advies: Route: .+ · Urgentie: .+/);
+  // Decide otherwise on the first outcome, with a reason.
+  await page.locator("regie-wijzer [data-action=override]").first().click();
+  const form = page.locator("regie-wijzer [part=override-form]");
+  await form.locator("[data-field=override-value]").selectOption({ index: 1 });
+  const code = form.locator("[data-field=override-code]");
+  if (await code.count()) await code.selectOption({ index: 1 });
+  await form.locator("[data-field=override-reason]").fill("Melder hoort hem 's nachts schreeuwen.");
+  await form.locator("[data-action=save-override]").click();
+  await page.emulateMedia({ media: "print" });
+  const printed = await page.evaluate(() => {
+    const el = document.querySelector("regie-wijzer");
+    const root = el.shadowRoot;
+    const pre = root.querySelector("[part=summary-print]");
+    const first = root.querySelector("[part=outcome]");
+    const beside = first.querySelector("[part=outcome-decision]");
+    return { whole: pre.checkVisibility() && pre.textContent === el.summary && pre.scrollHeight <= pre.clientHeight + 1,
+      lines: el.summary.split("\n").length, textarea: root.querySelector("[part=summary]").checkVisibility(),
+      beside: beside?.checkVisibility() ? beside.textContent : null };
+  });
+  assert.equal(printed.whole, true);
+  assert.ok(printed.lines > 6, `${printed.lines} lines`);
+  assert.equal(printed.textarea, false);
+  assert.match(printed.beside ?? "", /^Besluit: afgeweken: .+ \(reden: .*Melder hoort hem/);
+  await page.screenshot({ path: shot("a11y-print.png"), fullPage: true });
+  assert.deepEqual(errors, []);
+});
+
+test("where there is room the advice stays in view while the last questions are answered", async () => {
+  const { page, errors } = await open("/www/demo/", { width: 1280, height: 800 });
+  const last = page.locator("regie-wijzer [part=question]:not([hidden]) :is(input, select)").last();
+  await last.focus();
+  await last.scrollIntoViewIfNeeded();
+  const r = await page.evaluate(() => document.querySelector("regie-wijzer").shadowRoot.querySelector("[part=outcomes]").getBoundingClientRect().toJSON());
+  // Most of it on screen (near the end of the widget the column is pushed up by the widget's own end).
+  const shown = Math.min(r.bottom, 800) - Math.max(r.top, 0);
+  assert.ok(shown >= Math.min(400, r.height), `advice at ${Math.round(r.top)}..${Math.round(r.bottom)}`);
+  assert.deepEqual(errors, []);
+});

@@ -3,7 +3,7 @@
 // "Waarom?" the professional opened stays open.
 
 import { button, h, heading, same, setAttr, setText } from "./dom.js";
-import { fill } from "./words.js";
+import { datesShown, fill } from "./words.js";
 
 /** How many ranked open questions "wat nu telt" shows before "meer vragen". */
 const NEXT_SHOWN = 3;
@@ -88,7 +88,7 @@ function patchOutcome(node, o, ctx) {
 export function valueText(o, w, lang) {
   if (o.status === "undecided") return o.policy === "deadline" ? w.noDeadline : w.undecided;
   if (o.status === "conflict") return w.conflict;
-  return o.value_labels.map((l) => l[lang]).join(", ");
+  return datesShown(o.value_labels.map((l) => l[lang]).join(", "), lang);
 }
 
 /** "Kan nog bij komen: …" under a `collect` outcome: the values some answers could still add. */
@@ -140,6 +140,9 @@ function patchHandovers(view, handovers, ctx) {
   for (const [id, el] of view.handovers) if (!shown.has(id)) { el.remove(); view.handovers.delete(id); }
 }
 
+/** `text` with its first letter a capital ("Van Kliniek naar FACT-team"). */
+const capital = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** One handover: who to whom, complete or not, and what is still missing. */
 function handoverNode(ho, { w, lang, level }) {
   const status = ho.status === "complete" ? "complete" : ho.status === "blocked" ? "blocked" : "open";
@@ -147,7 +150,7 @@ function handoverNode(ho, { w, lang, level }) {
   const state = ho.status === "complete" ? w.handoverComplete : w.handoverBlocked;
   const el = h("div", { part: "handover", "data-handover": ho.id, "data-status": status }, [
     heading(level + 1, "outcome-title", `${w.handover}: ${title}`),
-    h("p", {}, [`${ho.from_label[lang]} → ${ho.to_label[lang]}: ${state}`]),
+    h("p", {}, [`${capital(fill(w.handoverFromTo, { from: ho.from_label[lang], to: ho.to_label[lang] }))}: ${state}`]),
   ]);
   if (ho.missing.length) {
     el.append(h("ul", { part: "handover-missing", "aria-label": w.handoverMissing }, ho.missing.map((m) => h("li", {}, [m[lang]]))));

@@ -4,7 +4,7 @@
 
 import { button, h, heading, setAttr, setText } from "./dom.js";
 import { fill } from "./words.js";
-import { buildRecords } from "./timeline.js";
+import { buildRecords, DATE_MAX, DATE_MIN } from "./timeline.js";
 
 /**
  * @typedef {{ el: HTMLElement, fact: any, issue: HTMLElement, records?: HTMLElement, shown?: string }} Entry
@@ -46,7 +46,8 @@ function question(fact, w, lang) {
   else if (fact.type === "bool" || fact.type === "scale") el.append(radios(fact, id, Boolean(help), w, lang));
   else if (fact.type === "timeline") {
     entry.records = h("div", { part: "records" });
-    el.append(h("fieldset", { part: "control" }, [h("legend", {}, [fact.label[lang]]), entry.records, button("add-record", w.addRecord)]));
+    const add = button("add-record", w.addRecord, { "aria-label": `${w.addRecord}: ${fact.label[lang]}` });
+    el.append(h("fieldset", { part: "control" }, [h("legend", {}, [fact.label[lang]]), entry.records, add]));
   } else el.append(h("label", { for: id }, [fact.label[lang]]), field(fact, id, Boolean(help), w, lang));
   if (help) el.append(help);
   el.append(issue);
@@ -74,7 +75,7 @@ function field(fact, id, hasHelp, w, lang) {
   const int = fact.type === "int";
   return h("input", {
     type: int ? "number" : "date", id, part: "control", "aria-describedby": described,
-    inputmode: int ? "numeric" : null, min: int ? fact.min : null, max: int ? fact.max : null,
+    inputmode: int ? "numeric" : null, min: int ? fact.min : DATE_MIN, max: int ? fact.max : DATE_MAX,
   });
 }
 
