@@ -70,7 +70,7 @@ export interface RegieWijzerUnavailableValue {
   decisions: Record<string, never>;
 }
 
-/** `<regie-wijzer rules lang today name required disabled>`: a form-associated triage checklist with live
+/** `<regie-wijzer rules lang today name required disabled heading-level>`: a form-associated triage checklist with live
  * advice. Every attribute is also a property that reflects it. Content with `slot="fallback"` is shown only
  * when the widget cannot give advice (docs/widget.md). */
 export declare class RegieWijzer extends HTMLElement {
@@ -90,6 +90,10 @@ export declare class RegieWijzer extends HTMLElement {
   required: boolean;
   /** The `disabled` attribute (a `<fieldset disabled>` around it disables it too). */
   disabled: boolean;
+  /** The `heading-level` attribute: the level (1–6, default 2) of the widget's headings "Vragenlijst",
+   * "Advies" and "Besluit"; the outcomes' headings are one below. Setting null removes the attribute. */
+  get headingLevel(): number;
+  set headingLevel(v: number | string | null);
   /** The value the form submits (also while new rules fail to load: the last one), or null before the first. */
   readonly value: RegieWijzerValue | RegieWijzerUnavailableValue | null;
   /** The ruleset's identity. */

@@ -12,12 +12,12 @@ import { normalise, plain, withAnswer } from "./element/answers.js";
 import { buildChecklist, patchQuestions, readAnswer, todayNotice, writeAnswer } from "./element/questions.js";
 import { buildRecords, changedRecords } from "./element/timeline.js";
 import { buildAdvice, patchAdvice, valueText } from "./element/advice.js";
-import { buildDecision, keepDraft, patchDecision, showError, typed } from "./element/decision.js";
+import { buildDecision, keepDraft, patchDecision, patchOutcomeDecisions, showError, typed } from "./element/decision.js";
 import {
   brokenBox, fallbackSlot, rulesDetail, rulesError, startError, startMessage, unavailableValue,
 } from "./element/failure.js";
 import { button, h, same, setAttr, setText } from "./element/dom.js";
-import { cut, EN, fill, NL, words } from "./element/words.js";
+import { cut, dateShown, EN, fill, NL, words } from "./element/words.js";
 
 let sheet;
 /** The element's stylesheet (www/regiewijzer.css, same origin), adopted by every shadow root. */
@@ -70,8 +70,6 @@ function isDate(text) {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
-/** A date as a person reads it: `28-11-2026` in Dutch, `2026-11-28` in English. */
-const dateShown = (date, lang) => (lang === "en" ? date : date.split("-").reverse().join("-"));
 
 /** How many changed outcomes the live status names before "and N more". */
 const LIVE_NAMED = 2;
@@ -84,13 +82,13 @@ let broken = null;
 const live = new Set();
 
 /** Properties a host may set before the element is defined (upgraded in the constructor). */
-const UPGRADED = ["answers", "rulesSource", "name", "today", "rules", "required", "disabled", "lang"];
+const UPGRADED = ["answers", "rulesSource", "name", "today", "rules", "required", "disabled", "lang", "headingLevel"];
 
 const NO_RULES = Symbol("no rules loaded");
 
 export class RegieWijzer extends HTMLElement {
   static formAssociated = true;
-  static observedAttributes = ["rules", "lang", "today", "required"];
+  static observedAttributes = ["rules", "lang", "today", "required", "heading-level"];
 
   #internals;
   #shadow;
@@ -240,24 +238,29 @@ export class RegieWijzer extends HTMLElement {
     const lang = st.lang;
     const focusAgain = this.#focusSelector();
     if (this.#view) keepDraft(this.#shadow, st);
-    const { root: checklist, index } = buildChecklist(st.checklist, w, lang);
-    const advice = buildAdvice(w);
-    const decision = buildDecision(w);
+    const level = this.headingLevel;
+    const { root: checklist, index } = buildChecklist(st.checklist, w, lang, level);
+    const advice = buildAdvice(w, level, st.checklist.ruleset.title[lang]);
+    const decision = buildDecision(w, level);
     const summary = h("textarea", { id: "rw-summary", part: "summary", readonly: true, rows: "6" });
+    // On paper a textarea shows only its rows: the whole summary is printed from this copy instead.
+    const printed = h("pre", { part: "summary-print", "aria-hidden": "true" });
     const liveStatus = h("p", { part: "live", role: "status", "aria-live": "polite" });
     const removed = h("div", { part: "removed-answers", role: "status" });
     const today = h("p", { part: "today-error", role: "alert" });
     const ruleset = st.checklist.ruleset;
     const widget = h("div", { part: "widget", lang }, [
-      checklist, advice.panel, advice.next, decision.panel,
-      h("div", { part: "tools" }, [button("copy", w.copy), h("label", { for: "rw-summary", part: "summary-label" }, [w.summary]), summary]),
+      checklist,
+      // The advice, what matters next and the decision: one column that stays in view where there is room.
+      h("div", { part: "side" }, [advice.panel, advice.next, decision.panel]),
+      h("div", { part: "tools" }, [button("copy", w.copy), h("label", { for: "rw-summary", part: "summary-label" }, [w.summary]), summary, printed]),
       h("p", { part: "ruleset", "data-hash": ruleset.hash },
         [`${w.ruleset} ${ruleset.title[lang]} (${ruleset.id}) ${w.version} ${ruleset.version} · ${ruleset.hash}`]),
       h("p", { part: "note" }, [st.checklist.note ? `${st.checklist.note[lang]} ${w.disclaimer}` : w.disclaimer]),
       liveStatus,
     ]);
     const frame = h("fieldset", { part: "frame", disabled: this.#formDisabled }, [widget]);
-    this.#view = { frame, widget, index, advice, decision, summary, live: liveStatus, removed, today, removedKey: null };
+    this.#view = { frame, widget, index, advice, decision, summary, printed, live: liveStatus, removed, today, removedKey: null };
     this.#shadow.replaceChildren(frame);
     const ctx = this.#ctx();
     for (const [id, entry] of index) writeAnswer(entry, st.answers[id], ctx);
@@ -282,20 +285,23 @@ export class RegieWijzer extends HTMLElement {
     const st = this.#st;
     const labels = new Map();
     for (const s of st.checklist?.sections ?? []) for (const f of s.facts) labels.set(f.id, f.label);
-    return { w: words(st.lang), lang: st.lang, today: st.today, labels };
+    return { w: words(st.lang), lang: st.lang, today: st.today, labels, level: this.headingLevel };
   }
 
-  /** Patches what the last evaluation changed: questions, advice, decisions, removed answers. */
+  /** Patches what the last evaluation changed: questions, advice, decisions, removed answers. Returns the
+   * answer problems that are new (for the live status). */
   #patch() {
     const view = this.#view;
     const st = this.#st;
-    if (!view || !st.evaluation) return;
+    if (!view || !st.evaluation) return [];
     const ctx = this.#ctx();
-    patchQuestions(view.index, st.evaluation, ctx.w, ctx.lang);
+    const problems = patchQuestions(view.index, st.evaluation, ctx, st.answers);
     patchAdvice(view.advice, st.evaluation, ctx);
     patchDecision(view.decision, st, ctx);
+    patchOutcomeDecisions(view.advice, st, ctx);
     this.#patchRemoved(ctx);
     if (!st.ranked) this.#scheduleRank();
+    return problems;
   }
 
   #rankFrame = 0;
@@ -351,7 +357,10 @@ export class RegieWijzer extends HTMLElement {
   }
 
   #refreshSummary() {
-    if (this.#view) this.#view.summary.value = this.#summaryText();
+    if (!this.#view) return;
+    const text = this.#summaryText();
+    this.#view.summary.value = text;
+    setText(this.#view.printed, text);
   }
 
   #summaryText() {
@@ -360,18 +369,19 @@ export class RegieWijzer extends HTMLElement {
     return call(st.engine, (e) => e.summary(st.answers, st.today, decisionInputs(st.decisions), st.lang));
   }
 
-  /** Says in the live status, in one short sentence, which outcomes an answer changed. */
-  #announce(before) {
+  /** Says in the live status, in one short sentence, which outcomes an answer changed, after a problem
+   * with the answer itself when it has one. */
+  #announce(before, problems = []) {
     const { w, lang } = this.#ctx();
     const changed = (this.#st.evaluation?.outcomes ?? []).filter((o) => {
       const b = before?.outcomes.find((x) => x.id === o.id);
       return !b || b.status !== o.status || b.provisional !== o.provisional || !same(b.values, o.values);
     });
-    if (!changed.length || !this.#view) return;
+    if ((!changed.length && !problems.length) || !this.#view) return;
     const named = changed.slice(0, LIVE_NAMED)
       .map((o) => `${o.label[lang]}: ${cut(valueText(o, w, lang), 60)}${o.provisional ? `, ${w.provisional}` : ""}`);
     if (changed.length > LIVE_NAMED) named.push(fill(w.andMore, { n: String(changed.length - LIVE_NAMED) }));
-    this.#say(`${named.join("; ")}.`);
+    this.#say([...problems, ...(named.length ? [`${named.join("; ")}.`] : [])].join(" "));
   }
 
   #say(text) {
@@ -399,19 +409,20 @@ export class RegieWijzer extends HTMLElement {
     if (entry?.el === q) this.#answer(entry.fact.id, readAnswer(entry));
   }
 
-  #answer(id, answer) {
+  /** `said`: what the action itself did, said before what it changed ("Registratie 3 toegevoegd."). */
+  #answer(id, answer, said = "") {
     if (same(this.#st.answers[id], answer)) return;
     this.#st.answers = withAnswer(this.#st.answers, id, answer);
-    this.#evaluated();
+    this.#evaluated(said);
     this.#commit("regiewijzer-change");
   }
 
   /** Evaluates (one call into the engine) and patches what changed. */
-  #evaluated() {
+  #evaluated(said = "") {
     const before = this.#st.evaluation;
     evaluate(this.#st);
-    this.#patch();
-    this.#announce(before);
+    const problems = this.#patch();
+    this.#announce(before, said ? [said, ...problems] : problems);
     this.#scheduleSummary();
   }
 
@@ -437,6 +448,7 @@ export class RegieWijzer extends HTMLElement {
   /** After a decision: patch the panel, refresh the summary, say it, submit it, tell the host. */
   #decided(sentence) {
     patchDecision(this.#view.decision, this.#st, this.#ctx());
+    patchOutcomeDecisions(this.#view.advice, this.#st, this.#ctx());
     this.#refreshSummary();
     this.#say(sentence);
     this.#commit("regiewijzer-confirm");
@@ -484,8 +496,10 @@ export class RegieWijzer extends HTMLElement {
     const text = this.#summaryText();
     const area = this.#view.summary;
     area.value = text;
-    const fallback = () => { area.focus(); area.select(); };
-    if (navigator.clipboard?.writeText) navigator.clipboard.writeText(text).catch(fallback);
+    const { w } = this.#ctx();
+    // Said in the live status either way: copied, or selected for the professional to copy.
+    const fallback = () => { area.focus(); area.select(); this.#say(w.copySelected); };
+    if (navigator.clipboard?.writeText) navigator.clipboard.writeText(text).then(() => this.#say(w.copied), fallback);
     else fallback();
   }
 
@@ -497,9 +511,15 @@ export class RegieWijzer extends HTMLElement {
     const id = entry.fact.id;
     const next = action === "no-records" ? []
       : changedRecords(this.#st.answers[id], action, entry.fact, this.#st.today, Number(b.dataset.index));
+    const { w } = this.#ctx();
     buildRecords(entry, next, this.#ctx());
-    this.#answer(id, next);
-    entry.el.querySelector("[data-action=add-record]")?.focus();
+    const n = action === "add-record" ? next.length : Number(b.dataset.index) + 1;
+    const said = action === "add-record" ? fill(w.recordAdded, { n: String(n) })
+      : action === "remove-record" ? fill(w.recordRemoved, { n: String(n) }) : "";
+    this.#answer(id, next, said);
+    // After "Voeg toe" the keyboard goes into the new record (its first field); else to "Voeg toe".
+    const target = action === "add-record" ? [...entry.el.querySelectorAll("[part=record]")].at(-1)?.querySelector("[data-field]") : null;
+    (target ?? entry.el.querySelector("[data-action=add-record]"))?.focus();
   }
 
   // ---------- value, form and events ----------
@@ -631,7 +651,7 @@ export class RegieWijzer extends HTMLElement {
     if (!this.#st.engine) return;
     this.#guard(() => {
       this.#readAttributes();
-      if (name === "lang") this.#draw();
+      if (name === "lang" || name === "heading-level") this.#draw();
       else {
         evaluate(this.#st);
         this.#patch();
@@ -758,6 +778,13 @@ export class RegieWijzer extends HTMLElement {
   set rules(v) { this.#reflect("rules", v); }
   get required() { return this.hasAttribute("required"); }
   set required(v) { this.toggleAttribute("required", Boolean(v)); }
+  /** The level of the widget's own headings ("Vragenlijst", "Advies", "Besluit"; the outcomes one
+   * below): the `heading-level` attribute, a whole number 1–6, default 2 (anything else counts as 2). */
+  get headingLevel() {
+    const n = Number(this.getAttribute("heading-level"));
+    return Number.isInteger(n) && n >= 1 && n <= 6 ? n : 2;
+  }
+  set headingLevel(v) { this.#reflect("heading-level", v); }
   get disabled() { return this.hasAttribute("disabled"); }
   set disabled(v) { this.toggleAttribute("disabled", Boolean(v)); }
 

@@ -2,8 +2,8 @@
 // nu telt". One node per outcome, kept by id and patched where its part of the evaluation changed; a
 // "Waarom?" the professional opened stays open.
 
-import { button, h, same, setAttr, setText } from "./dom.js";
-import { fill } from "./words.js";
+import { button, h, heading, same, setAttr, setText } from "./dom.js";
+import { datesShown, fill } from "./words.js";
 
 /** How many ranked open questions "wat nu telt" shows before "meer vragen". */
 const NEXT_SHOWN = 3;
@@ -11,11 +11,15 @@ const NEXT_SHOWN = 3;
 const COULD_ADD_SHOWN = 4;
 
 /**
- * The advice panel (outcomes and handovers) and "wat nu telt", empty until {@link patchAdvice}.
+ * The advice panel (outcomes and handovers) and "wat nu telt", empty until {@link patchAdvice}. The panel
+ * is a region named after the ruleset too ("Advies: Triage meldpunt"), so that two widgets on one page
+ * have landmarks of their own.
  * @param {import("./words.js").Words} w
+ * @param {number} level the heading level of the panel (the host's `heading-level`)
+ * @param {string} title the ruleset's title
  */
-export function buildAdvice(w) {
-  const panel = h("section", { part: "outcomes", "aria-label": w.advice }, [h("h2", {}, [w.advice])]);
+export function buildAdvice(w, level, title) {
+  const panel = h("section", { part: "outcomes", "aria-label": `${w.advice}: ${title}` }, [heading(level, "heading", w.advice)]);
   const next = h("div", { part: "matters-next" });
   return { panel, next, outcomes: new Map(), handovers: new Map(), lastNext: null };
 }
@@ -52,9 +56,9 @@ export function patchAdvice(view, evaluation, ctx) {
 }
 
 /** The nodes of one outcome (filled by {@link patchOutcome}). */
-function outcomeNode(o, { w, lang }) {
+function outcomeNode(o, { w, lang, level }) {
   const badge = h("span", { part: "badge" }, [w.provisional]);
-  const title = h("h3", {}, [o.label[lang]]);
+  const title = heading(level + 1, "outcome-title", o.label[lang]);
   const value = h("p", { part: "outcome-value" });
   const couldAdd = h("p", { part: "could-add", hidden: true });
   const list = h("ul");
@@ -84,7 +88,7 @@ function patchOutcome(node, o, ctx) {
 export function valueText(o, w, lang) {
   if (o.status === "undecided") return o.policy === "deadline" ? w.noDeadline : w.undecided;
   if (o.status === "conflict") return w.conflict;
-  return o.value_labels.map((l) => l[lang]).join(", ");
+  return datesShown(o.value_labels.map((l) => l[lang]).join(", "), lang);
 }
 
 /** "Kan nog bij komen: …" under a `collect` outcome: the values some answers could still add. */
@@ -136,14 +140,17 @@ function patchHandovers(view, handovers, ctx) {
   for (const [id, el] of view.handovers) if (!shown.has(id)) { el.remove(); view.handovers.delete(id); }
 }
 
+/** `text` with its first letter a capital ("Van Kliniek naar FACT-team"). */
+const capital = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** One handover: who to whom, complete or not, and what is still missing. */
-function handoverNode(ho, { w, lang }) {
+function handoverNode(ho, { w, lang, level }) {
   const status = ho.status === "complete" ? "complete" : ho.status === "blocked" ? "blocked" : "open";
   const title = ho.title?.[lang] ?? ho.id;
   const state = ho.status === "complete" ? w.handoverComplete : w.handoverBlocked;
   const el = h("div", { part: "handover", "data-handover": ho.id, "data-status": status }, [
-    h("h3", {}, [`${w.handover}: ${title}`]),
-    h("p", {}, [`${ho.from_label[lang]} → ${ho.to_label[lang]}: ${state}`]),
+    heading(level + 1, "outcome-title", `${w.handover}: ${title}`),
+    h("p", {}, [`${capital(fill(w.handoverFromTo, { from: ho.from_label[lang], to: ho.to_label[lang] }))}: ${state}`]),
   ]);
   if (ho.missing.length) {
     el.append(h("ul", { part: "handover-missing", "aria-label": w.handoverMissing }, ho.missing.map((m) => h("li", {}, [m[lang]]))));
@@ -153,7 +160,7 @@ function handoverNode(ho, { w, lang }) {
 
 /** "Wat nu telt": redrawn only when the ranking changed; "meer vragen" stays open when it was, and the
  * keyboard stays on the question button it was on. */
-function patchNext(view, next, { w, lang }) {
+function patchNext(view, next, { w, lang, level }) {
   if (view.lastNext && same(view.lastNext, next)) return;
   view.lastNext = next;
   const root = view.next;
@@ -166,7 +173,7 @@ function patchNext(view, next, { w, lang }) {
   }
   const top = next.slice(0, NEXT_SHOWN);
   const rest = next.slice(NEXT_SHOWN);
-  const children = [h("h3", {}, [w.mattersNext]), nextList(top, lang)];
+  const children = [heading(level + 1, "outcome-title", w.mattersNext), nextList(top, lang)];
   if (rest.length) {
     const more = h("details", { part: "more-questions" }, [h("summary", {}, [`${w.moreQuestions} (${rest.length})`]), nextList(rest, lang)]);
     more.open = wasOpen;

@@ -2,18 +2,22 @@
 // decide otherwise (kept while it is open: answers and redraws never drop what is typed in it), and
 // "Bevestig advies" for every outcome not decided yet. One row per outcome, kept by id and patched.
 
-import { button, h, setAttr, setText } from "./dom.js";
+import { button, h, heading, setAttr, setText } from "./dom.js";
+import { datesShown } from "./words.js";
+import { valueText } from "./advice.js";
 
 /**
- * The panel, empty until {@link patchDecision}.
+ * The panel, empty until {@link patchDecision}, under its heading ("Besluit").
  * @param {import("./words.js").Words} w
+ * @param {number} level the heading level (the host's `heading-level`)
  */
-export function buildDecision(w) {
+export function buildDecision(w, level) {
   const status = h("p", { part: "decision-status" });
   const list = h("ul", { part: "decision-outcomes", tabindex: "-1", "aria-label": w.decisions });
   const confirm = button("confirm", w.confirm);
-  const panel = h("div", { part: "decision" }, [status, list]);
-  return { panel, status, list, confirm, rows: new Map() };
+  const line = h("p", { part: "advice-line" });
+  const panel = h("div", { part: "decision" }, [heading(level, "heading", w.decision), status, list]);
+  return { panel, status, list, confirm, line, rows: new Map() };
 }
 
 /**
@@ -49,8 +53,37 @@ export function patchDecision(view, st, ctx) {
   for (const [id, row] of view.rows) if (!seen.has(id)) { row.el.remove(); view.rows.delete(id); }
   const showConfirm = decided < outcomes.length;
   if (showConfirm) setText(view.confirm, decided === 0 ? w.confirm : w.confirmRest);
-  if (showConfirm && !view.confirm.isConnected) view.panel.append(view.confirm);
-  if (!showConfirm && view.confirm.isConnected) view.confirm.remove();
+  if (showConfirm && !view.confirm.isConnected) view.panel.append(view.line, view.confirm);
+  if (!showConfirm && view.confirm.isConnected) { view.line.remove(); view.confirm.remove(); }
+  if (showConfirm) setText(view.line, adviceLine(outcomes, st.checklist, ctx));
+}
+
+/** How many outcomes the compact line beside "Bevestig advies" names (route and urgency in triage). */
+const LINE_NAMED = 2;
+
+/** "Advies: Route: Bemoeizorg · Urgentie: Binnen 24 uur": the advice that is confirmed, beside the button
+ * (the single-value outcomes first in the ruleset, without deadlines and lists of actions). */
+function adviceLine(outcomes, checklist, { w, lang }) {
+  const single = outcomes.filter((o) => !["collect", "deadline"].includes(checklist.outcomes.find((v) => v.id === o.id)?.policy));
+  const named = single.slice(0, LINE_NAMED).map((o) => `${o.label[lang]}: ${valueText(o, w, lang)}`);
+  return named.length ? `${w.adviceLine}: ${named.join(" · ")}` : "";
+}
+
+/**
+ * Per outcome in the advice its decision in words ("Besluit: afgeweken: …"), beside its outcome: shown in
+ * print, where the decision panel comes after every reason.
+ * @param {{ outcomes: Map<string, any> }} advice the advice view
+ * @param {any} st the widget state
+ * @param {{ w: any, lang: string }} ctx
+ */
+export function patchOutcomeDecisions(advice, st, { w, lang }) {
+  for (const o of st.evaluation?.outcomes ?? []) {
+    const node = advice.outcomes.get(o.id);
+    if (!node) continue;
+    node.decision ??= h("p", { part: "outcome-decision" });
+    if (!node.decision.isConnected) node.value.after(node.decision);
+    setText(node.decision, `${w.decision}: ${decisionInWords(o, st.decisions[o.id], st.checklist, w, lang)}`);
+  }
 }
 
 /** One outcome's row: its text and, unless it is a deadline, "Wijk af". */
@@ -71,7 +104,7 @@ function patchRow(row, o, st, ctx) {
   const { w, lang } = ctx;
   const d = st.decisions[o.id];
   setAttr(row.el, "data-decision", !d ? "none" : d.otherwise ? "override" : "confirmed");
-  const advice = o.value_labels.map((t) => t[lang]).join(", ") || w.undecided;
+  const advice = datesShown(o.value_labels.map((t) => t[lang]).join(", "), lang) || w.undecided;
   setText(row.text, `${o.label[lang]}: ${advice} — ${decisionInWords(o, d, st.checklist, w, lang)}`);
   const open = st.draft?.outcome === o.id && row.toggle != null;
   if (row.toggle) setAttr(row.toggle, "aria-expanded", open ? "true" : "false");

@@ -42,6 +42,9 @@ export function setText(el, text) {
 /** A `<button type=button data-action=…>` with its text. */
 export const button = (action, text, attrs = {}) => h("button", { type: "button", "data-action": action, ...attrs }, [text]);
 
+/** A heading at `level` (the host's `heading-level`, kept within 1–6), with `part` and its text. */
+export const heading = (level, part, text) => h(`h${Math.min(6, Math.max(1, level))}`, { part }, [text]);
+
 /** The deepest focused element inside `root` (a shadow root), or null. */
 export const focused = (root) => root.activeElement ?? null;
 

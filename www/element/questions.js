@@ -2,9 +2,9 @@
 // it matters next, an unusable answer). A control's value is written only when the host sets answers
 // (or restores or resets them): what the professional types stays in the field that has it.
 
-import { button, h, setAttr, setText } from "./dom.js";
+import { button, h, heading, setAttr, setText } from "./dom.js";
 import { fill } from "./words.js";
-import { buildRecords } from "./timeline.js";
+import { buildRecords, DATE_MAX, DATE_MIN } from "./timeline.js";
 
 /**
  * @typedef {{ el: HTMLElement, fact: any, issue: HTMLElement, records?: HTMLElement, shown?: string }} Entry
@@ -15,11 +15,13 @@ import { buildRecords } from "./timeline.js";
  * @param {any} checklist
  * @param {import("./words.js").Words} w
  * @param {string} lang
+ * @param {number} level the heading level of "Vragenlijst" (the host's `heading-level`)
  * @returns {{ root: HTMLElement, index: Map<string, Entry> }}
  */
-export function buildChecklist(checklist, w, lang) {
+export function buildChecklist(checklist, w, lang, level) {
   const index = new Map();
-  const root = h("div", { part: "checklist", role: "group", "aria-label": w.checklist });
+  const title = checklist.ruleset.title[lang];
+  const root = h("div", { part: "checklist", role: "group", "aria-label": `${w.checklist}: ${title}` }, [heading(level, "heading", w.checklist)]);
   for (const section of checklist.sections) {
     const fs = h("fieldset", { part: "section", "data-section": section.id }, [h("legend", {}, [section.label[lang]])]);
     if (section.help) fs.append(h("p", { part: "help" }, [section.help[lang]]));
@@ -44,7 +46,8 @@ function question(fact, w, lang) {
   else if (fact.type === "bool" || fact.type === "scale") el.append(radios(fact, id, Boolean(help), w, lang));
   else if (fact.type === "timeline") {
     entry.records = h("div", { part: "records" });
-    el.append(h("fieldset", { part: "control" }, [h("legend", {}, [fact.label[lang]]), entry.records, button("add-record", w.addRecord)]));
+    const add = button("add-record", w.addRecord, { "aria-label": `${w.addRecord}: ${fact.label[lang]}` });
+    el.append(h("fieldset", { part: "control" }, [h("legend", {}, [fact.label[lang]]), entry.records, add]));
   } else el.append(h("label", { for: id }, [fact.label[lang]]), field(fact, id, Boolean(help), w, lang));
   if (help) el.append(help);
   el.append(issue);
@@ -72,7 +75,7 @@ function field(fact, id, hasHelp, w, lang) {
   const int = fact.type === "int";
   return h("input", {
     type: int ? "number" : "date", id, part: "control", "aria-describedby": described,
-    inputmode: int ? "numeric" : null, min: int ? fact.min : null, max: int ? fact.max : null,
+    inputmode: int ? "numeric" : null, min: int ? fact.min : DATE_MIN, max: int ? fact.max : DATE_MAX,
   });
 }
 
@@ -147,26 +150,56 @@ export function writeAnswer(entry, answer, ctx) {
 
 /**
  * Patches every question whose state in the evaluation changed: shown or hidden (`ask when`), whether it
- * matters next, and an answer that cannot be used.
+ * matters next, and an answer that cannot be used: its message is shown under the question, is the
+ * description of its controls, and marks them `aria-invalid`. Returns the problems that are new, in words,
+ * for the live status.
  * @param {Map<string, Entry>} index
  * @param {any} evaluation
- * @param {import("./words.js").Words} w
- * @param {string} lang
+ * @param {{ w: import("./words.js").Words, lang: string }} ctx
+ * @param {Record<string, any>} answers the answers as given
+ * @returns {string[]}
  */
-export function patchQuestions(index, evaluation, w, lang) {
-  const issues = new Map(evaluation.answer_issues.map((i) => [i.fact, i.message[lang]]));
+export function patchQuestions(index, evaluation, { w, lang }, answers) {
+  const issues = new Map(evaluation.answer_issues.map((i) => [i.fact, i]));
+  const fresh = [];
   for (const f of evaluation.facts) {
     const entry = index.get(f.id);
     if (!entry) continue;
-    const issue = issues.get(f.id);
+    const found = issues.get(f.id);
+    const issue = found ? issueText(found, entry.fact, answers[f.id], w, lang) : null;
     const key = `${f.asked}|${f.matters_next}|${issue ?? ""}`;
     if (entry.shown === key) continue;
+    const before = entry.issueText ?? null;
     entry.shown = key;
+    entry.issueText = issue;
     setAttr(entry.el, "hidden", f.asked !== "yes");
     setAttr(entry.el, "data-matters", f.matters_next);
     setAttr(entry.issue, "hidden", issue == null);
     setText(entry.issue, issue == null ? "" : `${w.answerProblem}: ${issue}`);
+    markInvalid(entry, issue != null);
+    if (issue != null && issue !== before && f.asked === "yes") fresh.push(`${entry.fact.label[lang]}: ${entry.issue.textContent}`);
   }
+  return fresh;
+}
+
+/** An answer problem in plain words: a number outside its bounds is said with "tussen … en …" (the
+ * element's own words, from the question's bounds); any other problem as the engine says it. */
+function issueText(issue, fact, answer, w, lang) {
+  if (issue.kind !== "out_of_range") return issue.message[lang];
+  const n = String(answer).trim();
+  const { min, max } = fact;
+  const template = min != null && max != null ? w.outOfRange : min != null ? w.belowMin : max != null ? w.aboveMax : null;
+  return template ? fill(template, { n, min: String(min), max: String(max) }) : issue.message[lang];
+}
+
+/** The question's controls described by its problem too (after its own description), and marked invalid. */
+function markInvalid(entry, invalid) {
+  const issueId = entry.issue.id;
+  for (const c of entry.el.querySelectorAll("[part=control]")) {
+    const own = (c.getAttribute("aria-describedby") ?? "").split(" ").filter((t) => t && t !== issueId);
+    setAttr(c, "aria-describedby", [...own, ...(invalid ? [issueId] : [])].join(" ") || null);
+  }
+  for (const c of entry.el.querySelectorAll("input, select")) setAttr(c, "aria-invalid", invalid ? "true" : null);
 }
 
 /** `{given}` / `{date}` notice text for a `today` that is not a date. */

@@ -4,6 +4,10 @@
 
 import { button, h } from "./dom.js";
 
+/** The dates a date field takes: four-digit years, as the engine reads them. */
+export const DATE_MIN = "1000-01-01";
+export const DATE_MAX = "9999-12-31";
+
 /**
  * Draws the rows of timeline question `entry` from `records` (`undefined`: unanswered, which is not the
  * same as none: then the professional can say "none").
@@ -17,7 +21,9 @@ export function buildRecords(entry, records, { w, lang }) {
   const list = Array.isArray(records) ? records : [];
   const out = [];
   if (list.length === 0 && Array.isArray(records)) out.push(h("p", {}, [w.noneRecords]));
-  else if (list.length === 0) out.push(h("p", {}, [w.noRecords]), button("no-records", w.noneButton));
+  else if (list.length === 0) {
+    out.push(h("p", {}, [w.noRecords]), button("no-records", w.noneButton, { "aria-label": `${w.noneButton}: ${entry.fact.label[lang]}` }));
+  }
   list.forEach((rec, i) => out.push(row(entry.fact, rec ?? {}, i, w, lang)));
   rows.replaceChildren(...out);
 }
@@ -29,8 +35,9 @@ function row(fact, rec, i, w, lang) {
     const id = `rw-${fact.id}-${i}-${f.id}`;
     el.append(h("label", { for: id }, [f.label[lang]]), control(f, id, rec[f.id], w, lang));
   }
+  // The name says which timeline too: two timelines never have buttons of the same name.
   el.append(button("remove-record", w.removeRecord, {
-    "data-index": i, "aria-label": `${w.removeRecord} ${w.record.toLowerCase()} ${i + 1}`,
+    "data-index": i, "aria-label": `${w.removeRecord} ${w.record.toLowerCase()} ${i + 1}: ${fact.label[lang]}`,
   }));
   return el;
 }
@@ -45,7 +52,8 @@ function control(f, id, value, w, lang) {
     sel.value = text;
     return sel;
   }
-  const input = h("input", { id, "data-field": f.id, type: f.type === "date" ? "date" : "number" });
+  const date = f.type === "date";
+  const input = h("input", { id, "data-field": f.id, type: date ? "date" : "number", min: date ? DATE_MIN : null, max: date ? DATE_MAX : null });
   input.value = text;
   return input;
 }

@@ -35,7 +35,12 @@ export const NL = {
   notConfirmed: "Het advies is nog niet bevestigd.",
   confirmed: "Advies bevestigd.",
   decisions: "Besluit per uitkomst",
+  decision: "Besluit",
+  adviceLine: "Advies",
   copy: "Kopieer samenvatting",
+  copied: "Samenvatting gekopieerd.",
+  copySelected: "De samenvatting is geselecteerd: kopieer hem met Ctrl+C.",
+  handoverFromTo: "van {from} naar {to}",
   summary: "Samenvatting",
   ruleset: "Regelset",
   version: "versie",
@@ -44,6 +49,8 @@ export const NL = {
   noRecords: "Nog niets ingevuld.",
   noneRecords: "Geen (bewust leeg).",
   noneButton: "Geen",
+  recordAdded: "Registratie {n} toegevoegd.",
+  recordRemoved: "Registratie {n} verwijderd.",
   noDeadline: "geen termijn",
   removedAnswers: "Antwoorden op vragen die deze regels niet (meer) hebben. Ze tellen niet mee en blijven bewaard:",
   records: "registraties",
@@ -60,6 +67,9 @@ export const NL = {
   scaleTo: "tot en met",
   chooseOverride: "Kies eerst het besluit.",
   answerProblem: "Dit antwoord wordt niet gebruikt",
+  outOfRange: "{n} ligt niet tussen {min} en {max}.",
+  belowMin: "{n} is kleiner dan {min}.",
+  aboveMax: "{n} is groter dan {max}.",
   handover: "Overdracht",
   handoverMissing: "Nog niet rond",
   handoverComplete: "rond",
@@ -119,7 +129,12 @@ export const EN = {
   notConfirmed: "The advice has not been confirmed yet.",
   confirmed: "Advice confirmed.",
   decisions: "Decision per outcome",
+  decision: "Decision",
+  adviceLine: "Advice",
   copy: "Copy summary",
+  copied: "Summary copied.",
+  copySelected: "The summary is selected: copy it with Ctrl+C.",
+  handoverFromTo: "from {from} to {to}",
   summary: "Summary",
   ruleset: "Ruleset",
   version: "version",
@@ -128,6 +143,8 @@ export const EN = {
   noRecords: "Nothing filled in yet.",
   noneRecords: "None (deliberately empty).",
   noneButton: "None",
+  recordAdded: "Record {n} added.",
+  recordRemoved: "Record {n} removed.",
   noDeadline: "no deadline",
   removedAnswers: "Answers to questions these rules do not have (any more). They do not count and are kept:",
   records: "records",
@@ -144,6 +161,9 @@ export const EN = {
   scaleTo: "to",
   chooseOverride: "Choose the decision first.",
   answerProblem: "This answer is not used",
+  outOfRange: "{n} is not between {min} and {max}.",
+  belowMin: "{n} is less than {min}.",
+  aboveMax: "{n} is more than {max}.",
   handover: "Handover",
   handoverMissing: "Not complete yet",
   handoverComplete: "complete",
@@ -184,6 +204,12 @@ export const words = (lang) => (lang === "en" ? EN : NL);
 export function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (all, name) => (name in values ? values[name] : all));
 }
+
+/** A date as a person reads it: `28-11-2026` in Dutch, `2026-11-28` (as given) in English. */
+export const dateShown = (date, lang) => (lang === "en" ? date : date.split("-").reverse().join("-"));
+
+/** A text with every `YYYY-MM-DD` date in it as a person reads it in `lang` (deadlines from the engine). */
+export const datesShown = (text, lang) => (lang === "en" ? text : text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, "$3-$2-$1"));
 
 /** A host's text shown in a message, cut to `max` characters (and an ellipsis). */
 export function cut(text, max) {
