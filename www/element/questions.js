@@ -166,7 +166,7 @@ export function patchQuestions(index, evaluation, { w, lang }, answers) {
     const entry = index.get(f.id);
     if (!entry) continue;
     const found = issues.get(f.id);
-    const issue = found ? issueText(found, entry.fact, answers[f.id], w, lang) : null;
+    const issue = found ? issueText(found, lang) : null;
     const key = `${f.asked}|${f.matters_next}|${issue ?? ""}`;
     if (entry.shown === key) continue;
     const before = entry.issueText ?? null;
@@ -182,14 +182,9 @@ export function patchQuestions(index, evaluation, { w, lang }, answers) {
   return fresh;
 }
 
-/** An answer problem in plain words: a number outside its bounds is said with "tussen … en …" (the
- * element's own words, from the question's bounds); any other problem as the engine says it. */
-function issueText(issue, fact, answer, w, lang) {
-  if (issue.kind !== "out_of_range") return issue.message[lang];
-  const n = String(answer).trim();
-  const { min, max } = fact;
-  const template = min != null && max != null ? w.outOfRange : min != null ? w.belowMin : max != null ? w.aboveMax : null;
-  return template ? fill(template, { n, min: String(min), max: String(max) }) : issue.message[lang];
+/** An answer problem in plain words, as the engine says it ("150 ligt niet tussen 0 en 120."). */
+function issueText(issue, lang) {
+  return issue.message[lang];
 }
 
 /** The question's controls described by its problem too (after its own description), and marked invalid. */

@@ -473,17 +473,23 @@ fn in_bounds(n: i64, min: Option<i64>, max: Option<i64>) -> Result<Option<Value>
     if low_ok && high_ok {
         return Ok(Some(Value::Int(n)));
     }
-    let range = match (min, max) {
-        (Some(a), Some(b)) => format!("{a}..{b}"),
-        (Some(a), None) => format!("{a}.."),
-        (None, Some(b)) => format!("..{b}"),
-        (None, None) => String::new(),
+    // In words a professional reads, not the rules language's `0..120`.
+    let (nl, en) = match (min, max) {
+        (Some(a), Some(b)) => (
+            format!("{n} ligt niet tussen {a} en {b}."),
+            format!("{n} is not between {a} and {b}."),
+        ),
+        (Some(a), None) => (
+            format!("{n} is kleiner dan {a}."),
+            format!("{n} is less than {a}."),
+        ),
+        (None, Some(b)) => (
+            format!("{n} is groter dan {b}."),
+            format!("{n} is more than {b}."),
+        ),
+        (None, None) => (String::new(), String::new()),
     };
-    Err((
-        AnswerIssueKind::OutOfRange,
-        format!("{n} ligt buiten {range}."),
-        format!("{n} lies outside {range}."),
-    ))
+    Err((AnswerIssueKind::OutOfRange, nl, en))
 }
 
 #[cfg(test)]
