@@ -295,7 +295,7 @@ export class RegieWijzer extends HTMLElement {
     const st = this.#st;
     if (!view || !st.evaluation) return [];
     const ctx = this.#ctx();
-    const problems = patchQuestions(view.index, st.evaluation, ctx, st.answers);
+    const problems = patchQuestions(view.index, st.evaluation, ctx);
     patchAdvice(view.advice, st.evaluation, ctx);
     patchDecision(view.decision, st, ctx);
     patchOutcomeDecisions(view.advice, st, ctx);

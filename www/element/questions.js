@@ -156,10 +156,9 @@ export function writeAnswer(entry, answer, ctx) {
  * @param {Map<string, Entry>} index
  * @param {any} evaluation
  * @param {{ w: import("./words.js").Words, lang: string }} ctx
- * @param {Record<string, any>} answers the answers as given
  * @returns {string[]}
  */
-export function patchQuestions(index, evaluation, { w, lang }, answers) {
+export function patchQuestions(index, evaluation, { w, lang }) {
   const issues = new Map(evaluation.answer_issues.map((i) => [i.fact, i]));
   const fresh = [];
   for (const f of evaluation.facts) {
