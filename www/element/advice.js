@@ -3,7 +3,7 @@
 // "Waarom?" the professional opened stays open.
 
 import { button, h, heading, same, setAttr, setText } from "./dom.js";
-import { datesShown, fill } from "./words.js";
+import { fill } from "./words.js";
 
 /** How many ranked open questions "wat nu telt" shows before "meer vragen". */
 const NEXT_SHOWN = 3;
@@ -88,7 +88,7 @@ function patchOutcome(node, o, ctx) {
 export function valueText(o, w, lang) {
   if (o.status === "undecided") return o.policy === "deadline" ? w.noDeadline : w.undecided;
   if (o.status === "conflict") return w.conflict;
-  return datesShown(o.value_labels.map((l) => l[lang]).join(", "), lang);
+  return o.value_labels.map((l) => l[lang]).join(", ");
 }
 
 /** "Kan nog bij komen: …" under a `collect` outcome: the values some answers could still add. */

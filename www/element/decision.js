@@ -3,7 +3,6 @@
 // "Bevestig advies" for every outcome not decided yet. One row per outcome, kept by id and patched.
 
 import { button, h, heading, setAttr, setText } from "./dom.js";
-import { datesShown } from "./words.js";
 import { valueText } from "./advice.js";
 
 /**
@@ -104,7 +103,7 @@ function patchRow(row, o, st, ctx) {
   const { w, lang } = ctx;
   const d = st.decisions[o.id];
   setAttr(row.el, "data-decision", !d ? "none" : d.otherwise ? "override" : "confirmed");
-  const advice = datesShown(o.value_labels.map((t) => t[lang]).join(", "), lang) || w.undecided;
+  const advice = o.value_labels.map((t) => t[lang]).join(", ") || w.undecided;
   setText(row.text, `${o.label[lang]}: ${advice} — ${decisionInWords(o, d, st.checklist, w, lang)}`);
   const open = st.draft?.outcome === o.id && row.toggle != null;
   if (row.toggle) setAttr(row.toggle, "aria-expanded", open ? "true" : "false");

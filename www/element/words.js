@@ -202,9 +202,6 @@ export function fill(template, values) {
 /** A date as a person reads it: `28-11-2026` in Dutch, `2026-11-28` (as given) in English. */
 export const dateShown = (date, lang) => (lang === "en" ? date : date.split("-").reverse().join("-"));
 
-/** A text with every `YYYY-MM-DD` date in it as a person reads it in `lang` (deadlines from the engine). */
-export const datesShown = (text, lang) => (lang === "en" ? text : text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, "$3-$2-$1"));
-
 /** A host's text shown in a message, cut to `max` characters (and an ellipsis). */
 export function cut(text, max) {
   const chars = [...text];

@@ -340,7 +340,7 @@ fn eval_as_text_gives_outcomes_reasons_and_answer_issues_in_dutch_or_english() {
         out.contains("Regelset: Mini-triage (mini) 0.1.0 – sha256:"),
         "{out}"
     );
-    assert!(out.contains("Datum: 2026-03-02"), "{out}");
+    assert!(out.contains("Datum: 02-03-2026"), "{out}");
     assert!(
         out.contains("- Route: Terug naar de eigen zorgaanbieder\n"),
         "{out}"

@@ -125,6 +125,18 @@ impl Date {
     }
 }
 
+impl Date {
+    /// The date as a person reads it: `28-11-2026` in Dutch, `2026-11-28` in English (unambiguous there,
+    /// as given). The machine form (`value`, JSON, the rules) stays `YYYY-MM-DD`.
+    pub fn label(self) -> crate::model::Text {
+        let (y, m, d) = self.ymd();
+        crate::model::Text {
+            nl: format!("{d:02}-{m:02}-{y:04}"),
+            en: self.to_string(),
+        }
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (y, m, d) = self.ymd();

@@ -1841,9 +1841,10 @@ impl Ctx<'_> {
                 sentence::drop_repeats(&mut reason.conditions);
                 reasons.push(reason);
                 let info = deadline_info(day, self.today);
+                let shown = day.label();
                 let label = Text {
-                    nl: format!("{day} ({})", info.status.nl),
-                    en: format!("{day} ({})", info.status.en),
+                    nl: format!("{} ({})", shown.nl, info.status.nl),
+                    en: format!("{} ({})", shown.en, info.status.en),
                 };
                 (
                     Status::Decided,
@@ -2221,7 +2222,7 @@ pub fn shown_type(ty: &FactType, v: Value) -> Shown {
         },
         (Value::Date(d), _) => Shown {
             value: d.to_string(),
-            label: Text::both(d.to_string()),
+            label: d.label(),
         },
         (Value::Choice(i), _) => Shown {
             value: i.to_string(),

@@ -212,7 +212,7 @@ pub fn summary(model: &Model, eval: &Evaluation, decisions: &[Decision], lang: &
         eval.ruleset.version,
         eval.ruleset.hash
     ));
-    line(format!("{}: {}", w.date, eval.today));
+    line(format!("{}: {}", w.date, t(&eval.today.label())));
     line(String::new());
 
     line(format!("{}:", w.outcomes));

@@ -39,12 +39,13 @@ fn a_deadline_shows_days_left_then_overdue() {
     assert_eq!(t.values, ["2026-03-16"]);
     let d = t.deadline.as_ref().unwrap();
     assert_eq!((d.days_left, d.overdue), (3, false));
-    assert_eq!(t.value_labels[0].nl, "2026-03-16 (nog 3 dagen)");
+    // A date as a person reads it: day first in Dutch; the value stays YYYY-MM-DD.
+    assert_eq!(t.value_labels[0].nl, "16-03-2026 (nog 3 dagen)");
     assert_eq!(t.value_labels[0].en, "2026-03-16 (3 days left)");
     let e = eval(&m, answers, "2026-03-18");
     let t = e.outcome("termijn_onderzoek").unwrap();
     assert!(t.deadline.as_ref().unwrap().overdue);
-    assert_eq!(t.value_labels[0].nl, "2026-03-16 (2 dagen te laat)");
+    assert_eq!(t.value_labels[0].nl, "16-03-2026 (2 dagen te laat)");
     // The reason names the rule, the date expression with its answers, and the parameter.
     let r = &t.reasons[0];
     assert_eq!(r.rule, "onderzoek");

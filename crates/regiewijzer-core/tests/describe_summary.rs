@@ -74,7 +74,9 @@ fn the_summary_has_ruleset_date_outcomes_reasons_answers_and_the_override() {
         "Evaluator-proef (beslissen) 1.0.0 – {}",
         m.meta.hash
     )));
-    assert!(nl.contains("Datum: 2026-03-20"));
+    // Dates as a person reads them: day first in Dutch, as given in English.
+    assert!(nl.contains("Datum: 20-03-2026"), "{nl}");
+    assert!(!nl.contains("2026-03-20"), "{nl}");
     assert!(nl.contains("- Route: Bemoeizorg (voorlopig)"), "{nl}");
     assert!(nl.contains("Besluit van de professional: afgeweken: Crisisdienst (reden: Melder belt opnieuw: wapen gezien)"), "{nl}");
     assert!(
@@ -101,6 +103,7 @@ fn the_summary_has_ruleset_date_outcomes_reasons_answers_and_the_override() {
     assert!(nl.trim_end().ends_with("geen officiële richtlijn."));
     let en = summary(&m, &e, &decisions, "en");
     assert!(en.contains("- Route: Outreach care (provisional)"), "{en}");
+    assert!(en.contains("Date: 2026-03-20"), "{en}");
     assert!(
         en.contains("The professional's decision: decided otherwise: Crisis service"),
         "{en}"
