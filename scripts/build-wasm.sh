@@ -59,11 +59,21 @@ build api pkg/core 3 regiewijzer_core
 
 # The npm package carries the element too: www/regiewijzer.js and its modules (www/element/) bundled into
 # one minified module by esbuild (a dev dependency already, for the playground), with a source map that
-# holds the readable source; its imports of the wasm bundles point next to it. And the styles.
+# holds the readable source; its imports of the wasm bundles point next to it, in the literal
+# `new URL("./…", import.meta.url)` and `import("./…")` forms that bundlers follow. The stylesheet's text
+# (minified) is defined into it as `REGIEWIJZER_CSS`: the element adopts it without a request that a
+# bundler would have to copy a file for, or a dev server could answer with something else.
+css="$(node_modules/.bin/esbuild www/regiewijzer.css --minify --log-level=warning \
+  | node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => process.stdout.write(JSON.stringify(s)))')"
 node_modules/.bin/esbuild www/regiewijzer.js --bundle --minify --format=esm --legal-comments=none \
-  --external:'../../pkg/*' --sourcemap --log-level=warning --outfile=pkg/regiewijzer.js
+  --external:'../../pkg/*' --sourcemap --log-level=warning --outfile=pkg/regiewijzer.js "--define:REGIEWIJZER_CSS=$css"
 sed -i 's#"\.\./\.\./pkg/#"./#g' pkg/regiewijzer.js
+if grep -q 'pkg/\|regiewijzer\.css' pkg/regiewijzer.js; then
+  echo "build-wasm: pkg/regiewijzer.js still names a path of the repository or the stylesheet's file" >&2
+  exit 1
+fi
 rm -rf pkg/element
+# For hosts that want the styles as a file (a print view, a page without the element).
 cp www/regiewijzer.css pkg/regiewijzer.css
 cp www/regiewijzer.d.ts pkg/regiewijzer.d.ts
 

@@ -18,12 +18,12 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 const ROOT = new URL("..", import.meta.url);
 const BUDGET = Number(process.env.REGIEWIJZER_BUDGET_BYTES ?? 116 * 1024);
 // Every file the element loads: the engine's wasm and glue, the element (www/regiewijzer.js and
-// www/element/, bundled into one module by scripts/build-wasm.sh), the styles.
+// www/element/, bundled into one module by scripts/build-wasm.sh, with the styles' text in it; the package's
+// regiewijzer.css is only for hosts that want the file, the element never loads it).
 const WIDGET = [
   "pkg/regiewijzer_wasm_bg.wasm",
   "pkg/regiewijzer_wasm.js",
   "pkg/regiewijzer.js",
-  "pkg/regiewijzer.css",
 ];
 const COMPILER = ["pkg/core/regiewijzer_core_bg.wasm", "pkg/core/regiewijzer_core.js"];
 

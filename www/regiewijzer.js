@@ -20,13 +20,18 @@ import { button, h, same, setAttr, setText } from "./element/dom.js";
 import { cut, dateShown, EN, fill, NL, words } from "./element/words.js";
 
 let sheet;
-/** The element's stylesheet (www/regiewijzer.css, same origin), adopted by every shadow root. */
+/* global REGIEWIJZER_CSS */
+/** The element's stylesheet, adopted by every shadow root. In the package its text is in this module
+ * (scripts/build-wasm.sh defines `REGIEWIJZER_CSS` when it bundles the element), so a bundler or a dev server
+ * has no file to move or to serve as something else; unbundled (www/, the demo) it is www/regiewijzer.css,
+ * fetched from beside this module. */
 function styles() {
-  sheet ??= fetch(new URL("./regiewijzer.css", import.meta.url))
-    .then((r) => r.text())
-    .then((text) => {
+  const text = typeof REGIEWIJZER_CSS === "string" ? Promise.resolve(REGIEWIJZER_CSS)
+    : fetch(new URL("./regiewijzer.css", import.meta.url)).then((r) => r.text());
+  sheet ??= text
+    .then((css) => {
       const s = new CSSStyleSheet();
-      s.replaceSync(text);
+      s.replaceSync(css);
       return s;
     })
     .catch(() => new CSSStyleSheet());
