@@ -1,4 +1,4 @@
-// The npm package as a portal team gets it: the tarball (`npm pack pkg --pack-destination target/dist`, what
+// The npm package as a portal team gets it: the tarball (`npm pack ./pkg --pack-destination target/dist`, what
 // `make dist` ships), installed with npm into tests/bundlers/ beside real bundlers from npm (that folder's
 // lockfile). Then, all at once:
 //   - the same tiny app (tests/bundlers/app/: a page with the shipped rules and with its own `rules` file,
@@ -13,7 +13,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, readdir } from "node:fs/promises";
+import { mkdir, readFile, readdir, rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { startServer } from "./server.mjs";
@@ -25,8 +25,9 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DIR = `${ROOT}tests/bundlers/`;
 const INSTALLED = `${DIR}node_modules/@regiewijzer/widget/`;
 const BUNDLERS = ["vite", "webpack", "esbuild", "rollup"];
-/** The package folder to pack: pkg/ (REGIEWIJZER_PACKAGE names another, e.g. an older build's, to compare). */
-const PACKAGE = process.env.REGIEWIJZER_PACKAGE ?? "pkg";
+/** The package folder to pack: pkg/ (REGIEWIJZER_PACKAGE names another, e.g. an older build's, to compare).
+ * With "./": `npm pack pkg` would pack the registry's package named "pkg", not the folder. */
+const PACKAGE = process.env.REGIEWIJZER_PACKAGE ?? "./pkg";
 
 /** Packs pkg/ and installs the tarball into tests/bundlers/ as an app would; resolves to its path. */
 async function install() {
@@ -35,7 +36,11 @@ async function install() {
   }
   await mkdir(`${ROOT}target/dist`, { recursive: true });
   const { stdout } = await run("npm", ["pack", PACKAGE, "--pack-destination", "target/dist", "--loglevel=error"], { cwd: ROOT });
-  const tarball = `${ROOT}target/dist/${stdout.trim().split("\n").at(-1)}`;
+  const name = stdout.trim().split("\n").at(-1);
+  if (!/^regiewijzer-widget-[\d.]+\.tgz$/.test(name)) throw new Error(`npm pack ${PACKAGE} made ${name}, not the widget's tarball`);
+  const tarball = `${ROOT}target/dist/${name}`;
+  // No earlier install may stand in for this one.
+  await rm(INSTALLED, { recursive: true, force: true });
   await run("npm", ["install", "--no-save", "--no-audit", "--no-fund", "--offline", "--loglevel=error", tarball], { cwd: DIR });
   return tarball;
 }
