@@ -26,9 +26,8 @@ let sheet;
  * has no file to move or to serve as something else; unbundled (www/, the demo) it is www/regiewijzer.css,
  * fetched from beside this module. */
 function styles() {
-  const text = typeof REGIEWIJZER_CSS === "string" ? Promise.resolve(REGIEWIJZER_CSS)
-    : fetch(new URL("./regiewijzer.css", import.meta.url)).then((r) => r.text());
-  sheet ??= text
+  sheet ??= (typeof REGIEWIJZER_CSS === "string" ? Promise.resolve(REGIEWIJZER_CSS)
+    : fetch(new URL("./regiewijzer.css", import.meta.url)).then((r) => r.text()))
     .then((css) => {
       const s = new CSSStyleSheet();
       s.replaceSync(css);
