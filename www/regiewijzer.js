@@ -90,10 +90,11 @@ const UPGRADED = ["answers", "rulesSource", "name", "today", "rules", "required"
 
 const NO_RULES = Symbol("no rules loaded");
 
+// The comment below is what scripts/custom-elements.mjs reads into the package's custom-elements.json
+// (tests/bundlers.test.mjs holds the two together, and the tags to what the code has).
 /**
  * A triage checklist with live advice and the professional's decision, as a form field: its value (JSON)
- * is posted with the surrounding form under its `name`. docs/widget.md is the contract; this comment is what
- * scripts/custom-elements.mjs reads into the package's custom-elements.json (a test holds the two together).
+ * is posted with the surrounding form under its `name`. The contract: docs/widget.md in the repository.
  *
  * @summary Decision support for bemoeizorg desks: questions, live advice, decision per outcome.
  * @tagname regie-wijzer
