@@ -24,8 +24,8 @@ const kb = (n) => `${fmt(n / 1024, 3)} KB`;
 const OURS = [
   ["widget wasm (rules engine, default rules)", "pkg/regiewijzer_wasm_bg.wasm"],
   ["widget wasm-bindgen glue", "pkg/regiewijzer_wasm.js"],
-  ["element (the DOM layer, bundled)", "pkg/regiewijzer.js"],
-  ["styles", "pkg/regiewijzer.css"],
+  // The element's bundle carries its styles (issue 21); pkg/regiewijzer.css is not loaded by the element.
+  ["element (the DOM layer and its styles, bundled)", "pkg/regiewijzer.js"],
 ];
 const COMPILER = [
   ["rules compiler wasm (only with rules=\"…\")", "pkg/core/regiewijzer_core_bg.wasm"],

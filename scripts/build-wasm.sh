@@ -57,15 +57,32 @@ build engine pkg z regiewijzer_wasm
 rm -rf pkg/core
 build api pkg/core 3 regiewijzer_core
 
+# wasm-bindgen types each class's `[Symbol.dispose]()`, which needs TypeScript's `esnext.disposable` lib in
+# every app that type-checks against the package (without skipLibCheck). The method stays in the JS (`using`
+# works in JS); the types keep `free()`, which does the same.
+sed -i '/\[Symbol\.dispose\]()/d' pkg/regiewijzer_wasm.d.ts pkg/core/regiewijzer_core.d.ts
+
 # The npm package carries the element too: www/regiewijzer.js and its modules (www/element/) bundled into
 # one minified module by esbuild (a dev dependency already, for the playground), with a source map that
-# holds the readable source; its imports of the wasm bundles point next to it. And the styles.
+# holds the readable source; its imports of the wasm bundles point next to it, in the literal
+# `new URL("./…", import.meta.url)` and `import("./…")` forms that bundlers follow. The stylesheet's text
+# (minified) is defined into it as `REGIEWIJZER_CSS`: the element adopts it without a request that a
+# bundler would have to copy a file for, or a dev server could answer with something else.
+css="$(node_modules/.bin/esbuild www/regiewijzer.css --minify --log-level=warning \
+  | node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => process.stdout.write(JSON.stringify(s)))')"
 node_modules/.bin/esbuild www/regiewijzer.js --bundle --minify --format=esm --legal-comments=none \
-  --external:'../../pkg/*' --sourcemap --log-level=warning --outfile=pkg/regiewijzer.js
+  --external:'../../pkg/*' --sourcemap --log-level=warning --outfile=pkg/regiewijzer.js "--define:REGIEWIJZER_CSS=$css"
 sed -i 's#"\.\./\.\./pkg/#"./#g' pkg/regiewijzer.js
+if grep -q 'pkg/\|regiewijzer\.css' pkg/regiewijzer.js; then
+  echo "build-wasm: pkg/regiewijzer.js still names a path of the repository or the stylesheet's file" >&2
+  exit 1
+fi
 rm -rf pkg/element
+# For hosts that want the styles as a file (a print view, a page without the element).
 cp www/regiewijzer.css pkg/regiewijzer.css
 cp www/regiewijzer.d.ts pkg/regiewijzer.d.ts
+# The element's typings for React 19 JSX, Vue and Svelte (exports "./react", "./vue", "./svelte").
+cp www/types/react.d.ts www/types/vue.d.ts www/types/svelte.d.ts pkg/
 
 # What a page downloads, per piece, gzip and brotli; fails the build when the widget is over its budget.
 node scripts/bundle-size.mjs

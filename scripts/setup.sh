@@ -5,7 +5,8 @@
 #   - wasm-bindgen-cli at exactly the version of the wasm-bindgen crate in Cargo.lock,
 #   - wasm-opt (binaryen), Chromium and chromedriver (Debian packages),
 #   - the npm dev dependencies of the browser tests (npm ci, from package-lock.json), and those of the
-#     framework test apps (tests/frameworks/package-lock.json).
+#     framework test apps (tests/frameworks/package-lock.json) and of the bundler test apps
+#     (tests/bundlers/package-lock.json).
 # It writes target/setup.env with the wasm build route for scripts/build-wasm.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -80,4 +81,7 @@ npm_ci . "npm dev dependencies"
 # The framework apps of tests/frameworks.test.mjs (React, Vue, Svelte, Angular and their build tools): a
 # lockfile of their own, so that the other tests' dependencies stay small. About a minute on a fresh machine.
 npm_ci tests/frameworks "the framework test apps' packages"
+# The bundler test apps of tests/bundlers.test.mjs (vite, webpack, esbuild, Rollup), the typings' check
+# (TypeScript, React's, Vue's and Svelte's types) and the custom-elements.json generator.
+npm_ci tests/bundlers "the bundler test apps' packages"
 say "done"

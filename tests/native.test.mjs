@@ -190,8 +190,8 @@ test("100 mount/unmount cycles leave no widget and no engine alive", async () =>
   const { page, errors } = await open();
   const left = await page.evaluate(async () => {
     // Engines made and freed, counted at the engine bundle the element uses.
-    const { GLUE_URL } = await import("/www/element/engine.js");
-    const glue = await import(GLUE_URL);
+    const { glueUrl } = await import("/www/element/engine.js");
+    const glue = await import(glueUrl());
     const Engine = glue.Engine ?? glue.Ruleset;
     let made = 0;
     let freed = 0;

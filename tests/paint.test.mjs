@@ -26,8 +26,8 @@ async function counted() {
   await w.page.goto(`${server.origin}/tests/fixtures/widget.html`);
   await w.page.waitForFunction(() => document.querySelector("regie-wijzer")?.shadowRoot?.querySelector("[part=outcome]"));
   await w.page.evaluate(async () => {
-    const { GLUE_URL } = await import("/www/element/engine.js");
-    const { Engine } = await import(GLUE_URL);
+    const { glueUrl } = await import("/www/element/engine.js");
+    const { Engine } = await import(glueUrl());
     window.calls = [];
     for (const name of ["evaluate", "evaluateOutcomes"]) {
       const original = Engine.prototype[name];

@@ -119,6 +119,33 @@ export interface RegieWijzerEventMap {
   "regiewijzer-error": CustomEvent<RegieWijzerErrorDetail>;
 }
 
+/** What a framework's template may set on `<regie-wijzer>`: the attributes and the properties (the typings
+ * for React 19, Vue and Svelte: `@regiewijzer/widget/react`, `/vue`, `/svelte`). */
+export interface RegieWijzerProps {
+  /** URL of a rules file (same origin); absent: the shipped rules. */
+  rules?: string | null;
+  /** The date the rules use, `YYYY-MM-DD`; absent: the device's date. */
+  today?: string | null;
+  /** The form field's name. */
+  name?: string | null;
+  /** Invalid until every outcome is decided. */
+  required?: boolean;
+  disabled?: boolean;
+  /** The level (1–6, default 2) of the widget's headings, as the property. */
+  headingLevel?: number | null;
+  /** The same as the attribute. */
+  "heading-level"?: number | string;
+  /** The answers: question id to value (a property). */
+  answers?: Record<string, Answer> | null;
+  /** Rules text used instead of the `rules` file (a property). */
+  rulesSource?: string | null;
+}
+
+/** The element's events as props named `on` + the event's name, as React 19 and Svelte 5 listen to them. */
+export type RegieWijzerEventProps = {
+  [K in keyof RegieWijzerEventMap as `on${K}`]?: (event: RegieWijzerEventMap[K]) => void;
+};
+
 declare global {
   interface HTMLElementTagNameMap {
     "regie-wijzer": RegieWijzer;

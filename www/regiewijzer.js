@@ -20,13 +20,17 @@ import { button, h, same, setAttr, setText } from "./element/dom.js";
 import { cut, dateShown, EN, fill, NL, words } from "./element/words.js";
 
 let sheet;
-/** The element's stylesheet (www/regiewijzer.css, same origin), adopted by every shadow root. */
+/* global REGIEWIJZER_CSS */
+/** The element's stylesheet, adopted by every shadow root. In the package its text is in this module
+ * (scripts/build-wasm.sh defines `REGIEWIJZER_CSS` when it bundles the element), so a bundler or a dev server
+ * has no file to move or to serve as something else; unbundled (www/, the demo) it is www/regiewijzer.css,
+ * fetched from beside this module. */
 function styles() {
-  sheet ??= fetch(new URL("./regiewijzer.css", import.meta.url))
-    .then((r) => r.text())
-    .then((text) => {
+  sheet ??= (typeof REGIEWIJZER_CSS === "string" ? Promise.resolve(REGIEWIJZER_CSS)
+    : fetch(new URL("./regiewijzer.css", import.meta.url)).then((r) => r.text()))
+    .then((css) => {
       const s = new CSSStyleSheet();
-      s.replaceSync(text);
+      s.replaceSync(css);
       return s;
     })
     .catch(() => new CSSStyleSheet());
@@ -86,6 +90,90 @@ const UPGRADED = ["answers", "rulesSource", "name", "today", "rules", "required"
 
 const NO_RULES = Symbol("no rules loaded");
 
+// The comment below is what scripts/custom-elements.mjs reads into the package's custom-elements.json
+// (tests/bundlers.test.mjs holds the two together, and the tags to what the code has).
+/**
+ * A triage checklist with live advice and the professional's decision, as a form field: its value (JSON)
+ * is posted with the surrounding form under its `name`. The contract: docs/widget.md in the repository.
+ *
+ * @summary Decision support for bemoeizorg desks: questions, live advice, decision per outcome.
+ * @tagname regie-wijzer
+ *
+ * @attr {string} rules - URL of a `.regels` file (same origin); without it the shipped triage rules. `rules=""` is an error (kind `empty`).
+ * @attr {"nl" | "en"} lang - The widget's language: `nl` (default) or `en`; else the nearest `lang` in the page.
+ * @attr {string} today - The date the rules use, `YYYY-MM-DD` (years 1000–9999); default the device's local date.
+ * @attr {string} name - The form field's name: the form posts the value under it.
+ * @attr {boolean} required - Invalid until the professional has decided every outcome.
+ * @attr {boolean} disabled - Disables every control inside; the form does not submit the value.
+ * @attr {number} heading-level - The level (1–6, default 2) of the widget's headings; the outcomes' one below.
+ *
+ * @fires {CustomEvent<RegieWijzerValue>} regiewijzer-change - Once per answer the professional gives (none for what the host sets); detail: the value. Bubbles, composed.
+ * @fires {CustomEvent<RegieWijzerValue>} regiewijzer-confirm - Per decision recorded (confirmed, or an override saved); detail: the value. Bubbles, composed.
+ * @fires {CustomEvent<RegieWijzerErrorDetail>} regiewijzer-error - The rules cannot be used, the engine cannot start, or (`fatal`) it failed; detail says why. Bubbles, composed.
+ *
+ * @slot fallback - The host's fallback content (e.g. a link to a paper checklist), shown only when the widget cannot give advice.
+ *
+ * @csspart frame - The fieldset around everything (draws nothing; carries `disabled`).
+ * @csspart widget - The widget's layout: the questions and, beside or below them, the side column.
+ * @csspart heading - The headings "Vragenlijst", "Advies" and "Besluit" (at `heading-level`).
+ * @csspart outcome-title - The heading of an outcome, a handover and "Wat nu telt" (one level below).
+ * @csspart checklist - The questions.
+ * @csspart section - A section of questions (a fieldset with a legend).
+ * @csspart question - One question (`data-fact`, `data-type`; `data-matters` when it is in "Wat nu telt").
+ * @csspart control - A question's input, select or radio group.
+ * @csspart option - One option of a radio group.
+ * @csspart help - A question's help text.
+ * @csspart scale-ends - The labels of a long scale's ends.
+ * @csspart answer-issue - Why an answer is not used, under its question.
+ * @csspart records - A timeline's list of records.
+ * @csspart record - One record of a timeline.
+ * @csspart today-error - The notice that `today` is no valid date.
+ * @csspart removed-answers - Answers to questions the loaded rules do not have (kept, not used).
+ * @csspart kept-answers - The list inside `removed-answers`.
+ * @csspart side - The column with the advice, "Wat nu telt" and the decision (sticky when beside the questions).
+ * @csspart outcomes - The advice: one `outcome` per outcome of the rules.
+ * @csspart outcome - One outcome (`data-outcome`, `data-status`; `data-provisional` while provisional).
+ * @csspart outcome-value - An outcome's values in words (`data-values` holds their ids).
+ * @csspart badge - The "voorlopig" / "provisional" badge.
+ * @csspart reasons - "Waarom?": the rules, conditions and sources behind an outcome.
+ * @csspart could-add - What a list outcome could still get ("Kan nog bij komen").
+ * @csspart outcome-decision - An outcome's decision in words (shown in print).
+ * @csspart handover - A handover of responsibility, from whom to whom.
+ * @csspart handover-missing - What a handover still lacks.
+ * @csspart matters-next - "Wat nu telt": the open questions ranked by what their answer could change.
+ * @csspart next-change - What one open question could change.
+ * @csspart more-questions - The other open questions ("Meer vragen").
+ * @csspart decision - The decision panel.
+ * @csspart decision-status - Where the decision stands (`data-decision`).
+ * @csspart decision-outcomes - The decision per outcome (a list).
+ * @csspart decision-outcome - One outcome's decision (`data-outcome`, `data-decision`).
+ * @csspart advice-line - The advice being confirmed, in one line.
+ * @csspart override-form - The form to decide otherwise on one outcome.
+ * @csspart override-values - The actions to tick in an override of a list outcome.
+ * @csspart decision-error - What an override still needs before it can be saved.
+ * @csspart tools - The buttons to copy the summary.
+ * @csspart summary - The summary to select and copy when the clipboard refused.
+ * @csspart summary-label - The label of that summary.
+ * @csspart summary-print - The whole summary, for print only.
+ * @csspart ruleset - The footer naming the rules (id, version, `data-hash`).
+ * @csspart note - The rules' note (e.g. "voorbeeld, geen officiële richtlijn").
+ * @csspart error - Why the widget cannot give advice (`data-kind`; `data-fatal` after the engine failed).
+ * @csspart fallback - Where the host's fallback content is shown.
+ * @csspart live - The polite live status (visually hidden).
+ *
+ * @cssprop --regiewijzer-color-text - Text colour (else `--utrecht-document-color`, `--basis-color-default-color-document`, #1a1a1a).
+ * @cssprop --regiewijzer-color-background - Background colour (else `--utrecht-document-background-color`, `--basis-color-default-bg-document`, #ffffff).
+ * @cssprop --regiewijzer-color-accent - Accent (buttons, focus of choice); default the host's primary button colour mixed with the text colour.
+ * @cssprop --regiewijzer-color-accent-text - Text on an accent fill; default the background colour.
+ * @cssprop --regiewijzer-color-border - Borders of controls (else `--utrecht-form-control-border-color`, #5c5c5c).
+ * @cssprop --regiewijzer-color-muted - Muted fills (#f3f3f3).
+ * @cssprop --regiewijzer-color-error - Errors; default `--utrecht-feedback-invalid-color` mixed with the text colour.
+ * @cssprop --regiewijzer-color-provisional - The bar beside a provisional outcome.
+ * @cssprop --regiewijzer-color-provisional-background - The provisional badge's background (#fff3cd).
+ * @cssprop --regiewijzer-color-provisional-text - The provisional badge's text (#5c3d00).
+ * @cssprop --regiewijzer-focus-color - The focus ring; default the text colour.
+ * @cssprop --regiewijzer-font-family - Font (else `--utrecht-document-font-family`, system-ui).
+ */
 export class RegieWijzer extends HTMLElement {
   static formAssociated = true;
   static observedAttributes = ["rules", "lang", "today", "required", "heading-level"];
@@ -720,7 +808,8 @@ export class RegieWijzer extends HTMLElement {
     this.#commit(null);
   }
 
-  /** The answers: question id → value (a copy). Setting them (`null`: none) fires no event. */
+  /** The answers: question id → value (a copy). Setting them (`null`: none) fires no event.
+   * @type {Record<string, Answer>} */
   get answers() {
     if (broken) return { ...(this.#last()?.answers ?? this.#st.answers) };
     return structuredClone(this.#st.answers);
@@ -738,7 +827,8 @@ export class RegieWijzer extends HTMLElement {
   }
 
   /** Rules source text used instead of the `rules` file; `null` or `''` for none (then the `rules`
-   * attribute counts). Setting it reloads the rules and keeps the answers. */
+   * attribute counts). Setting it reloads the rules and keeps the answers.
+   * @type {string | null} */
   get rulesSource() {
     return this.#source;
   }
@@ -750,41 +840,51 @@ export class RegieWijzer extends HTMLElement {
     if (this.isConnected && !broken) this.#starting = this.#start();
   }
 
-  /** What the form submits (a copy); `null` before the first rules load. */
+  /** What the form submits (a copy); `null` before the first rules load.
+   * @type {RegieWijzerValue | RegieWijzerUnavailableValue | null} */
   get value() {
     return this.#last();
   }
 
-  /** The ruleset's identity. */
+  /** The ruleset's identity.
+   * @type {{ id: string; version: string; hash: string } | null} */
   get ruleset() {
     return this.value?.ruleset ?? null;
   }
 
-  /** The plain-text summary for a dossier, in the widget's language. */
+  /** The plain-text summary for a dossier, in the widget's language.
+   * @type {string} */
   get summary() {
     return this.#guard(() => this.#summaryText()) ?? "";
   }
 
-  /** Resolves when the rules are loaded and the widget is drawn (or says why not). */
+  /** Resolves when the rules are loaded and the widget is drawn (or says why not).
+   * @type {Promise<void>} */
   get ready() {
     return this.#starting ?? Promise.resolve();
   }
 
+  /** The `name` attribute: the form field's name (`null` removes it). @type {string | null} */
   get name() { return this.getAttribute("name"); }
   set name(v) { this.#reflect("name", v); }
+  /** The `today` attribute: the date the rules use, `YYYY-MM-DD` (`null`: the device's date). @type {string | null} */
   get today() { return this.getAttribute("today"); }
   set today(v) { this.#reflect("today", v); }
+  /** The `rules` attribute: the URL of a rules file (`null`: the shipped rules). @type {string | null} */
   get rules() { return this.getAttribute("rules"); }
   set rules(v) { this.#reflect("rules", v); }
+  /** The `required` attribute: invalid until every outcome is decided. @type {boolean} */
   get required() { return this.hasAttribute("required"); }
   set required(v) { this.toggleAttribute("required", Boolean(v)); }
   /** The level of the widget's own headings ("Vragenlijst", "Advies", "Besluit"; the outcomes one
-   * below): the `heading-level` attribute, a whole number 1–6, default 2 (anything else counts as 2). */
+   * below): the `heading-level` attribute, a whole number 1–6, default 2 (anything else counts as 2).
+   * @type {number} */
   get headingLevel() {
     const n = Number(this.getAttribute("heading-level"));
     return Number.isInteger(n) && n >= 1 && n <= 6 ? n : 2;
   }
   set headingLevel(v) { this.#reflect("heading-level", v); }
+  /** The `disabled` attribute (a `<fieldset disabled>` around the element disables it too). @type {boolean} */
   get disabled() { return this.hasAttribute("disabled"); }
   set disabled(v) { this.toggleAttribute("disabled", Boolean(v)); }
 
@@ -794,12 +894,20 @@ export class RegieWijzer extends HTMLElement {
     else this.setAttribute(name, String(v));
   }
 
+  /** The form the element belongs to. @type {HTMLFormElement | null} */
   get form() { return this.#internals.form; }
+  /** `"regie-wijzer"`, as a native control's `type`. @type {string} */
   get type() { return this.localName; }
+  /** @type {ValidityState} */
   get validity() { return this.#internals.validity; }
+  /** @type {string} */
   get validationMessage() { return this.#internals.validationMessage; }
+  /** @type {boolean} */
   get willValidate() { return this.#internals.willValidate; }
+  /** As a native control's: false (and an `invalid` event) while `required` and not every outcome decided.
+   * @returns {boolean} */
   checkValidity() { return this.#internals.checkValidity(); }
+  /** As `checkValidity`, and the browser shows why. @returns {boolean} */
   reportValidity() { return this.#internals.reportValidity(); }
 }
 

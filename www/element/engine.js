@@ -5,8 +5,10 @@
 // The engine is the widget bundle's DOM-free `Engine` (pkg/), with the same shapes as pkg/core's `Ruleset`
 // (docs/widget.md). The bundle's glue and its wasm file, as literal paths so that bundlers see them:
 const glueModule = () => import("../../pkg/regiewijzer_wasm.js");
-/** The address of the engine bundle's glue (tests count and fault its instances through it). */
-export const GLUE_URL = new URL("../../pkg/regiewijzer_wasm.js", import.meta.url).href;
+/** The address of the engine bundle's glue (tests count and fault its instances through it). A function,
+ * so that the package's bundle, which never calls it, carries no `new URL` of the glue (a bundler would copy
+ * the glue's file for it a second time). */
+export const glueUrl = () => new URL("../../pkg/regiewijzer_wasm.js", import.meta.url).href;
 const WASM = new URL("../../pkg/regiewijzer_wasm_bg.wasm", import.meta.url);
 // The rules compiler (only for a `rules` file or `rulesSource`): the rules-core bundle.
 
