@@ -66,6 +66,9 @@ sed -i 's#"\.\./\.\./pkg/#"./#g' pkg/regiewijzer.js
 rm -rf pkg/element
 cp www/regiewijzer.css pkg/regiewijzer.css
 cp www/regiewijzer.d.ts pkg/regiewijzer.d.ts
+# The licence (EUPL-1.2, which goes with every copy), the notices of the code by others in the wasm
+# (THIRD-PARTY-NOTICES.md, made by scripts/notices.sh and checked by make lint) and what changed.
+cp LICENSE THIRD-PARTY-NOTICES.md CHANGELOG.md pkg/
 
 # What a page downloads, per piece, gzip and brotli; fails the build when the widget is over its budget.
 node scripts/bundle-size.mjs
