@@ -137,6 +137,74 @@ test("the administrator's page names the same files and hashes, Dutch first, wit
   for (const d of csp) assert.ok(demo.split(/;\s*/).includes(d), `www/index.html's CSP lacks "${d}"`);
 });
 
+/** Text of an HTML fragment as the browser reads it (the page's snippets are escaped in <pre>). */
+const unescape = (html) => html.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)))
+  .replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+
+const TYPES = { ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".regels": "text/plain; charset=utf-8" };
+
+/** Serves a CMS page at http://cms.test/ from the archive alone, as LEESMIJ.html tells the administrator:
+ * its folder under /regiewijzer/, the page's own CSP (nothing allowed but what csp.txt adds), the script tag
+ * and the element copied from the page. `tamper` changes regiewijzer.js on the way. */
+async function cmsPage(browser, { tamper = false } = {}) {
+  const { watchedPage } = await import("./browser.mjs");
+  const leesmij = readFileSync(join(files, "LEESMIJ.html"), "utf8");
+  const snippets = [...leesmij.matchAll(/<pre>([\s\S]*?)<\/pre>/g)].map((m) => unescape(m[1]));
+  const script = snippets.find((p) => p.startsWith("<script"));
+  const form = snippets.find((p) => p.startsWith("<form")).replace("…", "Gebruik de papieren lijst.");
+  const csp = `default-src 'none'; ${readFileSync(join(files, "csp.txt"), "utf8").trim().split(/;\s*/).join("; ")}`;
+  const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>CMS</title>${script}</head>
+<body>${form}<regie-wijzer id="own" rules="/regels/regie.regels"></regie-wijzer></body></html>`;
+  const origin = "http://cms.test";
+  const { page, errors, foreign } = await watchedPage(browser, origin);
+  await page.route(`${origin}/**`, (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path === "/") return route.fulfill({ status: 200, headers: { "content-type": "text/html", "content-security-policy": csp }, body: html });
+    const file = path.startsWith("/regiewijzer/") ? join(files, path.slice("/regiewijzer/".length))
+      : path === "/regels/regie.regels" ? join(ROOT, "rulesets/regie.regels") : null;
+    let body;
+    try {
+      body = file && readFileSync(file);
+    } catch {
+      body = null;
+    }
+    if (!body) return route.fulfill({ status: 404, body: "not found" });
+    if (tamper && path.endsWith("/regiewijzer.js")) body = Buffer.concat([body, Buffer.from("\n")]);
+    return route.fulfill({ status: 200, headers: { "content-type": TYPES[posix.extname(path)] ?? "application/octet-stream" }, body });
+  });
+  await page.goto(`${origin}/`);
+  return { page, errors, foreign };
+}
+
+test("a CMS page made as LEESMIJ.html says works from the archive alone, under a CSP that allows only csp.txt's lines", async () => {
+  const { launch } = await import("./browser.mjs");
+  const browser = await launch();
+  try {
+    const { page, errors, foreign } = await cmsPage(browser);
+    const got = await page.evaluate(async () => {
+      await customElements.whenDefined("regie-wijzer");
+      const els = [...document.querySelectorAll("regie-wijzer")];
+      await Promise.all(els.map((el) => el.ready));
+      return els.map((el) => ({
+        checklist: !!el.shadowRoot.querySelector("[part=checklist]"),
+        error: el.shadowRoot.querySelector("[part=error]")?.textContent ?? null,
+        ruleset: el.ruleset?.id ?? null,
+      }));
+    });
+    // The default rules (the widget alone) and rules of the page's own (through the compiler in core/).
+    assert.deepEqual(got, [{ checklist: true, error: null, ruleset: "triage" }, { checklist: true, error: null, ruleset: "regie" }]);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(foreign, []);
+
+    // The integrity value is real: a regiewijzer.js changed by one byte is refused, the element never defined.
+    const tampered = await cmsPage(browser, { tamper: true });
+    assert.equal(await tampered.page.evaluate(() => customElements.get("regie-wijzer") === undefined), true);
+    assert.ok(tampered.errors.some((e) => /integrity/i.test(e)), tampered.errors.join("\n"));
+  } finally {
+    await browser.close();
+  }
+});
+
 test("the zip holds the same files as the tar.gz", () => {
   const name = `regiewijzer-widget-${VERSION}-selfhost`;
   const zipped = run("python3", ["-m", "zipfile", "-l", join(out, `${name}.zip`)]).split("\n").slice(1)
