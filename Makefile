@@ -1,6 +1,6 @@
 # Regiewijzer: `make demo` and `make test` are the two commands a fresh machine needs.
 SHELL := /bin/bash
-.PHONY: setup test demo wasm playground bench fuzz fmt clean test-rust test-rules test-browser lint
+.PHONY: setup test demo wasm dist notices playground bench fuzz fmt clean test-rust test-rules test-browser lint
 
 RULESETS := $(filter-out %.tests.regels,$(wildcard rulesets/*.regels))
 PORT ?= 8377
@@ -10,6 +10,15 @@ setup:
 
 wasm: setup
 	@scripts/build-wasm.sh
+
+# A release: the npm tarball and the self-hosting archive (files, SRI hashes, CSP lines, a page for a CMS
+# administrator) in target/dist/; scripts/dist.mjs says what is in them, docs/versioning.md how to release.
+dist: wasm
+	@node scripts/dist.mjs
+
+# THIRD-PARTY-NOTICES.md written again from the dependencies (cargo-about); `make lint` checks it.
+notices: setup
+	@scripts/notices.sh
 
 # The playground page: CodeMirror 6 and our .regels support bundled by esbuild (from npm) for offline use.
 playground: setup
@@ -23,6 +32,8 @@ lint: setup
 	@# that ships in them must not depend on it (it once made two different rules look equal to the diff).
 	@! grep -rnE '[:]#?\?\}' crates/regiewijzer-core/src crates/regiewijzer-wasm/src \
 	  || { echo "lint: Debug formatting in code that ships to the browser (see above)"; exit 1; }
+	@# The licence notices of the crates in the wasm bundles, made again: any difference fails.
+	@scripts/notices.sh --check
 
 test-rust: setup
 	cargo test --workspace
@@ -35,7 +46,8 @@ test-rules: setup
 	cargo run -q -p regiewijzer-cli -- test --coverage $(RULESETS)
 	for f in $(RULESETS); do cargo run -q -p regiewijzer-cli -- analyze --today 2026-03-02 $$f || exit 1; done
 
-test-browser: wasm playground
+# dist (after wasm, built once) also writes the tarball that the bundler test apps install.
+test-browser: wasm playground dist
 	node --test tests/*.test.mjs
 
 test: lint test-rust wasm test-rules test-browser
@@ -72,4 +84,4 @@ fmt:
 
 clean:
 	cargo clean
-	rm -f pkg/regiewijzer_wasm* && rm -rf pkg/snippets tests/artifacts
+	rm -f pkg/regiewijzer_wasm* pkg/LICENSE pkg/THIRD-PARTY-NOTICES.md pkg/CHANGELOG.md && rm -rf pkg/snippets tests/artifacts

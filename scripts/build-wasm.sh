@@ -83,6 +83,9 @@ cp www/regiewijzer.css pkg/regiewijzer.css
 cp www/regiewijzer.d.ts pkg/regiewijzer.d.ts
 # The element's typings for React 19 JSX, Vue and Svelte (exports "./react", "./vue", "./svelte").
 cp www/types/react.d.ts www/types/vue.d.ts www/types/svelte.d.ts pkg/
+# The licence (EUPL-1.2, which goes with every copy), the notices of the code by others in the wasm
+# (THIRD-PARTY-NOTICES.md, made by scripts/notices.sh and checked by make lint) and what changed.
+cp LICENSE THIRD-PARTY-NOTICES.md CHANGELOG.md pkg/
 
 # What a page downloads, per piece, gzip and brotli; fails the build when the widget is over its budget.
 node scripts/bundle-size.mjs

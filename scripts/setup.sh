@@ -3,6 +3,7 @@
 #   - a Rust compiler that can build for wasm32 (rustup's target if present; else Debian's rustc-web with
 #     the standard library source, built with -Zbuild-std; see shared/toolchain.md),
 #   - wasm-bindgen-cli at exactly the version of the wasm-bindgen crate in Cargo.lock,
+#   - cargo-about at a pinned version (the licence notices of the wasm bundles),
 #   - wasm-opt (binaryen), Chromium and chromedriver (Debian packages),
 #   - the npm dev dependencies of the browser tests (npm ci, from package-lock.json), and those of the
 #     framework test apps (tests/frameworks/package-lock.json) and of the bundler test apps
@@ -61,6 +62,17 @@ if [ "$have" != "$want" ]; then
   cargo install -q wasm-bindgen-cli --version "$want"
 else
   say "wasm-bindgen-cli $want present"
+fi
+
+# --- cargo-about, pinned: THIRD-PARTY-NOTICES.md (scripts/notices.sh; make lint checks it) ----------------
+# --locked: the versions cargo-about was released with. Its `cli` feature is the command itself.
+about_want=0.9.3
+about_have="$(cargo about --version 2>/dev/null | awk '{print $2}' || true)"
+if [ "$about_have" != "$about_want" ]; then
+  say "installing cargo-about $about_want (have: ${about_have:-none}); once: about 220 crates, some 6 minutes of CPU time"
+  cargo install -q --locked --features cli cargo-about --version "$about_want"
+else
+  say "cargo-about $about_want present"
 fi
 
 # --- npm dev dependencies ---------------------------------------------------------------------------
