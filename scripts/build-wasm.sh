@@ -66,6 +66,8 @@ sed -i 's#"\.\./\.\./pkg/#"./#g' pkg/regiewijzer.js
 rm -rf pkg/element
 cp www/regiewijzer.css pkg/regiewijzer.css
 cp www/regiewijzer.d.ts pkg/regiewijzer.d.ts
+# The JSON Schema of the value the element posts, for the receiving backend (docs/widget.md, "Value").
+cp www/value.schema.json pkg/value.schema.json
 
 # What a page downloads, per piece, gzip and brotli; fails the build when the widget is over its budget.
 node scripts/bundle-size.mjs
