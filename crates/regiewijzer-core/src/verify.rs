@@ -266,7 +266,9 @@ impl Difference {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum Unusable {
     /// The value of a widget that could not give advice (`ruleset: null`).
-    #[error("the value holds no advice (the widget could not give one): there is nothing to verify")]
+    #[error(
+        "the value holds no advice (the widget could not give one): there is nothing to verify"
+    )]
     NoAdvice,
     /// A format this verifier does not know.
     #[error("the value has format {0}; this verifier reads format {FORMAT}")]

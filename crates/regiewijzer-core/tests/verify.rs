@@ -24,7 +24,10 @@ fn shipped() -> &'static [Model] {
 
 fn compile_shipped() -> Vec<Model> {
     let mut models = Vec::new();
-    for entry in std::fs::read_dir(root().join("rulesets")).unwrap().flatten() {
+    for entry in std::fs::read_dir(root().join("rulesets"))
+        .unwrap()
+        .flatten()
+    {
         let name = entry.file_name().to_string_lossy().into_owned();
         if name.ends_with(".regels") && !name.ends_with(".tests.regels") {
             let bytes = std::fs::read(entry.path()).unwrap();
@@ -53,11 +56,7 @@ fn values_posted_by_the_element_are_what_their_rules_give() {
     let models = shipped();
     for name in VALUES {
         let report = verify(&posted(json(name)), models).unwrap();
-        let found: Vec<String> = report
-            .differences
-            .iter()
-            .map(|d| d.to_string())
-            .collect();
+        let found: Vec<String> = report.differences.iter().map(|d| d.to_string()).collect();
         assert_eq!(found, Vec::<String>::new(), "{name}");
         assert_eq!(report.ruleset.id, json(name)["ruleset"]["id"], "{name}");
     }
@@ -117,7 +116,10 @@ fn a_value_that_names_rules_not_given_says_what_was_looked_for_and_what_there_is
     let nl = e.message_nl();
     assert!(nl.starts_with("geen regelset `escalatie` versie 9.9.9 (inhoud sha256:"));
     for m in models {
-        assert!(nl.contains(&format!("`{}` {}", m.meta.id, m.meta.version)), "{nl}");
+        assert!(
+            nl.contains(&format!("`{}` {}", m.meta.id, m.meta.version)),
+            "{nl}"
+        );
     }
     let none = verify(&posted(json("escalatie")), &[]).unwrap_err();
     assert!(none.to_string().ends_with("there are: none"), "{none}");
@@ -144,7 +146,12 @@ fn values_that_cannot_be_verified_say_why() {
     // A value of a widget before format 1 (no `format`) is verified as it is.
     let mut older = json("bevestigd");
     older.as_object_mut().unwrap().remove("format");
-    assert!(verify(&posted(older), models).unwrap().differences.is_empty());
+    assert!(
+        verify(&posted(older), models)
+            .unwrap()
+            .differences
+            .is_empty()
+    );
 }
 
 #[test]
@@ -206,5 +213,8 @@ fn an_unknown_status_in_the_value_is_shown_as_written() {
     v["outcomes"]["route"]["status"] = serde_json::json!("klaar");
     let d = verify(&posted(v), shipped()).unwrap().differences;
     assert_eq!(d.len(), 1);
-    assert_eq!(d[0].message_nl(), "Route: volgens de waarde `klaar`, volgens de regels beslist");
+    assert_eq!(
+        d[0].message_nl(),
+        "Route: volgens de waarde `klaar`, volgens de regels beslist"
+    );
 }
