@@ -1,6 +1,6 @@
 // Launches the system Chromium (Debian's, installed by scripts/setup.sh) through playwright-core.
 import { existsSync } from "node:fs";
-import { after } from "node:test";
+import { after, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 import { valueProblems } from "./value.mjs";
@@ -24,9 +24,15 @@ export async function launch({ args = [] } = {}) {
 /** Values that did not validate against the shipped schema, in every page of this test file. */
 const invalidValues = [];
 
-// A test file whose pages posted or read a value that the schema rejects fails, also when its tests do
-// not look at the page's errors.
-after(() => assert.deepEqual(invalidValues, [], "values that do not validate against www/value.schema.json"));
+// A test whose pages posted or read a value that the schema rejects fails, also when it does not look at
+// the page's errors. (A hook that throws in `after` would keep the test file's own `after`, which closes
+// the browser, from running: one seen after the last test fails the file through its exit code.)
+afterEach(() => assert.deepEqual(invalidValues.splice(0), [], "values that do not validate against www/value.schema.json"));
+after(() => {
+  if (invalidValues.length === 0) return;
+  console.error(`values that do not validate against www/value.schema.json:\n${invalidValues.join("\n")}`);
+  process.exitCode = 1;
+});
 
 /** The invalid values seen so far, taken out of the list (for a test that posts one on purpose). */
 export const takeInvalidValues = () => invalidValues.splice(0);
