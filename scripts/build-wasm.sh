@@ -86,6 +86,8 @@ cp www/types/react.d.ts www/types/vue.d.ts www/types/svelte.d.ts pkg/
 # The licence (EUPL-1.2, which goes with every copy), the notices of the code by others in the wasm
 # (THIRD-PARTY-NOTICES.md, made by scripts/notices.sh and checked by make lint) and what changed.
 cp LICENSE THIRD-PARTY-NOTICES.md CHANGELOG.md pkg/
+# The JSON Schema of the value the element posts, for the receiving backend (docs/widget.md, "Value").
+cp www/value.schema.json pkg/value.schema.json
 
 # What a page downloads, per piece, gzip and brotli; fails the build when the widget is over its budget.
 node scripts/bundle-size.mjs

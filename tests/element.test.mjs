@@ -63,7 +63,8 @@ test("deciding otherwise needs a reason, and the reason becomes part of the valu
   await w.locator("[data-field=override-reason]").fill("Melder belde terug: geen gevaar meer.");
   await w.locator("[data-action=save-override]").click();
   const v = await inWidget(page, "return w.value");
-  const { at, ...route } = v.decisions.route;
+  const { at, decidedAt, ...route } = v.decisions.route;
+  assert.equal(decidedAt, at);
   assert.deepEqual(route, { advice: [], decision: "override", values: ["bemoeizorg"],
     reason: { code: "informatie_onvolledig", text: "Melder belde terug: geen gevaar meer." } });
   assert.match(await inWidget(page, "return w.summary"), /afgeweken: Bemoeizorg \(reden: Informatie van de melder onvolledig of achterhaald – Melder belde terug/);

@@ -553,6 +553,8 @@ test("back and forward restore an override with its reason (a new document, thro
   await page.locator("regie-wijzer [data-field=override-code]").selectOption("al_bekend");
   await page.locator("regie-wijzer [data-field=override-reason]").fill("Bekend bij het team.");
   await page.locator("regie-wijzer [data-action=save-override]").click();
+  await page.waitForFunction(() => document.querySelector("regie-wijzer").value?.decisions?.route);
+  const decidedAt = (await valueOf(page)).decisions.route.decidedAt;
   await page.evaluate(() => { window.__sameDocument = true; });
   await page.goto(`${server.origin}/www/demo/en/`);
   await page.locator("regie-wijzer [part=checklist]").waitFor();
@@ -564,8 +566,9 @@ test("back and forward restore an override with its reason (a new document, thro
   assert.deepEqual(v.answers, { acuut_gevaar: false, huiselijk_geweld: true });
   const { at, ...route } = v.decisions.route;
   assert.deepEqual(route, { advice: ["veilig_thuis"], decision: "override", values: ["bemoeizorg"],
-    reason: { code: "al_bekend", text: "Bekend bij het team." } });
-  assert.match(at, /^\d{4}-\d\d-\d\dT/);
+    reason: { code: "al_bekend", text: "Bekend bij het team." }, decidedAt });
+  assert.match(decidedAt, /^\d{4}-\d\d-\d\dT/);
+  assert.equal(at, decidedAt, "the time the professional overrode, not the time of the restore");
   await page.goForward();
   await page.locator("regie-wijzer [part=checklist]").waitFor();
   await page.goBack();

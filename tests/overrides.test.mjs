@@ -93,7 +93,8 @@ test("the override choice starts empty and is required; only the urgency is over
   assert.equal(u.decision, "override");
   assert.deepEqual(u.values, ["binnen_1_uur"]);
   assert.deepEqual(u.reason, { code: "meer_urgentie", text: "Melder hoort hem 's nachts\nschreeuwen." });
-  assert.match(u.at, ISO_TIME);
+  assert.match(u.decidedAt, ISO_TIME);
+  assert.equal(u.at, u.decidedAt);
   assert.deepEqual(v.outcomes.urgentie.values, advised, "the advice itself stays in the value");
   // The route and the rest are not decided yet: a required field still misses a value.
   assert.equal(v.decided, false);
@@ -105,7 +106,7 @@ test("the override choice starts empty and is required; only the urgency is over
   const all = await value(page);
   assert.equal(all.decided, true);
   assert.deepEqual(all.decisions.route, { ...all.decisions.route, advice: ["bemoeizorg"], decision: "confirmed", values: ["bemoeizorg"], reason: null });
-  assert.match(all.decisions.route.at, ISO_TIME);
+  assert.match(all.decisions.route.decidedAt, ISO_TIME);
   assert.deepEqual(all.decisions.urgentie, u);
   assert.equal(await page.evaluate(() => document.querySelector("regie-wijzer").validity.valid), true);
 
@@ -183,7 +184,7 @@ test("the posted form value holds per outcome the advice, the decision, the reas
   assert.deepEqual(Object.keys(posted.decisions).sort(), Object.keys(posted.outcomes).sort());
   for (const [id, d] of Object.entries(posted.decisions)) {
     assert.deepEqual(d.advice, posted.outcomes[id].values, id);
-    assert.match(d.at, ISO_TIME, id);
+    assert.match(d.decidedAt, ISO_TIME, id);
     if (id === "urgentie") {
       assert.equal(d.decision, "override");
       assert.deepEqual(d.values, ["binnen_24_uur"]);
@@ -206,13 +207,54 @@ test("a value of the older single-decision form is restored per outcome", async 
   await page.evaluate((s) => document.querySelector("regie-wijzer").formStateRestoreCallback(s), JSON.stringify(old));
   const v = await value(page);
   assert.deepEqual(v.decisions.route, { advice: ["bemoeizorg"], decision: "override", values: ["vangnet"],
-    reason: { code: "", text: "Bekend bij het team." }, at: null });
+    reason: { code: "", text: "Bekend bij het team." }, decidedAt: null, at: null });
   assert.match(await summaryText(page), /afgeweken: Vangnet \(wijk-GGD'er\) \(reden: Bekend bij het team\.\)/);
   const confirmed = { answers, decision: { kind: "confirmed" } };
   await page.evaluate((s) => document.querySelector("regie-wijzer").formStateRestoreCallback(s), JSON.stringify(confirmed));
   const c = await value(page);
   assert.equal(c.decided, true);
   assert.ok(Object.values(c.decisions).every((d) => d.decision === "confirmed"));
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test("each decision keeps the time it was taken: through a form restore, a restore of a value from before `decidedAt`, and a move of the element", async () => {
+  const { page, errors } = await openCase();
+  await page.locator(`${W} [data-action=confirm]`).click();
+  const confirmed = await value(page);
+  assert.equal(confirmed.format, 1);
+  // Times from another morning: what is restored is what the professional did then, not now.
+  const then = (i) => `2026-03-02T09:1${i}:03.512Z`;
+  const restore = (v) => page.evaluate((s) => document.querySelector("regie-wijzer").formStateRestoreCallback(s), JSON.stringify(v));
+  const ids = Object.keys(confirmed.decisions);
+  const earlier = structuredClone(confirmed);
+  ids.forEach((id, i) => { earlier.decisions[id].decidedAt = earlier.decisions[id].at = then(i); });
+  await restore(earlier);
+  const restored = await value(page);
+  assert.deepEqual(ids.map((id) => [restored.decisions[id].decidedAt, restored.decisions[id].at]), ids.map((_, i) => [then(i), then(i)]));
+
+  // A value of a widget before format 1 has only `at`; a time that is not one is not taken over.
+  const older = structuredClone(earlier);
+  delete older.format;
+  for (const d of Object.values(older.decisions)) delete d.decidedAt;
+  older.decisions.route.at = "gisteren";
+  await restore(older);
+  const fromOlder = (await value(page)).decisions;
+  assert.equal(fromOlder.route.decidedAt, null, "no time known: null");
+  assert.deepEqual(ids.filter((id) => id !== "route").map((id) => fromOlder[id].decidedAt),
+    ids.map((_, i) => then(i)).filter((_, i) => ids[i] !== "route"));
+
+  // Removed and added again (a framework moving it): the decisions and their times stay.
+  await restore(earlier);
+  await page.evaluate(() => {
+    const w = document.querySelector("regie-wijzer");
+    const parent = w.parentNode;
+    w.remove();
+    return new Promise((r) => setTimeout(() => { parent.append(w); r(); }, 50));
+  });
+  await page.locator(`${W} [part=checklist]`).waitFor();
+  await page.waitForFunction(() => document.querySelector("regie-wijzer").value?.decided, null, { timeout: 5000 });
+  assert.equal((await value(page)).decisions.route.decidedAt, then(0));
   assert.deepEqual(errors, []);
   await page.context().close();
 });

@@ -178,7 +178,8 @@ test("overriding the advice requires a reason, and the override with its reason 
   await page.waitForFunction(() => document.querySelector("regie-wijzer").value?.decisions?.route, null, { timeout: 5000 });
   await page.locator(`${WIDGET} [data-action=confirm]`).click();
   const v = await value(page);
-  const { at, ...route } = v.decisions.route;
+  const { at, decidedAt, ...route } = v.decisions.route;
+  assert.equal(decidedAt, at, "the time of the decision, also under its old name");
   assert.deepEqual(route, {
     advice: ["bemoeizorg"], decision: "override", values: ["vangnet"],
     reason: { code: "al_bekend", text: "Bekend bij het wijkteam, dat vandaag op huisbezoek gaat." },
@@ -222,8 +223,10 @@ test("submitting the host form posts the widget's value (JSON with ruleset hash 
   assert.equal(posted.decisions.route.decision, "confirmed");
   assert.match(posted.today, /^\d{4}-\d{2}-\d{2}$/);
   assert.equal(posted.lang, "nl");
+  assert.equal(posted.format, 1, "the version of the value's shape");
+  assert.match(posted.decisions.route.decidedAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   // What the page shows is the same as what it would post.
-  assert.match(await page.locator("#posted").textContent(), /^triage = \{"ruleset":/m);
+  assert.match(await page.locator("#posted").textContent(), /^triage = \{"format":1,"ruleset":/m);
   // Nothing was requested after the page and its files loaded: not by answering, confirming or submitting.
   assert.deepEqual(requests.slice(loaded), []);
   assert.deepEqual(foreign, []);

@@ -18,12 +18,20 @@ export interface OutcomeDecision {
   values: string[];
   /** Why (only for `override`): a code from the ruleset's `override reason` list and free text. */
   reason: { code: string; text: string } | null;
-  /** When it was decided: ISO 8601 from the browser's clock (null in a value from an older widget). */
+  /** When the professional confirmed or overrode: ISO 8601 in UTC from the device's clock at that moment;
+   * null when the time is not known (a decision restored from a value of an older widget). */
+  decidedAt: string | null;
+  /** The same as `decidedAt` (its name before format 1), kept for hosts that read it. */
   at: string | null;
 }
 
+/** The version of the value's shape; raised only when a field changes meaning or goes away
+ * (docs/widget.md, "Value"; schema: `@regiewijzer/widget/value.schema.json`). */
+export type RegieWijzerValueFormat = 1;
+
 /** What the host form submits (as JSON) and what the events carry. */
 export interface RegieWijzerValue {
+  format: RegieWijzerValueFormat;
   ruleset: { id: string; version: string; hash: string };
   today: string;
   lang: "nl" | "en";
@@ -63,6 +71,7 @@ export interface RegieWijzerErrorDetail {
 /** The form value of a widget that could not give advice before it ever had a value (its engine could not
  * start, or its rules could not be used): the form is sent with this, and is never blocked. */
 export interface RegieWijzerUnavailableValue {
+  format: RegieWijzerValueFormat;
   unavailable: { reason: "beslisondersteuning niet beschikbaar"; kind: NonNullable<RegieWijzerErrorDetail["kind"]>; message: Text };
   ruleset: null;
   answers: Record<string, Answer>;

@@ -5,6 +5,7 @@
 import { h } from "./dom.js";
 import { shown } from "./answers.js";
 import { cut, fill, EN, NL } from "./words.js";
+import { FORMAT } from "./state.js";
 
 /**
  * The message for rules that could not be used: the load error and what exactly went wrong.
@@ -80,5 +81,5 @@ export function brokenBox(w, answers) {
 
 /** The form value of a widget that never had advice to give: the professional decides without it. */
 export function unavailableValue(kind, message, answers) {
-  return { unavailable: { reason: "beslisondersteuning niet beschikbaar", kind, message }, ruleset: null, answers, decided: false, decisions: {} };
+  return { format: FORMAT, unavailable: { reason: "beslisondersteuning niet beschikbaar", kind, message }, ruleset: null, answers, decided: false, decisions: {} };
 }

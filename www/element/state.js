@@ -142,6 +142,12 @@ export function removedAnswers(st) {
   return Object.keys(st.answers).filter((k) => !known.has(k));
 }
 
+/**
+ * The version of the value's shape (its `format`): raised when a field changes meaning or goes away, not
+ * when one is added (docs/widget.md, "Value"; the schema is value.schema.json).
+ */
+export const FORMAT = 1;
+
 /** The decisions as the form value holds them. */
 function decisionsValue(decisions) {
   const out = {};
@@ -151,6 +157,7 @@ function decisionsValue(decisions) {
       decision: d.otherwise ? "override" : "confirmed",
       values: d.otherwise ? d.otherwise.values : d.advice,
       reason: d.otherwise ? { code: d.otherwise.code, text: d.otherwise.text } : null,
+      decidedAt: d.at,
       at: d.at,
     };
   }
@@ -166,6 +173,7 @@ export function value(st) {
     outcomes[o.id] = { status: o.status, values: o.values, provisional: o.provisional, rules: o.reasons.map((r) => r.rule) };
   }
   return {
+    format: FORMAT,
     ruleset: { id, version, hash },
     today: st.today,
     lang: st.lang,
@@ -184,10 +192,14 @@ export function decisionInputs(decisions) {
     : { kind: "confirmed", outcome }));
 }
 
+/** An instant as `Date.prototype.toISOString` writes it (what `decidedAt` holds), else undefined. */
+const instant = (v) => (typeof v === "string" && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?Z$/.test(v) ? v : undefined);
+
 const texts = (list) => (Array.isArray(list) ? list.filter((v) => typeof v === "string") : []);
 
 /**
- * The decisions in a restored value (needs the evaluation of its answers): `decisions`, or the single
+ * The decisions in a restored value (needs the evaluation of its answers), each with the time it was taken
+ * (`decidedAt`, or `at` of a value from before format 1): `decisions`, or the single
  * `decision` of an older widget (`{kind: "confirmed"}` confirms every outcome on the advice these answers
  * give; `{kind: "override", outcome, value, reason}` is that outcome decided otherwise, reason as text).
  * @returns {Record<string, Decided>}
@@ -202,7 +214,7 @@ export function restoredDecisions(st, raw) {
       const otherwise = d.decision === "override"
         ? { values: texts(d.values), code: str(reason.code) ?? "", text: str(reason.text) ?? "" }
         : null;
-      out[id] = { advice: texts(d.advice), otherwise, at: str(d.at) ?? null };
+      out[id] = { advice: texts(d.advice), otherwise, at: instant(d.decidedAt) ?? instant(d.at) ?? null };
     }
     return out;
   }

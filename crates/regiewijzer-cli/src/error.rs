@@ -71,6 +71,22 @@ pub enum CliError {
         /// Why.
         source: serde_json::Error,
     },
+    /// A posted value (`verify`) that is not JSON of the value's shape.
+    #[error("the value in {what} is not a widget value (JSON, docs/widget.md): {source}")]
+    Value {
+        /// Where it comes from (a file name, or standard input).
+        what: String,
+        /// The parser's message.
+        source: serde_json::Error,
+    },
+    /// A posted value that cannot be verified (the core's `V2xx`).
+    #[error("{}: the value in {what} cannot be verified ({}): {error}", error.code(), error.place())]
+    Unverifiable {
+        /// Where it comes from.
+        what: String,
+        /// Why.
+        error: regiewijzer_core::verify::Unusable,
+    },
     /// The result could not be written as JSON.
     #[error("cannot write the result as JSON: {0}")]
     Encode(serde_json::Error),
@@ -131,6 +147,15 @@ impl CliError {
             CliError::Answers { what, source } => {
                 format!("de antwoorden in {what} zijn niet bruikbaar: {source}")
             }
+            CliError::Value { what, source } => {
+                format!("de waarde in {what} is geen widgetwaarde (JSON, docs/widget.md): {source}")
+            }
+            CliError::Unverifiable { what, error } => format!(
+                "{}: de waarde in {what} is niet na te rekenen ({}): {}",
+                error.code(),
+                error.place(),
+                error.message_nl()
+            ),
             CliError::Encode(e) => format!("kan het resultaat niet als JSON schrijven: {e}"),
             CliError::Clock => {
                 "de systeemklok geeft geen bruikbare datum; geef `--today JJJJ-MM-DD`".into()

@@ -1,7 +1,6 @@
 //! `regiewijzer eval`: evaluates a ruleset on answers (a JSON object, from a file or standard input) and
 //! prints the result: JSON by default (exactly what the widget gets), or text for a person.
 
-use std::io::Read;
 use std::path::Path;
 
 use regiewijzer_core::answers::{Answers, RawAnswers};
@@ -12,7 +11,7 @@ use regiewijzer_core::{Date, Model};
 use crate::Status;
 use crate::analyze::json;
 use crate::error::CliError;
-use crate::files::{decode_answers, read};
+use crate::files::{read, read_input};
 use crate::render;
 use crate::today::system_today;
 use crate::ui::{RED_BOLD, Text, Ui};
@@ -50,23 +49,7 @@ pub fn run(
         ));
         return Ok(Status::Findings);
     };
-    let (what, text) = if answers == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(CliError::Stdin)?;
-        let what = "stdin".to_string();
-        let text = decode_answers(&what, &bytes)?;
-        (what, text)
-    } else {
-        let bytes = std::fs::read(answers).map_err(|source| CliError::Read {
-            path: answers.to_path_buf(),
-            source,
-        })?;
-        let what = answers.display().to_string();
-        let text = decode_answers(&what, &bytes)?;
-        (what, text)
-    };
+    let (what, text) = read_input(answers)?;
     let value: serde_json::Value =
         serde_json::from_str(&text).map_err(|source| CliError::Json {
             what: what.clone(),

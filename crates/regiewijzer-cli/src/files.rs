@@ -102,6 +102,26 @@ pub fn read(path: &Path) -> Result<Source, CliError> {
     })
 }
 
+/// Reads a JSON input (answers, a posted value) from `path`, or from standard input when it is `-`, decoded
+/// with [`decode_answers`]: where it came from (for messages) and its text.
+pub fn read_input(path: &Path) -> Result<(String, String), CliError> {
+    let (what, bytes) = if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(CliError::Stdin)?;
+        ("stdin".to_string(), bytes)
+    } else {
+        let bytes = std::fs::read(path).map_err(|source| CliError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        (path.display().to_string(), bytes)
+    };
+    let text = decode_answers(&what, &bytes)?;
+    Ok((what, text))
+}
+
 /// Decodes answers (from a file or standard input) the way rules are decoded: without a byte order mark,
 /// refused when not UTF-8.
 pub fn decode_answers(what: &str, bytes: &[u8]) -> Result<String, CliError> {

@@ -1,7 +1,9 @@
-//! `regiewijzer`: check, test, evaluate and format `.regels` rulesets from the command line.
+//! `regiewijzer`: check, test, evaluate and format `.regels` rulesets from the command line, and verify a
+//! value posted by the browser element against its rules.
 //!
-//! Exit codes: 0 all is well, 1 findings (errors in the rules, failed tests, files not formatted),
-//! 2 wrong use or a file that cannot be read or written, 3 an analysis or diff that ran out of budget
+//! Exit codes: 0 all is well, 1 findings (errors in the rules, failed tests, files not formatted, a
+//! posted advice that is not what its rules give), 2 wrong use, a file that cannot be read or written, or
+//! a value that cannot be verified, 3 an analysis or diff that ran out of budget
 //! before it could settle everything (and found no gap, conflict or change).
 #![forbid(unsafe_code)]
 
@@ -15,6 +17,7 @@ mod render;
 mod test;
 mod today;
 mod ui;
+mod verify;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -27,16 +30,18 @@ use crate::ui::{ColorWhen, Lang, Ui};
 const EXIT_CODES: &str = "\
 Afsluitcodes / exit codes:
   0  in orde / all is well
-  1  bevindingen: fouten in de regels, mislukte tests, niet opgemaakte bestanden /
-     findings: errors in the rules, failed tests, files not formatted
-  2  verkeerd gebruik, of een bestand dat niet te lezen of te schrijven is /
-     wrong use, or a file that cannot be read or written
+  1  bevindingen: fouten in de regels, mislukte tests, niet opgemaakte bestanden, een verstuurd advies
+     dat niet is wat de regels geven (verify) / findings: errors in the rules, failed tests, files not
+     formatted, a posted advice that is not what the rules give (verify)
+  2  verkeerd gebruik, een bestand dat niet te lezen of te schrijven is, of een waarde die niet na te
+     rekenen is (verify) / wrong use, a file that cannot be read or written, or a value that cannot be
+     verified (verify)
   3  analyze/diff onvolledig: het budget was op voordat alles was uitgezocht (en er is geen gat,
      conflict of verandering gevonden) / analyze/diff incomplete: the budget ran out before everything
      was settled (and no gap, conflict or change was found)";
 
-/// Regiewijzer: regelsets (.regels) controleren, testen, doorrekenen en opmaken.
-/// Check, test, evaluate and format rulesets (.regels).
+/// Regiewijzer: regelsets (.regels) controleren, testen, doorrekenen en opmaken; verstuurde waarden
+/// narekenen. Check, test, evaluate and format rulesets (.regels); verify posted values.
 #[derive(Debug, Parser)]
 #[command(name = "regiewijzer", version, after_help = EXIT_CODES)]
 struct Cli {
@@ -141,6 +146,22 @@ enum Command {
         #[arg(long, value_enum, default_value_t = eval::Format::Text)]
         format: eval::Format,
     },
+    /// Reken een door de widget verstuurde waarde na: zoek de regelset (id, versie, inhoud) in MAP, reken
+    /// de antwoorden opnieuw door met de datum uit de waarde en vergelijk het advies. Afsluitcode 0 als
+    /// het klopt, 1 met wat verschilt, 2 als de waarde niet na te rekenen is / verify a value posted by the
+    /// widget: find its ruleset (id, version, content) in DIR, evaluate the answers again with the value's
+    /// date and compare the advice. Exit code 0 when it matches, 1 with what differs, 2 when the value
+    /// cannot be verified
+    #[command(after_help = EXIT_CODES)]
+    Verify {
+        /// de verstuurde waarde (JSON); `-` leest de standaardinvoer / the posted value (JSON); `-` reads
+        /// standard input
+        #[arg(value_name = "WAARDE.json / VALUE.json")]
+        value: PathBuf,
+        /// map met de regelsets (.regels) / directory with the rulesets (.regels)
+        #[arg(long, value_name = "MAP / DIR")]
+        rules: PathBuf,
+    },
     /// Maak regelbestanden op in de vaste vorm / format rule files in the canonical layout
     #[command(after_help = EXIT_CODES)]
     Fmt {
@@ -162,12 +183,12 @@ enum Command {
 pub enum Status {
     /// Exit code 0.
     Ok,
-    /// Exit code 1: errors in the rules, failed tests, unformatted files.
+    /// Exit code 1: errors in the rules, failed tests, unformatted files, a posted advice that differs.
     Findings,
     /// Exit code 3: an analysis or diff that ran out of budget before it settled everything, without
     /// a finding (a gap, conflict or change found is exit code 1).
     Incomplete,
-    /// Exit code 2: wrong use, files that cannot be read or written.
+    /// Exit code 2: wrong use, files that cannot be read or written, a value that cannot be verified.
     Trouble,
 }
 
@@ -236,6 +257,7 @@ fn run(ui: &Ui, command: Command) -> Result<Status, CliError> {
             budget,
             format,
         } => analyze::run_diff(ui, &old, &new, today, budget, format),
+        Command::Verify { value, rules } => verify::run(ui, &value, &rules),
         Command::Fmt {
             files,
             check,

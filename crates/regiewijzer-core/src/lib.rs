@@ -11,6 +11,9 @@
 //!    what it could not use.
 //! 3. [`eval::evaluate`] applies the rules with an explicit `today` and returns an [`eval::Evaluation`]:
 //!    every outcome with its status, provisional flag, reasons and what matters next.
+//!
+//! On the receiving side, [`verify::verify`] checks a value posted by the browser element against the
+//! rules it names: the same answers and date, evaluated again, must give the advice it carries.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -34,6 +37,7 @@ pub mod print;
 pub mod source;
 pub mod summary;
 pub mod testing;
+pub mod verify;
 mod work;
 
 pub use date::Date;
