@@ -50,7 +50,34 @@ pub fn run(
         ));
         return Ok(Status::Findings);
     };
-    let (what, text) = if answers == Path::new("-") {
+    let (what, value) = read_json(answers)?;
+    let raw: RawAnswers =
+        serde_json::from_value(value).map_err(|source| CliError::Answers { what, source })?;
+    let today = match today {
+        Some(d) => d,
+        None => system_today()?,
+    };
+    let (answers, issues) = Answers::from_raw(&model, &raw);
+    let mut evaluation = evaluate(&model, &answers, today);
+    evaluation.answer_issues = issues;
+    let out = match format {
+        Format::Json => json(&evaluation)?,
+        Format::Text => {
+            let mut t = as_text(ui, &model, &evaluation);
+            if verbose {
+                for_authors(ui, &evaluation, &mut t);
+            }
+            t
+        }
+    };
+    ui.out(out)?;
+    Ok(Status::Ok)
+}
+
+/// Reads a JSON object from `path` (`-` is standard input), decoded as rules are: what it is called in
+/// messages, and the object. Not JSON, or not an object, is an error.
+pub fn read_json(path: &Path) -> Result<(String, serde_json::Value), CliError> {
+    let (what, text) = if path == Path::new("-") {
         let mut bytes = Vec::new();
         std::io::stdin()
             .read_to_end(&mut bytes)
@@ -59,11 +86,11 @@ pub fn run(
         let text = decode_answers(&what, &bytes)?;
         (what, text)
     } else {
-        let bytes = std::fs::read(answers).map_err(|source| CliError::Read {
-            path: answers.to_path_buf(),
+        let bytes = std::fs::read(path).map_err(|source| CliError::Read {
+            path: path.to_path_buf(),
             source,
         })?;
-        let what = answers.display().to_string();
+        let what = path.display().to_string();
         let text = decode_answers(&what, &bytes)?;
         (what, text)
     };
@@ -86,27 +113,7 @@ pub fn run(
             found_nl,
         });
     }
-    let raw: RawAnswers =
-        serde_json::from_value(value).map_err(|source| CliError::Answers { what, source })?;
-    let today = match today {
-        Some(d) => d,
-        None => system_today()?,
-    };
-    let (answers, issues) = Answers::from_raw(&model, &raw);
-    let mut evaluation = evaluate(&model, &answers, today);
-    evaluation.answer_issues = issues;
-    let out = match format {
-        Format::Json => json(&evaluation)?,
-        Format::Text => {
-            let mut t = as_text(ui, &model, &evaluation);
-            if verbose {
-                for_authors(ui, &evaluation, &mut t);
-            }
-            t
-        }
-    };
-    ui.out(out)?;
-    Ok(Status::Ok)
+    Ok((what, value))
 }
 
 /// For rule authors (`--verbose`): per outcome the rules that gave it, with id, line and the conditions
