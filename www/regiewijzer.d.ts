@@ -22,6 +22,15 @@ export interface OutcomeDecision {
   at: string | null;
 }
 
+/** A FHIR R4 resource as JSON (docs/fhir.md). */
+export interface FhirResource { resourceType: string; [element: string]: unknown }
+/** A ruleset's checklist as a FHIR R4 `Questionnaire`: canonical `url` and `version` of the ruleset. */
+export interface FhirQuestionnaire extends FhirResource { resourceType: "Questionnaire"; url: string; version: string }
+/** A widget value as a FHIR R4 `QuestionnaireResponse`: `questionnaire` is `url|version` of the Questionnaire. */
+export interface FhirQuestionnaireResponse extends FhirResource {
+  resourceType: "QuestionnaireResponse"; questionnaire: string; status: "completed" | "in-progress";
+}
+
 /** What the host form submits (as JSON) and what the events carry. */
 export interface RegieWijzerValue {
   ruleset: { id: string; version: string; hash: string };
@@ -102,6 +111,11 @@ export declare class RegieWijzer extends HTMLElement {
   readonly summary: string;
   /** Resolves when the rules are loaded and the widget is drawn (or it said why not). */
   readonly ready: Promise<void>;
+  /** The value as a FHIR R4 `QuestionnaireResponse` to the rules' `Questionnaire` (docs/fhir.md), made by the
+   * rules-core API (`core/`, loaded on demand). Rejects with `{nl, en}` when there is no value of usable rules. */
+  toQuestionnaireResponse(): Promise<FhirQuestionnaireResponse>;
+  /** The loaded rules' checklist as a FHIR R4 `Questionnaire` (docs/fhir.md); loads `core/` on demand. */
+  toQuestionnaire(): Promise<FhirQuestionnaire>;
   readonly form: HTMLFormElement | null;
   readonly type: string;
   readonly validity: ValidityState;
