@@ -364,3 +364,178 @@ fn a_value_of_other_rules_or_no_value_at_all_is_refused() {
         .unwrap();
     assert!(part(route, "value").is_empty());
 }
+
+/// Any JSON-like value: the keys of a widget value and a few others, texts that are ids, dates, times,
+/// white space or nothing.
+fn any_value() -> impl proptest::strategy::Strategy<Value = RawValue> {
+    use proptest::prelude::*;
+    let text = prop_oneof![
+        Just(String::new()),
+        Just(" x".to_string()),
+        Just("2026-03-02".to_string()),
+        Just("2026-03-02T09:14:03.512Z".to_string()),
+        Just("2026-03-02T25:61:00Z".to_string()),
+        Just("bemoeizorg".to_string()),
+        Just("override".to_string()),
+        "[a-z_ ]{0,12}",
+    ];
+    let leaf = prop_oneof![
+        Just(RawValue::Null),
+        any::<bool>().prop_map(RawValue::Bool),
+        (-200i64..200).prop_map(RawValue::Int),
+        Just(RawValue::Float(1.5)),
+        text.prop_map(RawValue::Text),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        let key = prop_oneof![
+            Just("ruleset".to_string()),
+            Just("hash".to_string()),
+            Just("answers".to_string()),
+            Just("outcomes".to_string()),
+            Just("decisions".to_string()),
+            Just("values".to_string()),
+            Just("reason".to_string()),
+            Just("at".to_string()),
+            Just("decidedAt".to_string()),
+            Just("route".to_string()),
+            Just("acuut_gevaar".to_string()),
+            "[a-z_]{1,8}",
+        ];
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(RawValue::List),
+            proptest::collection::vec((key, inner), 0..6).prop_map(|pairs| {
+                let mut map = regiewijzer_core::map::SortedMap::new();
+                for (k, v) in pairs {
+                    map.insert(k, v);
+                }
+                RawValue::Record(map)
+            }),
+        ]
+    })
+}
+
+/// A decision or an outcome of the advice as posted: the real fields, each with a text of any form.
+fn any_entry() -> impl proptest::strategy::Strategy<Value = RawValue> {
+    use proptest::prelude::*;
+    let text = prop_oneof![
+        Just(RawValue::Text(String::new())),
+        Just(RawValue::Text(" x".into())),
+        Just(RawValue::Text("a  b".into())),
+        Just(RawValue::Text("2026-03-02T09:14:03.512Z".into())),
+        Just(RawValue::Text("2026-03-02T25:61:00Z".into())),
+        Just(RawValue::Text("2026-03-02T09:14:03.Z".into())),
+        Just(RawValue::Text("binnen_24_uur".into())),
+        Just(RawValue::Text("confirmed".into())),
+        Just(RawValue::Text("override".into())),
+        Just(RawValue::Int(3)),
+        Just(RawValue::Null),
+    ];
+    let list = proptest::collection::vec(text.clone(), 0..3).prop_map(RawValue::List);
+    let reason = (text.clone(), text.clone()).prop_map(|(code, words)| {
+        let mut m = regiewijzer_core::map::SortedMap::new();
+        m.insert("code".to_string(), code);
+        m.insert("text".to_string(), words);
+        RawValue::Record(m)
+    });
+    (
+        text.clone(),
+        list.clone(),
+        list,
+        reason,
+        text.clone(),
+        text.clone(),
+        text,
+    )
+        .prop_map(
+            |(decision, advice, values, reason, at, decided_at, status)| {
+                let mut m = regiewijzer_core::map::SortedMap::new();
+                for (k, v) in [
+                    ("decision", decision),
+                    ("advice", advice),
+                    ("values", values),
+                    ("reason", reason),
+                    ("at", at),
+                    ("decidedAt", decided_at),
+                    ("status", status),
+                ] {
+                    m.insert(k.to_string(), v);
+                }
+                RawValue::Record(m)
+            },
+        )
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// Whatever is posted (here grafted onto a real value, so that it gets past the hash), the export
+    /// never panics, and every code and time in it has the form FHIR requires.
+    #[test]
+    fn any_value_gives_a_well_formed_response_or_a_refusal(
+        graft in any_value(), entry in any_entry(), key in 0usize..8,
+    ) {
+        static BASE: std::sync::OnceLock<(Model, Value)> = std::sync::OnceLock::new();
+        let (model, base) = BASE.get_or_init(|| {
+            let model = triage();
+            let value = widget_value(&model, json!({"acuut_gevaar": false}), "2026-03-02");
+            (model, value)
+        });
+        let mut value = base.clone();
+        let places: [&[&str]; 8] = [&["answers"], &["outcomes"], &["decisions"], &["today"],
+            &["removed_answers"], &["format"], &["decisions", "route"], &["outcomes", "route"]];
+        let mut slot = &mut value;
+        for k in places[key] {
+            slot = &mut slot[*k];
+        }
+        *slot = raw_to_json(if key >= 6 { &entry } else { &graft });
+        let raw: RawValue = serde_json::from_value(value).unwrap();
+        if let Ok(r) = questionnaire_response(model, &raw) {
+            let text = serde_json::to_string(&r).unwrap();
+            let json: Value = serde_json::from_str(&text).unwrap();
+            check_forms(&json);
+        }
+        let _ = questionnaire_response(model, &graft);
+    }
+}
+
+fn raw_to_json(v: &RawValue) -> Value {
+    match v {
+        RawValue::Null => Value::Null,
+        RawValue::Bool(b) => json!(b),
+        RawValue::Int(n) => json!(n),
+        RawValue::Float(f) => json!(f),
+        RawValue::Text(t) => json!(t),
+        RawValue::List(l) => Value::Array(l.iter().map(raw_to_json).collect()),
+        RawValue::Record(r) => {
+            Value::Object(r.iter().map(|(k, v)| (k.clone(), raw_to_json(v))).collect())
+        }
+    }
+}
+
+/// Every `valueCode`/`code` is a FHIR code, every `valueDateTime` a time in UTC, every string not empty.
+fn check_forms(v: &Value) {
+    match v {
+        Value::Object(map) => {
+            for (k, x) in map {
+                if let Value::String(s) = x {
+                    assert!(!s.trim().is_empty(), "{k} is empty");
+                    if k == "valueCode" || k == "code" {
+                        assert!(
+                            !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  "),
+                            "{k}: {s:?}"
+                        );
+                    }
+                    if k == "valueDateTime" || k == "authored" {
+                        let hour: u32 = s[11..13].parse().unwrap();
+                        let minute: u32 = s[14..16].parse().unwrap();
+                        assert!(s.ends_with('Z') && &s[10..11] == "T", "{k}: {s}");
+                        assert!(hour < 24 && minute < 60, "{k}: {s}");
+                    }
+                }
+                check_forms(x);
+            }
+        }
+        Value::Array(list) => list.iter().for_each(check_forms),
+        _ => {}
+    }
+}
