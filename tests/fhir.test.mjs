@@ -137,6 +137,28 @@ test("a value on the page's own rules with a timeline gives a valid Questionnair
   assert.deepEqual(errors, []);
 });
 
+test("the rules-core API refuses, in words, bytes that are no compiled rules and a value of other rules", async () => {
+  const { page, errors } = await demo();
+  const refused = await page.evaluate(async () => {
+    const core = await import("/pkg/core/regiewijzer_core.js");
+    await core.default();
+    const said = (f) => { try { f(); return null; } catch (e) { return e; } };
+    const el = document.querySelector("regie-wijzer");
+    const value = { ...el.value, ruleset: { ...el.value.ruleset, hash: "sha256:00" } };
+    const rules = core.Ruleset.loadDefault();
+    try {
+      return { bytes: said(() => core.Ruleset.fromCompiled(new Uint8Array([1, 2, 3]))),
+        other: said(() => rules.questionnaireResponse(value)), none: said(() => rules.questionnaireResponse(null)) };
+    } finally { rules.free(); }
+  });
+  for (const e of Object.values(refused)) {
+    assert.equal(typeof e?.nl, "string", JSON.stringify(refused));
+    assert.equal(typeof e?.en, "string");
+  }
+  assert.match(refused.other.nl, /andere regels/);
+  assert.deepEqual(errors, []);
+});
+
 test("the validator rejects a broken resource", async () => {
   const { page } = await demo();
   const { q, r } = await exported(page);
