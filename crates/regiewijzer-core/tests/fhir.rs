@@ -170,12 +170,14 @@ fn ask_when_is_enable_when_where_fhir_can_say_it_and_stays_as_written() {
     );
 
     // A condition FHIR cannot say (arithmetic) has no enableWhen, only the extension.
-    let src = "ruleset t\n  title nl \"T\" en \"T\"\n  version \"1\"\n\nsection s\n  label nl \"S\" en \"S\"\n\nfact a: int 0..10\n  label nl \"A\" en \"A\"\n\nfact b: bool\n  label nl \"B\" en \"B\"\n  ask when a + 1 > 3\n\noutcome o: priority\n  label nl \"O\" en \"O\"\n  value v nl \"V\" en \"V\"\n  default v because nl \"Altijd.\" en \"Always.\"\n";
+    let src = "ruleset t\n  title nl \"T\" en \"T\"\n  version \"1\"\n\nsection leeg\n  label nl \"L\" en \"L\"\n\nsection s\n  label nl \"S\" en \"S\"\n\nfact a: int 0..10\n  label nl \"A\" en \"A\"\n\nfact b: bool\n  label nl \"B\" en \"B\"\n  ask when a + 1 > 3\n\noutcome o: priority\n  label nl \"O\" en \"O\"\n  value v nl \"V\" en \"V\"\n  default v because nl \"Altijd.\" en \"Always.\"\n";
     let compiled = compile(src);
     let model = compiled.model.expect("the small ruleset compiles");
     let q = serde_json::to_value(questionnaire(&model)).unwrap();
     let b = *items(&q).iter().find(|i| i["linkId"] == "b").unwrap();
     assert!(b.get("enableWhen").is_none());
+    // A section without questions is no group (a FHIR group must have items).
+    assert!(!items(&q).iter().any(|i| i["linkId"] == "section.leeg"));
     assert_eq!(ext(b, "ask-when")[0]["valueString"], "a + 1 > 3");
 }
 

@@ -165,9 +165,11 @@ pub fn questionnaire(model: &Model) -> Questionnaire {
         effective_period: meta.valid_from.map(|d| Period {
             start: d.to_string(),
         }),
+        // A group must have items (FHIR's que-1): a section without questions is left out.
         item: list
             .sections
             .iter()
+            .filter(|s| !s.facts.is_empty())
             .map(|s| {
                 let mut items: Vec<Item> = help_item(&format!("section.{}", s.id), &s.help)
                     .into_iter()
