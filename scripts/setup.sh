@@ -5,6 +5,8 @@
 #   - wasm-bindgen-cli at exactly the version of the wasm-bindgen crate in Cargo.lock,
 #   - cargo-about at a pinned version (the licence notices of the wasm bundles),
 #   - wasm-opt (binaryen), Chromium and chromedriver (Debian packages),
+#   - the independent FHIR R4 validator of the tests (fhir.resources, pinned with hashes in
+#     scripts/fhir-requirements.txt) in a Python venv, target/fhir-venv,
 #   - the npm dev dependencies of the browser tests (npm ci, from package-lock.json), and those of the
 #     framework test apps (tests/frameworks/package-lock.json) and of the bundler test apps
 #     (tests/bundlers/package-lock.json).
@@ -29,6 +31,8 @@ else
   for p in rustc-web cargo-web rust-web-src lld-22; do have_pkg "$p" || need_pkgs+=("$p"); done
 fi
 for p in binaryen chromium chromium-driver; do have_pkg "$p" || need_pkgs+=("$p"); done
+# Python with venv, for the FHIR validator below (Debian splits venv off into its own package).
+python3 -c 'import ensurepip, venv' 2>/dev/null || need_pkgs+=(python3 python3-venv)
 
 if [ "${#need_pkgs[@]}" -gt 0 ]; then
   say "installing Debian packages: ${need_pkgs[*]}"
@@ -74,6 +78,31 @@ if [ "$about_have" != "$about_want" ]; then
 else
   say "cargo-about $about_want present"
 fi
+# --- the FHIR R4 validator (tests/fhir.test.mjs) ------------------------------------------------------
+# A venv of its own with exactly the pinned files (--no-deps --require-hashes), redone only when the
+# requirements change: a few seconds once, nothing after.
+fhir_venv() {
+  local dir=target/fhir-venv stamp req_sum
+  stamp="$dir/.requirements.sha256"
+  req_sum="$(sha256sum scripts/fhir-requirements.txt | awk '{print $1}')"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$req_sum" ]; then
+    say "FHIR validator present"
+    return
+  fi
+  say "installing the FHIR R4 validator (fhir.resources) into $dir"
+  rm -rf "$dir"
+  local pip_args=(install -q --disable-pip-version-check --no-deps --require-hashes -r scripts/fhir-requirements.txt)
+  if python3 -m pip --python "$(command -v python3)" --version >/dev/null 2>&1; then
+    # The system's pip installs into a venv without one of its own (pip >= 22.3): half the time.
+    python3 -m venv --without-pip "$dir"
+    python3 -m pip --python "$dir/bin/python" "${pip_args[@]}"
+  else
+    python3 -m venv "$dir"
+    "$dir/bin/pip" "${pip_args[@]}"
+  fi
+  printf '%s' "$req_sum" > "$stamp"
+}
+fhir_venv
 
 # --- npm dev dependencies ---------------------------------------------------------------------------
 # npm_ci DIR WHAT: `npm ci` in DIR unless its node_modules was installed from the same lockfile.

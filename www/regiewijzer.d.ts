@@ -28,6 +28,14 @@ export interface OutcomeDecision {
 /** The version of the value's shape; raised only when a field changes meaning or goes away
  * (docs/widget.md, "Value"; schema: `@regiewijzer/widget/value.schema.json`). */
 export type RegieWijzerValueFormat = 1;
+/** A FHIR R4 resource as JSON (docs/fhir.md). */
+export interface FhirResource { resourceType: string; [element: string]: unknown }
+/** A ruleset's checklist as a FHIR R4 `Questionnaire`: canonical `url` and `version` of the ruleset. */
+export interface FhirQuestionnaire extends FhirResource { resourceType: "Questionnaire"; url: string; version: string }
+/** A widget value as a FHIR R4 `QuestionnaireResponse`: `questionnaire` is `url|version` of the Questionnaire. */
+export interface FhirQuestionnaireResponse extends FhirResource {
+  resourceType: "QuestionnaireResponse"; questionnaire: string; status: "completed" | "in-progress";
+}
 
 /** What the host form submits (as JSON) and what the events carry. */
 export interface RegieWijzerValue {
@@ -111,6 +119,11 @@ export declare class RegieWijzer extends HTMLElement {
   readonly summary: string;
   /** Resolves when the rules are loaded and the widget is drawn (or it said why not). */
   readonly ready: Promise<void>;
+  /** The value as a FHIR R4 `QuestionnaireResponse` to the rules' `Questionnaire` (docs/fhir.md), made by the
+   * rules-core API (`core/`, loaded on demand). Rejects with `{nl, en}` when there is no value of usable rules. */
+  toQuestionnaireResponse(): Promise<FhirQuestionnaireResponse>;
+  /** The loaded rules' checklist as a FHIR R4 `Questionnaire` (docs/fhir.md); loads `core/` on demand. */
+  toQuestionnaire(): Promise<FhirQuestionnaire>;
   readonly form: HTMLFormElement | null;
   readonly type: string;
   readonly validity: ValidityState;

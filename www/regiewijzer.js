@@ -4,7 +4,7 @@
 // (wasm) is behind element/engine.js: one call per answer. Nothing is sent anywhere: the only requests
 // are this module's own files and, when the host asks for it, the `rules` file and the rules compiler,
 // all while loading. docs/widget.md is the contract.
-import { call, compile, load, start, StartError, Trap } from "./element/engine.js";
+import { call, compile, load, start, StartError, Trap, withCoreRules } from "./element/engine.js";
 import {
   allDecided, confirmAll, decisionInputs, evaluate, rank, initial, removedAnswers, restoredDecisions, saveOverride, value,
 } from "./element/state.js";
@@ -844,6 +844,24 @@ export class RegieWijzer extends HTMLElement {
    * @type {RegieWijzerValue | RegieWijzerUnavailableValue | null} */
   get value() {
     return this.#last();
+  }
+
+  /**
+   * The value (`value`) as a FHIR R4 `QuestionnaireResponse` to the rules' `Questionnaire` (docs/fhir.md),
+   * made by the rules-core API, which is loaded on demand. Rejects with `{nl, en}` when there is no value
+   * of usable rules.
+   */
+  async toQuestionnaireResponse() {
+    const value = this.value;
+    const model = this.#rules.model;
+    return withCoreRules(await start(), model, (rules) => rules.questionnaireResponse(value));
+  }
+
+  /** The loaded rules' checklist as a FHIR R4 `Questionnaire` (docs/fhir.md); see
+   * {@link toQuestionnaireResponse}. */
+  async toQuestionnaire() {
+    const model = this.#rules.model;
+    return withCoreRules(await start(), model, (rules) => rules.questionnaire());
   }
 
   /** The ruleset's identity.

@@ -89,6 +89,20 @@ export function load(glue, model) {
 }
 
 let compiler;
+/** The rules-core API (pkg/core/), imported and started once, on demand. Rejects when it cannot load. */
+function loadCore() {
+  if (!compiler) {
+    compiler = import("../../pkg/core/regiewijzer_core.js").then(async (core) => {
+      await core.default();
+      return core;
+    });
+    compiler.catch(() => {
+      compiler = undefined;
+    });
+  }
+  return compiler;
+}
+
 /**
  * Compiles rules (a file's bytes, or a text) for {@link load}: `{model, diagnostics}` (`model` null when
  * they have errors), or `{problem: {kind: "compiler"}}` when the compiler could not be loaded or failed.
@@ -97,11 +111,7 @@ let compiler;
  */
 export async function compile(source, glue) {
   try {
-    compiler ??= import("../../pkg/core/regiewijzer_core.js").then(async (core) => {
-      await core.default();
-      return core;
-    });
-    const core = await compiler;
+    const core = await loadCore();
     const out = core.compileForWidget(source);
     if (!out.model || glue.Engine) return out;
     // The rules-core `Ruleset` compiles a text: the decoded text, as `compileForWidget` decoded it.
@@ -110,5 +120,26 @@ export async function compile(source, glue) {
   } catch {
     compiler = undefined;
     return { problem: { kind: "compiler" } };
+  }
+}
+
+/**
+ * Runs `f` on the rules-core API's `Ruleset` of the rules the element runs (loaded on demand; the widget
+ * bundle has no FHIR code): `model` as {@link load} took it, or `undefined` for the shipped default, whose
+ * compiled bytes the engine gives (`defaultModel`). For the FHIR export (docs/fhir.md).
+ * @template T
+ * @param {any} glue the engine bundle from {@link start}
+ * @param {Uint8Array | string | undefined} model
+ * @param {(rules: any) => T} f
+ * @returns {Promise<T>}
+ */
+export async function withCoreRules(glue, model, f) {
+  const { Ruleset } = await loadCore();
+  const bytes = model ?? glue.defaultModel?.();
+  const rules = bytes == null ? Ruleset.loadDefault() : typeof bytes === "string" ? Ruleset.load(bytes) : Ruleset.fromCompiled(bytes);
+  try {
+    return f(rules);
+  } finally {
+    rules.free();
   }
 }

@@ -112,6 +112,22 @@ pub enum CliError {
         "`fmt` prints one file; for {0} files use `--write` (rewrite them) or `--check` (list the unformatted ones)"
     )]
     FmtOneFile(usize),
+    /// No ruleset in the folder has the hash of the value.
+    #[error("no ruleset in `{}` has the hash of the value ({hash})", dir.display())]
+    NoRulesWithHash {
+        /// The folder.
+        dir: PathBuf,
+        /// The value's ruleset hash.
+        hash: String,
+    },
+    /// A value that cannot be exported as FHIR (the core's message in both languages).
+    #[error("{what}: {}", message.en)]
+    Fhir {
+        /// Where the value comes from.
+        what: String,
+        /// Why.
+        message: regiewijzer_core::model::Text,
+    },
 }
 
 impl CliError {
@@ -165,6 +181,11 @@ impl CliError {
                 path.display(),
                 sibling.display()
             ),
+            CliError::NoRulesWithHash { dir, hash } => format!(
+                "geen regelset in `{}` heeft de hash van de waarde ({hash})",
+                dir.display()
+            ),
+            CliError::Fhir { what, message } => format!("{what}: {}", message.nl),
             CliError::FmtOneFile(n) => format!(
                 "`fmt` drukt één bestand af; gebruik voor {n} bestanden `--write` (herschrijven) of `--check` (de niet-opgemaakte noemen)"
             ),

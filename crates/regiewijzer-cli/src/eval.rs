@@ -49,26 +49,7 @@ pub fn run(
         ));
         return Ok(Status::Findings);
     };
-    let (what, text) = read_input(answers)?;
-    let value: serde_json::Value =
-        serde_json::from_str(&text).map_err(|source| CliError::Json {
-            what: what.clone(),
-            source,
-        })?;
-    if !value.is_object() {
-        let (found_en, found_nl) = match value {
-            serde_json::Value::Array(_) => ("a list", "een lijst"),
-            serde_json::Value::String(_) => ("a text", "een tekst"),
-            serde_json::Value::Number(_) => ("a number", "een getal"),
-            serde_json::Value::Bool(_) => ("yes/no", "ja/nee"),
-            _ => ("null", "null"),
-        };
-        return Err(CliError::NotAnObject {
-            what,
-            found_en,
-            found_nl,
-        });
-    }
+    let (what, value) = read_json(answers)?;
     let raw: RawAnswers =
         serde_json::from_value(value).map_err(|source| CliError::Answers { what, source })?;
     let today = match today {
@@ -90,6 +71,32 @@ pub fn run(
     };
     ui.out(out)?;
     Ok(Status::Ok)
+}
+
+/// Reads a JSON object from `path` (`-` is standard input), decoded as rules are: what it is called in
+/// messages, and the object. Not JSON, or not an object, is an error.
+pub fn read_json(path: &Path) -> Result<(String, serde_json::Value), CliError> {
+    let (what, text) = read_input(path)?;
+    let value: serde_json::Value =
+        serde_json::from_str(&text).map_err(|source| CliError::Json {
+            what: what.clone(),
+            source,
+        })?;
+    if !value.is_object() {
+        let (found_en, found_nl) = match value {
+            serde_json::Value::Array(_) => ("a list", "een lijst"),
+            serde_json::Value::String(_) => ("a text", "een tekst"),
+            serde_json::Value::Number(_) => ("a number", "een getal"),
+            serde_json::Value::Bool(_) => ("yes/no", "ja/nee"),
+            _ => ("null", "null"),
+        };
+        return Err(CliError::NotAnObject {
+            what,
+            found_en,
+            found_nl,
+        });
+    }
+    Ok((what, value))
 }
 
 /// For rule authors (`--verbose`): per outcome the rules that gave it, with id, line and the conditions

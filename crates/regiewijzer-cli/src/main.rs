@@ -11,6 +11,7 @@ mod analyze;
 mod check;
 mod error;
 mod eval;
+mod fhir;
 mod files;
 mod fmt;
 mod render;
@@ -162,6 +163,10 @@ enum Command {
         #[arg(long, value_name = "MAP / DIR")]
         rules: PathBuf,
     },
+    /// Zet een regelset of een waarde van de widget om naar FHIR R4 (JSON) /
+    /// export a ruleset or a value of the widget as FHIR R4 (JSON)
+    #[command(subcommand, after_help = EXIT_CODES)]
+    Fhir(FhirCommand),
     /// Maak regelbestanden op in de vaste vorm / format rule files in the canonical layout
     #[command(after_help = EXIT_CODES)]
     Fmt {
@@ -175,6 +180,31 @@ enum Command {
         /// herschrijf de bestanden / rewrite the files in place
         #[arg(long)]
         write: bool,
+    },
+}
+
+/// The FHIR exports (docs/fhir.md).
+#[derive(Debug, Subcommand)]
+enum FhirCommand {
+    /// De vragenlijst van een regelset als FHIR R4 Questionnaire /
+    /// a ruleset's checklist as a FHIR R4 Questionnaire
+    #[command(after_help = EXIT_CODES)]
+    Questionnaire {
+        /// de regelset / the ruleset
+        #[arg(value_name = "BESTAND / FILE")]
+        file: PathBuf,
+    },
+    /// Een waarde die de widget verstuurde als FHIR R4 QuestionnaireResponse /
+    /// a value the widget posted as a FHIR R4 QuestionnaireResponse
+    #[command(after_help = EXIT_CODES)]
+    Response {
+        /// de waarde (JSON); `-` leest de standaardinvoer / the value (JSON); `-` reads standard input
+        #[arg(value_name = "WAARDE.json / VALUE.json")]
+        value: PathBuf,
+        /// de regelset, of een map waarin de regelset met de hash van de waarde staat /
+        /// the ruleset, or a folder holding the ruleset with the value's hash
+        #[arg(long, value_name = "BESTAND-OF-MAP / FILE-OR-DIR")]
+        rules: PathBuf,
     },
 }
 
@@ -258,6 +288,10 @@ fn run(ui: &Ui, command: Command) -> Result<Status, CliError> {
             format,
         } => analyze::run_diff(ui, &old, &new, today, budget, format),
         Command::Verify { value, rules } => verify::run(ui, &value, &rules),
+        Command::Fhir(FhirCommand::Questionnaire { file }) => fhir::run_questionnaire(ui, &file),
+        Command::Fhir(FhirCommand::Response { value, rules }) => {
+            fhir::run_response(ui, &value, &rules)
+        }
         Command::Fmt {
             files,
             check,

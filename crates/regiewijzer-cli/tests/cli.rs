@@ -1009,3 +1009,73 @@ fn the_command_reads_no_more_than_the_limit_and_one_byte() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `regiewijzer fhir`: the questionnaire of a ruleset, and the response of a value to it, found in a folder
+/// by the value's rules hash; a value of other rules is refused in both languages (docs/fhir.md).
+#[test]
+fn fhir_exports_a_questionnaire_and_a_response_found_by_the_rules_hash() {
+    let rules = fixture("mini.regels");
+    let o = run(&["fhir", "questionnaire", rules.to_str().unwrap()]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let q: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(q["resourceType"], "Questionnaire");
+    let hash = q["identifier"][0]["value"].as_str().unwrap().to_string();
+    let value = serde_json::json!({
+        "ruleset": {"id": "mini", "version": "0.1.0", "hash": hash}, "today": "2026-03-02", "lang": "nl",
+        "answers": {"acuut_gevaar": true}, "removed_answers": [],
+        "outcomes": {"route": {"status": "decided", "values": ["crisisdienst"], "provisional": false, "rules": ["acuut"]}},
+        "decided": true,
+        "decisions": {"route": {"advice": ["crisisdienst"], "decision": "confirmed", "values": ["crisisdienst"],
+                                "reason": null, "at": "2026-03-02T09:14:03.512Z"}}
+    });
+    let dir = fixture("mini.regels").parent().unwrap().to_path_buf();
+    let o = run_with(
+        &["fhir", "response", "-", "--rules", dir.to_str().unwrap()],
+        &[],
+        value.to_string().as_bytes(),
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        r["questionnaire"],
+        format!("{}|0.1.0", q["url"].as_str().unwrap())
+    );
+    assert_eq!(r["status"], "completed");
+    assert_eq!(r["item"][0]["item"][0]["answer"][0]["valueBoolean"], true);
+
+    let mut other = value.clone();
+    other["ruleset"]["hash"] = serde_json::json!("sha256:00");
+    let o = run_with(
+        &["fhir", "response", "-", "--rules", rules.to_str().unwrap()],
+        &[],
+        other.to_string().as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("andere regels"), "{err}");
+    let o = run_with(
+        &[
+            "--lang",
+            "en",
+            "fhir",
+            "response",
+            "-",
+            "--rules",
+            dir.to_str().unwrap(),
+        ],
+        &[],
+        other.to_string().as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("has the hash of the value"));
+}

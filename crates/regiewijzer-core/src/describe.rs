@@ -108,7 +108,7 @@ pub struct OutcomeView {
 }
 
 /// The number of scale levels listed one by one; wider scales are left to a number input.
-const MAX_LISTED_LEVELS: i64 = 10;
+pub(crate) const MAX_LISTED_LEVELS: i64 = 10;
 
 /// Describes the checklist of a model.
 pub fn checklist(model: &Model) -> Checklist {

@@ -26,6 +26,7 @@ pub mod date;
 pub mod describe;
 pub mod diag;
 pub mod eval;
+pub mod fhir;
 pub mod fmt;
 pub mod lexer;
 pub mod limits;

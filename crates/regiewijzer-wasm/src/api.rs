@@ -61,6 +61,14 @@ export interface TestOutcome {
   failures: { expect: string; line: number; actual: Text }[];
   today: string; answers: Record<string, unknown>;
 }
+/** A FHIR R4 resource as JSON (docs/fhir.md): `resourceType` and the rest of its elements. */
+export interface FhirResource { resourceType: string; [element: string]: unknown }
+/** A ruleset's checklist as a FHIR R4 `Questionnaire` (docs/fhir.md). */
+export interface FhirQuestionnaire extends FhirResource { resourceType: "Questionnaire"; url: string; version: string }
+/** A widget value as a FHIR R4 `QuestionnaireResponse` (docs/fhir.md). */
+export interface FhirQuestionnaireResponse extends FhirResource {
+  resourceType: "QuestionnaireResponse"; questionnaire: string; status: "completed" | "in-progress";
+}
 /** The result of `Ruleset.runTests`. */
 export interface TestRun { tests: TestOutcome[]; diagnostics: Diagnostic[]; }
 /** The result of `Ruleset.coverage`: rules and rows no test makes fire, values no test expects. */
@@ -98,6 +106,45 @@ impl Ruleset {
                 kind: "diagnostics",
                 diagnostics: &compiled.diagnostics,
             })?),
+        }
+    }
+
+    /// A ruleset compiled by [`compile_for_widget`] (`model`): the compact form the widget runs, e.g. the
+    /// bytes of its embedded default (`defaultModel()` of the widget bundle). Throws `{nl, en}` when the
+    /// bytes are not a compiled ruleset of this version of the rules core.
+    #[wasm_bindgen(js_name = fromCompiled, unchecked_return_type = "Ruleset")]
+    pub fn from_compiled(model: &[u8]) -> Result<Ruleset, JsValue> {
+        match regiewijzer_core::bin::decode(model) {
+            Ok(model) => Ok(Ruleset {
+                model,
+                diagnostics: Vec::new(),
+            }),
+            Err(e) => Err(to_js(&regiewijzer_core::model::Text::from_pair(
+                &e.to_string(),
+            ))?),
+        }
+    }
+
+    /// The checklist as a FHIR R4 `Questionnaire` (docs/fhir.md).
+    #[wasm_bindgen(unchecked_return_type = "FhirQuestionnaire")]
+    pub fn questionnaire(&self) -> Result<JsValue, JsValue> {
+        to_js(&regiewijzer_core::fhir::questionnaire(&self.model))
+    }
+
+    /// A value the `<regie-wijzer>` element posted (its `value`) as a FHIR R4 `QuestionnaireResponse` to
+    /// [`Ruleset::questionnaire`] (docs/fhir.md). Throws `{nl, en}` when the value is not one of these
+    /// rules (its `ruleset.hash` differs) or not a value at all.
+    #[wasm_bindgen(js_name = questionnaireResponse, unchecked_return_type = "FhirQuestionnaireResponse")]
+    pub fn questionnaire_response(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "object")] value: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let plain = plain_from_js(&value).unwrap_or(regiewijzer_core::answers::RawValue::Null);
+        match regiewijzer_core::fhir::questionnaire_response(&self.model, &plain) {
+            Ok(response) => to_js(&response),
+            Err(e) => Err(to_js(&regiewijzer_core::model::Text::from_pair(
+                &e.to_string(),
+            ))?),
         }
     }
 

@@ -59,3 +59,10 @@ impl Engine {
 }
 
 crate::common::rules_methods!(Engine);
+
+/// The embedded default ruleset in its compact form: what the rules-core API's `Ruleset.fromCompiled`
+/// reads, so that a page can export what the widget ran (docs/fhir.md) without the widget carrying more.
+#[wasm_bindgen(js_name = defaultModel)]
+pub fn default_model() -> js_sys::Uint8Array {
+    js_sys::Uint8Array::from(DEFAULT_MODEL)
+}

@@ -1,0 +1,113 @@
+//! `regiewijzer fhir`: a ruleset's checklist as a FHIR R4 `Questionnaire`, and a value the widget posted
+//! as a `QuestionnaireResponse` to it (docs/fhir.md). JSON on standard output.
+
+use std::path::{Path, PathBuf};
+
+use regiewijzer_core::Model;
+use regiewijzer_core::answers::RawValue;
+use regiewijzer_core::fhir::{questionnaire, questionnaire_response};
+use regiewijzer_core::model::Text as Message;
+
+use crate::Status;
+use crate::analyze::json;
+use crate::error::CliError;
+use crate::eval::read_json;
+use crate::files::read;
+use crate::render;
+use crate::ui::Ui;
+
+/// Prints the `Questionnaire` of the ruleset in `file`.
+pub fn run_questionnaire(ui: &Ui, file: &Path) -> Result<Status, CliError> {
+    let Some(model) = compile(ui, file)? else {
+        return Ok(Status::Findings);
+    };
+    ui.out(json(&questionnaire(&model))?)?;
+    Ok(Status::Ok)
+}
+
+/// Prints the `QuestionnaireResponse` of the value in `value` (`-` is standard input), to the rules in
+/// `rules`: a file, or a folder in which the ruleset with the value's hash is looked for.
+pub fn run_response(ui: &Ui, value: &Path, rules: &Path) -> Result<Status, CliError> {
+    let (what, json_value) = read_json(value)?;
+    let raw: RawValue = serde_json::from_value(json_value).map_err(|source| CliError::Answers {
+        what: what.clone(),
+        source,
+    })?;
+    let model = if rules.is_dir() {
+        let hash = posted_hash(&raw);
+        match find_by_hash(rules, &hash)? {
+            Some(model) => model,
+            None => {
+                return Err(CliError::NoRulesWithHash {
+                    dir: rules.to_path_buf(),
+                    hash,
+                });
+            }
+        }
+    } else {
+        let Some(model) = compile(ui, rules)? else {
+            return Ok(Status::Findings);
+        };
+        model
+    };
+    let response = questionnaire_response(&model, &raw).map_err(|e| CliError::Fhir {
+        what,
+        message: Message::from_pair(&e.to_string()),
+    })?;
+    ui.out(json(&response)?)?;
+    Ok(Status::Ok)
+}
+
+/// The checked ruleset in `file`, or `None` after showing its errors on standard error.
+fn compile(ui: &Ui, file: &Path) -> Result<Option<Model>, CliError> {
+    let source = read(file)?;
+    let compiled = source.compile();
+    if compiled.model.is_none() {
+        let diags = &compiled.diagnostics;
+        ui.err(render::report(
+            ui.lang,
+            ui.color_err,
+            &source.shown,
+            &source.text,
+            diags,
+        ));
+    }
+    Ok(compiled.model)
+}
+
+/// The value's `ruleset.hash` (empty when it has none).
+fn posted_hash(value: &RawValue) -> String {
+    let RawValue::Record(v) = value else {
+        return String::new();
+    };
+    match v.get("ruleset") {
+        Some(RawValue::Record(r)) => match r.get("hash") {
+            Some(RawValue::Text(h)) => h.clone(),
+            _ => String::new(),
+        },
+        _ => String::new(),
+    }
+}
+
+/// The ruleset among the `.regels` files of `dir` (test files left out) whose hash is `hash`.
+fn find_by_hash(dir: &Path, hash: &str) -> Result<Option<Model>, CliError> {
+    let entries = std::fs::read_dir(dir).map_err(|source| CliError::Read {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            name.ends_with(".regels") && !name.ends_with(".tests.regels")
+        })
+        .collect();
+    files.sort();
+    for file in files {
+        let model = read(&file)?.compile().model;
+        if let Some(model) = model.filter(|m| m.meta.hash == hash) {
+            return Ok(Some(model));
+        }
+    }
+    Ok(None)
+}
