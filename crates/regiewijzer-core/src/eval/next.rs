@@ -340,8 +340,7 @@ impl<'a> Ctx<'a> {
             .copied()
             .filter(|&r| only.is_none_or(|o| o.get(r).copied().unwrap_or(false)))
             .collect();
-        again.sort_unstable();
-        again.dedup();
+        crate::order::sort_dedup(&mut again);
         let saved: Vec<(usize, Tri)> = again
             .into_iter()
             .filter_map(|r| {
