@@ -17,6 +17,12 @@ use wasm_bindgen::prelude::*;
 mod common;
 #[cfg(feature = "engine")]
 mod engine;
+#[cfg(any(feature = "api", feature = "engine"))]
+mod json;
+/// Answers for property tests, shared with the rules core's tests.
+#[cfg(test)]
+#[path = "../../regiewijzer-core/tests/support/answers.rs"]
+mod test_answers;
 #[cfg(feature = "engine")]
 pub use engine::Engine;
 
