@@ -14,6 +14,7 @@
 //!
 //! `null` (or a missing key, or an empty string) means: not answered.
 
+use crate::words::JoinWords;
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
@@ -337,7 +338,7 @@ fn convert(ty: &FactType, raw: &RawValue) -> Result<Option<Value>, Problem> {
                     Some(i) => Ok(Some(Value::Choice(i))),
                     None => {
                         let ids: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
-                        let list = ids.join(", ");
+                        let list = ids.join_words(", ");
                         Err((
                             AnswerIssueKind::UnknownOption,
                             format!("'{t}' is geen keuze; mogelijk: {list}."),

@@ -34,6 +34,7 @@ pub mod print;
 pub mod source;
 pub mod summary;
 pub mod testing;
+mod words;
 mod work;
 
 pub use date::Date;
