@@ -106,6 +106,14 @@ impl Writer {
         self.out.push(':');
     }
 
+    /// A variant's list or object: `{"name":` and `open`, closed by `]}` or `}}`.
+    fn variant_compound(&mut self, name: &str, open: char) -> Compound<'_> {
+        self.variant(name);
+        let mut c = self.compound(open);
+        c.variant = true;
+        c
+    }
+
     /// A list or an object: opened by `open`.
     fn compound(&mut self, open: char) -> Compound<'_> {
         self.out.push(open);
@@ -262,10 +270,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
         variant: &'static str,
         _: usize,
     ) -> Result<Compound<'a>, Refused> {
-        self.variant(variant);
-        let mut c = self.compound('[');
-        c.variant = true;
-        Ok(c)
+        Ok(self.variant_compound(variant, '['))
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Compound<'a>, Refused> {
         Ok(self.compound('{'))
@@ -280,10 +285,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
         variant: &'static str,
         _: usize,
     ) -> Result<Compound<'a>, Refused> {
-        self.variant(variant);
-        let mut c = self.compound('{');
-        c.variant = true;
-        Ok(c)
+        Ok(self.variant_compound(variant, '{'))
     }
 }
 
@@ -300,38 +302,26 @@ impl ser::SerializeSeq for Compound<'_> {
     }
 }
 
-impl ser::SerializeTuple for Compound<'_> {
-    type Ok = ();
-    type Error = Refused;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Done {
-        ser::SerializeSeq::end(self)
-    }
+/// The list-like compounds (tuples, tuple structs and variants) write as a list does.
+macro_rules! as_list {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl ser::$trait for Compound<'_> {
+            type Ok = ();
+            type Error = Refused;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+                ser::SerializeSeq::serialize_element(self, value)
+            }
+            fn end(self) -> Done {
+                ser::SerializeSeq::end(self)
+            }
+        }
+    )*};
 }
-
-impl ser::SerializeTupleStruct for Compound<'_> {
-    type Ok = ();
-    type Error = Refused;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Done {
-        ser::SerializeSeq::end(self)
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_> {
-    type Ok = ();
-    type Error = Refused;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Done {
-        ser::SerializeSeq::end(self)
-    }
-}
+as_list!(
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl ser::SerializeMap for Compound<'_> {
     type Ok = ();
