@@ -14,6 +14,7 @@
 //!
 //! `null` (or a missing key, or an empty string) means: not answered.
 
+use crate::words::JoinWords;
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
@@ -127,6 +128,18 @@ impl<'de> Deserialize<'de> for RawAnswers {
                 "antwoorden moeten een object zijn / answers must be an object",
             )),
         }
+    }
+}
+
+/// A yes/no typed as a word, in any case: `ja`, `yes`, `true` or `nee`, `no`, `false` (spaces around
+/// ignored). ASCII case folding is enough: no other character lowercases to a letter of these words (the
+/// Kelvin sign, the one non-ASCII character that lowercases to an ASCII letter, gives `k`), and it keeps
+/// the Unicode case tables out of the widget's wasm.
+fn bool_word(t: &str) -> Option<bool> {
+    match t.trim().to_ascii_lowercase().as_str() {
+        "yes" | "ja" | "true" => Some(true),
+        "no" | "nee" | "false" => Some(false),
+        _ => None,
     }
 }
 
@@ -312,10 +325,9 @@ fn convert(ty: &FactType, raw: &RawValue) -> Result<Option<Value>, Problem> {
     match ty {
         FactType::Bool => match raw {
             RawValue::Bool(b) => Ok(Some(Value::Bool(*b))),
-            RawValue::Text(t) => match t.trim().to_lowercase().as_str() {
-                "yes" | "ja" | "true" => Ok(Some(Value::Bool(true))),
-                "no" | "nee" | "false" => Ok(Some(Value::Bool(false))),
-                _ => Err(wrong_type("ja of nee", "yes or no")),
+            RawValue::Text(t) => match bool_word(t) {
+                Some(b) => Ok(Some(Value::Bool(b))),
+                None => Err(wrong_type("ja of nee", "yes or no")),
             },
             _ => Err(wrong_type("ja of nee", "yes or no")),
         },
@@ -326,7 +338,7 @@ fn convert(ty: &FactType, raw: &RawValue) -> Result<Option<Value>, Problem> {
                     Some(i) => Ok(Some(Value::Choice(i))),
                     None => {
                         let ids: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
-                        let list = ids.join(", ");
+                        let list = ids.join_words(", ");
                         Err((
                             AnswerIssueKind::UnknownOption,
                             format!("'{t}' is geen keuze; mogelijk: {list}."),
@@ -514,5 +526,21 @@ mod tests {
         assert_eq!(convert(&ty, &RawValue::Int(34)), Ok(Some(Value::Int(34))));
         assert!(convert(&ty, &RawValue::Int(121)).is_err());
         assert!(convert(&ty, &RawValue::Float(3.5)).is_err());
+    }
+
+    proptest::proptest! {
+        /// Yes/no words are read as Unicode lowercasing reads them, for any text (also with the
+        /// characters whose lowercase is special: the Kelvin sign, dotted capital I, final sigma).
+        #[test]
+        fn yes_no_words_are_read_as_unicode_lowercase_reads_them(
+            t in "\\PC{0,8}|[ jJaAnNeEyYsSoOtTrRuUfFlL\u{212a}\u{130}\u{3a3}]{0,7}"
+        ) {
+            let unicode = match t.trim().to_lowercase().as_str() {
+                "yes" | "ja" | "true" => Some(true),
+                "no" | "nee" | "false" => Some(false),
+                _ => None,
+            };
+            proptest::prop_assert_eq!(bool_word(&t), unicode);
+        }
     }
 }

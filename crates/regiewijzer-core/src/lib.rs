@@ -39,6 +39,7 @@ pub mod source;
 pub mod summary;
 pub mod testing;
 pub mod verify;
+mod words;
 mod work;
 
 pub use date::Date;

@@ -4,6 +4,7 @@
 //! Decision support, not decision: the summary always says that the professional decides, and an
 //! override is shown next to the advice it replaces, never instead of it.
 
+use crate::words::JoinWords;
 use serde::{Deserialize, Serialize};
 
 use crate::ast::Policy;
@@ -220,7 +221,12 @@ pub fn summary(model: &Model, eval: &Evaluation, decisions: &[Decision], lang: &
         let value = match o.status {
             Status::Undecided => w.undecided.to_string(),
             Status::Conflict => w.conflict.to_string(),
-            _ => o.value_labels.iter().map(&t).collect::<Vec<_>>().join(", "),
+            _ => o
+                .value_labels
+                .iter()
+                .map(&t)
+                .collect::<Vec<_>>()
+                .join_words(", "),
         };
         let mut flags = Vec::new();
         if o.status == Status::Default {
@@ -232,7 +238,7 @@ pub fn summary(model: &Model, eval: &Evaluation, decisions: &[Decision], lang: &
         let flags = if flags.is_empty() {
             String::new()
         } else {
-            format!(" ({})", flags.join(", "))
+            format!(" ({})", flags.join_words(", "))
         };
         line(format!("- {}: {value}{flags}", t(&o.label)));
         let decided = decisions.iter().find(|d| d.outcome() == o.id);
@@ -262,7 +268,7 @@ pub fn summary(model: &Model, eval: &Evaluation, decisions: &[Decision], lang: &
                 .filter(|s| !s.is_empty())
                 .collect();
             if !parts.is_empty() {
-                line(format!("  {}: {}", w.conditions, parts.join(" ")));
+                line(format!("  {}: {}", w.conditions, parts.join_words(" ")));
             }
             for s in &r.sources {
                 line(format!("  {}: {s}", w.sources));
@@ -283,7 +289,7 @@ pub fn summary(model: &Model, eval: &Evaluation, decisions: &[Decision], lang: &
                     .iter()
                     .map(|v| v.as_ref().map_or_else(|| "–".to_string(), |v| t(&v.label)))
                     .collect();
-                line(format!("  · {}", cells.join(", ")));
+                line(format!("  · {}", cells.join_words(", ")));
             }
         }
     }
@@ -294,7 +300,7 @@ pub fn summary(model: &Model, eval: &Evaluation, decisions: &[Decision], lang: &
         .map(|f| t(&f.label))
         .collect();
     if !ignored.is_empty() {
-        line(format!("{}: {}", w.ignored, ignored.join("; ")));
+        line(format!("{}: {}", w.ignored, ignored.join_words("; ")));
     }
     line(String::new());
     line(w.disclaimer.to_string());
@@ -324,7 +330,7 @@ fn next_lines(eval: &Evaluation, lang: &str) -> Vec<String> {
             "{} ({}): {}",
             words.more,
             rest.len(),
-            names.join("; ")
+            names.join_words("; ")
         ));
     }
     out
@@ -364,7 +370,7 @@ pub fn decision_in_words(
         if list.is_empty() {
             w.none.to_string()
         } else {
-            list.join(", ")
+            list.join_words(", ")
         }
     };
     let what = if def.is_some_and(|d| d.policy == Policy::Collect) {
@@ -379,7 +385,7 @@ pub fn decision_in_words(
         if parts.is_empty() {
             w.none.to_string()
         } else {
-            parts.join("; ")
+            parts.join_words("; ")
         }
     } else {
         labels(ov.values.iter().collect())
@@ -395,11 +401,11 @@ pub fn decision_in_words(
         "{}: {what} ({}: {})",
         w.overridden,
         w.reason,
-        why.join(" – ")
+        why.join_words(" – ")
     )
 }
 
 /// Keeps a free text on one line of the summary.
 fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    s.split_whitespace().collect::<Vec<_>>().join_words(" ")
 }

@@ -133,9 +133,10 @@ extern "C" {
     fn parse_in_page(text: &js_sys::JsString) -> Result<JsValue, JsValue>;
 }
 
-/// A Rust value as a plain JavaScript value (maps become objects), through one JSON text.
+/// A Rust value as a plain JavaScript value (maps become objects), through one JSON text (written by
+/// [`crate::json`]: serde_json's text, in less code).
 pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|_| JsValue::from_str(NOT_SERIALIZABLE))?;
+    let text = crate::json::to_string(value).ok_or_else(|| JsValue::from_str(NOT_SERIALIZABLE))?;
     js_sys::JSON::parse(&text)
 }
 

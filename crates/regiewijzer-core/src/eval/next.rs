@@ -14,6 +14,7 @@
 //! rule giving that value fires for every completion. A search for it is bounded ([`WITNESS_TRIES`]), so
 //! the list may miss a value, but never names one that cannot come.
 
+use crate::words::JoinWords;
 use std::cmp::Reverse;
 
 use serde::Serialize;
@@ -73,7 +74,7 @@ impl NextQuestion {
     /// outcome's sentence, joined by "; ". The widget shows this under the question, the summary too.
     pub fn said(&self, lang: &str) -> String {
         let said: Vec<&str> = self.changes.iter().map(|c| c.text.get(lang)).collect();
-        said.join("; ")
+        said.join_words("; ")
     }
 }
 
@@ -340,8 +341,7 @@ impl<'a> Ctx<'a> {
             .copied()
             .filter(|&r| only.is_none_or(|o| o.get(r).copied().unwrap_or(false)))
             .collect();
-        again.sort_unstable();
-        again.dedup();
+        crate::order::sort_dedup(&mut again);
         let saved: Vec<(usize, Tri)> = again
             .into_iter()
             .filter_map(|r| {
@@ -707,8 +707,10 @@ fn change_text(label: &Text, to: &[Text], single: bool, together: bool) -> Text 
     let list = |f: fn(&Text) -> &str, or: &str| {
         let words: Vec<&str> = to.iter().map(f).collect();
         match words.split_last() {
-            Some((last, rest)) if !rest.is_empty() => format!("{} {or} {last}", rest.join(", ")),
-            _ => words.join(""),
+            Some((last, rest)) if !rest.is_empty() => {
+                format!("{} {or} {last}", rest.join_words(", "))
+            }
+            _ => words.join_words(""),
         }
     };
     let (to_nl, to_en) = (list(|t| &t.nl, "of"), list(|t| &t.en, "or"));

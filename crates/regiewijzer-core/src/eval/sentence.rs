@@ -8,6 +8,7 @@
 use super::{Asked, Ctx, shown_type};
 use crate::ast::CmpOp;
 use crate::model::{ArithOp, Atom, Cond, FactId, FactType, Pred, Term, Text, Value};
+use crate::words::JoinWords;
 
 /// The type used to show a value whose term has no fact type of its own (a count, a sum, a parameter).
 const PLAIN: FactType = FactType::Int {
@@ -53,7 +54,7 @@ impl Ctx<'_> {
                 .filter(|&&f| self.asked(f))
                 .map(|&f| self.subject(&Term::Fact(f), None, None, lang))
                 .collect::<Vec<_>>()
-                .join(" ")
+                .join_words(" ")
         };
         Text {
             nl: of(Lang { en: false }),
@@ -103,7 +104,7 @@ impl Ctx<'_> {
                 out.push(s);
             }
         }
-        out.join(" ")
+        out.join_words(" ")
     }
 
     /// `l OP r` as the tested side with its value, and the bound it was compared with.
@@ -302,7 +303,7 @@ impl Ctx<'_> {
                 cs.iter()
                     .map(|c| self.filter_words(c, list, lang))
                     .collect::<Vec<_>>()
-                    .join(join)
+                    .join_words(join)
             }
             Cond::Not(inner) | Cond::Definitely(inner) => {
                 let not = if matches!(c, Cond::Not(_)) {
@@ -337,7 +338,7 @@ impl Ctx<'_> {
                     .iter()
                     .map(|i| self.constant(i, ty(term), lang))
                     .collect::<Vec<_>>()
-                    .join(or)
+                    .join_words(or)
             ),
             Pred::Cmp(op, l, r) => {
                 let words = match (op, ty(l)) {
