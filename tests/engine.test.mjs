@@ -74,6 +74,40 @@ test("the DOM-free bundle evaluates the shipped triage for a case, as the rules-
   assert.deepEqual(errors, []);
 });
 
+test("the summary after the ranking of the same answers is that of a fresh engine, and never of other answers or another day", async () => {
+  const got = await page.evaluate(({ today }) => {
+    const { Engine } = window.engineModule;
+    const kept = Engine.load();
+    const summaryOf = (answers, day = today) => {
+      const fresh = Engine.load();
+      const text = fresh.summary(answers, day, [], "nl");
+      fresh.free();
+      return text;
+    };
+    const answers = { acuut_gevaar: false, hulp_geweigerd: true };
+    const out = [];
+    // The element's order: the ranking, then the summary of the same answers (which reuses the ranking).
+    kept.evaluate(answers, today);
+    out.push([kept.summary(answers, today, [], "nl"), summaryOf(answers)]);
+    // The same object changed in place: another answer, not the kept evaluation.
+    answers.acuut_gevaar = true;
+    out.push([kept.summary(answers, today, [], "nl"), summaryOf(answers)]);
+    // Another day, and the evaluation after it.
+    out.push([kept.summary(answers, "2026-04-01", [], "nl"), summaryOf(answers, "2026-04-01")]);
+    const ranked = kept.evaluate(answers, today);
+    const fresh = Engine.load();
+    const again = fresh.evaluate(answers, today);
+    fresh.free();
+    kept.free();
+    return { pairs: out, same: JSON.stringify(ranked) === JSON.stringify(again), routes: out.map(([a]) => a.match(/- Route: .*/)?.[0]) };
+  }, { today: TODAY });
+  for (const [kept, fresh] of got.pairs) assert.equal(kept, fresh);
+  assert.notEqual(got.routes[0], got.routes[1], "acute danger changes the route, so a stale summary would show");
+  assert.match(got.pairs[2][0], /Datum: 01-04-2026/);
+  assert.ok(got.same);
+  assert.deepEqual(errors, []);
+});
+
 test("the bundle's wasm imports nothing of the DOM", async () => {
   const imports = await page.evaluate(async () => {
     const bytes = await (await fetch("/pkg/regiewijzer_wasm_bg.wasm")).arrayBuffer();

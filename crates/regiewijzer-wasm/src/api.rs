@@ -89,6 +89,7 @@ struct LoadError<'a> {
 pub struct Ruleset {
     model: Model,
     diagnostics: Vec<Diagnostic>,
+    last: crate::common::LastWhole,
 }
 
 #[wasm_bindgen]
@@ -101,6 +102,7 @@ impl Ruleset {
             Some(model) => Ok(Ruleset {
                 model,
                 diagnostics: compiled.diagnostics,
+                last: Default::default(),
             }),
             None => Err(to_js(&LoadError {
                 kind: "diagnostics",
@@ -118,6 +120,7 @@ impl Ruleset {
             Ok(model) => Ok(Ruleset {
                 model,
                 diagnostics: Vec::new(),
+                last: Default::default(),
             }),
             Err(e) => Err(to_js(&regiewijzer_core::model::Text::from_pair(
                 &e.to_string(),

@@ -9,6 +9,9 @@
 //! Results go back as one JSON text for `JSON.parse`: one crossing, and the bundle carries one serializer
 //! and no deserializer.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use regiewijzer_core::answers::{AnswerIssue, AnswerIssueKind, Answers, RawAnswers, RawValue};
 use regiewijzer_core::map::SortedMap;
 use regiewijzer_core::model::Text;
@@ -111,18 +114,64 @@ pub(crate) enum Unreadable {
 /// (`undefined`, a function or a symbol: `null`), read by [`raw_from_js`]. Nothing of the page's object is
 /// read by the wasm itself.
 pub(crate) fn plain_from_js(value: &JsValue) -> Result<RawValue, Unreadable> {
+    plain_from_text(page_text(value)?)
+}
+
+/// The page's own JSON text of a value (`None`: `undefined`, a function or a symbol, which have none).
+fn page_text(value: &JsValue) -> Result<Option<js_sys::JsString>, Unreadable> {
     if value.is_undefined() {
-        return Ok(RawValue::Null);
+        return Ok(None);
     }
     let text = js_sys::JSON::stringify(value).map_err(|_| Unreadable::Unreadable)?;
     if !text.is_string() {
-        return Ok(RawValue::Null);
+        return Ok(None);
     }
     if text.length() > MAX_JSON_UNITS {
         return Err(Unreadable::Unreadable);
     }
+    Ok(Some(text))
+}
+
+/// The plain data of a [`page_text`], parsed by the page's own `JSON.parse`.
+fn plain_from_text(text: Option<js_sys::JsString>) -> Result<RawValue, Unreadable> {
+    let Some(text) = text else {
+        return Ok(RawValue::Null);
+    };
     let copy = parse_in_page(&text).map_err(|_| Unreadable::Unreadable)?;
     Ok(raw_from_js(&copy, 0))
+}
+
+/// The last whole evaluation a ruleset gave, kept with the answers (their JSON text) and the date it was
+/// for. The element asks for the ranking (`evaluate`) and then the summary of the same answers; the summary
+/// takes the kept evaluation instead of working everything out a second time (the ranking is most of it).
+/// Nothing is borrowed while the page's code may run (its `toJSON`), so a call back in cannot conflict.
+#[derive(Default)]
+pub(crate) struct LastWhole(RefCell<Option<(String, Date, Rc<eval::Evaluation>)>>);
+
+impl LastWhole {
+    /// The whole evaluation of `answers` on `today`: the kept one when it is for the same answers and date.
+    pub(crate) fn of(&self, model: &Model, answers: &JsValue, today: Date) -> Rc<eval::Evaluation> {
+        let text = page_text(answers);
+        // Answers that cannot be read have no key: evaluated (without them) each time, never kept.
+        let key = match &text {
+            Ok(Some(t)) => Some(String::from(t)),
+            Ok(None) => Some(String::new()),
+            Err(_) => None,
+        };
+        if let Some(key) = &key
+            && let Some((k, d, kept)) = &*self.0.borrow()
+            && k == key
+            && *d == today
+        {
+            return Rc::clone(kept);
+        }
+        let read = read_answers(text.and_then(plain_from_text));
+        let result = Rc::new(evaluate_read_as(model, read, today, Depth::Whole));
+        if let Some(key) = key {
+            *self.0.borrow_mut() = Some((key, today, Rc::clone(&result)));
+        }
+        result
+    }
 }
 
 #[wasm_bindgen]
@@ -299,6 +348,7 @@ const DECISIONS_UNREADABLE: &str = "de besluiten zijn geen lijst van besluiten (
 /// The plain-text summary of the answers the page passed, on `today`, with its decisions, in `lang`.
 pub(crate) fn summary_js(
     model: &Model,
+    last: &LastWhole,
     answers: &JsValue,
     today: &str,
     decisions: &JsValue,
@@ -310,7 +360,7 @@ pub(crate) fn summary_js(
         .as_ref()
         .and_then(read_decisions)
         .ok_or_else(|| JsValue::from_str(DECISIONS_UNREADABLE))?;
-    let result = evaluate_js(model, answers, today, Depth::Whole);
+    let result = last.of(model, answers, today);
     Ok(regiewijzer_core::summary::summary(
         model, &result, &decisions, lang,
     ))
@@ -332,7 +382,7 @@ pub(crate) fn validate_override_js(model: &Model, value: &JsValue) -> Result<JsV
 const OVERRIDE_UNREADABLE: &str = "de afwijking is geen {outcome, values, code, reason} / the override is not an {outcome, values, code, reason}";
 
 /// The methods [`crate::Ruleset`] and [`crate::Engine`] share, written once for both (a type with a
-/// `model: Model` field): `id`, `version`, `hash`, `title`, `checklist()`, `evaluate(answers, today)`, `evaluateOutcomes(answers, today)`,
+/// `model: Model` field and a `last: LastWhole` field): `id`, `version`, `hash`, `title`, `checklist()`, `evaluate(answers, today)`, `evaluateOutcomes(answers, today)`,
 /// `summary(answers, today, decisions, lang)` and `validateOverride(input)`.
 macro_rules! rules_methods {
     ($ty:ident) => {
@@ -378,13 +428,7 @@ macro_rules! rules_methods {
                 today: &str,
             ) -> Result<JsValue, JsValue> {
                 let today = $crate::common::parse_today(today)?;
-                let depth = $crate::common::Depth::Whole;
-                $crate::common::to_js(&$crate::common::evaluate_js(
-                    &self.model,
-                    &answers,
-                    today,
-                    depth,
-                ))
+                $crate::common::to_js(&*self.last.of(&self.model, &answers, today))
             }
 
             /// As `evaluate`, without what costs the most: `next` (the ranked open questions) and each
@@ -417,7 +461,14 @@ macro_rules! rules_methods {
                 #[wasm_bindgen(unchecked_param_type = "DecisionInput[]")] decisions: JsValue,
                 lang: &str,
             ) -> Result<String, JsValue> {
-                $crate::common::summary_js(&self.model, &answers, today, &decisions, lang)
+                $crate::common::summary_js(
+                    &self.model,
+                    &self.last,
+                    &answers,
+                    today,
+                    &decisions,
+                    lang,
+                )
             }
 
             /// Checks an override: `undefined` when it can be recorded, else the reason in nl and en.

@@ -28,6 +28,7 @@ const MAX_MODEL_BYTES: u32 = 1 << 24;
 #[wasm_bindgen]
 pub struct Engine {
     model: Model,
+    last: crate::common::LastWhole,
 }
 
 #[wasm_bindgen]
@@ -52,7 +53,10 @@ impl Engine {
             bin::decode(DEFAULT_MODEL)
         };
         match decoded {
-            Ok(model) => Ok(Engine { model }),
+            Ok(model) => Ok(Engine {
+                model,
+                last: Default::default(),
+            }),
             Err(e) => Err(to_js(&Text::from_pair(&e.to_string()))?),
         }
     }
