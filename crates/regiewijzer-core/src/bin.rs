@@ -6,6 +6,10 @@
 //! form. It carries everything evaluation, the checklist and the reasons need, including the ruleset's id,
 //! version and content hash; it leaves out the tests (they run where the compiler is).
 //!
+//! The layout is made to be small after compression (the page downloads it gzipped): every number is an
+//! LEB128 varint, a text its length and UTF-8 bytes, and a source offset the distance from the one before
+//! (see the `u32` of `Bin`).
+//!
 //! The format is private to one version of the rules core: the header names the format and the core's
 //! version, and [`decode`] refuses anything else. Decoding never panics and never trusts a length or a
 //! depth it has not checked; a damaged input gives a [`DecodeError`].
@@ -20,7 +24,7 @@ use crate::model::{
 use thiserror::Error;
 
 /// The first bytes of every encoded model.
-const MAGIC: &[u8] = b"RWMODEL2";
+const MAGIC: &[u8] = b"RWMODEL3";
 
 /// The rules core version the bytes were made by; only the same version reads them.
 const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -51,23 +55,25 @@ pub enum DecodeError {
 
 /// Encodes a checked model (without its tests).
 pub fn encode(model: &Model) -> Vec<u8> {
-    let mut out = Vec::with_capacity(16 * 1024);
-    out.extend_from_slice(MAGIC);
-    put_str(&mut out, VERSION);
-    model.meta.put(&mut out);
-    model.sections.put(&mut out);
-    model.facts.put(&mut out);
-    model.ask_order.put(&mut out);
-    model.parameters.put(&mut out);
-    model.parties.put(&mut out);
-    model.phases.put(&mut out);
-    model.override_reasons.put(&mut out);
-    model.handovers.put(&mut out);
-    model.outcomes.put(&mut out);
-    model.rules.put(&mut out);
-    model.uses_today.put(&mut out);
-    model.line_starts.put(&mut out);
-    out
+    let mut w = Writer {
+        out: MAGIC.to_vec(),
+        last_offset: 0,
+    };
+    w.text(VERSION);
+    model.meta.put(&mut w);
+    model.sections.put(&mut w);
+    model.facts.put(&mut w);
+    model.ask_order.put(&mut w);
+    model.parameters.put(&mut w);
+    model.parties.put(&mut w);
+    model.phases.put(&mut w);
+    model.override_reasons.put(&mut w);
+    model.handovers.put(&mut w);
+    model.outcomes.put(&mut w);
+    model.rules.put(&mut w);
+    model.uses_today.put(&mut w);
+    model.line_starts.put(&mut w);
+    w.out
 }
 
 /// Reads a model made by [`encode`] of this same version of the rules core. Its `tests` are empty.
@@ -78,6 +84,7 @@ pub fn decode(bytes: &[u8]) -> Result<Model, DecodeError> {
         pos: 0,
         depth: 0,
         failed_at: None,
+        last_offset: 0,
     };
     let found = String::get(&mut r);
     if let Some(at) = r.failed_at {
@@ -111,6 +118,26 @@ pub fn decode(bytes: &[u8]) -> Result<Model, DecodeError> {
     }
 }
 
+/// Where the model is written while it is encoded.
+#[derive(Default)]
+struct Writer {
+    out: Vec<u8>,
+    /// The source offset written last (see the `u32` of [`Bin`]).
+    last_offset: u32,
+}
+
+impl Writer {
+    fn push(&mut self, b: u8) {
+        self.out.push(b);
+    }
+
+    /// A text: its length and bytes.
+    fn text(&mut self, s: &str) {
+        put_uint(&mut self.out, s.len() as u64);
+        self.out.extend_from_slice(s.as_bytes());
+    }
+}
+
 /// A cursor over the encoded bytes. A read past the end or of an impossible value records where it
 /// happened and gives a placeholder; the caller checks `failed_at` once at the end. (No early returns:
 /// that keeps the decoder small, which matters because it ships in the widget bundle.)
@@ -119,6 +146,8 @@ struct Reader<'a> {
     pos: usize,
     depth: u32,
     failed_at: Option<usize>,
+    /// The source offset read last (see the `u32` of [`Bin`]).
+    last_offset: u32,
 }
 
 impl Reader<'_> {
@@ -208,19 +237,14 @@ fn put_uint(out: &mut Vec<u8>, mut n: u64) {
     }
 }
 
-fn put_str(out: &mut Vec<u8>, s: &str) {
-    put_uint(out, s.len() as u64);
-    out.extend_from_slice(s.as_bytes());
-}
-
 /// A type with a binary form.
 trait Bin: Sized {
-    fn put(&self, out: &mut Vec<u8>);
+    fn put(&self, out: &mut Writer);
     fn get(r: &mut Reader<'_>) -> Self;
 }
 
 impl Bin for bool {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         out.push(u8::from(*self));
     }
     fn get(r: &mut Reader<'_>) -> Self {
@@ -229,8 +253,8 @@ impl Bin for bool {
 }
 
 impl Bin for u64 {
-    fn put(&self, out: &mut Vec<u8>) {
-        put_uint(out, *self);
+    fn put(&self, out: &mut Writer) {
+        put_uint(&mut out.out, *self);
     }
     fn get(r: &mut Reader<'_>) -> Self {
         r.uint()
@@ -238,8 +262,8 @@ impl Bin for u64 {
 }
 
 impl Bin for usize {
-    fn put(&self, out: &mut Vec<u8>) {
-        put_uint(out, *self as u64);
+    fn put(&self, out: &mut Writer) {
+        put_uint(&mut out.out, *self as u64);
     }
     fn get(r: &mut Reader<'_>) -> Self {
         let n = r.uint();
@@ -250,23 +274,36 @@ impl Bin for usize {
     }
 }
 
+/// Every `u32` of a model is a byte offset in the source (the places of rules, handovers, facts and
+/// outcomes; the line starts), stored as the distance from the offset before it: mostly one or two bytes,
+/// where the offsets themselves took three and compressed badly (measured: 784 bytes less after gzip for
+/// the default triage rules).
 impl Bin for u32 {
-    fn put(&self, out: &mut Vec<u8>) {
-        put_uint(out, u64::from(*self));
+    fn put(&self, out: &mut Writer) {
+        let delta = i64::from(*self) - i64::from(out.last_offset);
+        out.last_offset = *self;
+        delta.put(out);
     }
     fn get(r: &mut Reader<'_>) -> Self {
-        let n = r.uint();
-        u32::try_from(n).unwrap_or_else(|_| {
-            r.fail();
-            0
-        })
+        let delta = i64::get(r);
+        let at = i64::from(r.last_offset).checked_add(delta);
+        match at.and_then(|at| u32::try_from(at).ok()) {
+            Some(at) => {
+                r.last_offset = at;
+                at
+            }
+            None => {
+                r.fail();
+                0
+            }
+        }
     }
 }
 
 impl Bin for i64 {
     /// Zigzag, so that small negative numbers stay short.
-    fn put(&self, out: &mut Vec<u8>) {
-        put_uint(out, ((*self << 1) ^ (*self >> 63)) as u64);
+    fn put(&self, out: &mut Writer) {
+        put_uint(&mut out.out, ((*self << 1) ^ (*self >> 63)) as u64);
     }
     fn get(r: &mut Reader<'_>) -> Self {
         let n = r.uint();
@@ -275,8 +312,8 @@ impl Bin for i64 {
 }
 
 impl Bin for String {
-    fn put(&self, out: &mut Vec<u8>) {
-        put_str(out, self);
+    fn put(&self, out: &mut Writer) {
+        out.text(self);
     }
     fn get(r: &mut Reader<'_>) -> Self {
         let n = r.len();
@@ -295,8 +332,8 @@ impl Bin for String {
 }
 
 impl<T: Bin> Bin for Vec<T> {
-    fn put(&self, out: &mut Vec<u8>) {
-        put_uint(out, self.len() as u64);
+    fn put(&self, out: &mut Writer) {
+        put_uint(&mut out.out, self.len() as u64);
         for item in self {
             item.put(out);
         }
@@ -316,7 +353,7 @@ impl<T: Bin> Bin for Vec<T> {
 }
 
 impl<T: Bin> Bin for Option<T> {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         match self {
             None => out.push(0),
             Some(v) => {
@@ -331,7 +368,7 @@ impl<T: Bin> Bin for Option<T> {
 }
 
 impl<T: Bin> Bin for Box<T> {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         (**self).put(out);
     }
     fn get(r: &mut Reader<'_>) -> Self {
@@ -340,7 +377,7 @@ impl<T: Bin> Bin for Box<T> {
 }
 
 impl<A: Bin, B: Bin> Bin for (A, B) {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         self.0.put(out);
         self.1.put(out);
     }
@@ -350,7 +387,7 @@ impl<A: Bin, B: Bin> Bin for (A, B) {
 }
 
 impl Bin for Text {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         self.nl.put(out);
         self.en.put(out);
     }
@@ -363,7 +400,7 @@ impl Bin for Text {
 }
 
 impl Bin for Date {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         i64::from(self.days_since_epoch()).put(out);
     }
     fn get(r: &mut Reader<'_>) -> Self {
@@ -376,7 +413,7 @@ impl Bin for Date {
 }
 
 impl Bin for Span {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         self.start.put(out);
         self.end.put(out);
     }
@@ -389,7 +426,7 @@ impl Bin for Span {
 }
 
 impl Bin for Meta {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         self.id.put(out);
         self.title.put(out);
         self.version.put(out);
@@ -410,7 +447,7 @@ impl Bin for Meta {
 }
 
 impl Bin for SectionDef {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         self.id.put(out);
         self.label.put(out);
         self.help.put(out);
@@ -427,7 +464,7 @@ impl Bin for SectionDef {
 }
 
 impl Bin for FactDef {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         self.id.put(out);
         self.section.put(out);
         self.label.put(out);
@@ -452,7 +489,7 @@ impl Bin for FactDef {
 }
 
 impl Bin for OptionDef {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         self.id.put(out);
         self.label.put(out);
     }
@@ -465,7 +502,7 @@ impl Bin for OptionDef {
 }
 
 impl Bin for FactType {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         match self {
             FactType::Bool => out.push(0),
             FactType::Choice { options } => {
@@ -512,7 +549,7 @@ impl Bin for FactType {
 }
 
 impl Bin for FieldDef {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         self.id.put(out);
         self.label.put(out);
         self.ty.put(out);
@@ -527,7 +564,7 @@ impl Bin for FieldDef {
 }
 
 impl Bin for Value {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         match self {
             Value::Bool(b) => {
                 out.push(0);
@@ -558,7 +595,7 @@ impl Bin for Value {
 }
 
 impl Bin for ParamDef {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         self.id.put(out);
         self.label.put(out);
         self.value.put(out);
@@ -577,7 +614,7 @@ impl Bin for ParamDef {
 }
 
 impl Bin for Policy {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         out.push(match self {
             Policy::Priority => 0,
             Policy::Unique => 1,
@@ -596,7 +633,7 @@ impl Bin for Policy {
 }
 
 impl Bin for OutcomeDef {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         self.id.put(out);
         self.label.put(out);
         self.policy.put(out);
@@ -633,7 +670,7 @@ impl Bin for OutcomeDef {
 }
 
 impl Bin for HandoverDef {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         self.id.put(out);
         self.title.put(out);
         self.lead.put(out);
@@ -666,7 +703,7 @@ impl Bin for HandoverDef {
 }
 
 impl Bin for RequireDef {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         self.cond.put(out);
         self.text.put(out);
         self.label.put(out);
@@ -681,7 +718,7 @@ impl Bin for RequireDef {
 }
 
 impl Bin for RuleOrigin {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         match self {
             RuleOrigin::Rule => out.push(0),
             RuleOrigin::Row { table, row } => {
@@ -712,7 +749,7 @@ impl Bin for RuleOrigin {
 }
 
 impl Bin for RuleDef {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         self.id.put(out);
         self.origin.put(out);
         self.title.put(out);
@@ -745,7 +782,7 @@ impl Bin for RuleDef {
 }
 
 impl Bin for DeadlineAssign {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         self.outcome.put(out);
         self.date.put(out);
         self.text.put(out);
@@ -762,7 +799,7 @@ impl Bin for DeadlineAssign {
 }
 
 impl Bin for Cond {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         match self {
             Cond::True => out.push(0),
             Cond::And(parts) => {
@@ -800,7 +837,7 @@ impl Bin for Cond {
 }
 
 impl Bin for Atom {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         self.pred.put(out);
         self.text.put(out);
         self.facts.put(out);
@@ -817,7 +854,7 @@ impl Bin for Atom {
 }
 
 impl Bin for CmpOp {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         out.push(match self {
             CmpOp::Eq => 0,
             CmpOp::Ne => 1,
@@ -840,7 +877,7 @@ impl Bin for CmpOp {
 }
 
 impl Bin for Pred {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         match self {
             Pred::Truth(t) => {
                 out.push(0);
@@ -912,7 +949,7 @@ impl Bin for Pred {
 }
 
 impl Bin for ArithOp {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         out.push(match self {
             ArithOp::Add => 0,
             ArithOp::Sub => 1,
@@ -929,7 +966,7 @@ impl Bin for ArithOp {
 }
 
 impl Bin for Term {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         match self {
             Term::Fact(f) => {
                 out.push(0);
@@ -1036,32 +1073,32 @@ impl Bin for Term {
 mod tests {
     use super::*;
 
+    fn reader(bytes: &[u8]) -> Reader<'_> {
+        Reader {
+            bytes,
+            pos: 0,
+            depth: 0,
+            failed_at: None,
+            last_offset: 0,
+        }
+    }
+
     #[test]
     fn numbers_round_trip() {
         for n in [0i64, 1, -1, 63, -64, 64, i64::MAX, i64::MIN, 1 << 40] {
-            let mut out = Vec::new();
-            n.put(&mut out);
-            let mut r = Reader {
-                bytes: &out,
-                pos: 0,
-                depth: 0,
-                failed_at: None,
-            };
+            let mut w = Writer::default();
+            n.put(&mut w);
+            let mut r = reader(&w.out);
             assert_eq!(i64::get(&mut r), n);
             assert_eq!(r.failed_at, None);
-            assert_eq!(r.pos, out.len());
+            assert_eq!(r.pos, w.out.len());
         }
     }
 
     #[test]
     fn an_overlong_number_is_damage_not_a_panic() {
         let bytes = [0xffu8; 12];
-        let mut r = Reader {
-            bytes: &bytes,
-            pos: 0,
-            depth: 0,
-            failed_at: None,
-        };
+        let mut r = reader(&bytes);
         assert_eq!(u64::get(&mut r), 0);
         assert!(r.failed_at.is_some());
     }

@@ -80,6 +80,14 @@ fn foreign_and_truncated_bytes_are_refused() {
 }
 
 #[test]
+fn the_previous_format_is_refused_not_misread() {
+    let (_, src) = shipped().remove(0);
+    let mut bytes = encode(&compile(&src).model.unwrap());
+    bytes[..8].copy_from_slice(b"RWMODEL2");
+    assert_eq!(decode(&bytes), Err(DecodeError::NotAModel));
+}
+
+#[test]
 fn another_core_version_is_named() {
     let (_, src) = shipped().remove(0);
     let mut bytes = encode(&compile(&src).model.unwrap());
@@ -115,7 +123,7 @@ proptest! {
     /// Arbitrary bytes behind a valid header are refused cleanly.
     #[test]
     fn arbitrary_bodies_never_panic(body in proptest::collection::vec(any::<u8>(), 0..400)) {
-        let mut bytes = b"RWMODEL2".to_vec();
+        let mut bytes = b"RWMODEL3".to_vec();
         bytes.push(5);
         bytes.extend_from_slice(env!("CARGO_PKG_VERSION").as_bytes());
         bytes.extend_from_slice(&body);
