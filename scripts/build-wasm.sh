@@ -64,7 +64,9 @@ node_modules/.bin/esbuild www/regiewijzer.js --bundle --minify --format=esm --le
   --external:'../../pkg/*' --sourcemap --log-level=warning --outfile=pkg/regiewijzer.js
 sed -i 's#"\.\./\.\./pkg/#"./#g' pkg/regiewijzer.js
 rm -rf pkg/element
-cp www/regiewijzer.css pkg/regiewijzer.css
+# The styles minified (comments and spaces were a third of the file's gzip: 3,131 -> 2,038 bytes); Chromium
+# builds the same rules from both (each rule's cssText, compared when this was measured).
+node_modules/.bin/esbuild www/regiewijzer.css --minify --log-level=warning --outfile=pkg/regiewijzer.css
 cp www/regiewijzer.d.ts pkg/regiewijzer.d.ts
 
 # What a page downloads, per piece, gzip and brotli; fails the build when the widget is over its budget.
