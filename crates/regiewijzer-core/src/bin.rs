@@ -56,6 +56,7 @@ pub enum DecodeError {
 
 /// Encodes a checked model (what [`kept`] keeps of it).
 pub fn encode(model: &Model) -> Vec<u8> {
+    let model = &kept(model);
     let mut w = Writer {
         out: MAGIC.to_vec(),
         last_offset: 0,
@@ -80,16 +81,27 @@ pub fn encode(model: &Model) -> Vec<u8> {
 /// What of a model its binary form keeps: the model as [`decode`] gives it back from [`encode`]. It leaves
 /// out what no page sees, only the analysis reads: the tests, the code text of a rule's whole condition
 /// and of a handover's `when` (each atom keeps its own text, which reasons show), and where facts and
-/// outcomes are written (rules and handovers keep theirs: reasons give their line). Measured: 376 bytes
-/// less after gzip for the default triage rules.
+/// outcomes are written. Rules and handovers keep the line they are written on (reasons give it), not
+/// the byte: every place becomes the index of its line and the line starts become 0, 1, 2, …, so that
+/// [`Model::line_of`] gives the same line for each. Measured for the default triage rules: 376 bytes less
+/// after gzip for the texts and places left out, 666 for the lines.
 pub fn kept(model: &Model) -> Model {
     let mut kept = model.clone();
     kept.tests.clear();
+    let line = |at: u32| model.line_of(at) - 1;
     for rule in &mut kept.rules {
         rule.cond_text.clear();
+        rule.span = Span {
+            start: line(rule.span.start),
+            end: line(rule.span.end),
+        };
     }
     for handover in &mut kept.handovers {
         handover.when_text.clear();
+        handover.span = Span {
+            start: line(handover.span.start),
+            end: line(handover.span.end),
+        };
     }
     for fact in &mut kept.facts {
         fact.span = Span::default();
@@ -97,6 +109,9 @@ pub fn kept(model: &Model) -> Model {
     for outcome in &mut kept.outcomes {
         outcome.span = Span::default();
     }
+    kept.line_starts = (0..model.line_starts.len())
+        .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
+        .collect();
     kept
 }
 
