@@ -80,8 +80,10 @@ if grep -q 'pkg/\|regiewijzer\.css' pkg/regiewijzer.js; then
   exit 1
 fi
 rm -rf pkg/element
-# For hosts that want the styles as a file (a print view, a page without the element).
-cp www/regiewijzer.css pkg/regiewijzer.css
+# For hosts that want the styles as a file (a print view, a page without the element), minified (comments
+# and spaces were a third of the file's gzip: 3,131 -> 2,038 bytes); Chromium builds the same rules from both
+# (tests/package.test.mjs). The element itself carries them in its bundle (REGIEWIJZER_CSS above).
+node_modules/.bin/esbuild www/regiewijzer.css --minify --log-level=warning --outfile=pkg/regiewijzer.css
 cp www/regiewijzer.d.ts pkg/regiewijzer.d.ts
 # The element's typings for React 19 JSX, Vue and Svelte (exports "./react", "./vue", "./svelte").
 cp www/types/react.d.ts www/types/vue.d.ts www/types/svelte.d.ts pkg/
