@@ -1,5 +1,5 @@
-// The npm package as a portal team gets it: the tarball (`npm pack ./pkg --pack-destination target/dist`, what
-// `make dist` ships), installed with npm into tests/bundlers/ beside real bundlers from npm (that folder's
+// The npm package as a portal team gets it: the tarball that `make dist` (scripts/dist.mjs) writes to
+// target/dist/, installed with npm into tests/bundlers/ beside real bundlers from npm (that folder's
 // lockfile). Then, all at once:
 //   - the same tiny app (tests/bundlers/app/: a page with the shipped rules and with its own `rules` file,
 //     which the element compiles with the package's core/) built by vite, webpack 5, esbuild and Rollup
@@ -29,14 +29,22 @@ const BUNDLERS = ["vite", "webpack", "esbuild", "rollup"];
  * With "./": `npm pack pkg` would pack the registry's package named "pkg", not the folder. */
 const PACKAGE = process.env.REGIEWIJZER_PACKAGE ?? "./pkg";
 
-/** Packs pkg/ and installs the tarball into tests/bundlers/ as an app would; resolves to its path. */
+/** Makes the release tarball (or packs REGIEWIJZER_PACKAGE) and installs it into tests/bundlers/ as an app
+ * would; resolves to its path. */
 async function install() {
   if (!existsSync(`${DIR}node_modules/.bin`)) {
     throw new Error(`${DIR}node_modules is missing: run scripts/setup.sh (make setup)`);
   }
-  await mkdir(`${ROOT}target/dist`, { recursive: true });
-  const { stdout } = await run("npm", ["pack", PACKAGE, "--pack-destination", "target/dist", "--loglevel=error"], { cwd: ROOT });
-  const name = stdout.trim().split("\n").at(-1);
+  let name;
+  if (process.env.REGIEWIJZER_PACKAGE) {
+    await mkdir(`${ROOT}target/dist`, { recursive: true });
+    const { stdout } = await run("npm", ["pack", PACKAGE, "--pack-destination", "target/dist", "--loglevel=error"], { cwd: ROOT });
+    name = stdout.trim().split("\n").at(-1);
+  } else {
+    // The release as `make dist` makes it (scripts/dist.mjs), from the pkg/ of this build.
+    await run("node", ["scripts/dist.mjs"], { cwd: ROOT });
+    name = (await readdir(`${ROOT}target/dist`)).find((f) => f.endsWith(".tgz"));
+  }
   if (!/^regiewijzer-widget-[\d.]+\.tgz$/.test(name)) throw new Error(`npm pack ${PACKAGE} made ${name}, not the widget's tarball`);
   const tarball = `${ROOT}target/dist/${name}`;
   // No earlier install may stand in for this one.
