@@ -234,28 +234,34 @@ test("100 mount/unmount cycles leave no widget and no engine alive", async () =>
   await page.context().close();
 });
 
-for (const [what, route] of [
-  ["the widget's wasm is missing (HTTP 404)", true],
-  ["the page's CSP has no 'wasm-unsafe-eval'", false],
-]) {
+/** The three ways the engine cannot start: what the test page does, the kind regiewijzer-error says, and the
+ * words in the widget (nl) and in the value (en). */
+const NO_ENGINE = [
+  ["the widget's wasm is missing (HTTP 404)", (page) => page.route("**/*_bg.wasm", (r) => r.fulfill({ status: 404, body: "not found" })),
+    "start", /De widget kon niet starten: .*404/, /404/],
+  // A dev server that answers every unknown path with the app's page: not a refusal by the page's CSP.
+  ["a server answers the widget's wasm with a web page", (page) => page.route("**/*_bg.wasm", (r) => r.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>App</title>" })),
+    "start", /De widget kon niet starten: /, /CompileError/],
+  ["the page's CSP has no 'wasm-unsafe-eval'", (page) => page.route("**/fallback.html", async (r) => r.fulfill({ response: await r.fetch(),
+    body: (await (await r.fetch()).text()).replace(" 'wasm-unsafe-eval'", "") })),
+  "wasm", /weigerde de WebAssembly-code uit te voeren.*'wasm-unsafe-eval'/, /wasm-unsafe-eval/],
+];
+for (const [what, setup, kind, says, saysEn] of NO_ENGINE) {
   test(`${what}: words, the host's fallback content, regiewijzer-error, and the form is sent with a value that says so`, async () => {
     const w = await watchedPage(browser, server.origin);
     const { page } = w;
-    if (route) await page.route("**/*_bg.wasm", (r) => r.fulfill({ status: 404, body: "not found" }));
-    // The same page with a CSP that forgets 'wasm-unsafe-eval'.
-    else await page.route("**/fallback.html", async (r) => r.fulfill({ response: await r.fetch(),
-      body: (await (await r.fetch()).text()).replace(" 'wasm-unsafe-eval'", "") }));
+    await setup(page);
     await page.goto(`${server.origin}/tests/fixtures/fallback.html`);
     const box = page.locator(`${W} [part=error][role=alert]`);
     await box.waitFor();
-    assert.match(await box.textContent(), route ? /De widget kon niet starten: .*404/ : /weigerde de WebAssembly-code uit te voeren.*'wasm-unsafe-eval'/);
+    assert.match(await box.textContent(), says);
     assert.match(await box.textContent(), /De beslisondersteuning is niet beschikbaar/);
     // The host's fallback content is shown, in the slot the widget gives it.
     assert.equal(await page.locator("#papier").isVisible(), true);
     assert.equal(await page.evaluate(() => document.getElementById("papier").assignedSlot?.name), "fallback");
     const events = await page.evaluate(() => window.widgetErrors);
     assert.equal(events.length, 1);
-    assert.equal(events[0].kind, route ? "start" : "wasm");
+    assert.equal(events[0].kind, kind);
     // The required widget does not block the form: it is sent, with a value that records why.
     assert.equal(await page.evaluate(() => document.querySelector("regie-wijzer").checkValidity()), true);
     await page.locator("button[type=submit]").click();
@@ -264,8 +270,8 @@ for (const [what, route] of [
     assert.equal(posted.naam, "Buurvrouw");
     const v = JSON.parse(posted.triage);
     assert.equal(v.unavailable.reason, "beslisondersteuning niet beschikbaar");
-    assert.equal(v.unavailable.kind, route ? "start" : "wasm");
-    assert.match(v.unavailable.message.en, route ? /404/ : /wasm-unsafe-eval/);
+    assert.equal(v.unavailable.kind, kind);
+    assert.match(v.unavailable.message.en, saysEn);
     assert.equal(v.decided, false);
     await page.context().close();
   });

@@ -43,8 +43,10 @@ export function start() {
     try {
       await glue.default({ module_or_path: response });
     } catch (e) {
-      // A CSP without 'wasm-unsafe-eval' makes compiling the module fail (CompileError / EvalError).
-      const refused = e instanceof WebAssembly.CompileError || e instanceof EvalError;
+      // A CSP without 'wasm-unsafe-eval' makes compiling the module fail (an EvalError, or a CompileError that
+      // says it was refused); other CompileErrors are bytes that are not this wasm (a dev server's web page).
+      const refused = e instanceof EvalError
+        || (e instanceof WebAssembly.CompileError && /refused|blocked|unsafe-eval|content security/i.test(e.message));
       throw new StartError(refused ? "wasm" : "start", String(e));
     }
     return glue;
