@@ -1,7 +1,7 @@
 //! `regiewijzer fhir`: a ruleset's checklist as a FHIR R4 `Questionnaire`, and a value the widget posted
 //! as a `QuestionnaireResponse` to it (docs/fhir.md). JSON on standard output.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use regiewijzer_core::Model;
 use regiewijzer_core::answers::RawValue;
@@ -89,25 +89,11 @@ fn posted_hash(value: &RawValue) -> String {
     }
 }
 
-/// The ruleset among the `.regels` files of `dir` (test files left out) whose hash is `hash`.
+/// The ruleset among the `.regels` files of `dir` (files of tests and files with errors left out) whose
+/// hash is `hash`: the rulesets `verify` looks in.
 fn find_by_hash(dir: &Path, hash: &str) -> Result<Option<Model>, CliError> {
-    let entries = std::fs::read_dir(dir).map_err(|source| CliError::Read {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-            name.ends_with(".regels") && !name.ends_with(".tests.regels")
-        })
-        .collect();
-    files.sort();
-    for file in files {
-        let model = read(&file)?.compile().model;
-        if let Some(model) = model.filter(|m| m.meta.hash == hash) {
-            return Ok(Some(model));
-        }
-    }
-    Ok(None)
+    Ok(crate::verify::load(dir)?
+        .models
+        .into_iter()
+        .find(|m| m.meta.hash == hash))
 }

@@ -15,9 +15,9 @@ use crate::files::{read, read_input, tests_for};
 use crate::ui::{GREEN, RED_BOLD, Text, Ui};
 
 /// The rulesets of a directory: each compiled one with its file, and the files with errors.
-struct Rulesets {
+pub(crate) struct Rulesets {
     files: Vec<PathBuf>,
-    models: Vec<Model>,
+    pub(crate) models: Vec<Model>,
     broken: Vec<PathBuf>,
 }
 
@@ -84,8 +84,9 @@ impl Rulesets {
     }
 }
 
-/// Compiles every `.regels` file in `dir` that is not a file of tests.
-fn load(dir: &Path) -> Result<Rulesets, CliError> {
+/// Compiles every `.regels` file in `dir` that is not a file of tests (also `regiewijzer fhir response`'s
+/// way of finding rules in a folder).
+pub(crate) fn load(dir: &Path) -> Result<Rulesets, CliError> {
     let error = |source| CliError::Read {
         path: dir.to_path_buf(),
         source,

@@ -114,7 +114,7 @@ impl Ctx<'_> {
         } else {
             (op, l, r)
         };
-        let op = if neg { negate(op) } else { op };
+        let op = if neg { op.negated() } else { op };
         let ty = self.term_type(subject, None);
         if matches!(ty, Some(FactType::Bool | FactType::Choice { .. }))
             && matches!(op, CmpOp::Eq | CmpOp::Ne)
@@ -425,18 +425,6 @@ fn mirror(op: CmpOp) -> CmpOp {
         CmpOp::Gt => CmpOp::Lt,
         CmpOp::Ge => CmpOp::Le,
         other => other,
-    }
-}
-
-/// The comparison that holds exactly when `op` does not.
-fn negate(op: CmpOp) -> CmpOp {
-    match op {
-        CmpOp::Eq => CmpOp::Ne,
-        CmpOp::Ne => CmpOp::Eq,
-        CmpOp::Lt => CmpOp::Ge,
-        CmpOp::Le => CmpOp::Gt,
-        CmpOp::Gt => CmpOp::Le,
-        CmpOp::Ge => CmpOp::Lt,
     }
 }
 

@@ -411,7 +411,7 @@ fn plain_question(model: &Model, fact: usize) -> Option<String> {
 /// `fact OP value` as an `enableWhen` on the item as [`typed_item`] made it: a choice (or a listed
 /// scale) compares codes, only for `=` and `!=`.
 fn compare(model: &Model, fact: usize, op: CmpOp, value: &Value, not: bool) -> Option<EnableWhen> {
-    let op = if not { opposite(op) } else { op };
+    let op = if not { op.negated() } else { op };
     let def = model.facts.get(fact)?;
     let coded = |code: String, label: Option<&Text>| {
         matches!(op, CmpOp::Eq | CmpOp::Ne).then(|| {
@@ -441,16 +441,4 @@ fn compare(model: &Model, fact: usize, op: CmpOp, value: &Value, not: bool) -> O
         operator: op.as_str(),
         answer,
     })
-}
-
-/// The comparison that holds exactly when `op` does not (for an answered question).
-fn opposite(op: CmpOp) -> CmpOp {
-    match op {
-        CmpOp::Eq => CmpOp::Ne,
-        CmpOp::Ne => CmpOp::Eq,
-        CmpOp::Lt => CmpOp::Ge,
-        CmpOp::Le => CmpOp::Gt,
-        CmpOp::Gt => CmpOp::Le,
-        CmpOp::Ge => CmpOp::Lt,
-    }
 }
