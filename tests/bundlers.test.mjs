@@ -13,7 +13,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, readdir, rm } from "node:fs/promises";
+import { mkdir, readFile, readdir, rm, stat } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { startServer } from "./server.mjs";
@@ -29,6 +29,14 @@ const BUNDLERS = ["vite", "webpack", "esbuild", "rollup"];
  * With "./": `npm pack pkg` would pack the registry's package named "pkg", not the folder. */
 const PACKAGE = process.env.REGIEWIJZER_PACKAGE ?? "./pkg";
 
+/** Whether any file under `dir` was changed after `ms`. */
+async function newerThan(dir, ms) {
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile() && (await stat(`${e.parentPath}/${e.name}`)).mtimeMs > ms) return true;
+  }
+  return false;
+}
+
 /** Makes the release tarball (or packs REGIEWIJZER_PACKAGE) and installs it into tests/bundlers/ as an app
  * would; resolves to its path. */
 async function install() {
@@ -41,9 +49,14 @@ async function install() {
     const { stdout } = await run("npm", ["pack", PACKAGE, "--pack-destination", "target/dist", "--loglevel=error"], { cwd: ROOT });
     name = stdout.trim().split("\n").at(-1);
   } else {
-    // The release as `make dist` makes it (scripts/dist.mjs), from the pkg/ of this build.
-    await run("node", ["scripts/dist.mjs"], { cwd: ROOT });
-    name = (await readdir(`${ROOT}target/dist`)).find((f) => f.endsWith(".tgz"));
+    // The release as `make dist` makes it (scripts/dist.mjs), from the pkg/ of this build: the one `make test`
+    // has just made, or made again when pkg/ changed after it.
+    const made = async () => (await readdir(`${ROOT}target/dist`).catch(() => [])).find((f) => f.endsWith(".tgz"));
+    name = await made();
+    if (!name || await newerThan(`${ROOT}pkg`, (await stat(`${ROOT}target/dist/${name}`)).mtimeMs)) {
+      await run("node", ["scripts/dist.mjs"], { cwd: ROOT });
+      name = await made();
+    }
   }
   if (!/^regiewijzer-widget-[\d.]+\.tgz$/.test(name)) throw new Error(`npm pack ${PACKAGE} made ${name}, not the widget's tarball`);
   const tarball = `${ROOT}target/dist/${name}`;
