@@ -1892,7 +1892,7 @@ impl Ctx<'_> {
                 let t = self.cond(&r.cond);
                 deps.extend(t.deps.iter().copied());
                 let mut facts = Vec::new();
-                crate::check::cond_facts(&r.cond, &mut facts);
+                crate::walk::cond_facts(&r.cond, &mut facts);
                 RequirementResult {
                     text: r.text.clone(),
                     label: r.label.clone(),

@@ -39,6 +39,7 @@ pub mod source;
 pub mod summary;
 pub mod testing;
 pub mod verify;
+pub(crate) mod walk;
 mod words;
 mod work;
 

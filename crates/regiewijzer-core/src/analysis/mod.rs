@@ -1033,7 +1033,7 @@ fn read_facts(c: &Cond, out: &mut Vec<crate::model::FactId>) {
 /// Every fact a condition mentions.
 fn all_facts(c: &Cond) -> Vec<crate::model::FactId> {
     let mut out = Vec::new();
-    crate::check::cond_facts(c, &mut out);
+    crate::walk::cond_facts(c, &mut out);
     out
 }
 

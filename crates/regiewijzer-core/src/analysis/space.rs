@@ -136,7 +136,7 @@ fn readers(model: &Model) -> Vec<Vec<bool>> {
     let mut out = vec![vec![false; model.rules.len()]; model.facts.len()];
     for (r, rule) in model.rules.iter().enumerate() {
         let mut facts = Vec::new();
-        crate::check::cond_facts(&rule.cond, &mut facts);
+        crate::walk::cond_facts(&rule.cond, &mut facts);
         for f in closure(model, &facts) {
             if let Some(slot) = out.get_mut(f).and_then(|v| v.get_mut(r)) {
                 *slot = true;
@@ -163,7 +163,7 @@ pub(crate) fn closure(model: &Model, facts: &[FactId]) -> Vec<FactId> {
     while let Some(&f) = out.get(i) {
         if let Some(c) = model.facts.get(f).and_then(|d| d.ask_when.as_ref()) {
             let mut more = Vec::new();
-            crate::check::cond_facts(c, &mut more);
+            crate::walk::cond_facts(c, &mut more);
             for g in more {
                 if let Some(s) = seen.get_mut(g)
                     && !*s

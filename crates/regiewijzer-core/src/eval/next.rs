@@ -274,7 +274,7 @@ impl Askers {
                 continue;
             };
             let mut read = Vec::new();
-            crate::check::cond_facts(c, &mut read);
+            crate::walk::cond_facts(c, &mut read);
             for f in ask_closure(model, &read) {
                 if let Some(list) = out.get_mut(f) {
                     list.push(g);
@@ -513,7 +513,7 @@ fn readers(model: &Model) -> Vec<Vec<usize>> {
     let mut out = vec![Vec::new(); model.facts.len()];
     for (r, rule) in model.rules.iter().enumerate() {
         let mut facts = Vec::new();
-        crate::check::cond_facts(&rule.cond, &mut facts);
+        crate::walk::cond_facts(&rule.cond, &mut facts);
         for d in &rule.deadlines {
             facts.extend(d.facts.iter().copied());
         }
@@ -628,7 +628,7 @@ fn best_support(
 /// How many of the questions a rule reads are answered (and used) now.
 fn given_answers(base: &Base, r: &RuleDef) -> i64 {
     let mut facts = Vec::new();
-    crate::check::cond_facts(&r.cond, &mut facts);
+    crate::walk::cond_facts(&r.cond, &mut facts);
     crate::order::sort_dedup(&mut facts);
     let n = facts
         .iter()
