@@ -1,14 +1,16 @@
 //! The compact binary form of a model (what the widget bundle carries instead of the compiler): every
 //! shipped ruleset survives the round trip unchanged, its tests pass on the decoded model exactly as on
-//! the compiled one, and damaged or foreign bytes are an error, never a panic.
+//! the compiled one, and damaged or foreign bytes are an error, never a panic. The format version is
+//! tied to the bytes: they do not change while it stays (`fixtures/bin_format.digest`).
 
 use std::path::PathBuf;
 
 use proptest::prelude::*;
-use regiewijzer_core::bin::{DecodeError, decode, encode, kept};
+use regiewijzer_core::bin::{DecodeError, FORMAT_VERSION, decode, encode, kept};
 use regiewijzer_core::check::check_tests_file;
 use regiewijzer_core::compile;
 use regiewijzer_core::testing::run_tests;
+use sha2::{Digest, Sha256};
 
 fn rulesets_dir() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../rulesets"))
@@ -120,12 +122,119 @@ fn foreign_and_truncated_bytes_are_refused() {
     assert!(matches!(decode(&longer), Err(DecodeError::Damaged(_))));
 }
 
+/// A model in another format version is refused with both versions named, not misread.
 #[test]
-fn the_previous_format_is_refused_not_misread() {
+fn another_format_version_is_refused_not_misread() {
     let (_, src) = shipped().remove(0);
-    let mut bytes = encode(&compile(&src).model.unwrap());
-    bytes[..8].copy_from_slice(b"RWMODEL2");
-    assert_eq!(decode(&bytes), Err(DecodeError::NotAModel));
+    let bytes = encode(&compile(&src).model.unwrap());
+    assert_eq!(&bytes[..8], b"RWMODEL3", "the header of format 3");
+    for other in [2, 4] {
+        let mut bytes = bytes.clone();
+        bytes[7] = b'0' + other;
+        let refused = decode(&bytes);
+        assert_eq!(refused, Err(DecodeError::Format { found: other }));
+        let text = refused.unwrap_err().to_string();
+        assert!(text.contains(&format!("formaatversie {other}")), "{text}");
+        assert!(text.contains(&format!("reads {FORMAT_VERSION}")), "{text}");
+    }
+}
+
+/// The files whose encoded models stand for the format: the shipped rulesets and the core's fixtures. A
+/// fixed list (not every file of a folder), so that adding a fixture does not touch the record.
+const FORMAT_CORPUS: &[&str] = &[
+    "rulesets/triage.regels",
+    "rulesets/escalatie.regels",
+    "rulesets/regie.regels",
+    "crates/regiewijzer-core/tests/fixtures/analyse_fouten.regels",
+    "crates/regiewijzer-core/tests/fixtures/beslissen.regels",
+    "crates/regiewijzer-core/tests/fixtures/mini.regels",
+    "crates/regiewijzer-core/tests/fixtures/overdracht.regels",
+    "crates/regiewijzer-core/tests/fixtures/termijnen.regels",
+    "crates/regiewijzer-core/tests/fixtures/tijdlijnen.regels",
+    "crates/regiewijzer-core/tests/fixtures/volgen.regels",
+];
+
+fn short_digest(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The record of the format: `format N`, then per corpus file `PATH SOURCE-DIGEST BYTES-DIGEST`, where the
+/// bytes are the encoded model after its header (`RWMODEL`, the format version byte and the core's
+/// version, which a new release changes without changing the format).
+fn format_record() -> String {
+    let header: Vec<u8> = [b"RWMODEL".as_slice(), &[b'0' + FORMAT_VERSION]]
+        .concat()
+        .into_iter()
+        .chain([env!("CARGO_PKG_VERSION").len() as u8])
+        .chain(env!("CARGO_PKG_VERSION").bytes())
+        .collect();
+    let mut record = format!("format {FORMAT_VERSION}\n");
+    for path in FORMAT_CORPUS {
+        let full = format!("{}/../../{path}", env!("CARGO_MANIFEST_DIR"));
+        let src = std::fs::read_to_string(&full).unwrap();
+        let model = compile(&src)
+            .model
+            .unwrap_or_else(|| panic!("{path} compiles"));
+        let bytes = encode(&model);
+        let body = bytes.strip_prefix(header.as_slice()).expect("the header");
+        let line = format!(
+            "{path} {} {}\n",
+            short_digest(src.as_bytes()),
+            short_digest(body)
+        );
+        record.push_str(&line);
+    }
+    record
+}
+
+/// The corpus files whose source is the same in both records but whose bytes differ: a change of the
+/// format, when the version is the same too.
+fn bytes_changed_alone(old: &str, new: &str) -> Vec<String> {
+    let words = |line: &str| -> Vec<String> { line.split(' ').map(str::to_string).collect() };
+    let old: Vec<Vec<String>> = old.lines().map(words).collect();
+    new.lines()
+        .map(words)
+        .filter(|n| {
+            old.iter()
+                .any(|o| o.len() == 3 && n.len() == 3 && o[..2] == n[..2] && o[2] != n[2])
+        })
+        .map(|n| n[0].clone())
+        .collect()
+}
+
+/// The binary format cannot change without its version: when the encoded model of a corpus file whose
+/// source did not change has other bytes than recorded, and [`FORMAT_VERSION`] is the recorded one, this
+/// fails, also with `REGIEWIJZER_BLESS=1` (which otherwise rewrites the record, e.g. after a ruleset
+/// changed or the version was raised).
+#[test]
+fn the_format_version_changes_with_the_bytes() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/bin_format.digest"
+    );
+    let old = std::fs::read_to_string(path).unwrap_or_default();
+    let new = format_record();
+    let same_version = old.lines().next() == new.lines().next();
+    let changed = bytes_changed_alone(&old, &new);
+    assert!(
+        !same_version || changed.is_empty(),
+        "the binary model format changed: raise the format version in \
+         crates/regiewijzer-core/src/bin/mod.rs (FORMAT_VERSION, now {FORMAT_VERSION}); the encoded \
+         models of {changed:?} differ from tests/fixtures/bin_format.digest while their sources did not"
+    );
+    if std::env::var_os("REGIEWIJZER_BLESS").is_some() {
+        std::fs::write(path, &new).unwrap();
+        return;
+    }
+    assert_eq!(
+        old, new,
+        "tests/fixtures/bin_format.digest is out of date (a corpus file or the format version \
+         changed): write it again with REGIEWIJZER_BLESS=1"
+    );
 }
 
 #[test]
@@ -167,7 +276,8 @@ proptest! {
     /// Arbitrary bytes behind a valid header are refused cleanly.
     #[test]
     fn arbitrary_bodies_never_panic(body in proptest::collection::vec(any::<u8>(), 0..400)) {
-        let mut bytes = b"RWMODEL3".to_vec();
+        let mut bytes = b"RWMODEL".to_vec();
+        bytes.push(b'0' + FORMAT_VERSION);
         bytes.push(5);
         bytes.extend_from_slice(env!("CARGO_PKG_VERSION").as_bytes());
         bytes.extend_from_slice(&body);

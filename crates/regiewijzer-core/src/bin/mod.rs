@@ -11,10 +11,13 @@
 //! LEB128 varint, a text its length and UTF-8 bytes, and a source offset the distance from the one before
 //! (see the `u32` of `Bin`).
 //!
-//! The format is private to one version of the rules core: the header names the format and the core's
-//! version, and [`decode`] refuses anything else. Decoding never panics and never trusts a length or a
-//! depth it has not checked; a damaged input gives a [`DecodeError`].
-
+//! The format is private to one version of the rules core: the header names the format, its version
+//! ([`FORMAT_VERSION`]) and the core's version, and [`decode`] refuses anything else. Decoding never panics
+//! and never trusts a length or a depth it has not checked; a damaged input gives a [`DecodeError`].
+//!
+//! Every change to what the bytes mean raises [`FORMAT_VERSION`]: `tests/binary_model.rs` keeps the
+//! version with a digest of the bytes of a fixed corpus (`tests/fixtures/bin_format.digest`) and fails
+//! when the bytes change while the version stays.
 //!
 //! The parts: [`wire`] holds the writer, the reader and the forms of numbers, texts and lists; `parts`
 //! the forms of the model's declarations (facts, outcomes, rules, handovers, ...); `cond` those of
@@ -29,8 +32,17 @@ use crate::model::Model;
 use thiserror::Error;
 use wire::{Bin, Reader, Writer};
 
-/// The first bytes of every encoded model.
-const MAGIC: &[u8] = b"RWMODEL3";
+/// The first bytes of every encoded model, followed by the format version byte.
+const MAGIC: &[u8] = b"RWMODEL";
+
+/// The version of the binary format. It follows the header `RWMODEL` as an ASCII digit (the byte
+/// `b'0' + FORMAT_VERSION`), as in the earlier formats, so that a model of this one starts `RWMODEL3`. Raise it
+/// with every change to what the bytes mean; `tests/binary_model.rs` fails when the bytes of a fixed
+/// corpus change while it stays.
+pub const FORMAT_VERSION: u8 = 3;
+
+/// The length of the header before the core's version: [`MAGIC`] and the format version byte.
+const HEADER: usize = MAGIC.len() + 1;
 
 /// The rules core version the bytes were made by; only the same version reads them.
 const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -44,6 +56,14 @@ pub enum DecodeError {
     /// The bytes do not start with the header of an encoded model.
     #[error("geen gecompileerde regelset / not a compiled ruleset")]
     NotAModel,
+    /// Made in another version of the binary format.
+    #[error(
+        "gecompileerd in formaatversie {found}, deze regelkern leest {FORMAT_VERSION} / compiled in format version {found}, this rules core reads {FORMAT_VERSION}"
+    )]
+    Format {
+        /// The format version named in the bytes.
+        found: u8,
+    },
     /// Made by another version of the rules core.
     #[error(
         "gecompileerd door versie {found} van de regelkern, dit is {VERSION} / compiled by version {found} of the rules core, this is {VERSION}"
@@ -66,6 +86,7 @@ pub fn encode(model: &Model) -> Vec<u8> {
         out: MAGIC.to_vec(),
         last_offset: 0,
     };
+    w.push(b'0' + FORMAT_VERSION);
     w.text(VERSION);
     model.meta.put(&mut w);
     model.sections.put(&mut w);
@@ -123,6 +144,11 @@ pub fn kept(model: &Model) -> Model {
 /// Reads a model made by [`encode`] of this same version of the rules core: what [`kept`] keeps.
 pub fn decode(bytes: &[u8]) -> Result<Model, DecodeError> {
     let rest = bytes.strip_prefix(MAGIC).ok_or(DecodeError::NotAModel)?;
+    let (&format, rest) = rest.split_first().ok_or(DecodeError::NotAModel)?;
+    if format != b'0' + FORMAT_VERSION {
+        let found = format.wrapping_sub(b'0');
+        return Err(DecodeError::Format { found });
+    }
     let mut r = Reader {
         bytes: rest,
         pos: 0,

@@ -1,7 +1,7 @@
 //! The wire of the binary model: the [`Writer`] and [`Reader`] of the bytes, the [`Bin`] trait of a type
 //! with a binary form, and the forms of numbers, texts, lists, options, boxes and pairs.
 
-use super::{MAGIC, MAX_DEPTH};
+use super::{HEADER, MAX_DEPTH};
 
 /// Where the model is written while it is encoded.
 #[derive(Default)]
@@ -39,7 +39,7 @@ impl Reader<'_> {
     /// Records damage at the current position (the first one counts) and stops reading.
     pub(super) fn fail(&mut self) {
         if self.failed_at.is_none() {
-            self.failed_at = Some(self.pos + MAGIC.len());
+            self.failed_at = Some(self.pos + HEADER);
         }
         self.pos = self.bytes.len();
     }
