@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use regiewijzer_core::fmt::format;
-use regiewijzer_core::parse::parse;
+use regiewijzer_core::parse;
 
 #[path = "../../crates/regiewijzer-core/tests/fmt_support/mod.rs"]
 mod fmt_support;

@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use regiewijzer_core::check::check_tests_file;
+use regiewijzer_core::check_tests_file;
 use regiewijzer_core::testing::run_tests;
 use regiewijzer_core::{Date, compile};
 

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::io::Read;
 
 use regiewijzer_core::ast::ItemKind;
-use regiewijzer_core::check::check_tests_file;
+use regiewijzer_core::check_tests_file;
 use regiewijzer_core::limits::MAX_SOURCE_BYTES;
 use regiewijzer_core::model::TestDef;
 use regiewijzer_core::{Compiled, Diagnostic, Model, compile, parse, source};
@@ -138,7 +138,7 @@ pub fn tests_for(source: &Source) -> Option<String> {
     if source.refused.is_some() {
         return None;
     }
-    let (file, _) = parse::parse(&source.text);
+    let (file, _) = parse(&source.text);
     match file.items.first().map(|i| &i.kind) {
         Some(ItemKind::TestsFor(id)) => Some(id.name.clone()),
         _ => None,
@@ -147,7 +147,7 @@ pub fn tests_for(source: &Source) -> Option<String> {
 
 /// The id in the `ruleset ID` header, when there is one.
 pub fn header_id(text: &str) -> Option<String> {
-    let (file, _) = parse::parse(text);
+    let (file, _) = parse(text);
     file.items.iter().find_map(|i| match &i.kind {
         ItemKind::Header(h) => Some(h.id.name.clone()),
         _ => None,

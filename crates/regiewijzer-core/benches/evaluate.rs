@@ -24,7 +24,7 @@ fn source() -> (String, String) {
 fn half_answers(model: &regiewijzer_core::Model) -> RawAnswers {
     use regiewijzer_core::answers::RawValue;
     use regiewijzer_core::model::FactType;
-    let mut raw = regiewijzer_core::map::SortedMap::new();
+    let mut raw = regiewijzer_core::SortedMap::new();
     for (i, f) in model.facts.iter().enumerate() {
         if i % 2 == 1 {
             continue;
@@ -109,7 +109,7 @@ fn bench(c: &mut Criterion) {
         "/../../rulesets/triage.tests.regels"
     );
     if let (Ok(text), "triage") = (std::fs::read_to_string(sibling), name.as_str()) {
-        tests.extend(regiewijzer_core::check::check_tests_file(&model, &text).0);
+        tests.extend(regiewijzer_core::check_tests_file(&model, &text).0);
     }
     c.bench_function(&format!("{name}: run its {} tests", tests.len()), |b| {
         b.iter(|| run_tests(black_box(&model), black_box(&tests)))

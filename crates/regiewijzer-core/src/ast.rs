@@ -1,7 +1,7 @@
 //! The syntax tree of a `.regels` file, as written (names unresolved).
 //!
 //! The parser ([`crate::parse`]) produces it; the formatter ([`crate::fmt`]) prints it back in canonical
-//! layout; the checker ([`crate::check`]) resolves it into a [`crate::model::Model`]. Every node that the
+//! layout; the checker (`check`) resolves it into a [`crate::model::Model`]. Every node that the
 //! formatter can attach a comment to carries a [`Span`].
 
 use crate::date::Date;

@@ -5,7 +5,7 @@
 //! a test runner and a formatter. Pure Rust: no I/O, no clock, no panics on any input.
 //!
 //! The flow of one evaluation:
-//! 1. [`compile`] lexes and parses the source ([`parse`]), then checks names and types ([`check`]) into a
+//! 1. [`compile`] lexes and parses the source ([`parse`]), then checks names and types (`check`) into a
 //!    [`model::Model`]; all problems come back as [`diag::Diagnostic`]s with code, line:column and nl/en text.
 //! 2. [`answers::Answers::from_raw`] turns loosely typed answers (e.g. JSON) into typed values, reporting
 //!    what it could not use.
@@ -14,6 +14,29 @@
 //!
 //! On the receiving side, [`verify::verify`] checks a value posted by the browser element against the
 //! rules it names: the same answers and date, evaluated again, must give the advice it carries.
+//!
+//! # The API boundary
+//!
+//! What the command line, the WebAssembly bindings, the fuzz targets, the benchmarks and the integration
+//! tests may use, and what a change must keep working:
+//! - **Entry points**, re-exported here: [`compile`], [`check_tests_file`], [`evaluate`], [`decide`],
+//!   [`analyze`], [`diff`], [`coverage`], [`format()`], [`parse`] (the syntax tree [`format()`] prints),
+//!   [`run_tests`], [`encode`] and [`decode`] (the binary model), [`checklist`], [`summary()`],
+//!   [`verify()`].
+//! - **Data types**: [`Model`] and its parts ([`model`]), the syntax tree ([`ast`]), [`Diagnostic`] and
+//!   [`Severity`] ([`diag`]), answers ([`answers`]), results ([`eval`], [`analysis`], [`summary`](mod@summary),
+//!   [`describe`], [`testing`], [`verify`](mod@verify), [`fhir`]), [`Date`], [`SortedMap`], the limits ([`limits`]) and
+//!   the reading of source bytes ([`source`]). Their public items are the stable surface: the modules
+//!   stay public because outsiders name the types in them.
+//! - **Internal** (`pub(crate)`, free to change): the lexer, the parser's and checker's internals
+//!   (`parse`, `check`: reached only through [`parse`], [`compile`] and [`check_tests_file`]), the
+//!   traversal of conditions (`walk`), the ask order (`order`), the counting of work (`work`), the
+//!   plain-words check (`words`), the date arithmetic (`date`) and the map (`map`) behind [`Date`] and
+//!   [`SortedMap`].
+//!
+//! Still public while outsiders use them, though internal in spirit: [`print`](mod@print) (the formatter's pieces,
+//! which `tests/fmt_props.rs` prints expressions and cells with), and [`eval::probe`] with its
+//! [`eval::Probe`] and [`eval::witness`] (the analysis's probes, which the analysis tests call directly).
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -21,19 +44,19 @@ pub mod analysis;
 pub mod answers;
 pub mod ast;
 pub mod bin;
-pub mod check;
-pub mod date;
+pub(crate) mod check;
+pub(crate) mod date;
 pub mod describe;
 pub mod diag;
 pub mod eval;
 pub mod fhir;
 pub mod fmt;
-pub mod lexer;
+pub(crate) mod lexer;
 pub mod limits;
-pub mod map;
+pub(crate) mod map;
 pub mod model;
 mod order;
-pub mod parse;
+pub(crate) mod parse;
 pub mod print;
 pub mod source;
 pub mod summary;
@@ -43,9 +66,35 @@ pub(crate) mod walk;
 mod words;
 mod work;
 
+/// Checking: the tests of a separate `.tests.regels` file against a compiled model.
+pub use check::check_tests_file;
+/// Dates: a calendar day (no clock, no time zone).
 pub use date::Date;
+/// Diagnostics: what [`compile`], [`check_tests_file`] and [`format()`] report.
 pub use diag::{Diagnostic, Severity};
+/// The small sorted map of answers and examples.
+pub use map::SortedMap;
+/// The checked ruleset.
 pub use model::Model;
+/// Parsing alone: the syntax tree [`format()`] prints, and the words the language reserves.
+pub use parse::{RESERVED, parse};
+
+/// Analysis of a ruleset: findings, the semantic diff of two versions, and what tests cover.
+pub use analysis::{analyze, coverage, diff};
+/// The binary model a page evaluates without the compiler.
+pub use bin::{decode, encode};
+/// What a page shows: the checklist of questions and the summary of a decision.
+pub use describe::checklist;
+/// Evaluation: every outcome with its status and reasons, and one outcome decided cheaply.
+pub use eval::{decide, evaluate};
+/// The canonical layout of a source text.
+pub use fmt::format;
+/// The summary of a decision: what the rules advise and what the professional decided.
+pub use summary::summary;
+/// Running a ruleset's tests.
+pub use testing::run_tests;
+/// Checking a value posted by the browser element against its rules.
+pub use verify::verify;
 
 /// The result of [`compile`]: the model when there are no errors, and the diagnostics (errors and
 /// warnings) in source order: at most [`limits::MAX_DIAGNOSTICS`], then one that counts the rest.

@@ -1,6 +1,6 @@
 //! The checked, resolved form of a ruleset: what evaluation (and later analysis) works on.
 //!
-//! The checker ([`crate::check`]) builds a [`Model`] from a syntax tree only when it has no errors, so
+//! The checker (`check`) builds a [`Model`] from a syntax tree only when it has no errors, so
 //! every index in here is valid: fact ids index [`Model::facts`], outcome ids [`Model::outcomes`], value ids
 //! that outcome's [`OutcomeDef::values`], option ids that fact's options. Code that reads a model still uses
 //! `get` rather than indexing, so that a hand-built model can never panic.

@@ -117,10 +117,8 @@ fn the_shipped_rulesets_have_no_gaps_or_conflicts_and_their_tests_cover_every_ru
         assert!(!r.has_errors(), "{name}: {:#?}", r.findings);
         assert!(r.complete, "{name}: searched within budget");
         assert!(r.findings.is_empty(), "{name}: {:#?}", r.findings);
-        let (tests, diags) = regiewijzer_core::check::check_tests_file(
-            &m,
-            &shipped(&format!("{name}.tests.regels")),
-        );
+        let (tests, diags) =
+            regiewijzer_core::check_tests_file(&m, &shipped(&format!("{name}.tests.regels")));
         assert!(diags.iter().all(|d| !d.is_error()));
         let mut all = m.tests.clone();
         all.extend(tests);

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use proptest::prelude::*;
 use regiewijzer_core::bin::{DecodeError, FORMAT_VERSION, decode, encode, kept};
-use regiewijzer_core::check::check_tests_file;
+use regiewijzer_core::check_tests_file;
 use regiewijzer_core::compile;
 use regiewijzer_core::testing::run_tests;
 use sha2::{Digest, Sha256};

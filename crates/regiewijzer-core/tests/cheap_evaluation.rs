@@ -7,7 +7,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
 use regiewijzer_core::answers::Answers;
-use regiewijzer_core::check::check_tests_file;
+use regiewijzer_core::check_tests_file;
 use regiewijzer_core::eval::{evaluate, evaluate_outcomes};
 use regiewijzer_core::testing::{run_tests, test_today};
 use regiewijzer_core::{Date, Model, compile};

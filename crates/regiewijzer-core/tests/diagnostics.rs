@@ -3,7 +3,7 @@
 //! break starts a line; a mistake inside a clause is reported once; the smallest whole number is
 //! accepted; and every Dutch message is wholly Dutch.
 
-use regiewijzer_core::check::check_tests_file;
+use regiewijzer_core::check_tests_file;
 use regiewijzer_core::fmt::format;
 use regiewijzer_core::limits::MAX_DIAGNOSTICS;
 use regiewijzer_core::{Compiled, Diagnostic, compile};

@@ -163,7 +163,7 @@ proptest! {
         day in any::<u32>(),
     ) {
         for (_, m) in rule_files() {
-            let mut raw = regiewijzer_core::map::SortedMap::new();
+            let mut raw = regiewijzer_core::SortedMap::new();
             for (k, kind, n, text) in &entries {
                 let key = m.facts.get(*k).map(|f| f.id.clone()).unwrap_or_else(|| format!("x{k}"));
                 let v = match kind {

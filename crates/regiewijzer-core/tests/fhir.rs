@@ -406,7 +406,7 @@ fn any_value() -> impl proptest::strategy::Strategy<Value = RawValue> {
         prop_oneof![
             proptest::collection::vec(inner.clone(), 0..4).prop_map(RawValue::List),
             proptest::collection::vec((key, inner), 0..6).prop_map(|pairs| {
-                let mut map = regiewijzer_core::map::SortedMap::new();
+                let mut map = regiewijzer_core::SortedMap::new();
                 for (k, v) in pairs {
                     map.insert(k, v);
                 }
@@ -434,7 +434,7 @@ fn any_entry() -> impl proptest::strategy::Strategy<Value = RawValue> {
     ];
     let list = proptest::collection::vec(text.clone(), 0..3).prop_map(RawValue::List);
     let reason = (text.clone(), text.clone()).prop_map(|(code, words)| {
-        let mut m = regiewijzer_core::map::SortedMap::new();
+        let mut m = regiewijzer_core::SortedMap::new();
         m.insert("code".to_string(), code);
         m.insert("text".to_string(), words);
         RawValue::Record(m)
@@ -450,7 +450,7 @@ fn any_entry() -> impl proptest::strategy::Strategy<Value = RawValue> {
     )
         .prop_map(
             |(decision, advice, values, reason, at, decided_at, status)| {
-                let mut m = regiewijzer_core::map::SortedMap::new();
+                let mut m = regiewijzer_core::SortedMap::new();
                 for (k, v) in [
                     ("decision", decision),
                     ("advice", advice),

@@ -5,7 +5,7 @@ mod fmt_support;
 
 use fmt_support::{check_format, rule_files};
 use regiewijzer_core::fmt::format;
-use regiewijzer_core::parse::parse;
+use regiewijzer_core::parse;
 
 #[test]
 fn every_rule_file_formats_idempotently_and_keeps_its_comments() {

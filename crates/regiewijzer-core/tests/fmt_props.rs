@@ -8,11 +8,11 @@ mod fmt_support;
 
 use fmt_support::{check_format, items_without_spans, rule_files, strip_spans};
 use proptest::prelude::*;
+use regiewijzer_core::Date;
 use regiewijzer_core::ast::*;
-use regiewijzer_core::date::Date;
 use regiewijzer_core::fmt::print_file;
-use regiewijzer_core::parse::{RESERVED, parse};
 use regiewijzer_core::print::{cell_to_string, expr_to_string};
+use regiewijzer_core::{RESERVED, parse};
 
 // ---------- generated syntax trees ----------
 

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use regiewijzer_core::analysis::answers_example;
 use regiewijzer_core::answers::Answers;
 use regiewijzer_core::bin::encode;
-use regiewijzer_core::check::check_tests_file;
+use regiewijzer_core::check_tests_file;
 use regiewijzer_core::testing::test_today;
 use regiewijzer_core::{Date, compile};
 

@@ -11,11 +11,11 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
+use regiewijzer_core::RESERVED;
 use regiewijzer_core::answers::Answers;
-use regiewijzer_core::check::check_tests_file;
+use regiewijzer_core::check_tests_file;
 use regiewijzer_core::eval::{Asked, Evaluation, evaluate};
 use regiewijzer_core::model::{FactType, Model, RuleOrigin, Text};
-use regiewijzer_core::parse::RESERVED;
 use regiewijzer_core::summary::summary;
 use regiewijzer_core::testing::test_today;
 use regiewijzer_core::{compile, model::TestDef};

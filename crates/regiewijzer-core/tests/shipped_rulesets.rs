@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use regiewijzer_core::check::check_tests_file;
+use regiewijzer_core::check_tests_file;
 use regiewijzer_core::compile;
 use regiewijzer_core::testing::run_tests;
 

@@ -3,7 +3,7 @@
 //! (timelines, dates, choices, handovers included).
 
 use regiewijzer_core::answers::Answers;
-use regiewijzer_core::check::check_tests_file;
+use regiewijzer_core::check_tests_file;
 use regiewijzer_core::testing::{run_test, test_block, test_today};
 use regiewijzer_core::{Model, compile};
 

@@ -166,7 +166,7 @@ fn the_summary_lists_what_matters_next_ranked_with_what_each_could_change() {
 
 #[test]
 fn the_test_runner_lists_the_open_questions_most_important_first() {
-    use regiewijzer_core::check::check_tests_file;
+    use regiewijzer_core::check_tests_file;
     use regiewijzer_core::testing::run_tests;
     let m = triage();
     // An expectation that does not hold, so that the runner says what came instead and what is open.

@@ -212,7 +212,7 @@ impl Ruleset {
             #[serde(flatten)]
             result: regiewijzer_core::testing::TestResult,
             today: Date,
-            answers: regiewijzer_core::map::SortedMap<String, analysis::ExampleValue>,
+            answers: regiewijzer_core::SortedMap<String, analysis::ExampleValue>,
         }
         #[derive(Serialize)]
         struct TestRun {
@@ -269,7 +269,7 @@ impl Ruleset {
         let mut tests = self.model.tests.clone();
         let mut diagnostics = Vec::new();
         if let Some(src) = tests_source {
-            let (more, diags) = regiewijzer_core::check::check_tests_file(&self.model, &src);
+            let (more, diags) = regiewijzer_core::check_tests_file(&self.model, &src);
             if !diags.iter().any(|d| d.is_error()) {
                 tests.extend(more);
             }

@@ -12,8 +12,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use regiewijzer_core::SortedMap;
 use regiewijzer_core::answers::{AnswerIssue, AnswerIssueKind, Answers, RawAnswers, RawValue};
-use regiewijzer_core::map::SortedMap;
 use regiewijzer_core::model::Text;
 use regiewijzer_core::summary::{Decision, Override};
 use regiewijzer_core::{Date, Model, eval};

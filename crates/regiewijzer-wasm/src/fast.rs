@@ -219,8 +219,8 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regiewijzer_core::SortedMap;
     use regiewijzer_core::answers::{RawAnswers, RawValue};
-    use regiewijzer_core::map::SortedMap;
 
     const VIER: &str = include_str!("../../../benches/engines/vier.regels");
 

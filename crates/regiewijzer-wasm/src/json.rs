@@ -383,9 +383,9 @@ mod tests {
     use crate::common::{evaluate_read, read_answers};
     use crate::test_answers as answers;
     use proptest::prelude::*;
+    use regiewijzer_core::SortedMap;
     use regiewijzer_core::answers::RawValue;
     use regiewijzer_core::eval::{evaluate, evaluate_outcomes};
-    use regiewijzer_core::map::SortedMap;
     use regiewijzer_core::model::Text;
     use regiewijzer_core::{Model, compile, describe};
     use std::sync::LazyLock;

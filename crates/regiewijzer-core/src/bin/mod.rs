@@ -19,7 +19,7 @@
 //! version with a digest of the bytes of a fixed corpus (`tests/fixtures/bin_format.digest`) and fails
 //! when the bytes change while the version stays.
 //!
-//! The parts: [`wire`] holds the writer, the reader and the forms of numbers, texts and lists; `parts`
+//! The parts: `wire` holds the writer, the reader and the forms of numbers, texts and lists; `parts`
 //! the forms of the model's declarations (facts, outcomes, rules, handovers, ...); `cond` those of
 //! conditions and terms.
 

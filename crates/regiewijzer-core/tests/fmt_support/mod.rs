@@ -3,7 +3,7 @@
 
 use regiewijzer_core::ast::File;
 use regiewijzer_core::fmt::format;
-use regiewijzer_core::parse::parse;
+use regiewijzer_core::parse;
 
 /// The debug text of a file's items with every span left out: equal for two trees that differ only in
 /// positions.
