@@ -725,6 +725,16 @@ pub enum DiagKind {
     },
 }
 
+/// Every code a diagnostic can have, in order: each [`DiagKind`] has its code here (a unit test below holds
+/// them to it), and `tests/catalogue.rs` raises each one from a minimal source.
+pub const ALL_CODES: &[&str] = &[
+    "E101", "E102", "E103", "E104", "E105", "E106", "E107", "E108", "E109", "E110", "E111", "E112",
+    "E201", "E202", "E203", "E204", "E205", "E206", "E207", "E301", "E302", "E303", "E304", "E305",
+    "E306", "E307", "E308", "E309", "E310", "E311", "E312", "E313", "E314", "E315", "E316", "E317",
+    "E318", "E319", "E320", "E321", "E322", "E323", "E324", "E330", "E331", "E401", "E402", "E403",
+    "E404", "E405", "W501", "W502", "W503", "W504", "W505", "W506", "W507",
+];
+
 impl DiagKind {
     /// The stable code of this kind of problem.
     pub fn code(&self) -> &'static str {
@@ -1047,6 +1057,130 @@ pub(crate) fn messages(d: &[Diagnostic]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// How many variants [`DiagKind`] has: one more with each new variant, which [`variant`] must number.
+    const VARIANTS: usize = 56;
+
+    /// The number of `k`'s variant. The match has no catch-all, so a new variant does not compile
+    /// without a number here; with it, [`every_variant_has_a_listed_code`] asks for an example.
+    #[rustfmt::skip]
+    fn variant(k: &DiagKind) -> usize {
+        use DiagKind::*;
+        match k {
+            UnexpectedChar { .. } => 0, UnterminatedString => 1, BadEscape(_) => 2, NumberTooLarge(_) => 3,
+            BadDate(_) => 4, SourceTooLarge { .. } => 5, TooDeep(_) => 6, TextTooLong { .. } => 7,
+            ReservedName(_) => 8, NotUtf8 { .. } => 9, TooMany { .. } => 10, MoreProblems { .. } => 11,
+            Expected { .. } => 12, ClauseNotAllowed { .. } => 13, DuplicateClause(_) => 14,
+            MissingHeader => 15, DuplicateHeader => 16, MissingClause { .. } => 17, RowWidth { .. } => 18,
+            UnknownFact(_) => 19, UnknownName(_) => 20, UnknownOutcome(_) => 21, UnknownValue { .. } => 22,
+            UnknownOption { .. } => 23, Duplicate { .. } => 24, TypeMismatch { .. } => 25,
+            Incomparable { .. } => 26, NotOrdered { .. } => 27, NotAFact => 28, AskWhenCycle(_) => 29,
+            ListForSingle(_) => 30, DuplicateAssignment(_) => 31, EmptyRange { .. } => 32,
+            NoOptions(_) => 33, WrongTypeClause { .. } => 34, LevelOutOfRange { .. } => 35,
+            NoValues(_) => 36, OutOfBounds { .. } => 37, TestNeedsToday => 38, ExpectForm { .. } => 39,
+            TestsForOther { .. } => 40, DuplicateTest(_) => 41, DuplicateGiven(_) => 42,
+            MissingEnglish => 43, PriorityIgnored(_) => 44, ValueNeverGiven { .. } => 45,
+            FactUnused(_) => 46, TimelineNeedsDate(_) => 47, NotATimeline(_) => 48,
+            UnknownField { .. } => 49, UnknownParamInText(_) => 50, NothingDeclared(_) => 51,
+            HandoverOnlyTime(_) => 52, ParamUnused(_) => 53, FollowsNotSingle { .. } => 54,
+            FollowsNotCollect { .. } => 55,
+        }
+    }
+
+    /// One value of every variant (`MoreProblems` twice: with and without errors, two codes).
+    #[rustfmt::skip]
+    fn one_of_each() -> Vec<DiagKind> {
+        use DiagKind::*;
+        let s = || "x".to_string();
+        let w = || Words::same("x");
+        vec![
+            UnexpectedChar { start: s(), count: 1 },
+            UnterminatedString,
+            BadEscape('q'),
+            NumberTooLarge(s()),
+            BadDate(s()),
+            SourceTooLarge { size: 2, limit: 1 },
+            TooDeep(1),
+            TextTooLong { length: 2, limit: 1 },
+            ReservedName(s()),
+            NotUtf8 { offset: 0, byte: 0xE9 },
+            TooMany { what_nl: "regels", what_en: "rules", limit: 1 },
+            MoreProblems { more: 1, shown: 1, errors: true },
+            MoreProblems { more: 1, shown: 1, errors: false },
+            Expected { expected: w(), found: w() },
+            ClauseNotAllowed { clause: s(), item: s() },
+            DuplicateClause(s()),
+            MissingHeader,
+            DuplicateHeader,
+            MissingClause { item: s(), clauses: vec![s()] },
+            RowWidth { side: s(), expected: 1, found: 2 },
+            UnknownFact(s()),
+            UnknownName(s()),
+            UnknownOutcome(s()),
+            UnknownValue { outcome: s(), value: s() },
+            UnknownOption { fact: s(), option: s() },
+            Duplicate { name: s(), what: w() },
+            TypeMismatch { expected: w(), found: w() },
+            Incomparable { left: w(), right: w() },
+            NotOrdered { op: s(), found: w() },
+            NotAFact,
+            AskWhenCycle(s()),
+            ListForSingle(s()),
+            DuplicateAssignment(s()),
+            EmptyRange { min: 1, max: 0 },
+            NoOptions(s()),
+            WrongTypeClause { clause: s(), ty: s() },
+            LevelOutOfRange { level: 9, min: 1, max: 5 },
+            NoValues(s()),
+            OutOfBounds { fact: s(), value: 9, bounds: s() },
+            TestNeedsToday,
+            ExpectForm { form: s(), outcome: s(), policy: w() },
+            TestsForOther { expected: s(), found: s() },
+            DuplicateTest(s()),
+            DuplicateGiven(s()),
+            MissingEnglish,
+            PriorityIgnored(s()),
+            ValueNeverGiven { outcome: s(), value: s() },
+            FactUnused(s()),
+            TimelineNeedsDate(s()),
+            NotATimeline(s()),
+            UnknownField { list: s(), field: s() },
+            UnknownParamInText(s()),
+            NothingDeclared("party".into()),
+            HandoverOnlyTime(s()),
+            ParamUnused(s()),
+            FollowsNotSingle { outcome: s(), policy: s() },
+            FollowsNotCollect { outcome: s(), policy: s() },
+        ]
+    }
+
+    #[test]
+    fn every_variant_has_a_listed_code() {
+        let all = one_of_each();
+        let mut numbers: Vec<usize> = all.iter().map(variant).collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        let missing: Vec<String> = (0..VARIANTS)
+            .filter(|n| !numbers.contains(n))
+            .map(|n| n.to_string())
+            .collect();
+        assert!(
+            missing.is_empty() && numbers.len() == VARIANTS,
+            "no example of variant number {}",
+            missing.join(", ")
+        );
+        let mut codes: Vec<&str> = all.iter().map(DiagKind::code).collect();
+        for (k, code) in all.iter().zip(&codes) {
+            assert!(ALL_CODES.contains(code), "{code} ({k}) is not in ALL_CODES");
+        }
+        codes.sort_unstable();
+        codes.dedup();
+        assert!(
+            codes == ALL_CODES,
+            "ALL_CODES is not the sorted codes of the variants: {}",
+            codes.join(" ")
+        );
+    }
 
     #[test]
     fn columns_count_characters() {
