@@ -14,7 +14,7 @@
 //! the snapshot with `INSTA_UPDATE=always cargo test -p regiewijzer-core --test catalogue` (or
 //! `cargo insta review`) and read its diff.
 
-use regiewijzer_core::check::check_tests_file;
+use regiewijzer_core::check_tests_file;
 use regiewijzer_core::diag::ALL_CODES;
 use regiewijzer_core::limits::{
     MAX_DEPTH, MAX_DIAGNOSTICS, MAX_FACTS, MAX_RECORDS, MAX_RULES, MAX_SOURCE_BYTES, MAX_TEXT_CHARS,
