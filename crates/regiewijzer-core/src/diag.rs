@@ -575,9 +575,6 @@ pub enum DiagKind {
         /// The type.
         found: Words,
     },
-    /// `is answered` on something that is not a fact.
-    #[error("`is answered` and `is unknown` apply to a fact name")]
-    NotAFact,
     /// `ask when` conditions that depend on each other in a circle.
     #[error("`ask when` goes round in a circle: {0}")]
     AskWhenCycle(String),
@@ -725,71 +722,85 @@ pub enum DiagKind {
     },
 }
 
-impl DiagKind {
-    /// The stable code of this kind of problem.
-    pub fn code(&self) -> &'static str {
-        use DiagKind::*;
-        match self {
-            UnexpectedChar { .. } => "E101",
-            UnterminatedString => "E102",
-            BadEscape(_) => "E103",
-            NumberTooLarge(_) => "E104",
-            BadDate(_) => "E105",
-            SourceTooLarge { .. } => "E106",
-            TooDeep(_) => "E107",
-            TextTooLong { .. } => "E108",
-            TooMany { .. } => "E109",
-            ReservedName(_) => "E110",
-            MoreProblems { errors: true, .. } => "E111",
-            MoreProblems { errors: false, .. } => "W507",
-            NotUtf8 { .. } => "E112",
-            Expected { .. } => "E201",
-            ClauseNotAllowed { .. } => "E202",
-            DuplicateClause(_) => "E203",
-            MissingHeader => "E204",
-            DuplicateHeader => "E205",
-            MissingClause { .. } => "E206",
-            RowWidth { .. } => "E207",
-            UnknownFact(_) => "E301",
-            UnknownName(_) => "E302",
-            UnknownOutcome(_) => "E303",
-            UnknownValue { .. } => "E304",
-            UnknownOption { .. } => "E305",
-            Duplicate { .. } => "E306",
-            TypeMismatch { .. } => "E307",
-            Incomparable { .. } => "E308",
-            NotOrdered { .. } => "E309",
-            NotAFact => "E310",
-            AskWhenCycle(_) => "E311",
-            ListForSingle(_) => "E312",
-            DuplicateAssignment(_) => "E313",
-            EmptyRange { .. } => "E314",
-            NoOptions(_) => "E315",
-            WrongTypeClause { .. } => "E316",
-            LevelOutOfRange { .. } => "E317",
-            NoValues(_) => "E318",
-            OutOfBounds { .. } => "E319",
-            TestNeedsToday => "E401",
-            ExpectForm { .. } => "E402",
-            TestsForOther { .. } => "E403",
-            DuplicateTest(_) => "E404",
-            DuplicateGiven(_) => "E405",
-            MissingEnglish => "W501",
-            PriorityIgnored(_) => "W502",
-            ValueNeverGiven { .. } => "W503",
-            FactUnused(_) => "W504",
-            ParamUnused(_) => "W505",
-            HandoverOnlyTime(_) => "W506",
-            NothingDeclared(_) => "E323",
-            TimelineNeedsDate(_) => "E320",
-            NotATimeline(_) => "E321",
-            UnknownField { .. } => "E322",
-            FollowsNotSingle { .. } => "E330",
-            FollowsNotCollect { .. } => "E331",
-            UnknownParamInText(_) => "E324",
-        }
-    }
+/// The codes, in order: one table from which both [`DiagKind::code`] and [`ALL_CODES`] come, so a new
+/// kind cannot be left out of either (the match is exhaustive).
+macro_rules! codes {
+    ($($kind:pat => $code:literal,)*) => {
+        /// Every code a diagnostic can have, in order (`E1xx` … `E4xx`, then `W5xx`).
+        pub const ALL_CODES: &[&str] = &[$($code),*];
 
+        impl DiagKind {
+            /// The stable code of this kind of problem.
+            pub fn code(&self) -> &'static str {
+                use DiagKind::*;
+                match self {
+                    $($kind => $code,)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    UnexpectedChar { .. } => "E101",
+    UnterminatedString => "E102",
+    BadEscape(_) => "E103",
+    NumberTooLarge(_) => "E104",
+    BadDate(_) => "E105",
+    SourceTooLarge { .. } => "E106",
+    TooDeep(_) => "E107",
+    TextTooLong { .. } => "E108",
+    TooMany { .. } => "E109",
+    ReservedName(_) => "E110",
+    MoreProblems { errors: true, .. } => "E111",
+    NotUtf8 { .. } => "E112",
+    Expected { .. } => "E201",
+    ClauseNotAllowed { .. } => "E202",
+    DuplicateClause(_) => "E203",
+    MissingHeader => "E204",
+    DuplicateHeader => "E205",
+    MissingClause { .. } => "E206",
+    RowWidth { .. } => "E207",
+    UnknownFact(_) => "E301",
+    UnknownName(_) => "E302",
+    UnknownOutcome(_) => "E303",
+    UnknownValue { .. } => "E304",
+    UnknownOption { .. } => "E305",
+    Duplicate { .. } => "E306",
+    TypeMismatch { .. } => "E307",
+    Incomparable { .. } => "E308",
+    NotOrdered { .. } => "E309",
+    AskWhenCycle(_) => "E311",
+    ListForSingle(_) => "E312",
+    DuplicateAssignment(_) => "E313",
+    EmptyRange { .. } => "E314",
+    NoOptions(_) => "E315",
+    WrongTypeClause { .. } => "E316",
+    LevelOutOfRange { .. } => "E317",
+    NoValues(_) => "E318",
+    OutOfBounds { .. } => "E319",
+    TimelineNeedsDate(_) => "E320",
+    NotATimeline(_) => "E321",
+    UnknownField { .. } => "E322",
+    NothingDeclared(_) => "E323",
+    UnknownParamInText(_) => "E324",
+    FollowsNotSingle { .. } => "E330",
+    FollowsNotCollect { .. } => "E331",
+    TestNeedsToday => "E401",
+    ExpectForm { .. } => "E402",
+    TestsForOther { .. } => "E403",
+    DuplicateTest(_) => "E404",
+    DuplicateGiven(_) => "E405",
+    MissingEnglish => "W501",
+    PriorityIgnored(_) => "W502",
+    ValueNeverGiven { .. } => "W503",
+    FactUnused(_) => "W504",
+    ParamUnused(_) => "W505",
+    HandoverOnlyTime(_) => "W506",
+    MoreProblems { errors: false, .. } => "W507",
+}
+
+impl DiagKind {
     /// Error or warning.
     pub fn severity(&self) -> Severity {
         if self.code().starts_with('W') {
@@ -878,7 +889,6 @@ impl DiagKind {
             NotOrdered { op, found } => {
                 format!("`{op}` werkt op getallen of datums; {} heeft geen volgorde", found.nl)
             }
-            NotAFact => "`is answered` en `is unknown` horen bij de naam van een gegeven".into(),
             AskWhenCycle(c) => format!("`ask when` draait in een kring rond: {c}"),
             ListForSingle(o) => format!(
                 "uitkomst `{o}` krijgt één waarde per regel; een lijst is alleen voor collect-uitkomsten"
