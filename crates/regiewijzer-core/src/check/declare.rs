@@ -41,11 +41,8 @@ impl Checker<'_> {
                 ItemKind::Handover(h) => items.handovers.push(h),
                 ItemKind::TestsFor(id) => self.err(
                     DiagKind::Expected {
-                        expected: Words::new(
-                            "`ruleset NAME` (`tests for` starts a separate tests file)",
-                            "`ruleset NAAM` (`tests for` begint een apart testbestand)",
-                        ),
-                        found: Words::same("`tests for`"),
+                        expected: Wanted::RulesetHeader,
+                        found: Found::Code("tests for".into()),
                     },
                     id.span,
                 ),
@@ -68,15 +65,11 @@ impl Checker<'_> {
         section_ids: &mut HashMap<String, usize>,
     ) {
         if section_ids.contains_key(&s.id.name) {
-            self.err(
-                DiagKind::Duplicate {
-                    name: s.id.name.clone(),
-                    what: Words::new("section", "sectie"),
-                },
-                s.id.span,
-            );
+            let first = self.first(Decl::Section, &s.id.name);
+            self.duplicate(&s.id, Decl::Section, first);
         }
-        let label = self.required_text(&s.label, "section", "label", s.id.span);
+        self.declared(Decl::Section, &s.id);
+        let label = self.required_text(&s.label, ItemType::Section, "label", s.id.span);
         let help = self.opt_text(&s.help);
         section_ids.insert(s.id.name.clone(), sections.len());
         sections.push(SectionDef {
@@ -97,8 +90,7 @@ impl Checker<'_> {
         if let Some((f, _)) = facts.get(MAX_FACTS) {
             self.err(
                 DiagKind::TooMany {
-                    what_nl: "vragen (fact)",
-                    what_en: "facts",
+                    what: Counted::Facts,
                     limit: MAX_FACTS,
                 },
                 f.name.span,
@@ -110,26 +102,22 @@ impl Checker<'_> {
     }
 
     pub(super) fn declare_named(&mut self, n: &Named) {
-        let (list, what, what_nl) = match n.kind {
-            NamedKind::Party => (&self.parties, "party", "partij"),
-            NamedKind::Phase => (&self.phases, "phase", "fase"),
+        let (list, what, item) = match n.kind {
+            NamedKind::Party => (&self.parties, Decl::Party, ItemType::Party),
+            NamedKind::Phase => (&self.phases, Decl::Phase, ItemType::Phase),
             NamedKind::OverrideReason => (
                 &self.override_reasons,
-                "reason for overriding",
-                "reden om af te wijken",
+                Decl::OverrideReason,
+                ItemType::OverrideReason,
             ),
         };
         if list.iter().any(|x| x.id == n.name.name) {
-            self.err(
-                DiagKind::Duplicate {
-                    name: n.name.name.clone(),
-                    what: Words::new(what, what_nl),
-                },
-                n.name.span,
-            );
+            let first = self.first(what, &n.name.name);
+            self.duplicate(&n.name, what, first);
             return;
         }
-        let label = self.required_text(&n.label, what, "label", n.name.span);
+        self.declared(what, &n.name);
+        let label = self.required_text(&n.label, item, "label", n.name.span);
         let def = OptionDef {
             id: n.name.name.clone(),
             label,
@@ -144,20 +132,17 @@ impl Checker<'_> {
     pub(super) fn declare_param(&mut self, p: &ast::Parameter) {
         let name = &p.name.name;
         if self.param_ids.contains_key(name) || self.fact_ids.contains_key(name) {
-            self.err(
-                DiagKind::Duplicate {
-                    name: name.clone(),
-                    what: Words::new("fact or parameter", "gegeven of parameter"),
-                },
-                p.name.span,
-            );
+            let first = self.first(Decl::Fact, name);
+            let first = first.or_else(|| self.first(Decl::FactOrParameter, name));
+            self.duplicate(&p.name, Decl::FactOrParameter, first);
             return;
         }
-        let label = self.required_text(&p.label, "parameter", "label", p.name.span);
+        self.declared(Decl::FactOrParameter, &p.name);
+        let label = self.required_text(&p.label, ItemType::Parameter, "label", p.name.span);
         if p.sources.is_empty() && p.regional.is_none() {
             self.err(
                 DiagKind::MissingClause {
-                    item: "parameter".into(),
+                    item: ItemType::Parameter,
                     clauses: vec!["source \"...\"".into(), "source regional".into()],
                 },
                 p.name.span,
@@ -170,14 +155,8 @@ impl Checker<'_> {
             Literal::Name(_) | Literal::Records(..) => {
                 self.err(
                     DiagKind::TypeMismatch {
-                        expected: Words::new(
-                            "`yes`, `no`, a number or a date",
-                            "`yes`, `no`, een getal of een datum",
-                        ),
-                        found: Words::same(format!(
-                            "`{}`",
-                            crate::print::literal_to_string(&p.value)
-                        )),
+                        expected: TypeDesc::ParamValue,
+                        found: TypeDesc::Code(crate::print::literal_to_string(&p.value)),
                     },
                     p.value.span(),
                 );
@@ -195,13 +174,13 @@ impl Checker<'_> {
     }
 
     pub(super) fn header(&mut self, h: &Header) -> Meta {
-        let title = self.required_text(&h.title, "ruleset", "title", h.id.span);
+        let title = self.required_text(&h.title, ItemType::Ruleset, "title", h.id.span);
         let version = match &h.version {
             Some(v) => v.value.value.clone(),
             None => {
                 self.err(
                     DiagKind::MissingClause {
-                        item: "ruleset".into(),
+                        item: ItemType::Ruleset,
                         clauses: vec!["version".into()],
                     },
                     h.id.span,
@@ -227,16 +206,12 @@ impl Checker<'_> {
         sections: &mut [SectionDef],
     ) {
         if self.fact_ids.contains_key(&f.name.name) {
-            self.err(
-                DiagKind::Duplicate {
-                    name: f.name.name.clone(),
-                    what: Words::new("fact", "gegeven"),
-                },
-                f.name.span,
-            );
+            let first = self.first(Decl::Fact, &f.name.name);
+            self.duplicate(&f.name, Decl::Fact, first);
             // Still declare it under a fresh slot so indices stay aligned with fact_items.
         }
-        let label = self.required_text(&f.label, "fact", "label", f.name.span);
+        self.declared(Decl::Fact, &f.name);
+        let label = self.required_text(&f.label, ItemType::Fact, "label", f.name.span);
         let help = self.opt_text(&f.help);
         let mut ty = self.fact_type(&f.name.name, &f.ty, &f.options, &f.levels, true);
         if let FactType::Timeline { fields } = &mut ty {
@@ -303,12 +278,12 @@ impl Checker<'_> {
             TypeKind::Date => FactType::Date,
             TypeKind::Party | TypeKind::Phase => {
                 let (options, what) = if ty.kind == TypeKind::Party {
-                    (self.parties.clone(), "party")
+                    (self.parties.clone(), Declarable::Party)
                 } else {
-                    (self.phases.clone(), "phase")
+                    (self.phases.clone(), Declarable::Phase)
                 };
                 if options.is_empty() {
-                    self.err(DiagKind::NothingDeclared(what.to_string()), ty.span);
+                    self.err(DiagKind::NothingDeclared(what), ty.span);
                 }
                 FactType::Choice { options }
             }
@@ -316,14 +291,8 @@ impl Checker<'_> {
                 if !allow_timeline {
                     self.err(
                         DiagKind::TypeMismatch {
-                            expected: Words::new(
-                                "`bool`, `choice`, `int`, `scale` or `date`",
-                                "`bool`, `choice`, `int`, `scale` of `date`",
-                            ),
-                            found: Words::new(
-                                "`timeline` (a field cannot be a list)",
-                                "`timeline` (een veld kan geen lijst zijn)",
-                            ),
+                            expected: TypeDesc::FieldType,
+                            found: TypeDesc::TimelineAsField,
                         },
                         ty.span,
                     );
@@ -363,13 +332,12 @@ impl Checker<'_> {
         let mut options = Vec::new();
         for o in option_decls {
             if !seen.insert(o.value.name.name.clone()) {
-                self.err(
-                    DiagKind::Duplicate {
-                        name: o.value.name.name.clone(),
-                        what: Words::new("option", "keuze"),
-                    },
-                    o.value.name.span,
-                );
+                let first = option_decls
+                    .iter()
+                    .map(|x| &x.value.name)
+                    .find(|x| x.name == o.value.name.name)
+                    .map(|x| x.span);
+                self.duplicate(&o.value.name, Decl::Option, first);
             }
             let label = self.text(&o.value.label);
             options.push(OptionDef {
@@ -404,13 +372,16 @@ impl Checker<'_> {
                 );
             }
             if levels.iter().any(|(x, _)| *x == v) {
-                self.err(
-                    DiagKind::Duplicate {
-                        name: v.to_string(),
-                        what: Words::new("level", "niveau"),
-                    },
-                    l.value.level.span,
-                );
+                let first = level_decls
+                    .iter()
+                    .map(|x| &x.value.level)
+                    .find(|x| x.value == v)
+                    .map(|x| x.span);
+                let name = Ident {
+                    name: v.to_string(),
+                    span: l.value.level.span,
+                };
+                self.duplicate(&name, Decl::Level, first);
             }
             let t = self.text(&l.value.label);
             levels.push((v, t));
@@ -424,13 +395,13 @@ impl Checker<'_> {
         for c in &f.fields {
             let fd = &c.value;
             if fields.iter().any(|x| x.id == fd.name.name) {
-                self.err(
-                    DiagKind::Duplicate {
-                        name: fd.name.name.clone(),
-                        what: Words::new("field", "veld"),
-                    },
-                    fd.name.span,
-                );
+                let first = f
+                    .fields
+                    .iter()
+                    .map(|x| &x.value.name)
+                    .find(|x| x.name == fd.name.name)
+                    .map(|x| x.span);
+                self.duplicate(&fd.name, Decl::Field, first);
                 continue;
             }
             let ty = self.fact_type(&fd.name.name, &fd.ty, &fd.options, &[], false);

@@ -9,11 +9,11 @@ impl Checker<'_> {
         items: &[&ast::Handover],
         outcomes: &[OutcomeDef],
         rules: &mut Vec<RuleDef>,
-        names: &mut HashSet<String>,
+        names: &mut HashMap<String, Span>,
     ) -> Vec<HandoverDef> {
         let mut handovers = Vec::new();
         for h in items {
-            let what = Words::new("rule, table or handover", "regel, tabel of overdracht");
+            let what = Decl::RuleTableOrHandover;
             self.rule_name(names, &h.name, what);
             if let Some(hd) = self.handover(h, outcomes, rules) {
                 handovers.push(hd);
@@ -31,7 +31,7 @@ impl Checker<'_> {
         rules: &mut Vec<RuleDef>,
     ) -> Option<HandoverDef> {
         let title = self.opt_text(&h.title);
-        let because = self.required_text(&h.because, "handover", "because", h.name.span);
+        let because = self.required_text(&h.because, ItemType::Handover, "because", h.name.span);
         let (lid, od, from_to, when) = self.handover_lead(h, outcomes)?;
         let value = |c: &mut Checker, v: &Ident| -> Option<ValueId> {
             let found = od.values.iter().position(|x| x.id == v.name);
@@ -40,6 +40,7 @@ impl Checker<'_> {
                     DiagKind::UnknownValue {
                         outcome: od.id.clone(),
                         value: v.name.clone(),
+                        suggestion: c.near(&v.name, od.values.iter().map(|x| x.id.as_str())),
                     },
                     v.span,
                 );
@@ -84,7 +85,7 @@ impl Checker<'_> {
         let missing = |c: &mut Checker, clause: &str| {
             c.err(
                 DiagKind::MissingClause {
-                    item: "handover".into(),
+                    item: ItemType::Handover,
                     clauses: vec![clause.into()],
                 },
                 h.name.span,
@@ -103,22 +104,16 @@ impl Checker<'_> {
             return None;
         };
         let Some(&lid) = self.outcome_ids.get(&lead.value.name) else {
-            self.unknown(
-                DiagKind::UnknownOutcome(lead.value.name.clone()),
-                &lead.value.name,
-                lead.value.span,
-            );
+            let kind = self.unknown_outcome_kind(&lead.value.name);
+            self.unknown(kind, &lead.value.name, lead.value.span);
             return None;
         };
         let od = outcomes.get(lid)?;
         if od.policy != Policy::Priority {
             self.err(
                 DiagKind::TypeMismatch {
-                    expected: Words::new(
-                        "a `priority` outcome for the lead",
-                        "een `priority`-uitkomst voor de regie",
-                    ),
-                    found: Words::same(format!("`{}`", od.id)),
+                    expected: TypeDesc::PriorityLead,
+                    found: TypeDesc::Code(od.id.clone()),
                 },
                 lead.value.span,
             );

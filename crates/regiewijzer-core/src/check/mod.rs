@@ -3,12 +3,16 @@
 //! All problems are collected, not only the first. When the parser already reported errors, names whose
 //! declaration is present in the text but failed to parse are not reported again as unknown.
 
+use std::cell::Cell;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use sha2::{Digest, Sha256};
 
 use crate::ast::{self, *};
-use crate::diag::{DiagKind, Diagnostic, LineIndex, Words, cap};
+use crate::diag::{
+    Counted, Decl, Declarable, DiagKind, Diagnostic, Fits, Found, ItemType, LineIndex, RelatedKind,
+    RowSide, TypeDesc, Wanted, cap,
+};
 use crate::lexer::{Tok, lex};
 use crate::limits::{MAX_FACTS, MAX_RECORDS, MAX_RULES, MAX_SOURCE_BYTES};
 use crate::model::*;
@@ -99,7 +103,19 @@ struct Checker<'a> {
     outcome_ids: HashMap<String, OutcomeId>,
     value_spans: HashMap<(OutcomeId, ValueId), Span>,
     uses_today: bool,
+    /// Where each section, party, phase, reason, fact, parameter and outcome was first declared.
+    first_declared: HashMap<(Decl, String), Span>,
+    /// The outcomes' names in the order declared (for "did you mean").
+    outcome_names: Vec<String>,
+    /// The parameters' names in the order written (for "did you mean" in texts).
+    param_names: Vec<String>,
+    /// What is left for "did you mean": suggestions, and characters compared (see [`SUGGESTIONS`]).
+    suggestions: Cell<(usize, usize)>,
 }
+
+/// The most "did you mean" suggestions one check looks for (no more diagnostics are shown), and the
+/// most pairs of characters it compares for them: the work stays small on any text.
+const SUGGESTIONS: (usize, usize) = (crate::limits::MAX_DIAGNOSTICS, 4_000_000);
 
 impl<'a> Checker<'a> {
     fn new(
@@ -149,6 +165,17 @@ impl<'a> Checker<'a> {
             outcome_ids: HashMap::new(),
             value_spans: HashMap::new(),
             uses_today: false,
+            first_declared: HashMap::new(),
+            outcome_names: Vec::new(),
+            param_names: file
+                .items
+                .iter()
+                .filter_map(|i| match &i.kind {
+                    ItemKind::Parameter(p) => Some(p.name.name.clone()),
+                    _ => None,
+                })
+                .collect(),
+            suggestions: Cell::new(SUGGESTIONS),
         }
     }
 
@@ -176,6 +203,65 @@ impl<'a> Checker<'a> {
             .any(|kw| self.broken_clauses.contains(&(item, kw.to_string())))
     }
 
+    /// A name among `names` close to `name` ("did you mean"), while the check's budget for them lasts.
+    fn near<'n>(&self, name: &str, names: impl IntoIterator<Item = &'n str>) -> Option<String> {
+        let (calls, mut cells) = self.suggestions.get();
+        let calls = calls.checked_sub(1)?;
+        let found = crate::diag::suggest_within(name, names, &mut cells);
+        self.suggestions.set((calls, cells));
+        found
+    }
+
+    /// A declared fact or parameter close to `name`.
+    fn near_fact(&self, name: &str) -> Option<String> {
+        let facts = self.facts.iter().map(|f| f.id.as_str());
+        self.near(name, facts.chain(self.params.iter().map(|p| p.id.as_str())))
+    }
+
+    /// Reports `name` as an unknown fact (with a close fact or parameter, if any).
+    fn unknown_fact(&mut self, name: &str, span: Span) {
+        let suggestion = self.near_fact(name);
+        let kind = DiagKind::UnknownFact {
+            name: name.to_string(),
+            suggestion,
+        };
+        self.unknown(kind, name, span);
+    }
+
+    /// The unknown outcome `name` (with a close outcome, if any).
+    fn unknown_outcome_kind(&self, name: &str) -> DiagKind {
+        DiagKind::UnknownOutcome {
+            name: name.to_string(),
+            suggestion: self.near(name, self.outcome_names.iter().map(String::as_str)),
+        }
+    }
+
+    /// Records where `name` is declared as `what`, when it is the first.
+    fn declared(&mut self, what: Decl, name: &Ident) {
+        self.first_declared
+            .entry((what, name.name.clone()))
+            .or_insert(name.span);
+    }
+
+    /// Where `name` was first declared as `what`.
+    fn first(&self, what: Decl, name: &str) -> Option<Span> {
+        self.first_declared.get(&(what, name.to_string())).copied()
+    }
+
+    /// Reports `name` declared again as `what` (`E306`), pointing at the first declaration.
+    fn duplicate(&mut self, name: &Ident, what: Decl, first: Option<Span>) {
+        self.failed = true;
+        let kind = DiagKind::Duplicate {
+            name: name.name.clone(),
+            what,
+        };
+        let mut d = Diagnostic::new(kind, name.span, self.index);
+        if let Some(first) = first {
+            d = d.with_related(RelatedKind::FirstDeclared, first, self.index);
+        }
+        self.diags.push(d);
+    }
+
     /// Reports an unknown name unless its declaration failed to parse (already reported).
     fn unknown(&mut self, kind: DiagKind, name: &str, span: Span) {
         if self.had_parse_errors && self.declared_in_text.contains(name) {
@@ -196,7 +282,7 @@ impl<'a> Checker<'a> {
         }
         let ask_order = self.ask_whens(&items.facts);
         let outcomes = self.outcomes(&items.outcomes);
-        let mut rule_names = HashSet::new();
+        let mut rule_names = HashMap::new();
         let mut rules = self.rules_and_tables(&items.rules, &outcomes, &mut rule_names);
         let handovers = self.handovers(&items.handovers, &outcomes, &mut rules, &mut rule_names);
         let Some(meta) = items.meta.take() else {

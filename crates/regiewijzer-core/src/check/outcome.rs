@@ -36,7 +36,7 @@ impl Checker<'_> {
             let mut list = Vec::new();
             for name in &f.value {
                 match outcomes.iter().position(|d| d.id == name.name) {
-                    None => self.err(DiagKind::UnknownOutcome(name.name.clone()), name.span),
+                    None => self.err(self.unknown_outcome_kind(&name.name), name.span),
                     Some(t) => {
                         let tp = outcomes.get(t).map_or(Policy::Collect, |d| d.policy);
                         if matches!(tp, Policy::Priority | Policy::Unique) {
@@ -64,17 +64,14 @@ impl Checker<'_> {
     /// An outcome: a unique name, its label, values, policy and fallback.
     pub(super) fn outcome(&mut self, o: &ast::Outcome, id: OutcomeId) -> Option<OutcomeDef> {
         if self.outcome_ids.contains_key(&o.name.name) {
-            self.err(
-                DiagKind::Duplicate {
-                    name: o.name.name.clone(),
-                    what: Words::new("outcome", "uitkomst"),
-                },
-                o.name.span,
-            );
+            let first = self.first(Decl::Outcome, &o.name.name);
+            self.duplicate(&o.name, Decl::Outcome, first);
             return None;
         }
+        self.declared(Decl::Outcome, &o.name);
         self.outcome_ids.insert(o.name.name.clone(), id);
-        let label = self.required_text(&o.label, "outcome", "label", o.name.span);
+        self.outcome_names.push(o.name.name.clone());
+        let label = self.required_text(&o.label, ItemType::Outcome, "label", o.name.span);
         let values = self.outcome_values(o, id);
         let deadline = o.policy.value == Policy::Deadline;
         let (fallback, values) = if deadline {
@@ -103,13 +100,13 @@ impl Checker<'_> {
         let mut values: Vec<OptionDef> = Vec::new();
         for v in &o.values {
             if values.iter().any(|x| x.id == v.value.name.name) {
-                self.err(
-                    DiagKind::Duplicate {
-                        name: v.value.name.name.clone(),
-                        what: Words::new("value", "waarde"),
-                    },
-                    v.value.name.span,
-                );
+                let first = o
+                    .values
+                    .iter()
+                    .map(|x| &x.value.name)
+                    .find(|x| x.name == v.value.name.name)
+                    .map(|x| x.span);
+                self.duplicate(&v.value.name, Decl::Value, first);
                 continue;
             }
             let label = self.text(&v.value.label);
@@ -125,18 +122,20 @@ impl Checker<'_> {
                 self.err(
                     DiagKind::ClauseNotAllowed {
                         clause: "value".into(),
-                        item: "outcome with `values parties/phases`".into(),
+                        item: ItemType::OutcomeWithValuesFrom,
                     },
                     v.span,
                 );
             }
             let (list, what) = match vf.value {
-                NamedKind::Party => (self.parties.clone(), "party"),
-                NamedKind::Phase => (self.phases.clone(), "phase"),
-                NamedKind::OverrideReason => (self.override_reasons.clone(), "override reason"),
+                NamedKind::Party => (self.parties.clone(), Declarable::Party),
+                NamedKind::Phase => (self.phases.clone(), Declarable::Phase),
+                NamedKind::OverrideReason => {
+                    (self.override_reasons.clone(), Declarable::OverrideReason)
+                }
             };
             if list.is_empty() {
-                self.err(DiagKind::NothingDeclared(what.to_string()), vf.span);
+                self.err(DiagKind::NothingDeclared(what), vf.span);
             }
             for (i, v) in list.iter().enumerate() {
                 self.value_spans.insert((id, i), vf.span);
@@ -152,7 +151,7 @@ impl Checker<'_> {
             self.err(
                 DiagKind::ClauseNotAllowed {
                     clause: "value".into(),
-                    item: "deadline outcome".into(),
+                    item: ItemType::DeadlineOutcome,
                 },
                 v.span,
             );
@@ -161,7 +160,7 @@ impl Checker<'_> {
             self.err(
                 DiagKind::ClauseNotAllowed {
                     clause: "required/default".into(),
-                    item: "deadline outcome".into(),
+                    item: ItemType::DeadlineOutcome,
                 },
                 f.span,
             );
@@ -173,7 +172,7 @@ impl Checker<'_> {
         let Some(fallback) = &o.fallback else {
             self.err(
                 DiagKind::MissingClause {
-                    item: "outcome".into(),
+                    item: ItemType::Outcome,
                     clauses: vec!["required".into(), "default".into()],
                 },
                 o.name.span,
@@ -191,6 +190,7 @@ impl Checker<'_> {
                     DiagKind::UnknownValue {
                         outcome: o.name.name.clone(),
                         value: value.name.clone(),
+                        suggestion: self.near(&value.name, values.iter().map(|x| x.id.as_str())),
                     },
                     value.span,
                 );
@@ -208,11 +208,8 @@ impl Checker<'_> {
         out: &mut Vec<(OutcomeId, ValueId)>,
     ) {
         let Some(&oid) = self.outcome_ids.get(&outcome.name) else {
-            self.unknown(
-                DiagKind::UnknownOutcome(outcome.name.clone()),
-                &outcome.name,
-                outcome.span,
-            );
+            let kind = self.unknown_outcome_kind(&outcome.name);
+            self.unknown(kind, &outcome.name, outcome.span);
             return;
         };
         let Some(od) = outcomes.get(oid) else { return };
@@ -233,6 +230,7 @@ impl Checker<'_> {
                     DiagKind::UnknownValue {
                         outcome: od.id.clone(),
                         value: v.name.clone(),
+                        suggestion: self.near(&v.name, od.values.iter().map(|x| x.id.as_str())),
                     },
                     v.span,
                 ),

@@ -59,7 +59,7 @@ impl Checker<'_> {
                     return Some(Pred::Known { term, negated });
                 };
                 let Some(&fact) = self.fact_ids.get(n) else {
-                    self.unknown(DiagKind::UnknownFact(n.clone()), n, inner.span);
+                    self.unknown_fact(&n, inner.span);
                     return None;
                 };
                 let negated = *negated;
@@ -70,16 +70,13 @@ impl Checker<'_> {
                 match ty {
                     Ty::Bool => Some(Pred::Truth(t)),
                     Ty::Name(n, sp) => {
-                        self.unknown(DiagKind::UnknownFact(n.clone()), &n, sp);
+                        self.unknown_fact(&n, sp);
                         None
                     }
                     other => {
                         self.err(
                             DiagKind::TypeMismatch {
-                                expected: Words::new(
-                                    "a condition (yes/no)",
-                                    "een voorwaarde (ja/nee)",
-                                ),
+                                expected: TypeDesc::Condition,
                                 found: other.words(&self.facts),
                             },
                             e.span,
@@ -128,7 +125,7 @@ impl Checker<'_> {
     fn in_list(&mut self, expr: &Expr, list: &[Expr], negated: bool) -> Option<Pred> {
         let (t, ty) = self.term(expr)?;
         if let Ty::Name(n, sp) = &ty {
-            self.unknown(DiagKind::UnknownFact(n.clone()), n, *sp);
+            self.unknown_fact(&n, *sp);
             return None;
         }
         let mut items = Vec::new();
@@ -209,7 +206,7 @@ impl Checker<'_> {
             (Ty::Name(n1, s1), Ty::Name(n2, s2)) => {
                 // Neither side is a fact: report the first.
                 let _ = (n2, s2);
-                self.unknown(DiagKind::UnknownFact(n1.clone()), n1, *s1);
+                self.unknown_fact(&n1, *s1);
                 None
             }
             (Ty::Choice(f), Ty::Name(n, sp)) => {
@@ -231,7 +228,7 @@ impl Checker<'_> {
             // Compared with yes/no, a number or a date, a bare name can only have meant a fact.
             (Ty::Name(n, sp), Ty::Bool | Ty::Int | Ty::Date)
             | (Ty::Bool | Ty::Int | Ty::Date, Ty::Name(n, sp)) => {
-                self.unknown(DiagKind::UnknownFact(n.clone()), n, *sp);
+                self.unknown_fact(&n, *sp);
                 None
             }
             (Ty::Name(n, sp), _) | (_, Ty::Name(n, sp)) => {
@@ -259,10 +256,15 @@ impl Checker<'_> {
         {
             return Some(x);
         }
+        let suggestion = match &field.ty {
+            FactType::Choice { options } => self.near(name, options.iter().map(|o| o.id.as_str())),
+            _ => None,
+        };
         self.err(
             DiagKind::UnknownOption {
                 fact: field.id.clone(),
                 option: name.to_string(),
+                suggestion,
             },
             span,
         );
@@ -276,11 +278,16 @@ impl Checker<'_> {
         {
             return Some(i);
         }
+        let suggestion = match &fd.ty {
+            FactType::Choice { options } => self.near(name, options.iter().map(|o| o.id.as_str())),
+            _ => None,
+        };
         let fact = fd.id.clone();
         self.err(
             DiagKind::UnknownOption {
                 fact,
                 option: name.to_string(),
+                suggestion,
             },
             span,
         );

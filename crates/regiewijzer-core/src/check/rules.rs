@@ -9,28 +9,20 @@ impl Checker<'_> {
         &mut self,
         items: &[&Item],
         outcomes: &[OutcomeDef],
-        names: &mut HashSet<String>,
+        names: &mut HashMap<String, Span>,
     ) -> Vec<RuleDef> {
         let mut rules = Vec::new();
         let mut too_many = false;
         for item in items {
             match &item.kind {
                 ItemKind::Rule(r) => {
-                    self.rule_name(
-                        names,
-                        &r.name,
-                        Words::new("rule or table", "regel of tabel"),
-                    );
+                    self.rule_name(names, &r.name, Decl::RuleOrTable);
                     if let Some(rd) = self.rule(r, item.span, outcomes) {
                         rules.push(rd);
                     }
                 }
                 ItemKind::Table(t) => {
-                    self.rule_name(
-                        names,
-                        &t.name,
-                        Words::new("rule or table", "regel of tabel"),
-                    );
+                    self.rule_name(names, &t.name, Decl::RuleOrTable);
                     self.table(t, outcomes, &mut rules);
                 }
                 _ => {}
@@ -39,8 +31,7 @@ impl Checker<'_> {
                 too_many = true;
                 self.err(
                     DiagKind::TooMany {
-                        what_nl: "regels (een rij van een tabel telt als regel)",
-                        what_en: "rules (a row of a table counts as a rule)",
+                        what: Counted::Rules,
                         limit: MAX_RULES,
                     },
                     item.span,
@@ -51,15 +42,17 @@ impl Checker<'_> {
     }
 
     /// Records the name of a rule, table or handover; a name already taken is `E306`.
-    pub(super) fn rule_name(&mut self, names: &mut HashSet<String>, name: &Ident, what: Words) {
-        if !names.insert(name.name.clone()) {
-            self.err(
-                DiagKind::Duplicate {
-                    name: name.name.clone(),
-                    what,
-                },
-                name.span,
-            );
+    pub(super) fn rule_name(
+        &mut self,
+        names: &mut HashMap<String, Span>,
+        name: &Ident,
+        what: Decl,
+    ) {
+        match names.get(&name.name) {
+            Some(&first) => self.duplicate(name, what, Some(first)),
+            None => {
+                names.insert(name.name.clone(), name.span);
+            }
         }
     }
 
@@ -71,11 +64,11 @@ impl Checker<'_> {
         outcomes: &[OutcomeDef],
     ) -> Option<RuleDef> {
         let title = self.opt_text(&r.title);
-        let because = self.required_text(&r.because, "rule", "because", r.name.span);
+        let because = self.required_text(&r.because, ItemType::Rule, "because", r.name.span);
         let missing = |c: &mut Checker, clause: &str| {
             c.err(
                 DiagKind::MissingClause {
-                    item: "rule".into(),
+                    item: ItemType::Rule,
                     clauses: vec![clause.into()],
                 },
                 r.name.span,
@@ -137,24 +130,15 @@ impl Checker<'_> {
             AssignValue::Expr(e) if self.outcome_ids.contains_key(&a.outcome.name) => {
                 self.err(
                     DiagKind::TypeMismatch {
-                        expected: Words::new(
-                            format!("a value of `{}`", a.outcome.name),
-                            format!("een waarde van `{}`", a.outcome.name),
-                        ),
-                        found: Words::new(
-                            format!("the expression `{}`", expr_to_string(e)),
-                            format!("de uitdrukking `{}`", expr_to_string(e)),
-                        ),
+                        expected: TypeDesc::ValueOf(a.outcome.name.clone()),
+                        found: TypeDesc::Expression(expr_to_string(e)),
                     },
                     e.span,
                 );
             }
             AssignValue::Expr(_) => {
-                self.unknown(
-                    DiagKind::UnknownOutcome(a.outcome.name.clone()),
-                    &a.outcome.name,
-                    a.outcome.span,
-                );
+                let kind = self.unknown_outcome_kind(&a.outcome.name);
+                self.unknown(kind, &a.outcome.name, a.outcome.span);
             }
             AssignValue::List(vs) => {
                 let refs: Vec<&Ident> = vs.iter().collect();
@@ -212,13 +196,13 @@ impl Checker<'_> {
         rules: &mut Vec<RuleDef>,
     ) {
         let title = self.opt_text(&t.title);
-        let because = self.required_text(&t.because, "table", "because", t.name.span);
+        let because = self.required_text(&t.because, ItemType::Table, "because", t.name.span);
         let sources: Vec<String> = t.sources.iter().map(|s| s.value.value.clone()).collect();
         let priority = t.priority.as_ref().map_or(0, |p| p.value.value);
         let Some(header) = &t.header else {
             self.err(
                 DiagKind::MissingClause {
-                    item: "table".into(),
+                    item: ItemType::Table,
                     clauses: vec!["| ... || ... |".into()],
                 },
                 t.name.span,
@@ -280,7 +264,8 @@ impl Checker<'_> {
             match self.outcome_ids.get(&o.name) {
                 Some(id) => out_ids.push(Some(*id)),
                 None => {
-                    self.unknown(DiagKind::UnknownOutcome(o.name.clone()), &o.name, o.span);
+                    let kind = self.unknown_outcome_kind(&o.name);
+                    self.unknown(kind, &o.name, o.span);
                     out_ids.push(None);
                 }
             }
@@ -300,12 +285,11 @@ impl Checker<'_> {
     ) -> Option<(Option<Cond>, Vec<String>, Vec<(OutcomeId, ValueId)>)> {
         let r = &row.value;
         let widths = [
-            ("input", header.inputs.len(), r.inputs.len()),
-            ("output", header.outputs.len(), r.outputs.len()),
+            (RowSide::Input, header.inputs.len(), r.inputs.len()),
+            (RowSide::Output, header.outputs.len(), r.outputs.len()),
         ];
         for (side, expected, found) in widths {
             if expected != found {
-                let side = side.into();
                 self.err(
                     DiagKind::RowWidth {
                         side,

@@ -86,10 +86,12 @@ impl Checker<'_> {
         };
         let found = fields.iter().position(|x| x.id == field.name);
         let Some((i, fty)) = found.and_then(|i| Some((i, fields.get(i)?.ty.clone()))) else {
+            let suggestion = self.near(&field.name, fields.iter().map(|x| x.id.as_str()));
             self.err(
                 DiagKind::UnknownField {
                     list: list.name.clone(),
                     field: field.name.clone(),
+                    suggestion,
                 },
                 field.span,
             );
@@ -160,7 +162,7 @@ impl Checker<'_> {
         let (tb, tyb) = self.term(b)?;
         for (ty, sp) in [(&tya, a.span), (&tyb, b.span)] {
             if let Ty::Name(n, _) = ty {
-                self.unknown(DiagKind::UnknownFact(n.clone()), n, sp);
+                self.unknown_fact(&n, sp);
                 return None;
             }
         }
@@ -185,10 +187,7 @@ impl Checker<'_> {
             (BinOp::Add | BinOp::Sub, Ty::Date, _) => {
                 self.err(
                     DiagKind::TypeMismatch {
-                        expected: Words::new(
-                            "a number of days (e.g. `14 days`) or a date",
-                            "een aantal dagen (bijv. `14 days`) of een datum",
-                        ),
+                        expected: TypeDesc::DaysOrDate,
                         found: tyb.words(&self.facts),
                     },
                     b.span,
@@ -239,11 +238,7 @@ impl Checker<'_> {
         let lid = match self.fact_ids.get(&list.name) {
             Some(&f) => f,
             None => {
-                self.unknown(
-                    DiagKind::UnknownFact(list.name.clone()),
-                    &list.name,
-                    list.span,
-                );
+                self.unknown_fact(&list.name, list.span);
                 return None;
             }
         };
@@ -280,7 +275,7 @@ impl Checker<'_> {
             return Some(());
         }
         if let Ty::Name(n, sp) = found {
-            self.unknown(DiagKind::UnknownFact(n.clone()), n, *sp);
+            self.unknown_fact(&n, *sp);
             return None;
         }
         self.err(

@@ -57,11 +57,11 @@ impl Checker<'_> {
         let mut given_lists: Vec<(FactId, Vec<Record>)> = Vec::new();
         for g in t.givens.iter().flat_map(|c| c.value.iter()) {
             let Some(fid) = model.fact_by_name(&g.fact.name) else {
-                self.unknown(
-                    DiagKind::UnknownFact(g.fact.name.clone()),
-                    &g.fact.name,
-                    g.fact.span,
-                );
+                let kind = DiagKind::UnknownFact {
+                    name: g.fact.name.clone(),
+                    suggestion: self.near(&g.fact.name, model.facts.iter().map(|f| f.id.as_str())),
+                };
+                self.unknown(kind, &g.fact.name, g.fact.span);
                 *ok = false;
                 continue;
             };
@@ -98,11 +98,16 @@ impl Checker<'_> {
             return self.handover_expect(model, hi, e);
         }
         let Some(oid) = model.outcome_by_name(&e.value.outcome.name) else {
-            self.unknown(
-                DiagKind::UnknownOutcome(e.value.outcome.name.clone()),
-                &e.value.outcome.name,
-                e.value.outcome.span,
-            );
+            let name = &e.value.outcome.name;
+            let outcomes = model.outcomes.iter().map(|o| o.id.as_str());
+            let kind = DiagKind::UnknownOutcome {
+                name: name.clone(),
+                suggestion: self.near(
+                    name,
+                    outcomes.chain(model.handovers.iter().map(|h| h.id.as_str())),
+                ),
+            };
+            self.unknown(kind, name, e.value.outcome.span);
             return None;
         };
         let od = model.outcomes.get(oid)?;
@@ -144,10 +149,7 @@ impl Checker<'_> {
             DiagKind::ExpectForm {
                 form: expect_text(&e.value),
                 outcome: e.value.outcome.name.clone(),
-                policy: Words::new(
-                    "handover: `is blocked` or `is complete`",
-                    "overdracht: `is blocked` of `is complete`",
-                ),
+                policy: Fits::Handover,
             },
             e.span,
         );
@@ -161,7 +163,7 @@ impl Checker<'_> {
                 DiagKind::ExpectForm {
                     form: form.into(),
                     outcome: od.id.clone(),
-                    policy: Words::same(policy_word(od.policy)),
+                    policy: Fits::Policy(policy_word(od.policy).into()),
                 },
                 e.span,
             );
@@ -207,6 +209,7 @@ impl Checker<'_> {
                         DiagKind::UnknownValue {
                             outcome: od.id.clone(),
                             value: v.name.clone(),
+                            suggestion: self.near(&v.name, od.values.iter().map(|x| x.id.as_str())),
                         },
                         v.span,
                     );
@@ -242,11 +245,8 @@ impl Checker<'_> {
         let Literal::Records(list, span) = lit else {
             self.err(
                 DiagKind::TypeMismatch {
-                    expected: Words::new(
-                        format!("records of `{}`: [(date, ...), ...]", fd.id),
-                        format!("registraties van `{}`: [(datum, ...), ...]", fd.id),
-                    ),
-                    found: Words::new("one value", "één waarde"),
+                    expected: TypeDesc::RecordsShape(fd.id.clone()),
+                    found: TypeDesc::OneValue,
                 },
                 lit.span(),
             );
@@ -255,8 +255,7 @@ impl Checker<'_> {
         if list.len() > MAX_RECORDS {
             self.err(
                 DiagKind::TooMany {
-                    what_nl: "registraties in één tijdlijn",
-                    what_en: "records in one timeline",
+                    what: Counted::Records,
                     limit: MAX_RECORDS,
                 },
                 *span,
@@ -269,11 +268,11 @@ impl Checker<'_> {
             if values.len() != fields.len() {
                 self.err(
                     DiagKind::TypeMismatch {
-                        expected: Words::new(
-                            format!("{} field values ({})", fields.len(), field_names(fields)),
-                            format!("{} veldwaarden ({})", fields.len(), field_names(fields)),
-                        ),
-                        found: Words::same(values.len().to_string()),
+                        expected: TypeDesc::FieldValues {
+                            count: fields.len(),
+                            names: field_names(fields),
+                        },
+                        found: TypeDesc::Count(values.len()),
                     },
                     *rspan,
                 );
@@ -299,7 +298,7 @@ impl Checker<'_> {
         ty: &FactType,
         lit: &Literal,
     ) -> Option<Value> {
-        let mismatch = |c: &mut Checker, expected: Words, found: Words| {
+        let mismatch = |c: &mut Checker, expected: TypeDesc, found: TypeDesc| {
             c.err(DiagKind::TypeMismatch { expected, found }, lit.span());
             None
         };
@@ -307,8 +306,8 @@ impl Checker<'_> {
             Literal::Bool(..) => Ty::Bool.words(&[]),
             Literal::Int(..) => Ty::Int.words(&[]),
             Literal::Date(..) => Ty::Date.words(&[]),
-            Literal::Name(_) => Words::new("a name", "een naam"),
-            Literal::Records(..) => Words::new("a list of records", "een lijst registraties"),
+            Literal::Name(_) => TypeDesc::AName,
+            Literal::Records(..) => TypeDesc::ListOfRecords,
         };
         match (ty, lit) {
             (FactType::Bool, Literal::Bool(b, _)) => Some(Value::Bool(*b)),
@@ -329,6 +328,8 @@ impl Checker<'_> {
                             DiagKind::UnknownOption {
                                 fact: owner.to_string(),
                                 option: i.name.clone(),
+                                suggestion: self
+                                    .near(&i.name, options.iter().map(|o| o.id.as_str())),
                             },
                             i.span,
                         );
@@ -341,22 +342,12 @@ impl Checker<'_> {
             (FactType::Int { .. } | FactType::Scale { .. }, _) => {
                 mismatch(self, Ty::Int.words(&[]), found)
             }
-            (FactType::Choice { .. }, _) => mismatch(
-                self,
-                Words::new(
-                    format!("an option of `{owner}`"),
-                    format!("een keuze van `{owner}`"),
-                ),
-                found,
-            ),
-            (FactType::Timeline { .. }, _) => mismatch(
-                self,
-                Words::new(
-                    format!("records of `{owner}`"),
-                    format!("registraties van `{owner}`"),
-                ),
-                found,
-            ),
+            (FactType::Choice { .. }, _) => {
+                mismatch(self, TypeDesc::OptionOf(owner.to_string()), found)
+            }
+            (FactType::Timeline { .. }, _) => {
+                mismatch(self, TypeDesc::RecordsOf(owner.to_string()), found)
+            }
         }
     }
 
@@ -425,11 +416,8 @@ pub fn check_tests_file(model: &Model, source: &str) -> (Vec<TestDef>, Vec<Diagn
             }
             _ => c.err(
                 DiagKind::Expected {
-                    expected: Words::new(
-                        "`test` (a tests file holds only tests)",
-                        "`test` (een testbestand bevat alleen tests)",
-                    ),
-                    found: Words::new("another item", "een ander onderdeel"),
+                    expected: Wanted::OnlyTests,
+                    found: Found::AnotherItem,
                 },
                 item.span,
             ),

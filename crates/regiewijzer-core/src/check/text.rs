@@ -30,7 +30,8 @@ impl Checker<'_> {
             } else {
                 lit.span
             };
-            self.err(DiagKind::UnknownParamInText(name), span);
+            let suggestion = self.near(&name, self.param_names.iter().map(String::as_str));
+            self.err(DiagKind::UnknownParamInText { name, suggestion }, span);
         }
         out
     }
@@ -42,7 +43,7 @@ impl Checker<'_> {
     pub(super) fn required_text(
         &mut self,
         p: &Option<Clause<TextPair>>,
-        item: &str,
+        item: ItemType,
         clause: &str,
         at: Span,
     ) -> Text {
@@ -51,7 +52,7 @@ impl Checker<'_> {
             None => {
                 self.err(
                     DiagKind::MissingClause {
-                        item: item.into(),
+                        item,
                         clauses: vec![clause.into()],
                     },
                     at,

@@ -20,42 +20,25 @@ pub(super) enum Ty {
 }
 
 impl Ty {
-    /// How the type is named in messages, in English and Dutch.
-    pub(super) fn words(&self, facts: &[FactDef]) -> Words {
-        let fact = |f: &FactId| facts.get(*f).map_or("?", |f| f.id.as_str());
+    /// How messages name the type.
+    pub(super) fn words(&self, facts: &[FactDef]) -> TypeDesc {
+        let fact = |f: &FactId| facts.get(*f).map_or("?", |f| f.id.as_str()).to_string();
         match self {
-            Ty::Bool => Words::new("yes/no", "ja/nee"),
-            Ty::Int => Words::new("a number", "een getal"),
-            Ty::Date => Words::new("a date", "een datum"),
-            Ty::Days => Words::new("a number of days", "een aantal dagen"),
-            Ty::WorkingDays => Words::new("a number of working days", "een aantal werkdagen"),
-            Ty::Choice(f) => Words::new(
-                format!("a choice of `{}`", fact(f)),
-                format!("een keuze van `{}`", fact(f)),
-            ),
-            Ty::Name(n, _) => Words::new(format!("the name `{n}`"), format!("de naam `{n}`")),
+            Ty::Bool => TypeDesc::YesNo,
+            Ty::Int => TypeDesc::Number,
+            Ty::Date => TypeDesc::Date,
+            Ty::Days => TypeDesc::Days,
+            Ty::WorkingDays => TypeDesc::WorkingDays,
+            Ty::Choice(f) => TypeDesc::ChoiceOf(fact(f)),
+            Ty::Name(n, _) => TypeDesc::Name(n.clone()),
             Ty::FieldChoice(f, i) => {
-                let fd = facts.get(*f);
-                let field = fd.and_then(|fd| match &fd.ty {
+                let field = facts.get(*f).and_then(|fd| match &fd.ty {
                     FactType::Timeline { fields } => fields.get(*i).map(|x| x.id.as_str()),
                     _ => None,
                 });
-                let field = field.unwrap_or("?");
-                Words::new(
-                    format!("a choice of field `{field}`"),
-                    format!("een keuze van veld `{field}`"),
-                )
+                TypeDesc::FieldChoice(field.unwrap_or("?").to_string())
             }
-            Ty::Timeline(f) => Words::new(
-                format!(
-                    "the timeline `{}` (use count(...), latest(...) or earliest(...))",
-                    fact(f)
-                ),
-                format!(
-                    "de tijdlijn `{}` (gebruik count(...), latest(...) of earliest(...))",
-                    fact(f)
-                ),
-            ),
+            Ty::Timeline(f) => TypeDesc::Timeline(fact(f)),
         }
     }
 }
