@@ -46,7 +46,11 @@ fn one(d: &[Diagnostic], code: &str) -> Diagnostic {
 #[test]
 fn the_base_compiles() {
     let c = compile(BASE);
-    assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics);
+    assert!(
+        !c.diagnostics.iter().any(Diagnostic::is_error),
+        "{:?}",
+        c.diagnostics
+    );
 }
 
 #[test]

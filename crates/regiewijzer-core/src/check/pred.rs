@@ -59,7 +59,7 @@ impl Checker<'_> {
                     return Some(Pred::Known { term, negated });
                 };
                 let Some(&fact) = self.fact_ids.get(n) else {
-                    self.unknown_fact(&n, inner.span);
+                    self.unknown_fact(n, inner.span);
                     return None;
                 };
                 let negated = *negated;
@@ -125,7 +125,7 @@ impl Checker<'_> {
     fn in_list(&mut self, expr: &Expr, list: &[Expr], negated: bool) -> Option<Pred> {
         let (t, ty) = self.term(expr)?;
         if let Ty::Name(n, sp) = &ty {
-            self.unknown_fact(&n, *sp);
+            self.unknown_fact(n, *sp);
             return None;
         }
         let mut items = Vec::new();
@@ -206,7 +206,7 @@ impl Checker<'_> {
             (Ty::Name(n1, s1), Ty::Name(n2, s2)) => {
                 // Neither side is a fact: report the first.
                 let _ = (n2, s2);
-                self.unknown_fact(&n1, *s1);
+                self.unknown_fact(n1, *s1);
                 None
             }
             (Ty::Choice(f), Ty::Name(n, sp)) => {
@@ -228,7 +228,7 @@ impl Checker<'_> {
             // Compared with yes/no, a number or a date, a bare name can only have meant a fact.
             (Ty::Name(n, sp), Ty::Bool | Ty::Int | Ty::Date)
             | (Ty::Bool | Ty::Int | Ty::Date, Ty::Name(n, sp)) => {
-                self.unknown_fact(&n, *sp);
+                self.unknown_fact(n, *sp);
                 None
             }
             (Ty::Name(n, sp), _) | (_, Ty::Name(n, sp)) => {

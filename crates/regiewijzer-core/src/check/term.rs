@@ -162,7 +162,7 @@ impl Checker<'_> {
         let (tb, tyb) = self.term(b)?;
         for (ty, sp) in [(&tya, a.span), (&tyb, b.span)] {
             if let Ty::Name(n, _) = ty {
-                self.unknown_fact(&n, sp);
+                self.unknown_fact(n, sp);
                 return None;
             }
         }
@@ -275,7 +275,7 @@ impl Checker<'_> {
             return Some(());
         }
         if let Ty::Name(n, sp) = found {
-            self.unknown_fact(&n, *sp);
+            self.unknown_fact(n, *sp);
             return None;
         }
         self.err(
