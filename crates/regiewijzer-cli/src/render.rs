@@ -1,5 +1,6 @@
 //! Diagnostics as a person reads them: code, message, `file:line:column`, the source line with a caret
-//! under the place, and the message in the other language as a note.
+//! under the place, and the message in the other language as a note. A place the diagnostic is related
+//! to (the first declaration of a name declared twice) follows as a `note:` with its own place and line.
 //!
 //! Rendering is done by `annotate-snippets` (the renderer of rustc), which takes our byte spans directly.
 //! Each diagnostic hands it only an [`Excerpt`] of the source: the lines of its place, a long line cut
@@ -9,6 +10,8 @@
 use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use regiewijzer_core::ast::Span;
+use regiewijzer_core::diag::Related;
 use regiewijzer_core::{Diagnostic, Severity};
 
 use crate::ui::{Lang, Text, count, escape_inline};
@@ -36,7 +39,12 @@ pub struct Excerpt {
 /// The excerpt of `source` for `d`: found by looking at most [`CONTEXT`] bytes away from the place, so it
 /// costs the same in a small file and a large one.
 pub fn excerpt(source: &str, d: &Diagnostic) -> Excerpt {
-    let place = byte_range(source, d);
+    excerpt_of(source, d.span, d.start.line)
+}
+
+/// The excerpt of `source` for the place `span`, which starts on line `line`.
+fn excerpt_of(source: &str, span: Span, line: u32) -> Excerpt {
+    let place = byte_range(source, span);
     let place_end =
         floor(source, place.end.min(place.start.saturating_add(MAX_PLACE))).max(place.start);
     let reach_left = floor(source, place.start.saturating_sub(CONTEXT));
@@ -68,7 +76,7 @@ pub fn excerpt(source: &str, d: &Diagnostic) -> Excerpt {
     }
     Excerpt {
         text,
-        first_line: usize::try_from(d.start.line).unwrap_or(1).max(1),
+        first_line: usize::try_from(line).unwrap_or(1).max(1),
         place: (place.start - from + shift)..(place_end - from + shift),
         cut_left,
     }
@@ -105,16 +113,43 @@ pub fn diagnostic(lang: Lang, color: bool, path: &str, source: &str, d: &Diagnos
             .annotation(AnnotationKind::Primary.span(part.place.clone())),
     )
     .element(note)];
-    let renderer = if color {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
-    let rendered = renderer.render(&report);
+    let rendered = renderer(color).render(&report);
     let column = part.cut_left.then_some(d.start.column);
     let mut text = Text::rendered(&with_place(&rendered, path, column));
     text.push("\n");
+    for r in &d.related {
+        text.append(related(lang, color, path, source, r));
+    }
     text
+}
+
+/// A place a diagnostic is related to, as a note with its place and line (ends with a newline).
+fn related(lang: Lang, color: bool, path: &str, source: &str, r: &Related) -> Text {
+    let part = excerpt_of(source, r.span, r.start.line);
+    let report = [Group::with_title(
+        Level::NOTE
+            .with_name(Some(lang.pick("zie", "note")))
+            .primary_title(r.message(lang.code())),
+    )
+    .element(
+        Snippet::source(part.text.as_str())
+            .path(PATH)
+            .line_start(part.first_line)
+            .annotation(AnnotationKind::Primary.span(part.place.clone())),
+    )];
+    let column = part.cut_left.then_some(r.start.column);
+    let mut text = Text::rendered(&with_place(&renderer(color).render(&report), path, column));
+    text.push("\n");
+    text
+}
+
+/// The renderer, with colour or plain.
+fn renderer(color: bool) -> Renderer {
+    if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
 }
 
 /// `rendered` with the path put in for [`PATH`], and the core's `column` for the renderer's when given.
@@ -181,15 +216,12 @@ pub fn summary(lang: Lang, path: &str, diags: &[Diagnostic]) -> String {
 
 /// The byte range of `d`, clamped to the source and widened to character boundaries, so the renderer
 /// never receives a range that does not fit the text.
-fn byte_range(source: &str, d: &Diagnostic) -> Range<usize> {
+fn byte_range(source: &str, span: Span) -> Range<usize> {
     let len = source.len();
-    let start = floor(
-        source,
-        usize::try_from(d.span.start).unwrap_or(len).min(len),
-    );
+    let start = floor(source, usize::try_from(span.start).unwrap_or(len).min(len));
     let end = ceil(
         source,
-        usize::try_from(d.span.end).unwrap_or(len).clamp(start, len),
+        usize::try_from(span.end).unwrap_or(len).clamp(start, len),
     );
     start..end
 }
@@ -215,16 +247,18 @@ fn ceil(source: &str, i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use regiewijzer_core::ast::Span;
     use regiewijzer_core::diag::{DiagKind, LineIndex};
+
+    fn unknown_x() -> DiagKind {
+        DiagKind::UnknownFact {
+            name: "x".into(),
+            suggestion: None,
+        }
+    }
 
     fn diag(source: &str, start: u32, end: u32) -> Diagnostic {
         let index = LineIndex::new(source);
-        Diagnostic::new(
-            DiagKind::UnknownFact("x".into()),
-            Span { start, end },
-            &index,
-        )
+        Diagnostic::new(unknown_x(), Span { start, end }, &index)
     }
 
     fn plain(t: Text) -> String {
@@ -234,9 +268,9 @@ mod tests {
     #[test]
     fn ranges_are_clamped_to_the_text_and_its_characters() {
         let src = "ab é\n";
-        assert_eq!(byte_range(src, &diag(src, 4, 4)), 3..5);
-        assert_eq!(byte_range(src, &diag(src, 90, 99)), 6..6);
-        assert_eq!(byte_range(src, &diag(src, 2, 1)), 2..2);
+        assert_eq!(byte_range(src, diag(src, 4, 4).span), 3..5);
+        assert_eq!(byte_range(src, diag(src, 90, 99).span), 6..6);
+        assert_eq!(byte_range(src, diag(src, 2, 1).span), 2..2);
     }
 
     #[test]
@@ -301,7 +335,7 @@ mod tests {
                     start,
                     end: start + 1,
                 };
-                Diagnostic::new(DiagKind::UnknownFact("x".into()), span, &index)
+                Diagnostic::new(unknown_x(), span, &index)
             })
             .collect();
         let bytes = diags.iter().map(|d| excerpt(source, d).text.len()).sum();
@@ -366,6 +400,22 @@ mod tests {
         let shown = plain(diagnostic(Lang::En, false, "l.regels", &long, &d));
         assert!(shown.contains("--> l.regels:2:1001"), "{shown}");
         assert!(shown.contains("2 | ..."), "{shown}");
+    }
+
+    #[test]
+    fn a_name_declared_twice_shows_where_it_was_first_declared() {
+        let src = "ruleset r\n  title nl \"T\" en \"T\"\n  version \"1\"\nfact a: bool\n  label nl \"A\" en \"A\"\nfact a: bool\n  label nl \"A\" en \"A\"\n";
+        let d = diags_of(src)
+            .into_iter()
+            .find(|d| d.code == "E306")
+            .unwrap();
+        let en = plain(diagnostic(Lang::En, false, "x.regels", src, &d));
+        assert!(en.contains("--> x.regels:6:6"), "{en}");
+        assert!(en.contains("note: first declared at 4:6"), "{en}");
+        assert!(en.contains("--> x.regels:4:6"), "{en}");
+        assert!(en.contains("4 | fact a: bool"), "{en}");
+        let nl = plain(diagnostic(Lang::Nl, false, "x.regels", src, &d));
+        assert!(nl.contains("zie: eerder gedeclareerd op 4:6"), "{nl}");
     }
 
     #[test]

@@ -10,7 +10,7 @@
 
 use crate::ast::{Comment, Span};
 use crate::date::Date;
-use crate::diag::{DiagKind, Problems, RUN_SHOWN, Words, is_line_break};
+use crate::diag::{DiagKind, Found, Problems, RUN_SHOWN, is_line_break};
 use crate::limits::MAX_TEXT_CHARS;
 use crate::work;
 
@@ -69,18 +69,15 @@ pub enum Tok {
 }
 
 impl Tok {
-    /// How the token is shown in messages, in English and Dutch.
-    pub fn describe(&self) -> Words {
+    /// How the token is shown in messages, as what was found.
+    pub fn describe(&self) -> Found {
         match self {
-            Tok::Word(w) => Words::same(format!("`{w}`")),
-            Tok::Int(n) => Words::same(format!("`{n}`")),
-            Tok::Date(d) => Words::same(format!("`{d}`")),
-            Tok::Str(s) => {
-                let short: String = s.chars().take(30).collect();
-                Words::same(format!("\"{short}\""))
-            }
-            Tok::Eof => Words::new("end of file", "het einde van het bestand"),
-            other => Words::same(format!("`{}`", other.symbol())),
+            Tok::Word(w) => Found::Code(w.clone()),
+            Tok::Int(n) => Found::Code(n.to_string()),
+            Tok::Date(d) => Found::Code(d.to_string()),
+            Tok::Str(s) => Found::Text(s.chars().take(30).collect()),
+            Tok::Eof => Found::EndOfFile,
+            other => Found::Code(other.symbol().to_string()),
         }
     }
 

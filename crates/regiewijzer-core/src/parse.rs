@@ -5,7 +5,7 @@
 //! a clause or item keyword, so one mistake gives one diagnostic.
 
 use crate::ast::*;
-use crate::diag::{DiagKind, Diagnostic, LineIndex, Problems, Words};
+use crate::diag::{DiagKind, Diagnostic, Found, ItemType, LineIndex, Problems, Wanted, Words};
 use crate::lexer::{Tok, Token, lex};
 
 pub use crate::limits::{MAX_DEPTH, MAX_SOURCE_BYTES};
@@ -249,7 +249,7 @@ impl Parser {
         let span = self.here();
         self.error(
             DiagKind::Expected {
-                expected: Words::new(en, nl),
+                expected: Wanted::Said(Words::new(en, nl)),
                 found,
             },
             span,
@@ -261,8 +261,8 @@ impl Parser {
     fn keyword_here(&mut self, en: &str, nl: &str, keyword: &str, span: Span) {
         self.error(
             DiagKind::Expected {
-                expected: Words::new(en, nl),
-                found: keyword_words(keyword),
+                expected: Wanted::Said(Words::new(en, nl)),
+                found: Found::Keyword(keyword.to_string()),
             },
             span,
         );
@@ -534,7 +534,7 @@ impl Parser {
                     self.error(
                         DiagKind::ClauseNotAllowed {
                             clause: w,
-                            item: item.to_string(),
+                            item: ItemType::of_keyword(item),
                         },
                         t.span,
                     );
@@ -1071,11 +1071,11 @@ impl Parser {
             self.pos = end;
             self.error(
                 DiagKind::Expected {
-                    expected: Words::new(
+                    expected: Wanted::Said(Words::new(
                         "a table row starting with `|`",
                         "een tabelrij die begint met `|`",
-                    ),
-                    found: Words::new("something else", "iets anders"),
+                    )),
+                    found: Found::SomethingElse,
                 },
                 row_span,
             );
@@ -1096,8 +1096,8 @@ impl Parser {
             };
             self.error(
                 DiagKind::Expected {
-                    expected: Words::new(msg_en, msg_nl),
-                    found: Words::new("this row", "deze rij"),
+                    expected: Wanted::Said(Words::new(msg_en, msg_nl)),
+                    found: Found::ThisRow,
                 },
                 row_span,
             );
@@ -1168,11 +1168,11 @@ impl Parser {
             let sp = self.cell_span(range);
             self.error(
                 DiagKind::Expected {
-                    expected: Words::new(
+                    expected: Wanted::Said(Words::new(
                         "a cell value (use `-` for any)",
                         "een celwaarde (gebruik `-` voor willekeurig)",
-                    ),
-                    found: Words::new("an empty cell", "een lege cel"),
+                    )),
+                    found: Found::EmptyCell,
                 },
                 sp,
             );
@@ -1932,14 +1932,6 @@ impl Parser {
             span: start.to(end),
         })
     }
-}
-
-/// "the keyword `w`", in both languages.
-fn keyword_words(w: &str) -> Words {
-    Words::new(
-        format!("the keyword `{w}`"),
-        format!("het sleutelwoord `{w}`"),
-    )
 }
 
 fn binary(op: BinOp, lhs: Expr, rhs: Expr) -> Expr {

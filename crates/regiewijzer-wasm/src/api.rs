@@ -16,6 +16,14 @@ export interface Diagnostic {
   code: string; severity: "error" | "warning";
   start: { line: number; column: number }; end: { line: number; column: number };
   span: { start: number; end: number }; message_nl: string; message_en: string;
+  /** Other places that belong to the problem, e.g. where a name was first declared (left out when none). */
+  related?: RelatedPlace[];
+}
+/** A place that belongs to a diagnostic, with its own short message. */
+export interface RelatedPlace {
+  span: { start: number; end: number };
+  start: { line: number; column: number }; end: { line: number; column: number };
+  message_nl: string; message_en: string;
 }
 /** Thrown by `Ruleset.load` when the source has errors. */
 export interface LoadError { kind: "diagnostics"; diagnostics: Diagnostic[] }

@@ -433,6 +433,23 @@ mod tests {
         }
     }
 
+    #[test]
+    fn related_places_of_diagnostics_are_serde_jsons_text() {
+        // Every fact and outcome declared twice: each `E306` carries the first declaration as `related`.
+        let mut with_related = 0;
+        for (_, src, model) in RULES.iter() {
+            let twice = format!("{src}\n{}", src.replace("ruleset ", "section "));
+            let diags = compile(&twice).diagnostics;
+            same(&diags);
+            if model.is_some() {
+                let ours = to_string(&diags).expect("written");
+                assert!(ours.contains("\"related\":[{\"start\":"), "{ours}");
+                with_related += 1;
+            }
+        }
+        assert!(with_related >= 8);
+    }
+
     #[cfg(feature = "api")]
     #[test]
     fn analyses_are_serde_jsons_text() {
