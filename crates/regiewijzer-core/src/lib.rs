@@ -28,6 +28,7 @@ pub mod diag;
 pub mod eval;
 pub mod fhir;
 pub mod fmt;
+pub mod keywords;
 pub mod lexer;
 pub mod limits;
 pub mod map;
