@@ -18,69 +18,72 @@ impl Parser {
         self.clauses(
             "fact",
             &["label", "help", "ask", "option", "level", "field"],
-            |p, kw, start| {
-                match kw {
-                    "label" | "help" => {
-                        let v = p.text_pair()?;
-                        let sp = start.to(v.span);
-                        if kw == "label" {
-                            p.set_once(&mut f.label, v, sp, kw);
-                        } else {
-                            p.set_once(&mut f.help, v, sp, kw);
-                        }
-                    }
-                    "ask" => {
-                        p.expect_word("when")?;
-                        let e = p.expr()?;
-                        let sp = start.to(e.span);
-                        p.set_once(&mut f.ask_when, e, sp, "ask when");
-                    }
-                    "option" => {
-                        let name = p.ident("the option's name", "de naam van de keuze")?;
-                        let label = p.text_pair()?;
-                        let sp = start.to(label.span);
-                        let clause = Clause {
-                            value: OptionDecl { name, label },
-                            span: sp,
-                        };
-                        // Options after a choice field of a timeline belong to that field.
-                        match f.fields.last_mut() {
-                            Some(field) if field.value.ty.kind == TypeKind::Choice => {
-                                field.value.options.push(clause);
-                            }
-                            _ => f.options.push(clause),
-                        }
-                    }
-                    "field" => {
-                        let name = p.ident("the field's name", "de naam van het veld")?;
-                        p.expect_tok(&Tok::Colon)?;
-                        let ty = p.type_expr()?;
-                        let label = p.text_pair()?;
-                        let sp = start.to(label.span);
-                        f.fields.push(Clause {
-                            value: FieldDecl {
-                                name,
-                                ty,
-                                label,
-                                options: Vec::new(),
-                            },
-                            span: sp,
-                        });
-                    }
-                    _ => {
-                        let level = p.int_lit()?;
-                        let label = p.text_pair()?;
-                        let sp = start.to(label.span);
-                        f.levels.push(Clause {
-                            value: LevelDecl { level, label },
-                            span: sp,
-                        });
-                    }
-                }
-                Ok(())
-            },
+            |p, kw, start| p.fact_clause(&mut f, kw, start),
         );
         Ok(f)
+    }
+
+    /// One clause of a fact (after its keyword `kw` at `start`).
+    fn fact_clause(&mut self, f: &mut Fact, kw: &str, start: Span) -> PResult<()> {
+        match kw {
+            "label" | "help" => {
+                let v = self.text_pair()?;
+                let sp = start.to(v.span);
+                if kw == "label" {
+                    self.set_once(&mut f.label, v, sp, kw);
+                } else {
+                    self.set_once(&mut f.help, v, sp, kw);
+                }
+            }
+            "ask" => {
+                self.expect_word("when")?;
+                let e = self.expr()?;
+                let sp = start.to(e.span);
+                self.set_once(&mut f.ask_when, e, sp, "ask when");
+            }
+            "option" => {
+                let name = self.ident("the option's name", "de naam van de keuze")?;
+                let label = self.text_pair()?;
+                let sp = start.to(label.span);
+                let clause = Clause {
+                    value: OptionDecl { name, label },
+                    span: sp,
+                };
+                // Options after a choice field of a timeline belong to that field.
+                match f.fields.last_mut() {
+                    Some(field) if field.value.ty.kind == TypeKind::Choice => {
+                        field.value.options.push(clause);
+                    }
+                    _ => f.options.push(clause),
+                }
+            }
+            "field" => {
+                let name = self.ident("the field's name", "de naam van het veld")?;
+                self.expect_tok(&Tok::Colon)?;
+                let ty = self.type_expr()?;
+                let label = self.text_pair()?;
+                let sp = start.to(label.span);
+                f.fields.push(Clause {
+                    value: FieldDecl {
+                        name,
+                        ty,
+                        label,
+                        options: Vec::new(),
+                    },
+                    span: sp,
+                });
+            }
+            _ => {
+                let level = self.int_lit()?;
+                let label = self.text_pair()?;
+                let sp = start.to(label.span);
+                f.levels.push(Clause {
+                    value: LevelDecl { level, label },
+                    span: sp,
+                });
+            }
+        }
+        Ok(())
     }
 
     pub(super) fn type_expr(&mut self) -> PResult<TypeExpr> {

@@ -5,21 +5,7 @@ impl Parser {
         let name = self.ident("the outcome's name", "de naam van de uitkomst")?;
         self.expect_tok(&Tok::Colon)?;
         let pstart = self.here();
-        let policy = if self.eat_word("priority") {
-            Policy::Priority
-        } else if self.eat_word("unique") {
-            Policy::Unique
-        } else if self.eat_word("collect") {
-            Policy::Collect
-        } else if self.eat_word("deadline") {
-            Policy::Deadline
-        } else {
-            self.expected(
-                "a policy: `priority`, `unique`, `collect` or `deadline`",
-                "een beleid: `priority`, `unique`, `collect` of `deadline`",
-            )?;
-            return Err(());
-        };
+        let policy = self.policy()?;
         let mut o = Outcome {
             name,
             policy: Clause {
@@ -35,66 +21,88 @@ impl Parser {
         self.clauses(
             "outcome",
             &["required", "default", "label", "value", "values", "follows"],
-            |p, kw, start| {
-                match kw {
-                    "required" => p.set_once(
-                        &mut o.fallback,
-                        Fallback::Required,
-                        start,
-                        "required/default",
-                    ),
-                    "default" => {
-                        let value = p.ident("the default value", "de standaardwaarde")?;
-                        p.expect_word("because")?;
-                        let because = p.text_pair()?;
-                        let sp = start.to(because.span);
-                        p.set_once(
-                            &mut o.fallback,
-                            Fallback::Default { value, because },
-                            sp,
-                            "required/default",
-                        );
-                    }
-                    "label" => {
-                        let v = p.text_pair()?;
-                        let sp = start.to(v.span);
-                        p.set_once(&mut o.label, v, sp, kw);
-                    }
-                    "values" => {
-                        let kind = if p.eat_word("parties") {
-                            NamedKind::Party
-                        } else if p.eat_word("phases") {
-                            NamedKind::Phase
-                        } else {
-                            p.expected("`parties` or `phases`", "`parties` of `phases`")?;
-                            return Err(());
-                        };
-                        let sp = start.to(p.prev_span());
-                        p.set_once(&mut o.values_from, kind, sp, "values");
-                    }
-                    "follows" => {
-                        let what = ("the outcome it follows", "de uitkomst die het volgt");
-                        let mut list = vec![p.ident(what.0, what.1)?];
-                        while p.eat(&Tok::Comma) {
-                            list.push(p.ident(what.0, what.1)?);
-                        }
-                        let sp = start.to(p.prev_span());
-                        p.set_once(&mut o.follows, list, sp, kw);
-                    }
-                    _ => {
-                        let name = p.ident("the value's name", "de naam van de waarde")?;
-                        let label = p.text_pair()?;
-                        let sp = start.to(label.span);
-                        o.values.push(Clause {
-                            value: ValueDecl { name, label },
-                            span: sp,
-                        });
-                    }
-                }
-                Ok(())
-            },
+            |p, kw, start| p.outcome_clause(&mut o, kw, start),
         );
         Ok(o)
+    }
+
+    /// One clause of an outcome (after its keyword `kw` at `start`).
+    fn outcome_clause(&mut self, o: &mut Outcome, kw: &str, start: Span) -> PResult<()> {
+        match kw {
+            "required" => self.set_once(
+                &mut o.fallback,
+                Fallback::Required,
+                start,
+                "required/default",
+            ),
+            "default" => {
+                let value = self.ident("the default value", "de standaardwaarde")?;
+                self.expect_word("because")?;
+                let because = self.text_pair()?;
+                let sp = start.to(because.span);
+                self.set_once(
+                    &mut o.fallback,
+                    Fallback::Default { value, because },
+                    sp,
+                    "required/default",
+                );
+            }
+            "label" => {
+                let v = self.text_pair()?;
+                let sp = start.to(v.span);
+                self.set_once(&mut o.label, v, sp, kw);
+            }
+            "values" => {
+                let kind = if self.eat_word("parties") {
+                    NamedKind::Party
+                } else if self.eat_word("phases") {
+                    NamedKind::Phase
+                } else {
+                    self.expected("`parties` or `phases`", "`parties` of `phases`")?;
+                    return Err(());
+                };
+                let sp = start.to(self.prev_span());
+                self.set_once(&mut o.values_from, kind, sp, "values");
+            }
+            "follows" => {
+                let what = ("the outcome it follows", "de uitkomst die het volgt");
+                let mut list = vec![self.ident(what.0, what.1)?];
+                while self.eat(&Tok::Comma) {
+                    list.push(self.ident(what.0, what.1)?);
+                }
+                let sp = start.to(self.prev_span());
+                self.set_once(&mut o.follows, list, sp, kw);
+            }
+            _ => {
+                let name = self.ident("the value's name", "de naam van de waarde")?;
+                let label = self.text_pair()?;
+                let sp = start.to(label.span);
+                o.values.push(Clause {
+                    value: ValueDecl { name, label },
+                    span: sp,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The policy after `outcome NAME:`.
+    fn policy(&mut self) -> PResult<Policy> {
+        Ok(if self.eat_word("priority") {
+            Policy::Priority
+        } else if self.eat_word("unique") {
+            Policy::Unique
+        } else if self.eat_word("collect") {
+            Policy::Collect
+        } else if self.eat_word("deadline") {
+            Policy::Deadline
+        } else {
+            self.expected(
+                "a policy: `priority`, `unique`, `collect` or `deadline`",
+                "een beleid: `priority`, `unique`, `collect` of `deadline`",
+            )?;
+            return Err(());
+        })
     }
 
     pub(super) fn rule(&mut self) -> PResult<Rule> {

@@ -49,22 +49,7 @@ impl Parser {
     /// the input cells and the output cells, and the index just past the row.
     pub(super) fn row_cells(&mut self) -> PResult<RowCells> {
         let start = self.pos;
-        let mut end = start + 1;
-        while let Some(t) = self.tokens.get(end) {
-            if t.line_start || matches!(t.tok, Tok::Eof) {
-                break;
-            }
-            end += 1;
-        }
-        // Separators within [start, end).
-        let mut seps = Vec::new();
-        for i in start..end {
-            match self.tokens.get(i).map(|t| &t.tok) {
-                Some(Tok::Bar) => seps.push((i, false)),
-                Some(Tok::DoubleBar) => seps.push((i, true)),
-                _ => {}
-            }
-        }
+        let (end, seps) = self.row_separators();
         let row_span = self
             .tokens
             .get(start)
@@ -109,24 +94,31 @@ impl Parser {
             );
             return Err(());
         }
-        let mut inputs = Vec::new();
-        let mut outputs = Vec::new();
-        let mut side_out = false;
-        for w in seps.windows(2) {
-            let (Some(a), Some(b)) = (w.first(), w.get(1)) else {
-                continue;
-            };
-            if a.1 {
-                side_out = true;
+        let (inputs, outputs) = split_cells(&seps);
+        Ok((inputs, outputs, end))
+    }
+
+    /// The index just past the row that starts here, and the separators in it: their token index and
+    /// whether each is the `||` between inputs and outputs.
+    fn row_separators(&self) -> (usize, Vec<(usize, bool)>) {
+        let start = self.pos;
+        let mut end = start + 1;
+        while let Some(t) = self.tokens.get(end) {
+            if t.line_start || matches!(t.tok, Tok::Eof) {
+                break;
             }
-            let cell = (a.0 + 1, b.0);
-            if side_out {
-                outputs.push(cell);
-            } else {
-                inputs.push(cell);
+            end += 1;
+        }
+        // Separators within [start, end).
+        let mut seps = Vec::new();
+        for i in start..end {
+            match self.tokens.get(i).map(|t| &t.tok) {
+                Some(Tok::Bar) => seps.push((i, false)),
+                Some(Tok::DoubleBar) => seps.push((i, true)),
+                _ => {}
             }
         }
-        Ok((inputs, outputs, end))
+        (end, seps)
     }
 
     /// Parses the tokens `range` with `f`, requiring it to use them all.
@@ -303,4 +295,26 @@ impl Parser {
         }
         Ok(CellKind::Cmp(CmpOp::Eq, e))
     }
+}
+
+/// The token ranges of the input cells and the output cells between the separators of a row.
+fn split_cells(seps: &[(usize, bool)]) -> (Vec<(usize, usize)>, Vec<(usize, usize)>) {
+    let mut inputs = Vec::new();
+    let mut outputs = Vec::new();
+    let mut side_out = false;
+    for w in seps.windows(2) {
+        let (Some(a), Some(b)) = (w.first(), w.get(1)) else {
+            continue;
+        };
+        if a.1 {
+            side_out = true;
+        }
+        let cell = (a.0 + 1, b.0);
+        if side_out {
+            outputs.push(cell);
+        } else {
+            inputs.push(cell);
+        }
+    }
+    (inputs, outputs)
 }
