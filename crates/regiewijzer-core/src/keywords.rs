@@ -43,6 +43,22 @@ pub struct Keyword {
     pub declares: bool,
 }
 
+impl Role {
+    /// The role's name in lower case (`item`, `clause`, ...), as the playground's keyword module has it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Item => "item",
+            Role::Clause => "clause",
+            Role::Type => "type",
+            Role::Policy => "policy",
+            Role::Word => "word",
+            Role::State => "state",
+            Role::Literal => "literal",
+            Role::Language => "language",
+        }
+    }
+}
+
 impl Keyword {
     /// True when the keyword has role `role`.
     pub fn is(&self, role: Role) -> bool {
