@@ -182,31 +182,11 @@ impl Parser {
 
     pub(super) fn table_header(&mut self) -> PResult<TableHeader> {
         let (ins, outs, end) = self.row_cells()?;
-        let mut inputs = Vec::new();
-        let mut outputs = Vec::new();
         let mut ok = true;
-        for c in ins {
-            if self.empty_cell(c) {
-                ok = false;
-                continue;
-            }
-            match self.in_cell(c, |p| p.expr()) {
-                Ok(e) => inputs.push(e),
-                Err(()) => ok = false,
-            }
-        }
-        for c in outs {
-            if self.empty_cell(c) {
-                ok = false;
-                continue;
-            }
-            match self.in_cell(c, |p| {
-                p.ident("an outcome's name", "de naam van een uitkomst")
-            }) {
-                Ok(i) => outputs.push(i),
-                Err(()) => ok = false,
-            }
-        }
+        let inputs = self.cells(ins, &mut ok, |p, _| p.expr());
+        let outputs = self.cells(outs, &mut ok, |p, _| {
+            p.ident("an outcome's name", "de naam van een uitkomst")
+        });
         self.pos = end;
         if ok {
             Ok(TableHeader { inputs, outputs })
@@ -217,46 +197,50 @@ impl Parser {
 
     pub(super) fn table_row(&mut self) -> PResult<TableRow> {
         let (ins, outs, end) = self.row_cells()?;
-        let mut inputs = Vec::new();
-        let mut outputs = Vec::new();
         let mut ok = true;
-        for c in ins {
-            if self.empty_cell(c) {
-                ok = false;
-                continue;
+        let inputs = self.cells(ins, &mut ok, |p, span| {
+            let kind = p.cell_kind()?;
+            Ok(Cell { kind, span })
+        });
+        let outputs = self.cells(outs, &mut ok, |p, span| {
+            if p.tok() == &Tok::Minus && matches!(p.peek_at(1).tok, Tok::Eof) {
+                p.bump();
+                Ok(OutCell::Skip(span))
+            } else if p.tok() == &Tok::LBracket {
+                Ok(OutCell::List(p.ident_list()?, span))
+            } else {
+                Ok(OutCell::One(p.ident("a value", "een waarde")?))
             }
-            let span = self.cell_span(c);
-            match self.in_cell(c, |p| p.cell_kind()) {
-                Ok(kind) => inputs.push(Cell { kind, span }),
-                Err(()) => ok = false,
-            }
-        }
-        for c in outs {
-            if self.empty_cell(c) {
-                ok = false;
-                continue;
-            }
-            let span = self.cell_span(c);
-            match self.in_cell(c, |p| {
-                if p.tok() == &Tok::Minus && matches!(p.peek_at(1).tok, Tok::Eof) {
-                    p.bump();
-                    Ok(OutCell::Skip(span))
-                } else if p.tok() == &Tok::LBracket {
-                    Ok(OutCell::List(p.ident_list()?, span))
-                } else {
-                    Ok(OutCell::One(p.ident("a value", "een waarde")?))
-                }
-            }) {
-                Ok(o) => outputs.push(o),
-                Err(()) => ok = false,
-            }
-        }
+        });
         self.pos = end;
         if ok {
             Ok(TableRow { inputs, outputs })
         } else {
             Err(())
         }
+    }
+
+    /// Reads every cell of `ranges` with `read` (given the cell's span), in order; an empty cell or one
+    /// that does not read sets `ok` to false and is left out.
+    fn cells<T>(
+        &mut self,
+        ranges: Vec<CellRange>,
+        ok: &mut bool,
+        mut read: impl FnMut(&mut Parser, Span) -> PResult<T>,
+    ) -> Vec<T> {
+        let mut out = Vec::new();
+        for c in ranges {
+            if self.empty_cell(c) {
+                *ok = false;
+                continue;
+            }
+            let span = self.cell_span(c);
+            match self.in_cell(c, |p| read(p, span)) {
+                Ok(v) => out.push(v),
+                Err(()) => *ok = false,
+            }
+        }
+        out
     }
 
     pub(super) fn cell_kind(&mut self) -> PResult<CellKind> {
@@ -297,8 +281,11 @@ impl Parser {
     }
 }
 
+/// The token index range of one cell.
+type CellRange = (usize, usize);
+
 /// The token ranges of the input cells and the output cells between the separators of a row.
-fn split_cells(seps: &[(usize, bool)]) -> (Vec<(usize, usize)>, Vec<(usize, usize)>) {
+fn split_cells(seps: &[(usize, bool)]) -> (Vec<CellRange>, Vec<CellRange>) {
     let mut inputs = Vec::new();
     let mut outputs = Vec::new();
     let mut side_out = false;
