@@ -1,7 +1,9 @@
-//! Every keyword of the `.regels` language, with what it is: the one list the lexer and parser
-//! ([`is_reserved`], [`is_item`], [`is_clause`]), the formatter's tests, the parser's property test and the
-//! playground's highlighter (`www/playground/src/keywords.gen.mjs`, written by
-//! `cargo run -p regiewijzer-core --example keywords_js` when the playground is built) read.
+//! Every keyword of the `.regels` language, with what it is: the one list that the parser reads
+//! ([`is_reserved`], [`is_item`], [`is_clause`], [`type_list`]; the lexer makes every word a
+//! [`crate::lexer::Tok::Word`] and leaves keywords to the parser), the property tests of the parser and
+//! the formatter read, and the playground's highlighter is made from (`www/playground/src/keywords.gen.mjs`,
+//! written by `cargo run -p regiewijzer-core --example keywords_js` when the playground is built).
+//! Tests below fail when the parser reads, or the formatter writes, a word that is not in the table.
 //!
 //! A word may have several roles (`party` starts an item and is a type; `priority` is a clause and a
 //! policy). A keyword is reserved (cannot be a name) unless it only has a meaning right after another
@@ -328,6 +330,93 @@ mod tests {
             "not in the keyword table: {}",
             missing.join(", ")
         );
+    }
+
+    /// Every word the formatter and the printer write (the words in their texts, outside their tests)
+    /// is in the table: a keyword added to the printer and not here fails. One exception: the syntax
+    /// tree can hold `values` of override reasons, which the parser never makes (it reads `values
+    /// parties` and `values phases` only), so `reasons` is printed for a tree no text gives.
+    #[test]
+    fn every_word_the_formatter_writes_is_a_keyword() {
+        let sources = [include_str!("fmt.rs"), include_str!("print.rs")];
+        let mut missing = Vec::new();
+        for src in sources {
+            let code = src.split("#[cfg(test)]").next().unwrap_or(src);
+            for word in literal_words(code) {
+                if keyword(&word).is_none() && word != "reasons" {
+                    missing.push(word);
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "not in the keyword table: {}",
+            missing.join(", ")
+        );
+    }
+
+    /// The words (runs of ASCII letters) in the string literals of `code`, without `{...}`
+    /// placeholders; comments and character literals are skipped.
+    fn literal_words(code: &str) -> Vec<String> {
+        let mut words = Vec::new();
+        let mut chars = code.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '/' if chars.peek() == Some(&'/') => {
+                    chars.by_ref().find(|&c| c == '\n');
+                }
+                '\'' => {
+                    // A character literal ('"', '\\', '\''), not a lifetime ('a).
+                    let rest: Vec<char> = chars.clone().take(2).collect();
+                    if rest.first() == Some(&'\\') {
+                        chars.nth(1);
+                        chars.by_ref().find(|&c| c == '\'');
+                    } else if rest.get(1) == Some(&'\'') {
+                        chars.nth(1);
+                    }
+                }
+                '"' => {
+                    let mut text = String::new();
+                    while let Some(c) = chars.next() {
+                        match c {
+                            '\\' => {
+                                // An escape; `\\n` is the escape `\n` the printer writes in a text.
+                                if chars.next() == Some('\\') {
+                                    chars.next_if(char::is_ascii_alphabetic);
+                                }
+                                text.push(' ');
+                            }
+                            '"' => break,
+                            c => text.push(c),
+                        }
+                    }
+                    words.extend(words_outside_placeholders(&text));
+                }
+                _ => {}
+            }
+        }
+        words
+    }
+
+    fn words_outside_placeholders(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut word = String::new();
+        let mut depth = 0;
+        for c in text.chars().chain([' ']) {
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                c if depth == 0 && c.is_ascii_alphabetic() => {
+                    word.push(c);
+                    continue;
+                }
+                _ => {}
+            }
+            if !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+        }
+        out
     }
 
     /// The words in `"word"` right after `_word(` or `is_word(`, or before ` =>` / ` |`.
