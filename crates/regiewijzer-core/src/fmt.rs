@@ -17,8 +17,8 @@
 //! gives the same syntax tree, up to positions.
 
 use crate::ast::{
-    BinOp, Clause, Comment, Expr, Fallback, File, Item, ItemKind, NamedKind, Policy, Span, Table,
-    TextPair,
+    BinOp, Clause, Comment, Expr, Fact, Fallback, File, Handover, Header, Item, ItemKind, Named,
+    NamedKind, Outcome, Parameter, Policy, Rule, Section, Span, Table, Test, TextPair,
 };
 use crate::diag::Diagnostic;
 use crate::print::{
@@ -109,194 +109,219 @@ impl Doc {
         let first = self.entries.len();
         let start = item.span.start;
         match &item.kind {
-            ItemKind::Header(h) => {
-                self.entry(start, 0, vec![format!("ruleset {}", h.id.name)]);
-                self.pair(&h.title, "title");
-                if let Some(v) = &h.version {
-                    self.line(v.span, format!("version {}", string_lit(&v.value.value)));
-                }
-                if let Some(d) = &h.valid_from {
-                    self.line(d.span, format!("valid from {}", d.value.value));
-                }
-                self.pair(&h.note, "note");
-            }
-            ItemKind::Section(s) => {
-                self.entry(start, 0, vec![format!("section {}", s.id.name)]);
-                self.pair(&s.label, "label");
-                self.pair(&s.help, "help");
-            }
-            ItemKind::Fact(f) => {
-                let head = format!("fact {}: {}", f.name.name, type_to_string(&f.ty.kind));
-                self.entry(start, 0, vec![head]);
-                self.pair(&f.label, "label");
-                self.pair(&f.help, "help");
-                self.condition(&f.ask_when, "ask when");
-                for o in &f.options {
-                    let text =
-                        format!("option {} {}", o.value.name.name, text_pair(&o.value.label));
-                    self.line(o.span, text);
-                }
-                for l in &f.levels {
-                    let text = format!(
-                        "level {} {}",
-                        l.value.level.value,
-                        text_pair(&l.value.label)
-                    );
-                    self.line(l.span, text);
-                }
-                for c in &f.fields {
-                    let fd = &c.value;
-                    let text = format!(
-                        "field {}: {} {}",
-                        fd.name.name,
-                        type_to_string(&fd.ty.kind),
-                        text_pair(&fd.label)
-                    );
-                    self.line(c.span, text);
-                    for o in &fd.options {
-                        let text =
-                            format!("option {} {}", o.value.name.name, text_pair(&o.value.label));
-                        self.line(o.span, text);
-                    }
-                }
-            }
-            ItemKind::Outcome(o) => {
-                let policy = match o.policy.value {
-                    Policy::Priority => "priority",
-                    Policy::Unique => "unique",
-                    Policy::Collect => "collect",
-                    Policy::Deadline => "deadline",
-                };
-                let mut head = format!("outcome {}: {policy}", o.name.name);
-                if let Some(f) = &o.follows {
-                    let names: Vec<&str> = f.value.iter().map(|i| i.name.as_str()).collect();
-                    head.push_str(&format!(" follows {}", names.join(", ")));
-                }
-                if let Some(Clause {
-                    value: Fallback::Required,
-                    ..
-                }) = &o.fallback
-                {
-                    head.push_str(" required");
-                }
-                let id = self.entry(start, 0, vec![head]);
-                self.pair(&o.label, "label");
-                match &o.fallback {
-                    Some(Clause {
-                        value: Fallback::Default { value, because },
-                        span,
-                    }) => {
-                        let text = format!("default {} because {}", value.name, text_pair(because));
-                        self.line(*span, text);
-                    }
-                    // `required` is printed on the header line: comments on it go there too.
-                    Some(c) => self.nodes.push((c.span.start, id)),
-                    None => {}
-                }
-                // `follows` is printed on the header line too.
-                if let Some(f) = &o.follows {
-                    self.nodes.push((f.span.start, id));
-                }
-                if let Some(vf) = &o.values_from {
-                    let text = match vf.value {
-                        NamedKind::Party => "values parties",
-                        NamedKind::Phase => "values phases",
-                        NamedKind::OverrideReason => "values override reasons",
-                    };
-                    self.line(vf.span, text.to_string());
-                }
-                for v in &o.values {
-                    let text = format!("value {} {}", v.value.name.name, text_pair(&v.value.label));
-                    self.line(v.span, text);
-                }
-            }
-            ItemKind::Rule(r) => {
-                self.entry(start, 0, vec![format!("rule {}", r.name.name)]);
-                self.pair(&r.title, "title");
-                self.condition(&r.when, "when");
-                if let Some(t) = &r.then {
-                    let list: Vec<String> = t.value.iter().map(assignment_to_string).collect();
-                    self.line(t.span, format!("then {}", list.join(", ")));
-                }
-                if let Some(p) = &r.priority {
-                    self.line(p.span, format!("priority {}", p.value.value));
-                }
-                self.pair(&r.because, "because");
-                for s in &r.sources {
-                    self.line(s.span, format!("source {}", string_lit(&s.value.value)));
-                }
-            }
+            ItemKind::Header(h) => self.header(start, h),
+            ItemKind::Section(s) => self.section(start, s),
+            ItemKind::Fact(f) => self.fact(start, f),
+            ItemKind::Outcome(o) => self.outcome(start, o),
+            ItemKind::Rule(r) => self.rule(start, r),
             ItemKind::Table(t) => self.table(start, t),
-            ItemKind::Test(t) => {
-                self.entry(
-                    start,
-                    0,
-                    vec![format!("test {}", string_lit(&t.name.value))],
-                );
-                if let Some(d) = &t.today {
-                    self.line(d.span, format!("today {}", d.value.value));
-                }
-                for g in &t.givens {
-                    let list: Vec<String> = g.value.iter().map(given_to_string).collect();
-                    self.line(g.span, format!("given {}", list.join(", ")));
-                }
-                for e in &t.expects {
-                    self.line(e.span, format!("expect {}", expect_to_string(&e.value)));
-                }
-            }
+            ItemKind::Test(t) => self.test(start, t),
             ItemKind::TestsFor(id) => {
                 self.entry(start, 0, vec![format!("tests for {}", id.name)]);
             }
-            ItemKind::Named(n) => {
-                let kw = match n.kind {
-                    NamedKind::Party => "party",
-                    NamedKind::Phase => "phase",
-                    NamedKind::OverrideReason => "override reason",
-                };
-                self.entry(start, 0, vec![format!("{kw} {}", n.name.name)]);
-                self.pair(&n.label, "label");
-            }
-            ItemKind::Handover(h) => {
-                self.entry(start, 0, vec![format!("handover {}", h.name.name)]);
-                self.pair(&h.title, "title");
-                if let Some(c) = &h.from_to {
-                    let text = format!("from {} to {}", c.value.0.name, c.value.1.name);
-                    self.line(c.span, text);
-                }
-                if let Some(c) = &h.lead {
-                    self.line(c.span, format!("lead {}", c.value.name));
-                }
-                self.condition(&h.when, "when");
-                for r in &h.requires {
-                    let (e, t) = &r.value;
-                    let text = format!("require {} {}", expr_to_string(e), text_pair(t));
-                    self.line(r.span, text);
-                }
-                if let Some(p) = &h.priority {
-                    self.line(p.span, format!("priority {}", p.value.value));
-                }
-                self.pair(&h.because, "because");
-                for s in &h.sources {
-                    self.line(s.span, format!("source {}", string_lit(&s.value.value)));
-                }
-            }
-            ItemKind::Parameter(p) => {
-                let head = format!(
-                    "parameter {} = {}",
-                    p.name.name,
-                    literal_to_string(&p.value)
-                );
-                self.entry(start, 0, vec![head]);
-                self.pair(&p.label, "label");
-                for s in &p.sources {
-                    self.line(s.span, format!("source {}", string_lit(&s.value.value)));
-                }
-                if let Some(sp) = p.regional {
-                    self.line(sp, "source regional".to_string());
-                }
-            }
+            ItemKind::Named(n) => self.named(start, n),
+            ItemKind::Handover(h) => self.handover(start, h),
+            ItemKind::Parameter(p) => self.parameter(start, p),
         }
         self.items.push(first..self.entries.len());
+    }
+
+    /// `ruleset NAME` and its clauses.
+    fn header(&mut self, start: u32, h: &Header) {
+        self.entry(start, 0, vec![format!("ruleset {}", h.id.name)]);
+        self.pair(&h.title, "title");
+        if let Some(v) = &h.version {
+            self.line(v.span, format!("version {}", string_lit(&v.value.value)));
+        }
+        if let Some(d) = &h.valid_from {
+            self.line(d.span, format!("valid from {}", d.value.value));
+        }
+        self.pair(&h.note, "note");
+    }
+
+    /// `section NAME` and its clauses.
+    fn section(&mut self, start: u32, s: &Section) {
+        self.entry(start, 0, vec![format!("section {}", s.id.name)]);
+        self.pair(&s.label, "label");
+        self.pair(&s.help, "help");
+    }
+
+    /// `fact NAME: TYPE` and its clauses, fields with their options after the others.
+    fn fact(&mut self, start: u32, f: &Fact) {
+        let head = format!("fact {}: {}", f.name.name, type_to_string(&f.ty.kind));
+        self.entry(start, 0, vec![head]);
+        self.pair(&f.label, "label");
+        self.pair(&f.help, "help");
+        self.condition(&f.ask_when, "ask when");
+        for o in &f.options {
+            let text = format!("option {} {}", o.value.name.name, text_pair(&o.value.label));
+            self.line(o.span, text);
+        }
+        for l in &f.levels {
+            let text = format!(
+                "level {} {}",
+                l.value.level.value,
+                text_pair(&l.value.label)
+            );
+            self.line(l.span, text);
+        }
+        for c in &f.fields {
+            let fd = &c.value;
+            let text = format!(
+                "field {}: {} {}",
+                fd.name.name,
+                type_to_string(&fd.ty.kind),
+                text_pair(&fd.label)
+            );
+            self.line(c.span, text);
+            for o in &fd.options {
+                let text = format!("option {} {}", o.value.name.name, text_pair(&o.value.label));
+                self.line(o.span, text);
+            }
+        }
+    }
+
+    /// `outcome NAME: POLICY`, with `follows` and `required` on its first line.
+    fn outcome(&mut self, start: u32, o: &Outcome) {
+        let policy = match o.policy.value {
+            Policy::Priority => "priority",
+            Policy::Unique => "unique",
+            Policy::Collect => "collect",
+            Policy::Deadline => "deadline",
+        };
+        let mut head = format!("outcome {}: {policy}", o.name.name);
+        if let Some(f) = &o.follows {
+            let names: Vec<&str> = f.value.iter().map(|i| i.name.as_str()).collect();
+            head.push_str(&format!(" follows {}", names.join(", ")));
+        }
+        if let Some(Clause {
+            value: Fallback::Required,
+            ..
+        }) = &o.fallback
+        {
+            head.push_str(" required");
+        }
+        let id = self.entry(start, 0, vec![head]);
+        self.pair(&o.label, "label");
+        match &o.fallback {
+            Some(Clause {
+                value: Fallback::Default { value, because },
+                span,
+            }) => {
+                let text = format!("default {} because {}", value.name, text_pair(because));
+                self.line(*span, text);
+            }
+            // `required` is printed on the header line: comments on it go there too.
+            Some(c) => self.nodes.push((c.span.start, id)),
+            None => {}
+        }
+        // `follows` is printed on the header line too.
+        if let Some(f) = &o.follows {
+            self.nodes.push((f.span.start, id));
+        }
+        if let Some(vf) = &o.values_from {
+            let text = match vf.value {
+                NamedKind::Party => "values parties",
+                NamedKind::Phase => "values phases",
+                NamedKind::OverrideReason => "values override reasons",
+            };
+            self.line(vf.span, text.to_string());
+        }
+        for v in &o.values {
+            let text = format!("value {} {}", v.value.name.name, text_pair(&v.value.label));
+            self.line(v.span, text);
+        }
+    }
+
+    /// `rule NAME` and its clauses.
+    fn rule(&mut self, start: u32, r: &Rule) {
+        self.entry(start, 0, vec![format!("rule {}", r.name.name)]);
+        self.pair(&r.title, "title");
+        self.condition(&r.when, "when");
+        if let Some(t) = &r.then {
+            let list: Vec<String> = t.value.iter().map(assignment_to_string).collect();
+            self.line(t.span, format!("then {}", list.join(", ")));
+        }
+        if let Some(p) = &r.priority {
+            self.line(p.span, format!("priority {}", p.value.value));
+        }
+        self.pair(&r.because, "because");
+        for s in &r.sources {
+            self.line(s.span, format!("source {}", string_lit(&s.value.value)));
+        }
+    }
+
+    /// `test "NAME"` and its lines.
+    fn test(&mut self, start: u32, t: &Test) {
+        self.entry(
+            start,
+            0,
+            vec![format!("test {}", string_lit(&t.name.value))],
+        );
+        if let Some(d) = &t.today {
+            self.line(d.span, format!("today {}", d.value.value));
+        }
+        for g in &t.givens {
+            let list: Vec<String> = g.value.iter().map(given_to_string).collect();
+            self.line(g.span, format!("given {}", list.join(", ")));
+        }
+        for e in &t.expects {
+            self.line(e.span, format!("expect {}", expect_to_string(&e.value)));
+        }
+    }
+
+    /// `party NAME`, `phase NAME` or `override reason NAME` and its label.
+    fn named(&mut self, start: u32, n: &Named) {
+        let kw = match n.kind {
+            NamedKind::Party => "party",
+            NamedKind::Phase => "phase",
+            NamedKind::OverrideReason => "override reason",
+        };
+        self.entry(start, 0, vec![format!("{kw} {}", n.name.name)]);
+        self.pair(&n.label, "label");
+    }
+
+    /// `handover NAME` and its clauses.
+    fn handover(&mut self, start: u32, h: &Handover) {
+        self.entry(start, 0, vec![format!("handover {}", h.name.name)]);
+        self.pair(&h.title, "title");
+        if let Some(c) = &h.from_to {
+            let text = format!("from {} to {}", c.value.0.name, c.value.1.name);
+            self.line(c.span, text);
+        }
+        if let Some(c) = &h.lead {
+            self.line(c.span, format!("lead {}", c.value.name));
+        }
+        self.condition(&h.when, "when");
+        for r in &h.requires {
+            let (e, t) = &r.value;
+            let text = format!("require {} {}", expr_to_string(e), text_pair(t));
+            self.line(r.span, text);
+        }
+        if let Some(p) = &h.priority {
+            self.line(p.span, format!("priority {}", p.value.value));
+        }
+        self.pair(&h.because, "because");
+        for s in &h.sources {
+            self.line(s.span, format!("source {}", string_lit(&s.value.value)));
+        }
+    }
+
+    /// `parameter NAME = VALUE` and its clauses.
+    fn parameter(&mut self, start: u32, p: &Parameter) {
+        let head = format!(
+            "parameter {} = {}",
+            p.name.name,
+            literal_to_string(&p.value)
+        );
+        self.entry(start, 0, vec![head]);
+        self.pair(&p.label, "label");
+        for s in &p.sources {
+            self.line(s.span, format!("source {}", string_lit(&s.value.value)));
+        }
+        if let Some(sp) = p.regional {
+            self.line(sp, "source regional".to_string());
+        }
     }
 
     fn table(&mut self, start: u32, t: &Table) {

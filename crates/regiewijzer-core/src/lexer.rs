@@ -137,195 +137,247 @@ pub struct Lexed {
 
 /// Splits a source text into tokens. Never fails: problems are reported and skipped.
 pub fn lex(source: &str) -> Lexed {
-    let mut out = Lexed::default();
-    let bytes = source.as_bytes();
+    let mut l = Lexer {
+        source,
+        bytes: source.as_bytes(),
+        out: Lexed::default(),
+        line_has_token: false,
+    };
     let mut i = 0usize;
-    let mut line_has_token = false;
-    while i < bytes.len() {
+    while i < l.bytes.len() {
         work::tick(1);
-        let Some(&b) = bytes.get(i) else { break };
-        match b {
+        let Some(&b) = l.bytes.get(i) else { break };
+        i = match b {
             b'\n' | b'\r' => {
-                line_has_token = false;
-                i += 1;
+                l.line_has_token = false;
+                i + 1
             }
-            b' ' | b'\t' => i += 1,
-            b'#' => {
-                let start = i;
-                while bytes.get(i).is_some_and(|&c| !is_line_break(c)) {
-                    i += 1;
-                }
-                work::tick(i - start);
-                let text = source.get(start + 1..i).unwrap_or("").to_string();
-                out.comments.push(Comment {
-                    text,
-                    span: Span::new(start, i),
-                    own_line: !line_has_token,
-                });
-            }
-            b'"' => {
-                let start = i;
-                i += 1;
-                let mut value = String::new();
-                let mut closed = false;
-                while let Some(c) = source.get(i..).and_then(|s| s.chars().next()) {
-                    work::tick(1);
-                    match c {
-                        '"' => {
-                            i += 1;
-                            closed = true;
-                            break;
-                        }
-                        '\n' | '\r' => break,
-                        '\\' => {
-                            let esc = source.get(i + 1..).and_then(|s| s.chars().next());
-                            match esc {
-                                Some('"') => value.push('"'),
-                                Some('\\') => value.push('\\'),
-                                Some('n') => value.push('\n'),
-                                Some(other) if other != '\n' && other != '\r' => {
-                                    out.errors.push(
-                                        DiagKind::BadEscape(other),
-                                        Span::new(i, i + 1 + other.len_utf8()),
-                                    );
-                                }
-                                _ => {
-                                    i += 1;
-                                    continue;
-                                }
-                            }
-                            i += 1 + esc.map_or(0, char::len_utf8);
-                        }
-                        c => {
-                            value.push(c);
-                            i += c.len_utf8();
-                        }
-                    }
-                }
-                if !closed {
-                    out.errors
-                        .push(DiagKind::UnterminatedString, Span::new(start, i));
-                }
-                let length = value.chars().count();
-                if length > MAX_TEXT_CHARS {
-                    out.errors.push(
-                        DiagKind::TextTooLong {
-                            length,
-                            limit: MAX_TEXT_CHARS,
-                        },
-                        Span::new(start, i),
-                    );
-                }
-                push(&mut out, Tok::Str(value), start, i, &mut line_has_token);
-            }
-            b'0'..=b'9' => {
-                let start = i;
-                while bytes.get(i).is_some_and(u8::is_ascii_digit) {
-                    i += 1;
-                }
-                // A date: exactly 4 digits, '-', 2 digits, '-', 2 digits.
-                let looks_like_date = i - start == 4
-                    && bytes.get(i) == Some(&b'-')
-                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
-                    && bytes.get(i + 2).is_some_and(u8::is_ascii_digit)
-                    && bytes.get(i + 3) == Some(&b'-')
-                    && bytes.get(i + 4).is_some_and(u8::is_ascii_digit)
-                    && bytes.get(i + 5).is_some_and(u8::is_ascii_digit)
-                    && !bytes
-                        .get(i + 6)
-                        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
-                if looks_like_date {
-                    let end = i + 6;
-                    let text = source.get(start..end).unwrap_or("");
-                    match Date::parse(text) {
-                        Some(d) => push(&mut out, Tok::Date(d), start, end, &mut line_has_token),
-                        None => {
-                            out.errors
-                                .push(DiagKind::BadDate(text.to_string()), Span::new(start, end));
-                            // Still a date to the parser (the year and month as written, day 1, or
-                            // 1970-01-01), so the mistake is reported once, not again as a type error.
-                            let stand_in = text
-                                .get(..7)
-                                .and_then(|ym| Date::parse(&format!("{ym}-01")))
-                                .or_else(|| Date::from_ymd(1970, 1, 1));
-                            let tok = stand_in.map_or(Tok::Int(0), Tok::Date);
-                            push(&mut out, tok, start, end, &mut line_has_token);
-                        }
-                    }
-                    i = end;
-                } else {
-                    let text = source.get(start..i).unwrap_or("");
-                    let n = match text.parse::<u64>() {
-                        Ok(n) => n,
-                        Err(_) => {
-                            out.errors.push(
-                                DiagKind::NumberTooLarge(text.to_string()),
-                                Span::new(start, i),
-                            );
-                            0
-                        }
-                    };
-                    push(&mut out, Tok::Int(n), start, i, &mut line_has_token);
-                }
-            }
-            b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
-                let start = i;
-                while bytes
-                    .get(i)
-                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
-                {
-                    i += 1;
-                }
-                let word = source.get(start..i).unwrap_or("").to_string();
-                // Names become keys of JavaScript objects (answers, results, the widget's value), where
-                // `__proto__` would replace the object's prototype instead of being a key.
-                if word == "__proto__" {
-                    out.errors
-                        .push(DiagKind::ReservedName(word.clone()), Span::new(start, i));
-                }
-                push(&mut out, Tok::Word(word), start, i, &mut line_has_token);
-            }
-            _ => {
-                let two = bytes.get(i + 1).copied();
-                let (tok, len) = match (b, two) {
-                    (b'!', Some(b'=')) => (Some(Tok::Ne), 2),
-                    (b'<', Some(b'=')) => (Some(Tok::Le), 2),
-                    (b'>', Some(b'=')) => (Some(Tok::Ge), 2),
-                    (b'|', Some(b'|')) => (Some(Tok::DoubleBar), 2),
-                    (b'.', Some(b'.')) => (Some(Tok::DotDot), 2),
-                    (b'-', Some(b'>')) => (Some(Tok::Arrow), 2),
-                    (b':', _) => (Some(Tok::Colon), 1),
-                    (b',', _) => (Some(Tok::Comma), 1),
-                    (b'(', _) => (Some(Tok::LParen), 1),
-                    (b')', _) => (Some(Tok::RParen), 1),
-                    (b'[', _) => (Some(Tok::LBracket), 1),
-                    (b']', _) => (Some(Tok::RBracket), 1),
-                    (b'=', _) => (Some(Tok::Eq), 1),
-                    (b'<', _) => (Some(Tok::Lt), 1),
-                    (b'>', _) => (Some(Tok::Gt), 1),
-                    (b'+', _) => (Some(Tok::Plus), 1),
-                    (b'-', _) => (Some(Tok::Minus), 1),
-                    (b'*', _) => (Some(Tok::Star), 1),
-                    (b'|', _) => (Some(Tok::Bar), 1),
-                    _ => (None, 1),
-                };
-                match tok {
-                    Some(t) => {
-                        push(&mut out, t, i, i + len, &mut line_has_token);
-                        i += len;
-                    }
-                    None => i = unexpected_run(source, i, &mut out.errors),
-                }
-            }
-        }
+            b' ' | b'\t' => i + 1,
+            b'#' => l.comment(i),
+            b'"' => l.string(i),
+            b'0'..=b'9' => l.number(i),
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' => l.word(i),
+            _ => l.symbol(i),
+        };
     }
     let end = source.len();
-    out.tokens.push(Token {
+    l.out.tokens.push(Token {
         tok: Tok::Eof,
         span: Span::new(end, end),
         line_start: true,
     });
-    out
+    l.out
+}
+
+/// The state of one pass over a text: what has been read so far.
+struct Lexer<'a> {
+    source: &'a str,
+    bytes: &'a [u8],
+    out: Lexed,
+    /// True when a token was read on the current line.
+    line_has_token: bool,
+}
+
+impl Lexer<'_> {
+    /// Reads the comment that starts at byte `start` (`#` to the end of the line); returns where it ends.
+    fn comment(&mut self, start: usize) -> usize {
+        let mut i = start;
+        while self.bytes.get(i).is_some_and(|&c| !is_line_break(c)) {
+            i += 1;
+        }
+        work::tick(i - start);
+        let text = self.source.get(start + 1..i).unwrap_or("").to_string();
+        self.out.comments.push(Comment {
+            text,
+            span: Span::new(start, i),
+            own_line: !self.line_has_token,
+        });
+        i
+    }
+
+    /// Reads the text in double quotes that starts at byte `start`; returns where it ends.
+    fn string(&mut self, start: usize) -> usize {
+        let source = self.source;
+        let mut i = start + 1;
+        let mut value = String::new();
+        let mut closed = false;
+        while let Some(c) = source.get(i..).and_then(|s| s.chars().next()) {
+            work::tick(1);
+            match c {
+                '"' => {
+                    i += 1;
+                    closed = true;
+                    break;
+                }
+                '\n' | '\r' => break,
+                '\\' => i = self.escape(i, &mut value),
+                c => {
+                    value.push(c);
+                    i += c.len_utf8();
+                }
+            }
+        }
+        if !closed {
+            self.out
+                .errors
+                .push(DiagKind::UnterminatedString, Span::new(start, i));
+        }
+        let length = value.chars().count();
+        if length > MAX_TEXT_CHARS {
+            self.out.errors.push(
+                DiagKind::TextTooLong {
+                    length,
+                    limit: MAX_TEXT_CHARS,
+                },
+                Span::new(start, i),
+            );
+        }
+        self.push(Tok::Str(value), start, i);
+        i
+    }
+
+    /// Reads the escape at byte `i` (a backslash) into `value`; returns where it ends.
+    fn escape(&mut self, i: usize, value: &mut String) -> usize {
+        let esc = self.source.get(i + 1..).and_then(|s| s.chars().next());
+        match esc {
+            Some('"') => value.push('"'),
+            Some('\\') => value.push('\\'),
+            Some('n') => value.push('\n'),
+            Some(other) if other != '\n' && other != '\r' => {
+                self.out.errors.push(
+                    DiagKind::BadEscape(other),
+                    Span::new(i, i + 1 + other.len_utf8()),
+                );
+            }
+            _ => return i + 1,
+        }
+        i + 1 + esc.map_or(0, char::len_utf8)
+    }
+
+    /// Reads the number or date that starts at byte `start`; returns where it ends.
+    fn number(&mut self, start: usize) -> usize {
+        let bytes = self.bytes;
+        let mut i = start;
+        while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        // A date: exactly 4 digits, '-', 2 digits, '-', 2 digits.
+        let looks_like_date = i - start == 4
+            && bytes.get(i) == Some(&b'-')
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+            && bytes.get(i + 2).is_some_and(u8::is_ascii_digit)
+            && bytes.get(i + 3) == Some(&b'-')
+            && bytes.get(i + 4).is_some_and(u8::is_ascii_digit)
+            && bytes.get(i + 5).is_some_and(u8::is_ascii_digit)
+            && !bytes
+                .get(i + 6)
+                .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
+        if looks_like_date {
+            return self.date(start, i + 6);
+        }
+        let text = self.source.get(start..i).unwrap_or("");
+        let n = match text.parse::<u64>() {
+            Ok(n) => n,
+            Err(_) => {
+                self.out.errors.push(
+                    DiagKind::NumberTooLarge(text.to_string()),
+                    Span::new(start, i),
+                );
+                0
+            }
+        };
+        self.push(Tok::Int(n), start, i);
+        i
+    }
+
+    /// Reads the date from `start` to `end` (`YYYY-MM-DD`); returns `end`.
+    fn date(&mut self, start: usize, end: usize) -> usize {
+        let text = self.source.get(start..end).unwrap_or("");
+        match Date::parse(text) {
+            Some(d) => self.push(Tok::Date(d), start, end),
+            None => {
+                self.out
+                    .errors
+                    .push(DiagKind::BadDate(text.to_string()), Span::new(start, end));
+                // Still a date to the parser (the year and month as written, day 1, or
+                // 1970-01-01), so the mistake is reported once, not again as a type error.
+                let stand_in = text
+                    .get(..7)
+                    .and_then(|ym| Date::parse(&format!("{ym}-01")))
+                    .or_else(|| Date::from_ymd(1970, 1, 1));
+                let tok = stand_in.map_or(Tok::Int(0), Tok::Date);
+                self.push(tok, start, end);
+            }
+        }
+        end
+    }
+
+    /// Reads the word that starts at byte `start`; returns where it ends.
+    fn word(&mut self, start: usize) -> usize {
+        let mut i = start;
+        while self
+            .bytes
+            .get(i)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+        {
+            i += 1;
+        }
+        let word = self.source.get(start..i).unwrap_or("").to_string();
+        // Names become keys of JavaScript objects (answers, results, the widget's value), where
+        // `__proto__` would replace the object's prototype instead of being a key.
+        if word == "__proto__" {
+            self.out
+                .errors
+                .push(DiagKind::ReservedName(word.clone()), Span::new(start, i));
+        }
+        self.push(Tok::Word(word), start, i);
+        i
+    }
+
+    /// Reads the symbol at byte `i`, or reports the run of characters there that have no place in the
+    /// language; returns where it ends.
+    fn symbol(&mut self, i: usize) -> usize {
+        let b = self.bytes.get(i).copied().unwrap_or(0);
+        let two = self.bytes.get(i + 1).copied();
+        let (tok, len) = match (b, two) {
+            (b'!', Some(b'=')) => (Some(Tok::Ne), 2),
+            (b'<', Some(b'=')) => (Some(Tok::Le), 2),
+            (b'>', Some(b'=')) => (Some(Tok::Ge), 2),
+            (b'|', Some(b'|')) => (Some(Tok::DoubleBar), 2),
+            (b'.', Some(b'.')) => (Some(Tok::DotDot), 2),
+            (b'-', Some(b'>')) => (Some(Tok::Arrow), 2),
+            (b':', _) => (Some(Tok::Colon), 1),
+            (b',', _) => (Some(Tok::Comma), 1),
+            (b'(', _) => (Some(Tok::LParen), 1),
+            (b')', _) => (Some(Tok::RParen), 1),
+            (b'[', _) => (Some(Tok::LBracket), 1),
+            (b']', _) => (Some(Tok::RBracket), 1),
+            (b'=', _) => (Some(Tok::Eq), 1),
+            (b'<', _) => (Some(Tok::Lt), 1),
+            (b'>', _) => (Some(Tok::Gt), 1),
+            (b'+', _) => (Some(Tok::Plus), 1),
+            (b'-', _) => (Some(Tok::Minus), 1),
+            (b'*', _) => (Some(Tok::Star), 1),
+            (b'|', _) => (Some(Tok::Bar), 1),
+            _ => (None, 1),
+        };
+        match tok {
+            Some(t) => {
+                self.push(t, i, i + len);
+                i + len
+            }
+            None => unexpected_run(self.source, i, &mut self.out.errors),
+        }
+    }
+
+    fn push(&mut self, tok: Tok, start: usize, end: usize) {
+        self.out.tokens.push(Token {
+            tok,
+            span: Span::new(start, end),
+            line_start: !self.line_has_token,
+        });
+        self.line_has_token = true;
+    }
 }
 
 /// Reports the run of characters from byte `i` on that have no place in the language, as one problem,
@@ -361,15 +413,6 @@ fn starts_something(rest: &str) -> bool {
         || " \t\r\n#\"_:,()[]=<>+-*|".contains(c)
         || rest.starts_with("!=")
         || rest.starts_with("..")
-}
-
-fn push(out: &mut Lexed, tok: Tok, start: usize, end: usize, line_has_token: &mut bool) {
-    out.tokens.push(Token {
-        tok,
-        span: Span::new(start, end),
-        line_start: !*line_has_token,
-    });
-    *line_has_token = true;
 }
 
 #[cfg(test)]

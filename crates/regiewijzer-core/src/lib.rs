@@ -51,6 +51,7 @@ pub mod diag;
 pub mod eval;
 pub mod fhir;
 pub mod fmt;
+pub mod keywords;
 pub(crate) mod lexer;
 pub mod limits;
 pub(crate) mod map;

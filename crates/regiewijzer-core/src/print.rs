@@ -130,22 +130,8 @@ fn write_expr(e: &Expr, out: &mut String) {
         ExprKind::Int(n) => out.push_str(&n.to_string()),
         ExprKind::Date(d) => out.push_str(&d.to_string()),
         ExprKind::Today => out.push_str("today"),
-        ExprKind::Days(inner) => {
-            if matches!(inner.kind, ExprKind::Int(1)) {
-                out.push_str("1 day");
-            } else {
-                write_at(inner, ATOM, out);
-                out.push_str(" days");
-            }
-        }
-        ExprKind::WorkingDays(inner) => {
-            if matches!(inner.kind, ExprKind::Int(1)) {
-                out.push_str("1 working day");
-            } else {
-                write_at(inner, ATOM, out);
-                out.push_str(" working days");
-            }
-        }
+        ExprKind::Days(inner) => write_days(inner, "", out),
+        ExprKind::WorkingDays(inner) => write_days(inner, "working ", out),
         ExprKind::Count {
             list,
             filter,
@@ -185,29 +171,7 @@ fn write_expr(e: &Expr, out: &mut String) {
             out.push('-');
             write_at(inner, UNARY, out);
         }
-        ExprKind::Binary(op, l, r) => {
-            // Walk the left spine of a chain of operators of the same level without recursion: `a and b and
-            // c ...` can be as long as the source allows.
-            let p = op.precedence();
-            let mut rights = vec![(*op, r.as_ref())];
-            let mut cur = l.as_ref();
-            if !matches!(op, BinOp::Cmp(_)) {
-                while let ExprKind::Binary(o, l2, r2) = &cur.kind {
-                    if o.precedence() != p {
-                        break;
-                    }
-                    rights.push((*o, r2.as_ref()));
-                    cur = l2;
-                }
-            }
-            write_at(cur, operand_levels(*op).0, out);
-            for (o, r) in rights.into_iter().rev() {
-                out.push(' ');
-                out.push_str(o.as_str());
-                out.push(' ');
-                write_at(r, operand_levels(o).1, out);
-            }
-        }
+        ExprKind::Binary(op, l, r) => write_binary(*op, l, r, out),
         ExprKind::In {
             expr,
             list,
@@ -232,6 +196,45 @@ fn write_expr(e: &Expr, out: &mut String) {
                 " is answered"
             });
         }
+    }
+}
+
+/// `N days`, `N working days` (`working` is `"working "` or `""`), `1 day`, `1 working day`.
+fn write_days(inner: &Expr, working: &str, out: &mut String) {
+    if matches!(inner.kind, ExprKind::Int(1)) {
+        out.push_str("1 ");
+        out.push_str(working);
+        out.push_str("day");
+    } else {
+        write_at(inner, ATOM, out);
+        out.push(' ');
+        out.push_str(working);
+        out.push_str("days");
+    }
+}
+
+/// A chain of binary operators of one level, `l op r`.
+fn write_binary(op: BinOp, l: &Expr, r: &Expr, out: &mut String) {
+    // Walk the left spine of a chain of operators of the same level without recursion: `a and b and
+    // c ...` can be as long as the source allows.
+    let p = op.precedence();
+    let mut rights = vec![(op, r)];
+    let mut cur = l;
+    if !matches!(op, BinOp::Cmp(_)) {
+        while let ExprKind::Binary(o, l2, r2) = &cur.kind {
+            if o.precedence() != p {
+                break;
+            }
+            rights.push((*o, r2.as_ref()));
+            cur = l2;
+        }
+    }
+    write_at(cur, operand_levels(op).0, out);
+    for (o, r) in rights.into_iter().rev() {
+        out.push(' ');
+        out.push_str(o.as_str());
+        out.push(' ');
+        write_at(r, operand_levels(o).1, out);
     }
 }
 

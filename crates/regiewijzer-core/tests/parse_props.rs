@@ -2,106 +2,57 @@
 
 use proptest::prelude::*;
 use regiewijzer_core::compile;
+use regiewijzer_core::keywords::{self, KEYWORDS};
 
 const MINI: &str = include_str!("fixtures/mini.regels");
+
+/// Pieces of the language that are not words: symbols, line breaks, comments, texts, names, numbers, dates.
+const PIECES: &[&str] = &[
+    ":",
+    ",",
+    "(",
+    ")",
+    "[",
+    "]",
+    "=",
+    "!=",
+    "<",
+    "<=",
+    ">",
+    ">=",
+    "+",
+    "-",
+    "*",
+    "|",
+    "||",
+    "..",
+    "->",
+    "\n",
+    "\n  ",
+    "#c\n",
+    "\"t\"",
+    "\"open",
+    "a",
+    "b",
+    "x",
+    "route",
+    "2026-02-29",
+    "2025-02-29",
+    "0",
+    "1",
+    "99999999999999999999",
+];
+
+/// Every keyword of the language (from the one keyword table) and the other pieces.
+fn pieces() -> Vec<&'static str> {
+    let words = KEYWORDS.iter().map(|k| k.word);
+    words.chain(PIECES.iter().copied()).collect()
+}
 
 /// Pieces of the language, glued together at random.
 fn token() -> impl Strategy<Value = String> {
     prop_oneof![
-        prop::sample::select(vec![
-            "ruleset",
-            "section",
-            "fact",
-            "outcome",
-            "rule",
-            "table",
-            "test",
-            "tests",
-            "for",
-            "title",
-            "version",
-            "valid",
-            "from",
-            "note",
-            "label",
-            "help",
-            "ask",
-            "when",
-            "option",
-            "level",
-            "value",
-            "default",
-            "required",
-            "then",
-            "priority",
-            "unique",
-            "collect",
-            "because",
-            "source",
-            "today",
-            "given",
-            "expect",
-            "first",
-            "and",
-            "or",
-            "not",
-            "in",
-            "between",
-            "is",
-            "answered",
-            "unknown",
-            "yes",
-            "no",
-            "days",
-            "day",
-            "since",
-            "contains",
-            "exactly",
-            "undecided",
-            "provisional",
-            "final",
-            "nl",
-            "en",
-            "bool",
-            "choice",
-            "int",
-            "scale",
-            "date",
-            ":",
-            ",",
-            "(",
-            ")",
-            "[",
-            "]",
-            "=",
-            "!=",
-            "<",
-            "<=",
-            ">",
-            ">=",
-            "+",
-            "-",
-            "*",
-            "|",
-            "||",
-            "..",
-            "->",
-            "\n",
-            "\n  ",
-            "#c\n",
-            "\"t\"",
-            "\"open",
-            "a",
-            "b",
-            "x",
-            "route",
-            "2026-02-29",
-            "2025-02-29",
-            "0",
-            "1",
-            "99999999999999999999",
-        ])
-        .prop_map(String::from),
+        prop::sample::select(pieces()).prop_map(String::from),
         "[a-z_]{1,6}",
         "[0-9]{1,4}",
     ]
@@ -155,4 +106,53 @@ fn deep_nesting_in_wasm_sized_stacks_is_an_error() {
         .spawn(move || compile(&src).diagnostics.iter().any(|d| d.code == "E107"))
         .unwrap();
     assert!(h.join().unwrap());
+}
+
+#[test]
+fn the_soup_holds_every_keyword() {
+    let soup = pieces();
+    let missing: Vec<&str> = KEYWORDS
+        .iter()
+        .map(|k| k.word)
+        .filter(|w| !soup.contains(w))
+        .collect();
+    assert!(missing.is_empty(), "not in the soup: {missing:?}");
+    assert_eq!(KEYWORDS.len(), 86);
+}
+
+/// The error messages of a missing type, whatever stands in its place, list the same types, and each of
+/// them is a type the parser reads.
+#[test]
+fn a_missing_type_lists_every_type() {
+    let message = |ty: &str| {
+        let c = compile(&format!("fact a: {ty}\n"));
+        let d = c.diagnostics.iter().find(|d| d.code == "E201").cloned();
+        // What was expected, without what was found.
+        let expected = |m: &str, found: &str| m.split(found).next().unwrap_or("").to_string();
+        d.map(|d| {
+            (
+                expected(&d.message_en, ", found"),
+                expected(&d.message_nl, ", gevonden"),
+            )
+        })
+    };
+    let word = message("kleur").unwrap();
+    let number = message("3").unwrap();
+    assert_eq!(word, number);
+    let types: Vec<&str> = keywords::types().collect();
+    assert_eq!(types.len(), 8);
+    for t in &types {
+        assert!(
+            word.0.contains(&format!("`{t}`")),
+            "{t} missing: {}",
+            word.0
+        );
+        assert!(
+            word.1.contains(&format!("`{t}`")),
+            "{t} missing: {}",
+            word.1
+        );
+        let ty = if *t == "scale" { "scale 1..5" } else { t };
+        assert_eq!(message(ty), None, "`{ty}` is not read as a type");
+    }
 }

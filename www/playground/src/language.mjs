@@ -3,24 +3,18 @@
 // (also `override reason CODE`, the reasons for deciding otherwise).
 import { HighlightStyle, StreamLanguage, syntaxHighlighting } from "@codemirror/language";
 import { tags as t } from "@lezer/highlight";
+import { KEYWORD_TABLE } from "./keywords.gen.mjs";
 
-/** Words with a meaning in the rules language (crates/regiewijzer-core/src/parse.rs). */
-export const KEYWORDS = [
-  "ruleset", "section", "fact", "outcome", "rule", "table", "test", "tests", "parameter", "party", "phase",
-  "handover", "title", "version", "valid", "from", "note", "label", "help", "ask", "when", "option", "level",
-  "value", "default", "required", "then", "priority", "unique", "collect", "because", "source", "today",
-  "given", "expect", "first", "and", "or", "not", "in", "between", "is", "answered", "unknown", "days", "day",
-  "since", "contains", "exactly", "undecided", "provisional", "final", "bool", "choice", "int", "scale",
-  "date", "for", "regional", "deadline", "working", "overdue", "timeline", "field", "count", "latest",
-  "earliest", "where", "of", "require", "lead", "values", "parties", "phases", "blocked", "complete",
-  "follows", "override", "reason",
-];
-const ATOMS = new Set(["yes", "no"]);
-const LANGS = new Set(["nl", "en"]);
+// The keywords come from the core's keyword table (crates/regiewijzer-core/src/keywords.rs): the module
+// keywords.gen.mjs is written from it by scripts/build-playground.mjs, so this list cannot drift.
+const having = (role) => KEYWORD_TABLE.filter((k) => k.roles.includes(role)).map((k) => k.word);
+const ATOMS = new Set(having("literal"));
+const LANGS = new Set(having("language"));
+/** Words with a meaning in the rules language (besides the literals and languages above). */
+export const KEYWORDS = KEYWORD_TABLE.map((k) => k.word).filter((w) => !ATOMS.has(w) && !LANGS.has(w));
 const KEYWORD_SET = new Set(KEYWORDS);
 /** After these words comes the name being defined. */
-const DEFINERS = new Set(["fact", "outcome", "rule", "table", "parameter", "party", "phase", "handover",
-  "value", "option", "field", "ruleset", "reason"]);
+const DEFINERS = new Set(KEYWORD_TABLE.filter((k) => k.declares).map((k) => k.word));
 
 /** `{name}` inside a text: a parameter shown as its value (`{{` is a literal brace). */
 const PLACEHOLDER = /^\{[A-Za-z_][A-Za-z0-9_]*\}/;

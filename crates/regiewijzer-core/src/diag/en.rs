@@ -314,7 +314,7 @@ fn ty(t: &TypeDesc) -> String {
         TypeDesc::ValueOf(o) => format!("a value of `{o}`"),
         TypeDesc::Expression(e) => format!("the expression `{e}`"),
         TypeDesc::ParamValue => "`yes`, `no`, a number or a date".into(),
-        TypeDesc::FieldType => "`bool`, `choice`, `int`, `scale` or `date`".into(),
+        TypeDesc::FieldType => crate::keywords::type_list(false).en,
         TypeDesc::TimelineAsField => "`timeline` (a field cannot be a list)".into(),
         TypeDesc::OptionOf(f) => format!("an option of `{f}`"),
         TypeDesc::RecordsOf(f) => format!("records of `{f}`"),

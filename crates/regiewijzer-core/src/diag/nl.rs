@@ -305,7 +305,7 @@ fn ty(t: &TypeDesc) -> String {
         TypeDesc::ValueOf(o) => format!("een waarde van `{o}`"),
         TypeDesc::Expression(e) => format!("de uitdrukking `{e}`"),
         TypeDesc::ParamValue => "`yes`, `no`, een getal of een datum".into(),
-        TypeDesc::FieldType => "`bool`, `choice`, `int`, `scale` of `date`".into(),
+        TypeDesc::FieldType => crate::keywords::type_list(false).nl,
         TypeDesc::TimelineAsField => "`timeline` (een veld kan geen lijst zijn)".into(),
         TypeDesc::OptionOf(f) => format!("een keuze van `{f}`"),
         TypeDesc::RecordsOf(f) => format!("registraties van `{f}`"),
