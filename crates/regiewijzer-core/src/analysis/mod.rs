@@ -1010,24 +1010,22 @@ fn rule_words(rule: &crate::model::RuleDef) -> Text {
     }
 }
 
-/// The facts a condition reads for their value (not `is answered` / `is unknown`).
+/// The facts a condition reads for their value (not `is answered` / `is unknown`), in order of
+/// appearance without repeats: each atom's facts as the checker recorded them, and those of the
+/// conditions nested in a test (not those inside a term).
 fn read_facts(c: &Cond, out: &mut Vec<crate::model::FactId>) {
-    match c {
-        Cond::True => {}
-        Cond::And(cs) | Cond::Or(cs) => cs.iter().for_each(|c| read_facts(c, out)),
-        Cond::Not(c) | Cond::Definitely(c) => read_facts(c, out),
-        Cond::Atom(a) => match &a.pred {
-            Pred::Answered { .. } | Pred::Known { .. } => {}
-            Pred::Nested(c) => read_facts(c, out),
+    use crate::walk::{Node, Step, push_new};
+    crate::walk::cond(c, &mut |n| match n {
+        Node::Cond(Cond::Atom(a)) => match &a.pred {
+            Pred::Answered { .. } | Pred::Known { .. } => Step::Over,
+            Pred::Nested(_) => Step::Into,
             _ => {
-                for f in &a.facts {
-                    if !out.contains(f) {
-                        out.push(*f);
-                    }
-                }
+                a.facts.iter().for_each(|f| push_new(out, *f));
+                Step::Over
             }
         },
-    }
+        _ => Step::Into,
+    });
 }
 
 /// Every fact a condition mentions.
@@ -1910,43 +1908,34 @@ fn giving_sigs(model: &Model, oid: usize) -> Vec<(usize, String)> {
         .collect()
 }
 
-fn cond_params(c: &Cond, out: &mut Vec<usize>) {
-    match c {
-        Cond::True => {}
-        Cond::And(cs) | Cond::Or(cs) => cs.iter().for_each(|c| cond_params(c, out)),
-        Cond::Not(c) | Cond::Definitely(c) => cond_params(c, out),
-        Cond::Atom(a) => {
-            for p in &a.params {
-                if !out.contains(p) {
-                    out.push(*p);
-                }
-            }
-        }
-    }
+/// The parameters a condition reads, in order of appearance without repeats (each atom's parameters as
+/// the checker recorded them).
+fn cond_params(c: &Cond, out: &mut Vec<crate::model::ParamId>) {
+    crate::walk::cond(c, &mut params_into(out));
 }
 
-fn term_params(t: &crate::model::Term, out: &mut Vec<usize>) {
+/// The parameters a term reads (as [`cond_params`] for the conditions in it), appended to `out`.
+fn term_params(t: &crate::model::Term, out: &mut Vec<crate::model::ParamId>) {
+    crate::walk::term(t, &mut params_into(out));
+}
+
+/// The visitor of [`cond_params`] and [`term_params`]: a parameter term, or an atom's recorded
+/// parameters (without looking inside the atom).
+fn params_into<'a>(
+    out: &mut Vec<crate::model::ParamId>,
+) -> impl FnMut(crate::walk::Node<'a>) -> crate::walk::Step + '_ {
     use crate::model::Term;
-    match t {
-        Term::Param(p) if !out.contains(p) => out.push(*p),
-        Term::WorkdaysPlus(a, b)
-        | Term::Arith(_, a, b)
-        | Term::DatePlus(a, b)
-        | Term::DateDiff(a, b) => {
-            term_params(a, out);
-            term_params(b, out);
+    use crate::walk::{Node, Step, push_new};
+    move |n| match n {
+        Node::Term(Term::Param(p)) => {
+            push_new(out, *p);
+            Step::Into
         }
-        Term::Neg(a) => term_params(a, out),
-        Term::Cond(c) => cond_params(c, out),
-        Term::Count { filter, window, .. } | Term::Pick { filter, window, .. } => {
-            if let Some(c) = filter {
-                cond_params(c, out);
-            }
-            if let Some(w) = window {
-                term_params(w, out);
-            }
+        Node::Cond(Cond::Atom(a)) => {
+            a.params.iter().for_each(|p| push_new(out, *p));
+            Step::Over
         }
-        _ => {}
+        _ => Step::Into,
     }
 }
 

@@ -20,6 +20,7 @@ use crate::eval::{Asked, Probe, probe_parts, probe_update, shown_type};
 use crate::model::{
     Cond, FactDef, FactId, FactType, FieldDef, Model, Pred, Record, Term, Text, Value,
 };
+use crate::walk::{self, Step};
 
 /// One representative answer of a fact, per model in the space (`None`: no answer there).
 #[derive(Debug, Clone, PartialEq)]
@@ -1583,32 +1584,32 @@ impl Walker<'_, '_> {
     }
 }
 
-/// The questions a term reads through arithmetic and dates (not inside a condition or a timeline).
+/// The questions a term reads through arithmetic and dates (not inside a condition or a timeline),
+/// appended to `out` in order of appearance without repeats.
 fn facts_in(t: &Term, out: &mut Vec<FactId>) {
-    match t {
-        Term::Fact(f) if !out.contains(f) => out.push(*f),
-        Term::WorkdaysPlus(a, b)
-        | Term::Arith(_, a, b)
-        | Term::DatePlus(a, b)
-        | Term::DateDiff(a, b) => {
-            facts_in(a, out);
-            facts_in(b, out);
+    walk::term(t, &mut |n| match n {
+        walk::Node::Term(Term::Fact(f)) => {
+            walk::push_new(out, *f);
+            Step::Over
         }
-        Term::Neg(a) => facts_in(a, out),
-        _ => {}
-    }
+        walk::Node::Term(Term::Cond(_) | Term::Count { .. } | Term::Pick { .. }) => Step::Over,
+        _ => Step::Into,
+    });
 }
 
+/// True when a term reads an answer (a question or a timeline) through arithmetic and dates (not
+/// inside a condition).
 fn mentions_fact(t: &Term) -> bool {
-    match t {
-        Term::Fact(_) | Term::Count { .. } | Term::Pick { .. } => true,
-        Term::WorkdaysPlus(a, b)
-        | Term::Arith(_, a, b)
-        | Term::DatePlus(a, b)
-        | Term::DateDiff(a, b) => mentions_fact(a) || mentions_fact(b),
-        Term::Neg(a) => mentions_fact(a),
-        _ => false,
-    }
+    let mut found = false;
+    walk::term(t, &mut |n| match n {
+        walk::Node::Term(Term::Fact(_) | Term::Count { .. } | Term::Pick { .. }) => {
+            found = true;
+            Step::Over
+        }
+        walk::Node::Term(Term::Cond(_)) => Step::Over,
+        _ => Step::Into,
+    });
+    found
 }
 
 /// The value of a term that reads no answers (literals, parameters, `today`, arithmetic on those).
