@@ -4,7 +4,8 @@
 use std::path::Path;
 
 use regiewijzer_core::analysis::{Diff, Finding, Options, Report, analyze, diff};
-use regiewijzer_core::{Date, Model, Severity};
+use regiewijzer_core::diag::DiagKind;
+use regiewijzer_core::{Date, Diagnostic, Model, Severity};
 
 use crate::Status;
 use crate::error::CliError;
@@ -12,14 +13,17 @@ use crate::eval::Format;
 use crate::files::read;
 use crate::render;
 use crate::today::system_today;
-use crate::ui::{RED_BOLD, Text, Ui};
+use crate::ui::{Text, Ui};
+
+/// A ruleset read and compiled: the path as shown, the source text, the model.
+type Compiled = (String, String, Model);
 
 /// Reads and compiles a ruleset; its errors go to standard error.
-fn model_of(ui: &Ui, file: &Path) -> Result<Option<(String, Model)>, CliError> {
+fn model_of(ui: &Ui, file: &Path) -> Result<Option<Compiled>, CliError> {
     let source = read(file)?;
     let compiled = source.compile();
     match compiled.model {
-        Some(m) => Ok(Some((source.shown, m))),
+        Some(m) => Ok(Some((source.shown, source.text, m))),
         None => {
             ui.err(render::report(
                 ui.lang,
@@ -53,13 +57,13 @@ pub fn run(
     budget: Option<usize>,
     format: Format,
 ) -> Result<Status, CliError> {
-    let Some((shown, model)) = model_of(ui, file)? else {
+    let Some((shown, source, model)) = model_of(ui, file)? else {
         return Ok(Status::Findings);
     };
     let report = analyze(&model, &options(today, budget)?);
     let text = match format {
         Format::Json => json(&report)?,
-        Format::Text => report_text(ui, &shown, &report),
+        Format::Text => report_text(ui, &shown, &source, &report),
     };
     ui.out(text)?;
     Ok(verdict(report.has_errors(), report.complete))
@@ -87,18 +91,11 @@ pub fn json<T: serde::Serialize>(value: &T) -> Result<Text, CliError> {
         .map_err(CliError::Encode)
 }
 
-fn finding_text(ui: &Ui, shown: &str, f: &Finding) -> Text {
-    let (word, style) = match f.severity {
-        Severity::Error => (ui.lang.pick("fout", "error"), Some(RED_BOLD)),
-        Severity::Warning => (ui.lang.pick("waarschuwing", "warning"), None),
-    };
-    let head = format!("{word} {}", f.code);
-    let mut out = Text::from(format!("{shown}:{}:{}: ", f.line, f.column));
-    match style {
-        Some(s) => out.style(s, &head),
-        None => out.push(head),
-    };
-    let mut out_rest = format!(": {}\n", ui.lang.pick(&f.message.nl, &f.message.en));
+/// A finding as `check` shows a diagnostic (code, message, `file:line:column`, the source line with a
+/// caret under the place, the message in the other language), then the answers that show it.
+fn finding_text(ui: &Ui, shown: &str, source: &str, f: &Finding) -> Text {
+    let mut out = render::diagnostic(ui.lang, ui.color_out, shown, source, &as_diagnostic(f));
+    let mut out_rest = String::new();
     if let Some(e) = &f.example
         && let Ok(answers) = serde_json::to_string(&e.answers)
     {
@@ -117,14 +114,31 @@ fn finding_text(ui: &Ui, shown: &str, f: &Finding) -> Text {
             )
         ));
     }
+    out_rest.push('\n');
     out.push(out_rest);
     out
 }
 
-fn report_text(ui: &Ui, shown: &str, r: &Report) -> Text {
+/// A finding as the diagnostic renderer takes it: the same code, severity, place and messages. (The
+/// renderer reads no more; `kind` is the structure of a checker's diagnostic, which a finding has in
+/// its own `kind`: it is filled with a placeholder the renderer does not look at.)
+fn as_diagnostic(f: &Finding) -> Diagnostic {
+    Diagnostic {
+        code: f.code,
+        severity: f.severity,
+        start: f.start,
+        end: f.end,
+        span: f.span,
+        message_nl: f.message.nl.clone(),
+        message_en: f.message.en.clone(),
+        kind: DiagKind::MissingHeader,
+    }
+}
+
+fn report_text(ui: &Ui, shown: &str, source: &str, r: &Report) -> Text {
     let mut text = Text::new();
     for f in &r.findings {
-        text.append(finding_text(ui, shown, f));
+        text.append(finding_text(ui, shown, source, f));
     }
     let mut out = String::new();
     for n in &r.notes {
@@ -171,7 +185,7 @@ pub fn run_diff(
     budget: Option<usize>,
     format: Format,
 ) -> Result<Status, CliError> {
-    let (Some((_, a)), Some((_, b))) = (model_of(ui, old)?, model_of(ui, new)?) else {
+    let (Some((_, _, a)), Some((_, _, b))) = (model_of(ui, old)?, model_of(ui, new)?) else {
         return Ok(Status::Findings);
     };
     let d = diff(&a, &b, &options(today, budget)?);

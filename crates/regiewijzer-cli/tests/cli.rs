@@ -572,12 +572,17 @@ fn analyze_exits_1_on_gaps_and_conflicts_and_shows_each_finding_with_its_place_a
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
     let out = stdout(&o);
     for needle in [
-        "analyse_fouten.regels:37:9: fout A101",
-        "fout A102: Regels jong en ook_jong",
-        "analyse_fouten.regels:63:1: waarschuwing A201",
-        "waarschuwing A202: Regel 'altijd_overstemd'",
-        "waarschuwing A301: Regel 'wapen_zonder_acuut' leest 'wapen'",
-        "waarschuwing A402",
+        // As `check` shows a diagnostic: code, message, place, the line with a caret under the place.
+        "fout[A101]: Geen regel beslist 'route'",
+        "analyse_fouten.regels:37:9\n",
+        "37 | outcome route: priority required\n   |         ^^^^^\n",
+        "fout[A102]: Regels jong en ook_jong",
+        "waarschuwing[A201]: Regel 'onmogelijk'",
+        "analyse_fouten.regels:63:1\n",
+        "63 | rule onmogelijk\n   | ^^^^^^^^^^^^^^^\n",
+        "waarschuwing[A202]: Regel 'altijd_overstemd'",
+        "waarschuwing[A301]: Regel 'wapen_zonder_acuut' leest 'wapen'",
+        "waarschuwing[A402]",
         "voorbeeld (today 2026-03-02): {",
     ] {
         assert!(out.contains(needle), "missing {needle:?} in\n{out}");

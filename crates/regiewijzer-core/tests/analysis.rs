@@ -39,55 +39,104 @@ fn answers_of(m: &Model, ex: &Example) -> Answers {
     a
 }
 
+/// What a finding names besides its subject: the rules of a conflict, the rules that shadow a rule,
+/// the rules that won where a collect value came from a losing rule.
+fn others(kind: &FindingKind) -> String {
+    match kind {
+        FindingKind::Conflict { rules, .. } => rules.join(", "),
+        FindingKind::ShadowedRule { by, .. } => by.join(", "),
+        FindingKind::LostValue { to, .. } => to.join(", "),
+        _ => String::new(),
+    }
+}
+
 #[test]
 fn every_planted_mistake_is_found_at_its_line_with_an_example() {
-    let m = model(&fixture("analyse_fouten.regels"));
+    let src = fixture("analyse_fouten.regels");
+    let m = model(&src);
     let r = analyze(&m, &Options::new(today()));
     assert!(r.complete);
     assert!(r.has_errors());
-    let has = |code: &str, line: u32, pred: &dyn Fn(&FindingKind) -> bool| {
-        r.findings
-            .iter()
-            .any(|f| f.code == code && f.line == line && pred(&f.kind))
-    };
-    // Gap: adults without acute danger get no route.
-    assert!(has(
-        "A101",
-        37,
-        &|k| matches!(k, FindingKind::Gap { outcome } if outcome == "route")
-    ));
-    // Conflict: two rules of priority 0 for the young.
-    assert!(has(
-        "A102",
-        37,
-        &|k| matches!(k, FindingKind::Conflict { rules, .. } if rules == &["jong", "ook_jong"])
-    ));
-    // Dead: an impossible age.
-    assert!(has(
-        "A201",
-        63,
-        &|k| matches!(k, FindingKind::DeadRule { rule } if rule == "onmogelijk")
-    ));
-    // Shadowed, by the one rule that always wins.
-    assert!(has(
-        "A202",
-        68,
-        &|k| matches!(k, FindingKind::ShadowedRule { rule, by, .. } if rule == "altijd_overstemd" && by == &["acuut_regel"])
-    ));
-    // Ask-when: the weapon question is only asked in acute danger.
-    assert!(has(
-        "A301",
-        74,
-        &|k| matches!(k, FindingKind::AskWhen { rule, fact } if rule == "wapen_zonder_acuut" && fact == "wapen")
-    ));
-    // Isolated party and ping-pong.
-    assert!(r.findings.iter().any(|f| f.code == "A401"
-        && matches!(&f.kind, FindingKind::Isolated { value } if value == "archief")));
-    assert!(has(
-        "A402",
-        97,
-        &|k| matches!(k, FindingKind::PingPong { first, second } if first == "naar_wijk" && second == "terug_naar_bemoeizorg")
-    ));
+    // Exactly these thirteen findings, in this order (errors first, then by line): code, what it is
+    // about, what else it names, and its place (line:column and the text there, as a diagnostic's).
+    let found: Vec<(&str, String, String, String, &str)> = r
+        .findings
+        .iter()
+        .map(|f| {
+            let place = src.get(f.span.start as usize..f.span.end as usize).unwrap();
+            assert_eq!((f.line, f.column), (f.start.line, f.start.column));
+            assert_eq!(f.end.line, f.start.line, "{}: one line", f.code);
+            let at = format!("{}:{}-{}", f.start.line, f.start.column, f.end.column);
+            (f.code, f.kind.subject(), others(&f.kind), at, place)
+        })
+        .collect();
+    let pair = "naar_wijk / terug_naar_bemoeizorg";
+    let regie = "naar_wijk:blocked, naar_wijk:complete, terug_naar_bemoeizorg:blocked, terug_naar_bemoeizorg:complete";
+    let expected: Vec<(&str, &str, &str, &str, &str)> = vec![
+        // Gaps: adults without acute danger get no route (two ranges of age).
+        ("A101", "route", "", "37:9-14", "route"),
+        ("A101", "route", "", "37:9-14", "route"),
+        // Conflict: two rules of priority 0 for the young.
+        ("A102", "route", "jong, ook_jong", "37:9-14", "route"),
+        // Conflicts: both handovers back and forth set the lead at once (going through or blocked).
+        (
+            "A102",
+            "regiehouder",
+            "naar_wijk:complete, terug_naar_bemoeizorg:complete",
+            "43:9-20",
+            "regiehouder",
+        ),
+        (
+            "A102",
+            "regiehouder",
+            "naar_wijk:blocked, terug_naar_bemoeizorg:blocked",
+            "43:9-20",
+            "regiehouder",
+        ),
+        // Isolated parties: placed at the start of the file.
+        ("A401", "meldpunt", "", "1:1-1", ""),
+        ("A401", "archief", "", "1:1-1", ""),
+        // Dead: an impossible age.
+        ("A201", "onmogelijk", "", "63:1-16", "rule onmogelijk"),
+        // Shadowed, by the one rule that always wins.
+        (
+            "A202",
+            "altijd_overstemd (route)",
+            "acuut_regel",
+            "68:1-22",
+            "rule altijd_overstemd",
+        ),
+        // Dead, because the weapon question is only asked in acute danger; and that ask-when itself.
+        (
+            "A201",
+            "wapen_zonder_acuut",
+            "",
+            "74:1-24",
+            "rule wapen_zonder_acuut",
+        ),
+        (
+            "A301",
+            "wapen_zonder_acuut (wapen)",
+            "",
+            "74:1-24",
+            "rule wapen_zonder_acuut",
+        ),
+        // Shadowed by the handovers' rules together.
+        (
+            "A202",
+            "regie_bemoeizorg (regiehouder)",
+            regie,
+            "80:1-22",
+            "rule regie_bemoeizorg",
+        ),
+        // Ping-pong of the two handovers, at the second.
+        ("A402", pair, "", "97:10-31", "terug_naar_bemoeizorg"),
+    ];
+    let found: Vec<(&str, &str, &str, &str, &str)> = found
+        .iter()
+        .map(|(c, s, o, at, p)| (*c, s.as_str(), o.as_str(), at.as_str(), *p))
+        .collect();
+    assert_eq!(found, expected);
     // Every finding has nl and en, and the examples show what they say.
     for f in &r.findings {
         assert!(

@@ -40,6 +40,8 @@ export interface Finding {
   kind: "gap" | "conflict" | "dead_rule" | "shadowed_rule" | "ask_when" | "isolated" | "ping_pong";
   outcome?: string; rules?: string[]; rule?: string; by?: string[]; fact?: string; value?: string; first?: string; second?: string;
   line: number; column: number; message: Text; example: AnalysisExample | null; exact: boolean;
+  /** The place, as a diagnostic has it (`line` and `column` are `start`'s). */
+  start: { line: number; column: number }; end: { line: number; column: number }; span: { start: number; end: number };
 }
 /** The result of `Ruleset.analyze`: findings (gaps and conflicts first), what was not covered, and whether
  * the search finished within its budget. */

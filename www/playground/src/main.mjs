@@ -310,10 +310,11 @@ function renderAnalysis() {
   if (!lastAnalysis) return;
   const a = lastAnalysis;
   $("analysis-summary").textContent = T("analysisSummary", a.findings.length, exactness(a), a.evaluations);
+  // Each finding as a diagnostic is listed: code, line:column and message, a click away from its place.
   for (const f of a.findings) {
-    const li = el("li", { "data-code": f.code, class: `pg-${f.severity}` },
-      el("button", { type: "button", class: "pg-link", textContent: `${f.code} ${f.line}:${f.column}`, onclick: () => jumpTo(f.line, f.column) }),
-      ` ${msg(f.message)}`);
+    const text = `${f.code} ${f.start.line}:${f.start.column} — ${msg(f.message)}`;
+    const li = el("li", { "data-code": f.code, "data-severity": f.severity, class: `pg-${f.severity}` },
+      el("button", { type: "button", class: "pg-link", textContent: text, onclick: () => jumpTo(f.start.line, f.start.column) }));
     if (f.example) {
       li.append(" ", el("button", { type: "button", class: "pg-small", textContent: T("showInPreview"), onclick: () => loadAnswers(f.example.answers, f.example.today) }));
     }
