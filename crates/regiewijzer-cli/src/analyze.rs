@@ -4,8 +4,7 @@
 use std::path::Path;
 
 use regiewijzer_core::analysis::{Diff, Finding, Options, Report, analyze, diff};
-use regiewijzer_core::diag::DiagKind;
-use regiewijzer_core::{Date, Diagnostic, Model, Severity};
+use regiewijzer_core::{Date, Model, Severity};
 
 use crate::Status;
 use crate::error::CliError;
@@ -94,7 +93,7 @@ pub fn json<T: serde::Serialize>(value: &T) -> Result<Text, CliError> {
 /// A finding as `check` shows a diagnostic (code, message, `file:line:column`, the source line with a
 /// caret under the place, the message in the other language), then the answers that show it.
 fn finding_text(ui: &Ui, shown: &str, source: &str, f: &Finding) -> Text {
-    let mut out = render::diagnostic(ui.lang, ui.color_out, shown, source, &as_diagnostic(f));
+    let mut out = render::problem(ui.lang, ui.color_out, shown, source, &as_problem(f));
     let mut out_rest = String::new();
     if let Some(e) = &f.example
         && let Ok(answers) = serde_json::to_string(&e.answers)
@@ -119,19 +118,16 @@ fn finding_text(ui: &Ui, shown: &str, source: &str, f: &Finding) -> Text {
     out
 }
 
-/// A finding as the diagnostic renderer takes it: the same code, severity, place and messages. (The
-/// renderer reads no more; `kind` is the structure of a checker's diagnostic, which a finding has in
-/// its own `kind`: it is filled with a placeholder the renderer does not look at.)
-fn as_diagnostic(f: &Finding) -> Diagnostic {
-    Diagnostic {
+/// A finding as the renderer shows a diagnostic: the same code, severity, place and messages.
+fn as_problem(f: &Finding) -> render::Problem<'_> {
+    render::Problem {
         code: f.code,
         severity: f.severity,
-        start: f.start,
-        end: f.end,
         span: f.span,
-        message_nl: f.message.nl.clone(),
-        message_en: f.message.en.clone(),
-        kind: DiagKind::MissingHeader,
+        start: f.start,
+        message_nl: &f.message.nl,
+        message_en: &f.message.en,
+        related: &[],
     }
 }
 

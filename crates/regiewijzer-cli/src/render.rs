@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use regiewijzer_core::ast::Span;
-use regiewijzer_core::diag::Related;
+use regiewijzer_core::diag::{LineCol, Related};
 use regiewijzer_core::{Diagnostic, Severity};
 
 use crate::ui::{Lang, Text, count, escape_inline};
@@ -38,7 +38,8 @@ pub struct Excerpt {
 
 /// The excerpt of `source` for `d`: found by looking at most [`CONTEXT`] bytes away from the place, so it
 /// costs the same in a small file and a large one.
-pub fn excerpt(source: &str, d: &Diagnostic) -> Excerpt {
+#[cfg(test)]
+fn excerpt(source: &str, d: &Diagnostic) -> Excerpt {
     excerpt_of(source, d.span, d.start.line)
 }
 
@@ -90,6 +91,53 @@ const PATH: &str = "\u{1}path";
 /// One diagnostic, rendered (ends with a newline). The path and the note are escaped here because
 /// `annotate-snippets` writes them as they are (titles and source lines it makes visible itself).
 pub fn diagnostic(lang: Lang, color: bool, path: &str, source: &str, d: &Diagnostic) -> Text {
+    problem(lang, color, path, source, &Problem::from(d))
+}
+
+/// What the renderer shows of a problem: a checker's diagnostic and an analysis finding alike.
+pub struct Problem<'a> {
+    /// The code, e.g. `E301` or `A101`.
+    pub code: &'a str,
+    /// Error or warning.
+    pub severity: Severity,
+    /// The byte range in the source.
+    pub span: Span,
+    /// Where it starts.
+    pub start: LineCol,
+    /// The message in Dutch.
+    pub message_nl: &'a str,
+    /// The message in English.
+    pub message_en: &'a str,
+    /// Other places that belong to it.
+    pub related: &'a [Related],
+}
+
+impl<'a> From<&'a Diagnostic> for Problem<'a> {
+    fn from(d: &'a Diagnostic) -> Self {
+        Problem {
+            code: d.code,
+            severity: d.severity,
+            span: d.span,
+            start: d.start,
+            message_nl: &d.message_nl,
+            message_en: &d.message_en,
+            related: &d.related,
+        }
+    }
+}
+
+impl Problem<'_> {
+    fn message(&self, lang: &str) -> &str {
+        if lang == "en" {
+            self.message_en
+        } else {
+            self.message_nl
+        }
+    }
+}
+
+/// One problem, rendered as [`diagnostic`] renders a diagnostic.
+pub fn problem(lang: Lang, color: bool, path: &str, source: &str, d: &Problem) -> Text {
     let (name, level) = match d.severity {
         Severity::Error => (lang.pick("fout", "error"), Level::ERROR),
         Severity::Warning => (lang.pick("waarschuwing", "warning"), Level::WARNING),
@@ -99,7 +147,7 @@ pub fn diagnostic(lang: Lang, color: bool, path: &str, source: &str, d: &Diagnos
     let note = Level::NOTE
         .with_name(Some(other.code()))
         .message(note_text.as_str());
-    let part = excerpt(source, d);
+    let part = excerpt_of(source, d.span, d.start.line);
     let report = [Group::with_title(
         level
             .with_name(Some(name))
@@ -117,7 +165,7 @@ pub fn diagnostic(lang: Lang, color: bool, path: &str, source: &str, d: &Diagnos
     let column = part.cut_left.then_some(d.start.column);
     let mut text = Text::rendered(&with_place(&rendered, path, column));
     text.push("\n");
-    for r in &d.related {
+    for r in d.related {
         text.append(related(lang, color, path, source, r));
     }
     text
