@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 SETUP_PARTS := rust wasm npm chromium test-apps notices fhir
 .PHONY: setup $(addprefix setup-,$(SETUP_PARTS)) check test demo wasm dist notices playground bench fuzz fmt \
-  clean test-rust test-rules test-browser lint lint-rust
+  clean test-rust test-rules test-browser lint lint-rust msrv
 
 RULESETS := $(filter-out %.tests.regels,$(wildcard rulesets/*.regels))
 PORT ?= 8377
@@ -95,6 +95,11 @@ bench: wasm setup-chromium
 # CI runs it for 30 s per target after `make test`. See fuzz/README.md.
 fuzz:
 	@scripts/fuzz.sh
+
+# The minimum supported Rust version (rust-version in Cargo.toml): installs that toolchain (minimal
+# profile) and checks the workspace with it. CI runs it (.ci/run); not part of `make test`.
+msrv:
+	@scripts/msrv.sh
 
 fmt:
 	cargo fmt --all
