@@ -10,7 +10,7 @@
 #   notices    cargo-about, pinned: the licence notices of the wasm bundles   make lint, notices
 #   fhir       the independent FHIR R4 validator in a Python venv             make test-browser (fhir test)
 # The wasm32 compiler: rustup's wasm32 target if present, else Debian's rustc-web with the standard library
-# source, built with -Zbuild-std (docs/development.md). The wasm part writes target/setup.env with that
+# source, built with -Zbuild-std (CONTRIBUTING.md). The wasm part writes target/setup.env with that
 # route for scripts/build-wasm.sh. Debian packages come first, in one apt-get run for all the parts asked.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -86,7 +86,7 @@ setup_wasm() {
   have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
   if [ "$have" != "$want" ]; then
     say "installing wasm-bindgen-cli $want (have: ${have:-none}); this takes a few minutes once"
-    # No --locked: a locked dependency version is missing from this registry mirror (docs/development.md).
+    # No --locked: a locked dependency version is missing from this registry mirror (CONTRIBUTING.md).
     cargo install -q wasm-bindgen-cli --version "$want"
   fi
 }
