@@ -16,7 +16,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, readdir, rm, stat } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { browserSuite } from "./browser.mjs";
+import { browserSuite, watchedPage } from "./browser.mjs";
 import { generate } from "../scripts/custom-elements.mjs";
 
 const run = promisify(execFile);
