@@ -1,39 +1,14 @@
 // Accessibility beyond what axe sees (issue 20): reflow at 320 CSS px and inside a 320 px container,
 // answer problems tied to their field and announced, heading levels and landmark names, dark host
 // themes, the timeline editor by keyboard. Screenshots go to tests/artifacts/ for a person to look at.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { startServer } from "./server.mjs";
-import { launch, watchedPage } from "./browser.mjs";
+import { artifact as shot, axeViolations, browserSuite } from "./browser.mjs";
 
-const ARTIFACTS = new URL("./artifacts/", import.meta.url);
-mkdirSync(ARTIFACTS, { recursive: true });
-const shot = (name) => new URL(name, ARTIFACTS).pathname;
-
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = browserSuite();
 
 /** A page at `width` CSS px, opened at `path`, once every widget on it has drawn its advice. */
-async function open(path, { width = 1280, height = 900, setup } = {}) {
-  const w = await watchedPage(browser, server.origin);
-  await w.page.setViewportSize({ width, height });
-  await w.page.goto(`${server.origin}${path}`);
-  if (setup) await w.page.evaluate(setup);
-  await w.page.waitForFunction(() => {
-    const all = [...document.querySelectorAll("regie-wijzer")];
-    return all.length > 0 && all.every((el) => el.shadowRoot?.querySelector("[part=outcome]"));
-  });
-  return w;
-}
+const open = (path, { width = 1280, height = 900, setup } = {}) => web.open(path, { viewport: { width, height }, setup });
 
 /** Opens the override form of the first outcome that has one, in every widget on the page. */
 async function openOverrides(page) {
@@ -155,12 +130,9 @@ function darkHost() {
 /** axe's violations on the page (`widgetsOnly`: inside the widgets; with a dark host theme the host's own
  * links and alerts keep the light theme's colours, which is the host theme's business, not ours). */
 async function axe(page, name, widgetsOnly = false) {
-  const { default: AxeBuilder } = await import("@axe-core/playwright");
-  const builder = new AxeBuilder({ page });
-  if (widgetsOnly) builder.include("regie-wijzer");
   // The tags choose the rules; target-size (WCAG 2.5.8) is switched on by name as well.
-  const r = await builder.options({ runOnly: { type: "tag", values: TAGS }, rules: { "target-size": { enabled: true } } }).analyze();
-  return r.violations.map((v) => `${name}: ${v.id}: ${v.nodes.slice(0, 4).map((n) => `${n.target.join(" ")} ${n.failureSummary?.split("\n")[1] ?? ""}`).join(", ")}`);
+  const found = await axeViolations(page, { tags: TAGS, rules: { "target-size": { enabled: true } }, include: widgetsOnly ? "regie-wijzer" : undefined });
+  return found.map((v) => `${name}: ${v}`);
 }
 
 /** What a professional does on a page: answers, opens "Waarom?", a wrong number, a timeline row, an
@@ -263,7 +235,7 @@ test("timeline by keyboard: after \"Voeg toe\" focus is in the new record, annou
 
 test("copying the summary is said, and a handover is said in words (van … naar …), not with an arrow", async () => {
   const { page, errors } = await open("/tests/fixtures/casus.html");
-  await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: web.origin });
   await page.locator("#regie [data-action=copy]").click();
   await page.waitForFunction(() => document.getElementById("regie").shadowRoot.querySelector("[part=live]").textContent !== "");
   assert.equal(await page.locator("#regie [part=live]").textContent(), "Samenvatting gekopieerd.");

@@ -9,15 +9,14 @@
 //     Document and Window, the core API), with wrong uses that must not type-check (@ts-expect-error);
 //   - custom-elements.json: generated again from the element's source, it equals the one in the package,
 //     and it names every attribute, property, event, slot, part and custom property the element has.
-import { after, before, describe, test } from "node:test";
+import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, readdir, rm, stat } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { startServer } from "./server.mjs";
-import { launch, watchedPage } from "./browser.mjs";
+import { browserSuite, watchedPage } from "./browser.mjs";
 import { generate } from "../scripts/custom-elements.mjs";
 
 const run = promisify(execFile);
@@ -99,22 +98,16 @@ const installed = install();
 // The builds start once the tarball is installed, all at once; each page's test waits for its own.
 const builds = Object.fromEntries(BUNDLERS.map((b) => [b, installed.then(() => build([b]))]));
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
+const web = browserSuite();
+
 after(async () => {
-  await browser?.close();
-  await server?.close();
   const times = await Promise.all(BUNDLERS.map(async (b) => `${b} ${(await builds[b]).ms ?? "failed"} ms`));
   console.log(`bundlers: build times (in parallel): ${times.join(", ")}`);
 });
 
 /** Opens `url`, waits until both widgets are drawn, and returns the page with what went wrong on it. */
 async function openApp(url, origin, t) {
-  const w = await watchedPage(browser, origin);
+  const w = await watchedPage(web.browser, origin);
   t.after(() => w.page.context().close());
   w.page.setDefaultTimeout(20_000);
   const failed = [];
@@ -161,7 +154,7 @@ describe("the npm package in apps built by bundlers", () => {
     test(`${bundler} builds the app, and the built page draws, compiles its own rules and answers`, { timeout: 300_000 }, async (t) => {
       const built = await builds[bundler];
       assert.equal(built.failed, undefined, `the ${bundler} build failed:\n${built.failed}`);
-      await checkApp(await openApp(`${server.origin}/target/bundlers/${bundler}/`, server.origin, t));
+      await checkApp(await openApp(`${web.origin}/target/bundlers/${bundler}/`, web.origin, t));
     });
   }
 

@@ -1,29 +1,13 @@
 // Escalation over time and handover responsibility in the browser (issue 4): two <regie-wijzer> elements on one
 // page, each with its own ruleset (`rules`), a timeline edited in the widget, a warm handover, and deadlines.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer } from "./server.mjs";
-import { launch, watchedPage } from "./browser.mjs";
+import { axeViolations, browserSuite } from "./browser.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = browserSuite();
 
-async function open() {
-  const w = await watchedPage(browser, server.origin);
-  await w.page.goto(`${server.origin}/tests/fixtures/casus.html`);
-  for (const id of ["escalatie", "regie"]) {
-    await w.page.waitForFunction((i) => document.getElementById(i)?.shadowRoot?.querySelector("[part=outcome]"), id);
-  }
-  return w;
-}
+/** The fixture with both widgets (escalatie and regie), once each has drawn its advice. */
+const open = () => web.open("/tests/fixtures/casus.html", { widgets: 2 });
 
 const outcome = (page, widget, id) => page.evaluate(([w, o]) => {
   const el = document.getElementById(w).shadowRoot.querySelector(`[part=outcome][data-outcome=${o}]`);
@@ -109,14 +93,12 @@ test("a deadline past today is shown as overdue, with the days", async () => {
 });
 
 test("two widgets on one page, with timeline rows and a handover open, have no accessibility violations", async () => {
-  const { default: AxeBuilder } = await import("@axe-core/playwright");
   const { page } = await open();
   await addAttempt(page, "2026-03-02", "geen_contact");
   await page.evaluate(() => {
     document.getElementById("regie").answers = { fase: "ontslag", in_fact_zorg: false, voorgestelde_regiehouder: "wijkteam" };
   });
-  const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  assert.deepEqual(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), []);
+  assert.deepEqual(await axeViolations(page), []);
 });
 
 test("an empty timeline is an answer only when the professional says none", async () => {

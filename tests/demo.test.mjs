@@ -1,28 +1,20 @@
 // The demo page and the rules-core API in a real browser: the wasm core loads, the default ruleset is
 // compiled and evaluated live, nothing leaves the page, and axe finds no accessibility violations.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import AxeBuilder from "@axe-core/playwright";
-import { startServer } from "./server.mjs";
-import { launch, watchedPage } from "./browser.mjs";
+import { axeViolations, browserSuite } from "./browser.mjs";
 
-let server;
-let browser;
+const web = browserSuite();
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+/** The rules core's page (www/) with the default ruleset loaded. */
+async function openCore() {
+  const w = await web.open("/www/", { ready: null });
+  await w.page.waitForSelector("#ruleset:not([hidden])");
+  return w;
+}
 
 test("the demo loads the default ruleset and shows its identity", async () => {
-  const { page, errors, foreign } = await watchedPage(browser, server.origin);
-  await page.goto(`${server.origin}/www/`);
-  await page.waitForSelector("#ruleset:not([hidden])");
+  const { page, errors, foreign } = await openCore();
   assert.equal(await page.textContent("#ruleset-id"), "triage");
   assert.match(await page.textContent("#ruleset-hash"), /^sha256:[0-9a-f]{64}$/);
   // Nothing answered: the route is not decided yet and is provisional.
@@ -35,9 +27,7 @@ test("the demo loads the default ruleset and shows its identity", async () => {
 });
 
 test("answering acute danger routes to the crisis service, and hidden questions follow ask-when", async () => {
-  const { page, errors, foreign } = await watchedPage(browser, server.origin);
-  await page.goto(`${server.origin}/www/`);
-  await page.waitForSelector("#ruleset:not([hidden])");
+  const { page, errors, foreign } = await openCore();
   const weapon = page.locator('[data-fact="wapen_of_dreiging"]');
   assert.equal(await weapon.isHidden(), true);
   await page.selectOption("#f-acuut_gevaar", "true");
@@ -53,17 +43,13 @@ test("answering acute danger routes to the crisis service, and hidden questions 
 });
 
 test("the demo has no accessibility violations (WCAG 2.1 A/AA)", async () => {
-  const { page } = await watchedPage(browser, server.origin);
-  await page.goto(`${server.origin}/www/`);
-  await page.waitForSelector("#ruleset:not([hidden])");
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.help}`), []);
+  const { page } = await openCore();
+  assert.deepEqual(await axeViolations(page), []);
   await page.close();
 });
 
 test("the rules-core API analyses in the page: gaps with examples, coverage and a diff by meaning", async () => {
-  const { page, errors, foreign } = await watchedPage(browser, server.origin);
-  await page.goto(`${server.origin}/www/playground/`);
+  const { page, errors, foreign } = await web.open("/www/playground/", { ready: null });
   await page.waitForFunction(() => document.querySelector("#summary").textContent.includes("0 fouten"));
   const result = await page.evaluate(async () => {
     const core = await import("/pkg/core/regiewijzer_core.js");

@@ -1,26 +1,14 @@
 // The <regie-wijzer> element's contract (docs/widget.md) in a real browser: it loads the shipped rules,
 // evaluates live, is a form field whose value carries the ruleset hash, is invalid while `required` and
 // undecided, needs a reason to decide otherwise, resets with the form, and reports rules that fail.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer } from "./server.mjs";
-import { launch, watchedPage } from "./browser.mjs";
+import { browserSuite } from "./browser.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = browserSuite();
 
 async function open(path = "/tests/fixtures/widget.html") {
-  const w = await watchedPage(browser, server.origin);
-  await w.page.goto(`${server.origin}${path}`);
-  await w.page.waitForFunction(() => document.querySelector("regie-wijzer")?.shadowRoot?.querySelector("[part=outcomes] [part=outcome]"));
+  const w = await web.open(path, { ready: "[part=outcomes] [part=outcome]" });
   return w;
 }
 
@@ -95,10 +83,10 @@ test("rules that do not compile show a clear message and fire regiewijzer-error;
 });
 
 test("the default rules come checked inside the widget bundle: the compiler is fetched only for a rules file", async () => {
-  const w = await watchedPage(browser, server.origin);
+  const w = await web.page();
   const requested = [];
   w.page.on("request", (r) => requested.push(new URL(r.url()).pathname));
-  await w.page.goto(`${server.origin}/tests/fixtures/widget.html`);
+  await w.page.goto(`${web.origin}/tests/fixtures/widget.html`);
   await w.page.waitForFunction(() => document.querySelector("regie-wijzer")?.shadowRoot?.querySelector("[part=outcomes] [part=outcome]"));
   const hash = await w.page.evaluate(() => document.querySelector("regie-wijzer").value.ruleset.hash);
   assert.match(hash, /^sha256:[0-9a-f]{64}$/);

@@ -2,28 +2,16 @@
 // core's own decoding (regiewijzer_core::source::decode) run in the compiler bundle on the fetched bytes.
 // A byte order mark is dropped in both (the same hash); bytes that are not UTF-8 are refused in both with
 // the same diagnostic (E112, the same place and text), where the element used to run such a file.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { startServer } from "./server.mjs";
-import { launch, watchedPage } from "./browser.mjs";
+import { artifact, browserSuite } from "./browser.mjs";
 
 const ROOT = new URL("../", import.meta.url);
-const DIR = new URL("./artifacts/encoding/", import.meta.url);
 
-let server;
-let browser;
-before(async () => {
-  await mkdir(DIR, { recursive: true });
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = browserSuite();
 
 /** The command line on `args` (run from the repository); its standard output and exit code. */
 function cli(args, input = "") {
@@ -36,16 +24,14 @@ function cli(args, input = "") {
 
 /** Writes `bytes` as tests/artifacts/encoding/`name`; its path for the command line and for the page. */
 async function fixture(name, bytes) {
-  const url = new URL(name, DIR);
-  await writeFile(url, bytes);
-  return { file: fileURLToPath(url), path: `/tests/artifacts/encoding/${name}` };
+  const file = artifact(`encoding/${name}`);
+  await writeFile(file, bytes);
+  return { file, path: `/tests/artifacts/encoding/${name}` };
 }
 
 /** Opens the element on `path` and gives its value, or the detail of its regiewijzer-error. */
 async function load(path) {
-  const w = await watchedPage(browser, server.origin);
-  await w.page.goto(`${server.origin}/tests/fixtures/widget.html`);
-  await w.page.waitForFunction(() => document.querySelector("regie-wijzer")?.shadowRoot?.querySelector("[part=outcomes] [part=outcome]"));
+  const w = await web.open("/tests/fixtures/widget.html", { ready: "[part=outcomes] [part=outcome]" });
   const result = await w.page.evaluate((p) => new Promise((resolve) => {
     const el = document.querySelector("regie-wijzer");
     el.addEventListener("regiewijzer-error", (e) => resolve({ error: e.detail }), { once: true });

@@ -2,30 +2,24 @@
 // (`scripts/build-wasm.sh` builds it into pkg/, the bundle the element runs).
 // In Chromium: it loads the embedded triage rules, evaluates a case with the same shapes as the rules-core
 // API's Ruleset, carries no DOM code, and nothing a page passes makes its wasm trap.
-import { after, before, test } from "node:test";
+import { before, test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer } from "./server.mjs";
-import { launch, watchedPage } from "./browser.mjs";
+import { browserSuite } from "./browser.mjs";
 
 const ENGINE = "/pkg/regiewijzer_wasm.js";
 const TODAY = "2026-03-20";
-let server, browser, page, errors;
+let page, errors;
+
+const web = browserSuite();
 
 before(async () => {
-  server = await startServer();
-  browser = await launch();
-  ({ page, errors } = await watchedPage(browser, server.origin));
-  await page.goto(`${server.origin}/tests/fixtures/engine.html`);
+  ({ page, errors } = await web.page());
+  await page.goto(`${web.origin}/tests/fixtures/engine.html`);
   await page.evaluate(async (url) => {
     const m = await import(url);
     await m.default();
     window.engineModule = m;
   }, ENGINE);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 test("the DOM-free bundle evaluates the shipped triage for a case, as the rules-core API does", async () => {

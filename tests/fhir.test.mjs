@@ -3,13 +3,12 @@
 // ruleset's Questionnaire, and the QuestionnaireResponse of values the element really posts (the shipped
 // default rules, and rules of the page's own with a timeline) are valid; a broken resource is rejected; the
 // command line gives the same response for the same value.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { startServer } from "./server.mjs";
-import { launch, watchedPage } from "./browser.mjs";
+import { browserSuite } from "./browser.mjs";
 import { answerByKeyboard } from "./keyboard.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -20,7 +19,7 @@ const RULESETS = readdirSync(`${ROOT}rulesets`).filter((f) => f.endsWith(".regel
 /** Runs the validator on resources: `{ ok, out }` (its report, one line per resource). */
 function validate(resources) {
   const run = spawnSync(PYTHON, [`${ROOT}scripts/fhir-validate.py`], { input: JSON.stringify(resources), encoding: "utf8" });
-  if (run.error) throw new Error(`the FHIR validator did not run (scripts/setup.sh installs it): ${run.error.message}`);
+  if (run.error) throw new Error(`the FHIR validator did not run (make setup-fhir installs it): ${run.error.message}`);
   assert.equal(run.stderr, "", run.stderr);
   return { ok: run.status === 0, out: run.stdout };
 }
@@ -31,24 +30,11 @@ function assertValid(resources) {
   assert.match(out, new RegExp(`^${resources.length} passed, 0 failed$`, "m"));
 }
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = browserSuite();
 
 /** The demo portal with its widget drawn. */
 async function demo() {
-  const { page, errors } = await watchedPage(browser, server.origin);
-  await page.goto(`${server.origin}/www/demo/`);
-  await page.locator(`${W} [part=checklist]`).waitFor();
+  const { page, errors } = await web.open("/www/demo/", { ready: "[part=checklist]" });
   return { page, errors };
 }
 

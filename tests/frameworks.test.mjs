@@ -8,13 +8,12 @@
 // properties; the framework hears its events declaratively; a parent re-render keeps its state; it can be
 // unmounted and mounted again. Then what a portal needs on top: the app feeds `answers` back from
 // `regiewijzer-change` (docs/widget.md) without a loop, `disabled` works, and the surrounding form posts it.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { startServer } from "./server.mjs";
-import { launch, watchedPage } from "./browser.mjs";
+import { browserSuite } from "./browser.mjs";
 
 const APPS = fileURLToPath(new URL("./frameworks/", import.meta.url));
 const MODULES = `${APPS}node_modules/`;
@@ -38,7 +37,7 @@ const FRAMEWORKS = [
 /** Runs one app's build; resolves to `null` when it succeeded, else to what it printed. */
 function build({ args, env }) {
   if (!existsSync(MODULES)) {
-    return Promise.resolve(`${MODULES} is missing: run scripts/setup.sh (make setup), which installs the apps' packages`);
+    return Promise.resolve(`${MODULES} is missing: run make setup-test-apps, which installs the apps' packages`);
   }
   return new Promise((done) => {
     const child = spawn(process.execPath, args, {
@@ -57,16 +56,7 @@ function build({ args, env }) {
 // All four builds start at once, while the browser starts; each framework's tests wait for its own.
 for (const fw of FRAMEWORKS) fw.built = build(fw.build);
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = browserSuite();
 
 /** Fails with `message` when `promise` does not settle within `ms` (a page stuck in a render loop never answers). */
 function within(promise, ms, message) {
@@ -81,7 +71,7 @@ const STUCK = "the page stopped answering (an endless render loop?)";
 async function openApp(fw, t) {
   const failed = await fw.built;
   if (failed) throw new Error(`the ${fw.name} app did not build:\n${failed}`);
-  const w = await watchedPage(browser, server.origin);
+  const w = await web.page();
   w.page.setDefaultTimeout(10_000);
   // A page stuck in a loop would take a core from the next tests: every page goes when its test ends.
   t.after(() => within(w.page.context().close(), 10_000, "closing the page").catch(() => {}));
@@ -89,11 +79,11 @@ async function openApp(fw, t) {
   const posted = [];
   w.page.on("request", (r) => requests.push(new URL(r.url()).pathname));
   // The form posts to /posted: the request is caught here, as the portal's server would receive it.
-  await w.page.route(`${server.origin}/posted`, (route) => {
+  await w.page.route(`${web.origin}/posted`, (route) => {
     posted.push(route.request().postData() ?? "");
     return route.fulfill({ status: 200, contentType: "text/html", body: "<p>Ontvangen</p>" });
   });
-  await within(w.page.goto(`${server.origin}${fw.page}`), 15_000, STUCK);
+  await within(w.page.goto(`${web.origin}${fw.page}`), 15_000, STUCK);
   for (const id of ["by-attribute", "by-property"]) await drawn(w, id);
   return { ...w, requests, posted };
 }

@@ -3,37 +3,17 @@
 // on the browser's small stack; hostile texts in rules and hostile answers from the host are inert or
 // reported; no work is lost when the element moves, is re-rendered, switches language or gets new rules;
 // and filling in a whole case sends, stores and logs nothing.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, readFile } from "node:fs/promises";
-import { startServer } from "./server.mjs";
-import { launch, watchedPage } from "./browser.mjs";
+import { readFile } from "node:fs/promises";
+import { artifact, browserSuite } from "./browser.mjs";
 
-const ARTIFACTS = new URL("./artifacts/", import.meta.url);
 const ROOT = new URL("../", import.meta.url);
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  await mkdir(ARTIFACTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = browserSuite();
 
-/** Opens `path` and waits until every widget on it has drawn its checklist. */
-async function open(path, { widgets = 1 } = {}) {
-  const w = await watchedPage(browser, server.origin);
-  await w.page.goto(`${server.origin}${path}`);
-  await w.page.waitForFunction((n) => {
-    const all = [...document.querySelectorAll("regie-wijzer")];
-    return all.length >= n && all.every((e) => e.shadowRoot?.querySelector("[part=checklist] [part=question]"));
-  }, widgets);
-  return w;
-}
+/** Opens `path` and waits until every widget on it (at least `widgets`) has drawn its checklist. */
+const open = (path, { widgets = 1 } = {}) => web.open(path, { ready: "[part=checklist] [part=question]", widgets });
 
 const pick = (page, sel, fact, value) => page.locator(`${sel} [part=question][data-fact=${fact}] input[value="${value}"]`).check();
 const valueOf = (page, sel = "regie-wijzer") => page.evaluate((s) => document.querySelector(s).value, sel);
@@ -109,7 +89,7 @@ test("a fault inside the core: every widget shows an error state (nl), fires reg
   // Every call into the engine goes through the element, which catches the trap: the page sees no
   // uncaught error (the host hears of it through regiewijzer-error).
   assert.deepEqual(errors, []);
-  await page.screenshot({ path: new URL("fault.png", ARTIFACTS).pathname, fullPage: true });
+  await page.screenshot({ path: artifact("fault.png"), fullPage: true });
   await page.context().close();
 });
 
@@ -288,7 +268,7 @@ test("hostile rule texts (HTML, script URLs, CSS, direction marks, a 2,000-chara
   assert.deepEqual(requests.filter((u) => /\/x$|y\.css|alert/.test(u)), []);
   assert.deepEqual(dialogs, []);
   assert.deepEqual(errors, []);
-  await page.screenshot({ path: new URL("vijandig.png", ARTIFACTS).pathname, fullPage: true });
+  await page.screenshot({ path: artifact("vijandig.png"), fullPage: true });
   await page.context().close();
 });
 
@@ -556,7 +536,7 @@ test("back and forward restore an override with its reason (a new document, thro
   await page.waitForFunction(() => document.querySelector("regie-wijzer").value?.decisions?.route);
   const decidedAt = (await valueOf(page)).decisions.route.decidedAt;
   await page.evaluate(() => { window.__sameDocument = true; });
-  await page.goto(`${server.origin}/www/demo/en/`);
+  await page.goto(`${web.origin}/www/demo/en/`);
   await page.locator("regie-wijzer [part=checklist]").waitFor();
   await page.goBack();
   await page.locator("regie-wijzer [part=checklist]").waitFor();
@@ -582,7 +562,7 @@ test("back and forward restore an override with its reason (a new document, thro
 // ---------- privacy ----------
 
 test("privacy: filling in a whole case on the demo portal sends nothing, stores nothing and logs nothing", async () => {
-  const context = await browser.newContext();
+  const context = await web.browser.newContext();
   const page = await context.newPage();
   const requests = [];
   const console_ = [];
@@ -607,7 +587,7 @@ test("privacy: filling in a whole case on the demo portal sends nothing, stores 
     window.WebSocket = function (...a) { log("WebSocket"); return new ws(...a); };
     if (navigator.serviceWorker) { const r = navigator.serviceWorker.register.bind(navigator.serviceWorker); navigator.serviceWorker.register = (...a) => { log("serviceWorker"); return r(...a); }; }
   });
-  await page.goto(`${server.origin}/www/demo/`);
+  await page.goto(`${web.origin}/www/demo/`);
   await page.locator("regie-wijzer [part=checklist]").waitFor();
   await page.evaluate(() => document.querySelector("regie-wijzer").ready);
   const loaded = Date.now();
@@ -649,7 +629,7 @@ test("privacy: filling in a whole case on the demo portal sends nothing, stores 
   assert.equal(Object.keys(state.value.answers).length >= 15, true, "a whole case was filled in");
   assert.equal(state.value.decisions.route.decision, "override");
   assert.deepEqual(requests.filter((r) => r.at >= loaded), [], "no request after load");
-  assert.deepEqual(requests.filter((r) => !r.url.startsWith(server.origin)), [], "nothing to another origin, ever");
+  assert.deepEqual(requests.filter((r) => !r.url.startsWith(web.origin)), [], "nothing to another origin, ever");
   assert.deepEqual(requests.filter((r) => r.method !== "GET"), [], "nothing sent, only files fetched");
   assert.deepEqual(state.writes, [], "no storage, cookie, IndexedDB, cache, beacon, socket or service worker");
   assert.equal(state.local, 0);
@@ -717,7 +697,7 @@ test("a scale 0..100 is a number field that takes every level, shows what the ho
   assert.equal(await field.inputValue(), "150");
   assert.equal(await q.locator("[part=answer-issue]").isVisible(), true);
   await page.evaluate(() => { document.querySelector("regie-wijzer").answers = { zorgen: 100 }; });
-  await page.locator("regie-wijzer [part=question][data-fact=zorgen]").screenshot({ path: new URL("schaal.png", ARTIFACTS).pathname });
+  await page.locator("regie-wijzer [part=question][data-fact=zorgen]").screenshot({ path: artifact("schaal.png") });
   assert.deepEqual(errors, []);
   await page.context().close();
 });
@@ -850,7 +830,7 @@ test("a rules file that cannot be loaded says why (HTTP status, connection, CSP,
     }), { once: true });
     w.setAttribute("rules", r);
   }), rules);
-  const o = server.origin;
+  const o = web.origin;
 
   let r = await load("/bestaat-niet.regels");
   assert.deepEqual([r.kind, r.url, r.status], ["http", `${o}/bestaat-niet.regels`, 404]);
@@ -877,8 +857,7 @@ test("a rules file that cannot be loaded says why (HTTP status, connection, CSP,
 });
 
 test("a page whose CSP refuses WebAssembly gets words in the widget and kind \"wasm\" in regiewijzer-error", async () => {
-  const { page } = await watchedPage(browser, server.origin);
-  await page.goto(`${server.origin}/tests/fixtures/geen-wasm.html`);
+  const { page } = await web.open("/tests/fixtures/geen-wasm.html", { ready: null });
   const box = page.locator("regie-wijzer [part=error][role=alert][data-kind=wasm]");
   await box.waitFor();
   assert.match(await box.textContent(), /de browser weigerde de WebAssembly-code uit te voeren.*'wasm-unsafe-eval'/);

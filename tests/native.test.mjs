@@ -3,30 +3,18 @@
 // is being typed breaks it; removed widgets are freed; when its engine cannot start it says so, shows the
 // host's fallback content and lets the form be sent; focus after a decision stays on a named element; the
 // live status says in one short sentence what an answer changed; properties behave like attributes.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer } from "./server.mjs";
-import { launch, watchedPage } from "./browser.mjs";
+import { browserSuite } from "./browser.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  // gc() for the test that counts the widgets left alive after they were removed.
-  browser = await launch({ args: ["--js-flags=--expose-gc"] });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// gc() for the test that counts the widgets left alive after they were removed.
+const web = browserSuite({ args: ["--js-flags=--expose-gc"] });
 
 const W = "regie-wijzer";
 
 /** Opens the widget test page and waits until the checklist and the advice are drawn. */
 async function open(path = "/tests/fixtures/widget.html") {
-  const w = await watchedPage(browser, server.origin);
-  await w.page.goto(`${server.origin}${path}`);
-  await w.page.waitForFunction(() => document.querySelector("regie-wijzer")?.shadowRoot?.querySelector("[part=outcome]"));
+  const w = await web.open(path);
   await w.page.evaluate(() => {
     window.changes = [];
     document.addEventListener("regiewijzer-change", (e) => window.changes.push(e.detail.answers));
@@ -248,10 +236,10 @@ const NO_ENGINE = [
 ];
 for (const [what, setup, kind, says, saysEn] of NO_ENGINE) {
   test(`${what}: words, the host's fallback content, regiewijzer-error, and the form is sent with a value that says so`, async () => {
-    const w = await watchedPage(browser, server.origin);
+    const w = await web.page();
     const { page } = w;
     await setup(page);
-    await page.goto(`${server.origin}/tests/fixtures/fallback.html`);
+    await page.goto(`${web.origin}/tests/fixtures/fallback.html`);
     const box = page.locator(`${W} [part=error][role=alert]`);
     await box.waitFor();
     assert.match(await box.textContent(), says);
@@ -368,8 +356,7 @@ test("every attribute is a property (reflected), rich data are properties, value
   await page.context().close();
 
   // Properties set on the element before it is defined are taken when it upgrades.
-  const w = await watchedPage(browser, server.origin);
-  await w.page.goto(`${server.origin}/tests/fixtures/empty.html`);
+  const w = await web.open("/tests/fixtures/empty.html", { ready: null });
   const upgraded = await w.page.evaluate(async () => {
     const el = document.createElement("regie-wijzer");
     el.answers = { acuut_gevaar: true };

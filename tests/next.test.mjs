@@ -2,34 +2,17 @@
 // whose answer changes the route comes first and says to what; only the first few are shown, the rest sit
 // behind "Meer vragen"; a button still moves focus to its question; the actions show what could still be
 // added. A screenshot of the ranked list is kept for a person to look at.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
-import { startServer } from "./server.mjs";
-import { launch, watchedPage } from "./browser.mjs";
+import { artifact, browserSuite } from "./browser.mjs";
 import { answerByKeyboard } from "./keyboard.mjs";
 
-const ARTIFACTS = new URL("./artifacts/", import.meta.url);
 const WIDGET = "regie-wijzer";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  await mkdir(ARTIFACTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = browserSuite();
 
 test("'wat nu telt' puts first the question that changes the route, and says to what", async () => {
-  const { page, errors } = await watchedPage(browser, server.origin);
-  await page.goto(`${server.origin}/www/demo/`);
-  await page.locator(`${WIDGET} [part=checklist]`).waitFor();
+  const { page, errors } = await web.open("/www/demo/", { ready: "[part=checklist]" });
   // No acute danger, no abuse; dementia suspected and help refused: in page order serious harm comes
   // after a handful of other questions, yet it is the one answer that switches the route to the Wzd.
   await answerByKeyboard(page, [["acuut_gevaar", false], ["huiselijk_geweld", false],
@@ -55,7 +38,7 @@ test("'wat nu telt' puts first the question that changes the route, and says to 
   assert.match(await add.getAttribute("data-values"), /overleg_wzd_zorgaanbieder/);
 
   await page.locator(`${WIDGET} [part=matters-next]`).scrollIntoViewIfNeeded();
-  await page.locator(`${WIDGET} [part=matters-next]`).screenshot({ path: new URL("next-ranked.png", ARTIFACTS).pathname });
+  await page.locator(`${WIDGET} [part=matters-next]`).screenshot({ path: artifact("next-ranked.png") });
 
   // The button still moves focus to its question; answering it switches the route.
   await top.first().locator("button").focus();

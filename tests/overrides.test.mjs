@@ -2,38 +2,21 @@
 // decided otherwise on its own, from an empty, required choice, with a reason code from the ruleset's list
 // plus free text; the form value records per outcome the advice, the decision, the reason and the time;
 // the summary says per outcome "bevestigd" or "afgeweken: …". On the demo portal (the shipped triage rules).
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
-import { startServer } from "./server.mjs";
-import { launch, watchedPage } from "./browser.mjs";
+import { artifact, browserSuite } from "./browser.mjs";
 import { answerByKeyboard, tabTo } from "./keyboard.mjs";
 
-const ARTIFACTS = new URL("./artifacts/", import.meta.url);
 const W = "regie-wijzer";
 const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 // A homeless person who refuses help: outreach care (bemoeizorg) in the shipped triage rules.
 const CASE = [["melder", "buurt"], ["acuut_gevaar", false], ["huiselijk_geweld", false],
   ["woonsituatie", "dakloos"], ["hulp_geweigerd", true]];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  await mkdir(ARTIFACTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = browserSuite();
 
 async function openCase() {
-  const { page, errors } = await watchedPage(browser, server.origin);
-  await page.goto(`${server.origin}/www/demo/`);
-  await page.locator(`${W} [part=checklist]`).waitFor();
+  const { page, errors } = await web.open("/www/demo/", { ready: "[part=checklist]" });
   await answerByKeyboard(page, CASE);
   await page.waitForFunction(() => document.querySelector("regie-wijzer").value?.outcomes?.route?.values?.[0] === "bemoeizorg",
     null, { timeout: 5000 });
@@ -152,7 +135,7 @@ test("the lead is overridden on its own; an action is struck and one added, by k
   await tabTo(page, "[data-field=override-code]");
   await page.keyboard.type("Veiligheid");
   await tabTo(page, "[data-action=save-override]");
-  await page.locator(`${W} [part=decision]`).screenshot({ path: new URL("decision-panel.png", ARTIFACTS).pathname });
+  await page.locator(`${W} [part=decision]`).screenshot({ path: artifact("decision-panel.png") });
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => document.querySelector("regie-wijzer").value?.decisions?.acties, null, { timeout: 5000 });
   const acties = (await value(page)).decisions.acties;
@@ -164,7 +147,7 @@ test("the lead is overridden on its own; an action is struck and one added, by k
   const line = (await summaryText(page)).split("\n").find((l) => l.includes("toegevoegd"));
   assert.match(line, /afgeweken: toegevoegd: Schakel de politie in; geschrapt: .+ \(reden: Veiligheid van de medewerker\)$/);
   assert.deepEqual(errors, []);
-  await page.locator(`${W} [part=decision]`).screenshot({ path: new URL("decision-panel-saved.png", ARTIFACTS).pathname });
+  await page.locator(`${W} [part=decision]`).screenshot({ path: artifact("decision-panel-saved.png") });
   await page.context().close();
 });
 

@@ -2,29 +2,17 @@
 // (`evaluateOutcomes`: outcomes, reasons, what is provisional), painted at once; the ranking of the open
 // questions and the actions that could still be added (`evaluate`, many times the work) come a frame later,
 // once per burst of answers. Counted in calls, never timed (docs/performance.md has the times).
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer } from "./server.mjs";
-import { launch, watchedPage } from "./browser.mjs";
+import { browserSuite } from "./browser.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = browserSuite();
 
 const W = "regie-wijzer";
 
 /** The widget test page with the engine's two evaluation methods counted. */
 async function counted() {
-  const w = await watchedPage(browser, server.origin);
-  await w.page.goto(`${server.origin}/tests/fixtures/widget.html`);
-  await w.page.waitForFunction(() => document.querySelector("regie-wijzer")?.shadowRoot?.querySelector("[part=outcome]"));
+  const w = await web.open("/tests/fixtures/widget.html");
   await w.page.evaluate(async () => {
     const { glueUrl } = await import("/www/element/engine.js");
     const { Engine } = await import(glueUrl());

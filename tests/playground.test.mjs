@@ -3,15 +3,12 @@
 // with expected vs actual, a removed rule found as a gap whose example loads into the preview, a diff
 // against the shipped default, share links, "save as test", Dutch and English, axe, and no request
 // that leaves the page. Screenshots of useful states go to tests/artifacts/.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { deflateRawSync } from "node:zlib";
-import AxeBuilder from "@axe-core/playwright";
-import { startServer } from "./server.mjs";
-import { launch, watchedPage } from "./browser.mjs";
+import { artifact, axeViolations, browserSuite } from "./browser.mjs";
 
-const ARTIFACTS = new URL("./artifacts/", import.meta.url);
 const TRIAGE = readFileSync(new URL("../rulesets/triage.regels", import.meta.url), "utf8").split("\n");
 /** The line (from 1) of the first line of the shipped triage rules that starts with `text`. */
 const lineOf = (text) => {
@@ -20,22 +17,10 @@ const lineOf = (text) => {
   return i + 1;
 };
 
-let server;
-let browser;
+const web = browserSuite();
 
-before(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openPlayground(url = `${server.origin}/www/playground/`) {
-  const watched = await watchedPage(browser, server.origin);
+async function openPlayground(url = `${web.origin}/www/playground/`) {
+  const watched = await web.page();
   await watched.page.setViewportSize({ width: 1400, height: 1000 });
   await watched.page.goto(url);
   await watched.page.waitForFunction(() => document.body.dataset.ready === "true");
@@ -101,7 +86,7 @@ test("an error is underlined with its message; fixed, the preview follows the ru
   // The preview keeps the last valid rules, and says so.
   assert.match(await page.textContent("#preview-note"), /laatste geldige versie/);
   await page.locator("#preview").getByText("Wie meldt er?").first().waitFor();
-  await page.screenshot({ path: new URL("playground-error.png", ARTIFACTS).pathname });
+  await page.screenshot({ path: artifact("playground-error.png") });
   // Fixed: valid again, and the preview follows a further change.
   await replaceLine(page, acuutThen, "  then route = crisisdienst_112, regiehouder = crisisdienst, acties = bel_112");
   await waitValid(page);
@@ -129,7 +114,7 @@ test("a broken rule turns its tests red with expected vs actual; a test's answer
   assert.equal(await failing.locator(".pg-expected").first().textContent(), "verwacht: route = crisisdienst_112");
   assert.match(await failing.locator(".pg-actual").first().textContent(), /^werkelijk: .*vangnet/);
   await failing.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: new URL("playground-failing-test.png", ARTIFACTS).pathname });
+  await page.screenshot({ path: artifact("playground-failing-test.png") });
   // Its answers, in the preview: the (broken) rule now routes acute danger to the safety net.
   await failing.getByRole("button", { name: "Laad in voorbeeld" }).click();
   await page.waitForFunction(() => document.querySelector("#preview").answers.acuut_gevaar === true);
@@ -153,7 +138,7 @@ test("removing the advice rule shows a gap with an example that loads into the p
   const gap = page.locator('#findings li[data-code="A101"]').first();
   await gap.waitFor();
   assert.match(await gap.textContent(), /Geen regel beslist 'route'/);
-  await page.screenshot({ path: new URL("playground-analysis.png", ARTIFACTS).pathname, fullPage: true });
+  await page.screenshot({ path: artifact("playground-analysis.png"), fullPage: true });
   await gap.getByRole("button", { name: "Toon in voorbeeld" }).click();
   await page.waitForFunction(() => Object.keys(document.querySelector("#preview").answers).length > 3);
   await page.waitForFunction(() => document.querySelector("#preview")
@@ -198,7 +183,7 @@ test("a share link carries the text in its fragment and reopens it in a new page
   await page.click("#share");
   await page.locator("#share-link").waitFor();
   const link = await page.inputValue("#share-link");
-  assert.ok(link.startsWith(`${server.origin}/www/playground/#regels=`), link);
+  assert.ok(link.startsWith(`${web.origin}/www/playground/#regels=`), link);
   await page.close();
   const second = await openPlayground(link);
   assert.equal(await second.page.textContent("#ruleset-id"), hash);
@@ -215,7 +200,7 @@ const fragmentOf = (bytes) => deflateRawSync(bytes).toString("base64url");
 test("a share link that inflates past 2 MB is stopped at the limit and says so; the default rules open", async () => {
   // 64 MB of text in a link of about 90 KB.
   const fragment = fragmentOf(Buffer.alloc(64 << 20, "#"));
-  const { page, errors, foreign } = await openPlayground(`${server.origin}/www/playground/#regels=${fragment}`);
+  const { page, errors, foreign } = await openPlayground(`${web.origin}/www/playground/#regels=${fragment}`);
   assert.match(await page.textContent("#file-status"), /groter dan 2 MB en zijn niet geopend/);
   assert.ok((await page.locator(".cm-content").textContent()).includes("ruleset triage"));
   await page.click("#lang-toggle");
@@ -247,7 +232,7 @@ test("a share link that inflates past 2 MB is stopped at the limit and says so; 
 test("a damaged share link says so and opens the default rules", async () => {
   const cut = fragmentOf(Buffer.from(TRIAGE.join("\n"))).slice(0, 200);
   for (const fragment of [cut, "!!niet-base64!!", fragmentOf(Buffer.from([0x72, 0xff, 0xfe]))]) {
-    const { page, errors } = await openPlayground(`${server.origin}/www/playground/?lang=en#regels=${fragment}`);
+    const { page, errors } = await openPlayground(`${web.origin}/www/playground/?lang=en#regels=${fragment}`);
     assert.match(await page.textContent("#file-status"), /This link is damaged/, fragment);
     assert.ok((await page.locator(".cm-content").textContent()).includes("ruleset triage"));
     assert.deepEqual(errors, []);
@@ -301,20 +286,16 @@ test("the playground speaks English too, and completes names the rules define", 
 
 test("the playground has no accessibility violations (WCAG 2.1 A/AA), with errors, failures and findings shown", async () => {
   const { page } = await openPlayground();
-  const axe = () => new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  let result = await axe();
-  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target).join(" ")}`), []);
+  assert.deepEqual(await axeViolations(page), []);
   await replaceLine(page, lineOf("  then route = crisisdienst_112"), "  then route = ergens_heen");
   await page.locator(".cm-lintRange-error").first().waitFor();
-  result = await axe();
-  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target).join(" ")}`), []);
+  assert.deepEqual(await axeViolations(page), []);
   await page.keyboard.press("Control+z");
   await settled(page);
   await replaceLine(page, lineOf("  then route = crisisdienst_112"), "  then route = vangnet");
   await page.waitForFunction(() => document.querySelector("#tests-summary").dataset.failed !== "0");
   await page.waitForFunction(() => document.querySelector("#analysis-summary").textContent.includes("doorrekeningen"));
-  result = await axe();
-  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target).join(" ")}`), []);
+  assert.deepEqual(await axeViolations(page), []);
   await page.close();
 });
 

@@ -3,11 +3,10 @@
 // values posted by the real element are checked in as tests/fixtures/values/*.json, which
 // `regiewijzer verify` must accept (crates/regiewijzer-cli/tests/verify.rs). This test regenerates them
 // and fails when they went stale; `REGIEWIJZER_BLESS=1` rewrites them.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
-import { startServer } from "./server.mjs";
-import { launch, takeInvalidValues, watchedPage } from "./browser.mjs";
+import { browserSuite, takeInvalidValues } from "./browser.mjs";
 import { answerByKeyboard } from "./keyboard.mjs";
 import { checkValue, valueProblems, valuesChecked, validate } from "./value.mjs";
 
@@ -17,18 +16,7 @@ const BLESS = process.env.REGIEWIJZER_BLESS === "1";
 const CLOCK = new Date("2026-03-02T09:14:03.512Z");
 const W = "regie-wijzer";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = browserSuite();
 
 const fixture = (name) => JSON.parse(readFileSync(new URL(`${name}.json`, FIXTURES), "utf8"));
 const value = (page) => page.evaluate(() => document.querySelector("regie-wijzer").value);
@@ -72,9 +60,7 @@ test("the package ships the schema as ./value.schema.json", () => {
 });
 
 test("every value a test page posts or reads is checked against the schema, and a wrong one is caught", async () => {
-  const { page, errors } = await watchedPage(browser, server.origin);
-  await page.goto(`${server.origin}/tests/fixtures/widget.html`);
-  await page.locator(`${W} [part=checklist]`).waitFor();
+  const { page, errors } = await web.open("/tests/fixtures/widget.html", { ready: "[part=checklist]" });
   const before = valuesChecked();
   await page.locator(`${W} [data-action=confirm]`).click();
   await page.waitForFunction(() => document.querySelector("regie-wijzer").value?.decided);
@@ -97,9 +83,9 @@ test("every value a test page posts or reads is checked against the schema, and 
 
 /** A page with the widget test page's element (today 2026-03-02) and the device clock at {@link CLOCK}. */
 async function fixedPage() {
-  const w = await watchedPage(browser, server.origin);
+  const w = await web.page();
   await w.page.clock.setFixedTime(CLOCK);
-  await w.page.goto(`${server.origin}/tests/fixtures/widget.html`);
+  await w.page.goto(`${web.origin}/tests/fixtures/widget.html`);
   await w.page.locator(`${W} [part=checklist]`).waitFor();
   return w;
 }
