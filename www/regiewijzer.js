@@ -378,14 +378,16 @@ export class RegieWijzer extends HTMLElement {
     return { w: words(st.lang), lang: st.lang, today: st.today, labels, level: this.headingLevel, decisionWords };
   }
 
-  /** The decision words the engine gave, per outcome, advice, decision and language (for these rules). */
+  /** The decision words the engine gave, per decision (with its outcome's advice) and language, for these
+   * rules. */
   #saidDecisions = new Map();
   /** The decision `d` on outcome `o` in words, as the summary says it: made by the engine (the core's
-   * text, one call per decision or advice that changed), not here. */
+   * text), asked once per override, advice and language, and once per language for "bevestigd" and "nog
+   * niet genomen" (which read neither the outcome nor its advice). */
   #decisionWords(o, d) {
     const st = this.#st;
     const input = decisionInput(o.id, d);
-    const key = JSON.stringify([o.id, o.values, input, st.lang]);
+    const key = JSON.stringify(d?.otherwise ? [o.id, o.values, input, st.lang] : [input?.kind ?? null, st.lang]);
     let said = this.#saidDecisions.get(key);
     if (said === undefined) {
       said = call(st.engine, (e) => e.decisionInWords(o.id, o.values, input, st.lang));
