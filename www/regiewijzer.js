@@ -6,7 +6,7 @@
 // all while loading. docs/widget.md is the contract.
 import { call, compile, load, start, StartError, Trap, withCoreRules } from "./element/engine.js";
 import {
-  allDecided, confirmAll, decisionInput, decisionInputs, evaluate, rank, initial, removedAnswers, restoredDecisions, saveOverride, value,
+  allDecided, confirmAll, decisionInputs, evaluate, rank, initial, removedAnswers, restoredDecisions, saveOverride, value,
 } from "./element/state.js";
 import { normalise, plain, withAnswer } from "./element/answers.js";
 import { buildChecklist, patchQuestions, readAnswer, todayNotice, writeAnswer } from "./element/questions.js";
@@ -298,7 +298,6 @@ export class RegieWijzer extends HTMLElement {
     if (this.#view) keepDraft(this.#shadow, st);
     st.engine?.free();
     st.engine = engine;
-    this.#saidDecisions.clear();
     this.#rules = { key, model };
     this.#failure = null;
     st.checklist = call(engine, (e) => e.checklist());
@@ -374,27 +373,7 @@ export class RegieWijzer extends HTMLElement {
     const st = this.#st;
     const labels = new Map();
     for (const s of st.checklist?.sections ?? []) for (const f of s.facts) labels.set(f.id, f.label);
-    const decisionWords = (o, d) => this.#decisionWords(o, d);
-    return { w: words(st.lang), lang: st.lang, today: st.today, labels, level: this.headingLevel, decisionWords };
-  }
-
-  /** The decision words the engine gave, per decision (with its outcome's advice) and language, for these
-   * rules. */
-  #saidDecisions = new Map();
-  /** The decision `d` on outcome `o` in words, as the summary says it: made by the engine (the core's
-   * text), asked once per override, advice and language, and once per language for "bevestigd" and "nog
-   * niet genomen" (which read neither the outcome nor its advice). */
-  #decisionWords(o, d) {
-    const st = this.#st;
-    const input = decisionInput(o.id, d);
-    const key = JSON.stringify(d?.otherwise ? [o.id, o.values, input, st.lang] : [input?.kind ?? null, st.lang]);
-    let said = this.#saidDecisions.get(key);
-    if (said === undefined) {
-      said = call(st.engine, (e) => e.decisionInWords(o.id, o.values, input, st.lang));
-      if (this.#saidDecisions.size >= 64) this.#saidDecisions.clear();
-      this.#saidDecisions.set(key, said);
-    }
-    return said;
+    return { w: words(st.lang), lang: st.lang, today: st.today, labels, level: this.headingLevel };
   }
 
   /** Patches what the last evaluation changed: questions, advice, decisions, removed answers. Returns the

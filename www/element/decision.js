@@ -75,13 +75,13 @@ function adviceLine(outcomes, checklist, { w, lang }) {
  * @param {any} st the widget state
  * @param {{ w: any, lang: string }} ctx
  */
-export function patchOutcomeDecisions(advice, st, { w, decisionWords }) {
+export function patchOutcomeDecisions(advice, st, { w, lang }) {
   for (const o of st.evaluation?.outcomes ?? []) {
     const node = advice.outcomes.get(o.id);
     if (!node) continue;
     node.decision ??= h("p", { part: "outcome-decision" });
     if (!node.decision.isConnected) node.value.after(node.decision);
-    setText(node.decision, `${w.decision}: ${decisionWords(o, st.decisions[o.id])}`);
+    setText(node.decision, `${w.decision}: ${decisionInWords(o, st.decisions[o.id], st.checklist, w, lang)}`);
   }
 }
 
@@ -100,11 +100,11 @@ function rowNode(o, st, { w, lang }) {
 
 /** Patches a row: the decision in words, and the override form opened or closed. */
 function patchRow(row, o, st, ctx) {
-  const { w, lang, decisionWords } = ctx;
+  const { w, lang } = ctx;
   const d = st.decisions[o.id];
   setAttr(row.el, "data-decision", !d ? "none" : d.otherwise ? "override" : "confirmed");
   const advice = o.value_labels.map((t) => t[lang]).join(", ") || w.undecided;
-  setText(row.text, `${o.label[lang]}: ${advice} — ${decisionWords(o, d)}`);
+  setText(row.text, `${o.label[lang]}: ${advice} — ${decisionInWords(o, d, st.checklist, w, lang)}`);
   const open = st.draft?.outcome === o.id && row.toggle != null;
   if (row.toggle) setAttr(row.toggle, "aria-expanded", open ? "true" : "false");
   if (open && !row.form) {
@@ -114,6 +114,24 @@ function patchRow(row, o, st, ctx) {
     row.form.remove();
     row.form = null;
   }
+}
+
+/** One outcome's decision in words, as the core's summary says it: "bevestigd", "afgeweken: … (reden:
+ * …)", "nog niet genomen". */
+export function decisionInWords(o, d, checklist, w, lang) {
+  if (!d) return w.decNotDecided;
+  if (!d.otherwise) return w.decConfirmed;
+  const view = checklist.outcomes.find((v) => v.id === o.id);
+  const label = (id) => view?.values.find((v) => v.id === id)?.label[lang] ?? id;
+  const labels = (ids) => (ids.length ? ids.map(label).join(", ") : w.decNone);
+  const { values, code, text } = d.otherwise;
+  // For a list, "toegevoegd: …; geschrapt: …", a side left out when it is empty (as the summary says it).
+  const changed = [[w.decAdded, values.filter((v) => !o.values.includes(v))], [w.decStruck, o.values.filter((v) => !values.includes(v))]]
+    .filter(([, ids]) => ids.length).map(([word, ids]) => `${word}: ${labels(ids)}`);
+  const what = view?.policy === "collect" ? changed.join("; ") || w.decNone : labels(values);
+  const why = [checklist.override_reasons?.find((r) => r.id === code)?.label[lang], text.split(/\s+/).filter(Boolean).join(" ")]
+    .filter(Boolean);
+  return `${w.decOverridden}: ${what} (${w.decReason}: ${why.join(" – ")})`;
 }
 
 /** The form to decide otherwise on one outcome: an empty required choice (or the actions that hold, for

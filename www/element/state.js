@@ -187,15 +187,9 @@ export function value(st) {
 
 /** The decisions as the engine's summary takes them. */
 export function decisionInputs(decisions) {
-  return Object.entries(decisions).map(([outcome, d]) => decisionInput(outcome, d));
-}
-
-/** One decision on `outcome` as the engine takes it (`null`: none taken yet). */
-export function decisionInput(outcome, d) {
-  if (!d) return null;
-  return d.otherwise
+  return Object.entries(decisions).map(([outcome, d]) => (d.otherwise
     ? { kind: "override", outcome, values: d.otherwise.values, code: d.otherwise.code, reason: d.otherwise.text }
-    : { kind: "confirmed", outcome };
+    : { kind: "confirmed", outcome }));
 }
 
 /** An instant as `Date.prototype.toISOString` writes it (what `decidedAt` holds), else undefined. */

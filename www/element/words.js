@@ -1,6 +1,5 @@
 // Every fixed text of the <regie-wijzer> element, in Dutch and English. The texts about the rules
-// themselves (questions, values, reasons, what matters next, the summary, the decision per outcome in
-// words) come from the rules engine.
+// themselves (questions, values, reasons, what matters next, the summary) come from the rules engine.
 
 /** @typedef {typeof NL} Words */
 
@@ -73,6 +72,14 @@ export const NL = {
   handoverComplete: "rond",
   handoverBlocked: "nog niet rond",
   disclaimer: "Beslisondersteuning: de professional beslist.",
+  // The decision on one outcome in words (as the core's summary says it).
+  decConfirmed: "bevestigd",
+  decOverridden: "afgeweken",
+  decNotDecided: "nog niet genomen",
+  decAdded: "toegevoegd",
+  decStruck: "geschrapt",
+  decNone: "geen",
+  decReason: "reden",
   // The live status: one short sentence about what changed.
   liveOverride: "Afwijking vastgelegd: {outcome}.",
   liveCancel: "Afwijking niet vastgelegd.",
@@ -156,6 +163,13 @@ export const EN = {
   handoverComplete: "complete",
   handoverBlocked: "not complete yet",
   disclaimer: "Decision support: the professional decides.",
+  decConfirmed: "confirmed",
+  decOverridden: "decided otherwise",
+  decNotDecided: "not taken yet",
+  decAdded: "added",
+  decStruck: "struck",
+  decNone: "none",
+  decReason: "reason",
   liveOverride: "Decision recorded: {outcome}.",
   liveCancel: "Decision not recorded.",
   required: "Confirm the advice or decide otherwise with a reason.",

@@ -376,22 +376,10 @@ fn who(r: &crate::eval::Reason, w: &Words, lang: &str, outcome: &str) -> String 
 
 /// The decision on outcome `o` in words, in `lang`: "bevestigd", "afgeweken: X (reden: …)" (for a
 /// `collect` outcome the actions added and struck) or "nog niet genomen"; the summary and the widget
-/// say it the same way (the widget through [`decision_words`]).
+/// say it the same way.
 pub fn decision_in_words(
     model: &Model,
     o: &OutcomeResult,
-    decided: Option<&Decision>,
-    lang: &str,
-) -> String {
-    decision_words(model, &o.id, &o.values, decided, lang)
-}
-
-/// [`decision_in_words`] for outcome `outcome` (an id) whose advice is the value ids `advice`: what the
-/// widget shows beside each outcome, from the engine's `decisionInWords`.
-pub fn decision_words(
-    model: &Model,
-    outcome: &str,
-    advice: &[String],
     decided: Option<&Decision>,
     lang: &str,
 ) -> String {
@@ -401,7 +389,7 @@ pub fn decision_words(
         Some(Decision::Confirmed { .. }) => return w.confirmed.to_string(),
         Some(Decision::Override(ov)) => ov,
     };
-    let def = model.outcomes.iter().find(|d| d.id == outcome);
+    let def = model.outcomes.iter().find(|d| d.id == o.id);
     let label = |id: &String| {
         def.and_then(|d| d.values.iter().find(|v| &v.id == id))
             .map_or_else(|| id.clone(), |v| v.label.get(lang).to_string())
@@ -415,8 +403,8 @@ pub fn decision_words(
         }
     };
     let what = if def.is_some_and(|d| d.policy == Policy::Collect) {
-        let added: Vec<&String> = ov.values.iter().filter(|v| !advice.contains(v)).collect();
-        let struck: Vec<&String> = advice.iter().filter(|v| !ov.values.contains(v)).collect();
+        let added: Vec<&String> = ov.values.iter().filter(|v| !o.values.contains(v)).collect();
+        let struck: Vec<&String> = o.values.iter().filter(|v| !ov.values.contains(v)).collect();
         // "toegevoegd: …; geschrapt: …", a side left out when it is empty.
         let parts: Vec<String> = [(w.added, added), (w.struck, struck)]
             .into_iter()

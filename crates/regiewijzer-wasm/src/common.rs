@@ -366,41 +366,6 @@ pub(crate) fn summary_js(
     ))
 }
 
-/// The professional's decision on one outcome in words, as the summary says it (`decision`: a
-/// `DecisionInput`, or `null` for none taken yet; `advice`: the outcome's advised value ids).
-pub(crate) fn decision_in_words_js(
-    model: &Model,
-    outcome: &str,
-    advice: &JsValue,
-    decision: &JsValue,
-    lang: &str,
-) -> Result<String, JsValue> {
-    let advice = match plain_from_js(advice) {
-        Ok(RawValue::List(items)) => items
-            .iter()
-            .map(|v| text(Some(v)))
-            .collect::<Option<Vec<String>>>(),
-        _ => None,
-    };
-    let decided = match plain_from_js(decision) {
-        Ok(RawValue::Null) => Some(None),
-        Ok(plain) => decision_from(&plain).map(Some),
-        Err(_) => None,
-    };
-    let (Some(advice), Some(decided)) = (advice, decided) else {
-        return Err(JsValue::from_str(DECISION_UNREADABLE));
-    };
-    Ok(regiewijzer_core::summary::decision_words(
-        model,
-        outcome,
-        &advice,
-        decided.as_ref(),
-        lang,
-    ))
-}
-
-const DECISION_UNREADABLE: &str = "het besluit is geen {kind, outcome, …} of het advies geen lijst van waarden / the decision is not a {kind, outcome, …} or the advice not a list of values";
-
 /// Checks an override the page passed: `undefined` when it can be recorded, else why, in nl and en.
 pub(crate) fn validate_override_js(model: &Model, value: &JsValue) -> Result<JsValue, JsValue> {
     let ov = plain_from_js(value)
@@ -418,8 +383,7 @@ const OVERRIDE_UNREADABLE: &str = "de afwijking is geen {outcome, values, code, 
 
 /// The methods [`crate::Ruleset`] and [`crate::Engine`] share, written once for both (a type with a
 /// `model: Model` field and a `last: LastWhole` field): `id`, `version`, `hash`, `title`, `checklist()`, `evaluate(answers, today)`, `evaluateOutcomes(answers, today)`,
-/// `summary(answers, today, decisions, lang)`, `decisionInWords(outcome, advice, decision, lang)` and
-/// `validateOverride(input)`.
+/// `summary(answers, today, decisions, lang)` and `validateOverride(input)`.
 macro_rules! rules_methods {
     ($ty:ident) => {
         #[wasm_bindgen]
@@ -505,20 +469,6 @@ macro_rules! rules_methods {
                     &decisions,
                     lang,
                 )
-            }
-
-            /// The professional's decision on one outcome in words in `lang`, as the summary says it:
-            /// "bevestigd", "afgeweken: … (reden: …)" or, for `null`, "nog niet genomen". `advice` is the
-            /// outcome's advised value ids (what an override of a `collect` outcome adds to or strikes).
-            #[wasm_bindgen(js_name = decisionInWords)]
-            pub fn decision_in_words(
-                &self,
-                outcome: &str,
-                #[wasm_bindgen(unchecked_param_type = "string[]")] advice: JsValue,
-                #[wasm_bindgen(unchecked_param_type = "DecisionInput | null")] decision: JsValue,
-                lang: &str,
-            ) -> Result<String, JsValue> {
-                $crate::common::decision_in_words_js(&self.model, outcome, &advice, &decision, lang)
             }
 
             /// Checks an override: `undefined` when it can be recorded, else the reason in nl and en.
