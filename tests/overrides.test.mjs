@@ -146,6 +146,12 @@ test("the lead is overridden on its own; an action is struck and one added, by k
   assert.equal(acties.reason.code, "veiligheid_medewerker");
   const line = (await summaryText(page)).split("\n").find((l) => l.includes("toegevoegd"));
   assert.match(line, /afgeweken: toegevoegd: Schakel de politie in; geschrapt: .+ \(reden: Veiligheid van de medewerker\)$/);
+  // The widget says the decision in the summary's words: one text, made by the engine.
+  const said = line.slice(line.indexOf("afgeweken: "));
+  const row = await page.locator(`${W} [part=decision-outcome][data-outcome=acties] > span`).textContent();
+  assert.ok(row.endsWith(` — ${said}`), `the row "${row}" ends with the summary's "${said}"`);
+  const printed = await page.locator(`${W} [part=outcome][data-outcome=acties] [part=outcome-decision]`).textContent();
+  assert.equal(printed, `Besluit: ${said}`);
   assert.deepEqual(errors, []);
   await page.locator(`${W} [part=decision]`).screenshot({ path: artifact("decision-panel-saved.png") });
   await page.context().close();

@@ -125,9 +125,10 @@ export function decisionInWords(o, d, checklist, w, lang) {
   const label = (id) => view?.values.find((v) => v.id === id)?.label[lang] ?? id;
   const labels = (ids) => (ids.length ? ids.map(label).join(", ") : w.decNone);
   const { values, code, text } = d.otherwise;
-  const what = view?.policy === "collect"
-    ? `${w.decAdded} ${labels(values.filter((v) => !o.values.includes(v)))}; ${w.decStruck} ${labels(o.values.filter((v) => !values.includes(v)))}`
-    : labels(values);
+  // For a list, "toegevoegd: …; geschrapt: …", a side left out when it is empty (as the summary says it).
+  const changed = [[w.decAdded, values.filter((v) => !o.values.includes(v))], [w.decStruck, o.values.filter((v) => !values.includes(v))]]
+    .filter(([, ids]) => ids.length).map(([word, ids]) => `${word}: ${labels(ids)}`);
+  const what = view?.policy === "collect" ? changed.join("; ") || w.decNone : labels(values);
   const why = [checklist.override_reasons?.find((r) => r.id === code)?.label[lang], text.split(/\s+/).filter(Boolean).join(" ")]
     .filter(Boolean);
   return `${w.decOverridden}: ${what} (${w.decReason}: ${why.join(" – ")})`;

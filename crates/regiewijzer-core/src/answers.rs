@@ -412,59 +412,62 @@ fn convert_records(
         return None;
     }
     let mut records = Vec::new();
-    'records: for (n, item) in items.iter().enumerate() {
-        let n = n + 1;
-        let RawValue::Record(map) = item else {
-            issues.push(issue(
-                key,
-                AnswerIssueKind::BadRecord,
-                format!("Registratie {n} is geen object met velden."),
-                format!("Record {n} is not an object with fields."),
-            ));
-            continue;
-        };
-        for k in map.keys() {
-            if !fields.iter().any(|f| &f.id == k) {
-                issues.push(issue(
-                    key,
-                    AnswerIssueKind::BadRecord,
-                    format!("Registratie {n} heeft een onbekend veld '{k}'."),
-                    format!("Record {n} has an unknown field '{k}'."),
-                ));
-                continue 'records;
-            }
+    for (n, item) in items.iter().enumerate() {
+        match convert_record(key, fields, n + 1, item) {
+            Ok(record) => records.push(record),
+            Err(problem) => issues.push(problem),
         }
-        let mut record = Vec::with_capacity(fields.len());
-        for (i, f) in fields.iter().enumerate() {
-            let value = match map.get(&f.id) {
-                None => None,
-                Some(v) => match convert(&f.ty, v) {
-                    Ok(v) => v,
-                    Err((kind, nl, en)) => {
-                        issues.push(issue(
-                            key,
-                            kind,
-                            format!("Registratie {n}, veld '{}': {nl}", f.id),
-                            format!("Record {n}, field '{}': {en}", f.id),
-                        ));
-                        continue 'records;
-                    }
-                },
-            };
-            if i == 0 && value.is_none() {
-                issues.push(issue(
-                    key,
-                    AnswerIssueKind::BadRecord,
-                    format!("Registratie {n} heeft geen datum ('{}').", f.id),
-                    format!("Record {n} has no date ('{}').", f.id),
-                ));
-                continue 'records;
-            }
-            record.push(value);
-        }
-        records.push(record);
     }
     Some(records)
+}
+
+/// Record number `n` of a timeline from its JSON object, or the one issue that keeps it out.
+fn convert_record(
+    key: &str,
+    fields: &[FieldDef],
+    n: usize,
+    item: &RawValue,
+) -> Result<Record, AnswerIssue> {
+    let RawValue::Record(map) = item else {
+        return Err(issue(
+            key,
+            AnswerIssueKind::BadRecord,
+            format!("Registratie {n} is geen object met velden."),
+            format!("Record {n} is not an object with fields."),
+        ));
+    };
+    if let Some(k) = map.keys().find(|k| !fields.iter().any(|f| &f.id == *k)) {
+        return Err(issue(
+            key,
+            AnswerIssueKind::BadRecord,
+            format!("Registratie {n} heeft een onbekend veld '{k}'."),
+            format!("Record {n} has an unknown field '{k}'."),
+        ));
+    }
+    let mut record = Vec::with_capacity(fields.len());
+    for (i, f) in fields.iter().enumerate() {
+        let value = match map.get(&f.id) {
+            None => None,
+            Some(v) => convert(&f.ty, v).map_err(|(kind, nl, en)| {
+                issue(
+                    key,
+                    kind,
+                    format!("Registratie {n}, veld '{}': {nl}", f.id),
+                    format!("Record {n}, field '{}': {en}", f.id),
+                )
+            })?,
+        };
+        if i == 0 && value.is_none() {
+            return Err(issue(
+                key,
+                AnswerIssueKind::BadRecord,
+                format!("Registratie {n} heeft geen datum ('{}').", f.id),
+                format!("Record {n} has no date ('{}').", f.id),
+            ));
+        }
+        record.push(value);
+    }
+    Ok(record)
 }
 
 fn whole_number(raw: &RawValue) -> Result<i64, Problem> {

@@ -198,25 +198,51 @@ const EN: Words = Words {
 /// professional's decision per outcome: confirmed, decided otherwise (what, and why) or not taken yet.
 pub fn summary(model: &Model, eval: &Evaluation, decisions: &[Decision], lang: &str) -> String {
     let w = if lang == "en" { &EN } else { &NL };
-    let t = |x: &Text| x.get(lang).to_string();
+    let mut lines = head_lines(eval, w, lang);
+    lines.push(String::new());
+    lines.extend(outcome_lines(model, eval, decisions, w, lang));
+    lines.extend(next_lines(eval, lang));
+    lines.push(String::new());
+    lines.extend(reason_lines(eval, w, lang));
+    lines.push(String::new());
+    lines.extend(answer_lines(model, eval, w, lang));
+    lines.push(String::new());
+    lines.push(w.disclaimer.to_string());
     let mut out = String::new();
-    let mut line = |s: String| {
-        out.push_str(&s);
+    for l in lines {
+        out.push_str(&l);
         out.push('\n');
-    };
-    line(w.heading.to_string());
-    line(format!(
-        "{}: {} ({}) {} – {}",
-        w.ruleset,
-        t(&eval.ruleset.title),
-        eval.ruleset.id,
-        eval.ruleset.version,
-        eval.ruleset.hash
-    ));
-    line(format!("{}: {}", w.date, t(&eval.today.label())));
-    line(String::new());
+    }
+    out
+}
 
-    line(format!("{}:", w.outcomes));
+/// The heading, the ruleset (title, id, version, hash) and the date.
+fn head_lines(eval: &Evaluation, w: &Words, lang: &str) -> Vec<String> {
+    let t = |x: &Text| x.get(lang).to_string();
+    vec![
+        w.heading.to_string(),
+        format!(
+            "{}: {} ({}) {} – {}",
+            w.ruleset,
+            t(&eval.ruleset.title),
+            eval.ruleset.id,
+            eval.ruleset.version,
+            eval.ruleset.hash
+        ),
+        format!("{}: {}", w.date, t(&eval.today.label())),
+    ]
+}
+
+/// Per outcome its value (with "standaard" / "voorlopig") and the professional's decision on it.
+fn outcome_lines(
+    model: &Model,
+    eval: &Evaluation,
+    decisions: &[Decision],
+    w: &Words,
+    lang: &str,
+) -> Vec<String> {
+    let t = |x: &Text| x.get(lang).to_string();
+    let mut out = vec![format!("{}:", w.outcomes)];
     for o in &eval.outcomes {
         let value = match o.status {
             Status::Undecided => w.undecided.to_string(),
@@ -240,23 +266,24 @@ pub fn summary(model: &Model, eval: &Evaluation, decisions: &[Decision], lang: &
         } else {
             format!(" ({})", flags.join_words(", "))
         };
-        line(format!("- {}: {value}{flags}", t(&o.label)));
+        out.push(format!("- {}: {value}{flags}", t(&o.label)));
         let decided = decisions.iter().find(|d| d.outcome() == o.id);
-        line(format!(
+        out.push(format!(
             "  {}: {}",
             w.decision,
             decision_in_words(model, o, decided, lang)
         ));
     }
-    for l in next_lines(eval, lang) {
-        line(l);
-    }
-    line(String::new());
+    out
+}
 
-    line(format!("{}:", w.reasons));
+/// "Waarom": per reason who gives it and its because, the sentences of its conditions, its sources.
+fn reason_lines(eval: &Evaluation, w: &Words, lang: &str) -> Vec<String> {
+    let t = |x: &Text| x.get(lang).to_string();
+    let mut out = vec![format!("{}:", w.reasons)];
     for o in &eval.outcomes {
         for r in &o.reasons {
-            line(format!(
+            out.push(format!(
                 "- {}: {}",
                 who(r, w, lang, &t(&o.label)),
                 t(&r.because)
@@ -268,19 +295,23 @@ pub fn summary(model: &Model, eval: &Evaluation, decisions: &[Decision], lang: &
                 .filter(|s| !s.is_empty())
                 .collect();
             if !parts.is_empty() {
-                line(format!("  {}: {}", w.conditions, parts.join_words(" ")));
+                out.push(format!("  {}: {}", w.conditions, parts.join_words(" ")));
             }
             for s in &r.sources {
-                line(format!("  {}: {s}", w.sources));
+                out.push(format!("  {}: {s}", w.sources));
             }
         }
     }
-    line(String::new());
+    out
+}
 
-    line(format!("{}:", w.answers));
+/// The answers used (a timeline's records under it), then the answers not used.
+fn answer_lines(model: &Model, eval: &Evaluation, w: &Words, lang: &str) -> Vec<String> {
+    let t = |x: &Text| x.get(lang).to_string();
+    let mut out = vec![format!("{}:", w.answers)];
     for (def, st) in model.facts.iter().zip(&eval.facts) {
         if let (Some(a), true) = (&st.answer, st.used) {
-            line(format!(
+            out.push(format!(
                 "- {}",
                 question_and_answer(&t(&def.label), &t(&a.label))
             ));
@@ -289,7 +320,7 @@ pub fn summary(model: &Model, eval: &Evaluation, decisions: &[Decision], lang: &
                     .iter()
                     .map(|v| v.as_ref().map_or_else(|| "–".to_string(), |v| t(&v.label)))
                     .collect();
-                line(format!("  · {}", cells.join_words(", ")));
+                out.push(format!("  · {}", cells.join_words(", ")));
             }
         }
     }
@@ -300,10 +331,8 @@ pub fn summary(model: &Model, eval: &Evaluation, decisions: &[Decision], lang: &
         .map(|f| t(&f.label))
         .collect();
     if !ignored.is_empty() {
-        line(format!("{}: {}", w.ignored, ignored.join_words("; ")));
+        out.push(format!("{}: {}", w.ignored, ignored.join_words("; ")));
     }
-    line(String::new());
-    line(w.disclaimer.to_string());
     out
 }
 

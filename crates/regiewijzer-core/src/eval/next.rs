@@ -1,5 +1,6 @@
-//! What matters next, ranked; and for a `collect` outcome, which values are final and which could still
-//! be added.
+//! What matters next, ranked, and what trying answers needs: the answers tried per question and the rules
+//! that read each question (from `tries`, worked out once), and contexts worked out again for a few
+//! changed answers.
 //!
 //! Each open question (asked, unanswered, and read by a rule that could still change an outcome) is
 //! tried with each of its representative answers (those the analysis tries), everything else as is. An
@@ -10,23 +11,22 @@
 //! complete a rule the answers so far already partly meet (more given answers in that rule first), then
 //! the rule's priority (higher first), then checklist order.
 //!
-//! A value a `collect` outcome *could add* comes with a witness: answers to open questions under which a
-//! rule giving that value fires for every completion. A search for it is bounded ([`WITNESS_TRIES`]), so
-//! the list may miss a value, but never names one that cannot come.
+//! The values a `collect` outcome could still add are in `search` ([`super::witness`]).
 
 use crate::words::JoinWords;
 use std::cmp::Reverse;
 
 use serde::Serialize;
 
-use super::{Asked, Ctx, Deps, Giving, OutcomeResult, Tri};
+use super::deps::Deps;
+use super::logic::{Ctx, FactStates, Tri};
+use super::tries::{TrySlot, answers_to_try, readers, with_answer};
+use super::{Asked, OutcomeResult};
 use crate::analysis::ask_closure;
 use crate::answers::Answers;
 use crate::ast::Policy;
 use crate::date::Date;
-use crate::model::{
-    Cond, FactId, FactType, Model, OutcomeDef, Pred, Record, RuleDef, Term, Text, Value, ValueId,
-};
+use crate::model::{FactId, Model, OutcomeDef, RuleDef, Text, ValueId};
 
 /// What answering an open question could do, in the order they are ranked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -108,9 +108,6 @@ impl NextWords {
     }
 }
 
-/// The most evaluations one search for a witness of a `collect` value may use.
-pub const WITNESS_TRIES: usize = 48;
-
 /// How much work (in evaluation steps) trying the open questions' answers may take, as a multiple of
 /// working out the states it starts from (the rules' truth and the outcomes, without reasons; at least
 /// [`MIN_STEPS`]); questions not tried in it are ranked last.
@@ -130,10 +127,13 @@ pub(super) struct Prep<'m> {
 }
 
 /// See [`Prep`].
-struct Tools {
-    reps: Vec<Vec<TrySlot>>,
-    readers: Vec<Vec<usize>>,
-    askers: Askers,
+pub(super) struct Tools {
+    /// Per fact, the answers tried.
+    pub(super) reps: Vec<Vec<TrySlot>>,
+    /// Per fact, the rules that read it (see [`readers`]).
+    pub(super) readers: Vec<Vec<usize>>,
+    /// Per fact, the questions whose `ask when` reads it.
+    pub(super) askers: Askers,
 }
 
 impl<'m> Prep<'m> {
@@ -146,7 +146,8 @@ impl<'m> Prep<'m> {
         }
     }
 
-    fn tools(&self) -> &Tools {
+    /// The tools, worked out on first use.
+    pub(super) fn tools(&self) -> &Tools {
         self.made.get_or_init(|| Tools {
             reps: answers_to_try(self.model, self.today),
             readers: readers(self.model),
@@ -289,7 +290,12 @@ impl<'a> Ctx<'a> {
     /// A context (without reasons) for `answers`, which differ from this context's answers only in the
     /// facts `changed`: the states of other questions are copied, only those of `changed` and of the
     /// questions whose `ask when` reads them are worked out again.
-    fn updated<'b>(&'b self, answers: &'b Answers, changed: &[FactId], askers: &Askers) -> Ctx<'b>
+    pub(super) fn updated<'b>(
+        &'b self,
+        answers: &'b Answers,
+        changed: &[FactId],
+        askers: &Askers,
+    ) -> Ctx<'b>
     where
         'a: 'b,
     {
@@ -298,7 +304,7 @@ impl<'a> Ctx<'a> {
             answers,
             today: self.today,
             // The states are read from this context; only those worked out again are kept apart.
-            facts: super::FactStates {
+            facts: FactStates {
                 base: std::borrow::Cow::Borrowed(&self.facts.base),
                 over: self.facts.over.clone(),
             },
@@ -327,7 +333,7 @@ impl<'a> Ctx<'a> {
     /// out in only in the facts `changed`: only the rules that read them (`readers`) are evaluated again,
     /// in `tris` itself, and their old truth is put back afterwards (no copy of the others). With
     /// `only`, only the rules it marks are evaluated again (`f` must read no other rule's truth).
-    fn with_retried<T>(
+    pub(super) fn with_retried<T>(
         &self,
         tris: &mut [Tri],
         changed: &[FactId],
@@ -357,183 +363,6 @@ impl<'a> Ctx<'a> {
         }
         out
     }
-}
-
-/// One answer to try.
-pub(super) enum TrySlot {
-    /// A plain value.
-    Value(Value),
-    /// A timeline's records.
-    List(Vec<Record>),
-}
-
-/// The answers tried for each fact (a few, so that trying stays cheap; what they miss is only not
-/// ranked or not listed, never wrongly said): yes and no; every option; a scale's levels (its ends and
-/// middle when it has more than 12); for whole numbers the bounds and the numbers around each constant or
-/// parameter the rules compare it with; for dates today and 1, 7, 14, 30, 90 and 365 days before; for a
-/// timeline no records, and 1, 3 or 6 records of today, with each option (or yes and no) of its first
-/// choice or yes/no field.
-fn answers_to_try(model: &Model, today: Date) -> Vec<Vec<TrySlot>> {
-    let mut consts: Vec<(FactId, i64)> = Vec::new();
-    for r in &model.rules {
-        compared(model, &r.cond, &mut consts);
-    }
-    for f in &model.facts {
-        if let Some(c) = &f.ask_when {
-            compared(model, c, &mut consts);
-        }
-    }
-    model
-        .facts
-        .iter()
-        .enumerate()
-        .map(|(f, def)| match &def.ty {
-            FactType::Timeline { fields } => timelines(fields, today),
-            ty => {
-                let mine = consts.iter().filter(|(g, _)| *g == f).map(|(_, c)| *c);
-                plain(ty, mine, today)
-                    .into_iter()
-                    .map(TrySlot::Value)
-                    .collect()
-            }
-        })
-        .collect()
-}
-
-/// The values tried for a plain (not timeline) type; `consts` are what a whole number is compared with.
-fn plain(ty: &FactType, consts: impl Iterator<Item = i64>, today: Date) -> Vec<Value> {
-    let ints = |lo: i64, hi: i64, extra: Vec<i64>| -> Vec<Value> {
-        let mut v: Vec<i64> = extra
-            .into_iter()
-            .filter(|n| (lo..=hi).contains(n))
-            .collect();
-        v.extend([lo, hi]);
-        crate::order::sort_dedup(&mut v);
-        v.into_iter().map(Value::Int).collect()
-    };
-    match ty {
-        FactType::Bool => vec![Value::Bool(true), Value::Bool(false)],
-        FactType::Choice { options } => (0..options.len()).map(Value::Choice).collect(),
-        FactType::Scale { min, max, .. } if max.saturating_sub(*min) <= 12 => {
-            (*min..=*max).map(Value::Int).collect()
-        }
-        FactType::Scale { min, max, .. } => {
-            let mid = min.saturating_add(max.saturating_sub(*min) / 2);
-            ints(*min, *max, consts.chain([mid]).flat_map(around).collect())
-        }
-        FactType::Int { min, max } => {
-            let lo = min.unwrap_or(0);
-            let hi = max.unwrap_or(lo.saturating_add(1000));
-            ints(lo, hi, consts.flat_map(around).collect())
-        }
-        FactType::Date => [0, 1, 7, 14, 30, 90, 365]
-            .into_iter()
-            .filter_map(|d| today.add_days(-d).map(Value::Date))
-            .collect(),
-        FactType::Timeline { .. } => Vec::new(),
-    }
-}
-
-fn around(c: i64) -> [i64; 3] {
-    [c.saturating_sub(1), c, c.saturating_add(1)]
-}
-
-/// No records, and 1, 3 or 6 records of today, with each value of the first choice or yes/no field.
-fn timelines(fields: &[crate::model::FieldDef], today: Date) -> Vec<TrySlot> {
-    let base: Record = fields
-        .iter()
-        .enumerate()
-        .map(|(i, fd)| match &fd.ty {
-            _ if i == 0 => Some(Value::Date(today)),
-            ty => plain(ty, std::iter::empty(), today).first().copied(),
-        })
-        .collect();
-    let varied = fields
-        .iter()
-        .position(|fd| matches!(fd.ty, FactType::Choice { .. } | FactType::Bool));
-    let variants: Vec<Record> = match varied.and_then(|i| Some((i, fields.get(i)?))) {
-        Some((i, fd)) => plain(&fd.ty, std::iter::empty(), today)
-            .into_iter()
-            .map(|v| {
-                let mut r = base.clone();
-                if let Some(slot) = r.get_mut(i) {
-                    *slot = Some(v);
-                }
-                r
-            })
-            .collect(),
-        None => vec![base],
-    };
-    let mut out = vec![TrySlot::List(Vec::new())];
-    for n in [1, 3, 6] {
-        for r in &variants {
-            out.push(TrySlot::List(vec![r.clone(); n]));
-        }
-    }
-    out
-}
-
-/// The whole numbers (constants and parameters) questions are compared with directly in `c`.
-fn compared(model: &Model, c: &Cond, out: &mut Vec<(FactId, i64)>) {
-    let int = |t: &Term| match t {
-        Term::Lit(Value::Int(n)) => Some(*n),
-        Term::Param(p) => match model.parameters.get(*p).map(|p| p.value) {
-            Some(Value::Int(n)) => Some(n),
-            _ => None,
-        },
-        _ => None,
-    };
-    let mut pair = |a: &Term, b: &Term| match (a, b) {
-        (Term::Fact(f), other) | (other, Term::Fact(f)) => {
-            if let Some(n) = int(other) {
-                out.push((*f, n));
-            }
-        }
-        _ => {}
-    };
-    match c {
-        Cond::True => {}
-        Cond::And(cs) | Cond::Or(cs) => cs.iter().for_each(|c| compared(model, c, out)),
-        Cond::Not(c) | Cond::Definitely(c) => compared(model, c, out),
-        Cond::Atom(a) => match &a.pred {
-            Pred::Cmp(_, x, y) => pair(x, y),
-            Pred::In { term, list, .. } => list.iter().for_each(|t| pair(term, t)),
-            Pred::Between { term, low, high } => {
-                pair(term, low);
-                pair(term, high);
-            }
-            Pred::Nested(c) => compared(model, c, out),
-            _ => {}
-        },
-    }
-}
-
-/// Per fact: the rules that read it, directly or through an `ask when`.
-fn readers(model: &Model) -> Vec<Vec<usize>> {
-    let mut out = vec![Vec::new(); model.facts.len()];
-    for (r, rule) in model.rules.iter().enumerate() {
-        let mut facts = Vec::new();
-        crate::walk::cond_facts(&rule.cond, &mut facts);
-        for d in &rule.deadlines {
-            facts.extend(d.facts.iter().copied());
-        }
-        for f in ask_closure(model, &facts) {
-            if let Some(list) = out.get_mut(f) {
-                list.push(r);
-            }
-        }
-    }
-    out
-}
-
-/// The answers with fact `f` answered by `slot`.
-fn with_answer(answers: &Answers, f: FactId, slot: &TrySlot) -> Answers {
-    let mut a = answers.clone();
-    match slot {
-        TrySlot::Value(v) => a.set(f, Some(*v)),
-        TrySlot::List(records) => a.set_list(f, Some(records.clone())),
-    }
-    a
 }
 
 /// One answer to try: question `q` answered by `slot`.
@@ -735,188 +564,4 @@ fn change_text(label: &Text, to: &[Text], single: bool, together: bool) -> Text 
             en: format!("could change the {en} to {to_en}"),
         }
     }
-}
-
-/// For a `collect` outcome: the values given by a rule that fires for every completion (final).
-pub(super) fn collect_final(rules: &[Giving]) -> Vec<ValueId> {
-    let mut out: Vec<ValueId> = rules
-        .iter()
-        .filter(|(_, _, t)| t.now == Some(true) && t.settled())
-        .flat_map(|(_, vals, _)| vals.iter().copied())
-        .collect();
-    crate::order::sort_dedup(&mut out);
-    out
-}
-
-/// For a `collect` outcome: the values not shown now that some completion adds, each found with a
-/// witness (see [`witness`]); `tries` bounds the evaluations, shared over the outcomes.
-pub(super) fn could_add(
-    ctx: &Ctx,
-    answers: &Answers,
-    prep: &Prep,
-    oid: usize,
-    shown: &[ValueId],
-    tris: &[Tri],
-    tries: &mut usize,
-) -> Vec<ValueId> {
-    // An outcome that follows others counts a rule's values only where the rule also wins there.
-    let follows = ctx
-        .model
-        .outcomes
-        .get(oid)
-        .filter(|o| !o.follows.is_empty());
-    let counted = follows.and_then(|o| ctx.counting(oid, o, tris, true));
-    let rules = ctx.givers(oid, counted.as_deref().unwrap_or(tris));
-    let mut out: Vec<ValueId> = Vec::new();
-    for (r, vals, t) in &rules {
-        if t.settled() || vals.iter().all(|v| shown.contains(v) || out.contains(v)) {
-            continue;
-        }
-        let goal = Goal::new(ctx.model, r, follows);
-        let start = Start { ctx, answers, tris };
-        if witness_with(&start, &goal, prep.tools(), tries).is_some() {
-            out.extend(vals.iter().filter(|v| !shown.contains(v)));
-        }
-    }
-    crate::order::sort_dedup(&mut out);
-    out
-}
-
-/// Answers that extend `answers` (answering open questions with representative answers) under which
-/// rule `rule` fires for every completion and, when `outcome` follows others, its values count there
-/// (it wins the followed outcomes it sets); `None` when none was found within [`WITNESS_TRIES`]
-/// evaluations (or `rule` is no rule of `model`).
-pub fn witness(
-    model: &Model,
-    answers: &Answers,
-    today: Date,
-    rule: usize,
-    outcome: usize,
-) -> Option<Answers> {
-    let def = model.rules.get(rule)?;
-    let mut tries = WITNESS_TRIES;
-    let ctx = Ctx::new(model, answers, today, false);
-    let tris: Vec<Tri> = model.rules.iter().map(|r| ctx.cond(&r.cond)).collect();
-    // For an outcome that follows others, the rule's values must count there too.
-    let follows = model
-        .outcomes
-        .get(outcome)
-        .filter(|o| !o.follows.is_empty());
-    let goal = Goal::new(model, def, follows);
-    let start = Start {
-        ctx: &ctx,
-        answers,
-        tris: &tris,
-    };
-    let prep = Prep::new(model, today);
-    witness_with(&start, &goal, prep.tools(), &mut tries)
-}
-
-/// What a witness must make hold for good: a rule's condition, and for an outcome that `follows`
-/// others, also that the rule wins there (its values count).
-struct Goal<'m> {
-    rule: &'m RuleDef,
-    follows: Option<&'m OutcomeDef>,
-    /// Per rule: whether it gives a followed outcome a value (empty when `follows` is `None`).
-    deciders: Vec<bool>,
-}
-
-impl<'m> Goal<'m> {
-    fn new(model: &Model, rule: &'m RuleDef, follows: Option<&'m OutcomeDef>) -> Goal<'m> {
-        let deciders = match follows {
-            Some(out) => model
-                .rules
-                .iter()
-                .map(|r| r.assigns.iter().any(|(o, _)| out.follows.contains(o)))
-                .collect(),
-            None => Vec::new(),
-        };
-        Goal {
-            rule,
-            follows,
-            deciders,
-        }
-    }
-}
-
-/// Where a witness search starts: a context, its answers and the rules' truth in it.
-struct Start<'c, 'a> {
-    ctx: &'c Ctx<'a>,
-    answers: &'c Answers,
-    tris: &'c [Tri],
-}
-
-impl Goal<'_> {
-    /// The goal under `ctx`, which differs from the start of the search only in the facts `changed`:
-    /// the rule's condition, or whether its values count for the outcome. `tris` are the rules' truth
-    /// at the start; only the rules that read a changed fact are evaluated again (and put back).
-    fn under(&self, ctx: &Ctx, tris: &mut [Tri], changed: &[FactId], tools: &Tools) -> Tri {
-        let cond = ctx.cond(&self.rule.cond);
-        let Some(out) = self.follows else {
-            return cond;
-        };
-        // A condition false for good makes the rule's values not count, whatever the followed
-        // outcomes are (see `both`): no need to work them out.
-        if cond.now == Some(false) && cond.settled() {
-            return cond;
-        }
-        // Only the rules that give a followed outcome a value decide it.
-        let followed = ctx.with_retried(
-            tris,
-            changed,
-            &tools.readers,
-            Some(&self.deciders),
-            |tris| ctx.followed(out, tris, true),
-        );
-        match followed {
-            Some(followed) => super::counts(self.rule, &cond, &followed),
-            None => cond,
-        }
-    }
-}
-
-/// A depth-first search over the open questions the rule reads, each tried with its representative
-/// answers, until the rule fires for good; at most [`WITNESS_TRIES`] evaluations (and no more than
-/// `tries` left overall).
-fn witness_with(start: &Start, goal: &Goal, tools: &Tools, tries: &mut usize) -> Option<Answers> {
-    let (base, answers) = (start.ctx, start.answers);
-    // Only an outcome that follows others reads the other rules' truth.
-    let mut tris = match goal.follows {
-        Some(_) => start.tris.to_vec(),
-        None => Vec::new(),
-    };
-    let mut own = WITNESS_TRIES;
-    // Each node: the answers, and the facts answered beyond `answers`.
-    let mut stack: Vec<(Answers, Vec<FactId>)> = vec![(answers.clone(), Vec::new())];
-    while let Some((a, changed)) = stack.pop() {
-        if *tries == 0 || own == 0 {
-            return None;
-        }
-        *tries -= 1;
-        own -= 1;
-        let ctx = base.updated(&a, &changed, &tools.askers);
-        let t = goal.under(&ctx, &mut tris, &changed, tools);
-        if t.settled() {
-            if t.now == Some(true) {
-                return Some(a);
-            }
-            continue;
-        }
-        let Some(&f) = t.deps.iter().next() else {
-            continue;
-        };
-        for slot in tools
-            .reps
-            .get(f)
-            .map(Vec::as_slice)
-            .unwrap_or_default()
-            .iter()
-            .rev()
-        {
-            let mut more = changed.clone();
-            more.push(f);
-            stack.push((with_answer(&a, f, slot), more));
-        }
-    }
-    None
 }

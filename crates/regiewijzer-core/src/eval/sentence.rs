@@ -5,9 +5,11 @@
 //! the language or a line number; a question that is not asked now is never cited (a part that reads only
 //! such questions has an empty sentence).
 
-use super::{Asked, Ctx, shown_type};
+use super::logic::Ctx;
+use super::{Asked, shown_type};
 use crate::ast::CmpOp;
 use crate::model::{ArithOp, Atom, Cond, FactId, FactType, Pred, Term, Text, Value};
+use crate::walk::{self, Node, Step};
 use crate::words::JoinWords;
 
 /// The type used to show a value whose term has no fact type of its own (a count, a sum, a parameter).
@@ -400,12 +402,13 @@ pub(super) fn drop_repeats(parts: &mut [super::ConditionPart]) {
 
 /// Every atom of a condition, in order.
 fn atoms_of<'c>(c: &'c Cond, out: &mut Vec<&'c Atom>) {
-    match c {
-        Cond::True => {}
-        Cond::Atom(a) => out.push(a),
-        Cond::Not(inner) | Cond::Definitely(inner) => atoms_of(inner, out),
-        Cond::And(cs) | Cond::Or(cs) => cs.iter().for_each(|c| atoms_of(c, out)),
-    }
+    walk::cond(c, &mut |n| match n {
+        Node::Cond(Cond::Atom(a)) => {
+            out.push(a);
+            Step::Over
+        }
+        _ => Step::Into,
+    });
 }
 
 /// A bound that does not depend on answers.
