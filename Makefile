@@ -42,9 +42,7 @@ playground: setup-npm
 lint-rust: setup-rust
 	cargo fmt --all -- --check
 	cargo fmt --manifest-path fuzz/Cargo.toml -- --check
-	@# Two lints that rust-version 1.95 switched on (let chains, is_multiple_of) are allowed until the
-	@# code written for 1.85 is changed by `cargo clippy --fix` (eight places); then these flags go.
-	cargo clippy --workspace --all-targets --all-features -- -D warnings -A clippy::collapsible_if -A clippy::manual_is_multiple_of
+	cargo clippy --workspace --all-targets --all-features -- -D warnings
 	@# The wasm bundles are built with -Zfmt-debug=none: every Debug text ({:?}) is empty there, so code
 	@# that ships in them must not depend on it (it once made two different rules look equal to the diff).
 	@! grep -rnE '[:]#?\?\}' crates/regiewijzer-core/src crates/regiewijzer-wasm/src \

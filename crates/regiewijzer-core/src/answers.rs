@@ -317,10 +317,10 @@ fn convert(ty: &FactType, raw: &RawValue) -> Result<Option<Value>, Problem> {
     if matches!(raw, RawValue::Null) {
         return Ok(None);
     }
-    if let RawValue::Text(t) = raw {
-        if t.trim().is_empty() {
-            return Ok(None);
-        }
+    if let RawValue::Text(t) = raw
+        && t.trim().is_empty()
+    {
+        return Ok(None);
     }
     match ty {
         FactType::Bool => match raw {
@@ -473,7 +473,10 @@ fn convert_record(
 fn whole_number(raw: &RawValue) -> Result<i64, Problem> {
     match raw {
         RawValue::Int(n) => Ok(*n),
-        RawValue::Float(f) if let RawValue::Int(n) = RawValue::from_f64(*f) => Ok(n),
+        RawValue::Float(f) => match RawValue::from_f64(*f) {
+            RawValue::Int(n) => Ok(n),
+            _ => Err(wrong_type("een heel getal", "a whole number")),
+        },
         RawValue::Text(t) => t
             .trim()
             .parse::<i64>()

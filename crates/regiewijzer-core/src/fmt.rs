@@ -412,11 +412,12 @@ impl Doc {
                 let last = entry.lines.len().saturating_sub(1);
                 for (i, line) in entry.lines.iter().enumerate() {
                     out.push_str(line);
-                    if i == last && keep_trailing {
-                        if let Some(&ci) = trailing.first() {
-                            out.push_str("  #");
-                            out.push_str(text(ci));
-                        }
+                    if i == last
+                        && keep_trailing
+                        && let Some(&ci) = trailing.first()
+                    {
+                        out.push_str("  #");
+                        out.push_str(text(ci));
                     }
                     out.push('\n');
                 }

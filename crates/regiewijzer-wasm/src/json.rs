@@ -465,7 +465,7 @@ mod tests {
     /// must be escaped.
     fn loose(seed: u32, text: &str) -> RawValue {
         match seed % 6 {
-            0 => RawValue::Bool(seed % 4 == 0),
+            0 => RawValue::Bool(seed.is_multiple_of(4)),
             1 => RawValue::Int(i64::from(seed) - 1_000),
             2 => RawValue::Text(text.to_string()),
             3 => RawValue::Text("2026-02-30".into()),

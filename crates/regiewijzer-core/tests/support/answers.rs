@@ -35,7 +35,7 @@ pub fn rule_files() -> Vec<(String, Model)> {
 pub fn value_for(ty: &FactType, seed: u32) -> Value {
     let s = i64::from(seed % 1000);
     match ty {
-        FactType::Bool => Value::Bool(seed % 2 == 0),
+        FactType::Bool => Value::Bool(seed.is_multiple_of(2)),
         FactType::Choice { options } => Value::Choice(seed as usize % options.len().max(1)),
         FactType::Int { min, max } => {
             let lo = min.unwrap_or(-5);

@@ -331,10 +331,10 @@ impl<'m> Space<'m> {
                         self.facts.len() - 1
                     }
                 };
-                if let Some(sf) = self.facts.get_mut(at) {
-                    if let Some(slot) = sf.ids.get_mut(mi) {
-                        *slot = Some(f);
-                    }
+                if let Some(sf) = self.facts.get_mut(at)
+                    && let Some(slot) = sf.ids.get_mut(mi)
+                {
+                    *slot = Some(f);
                 }
                 if let Some(slot) = self.index.get_mut(mi).and_then(|v| v.get_mut(f)) {
                     *slot = Some(at);

@@ -264,10 +264,10 @@ impl Walker<'_, '_> {
                 ..
             } => {
                 self.out.lists_read.push(*list);
-                if let Some(w) = window {
-                    if let Some(Value::Int(n)) = konst(self.model, self.today, w) {
-                        self.out.windows.push((*list, n));
-                    }
+                if let Some(w) = window
+                    && let Some(Value::Int(n)) = konst(self.model, self.today, w)
+                {
+                    self.out.windows.push((*list, n));
                 }
                 if let Some(c) = filter {
                     let saved = self.list.replace(*list);
