@@ -20,20 +20,9 @@ type Compiled = (String, String, Model);
 /// Reads and compiles a ruleset; its errors go to standard error.
 fn model_of(ui: &Ui, file: &Path) -> Result<Option<Compiled>, CliError> {
     let source = read(file)?;
-    let compiled = source.compile();
-    match compiled.model {
-        Some(m) => Ok(Some((source.shown, source.text, m))),
-        None => {
-            ui.err(render::report(
-                ui.lang,
-                ui.color_err,
-                &source.shown,
-                &source.text,
-                &compiled.diagnostics,
-            ));
-            Ok(None)
-        }
-    }
+    Ok(source
+        .model_or_report(ui)
+        .map(|m| (source.shown, source.text, m)))
 }
 
 fn options(today: Option<Date>, budget: Option<usize>) -> Result<Options, CliError> {

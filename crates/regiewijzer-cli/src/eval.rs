@@ -12,7 +12,6 @@ use crate::Status;
 use crate::analyze::json;
 use crate::error::CliError;
 use crate::files::{read, read_input};
-use crate::render;
 use crate::today::system_today;
 use crate::ui::{RED_BOLD, Text, Ui};
 
@@ -34,19 +33,7 @@ pub fn run(
     format: Format,
     verbose: bool,
 ) -> Result<Status, CliError> {
-    let source = read(file)?;
-    let compiled = source.compile();
-    let Some(model) = compiled.model else {
-        // Standard output is for the result (often piped into another program): the errors go to
-        // standard error.
-        let diags = &compiled.diagnostics;
-        ui.err(render::report(
-            ui.lang,
-            ui.color_err,
-            &source.shown,
-            &source.text,
-            diags,
-        ));
+    let Some(model) = read(file)?.model_or_report(ui) else {
         return Ok(Status::Findings);
     };
     let (what, value) = read_json(answers)?;

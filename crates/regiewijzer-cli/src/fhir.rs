@@ -13,7 +13,6 @@ use crate::analyze::json;
 use crate::error::CliError;
 use crate::eval::read_json;
 use crate::files::read;
-use crate::render;
 use crate::ui::Ui;
 
 /// Prints the `Questionnaire` of the ruleset in `file`.
@@ -60,19 +59,7 @@ pub fn run_response(ui: &Ui, value: &Path, rules: &Path) -> Result<Status, CliEr
 
 /// The checked ruleset in `file`, or `None` after showing its errors on standard error.
 fn compile(ui: &Ui, file: &Path) -> Result<Option<Model>, CliError> {
-    let source = read(file)?;
-    let compiled = source.compile();
-    if compiled.model.is_none() {
-        let diags = &compiled.diagnostics;
-        ui.err(render::report(
-            ui.lang,
-            ui.color_err,
-            &source.shown,
-            &source.text,
-            diags,
-        ));
-    }
-    Ok(compiled.model)
+    Ok(read(file)?.model_or_report(ui))
 }
 
 /// The value's `ruleset.hash` (empty when it has none).

@@ -34,6 +34,22 @@ impl Source {
         }
     }
 
+    /// The checked ruleset, or `None` after showing its errors on standard error (standard output is
+    /// for the result, often piped into another program).
+    pub fn model_or_report(&self, ui: &crate::ui::Ui) -> Option<Model> {
+        let compiled = self.compile();
+        if compiled.model.is_none() {
+            ui.err(crate::render::report(
+                ui.lang,
+                ui.color_err,
+                &self.shown,
+                &self.text,
+                &compiled.diagnostics,
+            ));
+        }
+        compiled.model
+    }
+
     /// Checks the file as tests of `model`.
     pub fn check_tests(&self, model: &Model) -> (Vec<TestDef>, Vec<Diagnostic>) {
         match &self.refused {

@@ -504,6 +504,18 @@ pub enum ArithOp {
     Mul,
 }
 
+impl ArithOp {
+    /// `x OP y`, or `None` when it overflows.
+    #[inline]
+    pub fn apply(self, x: i64, y: i64) -> Option<i64> {
+        match self {
+            ArithOp::Add => x.checked_add(y),
+            ArithOp::Sub => x.checked_sub(y),
+            ArithOp::Mul => x.checked_mul(y),
+        }
+    }
+}
+
 /// A checked test.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TestDef {

@@ -115,7 +115,7 @@ impl Checker<'_> {
         Some(ExpectDef {
             outcome: oid,
             kind,
-            text: expect_text(&e.value),
+            text: crate::print::expect_to_string(&e.value),
             span: e.span,
             line: self.index.line_col(e.span.start).line,
         })
@@ -140,14 +140,14 @@ impl Checker<'_> {
                     handover: hi,
                     complete,
                 },
-                text: expect_text(&e.value),
+                text: crate::print::expect_to_string(&e.value),
                 span: e.span,
                 line: self.index.line_col(e.span.start).line,
             });
         }
         self.err(
             DiagKind::ExpectForm {
-                form: expect_text(&e.value),
+                form: crate::print::expect_to_string(&e.value),
                 outcome: e.value.outcome.name.clone(),
                 policy: Fits::Handover,
             },
@@ -429,33 +429,4 @@ pub fn check_tests_file(model: &Model, source: &str) -> (Vec<TestDef>, Vec<Diagn
     }
     diags.append(&mut c.diags);
     (tests, cap(diags))
-}
-
-pub(super) fn expect_text(e: &Expect) -> String {
-    let list = |v: &[Ident]| {
-        format!(
-            "[{}]",
-            v.iter()
-                .map(|i| i.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
-    };
-    let o = &e.outcome.name;
-    match &e.kind {
-        ExpectKind::Equals(v) => format!("{o} = {}", v.name),
-        ExpectKind::Contains { values, list: true } => format!("{o} contains {}", list(values)),
-        ExpectKind::Contains { values, .. } => format!(
-            "{o} contains {}",
-            values.first().map_or("", |v| v.name.as_str())
-        ),
-        ExpectKind::Exactly(v) => format!("{o} exactly {}", list(v)),
-        ExpectKind::Undecided => format!("{o} is undecided"),
-        ExpectKind::Provisional => format!("{o} is provisional"),
-        ExpectKind::Final => format!("{o} is final"),
-        ExpectKind::Date(d) => format!("{o} = {}", d.value),
-        ExpectKind::Overdue => format!("{o} is overdue"),
-        ExpectKind::Blocked => format!("{o} is blocked"),
-        ExpectKind::Complete => format!("{o} is complete"),
-    }
 }

@@ -8,7 +8,7 @@ use super::deps::Deps;
 use crate::answers::Answers;
 use crate::ast::CmpOp;
 use crate::date::Date;
-use crate::model::{ArithOp, Cond, FactDef, FactId, Model, Pred, Record, Term, Value};
+use crate::model::{Cond, FactDef, FactId, Model, Pred, Record, Term, Value};
 
 /// A three-valued truth with the open questions that could change it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -257,12 +257,7 @@ impl Ctx<'_> {
                 _ => None,
             }),
             Term::Arith(op, a, b) => self.binary(a, b, |a, b| match (a, b) {
-                (Value::Int(x), Value::Int(y)) => match op {
-                    ArithOp::Add => x.checked_add(y),
-                    ArithOp::Sub => x.checked_sub(y),
-                    ArithOp::Mul => x.checked_mul(y),
-                }
-                .map(Value::Int),
+                (Value::Int(x), Value::Int(y)) => op.apply(x, y).map(Value::Int),
                 _ => None,
             }),
             Term::Neg(a) => {

@@ -112,7 +112,7 @@ impl Ctx<'_> {
     /// `l OP r` as the tested side with its value, and the bound it was compared with.
     fn compare_words(&self, op: CmpOp, l: &Term, r: &Term, neg: bool, lang: Lang) -> String {
         let (op, subject, bound) = if is_constant(l) && !is_constant(r) {
-            (mirror(op), r, l)
+            (op.mirrored(), r, l)
         } else {
             (op, l, r)
         };
@@ -417,17 +417,6 @@ fn is_constant(t: &Term) -> bool {
         Term::Lit(_) | Term::Param(_) => true,
         Term::Neg(a) => is_constant(a),
         _ => false,
-    }
-}
-
-/// `a OP b` as `b OP' a`.
-fn mirror(op: CmpOp) -> CmpOp {
-    match op {
-        CmpOp::Lt => CmpOp::Gt,
-        CmpOp::Le => CmpOp::Ge,
-        CmpOp::Gt => CmpOp::Lt,
-        CmpOp::Ge => CmpOp::Le,
-        other => other,
     }
 }
 

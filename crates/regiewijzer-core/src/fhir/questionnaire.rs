@@ -367,7 +367,7 @@ fn atom_when(model: &Model, atom: &Atom, not: bool) -> Option<Vec<EnableWhen>> {
     match &atom.pred {
         Pred::Truth(Term::Fact(f)) => Some(vec![when(*f, CmpOp::Eq, &Value::Bool(true))?]),
         Pred::Cmp(op, Term::Fact(f), Term::Lit(v)) => Some(vec![when(*f, *op, v)?]),
-        Pred::Cmp(op, Term::Lit(v), Term::Fact(f)) => Some(vec![when(*f, flip(*op), v)?]),
+        Pred::Cmp(op, Term::Lit(v), Term::Fact(f)) => Some(vec![when(*f, op.mirrored(), v)?]),
         Pred::Answered { fact, negated } => {
             let question = plain_question(model, *fact)?;
             Some(vec![EnableWhen {
@@ -388,17 +388,6 @@ fn atom_when(model: &Model, atom: &Atom, not: bool) -> Option<Vec<EnableWhen>> {
             })
             .collect(),
         _ => None,
-    }
-}
-
-/// `a OP b` as `b OP' a`.
-fn flip(op: CmpOp) -> CmpOp {
-    match op {
-        CmpOp::Lt => CmpOp::Gt,
-        CmpOp::Le => CmpOp::Ge,
-        CmpOp::Gt => CmpOp::Lt,
-        CmpOp::Ge => CmpOp::Le,
-        other => other,
     }
 }
 

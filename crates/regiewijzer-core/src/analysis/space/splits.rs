@@ -288,17 +288,7 @@ impl Walker<'_, '_> {
             },
             (other, Term::Fact(f)) => match konst(self.model, self.today, other) {
                 // `c < x` is `x > c`.
-                Some(Value::Int(c)) => (
-                    *f,
-                    c,
-                    match op {
-                        CmpOp::Lt => CmpOp::Gt,
-                        CmpOp::Le => CmpOp::Ge,
-                        CmpOp::Gt => CmpOp::Lt,
-                        CmpOp::Ge => CmpOp::Le,
-                        other => other,
-                    },
-                ),
+                Some(Value::Int(c)) => (*f, c, op.mirrored()),
                 _ => return false,
             },
             _ => return false,
@@ -425,7 +415,6 @@ pub(super) fn mentions_fact(t: &Term) -> bool {
 
 /// The value of a term that reads no answers (literals, parameters, `today`, arithmetic on those).
 pub(crate) fn konst(model: &Model, today: Date, t: &Term) -> Option<Value> {
-    use crate::model::ArithOp;
     match t {
         Term::Lit(v) => Some(*v),
         Term::Param(p) => model.parameters.get(*p).map(|d| d.value),
@@ -435,12 +424,7 @@ pub(crate) fn konst(model: &Model, today: Date, t: &Term) -> Option<Value> {
             _ => None,
         },
         Term::Arith(op, a, b) => match (konst(model, today, a)?, konst(model, today, b)?) {
-            (Value::Int(x), Value::Int(y)) => match op {
-                ArithOp::Add => x.checked_add(y),
-                ArithOp::Sub => x.checked_sub(y),
-                ArithOp::Mul => x.checked_mul(y),
-            }
-            .map(Value::Int),
+            (Value::Int(x), Value::Int(y)) => op.apply(x, y).map(Value::Int),
             _ => None,
         },
         Term::DatePlus(a, b) => match (konst(model, today, a)?, konst(model, today, b)?) {
