@@ -5,7 +5,6 @@
 //! is shown by an independent validator in tests/fhir.test.mjs.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 
 use regiewijzer_core::answers::{Answers, RawAnswers, RawValue};
 use regiewijzer_core::eval::evaluate;
@@ -13,27 +12,13 @@ use regiewijzer_core::fhir::{ResponseError, questionnaire, questionnaire_respons
 use regiewijzer_core::{Date, Model, compile};
 use serde_json::{Value, json};
 
+#[path = "support/shipped.rs"]
+mod shipped;
+
 fn shipped() -> Vec<(String, Model)> {
-    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../rulesets"));
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            let name = p.to_string_lossy();
-            name.ends_with(".regels") && !name.ends_with(".tests.regels")
-        })
-        .collect();
-    files.sort();
-    assert!(files.len() >= 3, "the shipped rulesets are missing");
-    files
+    shipped::models()
         .into_iter()
-        .map(|p| {
-            let model = compile(&std::fs::read_to_string(&p).unwrap())
-                .model
-                .unwrap();
-            (p.display().to_string(), model)
-        })
+        .map(|(p, m)| (p.display().to_string(), m))
         .collect()
 }
 

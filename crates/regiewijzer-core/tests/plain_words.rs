@@ -9,36 +9,23 @@
 //! the check finds the leaks of the code-form reasons (the canonical texts) that were shown before.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
 use regiewijzer_core::RESERVED;
 use regiewijzer_core::answers::Answers;
 use regiewijzer_core::check_tests_file;
 use regiewijzer_core::eval::{Asked, Evaluation, evaluate};
+use regiewijzer_core::model::TestDef;
 use regiewijzer_core::model::{FactType, Model, RuleOrigin, Text};
 use regiewijzer_core::summary::summary;
 use regiewijzer_core::testing::test_today;
-use regiewijzer_core::{compile, model::TestDef};
+
+#[path = "support/shipped.rs"]
+mod shipped;
 
 fn shipped() -> Vec<(String, Model, Vec<TestDef>)> {
-    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../rulesets"));
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            let n = p.to_string_lossy();
-            n.ends_with(".regels") && !n.ends_with(".tests.regels")
-        })
-        .collect();
-    files.sort();
-    assert!(files.len() >= 3);
-    files
+    shipped::models()
         .into_iter()
-        .map(|path| {
-            let model = compile(&std::fs::read_to_string(&path).unwrap())
-                .model
-                .unwrap();
+        .map(|(path, model)| {
             let mut tests = model.tests.clone();
             if let Ok(more) = std::fs::read_to_string(path.with_extension("tests.regels")) {
                 tests.extend(check_tests_file(&model, &more).0);

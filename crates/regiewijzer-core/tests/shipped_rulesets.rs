@@ -2,29 +2,17 @@
 //! (in the file and in a sibling `NAME.tests.regels`) pass. The CLI's `regiewijzer test` runs the same
 //! tests with a readable report; this keeps `cargo test` honest on its own.
 
-use std::path::PathBuf;
-
 use regiewijzer_core::check_tests_file;
 use regiewijzer_core::compile;
 use regiewijzer_core::testing::run_tests;
 
-fn shipped() -> Vec<PathBuf> {
-    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../rulesets"));
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map(|d| d.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    files.retain(|p| {
-        let name = p.to_string_lossy();
-        name.ends_with(".regels") && !name.ends_with(".tests.regels")
-    });
-    files.sort();
-    files
-}
+#[path = "support/shipped.rs"]
+mod shipped;
 
 #[test]
 fn every_shipped_ruleset_is_clean_and_its_tests_pass() {
     let mut report = Vec::new();
-    for path in shipped() {
+    for path in shipped::paths() {
         let src = std::fs::read_to_string(&path).unwrap();
         let c = compile(&src);
         for d in &c.diagnostics {
