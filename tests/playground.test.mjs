@@ -102,6 +102,29 @@ test("an error is underlined with its message; fixed, the preview follows the ru
   await page.close();
 });
 
+test("a name declared twice links to its first declaration, and a misspelt value gets a suggestion", async () => {
+  const { page, errors } = await openPlayground();
+  const first = lineOf("fact verslaving: bool");
+  const second = lineOf("fact schulden: bool");
+  await replaceLine(page, second, "fact verslaving: bool");
+  await page.waitForFunction(() => document.body.dataset.valid === "false");
+  const item = page.locator('#diagnostics li[data-code="E306"]').first();
+  await item.waitFor();
+  const related = item.locator("[data-related]");
+  assert.equal(await related.textContent(), `eerder gedeclareerd op ${first}:6`);
+  await related.click();
+  assert.equal(await page.locator(".cm-lineNumbers .cm-activeLineGutter").textContent(), String(first));
+  await replaceLine(page, second, "fact schulden: bool");
+  await waitValid(page);
+  const acuutThen = lineOf("  then route = crisisdienst_112");
+  await replaceLine(page, acuutThen, "  then route = crisisdienst_11, regiehouder = crisisdienst, acties = bel_112");
+  const misspelt = page.locator('#diagnostics li[data-severity="error"]').first();
+  await misspelt.waitFor();
+  assert.match(await misspelt.textContent(), /crisisdienst_11`; bedoel je `crisisdienst_112`\?/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("a broken rule turns its tests red with expected vs actual; a test's answers load into the preview", async () => {
   const { page, errors, foreign } = await openPlayground();
   assert.match(await page.textContent("#tests-summary"), /^\d+ geslaagd, 0 mislukt$/);

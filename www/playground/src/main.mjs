@@ -186,6 +186,9 @@ function check() {
   renderDiff();
 }
 
+/** A diagnostic's (or a related place's) message in the page's language. */
+const said = (d) => (currentLang() === "en" ? d.message_en : d.message_nl);
+
 function showDiagnostics(diags) {
   lastDiags = diags;
   const doc = view.state.doc;
@@ -195,16 +198,22 @@ function showDiagnostics(diags) {
     if (to <= from) to = Math.min(from + 1, doc.length);
     return {
       from, to, severity: d.severity === "error" ? "error" : "warning", source: d.code,
-      message: `${d.code}: ${currentLang() === "en" ? d.message_en : d.message_nl}`,
+      message: [`${d.code}: ${said(d)}`, ...(d.related ?? []).map(said)].join(" — "),
     };
   });
   view.dispatch(setDiagnostics(view.state, cm));
   const list = $("diagnostics");
   list.replaceChildren();
   for (const d of diags) {
-    const text = `${d.code} ${d.start.line}:${d.start.column} — ${currentLang() === "en" ? d.message_en : d.message_nl}`;
-    list.append(el("li", { "data-code": d.code, "data-severity": d.severity },
-      el("button", { type: "button", class: "pg-link", textContent: text, onclick: () => jumpTo(d.start.line, d.start.column) })));
+    const text = `${d.code} ${d.start.line}:${d.start.column} — ${said(d)}`;
+    const item = el("li", { "data-code": d.code, "data-severity": d.severity },
+      el("button", { type: "button", class: "pg-link", textContent: text, onclick: () => jumpTo(d.start.line, d.start.column) }));
+    // A place that belongs to it (where a name was first declared): its own link, under the diagnostic.
+    for (const r of d.related ?? []) {
+      item.append(el("button", { type: "button", class: "pg-link pg-related", "data-related": "",
+        textContent: said(r), onclick: () => jumpTo(r.start.line, r.start.column) }));
+    }
+    list.append(item);
   }
   const errors = diags.filter((d) => d.severity === "error").length;
   $("summary").textContent = T("summary", errors, diags.length - errors);
