@@ -100,78 +100,88 @@ pub(crate) fn push_new<T: PartialEq>(out: &mut Vec<T>, x: T) {
     }
 }
 
-/// The facts a condition reads, appended to `out` without repeats in order of appearance (each atom's
-/// facts as the checker recorded them).
-pub(crate) fn cond_facts(c: &Cond, out: &mut Vec<FactId>) {
-    cond(c, &mut |n| match n {
+/// The visitor that gives `add` every fact read, in order of appearance: answers, timelines, the fact of
+/// `is answered`, and each atom's facts as the checker recorded them (without looking inside the atom).
+pub(crate) fn facts<'a>(mut add: impl FnMut(FactId)) -> impl FnMut(Node<'a>) -> Step {
+    move |n| match n {
         Node::Cond(Cond::Atom(a)) => {
-            a.facts.iter().for_each(|f| push_new(out, *f));
+            a.facts.iter().for_each(|f| add(*f));
             Step::Over
         }
+        Node::Pred(Pred::Answered { fact, .. }) | Node::Term(Term::Fact(fact)) => {
+            add(*fact);
+            Step::Into
+        }
+        Node::Term(Term::Count { list, .. } | Term::Pick { list, .. }) => {
+            add(*list);
+            Step::Into
+        }
         _ => Step::Into,
-    });
+    }
+}
+
+/// The visitor that gives `add` every parameter read, in order of appearance (each atom's parameters as
+/// the checker recorded them, without looking inside the atom).
+pub(crate) fn params<'a>(mut add: impl FnMut(ParamId)) -> impl FnMut(Node<'a>) -> Step {
+    move |n| match n {
+        Node::Cond(Cond::Atom(a)) => {
+            a.params.iter().for_each(|p| add(*p));
+            Step::Over
+        }
+        Node::Term(Term::Param(p)) => {
+            add(*p);
+            Step::Into
+        }
+        _ => Step::Into,
+    }
+}
+
+/// The facts a condition reads, appended to `out` without repeats in order of appearance.
+pub(crate) fn cond_facts(c: &Cond, out: &mut Vec<FactId>) {
+    cond(c, &mut facts(|f| push_new(out, f)));
 }
 
 /// The facts a test reads, in order of appearance: answers, timelines, and the fact of `is answered`.
 pub(crate) fn pred_facts(p: &Pred) -> Vec<FactId> {
     let mut out = Vec::new();
-    pred(p, &mut |n| {
-        match n {
-            Node::Pred(Pred::Answered { fact, .. }) | Node::Term(Term::Fact(fact)) => {
-                push_new(&mut out, *fact)
-            }
-            Node::Term(Term::Count { list, .. } | Term::Pick { list, .. }) => {
-                push_new(&mut out, *list)
-            }
-            _ => {}
-        }
-        Step::Into
-    });
+    pred(p, &mut facts(|f| push_new(&mut out, f)));
     out
 }
 
 /// The facts a term reads (as [`pred_facts`]), appended to `out` without repeats.
 pub(crate) fn term_facts(t: &Term, out: &mut Vec<FactId>) {
-    term(t, &mut |n| {
-        match n {
-            Node::Term(Term::Fact(f)) => push_new(out, *f),
-            Node::Term(Term::Count { list, .. } | Term::Pick { list, .. }) => push_new(out, *list),
-            _ => {}
-        }
-        Step::Into
-    });
+    term(t, &mut facts(|f| push_new(out, f)));
 }
 
-/// The parameters a condition reads (each atom's parameters as the checker recorded them).
+/// The parameters a condition reads.
 pub(crate) fn cond_params(c: &Cond, out: &mut BTreeSet<ParamId>) {
-    cond(c, &mut |n| match n {
-        Node::Cond(Cond::Atom(a)) => {
-            out.extend(a.params.iter().copied());
-            Step::Over
-        }
-        _ => Step::Into,
-    });
+    cond(
+        c,
+        &mut params(|p| {
+            out.insert(p);
+        }),
+    );
 }
 
 /// The parameters a term reads.
 pub(crate) fn term_params(t: &Term, out: &mut BTreeSet<ParamId>) {
-    term(t, &mut |n| {
-        if let Node::Term(Term::Param(p)) = n {
-            out.insert(*p);
-        }
-        Step::Into
-    });
+    term(
+        t,
+        &mut params(|p| {
+            out.insert(p);
+        }),
+    );
 }
 
 /// The parameters a test reads, in order of their number.
 pub(crate) fn pred_params(p: &Pred) -> Vec<ParamId> {
     let mut set = BTreeSet::new();
-    pred(p, &mut |n| {
-        if let Node::Term(Term::Param(p)) = n {
-            set.insert(*p);
-        }
-        Step::Into
-    });
+    pred(
+        p,
+        &mut params(|p| {
+            set.insert(p);
+        }),
+    );
     set.into_iter().collect()
 }
 

@@ -176,33 +176,18 @@ pub(super) fn giving_sigs(model: &Model, oid: usize) -> Vec<(usize, String)> {
         .collect()
 }
 
-/// The parameters a condition reads, in order of appearance without repeats (each atom's parameters as
-/// the checker recorded them).
+/// The parameters a condition reads, in order of appearance without repeats.
 pub(super) fn cond_params(c: &Cond, out: &mut Vec<crate::model::ParamId>) {
-    crate::walk::cond(c, &mut params_into(out));
+    crate::walk::cond(
+        c,
+        &mut crate::walk::params(|p| crate::walk::push_new(out, p)),
+    );
 }
 
-/// The parameters a term reads (as [`cond_params`] for the conditions in it), appended to `out`.
+/// The parameters a term reads, appended to `out` without repeats.
 pub(super) fn term_params(t: &crate::model::Term, out: &mut Vec<crate::model::ParamId>) {
-    crate::walk::term(t, &mut params_into(out));
-}
-
-/// The visitor of [`cond_params`] and [`term_params`]: a parameter term, or an atom's recorded
-/// parameters (without looking inside the atom).
-pub(super) fn params_into<'a>(
-    out: &mut Vec<crate::model::ParamId>,
-) -> impl FnMut(crate::walk::Node<'a>) -> crate::walk::Step + '_ {
-    use crate::model::Term;
-    use crate::walk::{Node, Step, push_new};
-    move |n| match n {
-        Node::Term(Term::Param(p)) => {
-            push_new(out, *p);
-            Step::Into
-        }
-        Node::Cond(Cond::Atom(a)) => {
-            a.params.iter().for_each(|p| push_new(out, *p));
-            Step::Over
-        }
-        _ => Step::Into,
-    }
+    crate::walk::term(
+        t,
+        &mut crate::walk::params(|p| crate::walk::push_new(out, p)),
+    );
 }
