@@ -9,8 +9,8 @@
 // Making the engine's code smaller (our own heapsort, JSON writer and join, talc as the allocator, ASCII
 // case folding, wasm-opt --low-memory-unused) took 7.9 KB off, a smaller compiled model (RWMODEL3) 2 KB
 // more: 105,854. The budget follows each step down. Issue 22 (the core split by pass, typed diagnostics, the
-// binary format's version check, the element's decision words as the summary says them) added 690 bytes
-// (106,544): the budget went up by half a KB for it, knowingly. Its target is 80 KB: the engine's wasm is ~85 KB gzip
+// binary format's version check, the element's decision words as the summary says them) added 900 bytes
+// (106,756): the budget went up by half a KB for it, knowingly. Its target is 80 KB: the engine's wasm is ~85 KB gzip
 // of that (docs/performance.md, "Widget size, issue 19", says what is left and what it would take).
 //
 // The default embed (the shipped rules, checked at build time) needs only the first group. A page that
