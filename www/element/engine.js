@@ -91,8 +91,9 @@ export function load(glue, model) {
 }
 
 let compiler;
-/** The rules-core API (pkg/core/), imported and started once, on demand. Rejects when it cannot load. */
-function loadCore() {
+/** The rules-core API (pkg/core/), imported and started once, on demand. Rejects when it cannot load.
+ * (Exported for `<regie-casus>`, www/casus/core.js: the widget's own bundle does not export it.) */
+export function loadCore() {
   if (!compiler) {
     compiler = import("../../pkg/core/regiewijzer_core.js").then(async (core) => {
       await core.default();
