@@ -11,8 +11,8 @@ import {
   caseValue, decisionEntries, emptyCase, evaluations, mergeAnswers, omitFor, phaseEntry, phaseOf, pick,
   pictureState, restoredCase, shownRulesets,
 } from "./casus/state.js";
-import { diagnosticLine, handoverLine, leadText, logLine, overdueLine, phaseLabel, summaryText } from "./casus/text.js";
-import { drawTrajectory, patchTrajectory } from "./casus/picture-placeholder.js";
+import { diagnosticLine, leadText, logLine, phaseLabel, summaryText } from "./casus/text.js";
+import { drawTrajectory, patchTrajectory } from "./casus/picture.js";
 import { casusWords, EN, NL } from "./casus/words.js";
 import { button, h, heading, setAttr, setText } from "./element/dom.js";
 import { fill } from "./element/words.js";
@@ -22,9 +22,7 @@ let sheet;
 /** The casus's stylesheet: in the package its text is in this module (scripts/build-wasm.sh defines
  * `REGIECASUS_CSS`); unbundled it is fetched from beside this module (its own rules and the picture's). */
 function styles() {
-  const files = ["./regiewijzer-casus.css"];
-  sheet ??= (typeof REGIECASUS_CSS === "string" ? Promise.resolve(REGIECASUS_CSS)
-    : Promise.all(files.map((f) => fetch(new URL(f, import.meta.url)).then((r) => (r.ok ? r.text() : "")))).then((t) => t.join("\n")))
+  sheet ??= (typeof REGIECASUS_CSS === "string" ? Promise.resolve(REGIECASUS_CSS) : fetchedStyles())
     .then((css) => {
       const s = new CSSStyleSheet();
       s.replaceSync(css);
@@ -32,6 +30,12 @@ function styles() {
     })
     .catch(() => new CSSStyleSheet());
   return sheet;
+}
+
+/** The stylesheets' text, fetched from beside this module (unbundled). */
+function fetchedStyles() {
+  const files = ["./casus/picture.css", "./regiewijzer-casus.css"];
+  return Promise.all(files.map((f) => fetch(new URL(f, import.meta.url)).then((r) => (r.ok ? r.text() : "")))).then((t) => t.join("\n"));
 }
 
 const pad = (n) => String(n).padStart(2, "0");
@@ -176,22 +180,17 @@ export class RegieCasus extends HTMLElement {
     const view = {
       lang, figure, select,
       where: h("p", { part: "where" }),
-      handovers: h("ul", { part: "handover-list" }),
-      overdue: h("ul", { part: "overdue-list" }),
-      overdueBox: null,
       log: h("ol", { part: "log-list" }),
       summary: h("pre", { part: "summary" }),
       live: h("p", { part: "live", role: "status", "aria-live": "polite" }),
     };
-    view.overdueBox = h("div", { part: "overdue" }, [heading(level + 1, "subheading", w.overdue), view.overdue]);
     const phaseControl = h("div", { part: "phase-control" }, [
       h("label", { for: "rc-phase" }, [w.phaseLabel]), select, button("set-phase", w.setPhase, { part: "set-phase" }),
     ]);
     const overview = h("section", { part: "overview", "aria-labelledby": "rc-trajectory" }, [
       Object.assign(heading(level, "heading", w.trajectory), { id: "rc-trajectory" }),
-      figure, view.where, phaseControl,
-      h("div", { part: "handovers" }, [heading(level + 1, "subheading", w.openHandovers), view.handovers]),
-      view.overdueBox,
+      // Open handovers with what is missing and deadlines passed: in the picture's list, in words.
+      view.where, figure, phaseControl,
     ]);
     const questions = h("section", { part: "questions", "aria-labelledby": "rc-questions" }, [
       Object.assign(heading(level, "heading", w.questions), { id: "rc-questions" }),
@@ -262,7 +261,8 @@ export class RegieCasus extends HTMLElement {
     this.#state = pictureState(this.#loaded, this.#case, this.#evals, this.#today());
   }
 
-  /** Patches where the case stands: the picture, the lead, open handovers, deadlines, the log, the summary. */
+  /** Patches where the case stands: the lead in words, the picture (with open handovers and deadlines
+   * passed), the log, the summary. */
   #patch() {
     const view = this.#view;
     if (!view) return;
@@ -273,10 +273,6 @@ export class RegieCasus extends HTMLElement {
     patchTrajectory(view.figure, this.#loaded.trajectory, st, lang);
     setText(view.where, `${fill(w.phaseNow, { phase: phaseLabel(this.#loaded, st.phase, lang) })} ${fill(w.leadNow, { lead: leadText(st.lead, lang) })}`);
     if (st.phase) view.select.value = st.phase;
-    const items = st.openHandovers.length ? st.openHandovers.map((x) => h("li", { "data-handover": x.id }, [handoverLine(x, lang)])) : [h("li", {}, [w.noOpenHandovers])];
-    view.handovers.replaceChildren(...items);
-    view.overdue.replaceChildren(...st.overdue.map((d) => h("li", {}, [overdueLine(d, lang)])));
-    view.overdueBox.hidden = !st.overdue.length;
     this.#patchLog(lang);
     setText(view.summary, summaryText(this.#loaded, this.#case, st, this.#today(), lang));
   }

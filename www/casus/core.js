@@ -2,7 +2,7 @@
 // rules-core API (pkg/core/, loaded on demand through the widget's own `loadCore`), the case check
 // (`checkCase`) and the trajectory (`caseTrajectory`). This module is the casus's only way into the wasm;
 // the `<regie-wijzer>` elements it composes load their own engine.
-import { loadCore } from "../element/engine.js";
+import { loadCore } from "../element/core.js";
 import { trajectoryOf } from "./trajectory-shim.js";
 
 /**
