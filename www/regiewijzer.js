@@ -910,11 +910,11 @@ export class RegieWijzer extends HTMLElement {
    * space-separated text; `null` or `[]` removes the attribute. No event. @type {string[]} */
   get omit() { return this.getAttribute("omit")?.split(/\s+/).filter(Boolean) ?? []; }
   set omit(v) { this.#reflect("omit", [v ?? []].flat().join(" ").trim() || null); }
-  /** The phases of a case in which the loaded rules are used (their `phases` line); `null`: every phase
-   * (no such line), or no rules loaded. @type {string[] | null} */
+  /** The phases of a case in which the loaded rules are used (their `phases` line: the checklist's
+   * `used_in`); `null`: every phase (no such line), or no rules loaded. @type {string[] | null} */
   get phases() {
-    const p = this.#st.checklist?.phases;
-    return typeof p?.[0] === "string" ? [...p] : null;
+    const p = this.#st.checklist?.used_in;
+    return p ? [...p] : null;
   }
   /** The `disabled` attribute (a `<fieldset disabled>` around the element disables it too). @type {boolean} */
   get disabled() { return this.hasAttribute("disabled"); }
