@@ -38,7 +38,7 @@ function overflow(page) {
   });
 }
 
-for (const [name, path] of [["demo", "/www/demo/"], ["demo-en", "/www/demo/en/"], ["casus", "/www/demo/casus.html"]]) {
+for (const [name, path] of [["demo", "/www/demo/"], ["demo-en", "/www/demo/en/"], ["casus", "/tests/fixtures/casus.html"]]) {
   test(`${name} reflows at 320 CSS px, with the override form open: nothing scrolls sideways`, async () => {
     const { page, errors } = await open(path, { width: 320, height: 640 });
     await openOverrides(page);
@@ -151,7 +151,7 @@ async function interact(page) {
   await openOverrides(page);
 }
 
-const PAGES = [["demo", "/www/demo/"], ["demo-en", "/www/demo/en/"], ["casus", "/www/demo/casus.html"], ["playground", "/www/playground/"]];
+const PAGES = [["demo", "/www/demo/"], ["demo-en", "/www/demo/en/"], ["casus", "/tests/fixtures/casus.html"], ["playground", "/www/playground/"]];
 for (const [name, path] of PAGES) {
   for (const theme of ["light", "dark"]) {
     test(`axe finds nothing on ${name} (${theme} host theme), before and after interaction`, async () => {

@@ -8,7 +8,7 @@
 import "./regiewijzer.js";
 import { loadCase, rulesUrls } from "./casus/core.js";
 import {
-  caseValue, decisionEntries, emptyCase, evaluations, mergeAnswers, omitFor, phaseEntry, phaseOf, pick,
+  caseValue, decisionEntries, emptyCase, sameAnswers, evaluations, mergeAnswers, omitFor, phaseEntry, phaseOf, pick,
   pictureState, restoredCase, shownRulesets,
 } from "./casus/state.js";
 import { diagnosticLine, leadText, logLine, phaseLabel, summaryText } from "./casus/text.js";
@@ -50,7 +50,8 @@ function todayOf(attr) {
 
 /** The words for rules that could not be loaded. */
 function problemText(w, p) {
-  const detail = { http: w.loadHttp, network: w.loadNetwork, compiler: w.loadCompiler, rules: w.loadRules, url: w.loadUrl, empty: w.loadEmpty }[p.kind];
+  const rules = p.url ? w.loadRules : w.loadRulesCase;
+  const detail = { http: w.loadHttp, network: w.loadNetwork, compiler: w.loadCompiler, rules, url: w.loadUrl, empty: w.loadEmpty }[p.kind];
   return `${w.loadError} ${detail ? fill(detail, { url: p.url ?? "", status: String(p.status ?? "") }) : ""}`.trim();
 }
 
@@ -245,7 +246,7 @@ export class RegieCasus extends HTMLElement {
     loaded.rulesets.forEach((r, i) => {
       const el = this.#widgets.get(r.id);
       const want = pick(this.#case.answers, r.facts);
-      if (JSON.stringify(el.answers) !== JSON.stringify(want)) el.answers = want;
+      if (!sameAnswers(el.answers, want)) el.answers = want;
       const omit = omitFor(loaded, this.#case, phase, i);
       if (JSON.stringify(el.omit ?? []) !== JSON.stringify(omit)) el.omit = omit;
       const box = el.parentElement;

@@ -3,7 +3,6 @@
 // (`checkCase`) and the trajectory (`caseTrajectory`). This module is the casus's only way into the wasm;
 // the `<regie-wijzer>` elements it composes load their own engine.
 import { loadCore } from "../element/core.js";
-import { trajectoryOf } from "./trajectory-shim.js";
 
 /**
  * Fetches one rules file (same origin, as `<regie-wijzer>` does): `{bytes}` or `{problem: {kind, url, status}}`
@@ -61,9 +60,12 @@ export async function loadCase(urls) {
     rulesets.push(one);
   }
   const texts = rulesets.map((r) => r.text);
-  const diagnostics = core.checkCase ? core.checkCase(texts) : [];
-  const trajectory = core.caseTrajectory ? core.caseTrajectory(texts) : trajectoryOf(rulesets);
-  return { rulesets, diagnostics, trajectory };
+  try {
+    return { rulesets, diagnostics: core.checkCase(texts), trajectory: core.caseTrajectory(texts) };
+  } catch (e) {
+    for (const r of rulesets) r.rules.free();
+    return { problem: { kind: "rules", url: null, status: null, diagnostics: e?.diagnostics ?? [] } };
+  }
 }
 
 /** One rules file: decoded and compiled, or a problem with its errors. */

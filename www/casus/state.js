@@ -13,6 +13,12 @@ export function pick(answers, facts) {
   return Object.fromEntries(Object.entries(answers).filter(([id]) => facts.has(id)));
 }
 
+/** Whether two sets of answers hold the same answers (in any order of their keys). */
+export function sameAnswers(a, b) {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => k in b && JSON.stringify(a[k]) === JSON.stringify(b[k]));
+}
+
 /** The phase the case is in: the phase fact's answer, else the first phase; null without phases. */
 export function phaseOf(c, trajectory) {
   const id = trajectory.phaseFact && c.answers[trajectory.phaseFact];

@@ -393,6 +393,7 @@ fn case_texts(sources: &js_sys::Array) -> (Vec<String>, Vec<CaseDiagnostic>) {
             source_text(&s).unwrap_or_else(|d| {
                 unread.push(CaseDiagnostic {
                     ruleset: i,
+                    related_ruleset: None,
                     diagnostic: *d,
                 });
                 String::new()
@@ -438,6 +439,7 @@ pub fn case_trajectory(
             let errors = c.diagnostics.iter().filter(|d| d.is_error());
             diagnostics.extend(errors.map(|d| CaseDiagnostic {
                 ruleset: i,
+                related_ruleset: None,
                 diagnostic: d.clone(),
             }));
         }
