@@ -237,7 +237,23 @@ test("the demo case walked by keyboard: melding, vangnet, bemoeizorg, crisis, op
     await answer(page, "escalatie", fact, "true");
   }
   assert.equal(await outcome(page, "escalatie", "escalatie"), "crisisdienst_beoordeling");
+  // The pace decided otherwise, with a reason; the rest confirmed.
+  await tabTo(page, "escalatie", "[data-action=override][data-outcome=urgentie]");
+  await page.keyboard.press("Enter");
+  assert.ok(await focusIn(page, "escalatie", "select[data-field=override-value]"));
+  await arrowsTo(page, "binnen_24_uur");
+  await page.keyboard.press("Tab");
+  await arrowsTo(page, "minder_urgentie");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Politie blijft in de buurt; de crisisdienst komt morgenochtend.");
+  await tabTo(page, "escalatie", "[data-action=save-override]");
+  await page.keyboard.press("Enter");
   await confirm(page, "escalatie");
+  log = await logText(page);
+  assert.ok(log.some((l) => l === "11-03-2026 Escalatie in de bemoeizorg, Tempo: afgeweken van het advies (Acuut: de crisisdienst, binnen 1 tot 24 uur); "
+    + "besloten: Binnen 24 uur.Waarom: Onmiddellijk dreigend ernstig nadeel door een vermoede stoornis, dat een maatregel kan wegnemen, een zorgmachtiging "
+    + "kan niet worden afgewacht en de persoon verzet zich: alle vijf criteria gelden. Tempo: de acute GGZ werkt met 1 tot 24 uur; een crisismaatregel "
+    + "wordt binnen 24 uur uitgevoerd.Reden van de professional: Minder urgentie door de context; Politie blijft in de buurt; de crisisdienst komt morgenochtend."), log.join("\n"));
 
   // Crisis, then admission: the crisis service, then the clinic leads.
   await setToday(page, "2026-03-12");
@@ -294,6 +310,8 @@ test("the demo case walked by keyboard: melding, vangnet, bemoeizorg, crisis, op
   await assertAskedOnce(page);
 
   // The log: every phase change and decision, dated, with the reasons in words.
+  await page.locator("regie-casus [part=log]").screenshot({ path: artifact("case-walk-log.png") });
+  await page.screenshot({ path: artifact("case-walk-end.png"), fullPage: true });
   log = await logText(page);
   assert.deepEqual(log.filter((l) => /Fase gezet op/.test(l)).map((l) => l.slice(0, 10)),
     ["03-03-2026", "11-03-2026", "12-03-2026", "13-03-2026", "15-04-2026", "22-04-2026"]);

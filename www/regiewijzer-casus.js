@@ -234,7 +234,8 @@ export class RegieCasus extends HTMLElement {
     el.setAttribute("lang", lang);
     el.setAttribute("today", this.#today());
     el.setAttribute("heading-level", String(Math.min(6, this.#level + 1)));
-    return h("section", { part: "ruleset", "data-ruleset": r.id, "aria-label": r.title[lang] }, [el]);
+    const id = `rc-ruleset-${r.id}`;
+    return h("section", { part: "ruleset", "data-ruleset": r.id, "aria-labelledby": id }, [h("p", { part: "ruleset-title", id }, [r.title[lang]]), el]);
   }
 
   /** Each widget gets the case's answers to its questions, what it does not ask, and is shown only in the

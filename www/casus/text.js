@@ -15,7 +15,8 @@ export const leadText = (lead, lang) => lead?.label[lang] ?? casusWords(lang).le
 /** The labels of an outcome's values, joined ("geen" for none). */
 function valuesText(ruleset, outcome, ids, lang) {
   const o = ruleset?.checklist.outcomes.find((x) => x.id === outcome);
-  const labels = ids.map((id) => o?.values.find((v) => v.id === id)?.label[lang] ?? id);
+  // A deadline's value is its date: shown as people read it.
+  const labels = ids.map((id) => o?.values.find((v) => v.id === id)?.label[lang] ?? (/^\d{4}-\d\d-\d\d$/.test(id) ? dateShown(id, lang) : id));
   return labels.length ? labels.join(", ") : casusWords(lang).none;
 }
 
