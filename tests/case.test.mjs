@@ -400,6 +400,15 @@ test("the picture's text alternative says the same phases, lead and open handove
   // The deadline for contact after discharge (14 days) has passed: said in words.
   assert.match(both.currentItem, /7 dagen te laat/);
   assert.deepEqual(await axeViolations(page, { tags: WCAG22AA }), []);
+  // A dark host theme (only its document colours set): the casus still passes (the host's own page is the host's).
+  await page.evaluate(() => {
+    for (const el of [document.documentElement, document.body]) {
+      el.style.setProperty("--utrecht-document-color", "#f0f0f0");
+      el.style.setProperty("--utrecht-document-background-color", "#1b1b1f");
+    }
+  });
+  assert.deepEqual(await axeViolations(page, { tags: WCAG22AA, include: "regie-casus" }), []);
+  await page.locator("regie-casus [part=overview]").screenshot({ path: artifact("case-dark-overview.png") });
   assert.deepEqual(errors, []);
 });
 
@@ -474,4 +483,38 @@ test("the case value's schema holds the element to its shape", () => {
   assert.equal(valueProblems(v), null);
   assert.match(valueProblems({ ...v, log: [{ kind: "phase", date: "2026-03-02" }] }) ?? "", /required|oneOf/);
   assert.match(valueProblems({ ...v, extra: 1 }) ?? "", /does not list/);
+});
+
+test("rulesets that disagree on a shared question: the case says so in words, with the ruleset and the question; a difference in wording is listed quietly", async () => {
+  const { page, errors } = await web.open(PAGE, { ready: null });
+  const out = await page.evaluate(async () => {
+    const c = document.createElement("regie-casus");
+    c.setAttribute("rules", "../../tests/fixtures/casus-melding.regels ../../tests/fixtures/casus-overdracht.regels");
+    document.getElementById("melding").append(c);
+    await c.ready;
+    const root = c.shadowRoot;
+    return {
+      alert: [...root.querySelectorAll("[part=case-errors][role=alert] li")].map((li) => li.textContent),
+      intro: root.querySelector("[part=case-errors] p")?.textContent,
+      quiet: [...root.querySelectorAll("details[part=case-warnings] li")].map((li) => li.textContent),
+      quietRole: root.querySelector("details[part=case-warnings]")?.getAttribute("role") ?? null,
+    };
+  });
+  assert.match(out.intro, /^De regelsets van deze casus passen niet bij elkaar/);
+  assert.deepEqual(out.alert, ["Overdracht, regel 6: de vraag “Is er gevaar?” is in Overdracht een keuze, maar in Melding ja/nee: in één casus is het dezelfde vraag"]);
+  assert.ok(out.quiet.some((l) => /^Overdracht, regel 11: de vraag “Is er overlast\?” is in Overdracht anders verwoord dan in Melding/.test(l)), out.quiet.join("\n"));
+  assert.equal(out.quietRole, null);
+  assert.deepEqual(errors, []);
+});
+
+test("in English the casus says where the case stands in English", async () => {
+  const { page, errors } = await open();
+  await page.evaluate(() => document.querySelector("regie-casus").setAttribute("lang", "en"));
+  const words = await page.evaluate(() => {
+    const root = document.querySelector("regie-casus").shadowRoot;
+    return { where: root.querySelector("[part=where]").textContent, button: root.querySelector("[part=set-phase]").textContent,
+      widgets: [...root.querySelectorAll("regie-wijzer")].map((w) => w.getAttribute("lang")) };
+  });
+  assert.deepEqual(words, { where: "Phase now: Report. Lead now: Reporting desk / public health safety net.", button: "Set phase", widgets: ["en", "en", "en"] });
+  assert.deepEqual(errors, []);
 });

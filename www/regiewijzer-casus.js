@@ -185,7 +185,8 @@ export class RegieCasus extends HTMLElement {
       summary: h("pre", { part: "summary" }),
       live: h("p", { part: "live", role: "status", "aria-live": "polite" }),
     };
-    const phaseControl = h("div", { part: "phase-control" }, [
+    // Rules without phases: no phase to set.
+    const phaseControl = h("div", { part: "phase-control", hidden: !this.#loaded.trajectory.phaseFact }, [
       h("label", { for: "rc-phase" }, [w.phaseLabel]), select, button("set-phase", w.setPhase, { part: "set-phase" }),
     ]);
     const overview = h("section", { part: "overview", "aria-labelledby": "rc-trajectory" }, [

@@ -61,10 +61,13 @@ export function overdueLine(d, lang) {
   return fill(d.days === 1 ? w.overdueOne : w.overdueItem, { label: d.label[lang], date: dateShown(d.date, lang), days: String(d.days) });
 }
 
-/** A finding of the case check in words, with the ruleset it is in and where. */
+/** A finding of the case check in words, with the ruleset it is in and where: a question named in it by its
+ * id is named by its words (as the ruleset asks it), a ruleset by its title. */
 export function diagnosticLine(loaded, d, lang) {
   const ruleset = loaded.rulesets[d.ruleset];
-  const message = lang === "en" ? d.message_en : d.message_nl;
+  const label = (id) => loaded.rulesets.map((r) => r.checklist.sections.flatMap((x) => x.facts).find((f) => f.id === id)).find(Boolean)?.label[lang];
+  let message = (lang === "en" ? d.message_en : d.message_nl).replace(/`([^`]+)`/g, (m, id) => (label(id) ? `“${label(id)}”` : id));
+  for (const r of loaded.rulesets) message = message.replace(new RegExp(`\\bin ${r.id.replace(/\W/g, "\\$&")}\\b`, "g"), `in ${r.title[lang]}`);
   return fill(casusWords(lang).inRuleset, { ruleset: ruleset?.title[lang] ?? "", line: String(d.start?.line ?? ""), message });
 }
 
