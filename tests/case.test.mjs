@@ -518,3 +518,21 @@ test("in English the casus says where the case stands in English", async () => {
   assert.deepEqual(words, { where: "Phase now: Report. Lead now: Reporting desk / public health safety net.", button: "Set phase", widgets: ["en", "en", "en"] });
   assert.deepEqual(errors, []);
 });
+
+test("a form reset empties the case: answers, decisions, log, back to the melding (the regie widget keeps only the phase); no event", async () => {
+  const { page, errors } = await open();
+  await caseAtDischarge(page);
+  const after = await page.evaluate(() => {
+    const c = document.querySelector("regie-casus");
+    let events = 0;
+    c.addEventListener("regiecasus-change", () => events++);
+    document.getElementById("melding").reset();
+    const v = c.value;
+    return { answers: v.answers, log: v.log, phase: v.phase, events,
+      widgets: [...c.shadowRoot.querySelectorAll("regie-wijzer")].map((w) => Object.keys(w.answers).length),
+      where: c.shadowRoot.querySelector("[part=where]").textContent };
+  });
+  assert.deepEqual(after, { answers: { fase: "melding" }, log: [], phase: "melding", events: 0, widgets: [0, 0, 1],
+    where: "Fase nu: Melding. Regie nu: Meldpunt / GGD-vangnet." });
+  assert.deepEqual(errors, []);
+});
