@@ -154,11 +154,12 @@ impl Checker<'_> {
             if !m.phases.is_empty() {
                 continue; // the ruleset's own check compared them
             }
-            for u in m.used_in.iter().flatten() {
-                if !declared.contains(&u.id) {
-                    let suggestion = suggest(&u.id, declared.iter().map(String::as_str));
-                    let name = u.id.clone();
-                    found.push((DiagKind::CaseUnknownPhase { name, suggestion }, (i, u.span)));
+            let spans = m.used_in_spans.iter().copied();
+            for (u, span) in m.used_in.iter().flatten().zip(spans) {
+                if !declared.contains(u) {
+                    let suggestion = suggest(u, declared.iter().map(String::as_str));
+                    let name = u.clone();
+                    found.push((DiagKind::CaseUnknownPhase { name, suggestion }, (i, span)));
                 }
             }
         }
