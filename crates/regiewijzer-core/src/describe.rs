@@ -179,10 +179,7 @@ pub fn checklist(model: &Model) -> Checklist {
         parameters: evaluate_parameters(model),
         parties: model.parties.clone(),
         phases: model.phases.clone(),
-        used_in: model
-            .used_in
-            .as_ref()
-            .map(|u| u.iter().map(|p| p.id.clone()).collect()),
+        used_in: model.used_in.clone(),
         override_reasons: model.override_reasons.clone(),
     }
 }

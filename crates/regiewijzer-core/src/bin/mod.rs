@@ -107,14 +107,15 @@ pub fn encode(model: &Model) -> Vec<u8> {
 
 /// What of a model its binary form keeps: the model as [`decode`] gives it back from [`encode`]. It leaves
 /// out what no page sees, only the analysis reads: the tests, the code text of a rule's whole condition
-/// and of a handover's `when` (each atom keeps its own text, which reasons show), and where facts and
-/// outcomes are written. Rules and handovers keep the line they are written on (reasons give it), not
+/// and of a handover's `when` (each atom keeps its own text, which reasons show), and where facts,
+/// outcomes and the phases of the header's `phases` line are written. Rules and handovers keep the line they are written on (reasons give it), not
 /// the byte: every place becomes the index of its line and the line starts become 0, 1, 2, …, so that
 /// [`Model::line_of`] gives the same line for each. Measured for the default triage rules: 376 bytes less
 /// after gzip for the texts and places left out, 666 for the lines.
 pub fn kept(model: &Model) -> Model {
     let mut kept = model.clone();
     kept.tests.clear();
+    kept.used_in_spans.clear();
     let line = |at: u32| model.line_of(at) - 1;
     for rule in &mut kept.rules {
         rule.cond_text.clear();
@@ -173,6 +174,7 @@ pub fn decode(bytes: &[u8]) -> Result<Model, DecodeError> {
         parties: Bin::get(&mut r),
         phases: Bin::get(&mut r),
         used_in: Bin::get(&mut r),
+        used_in_spans: Vec::new(),
         override_reasons: Bin::get(&mut r),
         handovers: Bin::get(&mut r),
         outcomes: Bin::get(&mut r),

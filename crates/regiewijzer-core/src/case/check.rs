@@ -22,6 +22,17 @@ pub struct CaseDiagnostic {
     pub diagnostic: Diagnostic,
 }
 
+impl CaseDiagnostic {
+    /// A ruleset's own diagnostic (from compiling it), in ruleset `ruleset`.
+    pub fn own(ruleset: usize, diagnostic: Diagnostic) -> CaseDiagnostic {
+        CaseDiagnostic {
+            ruleset,
+            related_ruleset: None,
+            diagnostic,
+        }
+    }
+}
+
 /// Checks the rulesets of one case, in order, each with its source text: a shared question (the same
 /// fact id) with another type (`E601`), other options, bounds, levels or fields (`E602`) or other words
 /// (`W601`); a phase in a `phases` line that no ruleset of the case declares (`E603`); two rulesets that
@@ -143,11 +154,12 @@ impl Checker<'_> {
             if !m.phases.is_empty() {
                 continue; // the ruleset's own check compared them
             }
-            for u in m.used_in.iter().flatten() {
-                if !declared.contains(&u.id) {
-                    let suggestion = suggest(&u.id, declared.iter().map(String::as_str));
-                    let name = u.id.clone();
-                    found.push((DiagKind::CaseUnknownPhase { name, suggestion }, (i, u.span)));
+            let spans = m.used_in_spans.iter().copied();
+            for (u, span) in m.used_in.iter().flatten().zip(spans) {
+                if !declared.contains(u) {
+                    let suggestion = suggest(u, declared.iter().map(String::as_str));
+                    let name = u.clone();
+                    found.push((DiagKind::CaseUnknownPhase { name, suggestion }, (i, span)));
                 }
             }
         }

@@ -208,7 +208,7 @@ fn used_in(model: &Model, id: &str) -> bool {
     model
         .used_in
         .as_ref()
-        .is_none_or(|u| u.iter().any(|p| p.id == id))
+        .is_none_or(|u| u.iter().any(|p| p == id))
 }
 
 /// The values of outcome `o` that rules reading the phase, not false in `probe`, give, in rule order.
@@ -344,9 +344,6 @@ fn ruleset(model: &Model) -> TrajectoryRuleset {
     TrajectoryRuleset {
         id: model.meta.id.clone(),
         title: model.meta.title.clone(),
-        phases: model
-            .used_in
-            .as_ref()
-            .map(|u| u.iter().map(|p| p.id.clone()).collect()),
+        phases: model.used_in.clone(),
     }
 }

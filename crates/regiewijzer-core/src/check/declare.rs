@@ -25,7 +25,7 @@ impl Checker<'_> {
                         self.err(DiagKind::DuplicateHeader, h.id.span);
                     } else {
                         items.meta = Some(self.header(h));
-                        items.used_in = h.phases.as_ref().map(|p| phase_uses(&p.value));
+                        items.used_in = h.phases.as_ref().map(|p| p.value.clone());
                     }
                 }
                 ItemKind::Section(s) => self.section(s, &mut items.sections, &mut section_ids),
@@ -61,15 +61,15 @@ impl Checker<'_> {
 
     /// When the ruleset declares phases, every phase its `phases` line names must be one of them
     /// (`E325`, with the closest declared phase); otherwise the case check compares them.
-    pub(super) fn check_used_in(&mut self, used: Option<&[PhaseUse]>) {
+    pub(super) fn check_used_in(&mut self, used: &[Ident]) {
         if self.phases.is_empty() {
             return;
         }
-        for u in used.unwrap_or_default() {
-            if !self.phases.iter().any(|p| p.id == u.id) {
+        for u in used {
+            if !self.phases.iter().any(|p| p.id == u.name) {
                 let suggestion =
-                    crate::diag::suggest(&u.id, self.phases.iter().map(|p| p.id.as_str()));
-                let name = u.id.clone();
+                    crate::diag::suggest(&u.name, self.phases.iter().map(|p| p.id.as_str()));
+                let name = u.name.clone();
                 self.err(DiagKind::UnknownPhase { name, suggestion }, u.span);
             }
         }
@@ -449,15 +449,4 @@ fn general_section() -> SectionDef {
         help: None,
         facts: Vec::new(),
     }
-}
-
-/// The phases a `phases` line names, with where each is written.
-fn phase_uses(names: &[Ident]) -> Vec<PhaseUse> {
-    names
-        .iter()
-        .map(|n| PhaseUse {
-            id: n.name.clone(),
-            span: n.span,
-        })
-        .collect()
 }
