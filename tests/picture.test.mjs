@@ -246,3 +246,20 @@ test("print: black on white, the picture whole and the list after it", async () 
   assert.ok(seen.list);
   await page.screenshot({ path: artifact("picture-print.png"), fullPage: true });
 });
+
+test("texts from the rules stay text: markup in a label is shown, never made", async () => {
+  const { page, errors } = await open();
+  const HOSTILE = '<img src=x onerror="window.hit=1">';
+  const seen = await page.evaluate(([t, bad]) => {
+    const phases = t.phases.map((p, i) => (i === 0 ? { ...p, label: { nl: bad, en: bad } } : p));
+    window.draw({ phase: "melding", lead: { party: "x", label: { nl: bad, en: bad } }, path: [{ phase: "melding", date: "2026-03-02" }],
+      openHandovers: [{ id: "h", title: { nl: bad, en: bad }, missing: [{ nl: bad, en: bad }] }], overdue: [] }, "nl", { ...t, phases });
+    const fig = document.querySelector("figure[part=trajectory]");
+    return { elements: fig.querySelectorAll("img, foreignObject, script").length, title: fig.querySelector("svg > title").textContent,
+      item: fig.querySelector("[part=trajectory-list] > li").textContent };
+  }, [TRAJECTORY, HOSTILE]);
+  assert.equal(seen.elements, 0);
+  assert.ok(seen.title.includes(HOSTILE) && seen.item.startsWith(HOSTILE), JSON.stringify(seen));
+  assert.equal(await page.evaluate(() => window.hit), undefined);
+  assert.deepEqual(errors, []);
+});
