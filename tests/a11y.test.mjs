@@ -225,7 +225,7 @@ test("timeline by keyboard: after \"Voeg toe\" focus is in the new record, annou
   assert.equal(await page.locator("#escalatie [part=record] [data-field=datum]").first().getAttribute("max"), "9999-12-31");
   // A deadline in text: 16-03-2026, not the ISO form.
   await page.evaluate(() => {
-    document.getElementById("escalatie").answers = { vermoeden_stoornis: true, ernstig_nadeel: true, onmiddellijk_dreigend: false, zorg_geweigerd: true, datum_melding: "2026-03-02" };
+    document.getElementById("escalatie").answers = { vermoeden_psychische_stoornis: true, ernstig_nadeel: true, onmiddellijk_dreigend: false, hulp_geweigerd: true, datum_melding: "2026-03-02" };
   });
   const deadline = await page.locator("#escalatie [data-outcome=termijn_verkennend_onderzoek] [part=outcome-value]").textContent();
   assert.match(deadline, /16-03-2026/);

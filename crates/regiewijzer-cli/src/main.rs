@@ -66,6 +66,11 @@ enum Command {
         /// .regels-bestanden / .regels files
         #[arg(required = true, value_name = "BESTAND / FILE")]
         files: Vec<PathBuf>,
+        /// de regelsets horen bij één casus (in deze volgorde): controleer ook of gedeelde vragen en
+        /// fasen kloppen / the rulesets belong to one case (in this order): also check that shared
+        /// questions and phases agree
+        #[arg(long)]
+        case: bool,
     },
     /// Voer de tests uit (ook NAAM.tests.regels naast NAAM.regels); sluit af met `N passed, M failed` /
     /// run the tests (also NAME.tests.regels next to NAME.regels); ends with `N passed, M failed`
@@ -265,7 +270,8 @@ fn usage(e: &clap::Error) -> ExitCode {
 
 fn run(ui: &Ui, command: Command) -> Result<Status, CliError> {
     match command {
-        Command::Check { files } => check::run(ui, &files),
+        Command::Check { files, case: false } => check::run(ui, &files),
+        Command::Check { files, case: true } => check::run_case(ui, &files),
         Command::Test { files, coverage } => test::run(ui, &files, coverage),
         Command::Eval {
             file,

@@ -87,6 +87,9 @@ pub struct Model {
     pub parties: Vec<OptionDef>,
     /// Declared phases of a case, in source order.
     pub phases: Vec<OptionDef>,
+    /// The header's `phases` line: the phases of a case in which this ruleset is used, as written
+    /// (`None`: every phase).
+    pub used_in: Option<Vec<PhaseUse>>,
     /// Declared reasons for deciding otherwise than the advice (`override reason`), in source order.
     pub override_reasons: Vec<OptionDef>,
     /// Handovers in source order.
@@ -152,6 +155,15 @@ pub struct FactDef {
     /// The canonical text of the `ask when` condition.
     pub ask_when_text: Option<String>,
     /// Where it is declared.
+    pub span: Span,
+}
+
+/// A phase named in the header's `phases` line, and where it is written.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PhaseUse {
+    /// The phase's id.
+    pub id: String,
+    /// Where the name is written.
     pub span: Span,
 }
 

@@ -36,10 +36,10 @@ use wire::{Bin, Reader, Writer};
 const MAGIC: &[u8] = b"RWMODEL";
 
 /// The version of the binary format. It follows the header `RWMODEL` as an ASCII digit (the byte
-/// `b'0' + FORMAT_VERSION`), as in the earlier formats, so that a model of this one starts `RWMODEL3`. Raise it
+/// `b'0' + FORMAT_VERSION`), as in the earlier formats, so that a model of this one starts `RWMODEL4`. Raise it
 /// with every change to what the bytes mean; `tests/binary_model.rs` fails when the bytes of a fixed
 /// corpus change while it stays.
-pub const FORMAT_VERSION: u8 = 3;
+pub const FORMAT_VERSION: u8 = 4;
 
 /// The length of the header before the core's version: [`MAGIC`] and the format version byte.
 const HEADER: usize = MAGIC.len() + 1;
@@ -95,6 +95,7 @@ pub fn encode(model: &Model) -> Vec<u8> {
     model.parameters.put(&mut w);
     model.parties.put(&mut w);
     model.phases.put(&mut w);
+    model.used_in.put(&mut w);
     model.override_reasons.put(&mut w);
     model.handovers.put(&mut w);
     model.outcomes.put(&mut w);
@@ -171,6 +172,7 @@ pub fn decode(bytes: &[u8]) -> Result<Model, DecodeError> {
         parameters: Bin::get(&mut r),
         parties: Bin::get(&mut r),
         phases: Bin::get(&mut r),
+        used_in: Bin::get(&mut r),
         override_reasons: Bin::get(&mut r),
         handovers: Bin::get(&mut r),
         outcomes: Bin::get(&mut r),

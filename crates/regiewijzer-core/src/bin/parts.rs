@@ -6,7 +6,7 @@ use crate::ast::{Policy, Span};
 use crate::date::Date;
 use crate::model::{
     DeadlineAssign, FactDef, FactType, FallbackDef, FieldDef, HandoverDef, Meta, OptionDef,
-    OutcomeDef, ParamDef, RequireDef, RuleDef, RuleOrigin, SectionDef, Text, Value,
+    OutcomeDef, ParamDef, PhaseUse, RequireDef, RuleDef, RuleOrigin, SectionDef, Text, Value,
 };
 
 impl Bin for Text {
@@ -106,6 +106,19 @@ impl Bin for FactDef {
             ask_when: Bin::get(r),
             ask_when_text: Bin::get(r),
             span: Span::default(),
+        }
+    }
+}
+
+impl Bin for PhaseUse {
+    fn put(&self, out: &mut Writer) {
+        self.id.put(out);
+        self.span.put(out);
+    }
+    fn get(r: &mut Reader<'_>) -> Self {
+        PhaseUse {
+            id: Bin::get(r),
+            span: Bin::get(r),
         }
     }
 }
