@@ -1,5 +1,5 @@
 // The trajectory picture (www/casus/picture.js) on its own, drawn from tests/fixtures/trajectory-regie.json
-// (the Trajectory of rulesets/regie.regels): its visible text list says the same as the SVG (phases,
+// (the Trajectory of rulesets/regie.regels, as pkg/core's `Ruleset.trajectory()` gives it): its visible text list says the same as the SVG (phases,
 // current phase, lead, open handovers with what is missing, overdue deadlines in words), a patch keeps the
 // picture's nodes, axe (WCAG 2.2 AA) finds nothing, it fits a 320 px wide screen, and forced colours and
 // print keep the current phase distinct without colour. Screenshots go to tests/artifacts/picture-*.png.
@@ -137,6 +137,8 @@ test("without a case: the lead per phase, the handovers where they apply, ping-p
   const item = (id) => list.items[TRAJECTORY.phases.findIndex((p) => p.id === id)];
   assert.match(item("vangnet"), /Regie: Meldpunt \/ GGD-vangnet/);
   assert.match(item("opname"), /Regie: Kliniek of FACT-team \(hangt af van de casus\)/);
+  assert.match(item("bemoeizorg"), /Regie: Bemoeizorgteam of Huisarts \(hangt af van de casus\)/);
+  assert.match(item("ontslag"), /Regie: Kliniek, FACT-team, Bemoeizorgteam of Wijkteam \(hangt af van de casus\)/);
   assert.match(item("nazorg"), /Regie: hangt af van de casus/);
   assert.deepEqual(svg.handovers.map(([id]) => id), TRAJECTORY.handovers.map((h) => h.id).sort((a, b) =>
     order(a) - order(b)));
@@ -149,7 +151,7 @@ test("without a case: the lead per phase, the handovers where they apply, ping-p
   ({ svg, list } = await readBoth(page));
   const marked = svg.handovers.filter(([, said]) => said.includes("Pingpong: de regie kan heen en terug")).map(([id]) => id);
   assert.deepEqual(marked, ["verslaving_naar_ggz", "ggz_naar_verslaving"]);
-  assert.match(item("nazorg"), /Pingpong: de regie kan heen en terug\. Overdrachten gaan heen en terug \(pingpong\)\./);
+  assert.match(item("nazorg"), /Pingpong: Overdrachten gaan heen en terug \(pingpong\)\./);
   await page.locator("figure[part=trajectory]").screenshot({ path: artifact("picture-rules.png") });
 });
 
@@ -262,4 +264,19 @@ test("texts from the rules stay text: markup in a label is shown, never made", a
   assert.ok(seen.title.includes(HOSTILE) && seen.item.startsWith(HOSTILE), JSON.stringify(seen));
   assert.equal(await page.evaluate(() => window.hit), undefined);
   assert.deepEqual(errors, []);
+});
+
+test("the fixture is what pkg/core's Ruleset.trajectory() gives for rulesets/regie.regels", async () => {
+  const { page } = await open();
+  const real = await page.evaluate(async () => {
+    const core = await import("/pkg/core/regiewijzer_core.js");
+    await core.default();
+    const ruleset = core.Ruleset.load(await (await fetch("/rulesets/regie.regels")).text());
+    try {
+      return ruleset.trajectory();
+    } finally {
+      ruleset.free();
+    }
+  });
+  assert.deepEqual(real, TRAJECTORY);
 });

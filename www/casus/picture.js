@@ -25,6 +25,7 @@ const WORDS = {
     handoverTitle: "Overdracht „{title}”: van {from} naar {to}",
     requires: "Voorwaarden: {list}",
     pingPong: "Pingpong: de regie kan heen en terug",
+    pingPongSaid: "Pingpong: {message}",
     open: "Overdracht nog niet rond: {title}",
     missing: "Nog nodig:",
     overdue: "{label}: {days} te laat (uiterlijk {date})",
@@ -50,6 +51,7 @@ const WORDS = {
     handoverTitle: "Handover “{title}”: from {from} to {to}",
     requires: "Conditions: {list}",
     pingPong: "Ping-pong: the lead can go back and forth",
+    pingPongSaid: "Ping-pong: {message}",
     open: "Handover not complete yet: {title}",
     missing: "Still needed:",
     overdue: "{label}: {days} overdue (by {date})",
@@ -111,8 +113,9 @@ const leadNow = (state, w, lang) => fill(w.lead, { who: state.lead ? textIn(stat
 function leadsOf(phase, w, lang) {
   const names = phase.leads.map((l) => textIn(l.label, lang));
   if (phase.decided && names.length === 1) return fill(w.lead, { who: names[0] });
-  if (names.length === 0 || names.length > 3) return fill(w.lead, { who: w.leadOpen });
-  return fill(w.lead, { who: fill(w.leadEither, { who: names.join(w.or) }) });
+  if (names.length === 0 || names.length > 4) return fill(w.lead, { who: w.leadOpen });
+  const who = `${names.slice(0, -1).join(", ")}${w.or}${names[names.length - 1]}`;
+  return fill(w.lead, { who: fill(w.leadEither, { who }) });
 }
 
 /** The handovers that apply in `phase` according to the rules, each with its parties, conditions and
@@ -174,9 +177,9 @@ function emWidth(text, bold) {
   for (const ch of text) {
     if (/[ il.,:;'|!()\[\]\-–]/.test(ch)) em += 0.3;
     else if (/[A-Zmw@%→]/.test(ch)) em += 0.75;
-    else em += 0.57;
+    else em += 0.6;
   }
-  return bold ? em * 1.1 : em;
+  return bold ? em * 1.18 : em;
 }
 
 /** `text` broken into lines that fit `width` units at `size` (a word too long for a line is cut). */
@@ -367,7 +370,7 @@ function itemList(doc, items, w) {
     if (item.id) li.dataset.handover = item.id;
     li.textContent = item.long ?? item.text;
     if (item.said) li.append(". ", item.said);
-    if (item.pingPong) li.append(span(doc, "trajectory-pingpong", `${w.pingPong}. ${item.pingPong}`, "div"));
+    if (item.pingPong) li.append(span(doc, "trajectory-pingpong", fill(w.pingPongSaid, { message: item.pingPong }), "div"));
     ul.append(li);
   }
   return ul;
