@@ -17,6 +17,7 @@ mod fmt;
 mod render;
 mod test;
 mod today;
+mod trajectory;
 mod ui;
 mod verify;
 
@@ -84,6 +85,15 @@ enum Command {
         /// (exit code 1 when there are any)
         #[arg(long)]
         coverage: bool,
+    },
+    /// Het traject van een casus met deze regelsets, in woorden: de fasen, wie de regie heeft, de
+    /// overdrachten / the trajectory of a case with these rulesets, in words: the phases, who leads,
+    /// the handovers
+    #[command(after_help = EXIT_CODES)]
+    Trajectory {
+        /// .regels-bestanden, in de volgorde van de casus / .regels files, in the case's order
+        #[arg(required = true, value_name = "BESTAND / FILE")]
+        files: Vec<PathBuf>,
     },
     /// Reken een regelset door op antwoorden (JSON) en druk het resultaat af als JSON /
     /// evaluate a ruleset on answers (JSON) and print the result as JSON
@@ -272,6 +282,7 @@ fn run(ui: &Ui, command: Command) -> Result<Status, CliError> {
     match command {
         Command::Check { files, case: false } => check::run(ui, &files),
         Command::Check { files, case: true } => check::run_case(ui, &files),
+        Command::Trajectory { files } => trajectory::run(ui, &files),
         Command::Test { files, coverage } => test::run(ui, &files, coverage),
         Command::Eval {
             file,

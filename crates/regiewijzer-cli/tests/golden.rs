@@ -234,3 +234,24 @@ fn check_case_is_unchanged() {
     }
     assert_all(changed);
 }
+
+#[test]
+fn trajectory_is_unchanged() {
+    let files = ["triage", "escalatie", "regie"].map(|n| shipped(&format!("{n}.regels")));
+    let changed = ["nl", "en"]
+        .map(|lang| {
+            golden(
+                &format!("trajectory.case.{lang}"),
+                &run(&[
+                    "--lang",
+                    lang,
+                    "trajectory",
+                    &files[0],
+                    &files[1],
+                    &files[2],
+                ]),
+            )
+        })
+        .to_vec();
+    assert_all(changed);
+}

@@ -391,10 +391,7 @@ fn case_texts(sources: &js_sys::Array) -> (Vec<String>, Vec<CaseDiagnostic>) {
         .enumerate()
         .map(|(i, s)| {
             source_text(&s).unwrap_or_else(|d| {
-                unread.push(CaseDiagnostic {
-                    ruleset: i,
-                    diagnostic: *d,
-                });
+                unread.push(CaseDiagnostic::own(i, *d));
                 String::new()
             })
         })
@@ -436,10 +433,7 @@ pub fn case_trajectory(
             .filter(|(i, _)| !skip.contains(i))
         {
             let errors = c.diagnostics.iter().filter(|d| d.is_error());
-            diagnostics.extend(errors.map(|d| CaseDiagnostic {
-                ruleset: i,
-                diagnostic: d.clone(),
-            }));
+            diagnostics.extend(errors.map(|d| CaseDiagnostic::own(i, d.clone())));
         }
         return Err(to_js(&CaseLoadError {
             kind: "diagnostics",

@@ -22,6 +22,17 @@ pub struct CaseDiagnostic {
     pub diagnostic: Diagnostic,
 }
 
+impl CaseDiagnostic {
+    /// A ruleset's own diagnostic (from compiling it), in ruleset `ruleset`.
+    pub fn own(ruleset: usize, diagnostic: Diagnostic) -> CaseDiagnostic {
+        CaseDiagnostic {
+            ruleset,
+            related_ruleset: None,
+            diagnostic,
+        }
+    }
+}
+
 /// Checks the rulesets of one case, in order, each with its source text: a shared question (the same
 /// fact id) with another type (`E601`), other options, bounds, levels or fields (`E602`) or other words
 /// (`W601`); a phase in a `phases` line that no ruleset of the case declares (`E603`); two rulesets that

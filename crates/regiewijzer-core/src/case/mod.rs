@@ -26,11 +26,9 @@ pub fn check_sources(sources: &[&str]) -> (Vec<Compiled>, Vec<CaseDiagnostic>) {
         .iter()
         .enumerate()
         .flat_map(|(i, c)| {
-            c.diagnostics.iter().map(move |d| CaseDiagnostic {
-                ruleset: i,
-                related_ruleset: None,
-                diagnostic: d.clone(),
-            })
+            c.diagnostics
+                .iter()
+                .map(move |d| CaseDiagnostic::own(i, d.clone()))
         })
         .collect();
     let (at, pairs): (Vec<usize>, Vec<(&Model, &str)>) = compiled
