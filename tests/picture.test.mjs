@@ -280,3 +280,21 @@ test("the fixture is what pkg/core's Ruleset.trajectory() gives for rulesets/reg
   });
   assert.deepEqual(real, TRAJECTORY);
 });
+
+test("a dark host theme: the picture takes the host's text colour and background, axe finds nothing", async () => {
+  const { page } = await open();
+  const seen = await page.evaluate(() => {
+    const s = document.body.style;
+    s.setProperty("--utrecht-document-color", "#f0f0f0");
+    s.setProperty("--utrecht-document-background-color", "#121212");
+    s.color = "var(--utrecht-document-color)";
+    s.background = "var(--utrecht-document-background-color)";
+    const svg = document.querySelector("figure[part=trajectory] svg");
+    const style = (sel) => getComputedStyle(svg.querySelector(sel));
+    return { label: style(".rt-label").fill, node: style("[data-phase]:not([data-visited]):not([data-current]) .rt-node").fill,
+      visited: style("[data-visited] .rt-node").fill };
+  });
+  assert.deepEqual(seen, { label: "rgb(240, 240, 240)", node: "rgb(18, 18, 18)", visited: "rgb(240, 240, 240)" });
+  assert.deepEqual(await axeViolations(page, { tags: [...WCAG21AA, "wcag22aa"], include: "figure[part=trajectory]" }), []);
+  await page.locator("figure[part=trajectory]").screenshot({ path: artifact("picture-dark.png") });
+});
