@@ -446,6 +446,7 @@ test("the trajectory panel draws the phases, leads and handovers of the rules be
   await page.setViewportSize({ width: 1400, height: 2400 });
   await page.locator("#trajectory-section").screenshot({ path: artifact("playground-trajectory.png") });
   await page.setViewportSize({ width: 1400, height: 1000 });
+  assert.deepEqual(await axeViolations(page, { include: "#trajectory-section", tags: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] }), []);
   // Rules whose two handovers can pass the lead back and forth: both marked, the analysis' words listed.
   await page.setInputFiles("#file", { name: "heen-en-terug.regels", mimeType: "text/plain", buffer: Buffer.from(PING_PONG) });
   await page.waitForFunction(() => document.querySelectorAll("#trajectory svg [data-phase]").length === 2);
