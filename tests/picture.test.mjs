@@ -189,9 +189,18 @@ const textOutside = (page) => page.evaluate(() => {
   }).map((t) => t.textContent);
 });
 
-test("at 320 px wide nothing scrolls sideways and every text stays inside the picture", async () => {
+/** Waits until the picture is laid out for its figure's width: drawn at its own size (one unit one px). */
+const laidOut = (page) => page.waitForFunction(() => {
+  const svg = document.querySelector("figure[part=trajectory] svg");
+  const width = svg.viewBox.baseVal.width;
+  return width === Math.min(320, document.querySelector("figure[part=trajectory]").clientWidth)
+    && Math.abs(svg.getBoundingClientRect().width - width) < 0.5;
+});
+
+test("at 320 px wide nothing scrolls sideways and every text stays inside the picture, at its full size", async () => {
   for (const lang of ["nl", "en"]) {
     const { page } = await open({ viewport: { width: 320, height: 900 }, lang });
+    await laidOut(page);
     const sizes = await page.evaluate(() => {
       const fig = document.querySelector("figure[part=trajectory]");
       const svg = fig.querySelector("svg").getBoundingClientRect();
@@ -202,12 +211,31 @@ test("at 320 px wide nothing scrolls sideways and every text stays inside the pi
     assert.ok(sizes.svgRight <= sizes.figRight + 0.5, `${lang}: ${JSON.stringify(sizes)}`);
     assert.deepEqual(await textOutside(page), []);
     await page.evaluate(() => window.draw(null, document.documentElement.lang));
+    await laidOut(page);
     assert.deepEqual(await textOutside(page), []);
     if (lang === "nl") {
       await page.evaluate((s) => window.draw(s, "nl"), AT_DISCHARGE);
+      await laidOut(page);
       await page.screenshot({ path: artifact("picture-320.png"), fullPage: true });
     }
   }
+});
+
+test("in a narrow column the picture is laid out for it again: its text keeps its size, nothing sticks out", async () => {
+  const { page } = await open();
+  await laidOut(page);
+  assert.equal(await page.evaluate(() => document.querySelector("figure[part=trajectory] svg").viewBox.baseVal.width), 320);
+  const nodes = await page.evaluate(() => {
+    window.kept = [...document.querySelectorAll("svg [data-phase]")];
+    document.getElementById("here").style.inlineSize = "224px";
+    return window.kept.length;
+  });
+  await laidOut(page);
+  assert.equal(await page.evaluate(() => document.querySelector("figure[part=trajectory] svg").viewBox.baseVal.width), 224);
+  assert.ok(await page.evaluate(() => [...document.querySelectorAll("svg [data-phase]")].every((g, i) => g === window.kept[i])));
+  assert.equal(nodes, 8);
+  assert.deepEqual(await textOutside(page), []);
+  await page.locator("#here").screenshot({ path: artifact("picture-224.png") });
 });
 
 /** The current node's and the other nodes' stroke widths and colours, as drawn. */
