@@ -1,5 +1,5 @@
 // The trajectory picture (www/casus/picture.js) on its own, drawn from tests/fixtures/trajectory-regie.json
-// (the Trajectory of rulesets/regie.regels): its visible text list says the same as the SVG (phases,
+// (the Trajectory of rulesets/regie.regels, as pkg/core's `Ruleset.trajectory()` gives it): its visible text list says the same as the SVG (phases,
 // current phase, lead, open handovers with what is missing, overdue deadlines in words), a patch keeps the
 // picture's nodes, axe (WCAG 2.2 AA) finds nothing, it fits a 320 px wide screen, and forced colours and
 // print keep the current phase distinct without colour. Screenshots go to tests/artifacts/picture-*.png.
@@ -137,6 +137,8 @@ test("without a case: the lead per phase, the handovers where they apply, ping-p
   const item = (id) => list.items[TRAJECTORY.phases.findIndex((p) => p.id === id)];
   assert.match(item("vangnet"), /Regie: Meldpunt \/ GGD-vangnet/);
   assert.match(item("opname"), /Regie: Kliniek of FACT-team \(hangt af van de casus\)/);
+  assert.match(item("bemoeizorg"), /Regie: Bemoeizorgteam of Huisarts \(hangt af van de casus\)/);
+  assert.match(item("ontslag"), /Regie: Kliniek, FACT-team, Bemoeizorgteam of Wijkteam \(hangt af van de casus\)/);
   assert.match(item("nazorg"), /Regie: hangt af van de casus/);
   assert.deepEqual(svg.handovers.map(([id]) => id), TRAJECTORY.handovers.map((h) => h.id).sort((a, b) =>
     order(a) - order(b)));
@@ -149,7 +151,7 @@ test("without a case: the lead per phase, the handovers where they apply, ping-p
   ({ svg, list } = await readBoth(page));
   const marked = svg.handovers.filter(([, said]) => said.includes("Pingpong: de regie kan heen en terug")).map(([id]) => id);
   assert.deepEqual(marked, ["verslaving_naar_ggz", "ggz_naar_verslaving"]);
-  assert.match(item("nazorg"), /Pingpong: de regie kan heen en terug\. Overdrachten gaan heen en terug \(pingpong\)\./);
+  assert.match(item("nazorg"), /Pingpong: Overdrachten gaan heen en terug \(pingpong\)\./);
   await page.locator("figure[part=trajectory]").screenshot({ path: artifact("picture-rules.png") });
 });
 
@@ -187,9 +189,18 @@ const textOutside = (page) => page.evaluate(() => {
   }).map((t) => t.textContent);
 });
 
-test("at 320 px wide nothing scrolls sideways and every text stays inside the picture", async () => {
+/** Waits until the picture is laid out for its figure's width: drawn at its own size (one unit one px). */
+const laidOut = (page) => page.waitForFunction(() => {
+  const svg = document.querySelector("figure[part=trajectory] svg");
+  const width = svg.viewBox.baseVal.width;
+  return width === Math.min(320, document.querySelector("figure[part=trajectory]").clientWidth)
+    && Math.abs(svg.getBoundingClientRect().width - width) < 0.5;
+});
+
+test("at 320 px wide nothing scrolls sideways and every text stays inside the picture, at its full size", async () => {
   for (const lang of ["nl", "en"]) {
     const { page } = await open({ viewport: { width: 320, height: 900 }, lang });
+    await laidOut(page);
     const sizes = await page.evaluate(() => {
       const fig = document.querySelector("figure[part=trajectory]");
       const svg = fig.querySelector("svg").getBoundingClientRect();
@@ -200,12 +211,31 @@ test("at 320 px wide nothing scrolls sideways and every text stays inside the pi
     assert.ok(sizes.svgRight <= sizes.figRight + 0.5, `${lang}: ${JSON.stringify(sizes)}`);
     assert.deepEqual(await textOutside(page), []);
     await page.evaluate(() => window.draw(null, document.documentElement.lang));
+    await laidOut(page);
     assert.deepEqual(await textOutside(page), []);
     if (lang === "nl") {
       await page.evaluate((s) => window.draw(s, "nl"), AT_DISCHARGE);
+      await laidOut(page);
       await page.screenshot({ path: artifact("picture-320.png"), fullPage: true });
     }
   }
+});
+
+test("in a narrow column the picture is laid out for it again: its text keeps its size, nothing sticks out", async () => {
+  const { page } = await open();
+  await laidOut(page);
+  assert.equal(await page.evaluate(() => document.querySelector("figure[part=trajectory] svg").viewBox.baseVal.width), 320);
+  const nodes = await page.evaluate(() => {
+    window.kept = [...document.querySelectorAll("svg [data-phase]")];
+    document.getElementById("here").style.inlineSize = "224px";
+    return window.kept.length;
+  });
+  await laidOut(page);
+  assert.equal(await page.evaluate(() => document.querySelector("figure[part=trajectory] svg").viewBox.baseVal.width), 224);
+  assert.ok(await page.evaluate(() => [...document.querySelectorAll("svg [data-phase]")].every((g, i) => g === window.kept[i])));
+  assert.equal(nodes, 8);
+  assert.deepEqual(await textOutside(page), []);
+  await page.locator("#here").screenshot({ path: artifact("picture-224.png") });
 });
 
 /** The current node's and the other nodes' stroke widths and colours, as drawn. */
@@ -245,4 +275,54 @@ test("print: black on white, the picture whole and the list after it", async () 
   assert.ok(seen.svgRight <= seen.pageWidth);
   assert.ok(seen.list);
   await page.screenshot({ path: artifact("picture-print.png"), fullPage: true });
+});
+
+test("texts from the rules stay text: markup in a label is shown, never made", async () => {
+  const { page, errors } = await open();
+  const HOSTILE = '<img src=x onerror="window.hit=1">';
+  const seen = await page.evaluate(([t, bad]) => {
+    const phases = t.phases.map((p, i) => (i === 0 ? { ...p, label: { nl: bad, en: bad } } : p));
+    window.draw({ phase: "melding", lead: { party: "x", label: { nl: bad, en: bad } }, path: [{ phase: "melding", date: "2026-03-02" }],
+      openHandovers: [{ id: "h", title: { nl: bad, en: bad }, missing: [{ nl: bad, en: bad }] }], overdue: [] }, "nl", { ...t, phases });
+    const fig = document.querySelector("figure[part=trajectory]");
+    return { elements: fig.querySelectorAll("img, foreignObject, script").length, title: fig.querySelector("svg > title").textContent,
+      item: fig.querySelector("[part=trajectory-list] > li").textContent };
+  }, [TRAJECTORY, HOSTILE]);
+  assert.equal(seen.elements, 0);
+  assert.ok(seen.title.includes(HOSTILE) && seen.item.startsWith(HOSTILE), JSON.stringify(seen));
+  assert.equal(await page.evaluate(() => window.hit), undefined);
+  assert.deepEqual(errors, []);
+});
+
+test("the fixture is what pkg/core's Ruleset.trajectory() gives for rulesets/regie.regels", async () => {
+  const { page } = await open();
+  const real = await page.evaluate(async () => {
+    const core = await import("/pkg/core/regiewijzer_core.js");
+    await core.default();
+    const ruleset = core.Ruleset.load(await (await fetch("/rulesets/regie.regels")).text());
+    try {
+      return ruleset.trajectory();
+    } finally {
+      ruleset.free();
+    }
+  });
+  assert.deepEqual(real, TRAJECTORY);
+});
+
+test("a dark host theme: the picture takes the host's text colour and background, axe finds nothing", async () => {
+  const { page } = await open();
+  const seen = await page.evaluate(() => {
+    const s = document.body.style;
+    s.setProperty("--utrecht-document-color", "#f0f0f0");
+    s.setProperty("--utrecht-document-background-color", "#121212");
+    s.color = "var(--utrecht-document-color)";
+    s.background = "var(--utrecht-document-background-color)";
+    const svg = document.querySelector("figure[part=trajectory] svg");
+    const style = (sel) => getComputedStyle(svg.querySelector(sel));
+    return { label: style(".rt-label").fill, node: style("[data-phase]:not([data-visited]):not([data-current]) .rt-node").fill,
+      visited: style("[data-visited] .rt-node").fill };
+  });
+  assert.deepEqual(seen, { label: "rgb(240, 240, 240)", node: "rgb(18, 18, 18)", visited: "rgb(240, 240, 240)" });
+  assert.deepEqual(await axeViolations(page, { tags: [...WCAG21AA, "wcag22aa"], include: "figure[part=trajectory]" }), []);
+  await page.locator("figure[part=trajectory]").screenshot({ path: artifact("picture-dark.png") });
 });

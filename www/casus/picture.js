@@ -25,6 +25,7 @@ const WORDS = {
     handoverTitle: "Overdracht „{title}”: van {from} naar {to}",
     requires: "Voorwaarden: {list}",
     pingPong: "Pingpong: de regie kan heen en terug",
+    pingPongSaid: "Pingpong: {message}",
     open: "Overdracht nog niet rond: {title}",
     missing: "Nog nodig:",
     overdue: "{label}: {days} te laat (uiterlijk {date})",
@@ -50,6 +51,7 @@ const WORDS = {
     handoverTitle: "Handover “{title}”: from {from} to {to}",
     requires: "Conditions: {list}",
     pingPong: "Ping-pong: the lead can go back and forth",
+    pingPongSaid: "Ping-pong: {message}",
     open: "Handover not complete yet: {title}",
     missing: "Still needed:",
     overdue: "{label}: {days} overdue (by {date})",
@@ -111,8 +113,9 @@ const leadNow = (state, w, lang) => fill(w.lead, { who: state.lead ? textIn(stat
 function leadsOf(phase, w, lang) {
   const names = phase.leads.map((l) => textIn(l.label, lang));
   if (phase.decided && names.length === 1) return fill(w.lead, { who: names[0] });
-  if (names.length === 0 || names.length > 3) return fill(w.lead, { who: w.leadOpen });
-  return fill(w.lead, { who: fill(w.leadEither, { who: names.join(w.or) }) });
+  if (names.length === 0 || names.length > 4) return fill(w.lead, { who: w.leadOpen });
+  const who = `${names.slice(0, -1).join(", ")}${w.or}${names[names.length - 1]}`;
+  return fill(w.lead, { who: fill(w.leadEither, { who }) });
 }
 
 /** The handovers that apply in `phase` according to the rules, each with its parties, conditions and
@@ -165,8 +168,12 @@ function titleOf(trajectory, state, lang) {
 
 // ---------- the SVG ----------
 
-/** The layout, in the SVG's own units (its CSS width is at most the same in px; it shrinks to fit). */
-const G = { width: 320, rail: 20, text: 42, pad: 8, label: 17, small: 15, gap: 4, nowWidth: 42 };
+/** The layout, in the SVG's own units, which are CSS px: the picture is laid out again for the width its
+ * figure has (`width`, from `MIN_WIDTH` to `MAX_WIDTH`), so its text keeps the size it has, also in a
+ * narrow column (below `MIN_WIDTH` it shrinks to fit). */
+const MIN_WIDTH = 200;
+const MAX_WIDTH = 320;
+const G = { width: MAX_WIDTH, rail: 20, text: 42, pad: 8, label: 17, small: 15, gap: 4, nowWidth: 42 };
 
 /** An estimate of a text's width in em (the font is the host's; the test measures the real one). */
 function emWidth(text, bold) {
@@ -174,9 +181,9 @@ function emWidth(text, bold) {
   for (const ch of text) {
     if (/[ il.,:;'|!()\[\]\-–]/.test(ch)) em += 0.3;
     else if (/[A-Zmw@%→]/.test(ch)) em += 0.75;
-    else em += 0.57;
+    else em += 0.6;
   }
-  return bold ? em * 1.1 : em;
+  return bold ? em * 1.18 : em;
 }
 
 /** `text` broken into lines that fit `width` units at `size` (a word too long for a line is cut). */
@@ -227,72 +234,74 @@ function lines(doc, parent, texts, x, y, { size = G.small, cls, attrs = {} } = {
 }
 
 /** One phase's group contents (in its own coordinates, top at 0); returns its height and node centre. */
-function drawRow(doc, g, row, lang) {
+function drawRow(doc, L, g, row, lang) {
   g.replaceChildren();
   const w = say(lang);
-  const labelWidth = G.width - G.text - G.pad - (row.current ? G.nowWidth + 6 : 0);
-  const labels = wrap(row.label, labelWidth, G.label, true);
-  const first = G.pad + G.label;
-  let y = lines(doc, g, labels, G.text, first, { size: G.label, cls: "rt-label" });
-  if (row.current) drawNow(doc, g, w.now, first);
-  const width = G.width - G.text - G.pad;
-  if (row.dates) y = lines(doc, g, wrap(row.dates, width, G.small), G.text, y, { cls: "rt-date" });
+  const labelWidth = L.width - L.text - L.pad - (row.current ? L.nowWidth + 6 : 0);
+  const labels = wrap(row.label, labelWidth, L.label, true);
+  const first = L.pad + L.label;
+  let y = lines(doc, g, labels, L.text, first, { size: L.label, cls: "rt-label" });
+  if (row.current) drawNow(doc, L, g, w.now, first);
+  const width = L.width - L.text - L.pad;
+  if (row.dates) y = lines(doc, g, wrap(row.dates, width, L.small), L.text, y, { cls: "rt-date" });
   if (row.lead) {
-    y = lines(doc, g, wrap(row.lead, width, G.small, row.current), G.text, y, {
+    y = lines(doc, g, wrap(row.lead, width, L.small, row.current), L.text, y, {
       cls: row.current ? "rt-lead rt-lead-now" : "rt-lead", attrs: row.current ? { part: "trajectory-lead" } : {},
     });
   }
-  for (const item of row.items) y = drawItem(doc, g, item, y, w);
-  const height = y - G.small * 0.3 + G.pad;
-  const nodeY = first - G.label * 0.35;
-  drawNode(doc, g, row, nodeY);
+  for (const item of row.items) y = drawItem(doc, L, g, item, y, w);
+  const height = y - L.small * 0.3 + L.pad;
+  const nodeY = first - L.label * 0.35;
+  drawNode(doc, L, g, row, nodeY);
   if (row.current) {
-    g.prepend(svgEl(doc, "rect", { class: "rt-frame", x: 1.5, y: 1.5, width: G.width - 3, height: height - 3, rx: 6,
+    g.prepend(svgEl(doc, "rect", { class: "rt-frame", x: 1.5, y: 1.5, width: L.width - 3, height: height - 3, rx: 6,
       fill: "none", stroke: "currentColor", "stroke-width": 3 }));
   }
   return { height, nodeY };
 }
 
 /** The "now" word in a box at the right of the current phase's first line. */
-function drawNow(doc, g, word, baseline) {
-  const x = G.width - G.pad - G.nowWidth;
-  g.append(svgEl(doc, "rect", { class: "rt-now-box", x, y: baseline - G.label + 1, width: G.nowWidth,
-    height: G.label + 4, rx: 3, fill: "currentColor" }));
-  const t = svgEl(doc, "text", { class: "rt-now", x: x + G.nowWidth / 2, y: baseline, "text-anchor": "middle",
-    "font-size": G.small, "font-weight": 700 });
+function drawNow(doc, L, g, word, baseline) {
+  const x = L.width - L.pad - L.nowWidth;
+  g.append(svgEl(doc, "rect", { class: "rt-now-box", x, y: baseline - L.label + 1, width: L.nowWidth,
+    height: L.label + 4, rx: 3, fill: "currentColor" }));
+  const t = svgEl(doc, "text", { class: "rt-now", x: x + L.nowWidth / 2, y: baseline, "text-anchor": "middle",
+    "font-size": L.small, "font-weight": 700 });
   t.textContent = word;
   g.append(t);
 }
 
 /** The node of a phase: hollow (not reached), filled (visited) or large with a thick ring (now). */
-function drawNode(doc, g, row, cy) {
+function drawNode(doc, L, g, row, cy) {
   const r = row.current ? 10 : 7;
   const cls = row.current ? "rt-node rt-node-now" : row.visited ? "rt-node rt-node-visited" : "rt-node";
-  g.append(svgEl(doc, "circle", { class: cls, cx: G.rail, cy, r, stroke: "currentColor",
+  g.append(svgEl(doc, "circle", { class: cls, cx: L.rail, cy, r, stroke: "currentColor",
     "stroke-width": row.current ? 5 : 2, fill: row.visited || row.current ? "currentColor" : "none" }));
 }
 
 /** A handover or deadline line with its icon and details; returns the next baseline. */
-function drawItem(doc, g, item, y, w) {
+function drawItem(doc, L, g, item, y, w) {
   const part = item.kind === "overdue" ? "trajectory-overdue" : "trajectory-handover";
   const group = svgEl(doc, "g", { part, "data-handover": item.id, class: `rt-item rt-${item.kind}` });
-  const x = G.text + 18;
-  const width = G.width - x - G.pad;
+  const x = L.text + 18;
+  const width = L.width - x - L.pad;
   const top = y + 2;
   const icon = item.kind === "overdue"
-    ? `M${G.text + 6} ${top - 11} l6 11 h-12 z`
-    : `M${G.text} ${top - 4} h12 m-4 -4 l4 4 l-4 4`;
+    ? `M${L.text + 6} ${top - 11} l6 11 h-12 z`
+    : `M${L.text} ${top - 4} h12 m-4 -4 l4 4 l-4 4`;
   group.append(svgEl(doc, "path", { class: "rt-icon", d: icon, fill: "none", stroke: "currentColor", "stroke-width": 1.5 }));
   const bold = item.kind !== "handover";
-  let at = lines(doc, group, wrap(item.text, width, G.small, bold), x, top, { cls: bold ? "rt-item-text" : "rt-item-rule" });
-  at = lines(doc, group, item.detail.flatMap((d) => wrap(d, width, G.small)), x, at, { cls: "rt-missing" });
-  if (item.pingPong) at = lines(doc, group, wrap(w.pingPong, width, G.small, true), x, at, { cls: "rt-pingpong" });
+  let at = lines(doc, group, wrap(item.text, width, L.small, bold), x, top, { cls: bold ? "rt-item-text" : "rt-item-rule" });
+  at = lines(doc, group, item.detail.flatMap((d) => wrap(d, width, L.small)), x, at, { cls: "rt-missing" });
+  if (item.pingPong) at = lines(doc, group, wrap(w.pingPong, width, L.small, true), x, at, { cls: "rt-pingpong" });
   g.append(group);
   return at + 2;
 }
 
-/** The SVG's contents: a group per phase (kept across patches, keyed by phase) and the rail between them. */
-function drawSvg(doc, svg, rows, title, lang) {
+/** The SVG's contents, laid out `width` units (= CSS px) wide: a group per phase (kept across patches, keyed by
+ * phase) and the rail between them. */
+function drawSvg(doc, svg, rows, title, lang, width) {
+  const L = { ...G, width };
   const byId = new Map([...svg.querySelectorAll("g[data-phase]")].map((g) => [g.dataset.phase, g]));
   const rail = svgEl(doc, "g", { class: "rt-rail", "aria-hidden": "true" });
   const groups = [];
@@ -302,21 +311,21 @@ function drawSvg(doc, svg, rows, title, lang) {
     const g = byId.get(row.id) ?? svgEl(doc, "g", { "data-phase": row.id });
     toggle(g, "data-current", row.current);
     toggle(g, "data-visited", row.visited);
-    const { height, nodeY } = drawRow(doc, g, row, lang);
+    const { height, nodeY } = drawRow(doc, L, g, row, lang);
     g.setAttribute("transform", `translate(0 ${top})`);
     centres.push({ y: top + nodeY, reached: row.current || row.visited });
     groups.push(g);
-    top += height + G.gap;
+    top += height + L.gap;
   }
   centres.slice(1).forEach((c, i) => {
     const prev = centres[i];
-    rail.append(svgEl(doc, "line", { x1: G.rail, x2: G.rail, y1: prev.y, y2: c.y, stroke: "currentColor",
+    rail.append(svgEl(doc, "line", { x1: L.rail, x2: L.rail, y1: prev.y, y2: c.y, stroke: "currentColor",
       class: prev.reached && c.reached ? "rt-path rt-path-taken" : "rt-path", "stroke-width": 2,
       "stroke-dasharray": prev.reached && c.reached ? null : "4 4" }));
   });
-  const height = Math.max(top - G.gap, 1);
-  svg.setAttribute("viewBox", `0 0 ${G.width} ${height}`);
-  svg.setAttribute("width", G.width);
+  const height = Math.max(top - L.gap, 1);
+  svg.setAttribute("viewBox", `0 0 ${L.width} ${height}`);
+  svg.setAttribute("width", L.width);
   svg.setAttribute("height", height);
   const t = svg.querySelector("title") ?? svgEl(doc, "title");
   t.textContent = title;
@@ -367,7 +376,7 @@ function itemList(doc, items, w) {
     if (item.id) li.dataset.handover = item.id;
     li.textContent = item.long ?? item.text;
     if (item.said) li.append(". ", item.said);
-    if (item.pingPong) li.append(span(doc, "trajectory-pingpong", `${w.pingPong}. ${item.pingPong}`, "div"));
+    if (item.pingPong) li.append(span(doc, "trajectory-pingpong", fill(w.pingPongSaid, { message: item.pingPong }), "div"));
     ul.append(li);
   }
   return ul;
@@ -390,6 +399,9 @@ export function drawTrajectory(doc, trajectory, state, lang) {
   figure.setAttribute("part", "trajectory");
   figure.className = "rt-figure";
   build(doc, figure, trajectory, state, lang);
+  // Laid out again for the width the host gives it (once it is in the page, and when that changes).
+  const view = doc.defaultView;
+  if (view?.ResizeObserver) new view.ResizeObserver(() => relayout(figure)).observe(figure);
   return { figure };
 }
 
@@ -401,17 +413,27 @@ export function drawTrajectory(doc, trajectory, state, lang) {
 export function patchTrajectory(figure, trajectory, state, lang) {
   const doc = figure.ownerDocument;
   const drawn = DRAWN.get(figure);
-  const key = JSON.stringify(trajectory);
-  if (!drawn || drawn.key !== key || drawn.lang !== lang) {
+  if (!drawn || drawn.key !== JSON.stringify(trajectory) || drawn.lang !== lang) {
     build(doc, figure, trajectory, state, lang);
     return;
   }
-  fillFigure(doc, figure, trajectory, state, lang);
+  Object.assign(drawn, { trajectory, state });
+  fillFigure(doc, figure, drawn);
+}
+
+/** The width to lay the picture out for: its figure's, within `MIN_WIDTH`…`MAX_WIDTH` (before the figure
+ * is in a page: `MAX_WIDTH`). */
+const widthFor = (figure) => Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, Math.floor(figure.clientWidth || MAX_WIDTH)));
+
+function relayout(figure) {
+  const drawn = DRAWN.get(figure);
+  if (drawn && drawn.width !== widthFor(figure)) fillFigure(figure.ownerDocument, figure, drawn);
 }
 
 function build(doc, figure, trajectory, state, lang) {
   const w = say(lang);
-  DRAWN.set(figure, { key: JSON.stringify(trajectory), lang });
+  const drawn = { key: JSON.stringify(trajectory), lang, trajectory, state, width: 0 };
+  DRAWN.set(figure, drawn);
   const caption = span(doc, "trajectory-caption", state ? w.caption : w.captionRules, "figcaption");
   if (!trajectory?.phases?.length) {
     figure.replaceChildren(caption, span(doc, "trajectory-empty", w.empty, "p"));
@@ -425,10 +447,11 @@ function build(doc, figure, trajectory, state, lang) {
   ol.id = listId;
   ol.className = "rt-list";
   figure.replaceChildren(caption, svg, ol);
-  fillFigure(doc, figure, trajectory, state, lang);
+  fillFigure(doc, figure, drawn);
 }
 
-function fillFigure(doc, figure, trajectory, state, lang) {
+function fillFigure(doc, figure, drawn) {
+  const { trajectory, state, lang } = drawn;
   const svg = figure.querySelector("svg");
   const ol = figure.querySelector("ol[part=trajectory-list]");
   if (!svg || !ol) return;
@@ -436,6 +459,7 @@ function fillFigure(doc, figure, trajectory, state, lang) {
   const caption = figure.querySelector("figcaption");
   if (caption) caption.textContent = state ? say(lang).caption : say(lang).captionRules;
   figure.toggleAttribute("data-static", !state);
-  drawSvg(doc, svg, rows, titleOf(trajectory, state, lang), lang);
+  drawn.width = widthFor(figure);
+  drawSvg(doc, svg, rows, titleOf(trajectory, state, lang), lang, drawn.width);
   drawList(doc, ol, rows, lang);
 }
