@@ -43,9 +43,11 @@ async function assertWhere(page, phase, phaseLabel, lead) {
   assert.equal(w.phase, phase);
   assert.equal(w.words, `Fase nu: ${phaseLabel}. Regie nu: ${lead}.`);
   assert.deepEqual(w.current, [phase], "the picture marks the current phase");
-  assert.match(w.pictureLead, new RegExp(lead.replace(/[/()]/g, "\\$&")), "the picture names the lead");
+  // (The picture breaks long texts into lines of its own: compared without the spaces.)
+  const flat = (t) => t.replace(/\s+/g, "");
+  assert.ok(flat(w.pictureLead).includes(flat(lead)), `the picture names the lead: ${w.pictureLead}`);
   assert.match(w.listItem, new RegExp(`^${phaseLabel}`), "the text alternative's current item");
-  assert.match(w.listItem, new RegExp(lead.replace(/[/()]/g, "\\$&")), "the text alternative names the lead");
+  assert.ok(flat(w.listItem).includes(flat(lead)), `the text alternative names the lead: ${w.listItem}`);
 }
 
 /** The question ids the professional sees now, over every widget of the case (a shown widget's questions
