@@ -73,7 +73,7 @@ test: setup lint test-rust wasm test-rules test-browser
 
 demo: wasm playground
 	@echo "Demo portal:  http://127.0.0.1:$(PORT)/www/demo/  (English: /www/demo/en/)"
-	@echo "Casus:        http://127.0.0.1:$(PORT)/www/demo/casus.html  (escalation and lead, two widgets)"
+	@echo "Casus:        http://127.0.0.1:$(PORT)/www/demo/casus.html  (one case from melding to nazorg: <regie-casus>)"
 	@echo "Playground:   http://127.0.0.1:$(PORT)/www/playground/"
 	@echo "Rules core:   http://127.0.0.1:$(PORT)/www/"
 	@echo "(Ctrl-C stops the server; it serves this folder on 127.0.0.1 only)"

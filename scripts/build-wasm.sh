@@ -80,11 +80,25 @@ if grep -q 'pkg/\|regiewijzer\.css' pkg/regiewijzer.js; then
   exit 1
 fi
 rm -rf pkg/element
+# <regie-casus> (www/regiewijzer-casus.js, www/casus/): a second entry, bundled the same way, that imports the
+# element's bundle (`./regiewijzer.js`) as it is rather than carrying a second copy of it; its stylesheet
+# (the picture's and its own, minified) defined into it as `REGIECASUS_CSS`.
+casus_css="$(cat www/casus/picture.css www/regiewijzer-casus.css | node_modules/.bin/esbuild --loader=css --minify --log-level=warning \
+  | node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => process.stdout.write(JSON.stringify(s)))')"
+node_modules/.bin/esbuild www/regiewijzer-casus.js --bundle --minify --format=esm --legal-comments=none \
+  --external:'../../pkg/*' --external:./regiewijzer.js --sourcemap --log-level=warning --outfile=pkg/regiewijzer-casus.js \
+  "--define:REGIECASUS_CSS=$casus_css"
+sed -i 's#"\.\./\.\./pkg/#"./#g' pkg/regiewijzer-casus.js
+if grep -q 'pkg/\|\.css"' pkg/regiewijzer-casus.js || ! grep -q '^import"./regiewijzer.js"' pkg/regiewijzer-casus.js; then
+  echo "build-wasm: pkg/regiewijzer-casus.js names a path of the repository, or does not import ./regiewijzer.js" >&2
+  exit 1
+fi
 # For hosts that want the styles as a file (a print view, a page without the element), minified (comments
 # and spaces were a third of the file's gzip: 3,131 -> 2,038 bytes); Chromium builds the same rules from both
 # (tests/package.test.mjs). The element itself carries them in its bundle (REGIEWIJZER_CSS above).
 node_modules/.bin/esbuild www/regiewijzer.css --minify --log-level=warning --outfile=pkg/regiewijzer.css
 cp www/regiewijzer.d.ts pkg/regiewijzer.d.ts
+cp www/regiewijzer-casus.d.ts pkg/regiewijzer-casus.d.ts
 # The element's typings for React 19 JSX, Vue and Svelte (exports "./react", "./vue", "./svelte").
 cp www/types/react.d.ts www/types/vue.d.ts www/types/svelte.d.ts pkg/
 # The licence (EUPL-1.2, which goes with every copy), the notices of the code by others in the wasm
@@ -92,6 +106,8 @@ cp www/types/react.d.ts www/types/vue.d.ts www/types/svelte.d.ts pkg/
 cp LICENSE THIRD-PARTY-NOTICES.md CHANGELOG.md pkg/
 # The JSON Schema of the value the element posts, for the receiving backend (docs/widget.md, "Value").
 cp www/value.schema.json pkg/value.schema.json
+# and of <regie-casus>'s value (the case with its log), which refers to the widget's.
+cp www/casus.schema.json pkg/casus.schema.json
 
 # What a page downloads, per piece, gzip and brotli; fails the build when the widget is over its budget.
 node scripts/bundle-size.mjs

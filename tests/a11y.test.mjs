@@ -38,7 +38,7 @@ function overflow(page) {
   });
 }
 
-for (const [name, path] of [["demo", "/www/demo/"], ["demo-en", "/www/demo/en/"], ["casus", "/www/demo/casus.html"]]) {
+for (const [name, path] of [["demo", "/www/demo/"], ["demo-en", "/www/demo/en/"], ["casus", "/tests/fixtures/casus.html"]]) {
   test(`${name} reflows at 320 CSS px, with the override form open: nothing scrolls sideways`, async () => {
     const { page, errors } = await open(path, { width: 320, height: 640 });
     await openOverrides(page);
@@ -151,7 +151,7 @@ async function interact(page) {
   await openOverrides(page);
 }
 
-const PAGES = [["demo", "/www/demo/"], ["demo-en", "/www/demo/en/"], ["casus", "/www/demo/casus.html"], ["playground", "/www/playground/"]];
+const PAGES = [["demo", "/www/demo/"], ["demo-en", "/www/demo/en/"], ["casus", "/tests/fixtures/casus.html"], ["playground", "/www/playground/"]];
 for (const [name, path] of PAGES) {
   for (const theme of ["light", "dark"]) {
     test(`axe finds nothing on ${name} (${theme} host theme), before and after interaction`, async () => {
@@ -225,7 +225,7 @@ test("timeline by keyboard: after \"Voeg toe\" focus is in the new record, annou
   assert.equal(await page.locator("#escalatie [part=record] [data-field=datum]").first().getAttribute("max"), "9999-12-31");
   // A deadline in text: 16-03-2026, not the ISO form.
   await page.evaluate(() => {
-    document.getElementById("escalatie").answers = { vermoeden_stoornis: true, ernstig_nadeel: true, onmiddellijk_dreigend: false, zorg_geweigerd: true, datum_melding: "2026-03-02" };
+    document.getElementById("escalatie").answers = { vermoeden_psychische_stoornis: true, ernstig_nadeel: true, onmiddellijk_dreigend: false, hulp_geweigerd: true, datum_melding: "2026-03-02" };
   });
   const deadline = await page.locator("#escalatie [data-outcome=termijn_verkennend_onderzoek] [part=outcome-value]").textContent();
   assert.match(deadline, /16-03-2026/);

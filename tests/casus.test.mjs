@@ -29,7 +29,7 @@ test("the third failed contact attempt within 14 days flips vangnet to bemoeizor
   const { page, errors, foreign } = await open();
   await page.evaluate(() => {
     document.getElementById("escalatie").answers = {
-      meldingen: [], zorg_geweigerd: false, vermoeden_stoornis: false, dementie_of_lvb: false,
+      meldingen: [], hulp_geweigerd: false, vermoeden_psychische_stoornis: false, dementie_of_lvb: false,
       meerdere_levensdomeinen: false, ernstige_veiligheidsproblemen: false,
     };
   });
@@ -79,7 +79,7 @@ test("a deadline past today is shown as overdue, with the days", async () => {
   await page.evaluate(() => {
     const w = document.getElementById("escalatie");
     w.setAttribute("today", "2026-03-20");
-    w.answers = { vermoeden_stoornis: true, ernstig_nadeel: true, onmiddellijk_dreigend: false, zorg_geweigerd: true, datum_melding: "2026-03-02" };
+    w.answers = { vermoeden_psychische_stoornis: true, ernstig_nadeel: true, onmiddellijk_dreigend: false, hulp_geweigerd: true, datum_melding: "2026-03-02" };
   });
   const d = await outcome(page, "escalatie", "termijn_verkennend_onderzoek");
   assert.equal(d.values, "2026-03-16");

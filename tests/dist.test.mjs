@@ -90,6 +90,21 @@ test("regiewijzer.js bundles only the project's own modules, so its notices need
   for (const input of inputs) assert.match(input, /^www\//, `${input} is bundled into regiewijzer.js`);
 });
 
+test("regiewijzer-casus.js bundles the casus's own modules and imports the element's bundle, never a second copy of it", async () => {
+  const { build } = await import(join(ROOT, "node_modules/esbuild/lib/main.js"));
+  const result = await build({
+    entryPoints: [join(ROOT, "www/regiewijzer-casus.js")], bundle: true, write: false, metafile: true, format: "esm",
+    external: ["../../pkg/*", "./regiewijzer.js"], logLevel: "silent",
+  });
+  const inputs = Object.keys(result.metafile.inputs);
+  assert.ok(inputs.includes("www/casus/picture.js"), inputs.join(", "));
+  for (const input of inputs) assert.match(input, /^www\/(regiewijzer-casus\.js|casus\/|element\/(core|dom|words)\.js)/, `${input} is bundled into regiewijzer-casus.js`);
+  const shipped = readFileSync(join(PKG, "regiewijzer-casus.js"), "utf8");
+  assert.match(shipped, /^import"\.\/regiewijzer\.js";/);
+  assert.doesNotMatch(shipped, /customElements\.define\("regie-wijzer"/);
+  assert.match(manifest.exports["./casus"].default, /^\.\/regiewijzer-casus\.js$/);
+});
+
 test("the self-hosting archive holds every file a page loads, each with an SRI hash that matches it", () => {
   const integrity = JSON.parse(readFileSync(join(files, "integrity.json"), "utf8"));
   const served = walk(join(files, VERSION)).filter((f) => /\.(js|wasm|css)$/.test(f)).sort();

@@ -111,7 +111,7 @@ test("a value on the page's own rules with a timeline gives a valid Questionnair
     await el.ready;
     el.answers = {
       contactpogingen: [{ datum: "2026-02-20", resultaat: "geen_contact" }, { datum: "2026-02-25", resultaat: "geen_contact" }],
-      vermoeden_stoornis: true,
+      vermoeden_psychische_stoornis: true,
     };
     return { value: el.value, q: await el.toQuestionnaire(), r: await el.toQuestionnaireResponse() };
   }, source);

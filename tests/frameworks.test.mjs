@@ -210,7 +210,7 @@ for (const fw of FRAMEWORKS) {
 
     test("the app hears regiewijzer-change, regiewijzer-confirm and regiewijzer-error through its own event syntax", { timeout: 40_000 }, async (t) => {
       const { page, errors } = await openApp(fw, t);
-      await answer(page, "by-attribute", "zorg_geweigerd", true);
+      await answer(page, "by-attribute", "hulp_geweigerd", true);
       await settle(page);
       assert.equal((await app(page)).events["by-attribute"].change, 1);
       await confirm(page, "by-attribute");
@@ -244,7 +244,7 @@ for (const fw of FRAMEWORKS) {
 
     test("re-rendering the parent keeps the same widget with its answers and decision", { timeout: 40_000 }, async (t) => {
       const { page, errors } = await openApp(fw, t);
-      await answer(page, "by-attribute", "zorg_geweigerd", true);
+      await answer(page, "by-attribute", "hulp_geweigerd", true);
       await confirm(page, "by-attribute");
       await settle(page);
       const before = await value(page, "by-attribute");
@@ -304,7 +304,7 @@ for (const fw of FRAMEWORKS) {
 
     test("submitting the surrounding form posts each widget's value under its name", { timeout: 40_000 }, async (t) => {
       const { page, errors, posted } = await openApp(fw, t);
-      await answer(page, "by-attribute", "zorg_geweigerd", true);
+      await answer(page, "by-attribute", "hulp_geweigerd", true);
       await confirm(page, "by-attribute");
       await answer(page, "by-property", "huiselijk_geweld", true);
       await settle(page);
@@ -316,7 +316,7 @@ for (const fw of FRAMEWORKS) {
       const escalatie = JSON.parse(form.get("escalatie"));
       assert.equal(escalatie.ruleset.id, "escalatie");
       assert.equal(escalatie.decided, true);
-      assert.equal(escalatie.answers.zorg_geweigerd, true);
+      assert.equal(escalatie.answers.hulp_geweigerd, true);
       assert.deepEqual(JSON.parse(form.get("intake")).answers, { acuut_gevaar: false, huiselijk_geweld: true });
       assert.deepEqual(errors, []);
     });

@@ -10,6 +10,7 @@ import { deflateRawSync } from "node:zlib";
 import { artifact, axeViolations, browserSuite } from "./browser.mjs";
 
 const TRIAGE = readFileSync(new URL("../rulesets/triage.regels", import.meta.url), "utf8").split("\n");
+const REGIE = readFileSync(new URL("../rulesets/regie.regels", import.meta.url), "utf8").split("\n");
 /** The line (from 1) of the first line of the shipped triage rules that starts with `text`. */
 const lineOf = (text) => {
   const i = TRIAGE.findIndex((l) => l.startsWith(text));
@@ -356,6 +357,114 @@ test("opening a file reads it as `check` does: a byte order mark dropped, bytes 
   await page.waitForFunction(() => /bom\.regels geopend/.test(document.querySelector("#file-status").textContent));
   const first = await page.locator(".cm-line").first().textContent();
   assert.ok(!first.startsWith("\ufeff") && first.startsWith("#"), JSON.stringify(first));
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+  await page.close();
+});
+
+/** A small ruleset whose two handovers pass the lead back and forth (the analysis' ping-pong, A402). */
+const PING_PONG = `ruleset heen_en_terug
+  title nl "Heen en terug" en "Back and forth"
+  version "0.1.0"
+
+phase bemoeizorg
+  label nl "Bemoeizorg" en "Outreach care"
+
+phase nazorg
+  label nl "Nazorg" en "Aftercare"
+
+party ggz
+  label nl "GGZ-instelling" en "Mental health care"
+
+party verslavingszorg
+  label nl "Verslavingszorg" en "Addiction care"
+
+fact fase: phase
+  label nl "In welke fase is de casus?" en "Which phase is the case in?"
+
+fact akkoord: bool
+  label nl "Heeft de ontvanger de overdracht aanvaard?" en "Has the receiver accepted the handover?"
+
+outcome regiehouder: priority required
+  label nl "Regiehouder nu" en "Lead now"
+  values parties
+
+rule bemoeizorg_fase
+  when fase = bemoeizorg
+  then regiehouder = verslavingszorg
+  because nl "In de bemoeizorg voert de verslavingszorg de regie." en "In outreach care addiction care leads."
+
+rule nazorg_fase
+  when fase = nazorg
+  then regiehouder = ggz
+  because nl "In de nazorg voert de GGZ de regie." en "In aftercare mental health care leads."
+
+handover naar_ggz
+  title nl "Naar de GGZ" en "To mental health care"
+  from verslavingszorg to ggz
+  lead regiehouder
+  when fase = nazorg
+  require akkoord nl "De GGZ heeft aanvaard" en "Mental health care accepted"
+  because nl "De GGZ neemt over." en "Mental health care takes over."
+
+handover naar_verslavingszorg
+  title nl "Naar de verslavingszorg" en "To addiction care"
+  from ggz to verslavingszorg
+  lead regiehouder
+  when fase = nazorg
+  require akkoord nl "De verslavingszorg heeft aanvaard" en "Addiction care accepted"
+  because nl "De verslavingszorg neemt over." en "Addiction care takes over."
+`;
+
+/** What the trajectory panel's picture and its list say. */
+const trajectoryShown = (page) => page.evaluate(() => {
+  const fig = document.querySelector("#trajectory figure[part=trajectory]");
+  return {
+    phases: [...fig.querySelectorAll("svg [data-phase]")].map((g) => g.dataset.phase),
+    list: [...fig.querySelectorAll("[part=trajectory-list] > li")].map((li) => li.innerText.replace(/\s+/g, " ").trim()),
+    handovers: [...fig.querySelectorAll("svg [part=trajectory-handover]")].map((g) => g.dataset.handover),
+    svgText: fig.querySelector("svg").textContent,
+  };
+});
+
+test("the trajectory panel draws the phases, leads and handovers of the rules being edited, and ping-pong in words", async () => {
+  const { page, errors, foreign } = await openPlayground();
+  await page.selectOption("#start", "regie");
+  await waitValid(page);
+  await page.waitForFunction(() => document.querySelectorAll("#trajectory svg [data-phase]").length === 8);
+  let shown = await trajectoryShown(page);
+  assert.deepEqual(shown.phases, ["melding", "vangnet", "bemoeizorg", "crisis", "opname", "ontslag", "nazorg", "afgesloten"]);
+  assert.match(shown.list[1], /^Vangnet Regie: Meldpunt \/ GGD-vangnet$/);
+  assert.match(shown.list[5], /^Ontslag Regie: Kliniek, FACT-team, Bemoeizorgteam of Wijkteam \(hangt af van de casus\) Overdracht „Ontslag naar het FACT-team”/);
+  assert.ok(shown.handovers.includes("afsluiten"));
+  assert.doesNotMatch(shown.svgText, /Pingpong/);
+  // An edit shows at once: a phase renamed in the rules is renamed in the picture.
+  await replaceLine(page, REGIE.findIndex((l) => l === "phase crisis") + 2, '  label nl "Crisisdienst ingeschakeld" en "Crisis service called in"');
+  await waitValid(page);
+  await page.waitForFunction(() => document.querySelector('#trajectory li[data-phase="crisis"]')?.textContent.startsWith("Crisisdienst ingeschakeld"));
+  // Tall enough for the side column (it scrolls by itself) to show the whole panel.
+  await page.setViewportSize({ width: 1400, height: 2400 });
+  await page.locator("#trajectory-section").screenshot({ path: artifact("playground-trajectory.png") });
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  assert.deepEqual(await axeViolations(page, { include: "#trajectory-section", tags: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] }), []);
+  // Rules whose two handovers can pass the lead back and forth: both marked, the analysis' words listed.
+  await page.setInputFiles("#file", { name: "heen-en-terug.regels", mimeType: "text/plain", buffer: Buffer.from(PING_PONG) });
+  await page.waitForFunction(() => document.querySelectorAll("#trajectory svg [data-phase]").length === 2);
+  await page.waitForFunction(() => document.querySelector("#trajectory svg").textContent.includes("Pingpong"));
+  shown = await trajectoryShown(page);
+  assert.deepEqual(shown.phases, ["bemoeizorg", "nazorg"]);
+  assert.deepEqual(shown.handovers, ["naar_ggz", "naar_verslavingszorg"]);
+  assert.match(shown.list[1], /Pingpong: De regie kan heen en weer gaan tussen Verslavingszorg en GGZ-instelling/);
+  // In English too.
+  await page.click("#lang-toggle");
+  await page.waitForFunction(() => document.querySelector("#trajectory svg").textContent.includes("Ping-pong"));
+  assert.match((await trajectoryShown(page)).list[1], /^Aftercare Lead: Mental health care or Addiction care \(depends on the case\) Handover “To mental health care”/);
+  // Rules without phases: a sentence, not an empty picture.
+  await page.selectOption("#start", "triage");
+  await waitValid(page);
+  await page.waitForFunction(() => document.querySelector("#trajectory [part=trajectory-empty]"));
+  assert.equal(await page.locator("#trajectory svg").count(), 0);
+  assert.deepEqual(await axeViolations(page, { include: "#trajectory-section" }), []);
   assert.deepEqual(errors, []);
   assert.deepEqual(foreign, []);
   await page.close();

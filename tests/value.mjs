@@ -6,15 +6,18 @@ import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 
 export const SCHEMA = JSON.parse(readFileSync(new URL("../www/value.schema.json", import.meta.url), "utf8"));
+/** The schema of `<regie-casus>`'s value (www/casus.schema.json); it refers to the widget's for answers and decisions. */
+export const CASE_SCHEMA = JSON.parse(readFileSync(new URL("../www/casus.schema.json", import.meta.url), "utf8"));
 
 /**
  * The schema as shipped (open to fields a later widget adds, as a backend needs it), and a closed copy
  * (every object with listed properties takes no others): the element must post no field the schema does
  * not describe.
  */
-function compile(schema) {
+function compile(schema, uses = []) {
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
   addFormats(ajv);
+  for (const s of uses) ajv.addSchema(s);
   return ajv.compile(schema);
 }
 
@@ -31,6 +34,8 @@ const mapValues = (o, f) => Object.fromEntries(Object.entries(o).map(([k, v]) =>
 
 export const validate = compile(SCHEMA);
 const validateClosed = compile(closed(SCHEMA));
+export const validateCase = compile(CASE_SCHEMA, [SCHEMA]);
+const validateCaseClosed = compile(closed(CASE_SCHEMA), [closed(SCHEMA)]);
 
 let checked = 0;
 
@@ -43,8 +48,10 @@ export const valuesChecked = () => checked;
  */
 export function valueProblems(value) {
   checked++;
-  for (const v of [validate, validateClosed]) {
-    if (!v(value)) return (v === validate ? "" : "(a field the schema does not list) ") + JSON.stringify(v.errors.slice(0, 3));
+  // A case (`kind: "case"`, from <regie-casus>) has its own schema.
+  const pair = value?.kind === "case" ? [validateCase, validateCaseClosed] : [validate, validateClosed];
+  for (const v of pair) {
+    if (!v(value)) return (v === pair[0] ? "" : "(a field the schema does not list) ") + JSON.stringify(v.errors.slice(0, 3));
   }
   return null;
 }

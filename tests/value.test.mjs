@@ -125,8 +125,8 @@ const SCENARIOS = {
         datum_melding: "2026-02-20",
         contactpogingen: [{ datum: "2026-02-21", resultaat: "geen_contact" }, { datum: "2026-02-25", resultaat: "contact_geweigerd" }],
         meldingen: [{ datum: "2026-01-10" }],
-        zorg_geweigerd: true,
-        vermoeden_stoornis: true,
+        hulp_geweigerd: true,
+        vermoeden_psychische_stoornis: true,
         ernstig_nadeel: true,
       };
     });

@@ -87,7 +87,7 @@ export interface RegieWijzerUnavailableValue {
   decisions: Record<string, never>;
 }
 
-/** `<regie-wijzer rules lang today name required disabled heading-level>`: a form-associated triage checklist with live
+/** `<regie-wijzer rules lang today name required disabled heading-level omit>`: a form-associated triage checklist with live
  * advice. Every attribute is also a property that reflects it. Content with `slot="fallback"` is shown only
  * when the widget cannot give advice (docs/widget.md). */
 export declare class RegieWijzer extends HTMLElement {
@@ -111,6 +111,14 @@ export declare class RegieWijzer extends HTMLElement {
    * "Advies" and "Besluit"; the outcomes' headings are one below. Setting null removes the attribute. */
   get headingLevel(): number;
   set headingLevel(v: number | string | null);
+  /** The `omit` attribute as a list: ids of questions the widget does not show (the host asks them elsewhere,
+   * e.g. `<regie-casus>`); their answers still come from `answers`, count and stay in the value. Set a list or
+   * a space-separated text; null or [] removes the attribute. Setting it fires no event. */
+  get omit(): string[];
+  set omit(v: readonly string[] | string | null);
+  /** The phases of a case in which the loaded rules are used (the ruleset's `phases` line); null: every phase
+   * (no such line), or no rules loaded. */
+  readonly phases: string[] | null;
   /** The value the form submits (also while new rules fail to load: the last one), or null before the first. */
   readonly value: RegieWijzerValue | RegieWijzerUnavailableValue | null;
   /** The ruleset's identity. */
@@ -161,6 +169,8 @@ export interface RegieWijzerProps {
   answers?: Record<string, Answer> | null;
   /** Rules text used instead of the `rules` file (a property). */
   rulesSource?: string | null;
+  /** Ids of questions not shown here (asked elsewhere): a list as the property, space-separated as the attribute. */
+  omit?: readonly string[] | string | null;
 }
 
 /** The element's events as props named `on` + the event's name, as React 19 and Svelte 5 listen to them. */

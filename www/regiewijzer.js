@@ -86,7 +86,7 @@ let broken = null;
 const live = new Set();
 
 /** Properties a host may set before the element is defined (upgraded in the constructor). */
-const UPGRADED = ["answers", "rulesSource", "name", "today", "rules", "required", "disabled", "lang", "headingLevel"];
+const UPGRADED = ["answers", "rulesSource", "name", "today", "rules", "required", "disabled", "lang", "headingLevel", "omit"];
 
 const NO_RULES = Symbol("no rules loaded");
 
@@ -106,6 +106,7 @@ const NO_RULES = Symbol("no rules loaded");
  * @attr {boolean} required - Invalid until the professional has decided every outcome.
  * @attr {boolean} disabled - Disables every control inside; the form does not submit the value.
  * @attr {number} heading-level - The level (1–6, default 2) of the widget's headings; the outcomes' one below.
+ * @attr {string} omit - Question ids (space-separated) the widget does not show: the host asks them elsewhere; their answers still count.
  *
  * @fires {CustomEvent<RegieWijzerValue>} regiewijzer-change - Once per answer the professional gives (none for what the host sets); detail: the value. Bubbles, composed.
  * @fires {CustomEvent<RegieWijzerValue>} regiewijzer-confirm - Per decision recorded (confirmed, or an override saved); detail: the value. Bubbles, composed.
@@ -176,7 +177,7 @@ const NO_RULES = Symbol("no rules loaded");
  */
 export class RegieWijzer extends HTMLElement {
   static formAssociated = true;
-  static observedAttributes = ["rules", "lang", "today", "required", "heading-level"];
+  static observedAttributes = ["rules", "lang", "today", "required", "heading-level", "omit"];
 
   #internals;
   #shadow;
@@ -373,7 +374,7 @@ export class RegieWijzer extends HTMLElement {
     const st = this.#st;
     const labels = new Map();
     for (const s of st.checklist?.sections ?? []) for (const f of s.facts) labels.set(f.id, f.label);
-    return { w: words(st.lang), lang: st.lang, today: st.today, labels, level: this.headingLevel };
+    return { w: words(st.lang), lang: st.lang, today: st.today, labels, level: this.headingLevel, omit: new Set(this.omit) };
   }
 
   /** Patches what the last evaluation changed: questions, advice, decisions, removed answers. Returns the
@@ -738,6 +739,8 @@ export class RegieWijzer extends HTMLElement {
     }
     if (!this.#st.engine) return;
     this.#guard(() => {
+      // Other questions shown: the answers, the evaluation, the value and the focus stay.
+      if (name === "omit") return this.#patch();
       this.#readAttributes();
       if (name === "lang" || name === "heading-level") this.#draw();
       else {
@@ -902,6 +905,17 @@ export class RegieWijzer extends HTMLElement {
     return Number.isInteger(n) && n >= 1 && n <= 6 ? n : 2;
   }
   set headingLevel(v) { this.#reflect("heading-level", v); }
+  /** The `omit` attribute as a list: the ids of questions the widget does not show (the host asks them
+   * elsewhere); their answers still come from `answers`, count and stay in the value. Setting a list or a
+   * space-separated text; `null` or `[]` removes the attribute. No event. @type {string[]} */
+  get omit() { return this.getAttribute("omit")?.split(/\s+/).filter(Boolean) ?? []; }
+  set omit(v) { this.#reflect("omit", [v ?? []].flat().join(" ").trim() || null); }
+  /** The phases of a case in which the loaded rules are used (their `phases` line: the checklist's
+   * `used_in`); `null`: every phase (no such line), or no rules loaded. @type {string[] | null} */
+  get phases() {
+    const p = this.#st.checklist?.used_in;
+    return p ? [...p] : null;
+  }
   /** The `disabled` attribute (a `<fieldset disabled>` around the element disables it too). @type {boolean} */
   get disabled() { return this.hasAttribute("disabled"); }
   set disabled(v) { this.toggleAttribute("disabled", Boolean(v)); }

@@ -29,7 +29,7 @@ export function buildAdvice(w, level, title) {
  * whose part of it changed are touched.
  * @param {ReturnType<typeof buildAdvice>} view
  * @param {any} evaluation
- * @param {{ w: any, lang: string, labels: Map<string, any> }} ctx
+ * @param {{ w: any, lang: string, labels: Map<string, any>, omit: Set<string> }} ctx
  */
 export function patchAdvice(view, evaluation, ctx) {
   const seen = new Set();
@@ -52,7 +52,8 @@ export function patchAdvice(view, evaluation, ctx) {
     if (prev.nextElementSibling !== el) prev.after(el);
     prev = el;
   }
-  patchNext(view, evaluation.next, ctx);
+  // An omitted question is asked elsewhere (the host's `omit`): not something to answer here.
+  patchNext(view, evaluation.next.filter((n) => !ctx.omit.has(n.fact)), ctx);
 }
 
 /** The nodes of one outcome (filled by {@link patchOutcome}). */
@@ -124,11 +125,12 @@ function reasonItems(o, { w, lang, labels }) {
   return items;
 }
 
-/** The handovers that are proposed, one node each, redrawn when it changed. */
+/** The handovers that are proposed (their `when` holds: blocked or complete), one node each, redrawn when
+ * it changed; one whose `when` is no or still unknown is not shown. */
 function patchHandovers(view, handovers, ctx) {
   const shown = new Set();
   for (const ho of handovers) {
-    if (ho.status === "not_proposed") continue;
+    if (ho.status === "not_proposed" || ho.status === "open") continue;
     shown.add(ho.id);
     const old = view.handovers.get(ho.id);
     if (old && same(old.last, ho)) continue;
@@ -145,10 +147,9 @@ const capital = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** One handover: who to whom, complete or not, and what is still missing. */
 function handoverNode(ho, { w, lang, level }) {
-  const status = ho.status === "complete" ? "complete" : ho.status === "blocked" ? "blocked" : "open";
   const title = ho.title?.[lang] ?? ho.id;
   const state = ho.status === "complete" ? w.handoverComplete : w.handoverBlocked;
-  const el = h("div", { part: "handover", "data-handover": ho.id, "data-status": status }, [
+  const el = h("div", { part: "handover", "data-handover": ho.id, "data-status": ho.status }, [
     heading(level + 1, "outcome-title", `${w.handover}: ${title}`),
     h("p", {}, [`${capital(fill(w.handoverFromTo, { from: ho.from_label[lang], to: ho.to_label[lang] }))}: ${state}`]),
   ]);

@@ -4,13 +4,15 @@
 //
 // The engine is the widget bundle's DOM-free `Engine` (pkg/), with the same shapes as pkg/core's `Ruleset`
 // (docs/widget.md). The bundle's glue and its wasm file, as literal paths so that bundlers see them:
+import { loadCore } from "./core.js";
+
 const glueModule = () => import("../../pkg/regiewijzer_wasm.js");
 /** The address of the engine bundle's glue (tests count and fault its instances through it). A function,
  * so that the package's bundle, which never calls it, carries no `new URL` of the glue (a bundler would copy
  * the glue's file for it a second time). */
 export const glueUrl = () => new URL("../../pkg/regiewijzer_wasm.js", import.meta.url).href;
 const WASM = new URL("../../pkg/regiewijzer_wasm_bg.wasm", import.meta.url);
-// The rules compiler (only for a `rules` file or `rulesSource`): the rules-core bundle.
+// The rules compiler (only for a `rules` file or `rulesSource`): the rules-core bundle, element/core.js.
 
 /** Why the engine could not start: `kind` is `wasm` (the page's CSP refused WebAssembly) or `start`
  * (anything else, said in `reason`; `status` is the HTTP status when the wasm file was not there). */
@@ -90,21 +92,6 @@ export function load(glue, model) {
   return call(Engine, (E) => (model == null && E.loadDefault ? E.loadDefault() : E.load(model)));
 }
 
-let compiler;
-/** The rules-core API (pkg/core/), imported and started once, on demand. Rejects when it cannot load. */
-function loadCore() {
-  if (!compiler) {
-    compiler = import("../../pkg/core/regiewijzer_core.js").then(async (core) => {
-      await core.default();
-      return core;
-    });
-    compiler.catch(() => {
-      compiler = undefined;
-    });
-  }
-  return compiler;
-}
-
 /**
  * Compiles rules (a file's bytes, or a text) for {@link load}: `{model, diagnostics}` (`model` null when
  * they have errors), or `{problem: {kind: "compiler"}}` when the compiler could not be loaded or failed.
@@ -120,7 +107,7 @@ export async function compile(source, glue) {
     const text = typeof source === "string" ? source : core.decodeSource(source).text;
     return { model: text, diagnostics: out.diagnostics };
   } catch {
-    compiler = undefined;
+    // (A rules-core API that could not load is imported again next time: element/core.js forgets it.)
     return { problem: { kind: "compiler" } };
   }
 }

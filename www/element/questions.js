@@ -149,35 +149,39 @@ export function writeAnswer(entry, answer, ctx) {
 }
 
 /**
- * Patches every question whose state in the evaluation changed: shown or hidden (`ask when`), whether it
- * matters next, and an answer that cannot be used: its message is shown under the question, is the
- * description of its controls, and marks them `aria-invalid`. Returns the problems that are new, in words,
- * for the live status.
+ * Patches every question whose state in the evaluation changed: shown or hidden (`ask when`, or the host's
+ * `omit`), whether it matters next, and an answer that cannot be used: its message is shown under the
+ * question, is the description of its controls, and marks them `aria-invalid`. A section is shown only while
+ * one of its questions is. Returns the problems that are new, in words, for the live status.
  * @param {Map<string, Entry>} index
  * @param {any} evaluation
- * @param {{ w: import("./words.js").Words, lang: string }} ctx
+ * @param {{ w: import("./words.js").Words, lang: string, omit: Set<string> }} ctx
  * @returns {string[]}
  */
-export function patchQuestions(index, evaluation, { w, lang }) {
+export function patchQuestions(index, evaluation, { w, lang, omit }) {
   const issues = new Map(evaluation.answer_issues.map((i) => [i.fact, i]));
   const fresh = [];
+  const sections = new Set();
   for (const f of evaluation.facts) {
     const entry = index.get(f.id);
     if (!entry) continue;
+    const shown = f.asked === "yes" && !omit.has(f.id);
+    if (shown) sections.add(f.section);
     const found = issues.get(f.id);
     const issue = found ? issueText(found, lang) : null;
-    const key = `${f.asked}|${f.matters_next}|${issue ?? ""}`;
+    const key = `${shown}|${f.matters_next}|${issue ?? ""}`;
     if (entry.shown === key) continue;
     const before = entry.issueText ?? null;
     entry.shown = key;
     entry.issueText = issue;
-    setAttr(entry.el, "hidden", f.asked !== "yes");
-    setAttr(entry.el, "data-matters", f.matters_next);
+    setAttr(entry.el, "hidden", !shown);
+    setAttr(entry.el, "data-matters", shown && f.matters_next);
     setAttr(entry.issue, "hidden", issue == null);
     setText(entry.issue, issue == null ? "" : `${w.answerProblem}: ${issue}`);
     markInvalid(entry, issue != null);
-    if (issue != null && issue !== before && f.asked === "yes") fresh.push(`${entry.fact.label[lang]}: ${entry.issue.textContent}`);
+    if (issue != null && issue !== before && shown) fresh.push(`${entry.fact.label[lang]}: ${entry.issue.textContent}`);
   }
+  for (const { el } of index.values()) setAttr(el.parentElement, "hidden", !sections.has(el.parentElement.dataset.section));
   return fresh;
 }
 

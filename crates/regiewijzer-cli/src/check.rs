@@ -71,6 +71,54 @@ pub fn run(ui: &Ui, files: &[PathBuf]) -> Result<Status, CliError> {
     Ok(status)
 }
 
+/// `check --case`: each ruleset's own diagnostics, then where they disagree as one case (each shown in
+/// the file it is in, with the place in the other file), then a closing line for the case.
+pub fn run_case(ui: &Ui, files: &[PathBuf]) -> Result<Status, CliError> {
+    let loaded = Loaded::load(files, false);
+    let mut status = Status::Ok;
+    for p in &loaded.problems {
+        ui.error(p);
+        status = status.max(Status::Trouble);
+    }
+    let given: Vec<&RulesetFile> = loaded.rulesets.iter().filter(|r| r.given).collect();
+    for r in &given {
+        ui.out(report(ui, r))?;
+        if r.compiled.has_errors() {
+            status = status.max(Status::Findings);
+        }
+    }
+    let compiled: Vec<&RulesetFile> = given
+        .iter()
+        .copied()
+        .filter(|r| r.compiled.model.is_some())
+        .collect();
+    let pairs: Vec<(&regiewijzer_core::Model, &str)> = compiled
+        .iter()
+        .filter_map(|r| Some((r.compiled.model.as_ref()?, r.source.text.as_str())))
+        .collect();
+    let found = regiewijzer_core::check_case(&pairs);
+    let files: Vec<(&str, &str)> = compiled
+        .iter()
+        .map(|r| (r.source.shown.as_str(), r.source.text.as_str()))
+        .collect();
+    let mut text = Text::new();
+    for d in &found {
+        text.append(render::case_diagnostic(ui.lang, ui.color_out, &files, d));
+        text.push("\n");
+    }
+    let all: Vec<regiewijzer_core::Diagnostic> = found.into_iter().map(|d| d.diagnostic).collect();
+    text.push(render::summary(
+        ui.lang,
+        ui.lang.pick("casus", "case"),
+        &all,
+    ));
+    ui.out(text)?;
+    if all.iter().any(|d| d.is_error()) {
+        status = status.max(Status::Findings);
+    }
+    Ok(status)
+}
+
 /// The diagnostics of a ruleset file and its closing line.
 fn report(ui: &Ui, r: &RulesetFile) -> Text {
     render::report(

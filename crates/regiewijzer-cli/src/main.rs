@@ -17,6 +17,7 @@ mod fmt;
 mod render;
 mod test;
 mod today;
+mod trajectory;
 mod ui;
 mod verify;
 
@@ -66,6 +67,11 @@ enum Command {
         /// .regels-bestanden / .regels files
         #[arg(required = true, value_name = "BESTAND / FILE")]
         files: Vec<PathBuf>,
+        /// de regelsets horen bij één casus (in deze volgorde): controleer ook of gedeelde vragen en
+        /// fasen kloppen / the rulesets belong to one case (in this order): also check that shared
+        /// questions and phases agree
+        #[arg(long)]
+        case: bool,
     },
     /// Voer de tests uit (ook NAAM.tests.regels naast NAAM.regels); sluit af met `N passed, M failed` /
     /// run the tests (also NAME.tests.regels next to NAME.regels); ends with `N passed, M failed`
@@ -79,6 +85,15 @@ enum Command {
         /// (exit code 1 when there are any)
         #[arg(long)]
         coverage: bool,
+    },
+    /// Het traject van een casus met deze regelsets, in woorden: de fasen, wie de regie heeft, de
+    /// overdrachten / the trajectory of a case with these rulesets, in words: the phases, who leads,
+    /// the handovers
+    #[command(after_help = EXIT_CODES)]
+    Trajectory {
+        /// .regels-bestanden, in de volgorde van de casus / .regels files, in the case's order
+        #[arg(required = true, value_name = "BESTAND / FILE")]
+        files: Vec<PathBuf>,
     },
     /// Reken een regelset door op antwoorden (JSON) en druk het resultaat af als JSON /
     /// evaluate a ruleset on answers (JSON) and print the result as JSON
@@ -265,7 +280,9 @@ fn usage(e: &clap::Error) -> ExitCode {
 
 fn run(ui: &Ui, command: Command) -> Result<Status, CliError> {
     match command {
-        Command::Check { files } => check::run(ui, &files),
+        Command::Check { files, case: false } => check::run(ui, &files),
+        Command::Check { files, case: true } => check::run_case(ui, &files),
+        Command::Trajectory { files } => trajectory::run(ui, &files),
         Command::Test { files, coverage } => test::run(ui, &files, coverage),
         Command::Eval {
             file,

@@ -171,6 +171,28 @@ pub fn problem(lang: Lang, color: bool, path: &str, source: &str, d: &Problem) -
     text
 }
 
+/// A diagnostic of the case check, in the file (path, text) of `files` it is in, its related places in
+/// the file they are in.
+pub fn case_diagnostic(
+    lang: Lang,
+    color: bool,
+    files: &[(&str, &str)],
+    d: &regiewijzer_core::case::CaseDiagnostic,
+) -> Text {
+    let (path, source) = files.get(d.ruleset).copied().unwrap_or(("", ""));
+    let mut p = Problem::from(&d.diagnostic);
+    p.related = &[];
+    let mut text = problem(lang, color, path, source, &p);
+    let (other, other_source) = d
+        .related_ruleset
+        .and_then(|j| files.get(j).copied())
+        .unwrap_or((path, source));
+    for r in &d.diagnostic.related {
+        text.append(related(lang, color, other, other_source, r));
+    }
+    text
+}
+
 /// A place a diagnostic is related to, as a note with its place and line (ends with a newline).
 fn related(lang: Lang, color: bool, path: &str, source: &str, r: &Related) -> Text {
     let part = excerpt_of(source, r.span, r.start.line);

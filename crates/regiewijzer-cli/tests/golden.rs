@@ -202,3 +202,56 @@ fn check_and_test_are_unchanged() {
     }
     assert_all(changed);
 }
+
+#[test]
+fn check_case_is_unchanged() {
+    let files = ["triage", "escalatie", "regie"].map(|n| shipped(&format!("{n}.regels")));
+    let mut changed = vec![golden(
+        "check.case.nl",
+        &run(&["check", "--case", &files[0], &files[1], &files[2]]),
+    )];
+    // An author rewords a shared question in triage and misspells a phase in escalatie.
+    let triage = changed_copy(
+        "triage.regels",
+        "\"Is er een vermoeden van dementie of een verstandelijke beperking?\"",
+        "\"Vermoeden van dementie of LVB?\"",
+    );
+    let escalatie = changed_copy(
+        "escalatie.regels",
+        "phases vangnet, bemoeizorg",
+        "phases vangnet, bemoeizorgg",
+    );
+    let tmp = std::env::temp_dir().join(format!("rw-golden-{}-", std::process::id()));
+    for lang in ["nl", "en"] {
+        let out = run(&[
+            "--lang", lang, "check", "--case", &triage, &escalatie, &files[2],
+        ]);
+        let tmp = tmp.display().to_string();
+        let out = ["triage", "escalatie"]
+            .iter()
+            .fold(out, |out, n| out.replace(&format!("{tmp}{n}.regels/"), ""));
+        changed.push(golden(&format!("check.case.changed.{lang}"), &out));
+    }
+    assert_all(changed);
+}
+
+#[test]
+fn trajectory_is_unchanged() {
+    let files = ["triage", "escalatie", "regie"].map(|n| shipped(&format!("{n}.regels")));
+    let changed = ["nl", "en"]
+        .map(|lang| {
+            golden(
+                &format!("trajectory.case.{lang}"),
+                &run(&[
+                    "--lang",
+                    lang,
+                    "trajectory",
+                    &files[0],
+                    &files[1],
+                    &files[2],
+                ]),
+            )
+        })
+        .to_vec();
+    assert_all(changed);
+}

@@ -226,6 +226,8 @@ pub struct Header {
     pub version: Option<Clause<StrLit>>,
     /// `valid from 2026-01-01`
     pub valid_from: Option<Clause<DateLit>>,
+    /// `phases melding, vangnet`: the phases of a case in which the ruleset is used (absent: every phase).
+    pub phases: Option<Clause<Vec<Ident>>>,
     /// `note nl ".." en ".."`
     pub note: Option<Clause<TextPair>>,
 }

@@ -32,6 +32,8 @@ pub struct Checklist {
     pub parties: Vec<OptionDef>,
     /// The phases of a case.
     pub phases: Vec<OptionDef>,
+    /// The phases of a case in which this ruleset is used (its `phases` line); `None`: every phase.
+    pub used_in: Option<Vec<String>>,
     /// The reasons a professional can give for deciding otherwise than the advice (a code and its label).
     pub override_reasons: Vec<OptionDef>,
 }
@@ -177,6 +179,7 @@ pub fn checklist(model: &Model) -> Checklist {
         parameters: evaluate_parameters(model),
         parties: model.parties.clone(),
         phases: model.phases.clone(),
+        used_in: model.used_in.clone(),
         override_reasons: model.override_reasons.clone(),
     }
 }

@@ -133,6 +133,10 @@ impl Doc {
         if let Some(v) = &h.version {
             self.line(v.span, format!("version {}", string_lit(&v.value.value)));
         }
+        if let Some(p) = &h.phases {
+            let names: Vec<&str> = p.value.iter().map(|i| i.name.as_str()).collect();
+            self.line(p.span, format!("phases {}", names.join(", ")));
+        }
         if let Some(d) = &h.valid_from {
             self.line(d.span, format!("valid from {}", d.value.value));
         }

@@ -177,7 +177,7 @@ pub const KEYWORDS: &[Keyword] = &[
     kw("of", &[Word]),
     kw("regional", &[Word]),
     kw("parties", &[Word]),
-    kw("phases", &[Word]),
+    kw("phases", &[Word, Clause]),
     // States an outcome can be expected in.
     kw("undecided", &[State]),
     kw("provisional", &[State]),

@@ -22,10 +22,10 @@
 //! - **Entry points**, re-exported here: [`compile`], [`check_tests_file`], [`evaluate`], [`decide`],
 //!   [`analyze`], [`diff`], [`coverage`], [`format()`], [`parse`] (the syntax tree [`format()`] prints),
 //!   [`run_tests`], [`encode`] and [`decode`] (the binary model), [`checklist`], [`summary()`],
-//!   [`verify()`].
+//!   [`verify()`], [`check_case`], [`check_case_sources`] and [`trajectory()`] (several rulesets of one case).
 //! - **Data types**: [`Model`] and its parts ([`model`]), the syntax tree ([`ast`]), [`Diagnostic`] and
 //!   [`Severity`] ([`diag`]), answers ([`answers`]), results ([`eval`], [`analysis`], [`summary`](mod@summary),
-//!   [`describe`], [`testing`], [`verify`](mod@verify), [`fhir`]), [`Date`], [`SortedMap`], the limits ([`limits`]) and
+//!   [`describe`], [`testing`], [`verify`](mod@verify), [`fhir`], [`case`](mod@case)), [`Date`], [`SortedMap`], the limits ([`limits`]) and
 //!   the reading of source bytes ([`source`]). Their public items are the stable surface: the modules
 //!   stay public because outsiders name the types in them.
 //! - **Internal** (`pub(crate)`, free to change): the lexer, the parser's and checker's internals
@@ -44,6 +44,7 @@ pub mod analysis;
 pub mod answers;
 pub mod ast;
 pub mod bin;
+pub mod case;
 pub(crate) mod check;
 pub(crate) mod date;
 pub mod describe;
@@ -84,6 +85,8 @@ pub use parse::{RESERVED, parse};
 pub use analysis::{analyze, coverage, diff};
 /// The binary model a page evaluates without the compiler.
 pub use bin::{decode, encode};
+/// A case: where the rulesets of one case disagree, and the trajectory they describe together.
+pub use case::{check as check_case, check_sources as check_case_sources, trajectory};
 /// What a page shows: the checklist of questions and the summary of a decision.
 pub use describe::checklist;
 /// Evaluation: every outcome with its status and reasons, and one outcome decided cheaply.

@@ -87,6 +87,11 @@ pub struct Model {
     pub parties: Vec<OptionDef>,
     /// Declared phases of a case, in source order.
     pub phases: Vec<OptionDef>,
+    /// The header's `phases` line: the phases of a case in which this ruleset is used (`None`: every
+    /// phase).
+    pub used_in: Option<Vec<String>>,
+    /// Where each phase of [`Model::used_in`] is written (not in the binary form: only the checks read it).
+    pub used_in_spans: Vec<Span>,
     /// Declared reasons for deciding otherwise than the advice (`override reason`), in source order.
     pub override_reasons: Vec<OptionDef>,
     /// Handovers in source order.

@@ -127,8 +127,8 @@ fn foreign_and_truncated_bytes_are_refused() {
 fn another_format_version_is_refused_not_misread() {
     let (_, src) = shipped().remove(0);
     let bytes = encode(&compile(&src).model.unwrap());
-    assert_eq!(&bytes[..8], b"RWMODEL3", "the header of format 3");
-    for other in [2, 4] {
+    assert_eq!(&bytes[..8], b"RWMODEL4", "the header of format 4");
+    for other in [3, 5] {
         let mut bytes = bytes.clone();
         bytes[7] = b'0' + other;
         let refused = decode(&bytes);

@@ -3,9 +3,10 @@
 //! `check_tests_file`); its place and both messages kept as one snapshot
 //! (`snapshots/catalogue__messages.snap`); every Dutch message checked for English words.
 //!
-//! A case is a file in `tests/catalogue/` named after its code: `E301.regels` (a ruleset) or
+//! A case is a file in `tests/catalogue/` named after its code: `E301.regels` (a ruleset),
 //! `E402.tests.regels` (a tests file, checked against `voorbeeld.regels` or the ruleset [`RULESETS`]
-//! names). A name may go on after a dash for a second case of a code (`E201-eof.regels`). The cases at the
+//! names) or `E601.case.regels` (several rulesets of one case, each from its `ruleset` line, checked
+//! together). A name may go on after a dash for a second case of a code (`E201-eof.regels`). The cases at the
 //! limits (too large, too deep, too many, too many problems) are made here from `voorbeeld.regels` and
 //! the numbers in `limits.rs` ([`generated`]). Files not named after a code are rulesets for tests files
 //! and have no diagnostics at all.
@@ -19,7 +20,7 @@ use regiewijzer_core::diag::ALL_CODES;
 use regiewijzer_core::limits::{
     MAX_DEPTH, MAX_DIAGNOSTICS, MAX_FACTS, MAX_RECORDS, MAX_RULES, MAX_SOURCE_BYTES, MAX_TEXT_CHARS,
 };
-use regiewijzer_core::{Diagnostic, Severity, compile, source};
+use regiewijzer_core::{Diagnostic, Severity, check_case, compile, source};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -44,6 +45,9 @@ struct Case {
     bytes: Vec<u8>,
     /// For a tests file: the stem of the ruleset it is checked against.
     ruleset: Option<String>,
+    /// For a case (`E601.case.regels`): several rulesets in one file, each from its `ruleset` line,
+    /// checked together by `check_case`.
+    case: bool,
 }
 
 impl Case {
@@ -58,6 +62,9 @@ impl Case {
             Ok(text) => text,
             Err(d) => return vec![*d],
         };
+        if self.case {
+            return case_diagnostics(text);
+        }
         match &self.ruleset {
             None => compile(text).diagnostics,
             Some(stem) => {
@@ -69,6 +76,33 @@ impl Case {
             }
         }
     }
+}
+
+/// The diagnostics of the rulesets in `text` (each starts at a `ruleset` line), then of the case.
+fn case_diagnostics(text: &str) -> Vec<Diagnostic> {
+    let starts: Vec<usize> = text
+        .match_indices("\nruleset ")
+        .map(|(i, _)| i + 1)
+        .collect();
+    let ends = starts.iter().skip(1).copied().chain([text.len()]);
+    let sources: Vec<&str> = starts.iter().zip(ends).map(|(&a, b)| &text[a..b]).collect();
+    let compiled: Vec<_> = sources.iter().map(|s| compile(s)).collect();
+    let mut out: Vec<Diagnostic> = compiled
+        .iter()
+        .flat_map(|c| c.diagnostics.clone())
+        .collect();
+    let pairs: Vec<(&regiewijzer_core::Model, &str)> = compiled
+        .iter()
+        .zip(&sources)
+        .map(|(c, s)| {
+            (
+                c.model.as_ref().expect("each ruleset of a case compiles"),
+                *s,
+            )
+        })
+        .collect();
+    out.extend(check_case(&pairs).into_iter().map(|d| d.diagnostic));
+    out
 }
 
 fn dir() -> PathBuf {
@@ -105,10 +139,12 @@ fn files() -> (Vec<Case>, Vec<String>) {
     for entry in std::fs::read_dir(dir()).unwrap() {
         let path = entry.unwrap().path();
         let file = path.file_name().unwrap().to_str().unwrap().to_string();
+        let case = file.ends_with(".case.regels");
         let (stem, tests) = match file.strip_suffix(".tests.regels") {
             Some(stem) => (stem.to_string(), true),
             None => (file.strip_suffix(".regels").unwrap().to_string(), false),
         };
+        let stem = stem.strip_suffix(".case").unwrap_or(&stem).to_string();
         if !is_case(&stem) {
             assert!(!tests, "{file}: a tests file is named after its code");
             rulesets.push(stem);
@@ -116,6 +152,7 @@ fn files() -> (Vec<Case>, Vec<String>) {
         }
         cases.push(Case {
             ruleset: tests.then(|| ruleset_for(&stem)),
+            case,
             name: stem,
             bytes: std::fs::read(&path).unwrap(),
         });
@@ -130,6 +167,7 @@ fn generated() -> Vec<Case> {
         name: name.into(),
         bytes: text.into_bytes(),
         ruleset: None,
+        case: false,
     };
     let when = |w: String| base.replace("when gevaar", &format!("when {w}"));
     let many = |n: usize, item: &dyn Fn(usize) -> String| (0..n).map(item).collect::<String>();
@@ -174,6 +212,7 @@ fn generated() -> Vec<Case> {
             )
             .into_bytes(),
             ruleset: Some(ruleset_for("E109-records")),
+            case: false,
         },
         rules("E111", format!("{base}{}", many(MAX_DIAGNOSTICS + 1, &unknown_fact))),
         rules("W507", format!("{base}{}", many(MAX_DIAGNOSTICS + 1, &fact))),

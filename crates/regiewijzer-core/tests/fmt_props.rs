@@ -347,14 +347,16 @@ fn item_kind() -> impl Strategy<Value = ItemKind> {
         opt_clause(text_pair()),
         opt_clause(str_lit()),
         opt_clause(date().prop_map(|value| DateLit { value, span: sp() })),
+        opt_clause(prop::collection::vec(ident(), 1..4)),
         opt_clause(text_pair()),
     )
-        .prop_map(|(id, title, version, valid_from, note)| {
+        .prop_map(|(id, title, version, valid_from, phases, note)| {
             ItemKind::Header(Header {
                 id,
                 title,
                 version,
                 valid_from,
+                phases,
                 note,
             })
         });

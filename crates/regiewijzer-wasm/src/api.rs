@@ -2,6 +2,7 @@
 //! Part of the `api` bundle (the playground, hosts with their own UI), not of the widget's.
 
 use regiewijzer_core::answers::Answers;
+use regiewijzer_core::case::CaseDiagnostic;
 use regiewijzer_core::{Date, Diagnostic, Model, analysis, compile};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -24,6 +25,34 @@ export interface RelatedPlace {
   span: { start: number; end: number };
   start: { line: number; column: number }; end: { line: number; column: number };
   message_nl: string; message_en: string;
+}
+/** A diagnostic of `checkCase`: `ruleset` is the index of the file it is in, `related_ruleset` that of the
+ * file its `related` places are in (left out when none). */
+export type CaseDiagnostic = Diagnostic & { ruleset: number; related_ruleset?: number };
+/** What a picture of a case draws (`caseTrajectory`, `Ruleset.trajectory`). */
+export interface Trajectory {
+  /** The id of the first fact of type `phase`; null: no phases. */
+  phaseFact: string | null;
+  /** The outcome that holds the lead, and the id of the ruleset it is in. */
+  leadOutcome: string | null; leadRuleset: string | null;
+  /** In the order the ruleset that declares them gives. */
+  phases: TrajectoryPhase[];
+  parties: { id: string; label: Text }[];
+  handovers: TrajectoryHandover[];
+  /** The analysis' ping-pong (`A402`) in words. */
+  pingPong: { handovers: [string, string]; message: Text }[];
+  rulesets: { id: string; title: Text; phases: string[] | null }[];
+}
+/** One phase: the rulesets used in it, and who can lead there with only the phase known. */
+export interface TrajectoryPhase {
+  id: string; label: Text; rulesets: string[];
+  leads: { party: string; label: Text }[];
+  /** Exactly one lead: the phase alone decides it. */
+  decided: boolean;
+}
+/** A handover, with the phases in which it can be proposed and what it requires. */
+export interface TrajectoryHandover {
+  id: string; ruleset: string; title: Text; from: string; to: string; phases: string[]; requires: Text[];
 }
 /** Thrown by `Ruleset.load` when the source has errors. */
 export interface LoadError { kind: "diagnostics"; diagnostics: Diagnostic[] }
@@ -165,6 +194,13 @@ impl Ruleset {
     #[wasm_bindgen(js_name = loadDefault)]
     pub fn load_default() -> Result<Ruleset, JsValue> {
         Ruleset::load(DEFAULT_RULESET)
+    }
+
+    /// The trajectory this ruleset describes on its own (its phases, who leads in each, its handovers):
+    /// what the playground draws.
+    #[wasm_bindgen(unchecked_return_type = "Trajectory")]
+    pub fn trajectory(&self) -> Result<JsValue, JsValue> {
+        to_js(&regiewijzer_core::trajectory(&[&self.model]))
     }
 
     /// The warnings found when compiling (errors make `load` throw).
@@ -318,17 +354,12 @@ pub fn decode_source(bytes: &[u8]) -> Result<JsValue, JsValue> {
 pub fn compile_for_widget(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] source: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let compiled = match source.dyn_ref::<js_sys::Uint8Array>() {
-        Some(bytes) => match regiewijzer_core::source::decode(&bytes.to_vec()) {
-            Ok(text) => compile(text),
-            Err(d) => regiewijzer_core::Compiled {
-                model: None,
-                diagnostics: vec![*d],
-            },
+    let compiled = match source_text(&source) {
+        Ok(text) => compile(&text),
+        Err(d) => regiewijzer_core::Compiled {
+            model: None,
+            diagnostics: vec![*d],
         },
-        None => compile(regiewijzer_core::source::strip_bom(
-            &source.as_string().unwrap_or_default(),
-        )),
     };
     let out = js_sys::Object::new();
     let model = match &compiled.model {
@@ -338,4 +369,82 @@ pub fn compile_for_widget(
     js_sys::Reflect::set(&out, &"model".into(), &model)?;
     js_sys::Reflect::set(&out, &"diagnostics".into(), &to_js(&compiled.diagnostics)?)?;
     Ok(out.into())
+}
+
+/// A rules file's bytes (`Uint8Array`) decoded as the command line decodes a file, or a text without its
+/// leading byte order mark; `E112` for bytes that are not UTF-8.
+fn source_text(source: &JsValue) -> Result<String, Box<Diagnostic>> {
+    match source.dyn_ref::<js_sys::Uint8Array>() {
+        Some(bytes) => regiewijzer_core::source::decode(&bytes.to_vec()).map(str::to_string),
+        None => Ok(
+            regiewijzer_core::source::strip_bom(&source.as_string().unwrap_or_default())
+                .to_string(),
+        ),
+    }
+}
+
+/// The sources of a case as texts; a source that cannot be read is left empty, with its diagnostic.
+fn case_texts(sources: &js_sys::Array) -> (Vec<String>, Vec<CaseDiagnostic>) {
+    let mut unread = Vec::new();
+    let texts = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            source_text(&s).unwrap_or_else(|d| {
+                unread.push(CaseDiagnostic::own(i, *d));
+                String::new()
+            })
+        })
+        .collect();
+    (texts, unread)
+}
+
+/// Checks the rules files of one case, in order (each `Uint8Array` or text): every file's own diagnostics,
+/// then where they disagree as one case (a shared question with another type, options or words; phases),
+/// each with `ruleset`, the index of the file it is in (`related` places are in another file).
+#[wasm_bindgen(js_name = checkCase, unchecked_return_type = "CaseDiagnostic[]")]
+pub fn check_case(
+    #[wasm_bindgen(unchecked_param_type = "(Uint8Array | string)[]")] sources: js_sys::Array,
+) -> Result<JsValue, JsValue> {
+    let (texts, mut out) = case_texts(&sources);
+    let unread: Vec<usize> = out.iter().map(|d| d.ruleset).collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let (_, found) = regiewijzer_core::check_case_sources(&refs);
+    out.extend(found.into_iter().filter(|d| !unread.contains(&d.ruleset)));
+    to_js(&out)
+}
+
+/// The trajectory of a case with these rules files, in order (see `Trajectory`). Throws
+/// `{kind: "diagnostics", diagnostics: CaseDiagnostic[]}` when a file has errors; where the files
+/// disagree as one case does not stop it (`checkCase` says so).
+#[wasm_bindgen(js_name = caseTrajectory, unchecked_return_type = "Trajectory")]
+pub fn case_trajectory(
+    #[wasm_bindgen(unchecked_param_type = "(Uint8Array | string)[]")] sources: js_sys::Array,
+) -> Result<JsValue, JsValue> {
+    let (texts, unread) = case_texts(&sources);
+    let compiled: Vec<_> = texts.iter().map(|t| compile(t)).collect();
+    let models: Vec<&Model> = compiled.iter().filter_map(|c| c.model.as_ref()).collect();
+    if !unread.is_empty() || models.len() < compiled.len() {
+        let skip: Vec<usize> = unread.iter().map(|d| d.ruleset).collect();
+        let mut diagnostics = unread;
+        for (i, c) in compiled
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !skip.contains(i))
+        {
+            let errors = c.diagnostics.iter().filter(|d| d.is_error());
+            diagnostics.extend(errors.map(|d| CaseDiagnostic::own(i, d.clone())));
+        }
+        return Err(to_js(&CaseLoadError {
+            kind: "diagnostics",
+            diagnostics,
+        })?);
+    }
+    to_js(&regiewijzer_core::trajectory(&models))
+}
+
+#[derive(Serialize)]
+struct CaseLoadError {
+    kind: &'static str,
+    diagnostics: Vec<CaseDiagnostic>,
 }

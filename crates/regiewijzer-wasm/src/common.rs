@@ -42,6 +42,8 @@ export interface Checklist {
   sections: { id: string; label: Text; help: Text | null; facts: FactView[] }[];
   outcomes: { id: string; label: Text; policy: "priority" | "unique" | "collect" | "deadline"; values: { id: string; label: Text }[] }[];
   parameters: UsedParameter[]; parties: { id: string; label: Text }[]; phases: { id: string; label: Text }[];
+  /** The phases of a case in which this ruleset is used (its `phases` line); null: every phase. */
+  used_in: string[] | null;
   /** The reasons a professional can give for deciding otherwise than the advice (a code and its label). */
   override_reasons: { id: string; label: Text }[];
 }

@@ -13,6 +13,12 @@ const el: RegieWijzer = document.createElement("regie-wijzer");
 el.addEventListener("regiewijzer-change", (e) => console.log(e.detail.outcomes));
 el.answers = { acuut_gevaar: false };
 el.required = true;
+el.omit = ["fase"];
+el.omit = "fase melder";
+el.omit = null;
+const omitted: string[] = el.omit;
+const phases: string[] | null = el.phases;
+console.log(omitted, phases);
 const decided: boolean | undefined = el.value?.decided;
 console.log(decided, el.summary, document.querySelector("regie-wijzer")?.ruleset?.id);
 
@@ -22,3 +28,7 @@ document.addEventListener("regiewijzer-change", (e) => e.detail.nope);
 window.addEventListener("regiewijzer-error", (e) => e.detail.decided);
 // @ts-expect-error answers are an object
 el.answers = "ja";
+// @ts-expect-error phases are the rules', read-only
+el.phases = ["melding"];
+// @ts-expect-error omit is a list of question ids
+el.omit = [1, 2];

@@ -3,7 +3,7 @@ import type {} from "@regiewijzer/widget/svelte";
 import type { SvelteHTMLElements } from "svelte/elements";
 
 export const props: SvelteHTMLElements["regie-wijzer"] = {
-  name: "triage", lang: "nl", required: true, answers: { a: true },
+  name: "triage", lang: "nl", required: true, answers: { a: true }, omit: "fase melder",
   "onregiewijzer-change": (e) => console.log(e.detail.answers),
 };
 // @ts-expect-error the change event's detail has no such field

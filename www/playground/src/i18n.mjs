@@ -2,7 +2,7 @@
 const TEXTS = {
   nl: {
     title: "Speelveld voor regelschrijvers",
-    intro: "Wijzig de regels en zie meteen wat dat doet: meldingen, voorbeeld, tests, dekking, analyse en vergelijking. Alles blijft in deze browser; niets wordt verstuurd of opgeslagen.",
+    intro: "Wijzig de regels en zie meteen wat dat doet: meldingen, voorbeeld, tests, dekking, analyse, traject en vergelijking. Alles blijft in deze browser; niets wordt verstuurd of opgeslagen.",
     disclaimer: "De standaardregels zijn een voorbeeld om regionaal aan te passen, geen officiële richtlijn.",
     startWith: "Begin met",
     open: "Open bestand…",
@@ -16,6 +16,8 @@ const TEXTS = {
     tests: "Tests",
     coverage: "Dekking",
     analysis: "Analyse",
+    trajectory: "Traject",
+    trajectoryHelp: "De fasen, de regie per fase en de overdrachten zoals deze regels ze beschrijven; pingpong uit de analyse staat erbij.",
     compare: "Vergelijk",
     baseline: "Vergelijk met",
     baselineFileOption: "een bestand…",
@@ -64,7 +66,7 @@ const TEXTS = {
   },
   en: {
     title: "Playground for rule authors",
-    intro: "Change the rules and see at once what that does: diagnostics, preview, tests, coverage, analysis and comparison. Everything stays in this browser; nothing is sent or stored.",
+    intro: "Change the rules and see at once what that does: diagnostics, preview, tests, coverage, analysis, trajectory and comparison. Everything stays in this browser; nothing is sent or stored.",
     disclaimer: "The default rules are an example for each region to adapt, not official guidance.",
     startWith: "Start with",
     open: "Open file…",
@@ -78,6 +80,8 @@ const TEXTS = {
     tests: "Tests",
     coverage: "Coverage",
     analysis: "Analysis",
+    trajectory: "Trajectory",
+    trajectoryHelp: "The phases, the lead per phase and the handovers as these rules describe them; ping-pong from the analysis is marked.",
     compare: "Compare",
     baseline: "Compare with",
     baselineFileOption: "a file…",

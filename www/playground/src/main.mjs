@@ -15,6 +15,7 @@ import { lintKeymap, setDiagnostics } from "@codemirror/lint";
 import { regelsSupport } from "./language.mjs";
 import { T, setLang, currentLang, translatePage } from "./i18n.mjs";
 import { decodeShared, encodeShared } from "./share.mjs";
+import { drawTrajectory, patchTrajectory } from "../../casus/picture.js";
 import triage from "../../../rulesets/triage.regels";
 import triageTests from "../../../rulesets/triage.tests.regels";
 import escalatie from "../../../rulesets/escalatie.regels";
@@ -57,6 +58,8 @@ let lastTests = null;
 let lastCoverage = null;
 let lastDiff = null;
 let lastDiags = [];
+let lastTrajectory = null;
+let trajectoryFigure = null;
 let baselineFile = null; // { name, text }
 const today = () => $("today").value || new Date().toISOString().slice(0, 10);
 
@@ -180,6 +183,7 @@ function check() {
   $("preview").rulesSource = text;
   $("ruleset-id").textContent = `${ruleset.id} ${ruleset.version} · ${ruleset.hash.slice(0, 19)}…`;
   runTests();
+  showTrajectory();
   clearTimeout(analysisTimer);
   analysisTimer = setTimeout(runAnalysis, 500);
   lastDiff = null;
@@ -333,6 +337,31 @@ function renderAnalysis() {
   notes.replaceChildren(...(a.notes ?? []).map((n) => el("li", { textContent: msg(n) })));
 }
 
+// ---------- trajectory ----------
+/** The picture of the flow the rules describe (phases, lead per phase, handovers, ping-pong), drawn from
+ * the core's `Ruleset.trajectory()`: the same picture the case element shows, without a case. */
+function showTrajectory() {
+  try {
+    lastTrajectory = ruleset.trajectory();
+  } catch (e) {
+    lastTrajectory = null;
+    $("trajectory").replaceChildren(el("p", { textContent: String(e?.message ?? e) }));
+    trajectoryFigure = null;
+    return;
+  }
+  renderTrajectory();
+}
+
+function renderTrajectory() {
+  if (!lastTrajectory) return;
+  if (trajectoryFigure) {
+    patchTrajectory(trajectoryFigure, lastTrajectory, null, currentLang());
+    return;
+  }
+  trajectoryFigure = drawTrajectory(document, lastTrajectory, null, currentLang()).figure;
+  $("trajectory").replaceChildren(trajectoryFigure);
+}
+
 // ---------- compare ----------
 function baselineText() {
   const choice = $("baseline").value;
@@ -454,6 +483,7 @@ function applyLang(lang) {
   showDiagnostics(lastDiags);
   renderTests();
   renderAnalysis();
+  renderTrajectory();
   renderDiff();
 }
 

@@ -65,21 +65,36 @@ impl Options {
     }
 }
 
-/// Analyses a model: runs every check of [`checks::CHECKS`] in order (gaps, conflicts, dead and shadowed
-/// rules, lost collect values, ask-when problems, the handover graph) over one search space and budget.
-pub fn analyze(model: &Model, options: &Options) -> Report {
-    let mut space = Space::new(
+/// The search space of one analysis of `model`, with the budgets of `options`, and the analyzer with
+/// no findings yet.
+fn start<'m>(model: &'m Model, options: &'m Options) -> (Space<'m>, Analyzer<'m>) {
+    let space = Space::new(
         vec![model],
         options.today,
         options.budget,
         options.search_budget,
     );
-    let mut a = Analyzer {
+    let a = Analyzer {
         model,
         options,
         findings: Vec::new(),
         unchecked: Vec::new(),
     };
+    (space, a)
+}
+
+/// Only the handover ping-pong check (`A402`) of [`analyze`], on a budget of its own: what the
+/// trajectory of a case shows of the handover graph.
+pub fn ping_pong(model: &Model, options: &Options) -> Vec<Finding> {
+    let (mut space, mut a) = start(model, options);
+    checks::ping_pong(&mut a, &mut space);
+    a.findings
+}
+
+/// Analyses a model: runs every check of [`checks::CHECKS`] in order (gaps, conflicts, dead and shadowed
+/// rules, lost collect values, ask-when problems, the handover graph) over one search space and budget.
+pub fn analyze(model: &Model, options: &Options) -> Report {
+    let (mut space, mut a) = start(model, options);
     checks::run(&mut a, &mut space);
     let mut findings = a.findings;
     findings.sort_by_key(|f| (f.severity != Severity::Error, f.line, f.code));

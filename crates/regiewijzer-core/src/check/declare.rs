@@ -8,6 +8,7 @@ impl Checker<'_> {
     pub(super) fn items<'f>(&mut self, file: &'f File) -> Items<'f> {
         let mut items = Items {
             meta: None,
+            used_in: None,
             sections: Vec::new(),
             facts: Vec::new(),
             outcomes: Vec::new(),
@@ -24,6 +25,7 @@ impl Checker<'_> {
                         self.err(DiagKind::DuplicateHeader, h.id.span);
                     } else {
                         items.meta = Some(self.header(h));
+                        items.used_in = h.phases.as_ref().map(|p| p.value.clone());
                     }
                 }
                 ItemKind::Section(s) => self.section(s, &mut items.sections, &mut section_ids),
@@ -55,6 +57,22 @@ impl Checker<'_> {
             self.err(DiagKind::MissingHeader, Span::new(0, 0));
         }
         items
+    }
+
+    /// When the ruleset declares phases, every phase its `phases` line names must be one of them
+    /// (`E325`, with the closest declared phase); otherwise the case check compares them.
+    pub(super) fn check_used_in(&mut self, used: &[Ident]) {
+        if self.phases.is_empty() {
+            return;
+        }
+        for u in used {
+            if !self.phases.iter().any(|p| p.id == u.name) {
+                let suggestion =
+                    crate::diag::suggest(&u.name, self.phases.iter().map(|p| p.id.as_str()));
+                let name = u.name.clone();
+                self.err(DiagKind::UnknownPhase { name, suggestion }, u.span);
+            }
+        }
     }
 
     /// A section: its label and help; a second section of the same name is `E306`.

@@ -68,6 +68,8 @@ pub fn check(
 /// The items of a file sorted by kind, in order, for the passes that follow.
 struct Items<'f> {
     meta: Option<Meta>,
+    /// The header's `phases` line.
+    used_in: Option<Vec<Ident>>,
     sections: Vec<SectionDef>,
     facts: Vec<(&'f ast::Fact, usize)>,
     outcomes: Vec<&'f ast::Outcome>,
@@ -275,6 +277,7 @@ impl<'a> Checker<'a> {
     /// the warnings once there are no errors.
     fn file(&mut self, file: &File) -> Option<Model> {
         let mut items = self.items(file);
+        self.check_used_in(items.used_in.as_deref().unwrap_or_default());
         self.declare_facts(&items.facts, &mut items.sections);
         for p in &items.params {
             self.declare_param(p);
@@ -295,6 +298,11 @@ impl<'a> Checker<'a> {
             parameters: std::mem::take(&mut self.params),
             parties: std::mem::take(&mut self.parties),
             phases: std::mem::take(&mut self.phases),
+            used_in: items
+                .used_in
+                .as_ref()
+                .map(|u| u.iter().map(|n| n.name.clone()).collect()),
+            used_in_spans: items.used_in.iter().flatten().map(|n| n.span).collect(),
             override_reasons: std::mem::take(&mut self.override_reasons),
             handovers,
             ask_order,

@@ -157,6 +157,37 @@ pub(super) fn message(kind: &DiagKind) -> String {
             "`{{{name}}}` in this text names no parameter (write `{{{{` for a literal brace){}",
             did_you_mean(suggestion)
         ),
+        UnknownPhase { name, suggestion } => format!(
+            "the phase `{name}` is not one of this ruleset's phases{}",
+            did_you_mean(suggestion)
+        ),
+        CaseFactType {
+            fact,
+            here,
+            ty,
+            other,
+            other_ty,
+        } => format!(
+            "the question `{fact}` is {} in {here}, but {} in {other}: in one case it is the same question",
+            type_words(ty),
+            type_words(other_ty)
+        ),
+        CaseFactDetails { fact, here, other } => format!(
+            "the question `{fact}` has other answers in {here} than in {other} (options, bounds or fields): in one case it is the same question"
+        ),
+        CaseUnknownPhase { name, suggestion } => format!(
+            "no ruleset of the case has the phase `{name}`{}",
+            did_you_mean(suggestion)
+        ),
+        CasePhasesDiffer { here, other } => format!(
+            "{here} and {other} both name the phases of the case, but not the same ones (other phases, order or names): a case has one series of phases"
+        ),
+        CaseLabelDiffers { fact, here, other } => format!(
+            "the question `{fact}` is worded differently in {here} than in {other}: in one case it is asked once, in the words of the first"
+        ),
+        CasePhaseFacts { fact, first } => {
+            format!("`{fact}` is a second question for the phase; the case follows `{first}`")
+        }
         NothingDeclared(d) => {
             let w = d.keyword();
             format!(
@@ -174,6 +205,18 @@ pub(super) fn message(kind: &DiagKind) -> String {
         FollowsNotCollect { outcome, policy } => {
             format!("`follows` belongs to a collect outcome; `{outcome}` is a {policy} outcome")
         }
+    }
+}
+
+/// A fact's type in words: `yes/no`, `a choice`, ...
+fn type_words(ty: &str) -> &'static str {
+    match ty {
+        "bool" => "yes/no",
+        "choice" => "a choice",
+        "int" => "a number",
+        "scale" => "a scale",
+        "date" => "a date",
+        _ => "a timeline",
     }
 }
 

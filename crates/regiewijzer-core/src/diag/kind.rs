@@ -277,6 +277,65 @@ pub enum DiagKind {
     HandoverOnlyTime(String),
     /// A parameter that nothing reads.
     ParamUnused(String),
+    /// The header's `phases` line names a phase the ruleset does not declare.
+    UnknownPhase {
+        /// The name written.
+        name: String,
+        /// A declared phase with a name close to it.
+        suggestion: Option<String>,
+    },
+    /// Case: a fact with the same id has another type in another ruleset of the case.
+    CaseFactType {
+        /// The fact.
+        fact: String,
+        /// This ruleset's id.
+        here: String,
+        /// Its type here (`bool`, `choice`, `int`, `scale`, `date`, `timeline`).
+        ty: &'static str,
+        /// The other ruleset's id.
+        other: String,
+        /// Its type there.
+        other_ty: &'static str,
+    },
+    /// Case: a fact with the same id has other options, bounds, levels or fields in another ruleset.
+    CaseFactDetails {
+        /// The fact.
+        fact: String,
+        /// This ruleset's id.
+        here: String,
+        /// The other ruleset's id.
+        other: String,
+    },
+    /// Case: a phase in the `phases` line that no ruleset of the case declares.
+    CaseUnknownPhase {
+        /// The name written.
+        name: String,
+        /// A declared phase of the case with a name close to it.
+        suggestion: Option<String>,
+    },
+    /// Case: two rulesets declare phases, not the same ones in the same order with the same labels.
+    CasePhasesDiffer {
+        /// This ruleset's id.
+        here: String,
+        /// The other ruleset's id.
+        other: String,
+    },
+    /// Case: a fact with the same id has another question or help text in another ruleset.
+    CaseLabelDiffers {
+        /// The fact.
+        fact: String,
+        /// This ruleset's id.
+        here: String,
+        /// The other ruleset's id.
+        other: String,
+    },
+    /// Case: a second fact of type `phase` with another id than the first.
+    CasePhaseFacts {
+        /// This fact.
+        fact: String,
+        /// The first phase fact of the case, which the case follows.
+        first: String,
+    },
     /// `follows` names an outcome without one resulting value (a collect or deadline outcome).
     FollowsNotSingle {
         /// The outcome named.
@@ -297,7 +356,7 @@ pub enum DiagKind {
 /// kind cannot be left out of either (the match is exhaustive).
 macro_rules! codes {
     ($($kind:pat => $code:literal,)*) => {
-        /// Every code a diagnostic can have, in order (`E1xx` … `E4xx`, then `W5xx`).
+        /// Every code a diagnostic can have, in order (`E1xx` … `E4xx`, `E6xx` (a case), then `W5xx`, `W6xx`).
         pub const ALL_CODES: &[&str] = &[$($code),*];
 
         impl DiagKind {
@@ -355,6 +414,7 @@ codes! {
     UnknownField { .. } => "E322",
     NothingDeclared(_) => "E323",
     UnknownParamInText { .. } => "E324",
+    UnknownPhase { .. } => "E325",
     FollowsNotSingle { .. } => "E330",
     FollowsNotCollect { .. } => "E331",
     TestNeedsToday => "E401",
@@ -362,6 +422,10 @@ codes! {
     TestsForOther { .. } => "E403",
     DuplicateTest(_) => "E404",
     DuplicateGiven(_) => "E405",
+    CaseFactType { .. } => "E601",
+    CaseFactDetails { .. } => "E602",
+    CaseUnknownPhase { .. } => "E603",
+    CasePhasesDiffer { .. } => "E604",
     MissingEnglish => "W501",
     PriorityIgnored(_) => "W502",
     ValueNeverGiven { .. } => "W503",
@@ -369,6 +433,8 @@ codes! {
     ParamUnused(_) => "W505",
     HandoverOnlyTime(_) => "W506",
     MoreProblems { errors: false, .. } => "W507",
+    CaseLabelDiffers { .. } => "W601",
+    CasePhaseFacts { .. } => "W602",
 }
 
 impl DiagKind {

@@ -98,15 +98,27 @@ pub enum RelatedKind {
 impl Related {
     /// A related place of `kind` at `span`, placed in the text of `index`.
     pub fn new(kind: RelatedKind, span: Span, index: &LineIndex) -> Related {
+        Related::worded(span, index, |at| {
+            (nl::related(kind, at), en::related(kind, at))
+        })
+    }
+
+    /// A related place at `span`, placed in the text of `index`, with the Dutch and English messages
+    /// `words` makes from its `line:column`.
+    pub fn worded(
+        span: Span,
+        index: &LineIndex,
+        words: impl FnOnce(&str) -> (String, String),
+    ) -> Related {
         let start = index.line_col(span.start);
         let end = index.line_col(span.end.max(span.start));
-        let at = format!("{}:{}", start.line, start.column);
+        let (message_nl, message_en) = words(&format!("{}:{}", start.line, start.column));
         Related {
             start,
             end,
             span,
-            message_nl: nl::related(kind, &at),
-            message_en: en::related(kind, &at),
+            message_nl,
+            message_en,
         }
     }
 

@@ -163,6 +163,43 @@ pub(super) fn message(kind: &DiagKind) -> String {
             "`{{{name}}}` in deze tekst noemt geen parameter (schrijf `{{{{` voor een losse accolade){}",
             did_you_mean(suggestion)
         ),
+        UnknownPhase { name, suggestion } => format!(
+            "de fase `{name}` staat niet bij de fasen van deze regelset{}",
+            did_you_mean(suggestion)
+        ),
+        CaseFactType { fact, here, ty, other, other_ty } => format!(
+            "de vraag `{fact}` is in {here} {}, maar in {other} {}: in één casus is het dezelfde vraag",
+            type_words(ty),
+            type_words(other_ty)
+        ),
+        CaseFactDetails { fact, here, other } => format!(
+            "de vraag `{fact}` heeft in {here} andere antwoorden dan in {other} (keuzes, grenzen of velden): in één casus is het dezelfde vraag"
+        ),
+        CaseUnknownPhase { name, suggestion } => format!(
+            "geen regelset van de casus kent de fase `{name}`{}",
+            did_you_mean(suggestion)
+        ),
+        CasePhasesDiffer { here, other } => format!(
+            "{here} en {other} noemen elk de fasen van de casus, maar niet dezelfde (andere fasen, volgorde of namen): een casus heeft één reeks fasen"
+        ),
+        CaseLabelDiffers { fact, here, other } => format!(
+            "de vraag `{fact}` is in {here} anders verwoord dan in {other}: in één casus wordt ze één keer gesteld, met de woorden van de eerste"
+        ),
+        CasePhaseFacts { fact, first } => format!(
+            "`{fact}` is een tweede vraag naar de fase; de casus volgt `{first}`"
+        ),
+    }
+}
+
+/// A fact's type in words: `ja/nee`, `een keuze`, ...
+fn type_words(ty: &str) -> &'static str {
+    match ty {
+        "bool" => "ja/nee",
+        "choice" => "een keuze",
+        "int" => "een getal",
+        "scale" => "een schaal",
+        "date" => "een datum",
+        _ => "een tijdlijn",
     }
 }
 

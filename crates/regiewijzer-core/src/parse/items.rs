@@ -54,11 +54,12 @@ impl Parser {
             title: None,
             version: None,
             valid_from: None,
+            phases: None,
             note: None,
         };
         self.clauses(
             "ruleset",
-            &["title", "version", "valid", "note"],
+            &["title", "version", "phases", "valid", "note"],
             |p, kw, start| {
                 match kw {
                     "title" => {
@@ -75,6 +76,14 @@ impl Parser {
                         let v = p.string()?;
                         let s = start.to(v.span);
                         p.set_once(&mut h.version, v, s, kw);
+                    }
+                    "phases" => {
+                        let mut list = vec![p.ident("a phase", "een fase")?];
+                        while p.eat(&Tok::Comma) {
+                            list.push(p.ident("a phase", "een fase")?);
+                        }
+                        let s = start.to(p.prev_span());
+                        p.set_once(&mut h.phases, list, s, kw);
                     }
                     _ => {
                         p.expect_word("from")?;

@@ -56,6 +56,11 @@ pub(super) const CHECKS: &[Pass] = &[
     Pass::Once(ping_pong::check),
 ];
 
+/// Runs only the ping-pong check (`A402`).
+pub(super) fn ping_pong(a: &mut Analyzer<'_>, space: &mut Space<'_>) {
+    ping_pong::check(a, space);
+}
+
 /// Runs every check of [`CHECKS`] in order.
 pub(super) fn run(a: &mut Analyzer<'_>, space: &mut Space<'_>) {
     for pass in CHECKS {
