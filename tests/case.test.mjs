@@ -300,7 +300,8 @@ test("the demo case walked by keyboard: melding, vangnet, bemoeizorg, crisis, op
   // Seven months later: back to the general practitioner is proposed, but not on time alone.
   await setToday(page, "2026-11-22");
   for (const [fact, v] of [["overdracht_voorgesteld", "naar_huisarts"], ["contact_laag", "true"], ["stabiel_een_jaar", "false"],
-    ["geen_crisis_afgelopen_jaar", "false"], ["complexe_medicatie", "false"], ["schriftelijke_overdracht", "true"]]) {
+    ["geen_crisis_afgelopen_jaar", "false"], ["complexe_medicatie", "false"], ["schriftelijke_overdracht", "true"],
+    ["overdracht_aanvaard", "true"]]) {
     await answer(page, "regie", fact, v);
   }
   const closing = await page.evaluate(() => document.querySelector("regie-casus").shadowRoot.querySelector("regie-wijzer[data-ruleset=regie]")
