@@ -2,7 +2,7 @@
 // The package's custom-elements.json (the Custom Elements Manifest that editors, Storybook and wrapper
 // generators read), generated from the element's source: @custom-elements-manifest/analyzer (open-wc, the
 // reference implementation of the format; a dev dependency of tests/bundlers/) reads the class in
-// www/regiewijzer.js, its observed attributes, getters and setters, `dispatchEvent` calls and its JSDoc
+// www/regiewijzer.js and www/regiewijzer-casus.js, their observed attributes, getters and setters, `dispatchEvent` calls and JSDoc
 // (@attr, @fires, @slot, @csspart, @cssprop). Written by hand it would drift from the element; written by
 // this script, tests/bundlers.test.mjs regenerates it and compares it with the one shipped in pkg/.
 //
@@ -13,9 +13,9 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 
 const ROOT = new URL("..", import.meta.url);
-const SOURCE = "www/regiewijzer.js";
-/** Where the element's module is in the package (the bundle of SOURCE and www/element/). */
-const SHIPPED = "regiewijzer.js";
+/** Each element's source, and where its module is in the package (the bundle of it and its modules). */
+const SHIPPED = { "www/regiewijzer.js": "regiewijzer.js", "www/regiewijzer-casus.js": "regiewijzer-casus.js" };
+const shipped = (path) => SHIPPED[path] ?? path;
 export const MANIFEST = new URL("pkg/custom-elements.json", ROOT);
 
 /** The analyzer, from tests/bundlers/node_modules (installed by scripts/setup.sh). */
@@ -35,7 +35,7 @@ const publicOnly = () => ({
   name: "regiewijzer-public-only",
   packageLinkPhase({ customElementsManifest }) {
     for (const mod of customElementsManifest.modules) {
-      mod.path = mod.path === SOURCE ? SHIPPED : mod.path;
+      mod.path = shipped(mod.path);
       mod.declarations = mod.declarations.filter((d) => d.customElement);
       mod.exports = mod.exports.filter((e) => e.kind === "custom-element-definition"
         || mod.declarations.some((d) => d.name === e.declaration?.name));
@@ -55,19 +55,19 @@ const publicOnly = () => ({
           member.attribute = attr.name;
           member.reflects = true;
         }
-        for (const e of decl.exports ?? []) if (e.declaration?.module === SOURCE) e.declaration.module = SHIPPED;
+        for (const e of decl.exports ?? []) if (e.declaration?.module) e.declaration.module = shipped(e.declaration.module);
       }
-      for (const e of mod.exports) if (e.declaration?.module === SOURCE) e.declaration.module = SHIPPED;
+      for (const e of mod.exports) if (e.declaration?.module) e.declaration.module = shipped(e.declaration.module);
     }
   },
 });
 
-/** The manifest of the element's source, as the package ships it (a JSON text, with a final newline). */
+/** The manifest of the elements' sources, as the package ships it (a JSON text, with a final newline). */
 export async function generate() {
   const { create, ts } = await analyzer();
-  const text = await readFile(new URL(SOURCE, ROOT), "utf8");
-  const module = ts.createSourceFile(SOURCE, text, ts.ScriptTarget.ES2022, true);
-  const manifest = create({ modules: [module], plugins: [publicOnly()], context: { dev: false } });
+  const modules = await Promise.all(Object.keys(SHIPPED).map(async (path) =>
+    ts.createSourceFile(path, await readFile(new URL(path, ROOT), "utf8"), ts.ScriptTarget.ES2022, true)));
+  const manifest = create({ modules, plugins: [publicOnly()], context: { dev: false } });
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
