@@ -539,3 +539,44 @@ test("a form reset empties the case: answers, decisions, log, back to the meldin
     where: "Fase nu: Melding. Regie nu: Meldpunt / GGD-vangnet." });
   assert.deepEqual(errors, []);
 });
+
+test("answers from an earlier phase are listed in words where they count, and 'Wijzig' asks one again here, by keyboard", async () => {
+  const { page, errors } = await open();
+  // A case the host stored: triage answered at the melding, now in the vangnet (escalatie is used there).
+  await page.evaluate(() => {
+    document.querySelector("regie-casus").value = {
+      format: 1, kind: "case", answers: { fase: "vangnet", dementie_of_lvb: true, ernstig_nadeel: true, melder: "buurt" },
+      answeredIn: { dementie_of_lvb: "melding", ernstig_nadeel: "melding", melder: "melding" }, decisions: {}, log: [],
+    };
+  });
+  const earlier = () => page.evaluate(() => {
+    const box = document.querySelector("regie-casus").shadowRoot.querySelector("[part=earlier-answers]");
+    return { hidden: box.hidden || !box.checkVisibility(), title: box.querySelector("summary").textContent,
+      items: [...box.querySelectorAll("li")].map((li) => [li.dataset.fact, li.querySelector("[part=earlier-answer]").textContent]) };
+  });
+  let e = await earlier();
+  // Escalatie asks both shared questions now (serious harm because dementia is suspected); the reporter (triage
+  // only) is not asked in this phase: not listed.
+  assert.equal(e.hidden, false);
+  assert.equal(e.title, "Al beantwoord in een eerdere fase (2)");
+  assert.deepEqual(e.items.sort(), [["dementie_of_lvb", "Ja"], ["ernstig_nadeel", "Ja"]]);
+  assert.deepEqual((await questionsShown(page)).shown.filter((id) => id === "ernstig_nadeel" || id === "dementie_of_lvb"), []);
+  // "Wijzig" by keyboard: the question comes back in its widget, with its answer, and has the keyboard.
+  await page.evaluate(() => { document.querySelector("regie-casus").shadowRoot.querySelector("[part=earlier-answers]").open = true; });
+  await tabTo(page, null, "button[data-action=reopen][data-fact=ernstig_nadeel]");
+  const name = await page.evaluate(() => {
+    let a = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    return a.getAttribute("aria-label");
+  });
+  assert.match(name, /^Wijzig: .*ernstig nadeel/i, "the button names the question it changes");
+  await page.keyboard.press("Enter");
+  assert.ok(await focusIn(page, "escalatie", "[part=question][data-fact=ernstig_nadeel] input"), "the keyboard is in the question asked again");
+  e = await earlier();
+  assert.deepEqual(e.items.map(([id]) => id), ["dementie_of_lvb"]);
+  assert.ok((await questionsShown(page)).shown.includes("ernstig_nadeel"));
+  const v = await page.evaluate(() => document.querySelector("regie-casus").value);
+  assert.equal(v.answeredIn.ernstig_nadeel, "vangnet");
+  assert.equal(v.answers.ernstig_nadeel, true);
+  assert.deepEqual(errors, []);
+});

@@ -9,7 +9,7 @@ import "./regiewijzer.js";
 import { loadCase, rulesUrls } from "./casus/core.js";
 import {
   caseValue, decisionEntries, emptyCase, sameAnswers, evaluations, mergeAnswers, omitFor, phaseEntry, phaseOf, pick,
-  pictureState, restoredCase, shownRulesets,
+  pictureState, restoredCase, settledAnswers, shownRulesets,
 } from "./casus/state.js";
 import { diagnosticLine, leadText, logLine, phaseLabel, summaryText } from "./casus/text.js";
 import { drawTrajectory, patchTrajectory } from "./casus/picture.js";
@@ -182,6 +182,8 @@ export class RegieCasus extends HTMLElement {
       lang, figure, select,
       where: h("p", { part: "where" }),
       log: h("ol", { part: "log-list" }),
+      earlier: h("ul", { part: "earlier-list" }),
+      earlierTitle: h("summary", {}),
       summary: h("pre", { part: "summary" }),
       live: h("p", { part: "live", role: "status", "aria-live": "polite" }),
     };
@@ -196,6 +198,7 @@ export class RegieCasus extends HTMLElement {
     ]);
     const questions = h("section", { part: "questions", "aria-labelledby": "rc-questions" }, [
       Object.assign(heading(level, "heading", w.questions), { id: "rc-questions" }),
+      h("details", { part: "earlier-answers" }, [view.earlierTitle, h("p", {}, [w.earlierHelp]), view.earlier]),
       ...this.#loaded.rulesets.map((r) => this.#widgetBox(r, lang)),
     ]);
     const log = h("section", { part: "log", "aria-labelledby": "rc-log" }, [Object.assign(heading(level, "heading", w.log), { id: "rc-log" }), view.log]);
@@ -277,6 +280,7 @@ export class RegieCasus extends HTMLElement {
     setText(view.where, `${fill(w.phaseNow, { phase: phaseLabel(this.#loaded, st.phase, lang) })} ${fill(w.leadNow, { lead: leadText(st.lead, lang) })}`);
     if (st.phase) view.select.value = st.phase;
     this.#patchLog(lang);
+    this.#patchEarlier(lang);
     setText(view.summary, summaryText(this.#loaded, this.#case, st, this.#today(), lang));
   }
 
@@ -289,6 +293,44 @@ export class RegieCasus extends HTMLElement {
     this.#view.log.replaceChildren(...(items.length ? items : [h("li", {}, [w.logEmpty])]));
   }
 
+  /** The answers given in an earlier phase that count now, each with "Wijzig" (asks it again, here): redrawn
+   * only when they changed, so that a focused button stays. */
+  #patchEarlier(lang) {
+    const w = casusWords(lang);
+    const phase = phaseOf(this.#case, this.#loaded.trajectory);
+    const items = settledAnswers(this.#loaded, this.#case, phase, this.#evals);
+    const key = JSON.stringify([lang, items]);
+    const box = this.#view.earlier;
+    box.parentElement.hidden = items.length === 0;
+    if (box.dataset.key === key) return;
+    box.dataset.key = key;
+    setText(this.#view.earlierTitle, fill(w.earlier, { n: String(items.length) }));
+    box.replaceChildren(...items.map(({ id, ruleset, question: q, answer, phase: p }) => {
+      const question = q?.[lang] ?? id;
+      return h("li", { "data-fact": id, "data-ruleset": ruleset }, [
+        h("span", { part: "earlier-question" }, [question]), " ",
+        // The core says an answer as it reads in a sentence ("ja"); in a list it starts with a capital.
+        h("strong", { part: "earlier-answer" }, [answer[lang].charAt(0).toUpperCase() + answer[lang].slice(1)]), " ",
+        h("span", {}, [fill(w.inPhase, { phase: phaseLabel(this.#loaded, p, lang) })]), " ",
+        button("reopen", w.change, { "data-fact": id, "data-ruleset": ruleset, "aria-label": fill(w.changeLabel, { question }) }),
+      ]);
+    }));
+  }
+
+  /** "Wijzig" on an earlier answer: the question is asked again in this phase, in the widget of the ruleset
+   * that asks it now, with the answer it had; the keyboard goes to it. */
+  #reopen(id, ruleset) {
+    const phase = phaseOf(this.#case, this.#loaded.trajectory);
+    this.#case.answeredIn[id] = phase;
+    this.#syncWidgets();
+    this.#patch();
+    this.#commit("regiecasus-change");
+    const el = this.#widgets.get(ruleset);
+    const q = el?.shadowRoot?.querySelector(`[part=question][data-fact="${CSS.escape(id)}"]`);
+    const field = q?.querySelector("input:checked") ?? q?.querySelector("input, select, button");
+    (field ?? this.#view.select).focus();
+  }
+
   #say(text) {
     if (!this.#view) return;
     // The same sentence twice is said twice: empty first.
@@ -299,8 +341,10 @@ export class RegieCasus extends HTMLElement {
   // ---------- the professional's actions ----------
 
   #onClick(e) {
-    const b = e.target instanceof Element ? e.target.closest("[data-action=set-phase]") : null;
-    if (b && this.#loaded && this.#view) this.#setPhase(this.#view.select.value);
+    const b = e.target instanceof Element ? e.target.closest("[data-action]") : null;
+    if (!b || !this.#loaded || !this.#view) return;
+    if (b.dataset.action === "set-phase") this.#setPhase(this.#view.select.value);
+    if (b.dataset.action === "reopen") this.#reopen(b.dataset.fact, b.dataset.ruleset);
   }
 
   /** "Zet fase": a decision, logged with the date; the widgets of the new phase are shown. */

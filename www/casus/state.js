@@ -50,6 +50,27 @@ export function omitFor(loaded, c, phase, index) {
 }
 
 /**
+ * The answers given in an earlier phase that a ruleset used in `phase` asks now (its widget does not ask them
+ * again): `{id, ruleset, question, answer, phase}` in the rules' order, with the question and the answer in
+ * words as that ruleset's evaluation (`evals`) says them.
+ */
+export function settledAnswers(loaded, c, phase, evals) {
+  const shown = shownRulesets(loaded, phase);
+  const out = new Map();
+  for (const r of loaded.rulesets) {
+    if (!shown.has(r.id)) continue;
+    const questions = new Map(r.checklist.sections.flatMap((s) => s.facts).map((f) => [f.id, f.label]));
+    for (const f of evals.get(r.id)?.facts ?? []) {
+      const id = f.id;
+      const earlier = c.answeredIn[id] != null && c.answeredIn[id] !== phase && id in c.answers;
+      if (out.has(id) || id === loaded.trajectory.phaseFact || !earlier || f.asked !== "yes" || !f.answer) continue;
+      out.set(id, { id, ruleset: r.id, question: questions.get(id), answer: f.answer.label, phase: c.answeredIn[id] });
+    }
+  }
+  return [...out.values()];
+}
+
+/**
  * Takes the answers a widget gave (for the questions in `facts`) into the case: an answer given or changed
  * is recorded as given in `phase`; one taken away is gone. Returns the ids that changed.
  */
@@ -103,7 +124,8 @@ export function openHandovers(evals) {
   const out = [];
   for (const ev of evals.values()) {
     for (const h of ev.handovers ?? []) {
-      if (h.status === "open" || h.status === "blocked") out.push({ id: h.id, title: h.title ?? { nl: h.id, en: h.id }, missing: h.missing });
+      // Proposed and not complete: one whose `when` is still unknown is not proposed yet (only what applies).
+      if (h.status === "blocked") out.push({ id: h.id, title: h.title ?? { nl: h.id, en: h.id }, missing: h.missing });
     }
   }
   return out;
