@@ -125,7 +125,9 @@ fn rules_that_are_not_there_cannot_be_verified_and_it_says_what_there_is() {
     // The hash the value names (that of the shipped triage rules when the fixture was posted).
     let hash = v["ruleset"]["hash"].as_str().unwrap_or_default();
     assert!(
-        err.contains(&format!("geen regelset `triage` versie 2.0.0 (inhoud {hash})")),
+        err.contains(&format!(
+            "geen regelset `triage` versie 2.0.0 (inhoud {hash})"
+        )),
         "{err}"
     );
     for (id, version) in [
