@@ -2,6 +2,7 @@
 //! finding per change (the same old and new state, or for a set the same values gained and lost), the
 //! regions of a finding merged where they differ in one question only, and everything said with labels.
 
+use super::count::count_region;
 use super::{Change, Situation};
 use crate::analysis::finding::Example;
 use crate::analysis::space::Space;
@@ -32,7 +33,7 @@ pub(super) struct Outcomes<'m> {
 
 /// The parts of one outcome grouped into one change per distinct change, in the order first found;
 /// `more` when the search stopped at its limit of regions (there may be more situations).
-pub(super) fn group(space: &Space, out: &Outcomes, parts: Vec<Part>, more: bool) -> Vec<Change> {
+pub(super) fn group(space: &mut Space, out: &Outcomes, parts: Vec<Part>, more: bool) -> Vec<Change> {
     let mut groups: Vec<Vec<Part>> = Vec::new();
     for p in parts {
         match groups.iter_mut().find(|g| g.first().is_some_and(|f| same_change(f, &p))) {
@@ -59,7 +60,7 @@ fn same_change(a: &Part, b: &Part) -> bool {
 
 /// The one change a group of regions makes: its regions merged into situations, the conditions they
 /// share said once.
-fn one_change(space: &Space, out: &Outcomes, parts: Vec<Part>, more: bool) -> Option<Change> {
+fn one_change(space: &mut Space, out: &Outcomes, parts: Vec<Part>, more: bool) -> Option<Change> {
     let regions: Vec<Region> = parts
         .iter()
         .enumerate()
@@ -85,8 +86,18 @@ fn one_change(space: &Space, out: &Outcomes, parts: Vec<Part>, more: bool) -> Op
         .iter()
         .map(|r| situation(space, &parts, r, &common))
         .collect();
-    let all: Vec<usize> = (0..parts.len()).collect();
-    let combinations = region_count(&parts, &all);
+    // Together only where no two situations overlap.
+    let disjoint = regions
+        .iter()
+        .enumerate()
+        .all(|(i, a)| regions.iter().skip(i + 1).all(|b| apart(a, b)));
+    let combinations = if disjoint {
+        situations
+            .iter()
+            .try_fold(0u64, |t, s| t.checked_add(s.combinations?))
+    } else {
+        None
+    };
     let when: Vec<Text> = common.iter().map(|(at, r)| space.words(*at, r)).collect();
     let first = parts.into_iter().next()?.change;
     let message = message(out, &first, &when, situations.len());
@@ -106,7 +117,7 @@ fn one_change(space: &Space, out: &Outcomes, parts: Vec<Part>, more: bool) -> Op
 /// A merged region as a situation: the conditions beyond the shared ones, an example, and how many
 /// answer combinations it holds when its regions do not overlap.
 fn situation(
-    space: &Space,
+    space: &mut Space,
     parts: &[Part],
     r: &Region,
     common: &[(usize, Vec<usize>)],
@@ -128,27 +139,42 @@ fn situation(
             answers: crate::map::SortedMap::new(),
             when: Vec::new(),
         }),
-        combinations: region_count(parts, &r.parts),
+        combinations: box_count(space, r),
     }
 }
 
-/// How many answer combinations some parts hold together: the sum of their counts when no two overlap
-/// (two parts answer some question differently) and every count is known; `None` otherwise.
-fn region_count(parts: &[Part], which: &[usize]) -> Option<u64> {
-    let ps: Vec<&Part> = which.iter().filter_map(|&i| parts.get(i)).collect();
-    for (i, a) in ps.iter().enumerate() {
-        for b in ps.iter().skip(i + 1) {
-            let apart = a
-                .chosen
-                .iter()
-                .any(|(at, r)| b.chosen.iter().any(|(bt, br)| bt == at && br != r));
-            if !apart {
-                return None;
+/// How many full answer combinations a region holds: the sum over the combinations of the answers it
+/// allows (each such combination is a region of its own, and they do not overlap); `None` as
+/// [`count_region`] says, or past 64 such combinations.
+fn box_count(space: &mut Space, r: &Region) -> Option<u64> {
+    let mut combos: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
+    for (at, reps) in &r.facts {
+        let mut next = Vec::new();
+        for c in &combos {
+            for &rep in reps {
+                let mut c = c.clone();
+                c.push((*at, rep));
+                next.push(c);
             }
         }
+        if next.len() > 64 {
+            return None;
+        }
+        combos = next;
     }
-    ps.iter()
-        .try_fold(0u64, |t, p| t.checked_add(p.change.combinations?))
+    combos
+        .iter()
+        .try_fold(0u64, |t, c| t.checked_add(count_region(space, c)?))
+}
+
+/// Whether no answers are in both regions: some question they both ask about has no answer allowed in
+/// both.
+fn apart(a: &Region, b: &Region) -> bool {
+    a.facts.iter().any(|(at, ra)| {
+        b.facts
+            .iter()
+            .any(|(bt, rb)| bt == at && !ra.iter().any(|r| rb.contains(r)))
+    })
 }
 
 /// Merges regions until none can be: a region inside another is dropped, and two that allow the same
