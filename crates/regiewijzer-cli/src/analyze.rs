@@ -252,7 +252,10 @@ fn change_text(ui: &Ui, c: &Change) -> String {
     if c.situations.len() > 1 {
         for s in &c.situations {
             let when: Vec<String> = s.when.iter().map(pick).collect();
-            out.push_str(&format!("  · {}\n", when.join(ui.lang.pick(" en ", " and "))));
+            out.push_str(&format!(
+                "  · {}\n",
+                when.join(ui.lang.pick(" en ", " and "))
+            ));
         }
     }
     if c.more {

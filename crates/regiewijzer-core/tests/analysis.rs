@@ -253,14 +253,16 @@ fn a_diff_names_the_region_where_the_route_moves_and_counts_it() {
             assert!(text.starts_with(want), "{text}");
         }
         assert!(
-            c.message.nl.contains("Bespreek de herhaalde meldingen (draaideur)"),
+            c.message
+                .nl
+                .contains("Bespreek de herhaalde meldingen (draaideur)"),
             "{}",
             c.message.nl
         );
         assert!(
-            c.message.nl.contains(
-                "'Hoeveel eerdere meldingen waren er in de afgelopen 12 maanden?': 2"
-            ),
+            c.message
+                .nl
+                .contains("'Hoeveel eerdere meldingen waren er in de afgelopen 12 maanden?': 2"),
             "{c:?}"
         );
         // The example really loses them, and only them.

@@ -384,7 +384,8 @@ fn check_diff(
             .count() as u64;
         for c in d.changes.iter().filter(|c| c.outcome == def.id) {
             prop_assert!(
-                c.combinations.map_or(c.situations.len() > 1, |n| n >= 1 && n <= differing),
+                c.combinations
+                    .map_or(c.situations.len() > 1, |n| n >= 1 && n <= differing),
                 "{} counts {:?} of {} changing combinations",
                 c.message.en,
                 c.combinations,

@@ -39,7 +39,11 @@ fn key(c: &Change) -> String {
 /// The texts a rule author reads: the headline and every condition.
 fn texts(c: &Change) -> Vec<String> {
     let mut out = vec![c.message.nl.clone(), c.message.en.clone()];
-    for t in c.when.iter().chain(c.situations.iter().flat_map(|s| &s.when)) {
+    for t in c
+        .when
+        .iter()
+        .chain(c.situations.iter().flat_map(|s| &s.when))
+    {
         out.push(t.nl.clone());
         out.push(t.en.clone());
     }
@@ -76,7 +80,11 @@ fn one_parameter_change_gives_one_finding_per_change_in_labels() {
     let mut distinct = keys.clone();
     distinct.sort();
     distinct.dedup();
-    assert_eq!(keys.len(), distinct.len(), "one finding per change: {keys:#?}");
+    assert_eq!(
+        keys.len(),
+        distinct.len(),
+        "one finding per change: {keys:#?}"
+    );
     // Route and lead each go to the safety net or to the support point for undocumented people; the
     // urgency goes to regular; the actions lose the revolving-door talk. (Before: 20 lines of regions.)
     assert_eq!(d.changes.len(), 6, "{keys:#?}");
@@ -85,16 +93,16 @@ fn one_parameter_change_gives_one_finding_per_change_in_labels() {
         assert_in_words(&m, c);
         assert!(!c.situations.is_empty());
         assert!(
-            c.message.nl.contains(
-                "'Hoeveel eerdere meldingen waren er in de afgelopen 12 maanden?': 2"
-            ),
+            c.message
+                .nl
+                .contains("'Hoeveel eerdere meldingen waren er in de afgelopen 12 maanden?': 2"),
             "{}",
             c.message.nl
         );
         assert!(
-            c.message.en.contains(
-                "'How many earlier reports were there in the past 12 months?': 2"
-            ),
+            c.message
+                .en
+                .contains("'How many earlier reports were there in the past 12 months?': 2"),
             "{}",
             c.message.en
         );
@@ -213,7 +221,11 @@ fn situations(d: &Diff, swap: bool) -> Vec<(String, Vec<Vec<String>>)> {
         .changes
         .iter()
         .map(|c| {
-            let (from, to) = if swap { (&c.to, &c.from) } else { (&c.from, &c.to) };
+            let (from, to) = if swap {
+                (&c.to, &c.from)
+            } else {
+                (&c.from, &c.to)
+            };
             let (gained, lost) = if swap {
                 (&c.lost, &c.gained)
             } else {

@@ -133,7 +133,12 @@ pub fn diff(old: &Model, new: &Model, options: &Options) -> Diff {
         let Some(onew) = new.outcomes.get(inew) else {
             continue;
         };
-        changes.extend(group(&mut space, &Outcomes { old: o, new: onew }, parts, more));
+        changes.extend(group(
+            &mut space,
+            &Outcomes { old: o, new: onew },
+            parts,
+            more,
+        ));
     }
     let names = |m: &Model| -> Vec<String> { m.outcomes.iter().map(|o| o.id.clone()).collect() };
     let facts = |m: &Model| -> Vec<String> { m.facts.iter().map(|f| f.id.clone()).collect() };

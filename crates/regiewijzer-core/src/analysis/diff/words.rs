@@ -33,10 +33,18 @@ pub(super) struct Outcomes<'m> {
 
 /// The parts of one outcome grouped into one change per distinct change, in the order first found;
 /// `more` when the search stopped at its limit of regions (there may be more situations).
-pub(super) fn group(space: &mut Space, out: &Outcomes, parts: Vec<Part>, more: bool) -> Vec<Change> {
+pub(super) fn group(
+    space: &mut Space,
+    out: &Outcomes,
+    parts: Vec<Part>,
+    more: bool,
+) -> Vec<Change> {
     let mut groups: Vec<Vec<Part>> = Vec::new();
     for p in parts {
-        match groups.iter_mut().find(|g| g.first().is_some_and(|f| same_change(f, &p))) {
+        match groups
+            .iter_mut()
+            .find(|g| g.first().is_some_and(|f| same_change(f, &p)))
+        {
             Some(g) => g.push(p),
             None => groups.push(vec![p]),
         }
@@ -226,7 +234,11 @@ fn inside(a: &Region, b: &Region) -> bool {
 
 /// Two regions that ask about the same questions and allow the same answers but for one question, as
 /// one region (`None` when they differ in more).
-fn join(a: &Region, b: &Region, all_of: impl Fn(usize) -> usize) -> Option<Vec<(usize, Vec<usize>)>> {
+fn join(
+    a: &Region,
+    b: &Region,
+    all_of: impl Fn(usize) -> usize,
+) -> Option<Vec<(usize, Vec<usize>)>> {
     if a.facts.len() != b.facts.len() {
         return None;
     }
@@ -244,7 +256,12 @@ fn join(a: &Region, b: &Region, all_of: impl Fn(usize) -> usize) -> Option<Vec<(
     }
     let at = differ?;
     let mut facts = a.facts.clone();
-    let allowed = b.facts.iter().find(|f| f.0 == at).map(|f| f.1.clone()).unwrap_or_default();
+    let allowed = b
+        .facts
+        .iter()
+        .find(|f| f.0 == at)
+        .map(|f| f.1.clone())
+        .unwrap_or_default();
     if let Some(f) = facts.iter_mut().find(|f| f.0 == at) {
         f.1.extend(allowed);
         f.1.sort_unstable();

@@ -77,7 +77,9 @@ impl<'m> Space<'m> {
         let list = |lang: &str, or: &str| -> String {
             let words: Vec<&str> = answers.iter().map(|t| t.get(lang)).collect();
             match words.split_last() {
-                Some((last, rest)) if !rest.is_empty() => format!("{} {or} {last}", rest.join(", ")),
+                Some((last, rest)) if !rest.is_empty() => {
+                    format!("{} {or} {last}", rest.join(", "))
+                }
                 _ => words.concat(),
             }
         };
@@ -134,7 +136,9 @@ fn join_ranges(mut ranges: Vec<(Option<i64>, Option<i64>)>) -> Vec<(Option<i64>,
         match out.last_mut() {
             // The last range reaches this one (its end is unbounded, or at most one before its start).
             Some(last)
-                if last.1.is_none_or(|h| lo.is_none_or(|l| h.saturating_add(1) >= l)) =>
+                if last
+                    .1
+                    .is_none_or(|h| lo.is_none_or(|l| h.saturating_add(1) >= l)) =>
             {
                 last.1 = match (last.1, hi) {
                     (Some(a), Some(b)) => Some(a.max(b)),
