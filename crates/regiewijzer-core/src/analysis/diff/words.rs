@@ -122,8 +122,8 @@ fn one_change(space: &mut Space, out: &Outcomes, parts: Vec<Part>, more: bool) -
     })
 }
 
-/// A merged region as a situation: the conditions beyond the shared ones, an example, and how many
-/// answer combinations it holds when its regions do not overlap.
+/// A merged region as a situation: the conditions beyond the shared ones, the example of the first
+/// region in it, and how many answer combinations it holds.
 fn situation(
     space: &mut Space,
     parts: &[Part],
