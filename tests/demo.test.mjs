@@ -86,7 +86,7 @@ test("the rules-core API analyses in the page: gaps with examples, coverage and 
     assert.equal(c.outcome, "route");
     assert.deepEqual([c.from[0], c.to], ["conflict", ["decided", ["jeugd"]]]);
     assert.ok([12, 13, 14, 15].includes(c.example.answers.leeftijd), JSON.stringify(c.example));
-    assert.ok(c.message.nl.startsWith("route verandert van (conflict) naar jeugd"));
+    assert.ok(c.message.nl.startsWith("Route: van tegenstrijdig naar Jeugd"), c.message.nl);
   }
   // Exactly the people with two earlier reports change: no longer bemoeizorg for the revolving door.
   const td = result.triageDiff;
@@ -97,7 +97,8 @@ test("the rules-core API analyses in the page: gaps with examples, coverage and 
   assert.deepEqual([...changed].sort(), ["acties", "regiehouder", "route", "urgentie"]);
   for (const c of td.changes) {
     assert.equal(c.example.answers.eerdere_meldingen, 2, JSON.stringify(c.example));
-    assert.ok(c.message.nl.includes("eerdere_meldingen = 2"), c.message.nl);
+    assert.ok(c.message.nl.includes("'Hoeveel eerdere meldingen waren er in de afgelopen 12 maanden?': 2"), c.message.nl);
+    assert.ok(c.situations.length >= 1 && c.label.nl && c.from_words.nl && c.to_words.nl, JSON.stringify(c));
     if (c.outcome === "route") assert.deepEqual(c.from, ["decided", ["bemoeizorg"]]);
     // The revolving-door talk is lost, and bemoeizorg too where no other rule that wins asks for it.
     if (c.outcome === "acties") {

@@ -189,10 +189,17 @@ test("the diff against the shipped default lists the outcomes that change", asyn
   assert.doesNotMatch(summary, /ONVOLLEDIG/);
   const changed = await page.locator("#changes li[data-outcome]").evaluateAll((lis) => [...new Set(lis.map((l) => l.dataset.outcome))]);
   assert.deepEqual(changed.sort(), ["acties", "regiehouder", "route", "urgentie"]);
-  assert.match(await page.locator('#changes li[data-outcome="acties"]').first().textContent(), /acties verliest (inzet_bemoeizorg, )?bespreek_draaideur als .*eerdere_meldingen = 2/);
+  // In the author's words (issue 24): one line per change, labels only, no raw answer combinations.
+  const earlier = "'Hoeveel eerdere meldingen waren er in de afgelopen 12 maanden?': 2";
+  assert.match(await page.locator('#changes li[data-outcome="acties"]').first().textContent(), /^Acties: verliest .*Bespreek de herhaalde meldingen \(draaideur\) bij /);
+  const routes = await page.locator('#changes li[data-outcome="route"] > .pg-change').allTextContents();
+  assert.equal(routes.length, new Set(routes.map((t) => t.split(" bij ")[0])).size, routes.join("\n"));
+  assert.ok(routes.some((t) => t.startsWith("Route: van Bemoeizorg naar Vangnet (wijk-GGD'er) bij ")), routes.join("\n"));
+  const all = await page.textContent("#changes");
+  assert.ok(all.includes(earlier), all);
+  assert.doesNotMatch(all, /eerdere_meldingen|antwoordcombinaties|\btrue\b|\bfalse\b|<=/);
   const first = page.locator('#changes li[data-outcome="route"]').first();
-  assert.match(await first.textContent(), /route verandert van bemoeizorg naar .* eerdere_meldingen = 2/);
-  await first.getByRole("button", { name: "Toon in voorbeeld" }).click();
+  await first.getByRole("button", { name: "Toon in voorbeeld" }).first().click();
   await page.waitForFunction(() => document.querySelector("#preview").answers.eerdere_meldingen === 2);
   assert.deepEqual(errors, []);
   assert.deepEqual(foreign, []);

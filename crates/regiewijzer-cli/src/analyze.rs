@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use regiewijzer_core::analysis::{Diff, Finding, Options, Report, analyze, diff};
+use regiewijzer_core::analysis::{Change, Diff, Finding, Options, Report, analyze, diff};
 use regiewijzer_core::{Date, Model, Severity};
 
 use crate::Status;
@@ -214,22 +214,7 @@ fn diff_text(ui: &Ui, d: &Diff) -> String {
         }
     }
     for c in &d.changes {
-        out.push_str(&format!(
-            "- {}\n",
-            ui.lang.pick(&c.message.nl, &c.message.en)
-        ));
-        if let Some(n) = c.combinations {
-            out.push_str(&format!(
-                "  {n} {}\n",
-                ui.lang.pick("antwoordcombinaties", "answer combinations")
-            ));
-        }
-        if let Ok(answers) = serde_json::to_string(&c.example.answers) {
-            out.push_str(&format!(
-                "  {}: {answers}\n",
-                ui.lang.pick("voorbeeld", "example")
-            ));
-        }
+        out.push_str(&change_text(ui, c));
     }
     for n in &d.notes {
         out.push_str(&format!(
@@ -256,6 +241,38 @@ fn diff_text(ui: &Ui, d: &Diff) -> String {
         d.evaluations,
         ui.lang.pick("doorrekeningen", "evaluations")
     ));
+    out
+}
+
+/// One change in the author's words: the headline, the situations (when there are several) with their
+/// own conditions, and one example to try with `regiewijzer eval`.
+fn change_text(ui: &Ui, c: &Change) -> String {
+    let pick = |t: &regiewijzer_core::model::Text| ui.lang.pick(&t.nl, &t.en).to_string();
+    let mut out = format!("- {}\n", pick(&c.message));
+    if c.situations.len() > 1 {
+        for s in &c.situations {
+            let when: Vec<String> = s.when.iter().map(pick).collect();
+            out.push_str(&format!(
+                "  · {}\n",
+                when.join(ui.lang.pick(" en ", " and "))
+            ));
+        }
+    }
+    if c.more {
+        out.push_str(&format!(
+            "  {}\n",
+            ui.lang.pick(
+                "(het zoeken stopte bij dit aantal situaties: er kunnen er meer zijn)",
+                "(the search stopped at this many situations: there may be more)"
+            )
+        ));
+    }
+    if let Ok(answers) = serde_json::to_string(&c.example.answers) {
+        out.push_str(&format!(
+            "  {}: {answers}\n",
+            ui.lang.pick("voorbeeld", "example")
+        ));
+    }
     out
 }
 

@@ -676,14 +676,20 @@ fn diff_names_what_changes_and_exits_1_only_when_something_does() {
     let o = run(&["diff", "--today", "2026-03-02", &old, new.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
-    assert!(out.contains("route verandert van bemoeizorg naar"), "{out}");
-    assert!(out.contains("eerdere_meldingen = 2"), "{out}");
-    assert!(out.contains("antwoordcombinaties"), "{out}");
+    // In the author's words: labels, no ids, no raw answer combinations.
+    assert!(out.contains("- Route: van Bemoeizorg naar"), "{out}");
+    assert!(
+        out.contains("'Hoeveel eerdere meldingen waren er in de afgelopen 12 maanden?': 2"),
+        "{out}"
+    );
+    assert!(!out.contains("eerdere_meldingen = 2"), "{out}");
+    assert!(!out.contains("antwoordcombinaties"), "{out}");
     // Settled within the default budget, `acties` (which follows the route) included: the actions lose
     // the revolving-door talk for the same people.
     assert!(!out.contains("ONVOLLEDIG"), "{out}");
     assert!(
-        out.contains("- acties verliest ") && out.contains("bespreek_draaideur als"),
+        out.contains("- Acties: verliest ")
+            && out.contains("Bespreek de herhaalde meldingen (draaideur) bij"),
         "{out}"
     );
 }

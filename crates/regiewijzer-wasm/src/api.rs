@@ -81,13 +81,22 @@ export interface AnalysisReport {
   /** The work done, in evaluation steps, and the most one evaluation did. */
   work: number; max_work: number;
 }
-/** One region where an outcome changes between two versions. */
+/** One change of an outcome between two versions (the same old and new state), in the author's words. */
 export interface Change {
   outcome: string; from: [string, string[]]; to: [string, string[]];
   /** For a collect outcome: values only the new / only the old version gives throughout the region. */
   gained: string[]; lost: string[];
-  message: Text; example: AnalysisExample; combinations: number | null;
+  /** The outcome's label, and the old and new state in words (value labels). */
+  label: Text; from_words: Text; to_words: Text;
+  /** The headline in labels; the conditions every situation shares; the situations (merged regions). */
+  message: Text; when: Text[]; situations: Situation[];
+  /** True when the search stopped at its limit of situations: there may be more. */
+  more: boolean;
+  /** The first situation's example; answer combinations of the symbolic space (not reports), or null. */
+  example: AnalysisExample; combinations: number | null;
 }
+/** One situation of a change: its own conditions beyond the shared ones, with an example. */
+export interface Situation { when: Text[]; example: AnalysisExample; combinations: number | null }
 /** The result of `Ruleset.diff`. */
 export interface RulesetDiff {
   old: RulesetRef; new: RulesetRef; today: string; changes: Change[]; outcomes_added: string[]; outcomes_removed: string[];

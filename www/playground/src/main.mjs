@@ -408,12 +408,25 @@ function renderDiff() {
   for (const [label, items] of extra) {
     if (items.length) list.append(el("li", { textContent: `${label}: ${items.join(", ")}` }));
   }
-  for (const c of d.changes) {
-    const count = c.combinations == null ? "" : ` (${T("combinations", c.combinations)})`;
-    list.append(el("li", { "data-outcome": c.outcome },
-      el("strong", { textContent: c.outcome }), ` ${msg(c.message)}${count} `,
-      el("button", { type: "button", class: "pg-small", textContent: T("showInPreview"), onclick: () => loadAnswers(c.example.answers, c.example.today) })));
+  for (const c of d.changes) list.append(changeItem(c));
+}
+
+/** One change in the author's words: the headline (labels only), the situations when there are several,
+ * each with a button that loads its example into the preview. No raw answer-combination count: it is a
+ * size of the symbolic space, not a number of reports (docs/language.md). */
+function changeItem(c) {
+  const show = (example) => el("button", { type: "button", class: "pg-small", textContent: T("showInPreview"),
+    onclick: () => loadAnswers(example.answers, example.today) });
+  const situations = c.situations ?? [];
+  const item = el("li", { "data-outcome": c.outcome }, el("span", { class: "pg-change", textContent: msg(c.message) }));
+  if (situations.length > 1) {
+    item.append(el("ul", { class: "pg-situations" }, ...situations.map((s) =>
+      el("li", {}, `${s.when.map(msg).join(T("and"))} `, show(s.example)))));
+  } else {
+    item.append(" ", show(c.example));
   }
+  if (c.more) item.append(el("p", { class: "pg-notes", textContent: T("moreSituations") }));
+  return item;
 }
 
 /** How far a report can be trusted, as the command line says it: exact, approximated (its notes say

@@ -4,11 +4,11 @@ mod by_value;
 mod count;
 mod rules;
 mod sigs;
+mod words;
 
 use serde::Serialize;
 
 use super::Options;
-use super::analyzer::when_text;
 use super::example::example_of;
 use super::finding::Example;
 use super::space::{Cand, Found, Need, Space, Verdict};
@@ -20,12 +20,21 @@ use by_value::{ByValue, Sigs, set_verdict, settled_differences};
 use count::count_region;
 use rules::{live_rules, rule_cands, same_winner};
 use sigs::{deciding_sigs, outcome_sig};
+use words::{Outcomes, Part, group};
 
-/// One region of answers where an outcome changes between two versions.
+/// One change of an outcome between two versions: where it goes from the same old state to the same new
+/// state (for a set: gains and loses the same values), with the regions of answers where that happens
+/// merged into situations, said in the author's words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Change {
     /// The outcome.
     pub outcome: String,
+    /// The outcome's label.
+    pub label: Text,
+    /// The old state in words: value labels, "geen besluit" (no decision) or "tegenstrijdig" (conflict).
+    pub from_words: Text,
+    /// The new state in words.
+    pub to_words: Text,
     /// Status and values in the old version.
     pub from: (Status, Vec<String>),
     /// Status and values in the new version.
@@ -35,12 +44,35 @@ pub struct Change {
     pub gained: Vec<String>,
     /// For a `collect` outcome: the values only the old version gives, throughout the region.
     pub lost: Vec<String>,
-    /// "route verandert van bemoeizorg naar advies als …" in both languages.
+    /// "Route: van Bemoeizorg naar Vangnet bij 'Hoeveel eerdere meldingen …?': 2 en …", in both
+    /// languages: labels only, never ids, `true`/`false` or operators.
     pub message: Text,
-    /// Answers in the region.
+    /// The conditions every situation shares, in words ("'Is er nu acuut gevaar …?': nee").
+    pub when: Vec<Text>,
+    /// The situations: regions of answers where the change happens, merged where they differ in one
+    /// question only (two adjacent ranges of a number become one range; a question that may then have
+    /// any answer is left out). At least one.
+    pub situations: Vec<Situation>,
+    /// True when the search stopped at `max_examples` regions for this outcome: there may be more
+    /// situations than listed.
+    pub more: bool,
+    /// Answers in the first situation.
     pub example: Example,
-    /// How many full answer combinations the region holds, when the questions it leaves open all have
-    /// finitely many answers (yes/no, choices, scales) and counting stayed within budget.
+    /// How many full answer combinations the situations hold together, when the questions they leave
+    /// open all have finitely many answers (yes/no, choices, scales), counting stayed within budget and
+    /// the regions found do not overlap. A size of the symbolic space, not a number of reports: the
+    /// texts do not show it.
+    pub combinations: Option<u64>,
+}
+
+/// One situation of a [`Change`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Situation {
+    /// The conditions beyond those the change's situations share, in words.
+    pub when: Vec<Text>,
+    /// Answers in the situation.
+    pub example: Example,
+    /// How many full answer combinations it holds (as [`Change::combinations`]).
     pub combinations: Option<u64>,
 }
 
@@ -93,9 +125,20 @@ pub fn diff(old: &Model, new: &Model, options: &Options) -> Diff {
             continue;
         };
         let found = regions(&mut space, &cmp, options.max_examples);
-        for f in &found {
-            changes.extend(change(&mut space, &cmp, f));
-        }
+        let more = found.len() >= options.max_examples;
+        let parts: Vec<Part> = found
+            .iter()
+            .filter_map(|f| change(&mut space, &cmp, f))
+            .collect();
+        let Some(onew) = new.outcomes.get(inew) else {
+            continue;
+        };
+        changes.extend(group(
+            &mut space,
+            &Outcomes { old: o, new: onew },
+            parts,
+            more,
+        ));
     }
     let names = |m: &Model| -> Vec<String> { m.outcomes.iter().map(|o| o.id.clone()).collect() };
     let facts = |m: &Model| -> Vec<String> { m.facts.iter().map(|f| f.id.clone()).collect() };
@@ -249,13 +292,13 @@ fn regions(space: &mut Space, cmp: &Compare, max: usize) -> Vec<Found> {
     found
 }
 
-/// The change a region shows (`None` when an outcome is missing from the probes).
-fn change(space: &mut Space, cmp: &Compare, f: &Found) -> Option<Change> {
+/// The change a region shows (`None` when an outcome is missing from the probes), in words of ids for
+/// now: [`group`] says it in the author's words.
+fn change(space: &mut Space, cmp: &Compare, f: &Found) -> Option<Part> {
     let node = space.node_of(&f.full);
     let p = space.probe_all(&node);
     let a = p.first()?.outcomes.get(cmp.io)?;
     let b = p.get(1)?.outcomes.get(cmp.inew)?;
-    let when = when_text(space, &f.chosen);
     // For a set: the values that are in it on one side only, throughout the region.
     let (gained, lost) = match &cmp.by_value {
         Some(by) => {
@@ -273,66 +316,27 @@ fn change(space: &mut Space, cmp: &Compare, f: &Found) -> Option<Change> {
         }
         None => (Vec::new(), Vec::new()),
     };
-    let message = if cmp.by_value.is_some() {
-        set_message(&cmp.o.id, &gained, &lost, &when)
-    } else {
-        let (from_s, to_s) = (shown(a.status, &a.values), shown(b.status, &b.values));
-        Text {
-            nl: format!(
-                "{} verandert van {from_s} naar {to_s} als {}",
-                cmp.o.id, when.nl
-            ),
-            en: format!(
-                "{} changes from {from_s} to {to_s} when {}",
-                cmp.o.id, when.en
-            ),
-        }
-    };
     let combinations = count_region(space, &f.chosen);
-    Some(Change {
+    let change = Change {
         outcome: cmp.o.id.clone(),
+        label: Text::default(),
+        from_words: Text::default(),
+        to_words: Text::default(),
+        when: Vec::new(),
+        situations: Vec::new(),
+        more: false,
         from: (a.status, a.values.clone()),
         to: (b.status, b.values.clone()),
         gained,
         lost,
-        message,
+        message: Text::default(),
         example: example_of(space, f),
         combinations,
-    })
-}
-
-/// An outcome's state as a change shows it.
-fn shown(s: Status, v: &[String]) -> String {
-    match s {
-        Status::Undecided => "(geen besluit / no decision)".to_string(),
-        Status::Conflict => "(conflict)".to_string(),
-        _ => v.join(", "),
-    }
-}
-
-/// The message of a change of a set: the values it gains and loses.
-fn set_message(id: &str, gained: &[String], lost: &[String], when: &Text) -> Text {
-    let part = |nl_verb: &str, en_verb: &str, vs: &[String]| {
-        (!vs.is_empty()).then(|| {
-            (
-                format!("{nl_verb} {}", vs.join(", ")),
-                format!("{en_verb} {}", vs.join(", ")),
-            )
-        })
     };
-    let parts: Vec<(String, String)> = [
-        part("krijgt er", "gains", gained),
-        part("verliest", "loses", lost),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    let nl: Vec<&str> = parts.iter().map(|p| p.0.as_str()).collect();
-    let en: Vec<&str> = parts.iter().map(|p| p.1.as_str()).collect();
-    Text {
-        nl: format!("{id} {} als {}", nl.join(" en "), when.nl),
-        en: format!("{id} {} when {}", en.join(" and "), when.en),
-    }
+    Some(Part {
+        change,
+        chosen: f.chosen.clone(),
+    })
 }
 
 /// The smallest part of a witness's chosen answers (found by dropping answers one at a time, the latest
