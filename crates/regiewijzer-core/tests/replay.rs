@@ -1,6 +1,6 @@
 //! Laws of the batch evaluator and of replay, on random answers for the fixtures and shipped rulesets:
 //! - `eval::Batch` gives every outcome the status and values `evaluate_outcomes` gives it, and as
-//!   deciding rules the rules its reasons name;
+//!   deciding rules the rules its reasons name; a batch of one outcome (`Batch::only`) gives it the same;
 //! - cases written as JSON Lines and as CSV (timelines in the cell encoding of docs/replay.md) read back
 //!   to the same cases: both give the batch the same decisions as the answers themselves;
 //! - replaying a ruleset against itself flips nothing, and every case is evaluated.
@@ -105,6 +105,10 @@ proptest! {
                     .map(|r| r.rule.as_str())
                     .collect();
                 prop_assert_eq!(rules, reasons, "{} {}", name, whole.id);
+                // Deciding this outcome alone gives the same.
+                let mut alone = Vec::new();
+                Batch::only(&m, &[o]).decide(&a, today(day), &mut alone);
+                prop_assert_eq!(&alone[o], b, "{} {} alone", name, whole.id);
             }
         }
     }
@@ -125,7 +129,7 @@ proptest! {
                 prop_assert_eq!(CaseFormat::sniff(text), format);
                 let read = read_cases(text, format);
                 let mut got = Vec::new();
-                let summary = evaluate_cases(&m, &read, None, |_, out| got.push(out.to_vec()));
+                let summary = evaluate_cases(&m, &read, None, None, |_, out| got.push(out.to_vec()));
                 prop_assert!(summary.bad.is_empty(), "{}: {:?}", name, summary.bad);
                 prop_assert!(summary.unusable.is_empty(), "{}: {:?}", name, summary.unusable);
                 for ((a, d), g) in cases.iter().zip(&got) {

@@ -24,7 +24,8 @@ export interface Unusable {
 /** One outcome of one case in a batch: [status (index into `statuses`), values (indices into the outcome's
  * `values`; a deadline: its date as text), deciding rules (indices into `rules`)]. */
 export type BatchOutcome = [number, (number | string)[], number[]];
-/** The result of `Ruleset.evaluateBatch`: ids listed once, then per case its line and per outcome a
+/** The result of `Ruleset.evaluateBatch(cases, today?, outcomes?)`: ids listed once (`outcomes`: those
+ * decided, all or the ids asked for, in model order), then per case its line and per outcome a
  * `BatchOutcome` (in the order of `outcomes`). */
 export interface BatchResult {
   format: "csv" | "jsonl"; cases: number;
@@ -91,10 +92,10 @@ fn push_list(out: &mut String, list: &[usize]) {
     out.push(']');
 }
 
-/// One case's outcomes as JSON: `[[status,[values],[rules]],…]`.
-fn push_case(out: &mut String, outcomes: &[CaseOutcome]) {
+/// One case's outcomes (those numbered in `chosen`) as JSON: `[[status,[values],[rules]],…]`.
+fn push_case(out: &mut String, outcomes: &[CaseOutcome], chosen: &[usize]) {
     out.push('[');
-    for (i, o) in outcomes.iter().enumerate() {
+    for (i, o) in chosen.iter().filter_map(|&c| outcomes.get(c)).enumerate() {
         if i > 0 {
             out.push(',');
         }
@@ -137,30 +138,43 @@ struct OutcomeIds<'a> {
 impl Ruleset {
     /// Evaluates every case of `cases` (the text of a CSV or JSON Lines file, docs/replay.md) in one
     /// call: per case and outcome the status, values and deciding rules, without texts. `today` is the
-    /// date of cases without their own. Throws only for a `today` that is not a date.
+    /// date of cases without their own; `outcomes` (ids) decides only those (unknown ids are left out),
+    /// evaluating only the rules they read. Throws only for a `today` that is not a date.
     #[wasm_bindgen(js_name = evaluateBatch, unchecked_return_type = "BatchResult")]
-    pub fn evaluate_batch(&self, cases: &str, today: Option<String>) -> Result<JsValue, JsValue> {
+    pub fn evaluate_batch(
+        &self,
+        cases: &str,
+        today: Option<String>,
+        outcomes: Option<Vec<String>>,
+    ) -> Result<JsValue, JsValue> {
         let today = today.as_deref().map(parse_today).transpose()?;
+        let model = &self.model;
+        let chosen: Vec<usize> = match &outcomes {
+            Some(ids) => (0..model.outcomes.len())
+                .filter(|&o| model.outcomes.get(o).is_some_and(|d| ids.contains(&d.id)))
+                .collect(),
+            None => (0..model.outcomes.len()).collect(),
+        };
         let format = CaseFormat::sniff(cases);
         let read = read_cases(cases, format);
         let mut lines = String::from("[");
         let mut results = String::from("[");
-        let summary = replay::evaluate_cases(&self.model, &read, today, |row, outcomes| {
-            if lines.len() > 1 {
-                lines.push(',');
-                results.push(',');
-            }
-            push_num(&mut lines, row.line);
-            push_case(&mut results, outcomes);
-        });
-        let model = &self.model;
+        let summary =
+            replay::evaluate_cases(model, &read, today, Some(&chosen), |row, outcomes| {
+                if lines.len() > 1 {
+                    lines.push(',');
+                    results.push(',');
+                }
+                push_num(&mut lines, row.line);
+                push_case(&mut results, outcomes, &chosen);
+            });
         let head = Head {
             format,
             cases: summary.cases,
             statuses: ["decided", "default", "undecided", "conflict"],
-            outcomes: model
-                .outcomes
+            outcomes: chosen
                 .iter()
+                .filter_map(|&o| model.outcomes.get(o))
                 .map(|o| OutcomeIds {
                     id: &o.id,
                     values: o.values.iter().map(|v| v.id.as_str()).collect(),

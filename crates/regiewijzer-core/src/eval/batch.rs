@@ -6,6 +6,7 @@
 //! keeps its buffers between cases, so evaluating the next case allocates only the question states.
 
 use super::Status;
+use super::deps::Deps;
 use super::logic::{Ctx, Tri};
 use super::policy::combine;
 use crate::answers::Answers;
@@ -43,15 +44,58 @@ impl Default for CaseOutcome {
 pub struct Batch<'m> {
     model: &'m Model,
     tris: Vec<Tri>,
+    /// The outcomes decided (all, or those asked for), in model order.
+    outcomes: Vec<usize>,
+    /// Per rule, whether a decided outcome reads it.
+    needed: Vec<bool>,
 }
 
 impl<'m> Batch<'m> {
     /// A batch for `model`.
     pub fn new(model: &'m Model) -> Batch<'m> {
+        Batch::only(model, &(0..model.outcomes.len()).collect::<Vec<_>>())
+    }
+
+    /// A batch for `model` that decides only the outcomes numbered `outcomes` (the others stay
+    /// undecided, without values), evaluating only the rules that give them (or the outcomes they
+    /// follow) a value, as [`super::decide`] does. Numbers outside the model are ignored.
+    pub fn only(model: &'m Model, outcomes: &[usize]) -> Batch<'m> {
+        let mut chosen: Vec<usize> = outcomes
+            .iter()
+            .copied()
+            .filter(|&o| o < model.outcomes.len())
+            .collect();
+        chosen.sort_unstable();
+        chosen.dedup();
+        let reads = |o: usize| {
+            let follows = model
+                .outcomes
+                .get(o)
+                .map(|d| d.follows.as_slice())
+                .unwrap_or_default();
+            move |r: &RuleDef| {
+                r.assigns
+                    .iter()
+                    .any(|(x, _)| *x == o || follows.contains(x))
+                    || r.deadlines.iter().any(|d| d.outcome == o)
+            }
+        };
+        let needed = model
+            .rules
+            .iter()
+            .map(|r| chosen.iter().any(|&o| reads(o)(r)))
+            .collect();
         Batch {
             model,
             tris: Vec::with_capacity(model.rules.len()),
+            outcomes: chosen,
+            needed,
         }
+    }
+
+    /// The outcomes this batch decides, in model order.
+    pub fn outcomes(&self) -> &[usize] {
+        &self.outcomes
     }
 
     /// Decides every outcome of the model for one case into `out` (one entry per outcome, in model
@@ -60,13 +104,27 @@ impl<'m> Batch<'m> {
         let model = self.model;
         let ctx = Ctx::new(model, answers, today, false);
         self.tris.clear();
+        let needed = &self.needed;
         self.tris
-            .extend(model.rules.iter().map(|r| ctx.cond(&r.cond)));
+            .extend(model.rules.iter().zip(needed).map(|(r, &n)| match n {
+                true => ctx.cond(&r.cond),
+                false => Tri {
+                    now: None,
+                    deps: Deps::new(),
+                },
+            }));
         out.resize_with(model.outcomes.len(), CaseOutcome::default);
-        for ((oid, def), slot) in model.outcomes.iter().enumerate().zip(out.iter_mut()) {
+        for (oid, slot) in out.iter_mut().enumerate() {
+            slot.status = Status::Undecided;
             slot.values.clear();
             slot.rules.clear();
             slot.date = None;
+            let Some(def) = model.outcomes.get(oid) else {
+                continue;
+            };
+            if self.outcomes.binary_search(&oid).is_err() {
+                continue;
+            }
             if def.policy == Policy::Deadline {
                 deadline(&ctx, oid, &self.tris, slot);
             } else {

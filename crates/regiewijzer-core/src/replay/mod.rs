@@ -65,15 +65,20 @@ fn no_today(line: usize) -> BadRow {
 
 /// Evaluates every case of `cases` under `model` (each outcome's status, values and deciding rules,
 /// as [`Batch::decide`] gives them) and hands each to `each` with its row; `today` is the date of rows
-/// without their own.
+/// without their own. With `outcomes`, only the outcomes of those numbers are decided (see
+/// [`Batch::only`]); the others are left undecided.
 pub fn evaluate_cases(
     model: &Model,
     cases: &Cases,
     today: Option<Date>,
+    outcomes: Option<&[usize]>,
     mut each: impl FnMut(&CaseRow, &[CaseOutcome]),
 ) -> BatchSummary {
     let mut typer = typing::Typer::new(model, cases);
-    let mut batch = Batch::new(model);
+    let mut batch = match outcomes {
+        Some(list) => Batch::only(model, list),
+        None => Batch::new(model),
+    };
     let mut answers = Answers::empty(model);
     let mut out = Vec::new();
     let mut summary = BatchSummary {

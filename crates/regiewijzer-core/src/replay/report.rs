@@ -98,8 +98,9 @@ struct Pair<'m> {
     old_def: &'m OutcomeDef,
     new_def: &'m OutcomeDef,
     values: Vec<Option<usize>>,
-    /// Each flip seen: from, to, and the indices of its cases (few kinds: a list is enough).
-    flips: Vec<(Side, Side, Vec<usize>)>,
+    /// Each flip seen: from, to (rules left out), and the indices of its cases (few kinds: a list is
+    /// enough).
+    flips: Vec<(CaseOutcome, CaseOutcome, Vec<usize>)>,
 }
 
 impl Pair<'_> {
@@ -115,6 +116,19 @@ impl Pair<'_> {
                     .flatten()
                     .is_some_and(|n| b.values.contains(&n))
             })
+    }
+}
+
+/// Whether two results of one version are the same: status, values and date (not which rules).
+fn same_result(a: &CaseOutcome, b: &CaseOutcome) -> bool {
+    a.status == b.status && a.date == b.date && a.values == b.values
+}
+
+/// A result without its deciding rules.
+fn result_only(a: &CaseOutcome) -> CaseOutcome {
+    CaseOutcome {
+        rules: Vec::new(),
+        ..a.clone()
     }
 }
 
@@ -170,14 +184,15 @@ pub fn replay(old: &Model, new: &Model, text: &str, options: ReplayOptions) -> R
             };
             if !pair.same(a, b) {
                 flipped = true;
-                let (from, to) = (side(pair.old_def, a), side(pair.new_def, b));
                 match pair
                     .flips
                     .iter_mut()
-                    .find(|(f, t, _)| *f == from && *t == to)
+                    .find(|(f, t, _)| same_result(f, a) && same_result(t, b))
                 {
                     Some((.., rows)) => rows.push(index),
-                    None => pair.flips.push((from, to, vec![index])),
+                    None => pair
+                        .flips
+                        .push((result_only(a), result_only(b), vec![index])),
                 }
             }
         }
@@ -238,7 +253,10 @@ fn outcome_reports(w: &Words, pairs: Vec<Pair>) -> Vec<OutcomeReplay> {
         let mut flips: Vec<Flip> = pair
             .flips
             .into_iter()
-            .map(|(from, to, rows)| flip(w, (pair.old, pair.new), from, to, &rows))
+            .map(|(from, to, rows)| {
+                let (from, to) = (side(pair.old_def, &from), side(pair.new_def, &to));
+                flip(w, (pair.old, pair.new), from, to, &rows)
+            })
             .collect();
         flips.sort_by(|a, b| (b.count, a.lines.first()).cmp(&(a.count, b.lines.first())));
         report.changed = flips.iter().map(|f| f.count).sum();
