@@ -276,8 +276,11 @@ fn read_jsonl(text: &str) -> Cases {
     cases
 }
 
+/// One line of JSON Lines as read: its `today` and its answers by key.
+type JsonCase = (Option<Date>, Vec<(String, RawValue)>);
+
 /// One line of JSON Lines: its `today` and its answers.
-fn jsonl_row(line: usize, text: &str) -> Result<(Option<Date>, Vec<(String, RawValue)>), BadRow> {
+fn jsonl_row(line: usize, text: &str) -> Result<JsonCase, BadRow> {
     let value: RawValue = serde_json::from_str(text).map_err(|e| {
         bad(
             line,
