@@ -25,7 +25,11 @@ pub enum CaseFormat {
 impl CaseFormat {
     /// The form of `text`: JSON Lines when its first character that is not white space is `{`, else CSV.
     pub fn sniff(text: &str) -> CaseFormat {
-        match text.trim_start().starts_with('{') {
+        match text
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with('{')
+        {
             true => CaseFormat::Jsonl,
             false => CaseFormat::Csv,
         }
@@ -88,6 +92,8 @@ fn read_today(line: usize, cell: &str) -> Result<Option<Date>, BadRow> {
 
 /// Reads `text` as cases in `format`.
 pub fn read_cases(text: &str, format: CaseFormat) -> Cases {
+    // A byte order mark (as spreadsheets write one) is no part of the header.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match format {
         CaseFormat::Csv => read_csv(text),
         CaseFormat::Jsonl => read_jsonl(text),
@@ -261,11 +267,14 @@ fn read_jsonl(text: &str) -> Cases {
                 .into_iter()
                 .filter(|(_, v)| !matches!(v, RawValue::Null))
                 .map(|(k, v)| {
-                    let next = index.len();
-                    let col = *index.entry(k.clone()).or_insert(next);
-                    if col == next {
-                        cases.columns.push(k);
-                    }
+                    let col = match index.get(&k) {
+                        Some(&col) => col,
+                        None => {
+                            index.insert(k.clone(), cases.columns.len());
+                            cases.columns.push(k);
+                            cases.columns.len() - 1
+                        }
+                    };
                     (col, v)
                 })
                 .collect();
