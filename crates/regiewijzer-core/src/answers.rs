@@ -136,15 +136,10 @@ impl<'de> Deserialize<'de> for RawAnswers {
 /// Kelvin sign, the one non-ASCII character that lowercases to an ASCII letter, gives `k`), and it keeps
 /// the Unicode case tables out of the widget's wasm.
 fn bool_word(t: &str) -> Option<bool> {
-    // Compared in place (no lowercased copy: a file of cases reads millions of these).
-    let t = t.trim();
-    let is = |words: [&str; 3]| words.iter().any(|w| t.eq_ignore_ascii_case(w));
-    if is(["yes", "ja", "true"]) {
-        Some(true)
-    } else if is(["no", "nee", "false"]) {
-        Some(false)
-    } else {
-        None
+    match t.trim().to_ascii_lowercase().as_str() {
+        "yes" | "ja" | "true" => Some(true),
+        "no" | "nee" | "false" => Some(false),
+        _ => None,
     }
 }
 
