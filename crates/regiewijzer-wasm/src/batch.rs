@@ -195,13 +195,13 @@ impl Ruleset {
     }
 }
 
-/// Replays `cases` (the text of a CSV or JSON Lines file) under `old` and `new`: per outcome what flips,
+/// Replays `cases` (the text of a CSV or JSON Lines file) under `old` and `newer`: per outcome what flips,
 /// each flip with its cases and their reasons under both versions (docs/replay.md). Throws only for an
 /// `options.today` that is not a date.
 #[wasm_bindgen(unchecked_return_type = "ReplayReport")]
 pub fn replay(
     old: &Ruleset,
-    new: &Ruleset,
+    newer: &Ruleset,
     cases: &str,
     #[wasm_bindgen(unchecked_param_type = "ReplayOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
@@ -222,7 +222,7 @@ pub fn replay(
     let csv = text("csv");
     let report = replay::replay(
         &old.model,
-        &new.model,
+        &newer.model,
         cases,
         ReplayOptions {
             today,
