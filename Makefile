@@ -90,6 +90,7 @@ bench: wasm setup-chromium
 	set -o pipefail; node benches/size.mjs | tee target/bench/size.md
 	set -o pipefail; node --no-warnings benches/compare.mjs | tee target/bench/engines.md
 	set -o pipefail; node benches/startup.mjs | tee target/bench/startup.md
+	set -o pipefail; node benches/replay.mjs | tee target/bench/replay.md
 
 # Fuzzing (cargo-fuzz, libFuzzer, address sanitizer): every target for FUZZ_SECONDS each (default 120).
 # CI runs it for 30 s per target after `make test`. See fuzz/README.md.

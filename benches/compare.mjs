@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // Regiewijzer against the engines people would otherwise pick, in one Node process, on the same inputs:
-// json-logic-js, GoRules Zen (a decision table through its WASI build) and Cedar (cedar-wasm, preparsed
-// policies). Two decisions: the four-branch triage of engines/vier.regels, and the `route` outcome of the
+// json-logic-js, json-logic-engine (compiled mode: the rule built into a JS function once), GoRules Zen
+// (a decision table through its WASI build) and Cedar (cedar-wasm, preparsed policies). Two decisions: the four-branch triage of engines/vier.regels, and the `route` outcome of the
 // shipped triage ruleset (engines/route.mjs says what each translation keeps and loses).
 //
 // First every engine must give our answer on every input (the run stops at the first disagreement);
 // then each engine evaluates all inputs in rounds, and the median round gives µs per evaluation.
+// The batch path (issue 24: a year of reports replayed): the inputs as one JSON Lines text; ours evaluates
+// it in one call (`Ruleset.evaluateBatch`, deciding only `route`), each peer parses each line and
+// evaluates it in a loop (its own batch path: none of them takes many cases per call); µs per case.
 // Figures are printed as Markdown tables for docs/performance.md; nothing is asserted.
 //
-// Usage: node benches/compare.mjs [--inputs N] [--rounds R] [--json FILE]   (after `make wasm`)
+// Usage: node benches/compare.mjs [--inputs N] [--rounds R] [--batch N] [--json FILE]   (after `make wasm`)
 import { readFileSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -38,10 +41,11 @@ function peers() {
   try {
     return {
       jsonLogic: require("json-logic-js"),
+      jsonLogicEngine: require("json-logic-engine"),
       zen: require("@gorules/zen-engine-wasm32-wasi"),
       cedar: require("@cedar-policy/cedar-wasm/nodejs"),
       versions: Object.fromEntries(
-        ["json-logic-js", "@gorules/zen-engine-wasm32-wasi", "@cedar-policy/cedar-wasm"].map((p) => [
+        ["json-logic-js", "json-logic-engine", "@gorules/zen-engine-wasm32-wasi", "@cedar-policy/cedar-wasm"].map((p) => [
           p,
           JSON.parse(readFileSync(new URL(`./node_modules/${p}/package.json`, import.meta.url), "utf8")).version,
         ]),
@@ -78,6 +82,7 @@ async function engines({ core, source, jsonLogicRule, zenGraph, cedarPolicies, c
   const slotInc = ids.map((id) => incremental.fact(id));
   const shown = ids.map(() => undefined);
 
+  const jsonLogicEngineBuilt = new p.jsonLogicEngine.LogicEngine().build(jsonLogicRule);
   const zenEngine = new p.zen.ZenEngine();
   const zenDecision = zenEngine.createDecision(zenGraph);
 
@@ -133,6 +138,7 @@ async function engines({ core, source, jsonLogicRule, zenGraph, cedarPolicies, c
       evaluate: (input) => ourRoute(ruleset.evaluate(input, TODAY)),
     },
     { name: "json-logic-js", short: "json-logic", evaluate: (input) => p.jsonLogic.apply(jsonLogicRule, input) },
+    { name: "json-logic-engine (compiled)", short: "json-logic-engine", evaluate: jsonLogicEngineBuilt },
     {
       name: "Cedar (cedar-wasm, preparsed policies)",
       short: "cedar",
@@ -212,6 +218,79 @@ async function decision(title, config, p, inputs) {
   return { title, agree: Object.fromEntries(counts), results: results.map((r) => ({ engine: r.engine.short, ...r, engine_name: r.engine.name })) };
 }
 
+/** What our batch says for case `i`: its route, or "undecided" / "conflict". */
+function batchRoute(batch, i) {
+  const [status, values] = batch.results[i][0];
+  const word = batch.statuses[status];
+  return word === "undecided" || word === "conflict" ? word : batch.outcomes[0].values[values[0]];
+}
+
+/** The batch path: all inputs as one JSON Lines text; ours in one call, the peers a line at a time. */
+async function batchPath(title, config, p, inputs) {
+  const list = await engines(config, p);
+  const text = inputs.map((answers) => JSON.stringify({ today: TODAY, answers })).join("\n");
+  const ruleset = config.core.Ruleset.load(config.source);
+  const ours = () => ruleset.evaluateBatch(text, TODAY, ["route"]);
+  const check = ours();
+  const reference = list.find((e) => e.short === "ours-evaluate");
+  inputs.forEach((input, i) => {
+    const want = reference.evaluate(input);
+    if (batchRoute(check, i) !== want) throw new Error(`batch: case ${i} says ${batchRoute(check, i)}, ours says ${want}`);
+  });
+  const peersFromText = list
+    .filter((e) => !e.short.startsWith("ours"))
+    .map((e) => ({
+      name: `${e.name}: JSON.parse per line, then evaluate`,
+      short: e.short,
+      async: e.async,
+      run: async () => {
+        let sink = 0;
+        for (const line of text.split("\n")) {
+          const { answers } = JSON.parse(line);
+          const v = e.async ? await e.evaluate(answers) : e.evaluate(answers);
+          sink += v.length;
+        }
+        return sink;
+      },
+    }));
+  const runs = [
+    { name: "Regiewijzer, Ruleset.evaluateBatch (one call, the text in, route of every case out)", short: "ours-batch", run: () => ours().cases },
+    ...peersFromText,
+  ];
+  const results = [];
+  for (const r of runs) {
+    const n = r.async ? Math.min(inputs.length, 200) : inputs.length;
+    const rounds = r.async ? Math.min(ROUNDS, 3) : ROUNDS;
+    const perRound = [];
+    const once = async () => {
+      const t0 = performance.now();
+      await r.run();
+      return ((performance.now() - t0) * 1000) / inputs.length;
+    };
+    if (r.async) {
+      // Zen at ~0.3 ms a case: timed on a prefix of the lines (same per-case figure).
+      const short = text.split("\n").slice(0, n).join("\n");
+      const peer = list.find((e) => e.short === r.short);
+      r.run = async () => {
+        for (const line of short.split("\n")) await peer.evaluate(JSON.parse(line).answers);
+      };
+    }
+    await once();
+    for (let i = 0; i < rounds; i++) perRound.push((await once()) * (r.async ? inputs.length / n : 1));
+    results.push({ name: r.name, short: r.short, median: median(perRound), p10: quantile(perRound, 0.1), p90: quantile(perRound, 0.9) });
+  }
+  const oursMedian = results[0].median;
+  console.log(`\n### Batch path: ${title}\n`);
+  console.log(`${inputs.length} cases as one JSON Lines text; ours agrees with Ruleset.evaluate on every case.\n`);
+  console.log(
+    table(
+      ["engine", "µs / case (median)", "p10–p90 of rounds", "× ours (batch)"],
+      results.map((r) => [r.name, fmt(r.median), `${fmt(r.p10)}–${fmt(r.p90)}`, fmt(r.median / oursMedian)]),
+    ),
+  );
+  return { title: `batch: ${title}`, results };
+}
+
 const core = await loadCore();
 const p = peers();
 console.log(`## Engines compared (node ${process.version}; ${Object.entries(p.versions).map(([k, v]) => `${k} ${v}`).join(", ")})`);
@@ -250,6 +329,22 @@ out.push(
     },
     p,
     completeInputs(ROUTE, N_INPUTS, 11),
+  ),
+);
+out.push(
+  await batchPath(
+    `\`route\` of rulesets/triage.regels`,
+    {
+      core,
+      source: triage,
+      facts: ROUTE.facts,
+      jsonLogicRule: toJsonLogic(ROUTE),
+      zenGraph: toZen(ROUTE),
+      cedarPolicies: toCedar(ROUTE),
+      cedarValue: (id) => ROUTE.rows[Number(id.slice(0, 3))].value,
+    },
+    p,
+    completeInputs(ROUTE, Number(arg("--batch", 20000)), 13),
   ),
 );
 if (JSON_OUT) await writeFile(JSON_OUT, JSON.stringify({ node: process.version, versions: p.versions, decisions: out }, null, 2));

@@ -1,0 +1,54 @@
+// The rules-core API's batch and replay (issue 24), as a page or the playground's Worker calls them: the
+// cases cross as the file's text, the results as one object; bad rows come back by line.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+
+const CORE = new URL("../pkg/core/", import.meta.url);
+const core = await import(new URL("regiewijzer_core.js", CORE));
+await core.default({ module_or_path: await readFile(new URL("regiewijzer_core_bg.wasm", CORE)) });
+const source = await readFile(new URL("../rulesets/triage.regels", import.meta.url), "utf8");
+const old = core.Ruleset.load(source);
+const now = core.Ruleset.load(source.replace("parameter draaideur_eerdere_meldingen = 2", "parameter draaideur_eerdere_meldingen = 3"));
+
+const CSV = `today,acuut_gevaar,huiselijk_geweld,leeftijd,woonsituatie,vermoeden_psychische_stoornis,hulp_geweigerd,verslaving,eerdere_meldingen
+2026-03-01,nee,nee,40,eigen_woning,nee,nee,ja,2
+2026-03-01,ja,nee,40,eigen_woning,nee,nee,nee,0
+2026-13-01,nee,nee,40,eigen_woning,nee,nee,ja,2
+`;
+
+test("evaluateBatch: ids once, per case and outcome status, values and rules; bad rows by line", () => {
+  const batch = old.evaluateBatch(CSV, "2026-03-20");
+  assert.equal(batch.format, "csv");
+  assert.equal(batch.cases, 2);
+  assert.deepEqual(batch.lines, [2, 3]);
+  assert.deepEqual(batch.bad.map((b) => b.line), [4]);
+  const route = batch.outcomes.findIndex((o) => o.id === "route");
+  const value = (i) => batch.outcomes[route].values[batch.results[i][route][1][0]];
+  assert.equal(value(0), "bemoeizorg");
+  assert.equal(value(1), "crisisdienst_112");
+  // The same as the whole evaluation of the same answers.
+  const whole = old.evaluate({ acuut_gevaar: true, huiselijk_geweld: false, leeftijd: 40, woonsituatie: "eigen_woning",
+    vermoeden_psychische_stoornis: false, hulp_geweigerd: false, verslaving: false, eerdere_meldingen: 0 }, "2026-03-01");
+  const o = whole.outcomes.find((x) => x.id === "route");
+  assert.deepEqual(batch.results[1][route][2].map((r) => batch.rules[r]), o.reasons.map((r) => r.rule));
+  // Only the outcomes asked for.
+  const only = old.evaluateBatch(CSV, "2026-03-20", ["route"]);
+  assert.deepEqual(only.outcomes.map((x) => x.id), ["route"]);
+  assert.deepEqual(only.results.map((r) => r[0]), batch.results.map((r) => r[route]));
+});
+
+test("replay: the threshold 2 → 3 flips the case with two earlier reports, with reasons and CSV", () => {
+  const report = core.replay(old, now, CSV, { today: "2026-03-20", csv: "en" });
+  assert.equal(report.cases, 2);
+  assert.equal(report.changed, 1);
+  const route = report.outcomes.find((o) => o.id === "route");
+  assert.equal(route.flips.length, 1);
+  assert.deepEqual(route.flips[0].lines, [2]);
+  assert.equal(route.flips[0].from.values[0], "bemoeizorg");
+  assert.match(route.flips[0].message.nl, /^1 van de 2 meldingen: /);
+  assert.ok(route.flips[0].cases[0].old.length > 0 && route.flips[0].cases[0].new.length > 0);
+  assert.match(report.csv, /^outcome,line,old,new,/);
+  assert.equal(core.replay(old, old, CSV, undefined).changed, 0);
+  assert.throws(() => core.replay(old, now, CSV, { today: "gisteren" }));
+});
