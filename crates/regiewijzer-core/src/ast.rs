@@ -151,6 +151,48 @@ pub enum ItemKind {
     Named(Named),
     /// `handover NAME ...`
     Handover(Handover),
+    /// `replace ...`, `remove ...`, `extend ...`: a change a variant makes to its base.
+    Change(Change),
+}
+
+/// A change a variant makes to its base ruleset (see `variant of` in the header).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// `replace rule NAME` with the whole new rule.
+    ReplaceRule(Rule),
+    /// `remove rule NAME` or `remove table NAME`.
+    Remove {
+        /// True for `remove table`.
+        table: bool,
+        /// The rule's or table's name in the base.
+        name: Ident,
+    },
+    /// `extend outcome NAME` with more `value` lines.
+    ExtendOutcome {
+        /// The outcome in the base.
+        outcome: Ident,
+        /// The values added.
+        values: Vec<Clause<ValueDecl>>,
+    },
+    /// `replace label NAME [PART] nl ".." en ".."`: the label of a question, outcome, section, parameter,
+    /// party, phase or override reason of the base, or of one of its options, values or levels.
+    ReplaceLabel {
+        /// The declaration in the base.
+        target: Ident,
+        /// An option, value (or level number) of it.
+        part: Option<Ident>,
+        /// The new label.
+        label: TextPair,
+    },
+}
+
+/// `variant of BASE "VERSION"` on the header line: this ruleset is its base with changes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VariantOf {
+    /// The base ruleset's id.
+    pub base: Ident,
+    /// The base's version the changes were written against.
+    pub version: StrLit,
 }
 
 /// `party NAME` / `phase NAME` / `override reason NAME` with its label: a party that can hold the lead, a
@@ -230,6 +272,8 @@ pub struct Header {
     pub phases: Option<Clause<Vec<Ident>>>,
     /// `note nl ".." en ".."`
     pub note: Option<Clause<TextPair>>,
+    /// `variant of BASE "VERSION"` after the id: a region's own version of another ruleset.
+    pub variant_of: Option<Clause<VariantOf>>,
 }
 
 /// `section ID` with its clauses.

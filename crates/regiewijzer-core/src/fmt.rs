@@ -17,8 +17,8 @@
 //! gives the same syntax tree, up to positions.
 
 use crate::ast::{
-    BinOp, Clause, Comment, Expr, Fact, Fallback, File, Handover, Header, Item, ItemKind, Named,
-    NamedKind, Outcome, Parameter, Policy, Rule, Section, Span, Table, Test, TextPair,
+    BinOp, Change, Clause, Comment, Expr, Fact, Fallback, File, Handover, Header, Item, ItemKind,
+    Named, NamedKind, Outcome, Parameter, Policy, Rule, Section, Span, Table, Test, TextPair,
 };
 use crate::diag::Diagnostic;
 use crate::print::{
@@ -113,7 +113,7 @@ impl Doc {
             ItemKind::Section(s) => self.section(start, s),
             ItemKind::Fact(f) => self.fact(start, f),
             ItemKind::Outcome(o) => self.outcome(start, o),
-            ItemKind::Rule(r) => self.rule(start, r),
+            ItemKind::Rule(r) => self.rule(start, r, "rule"),
             ItemKind::Table(t) => self.table(start, t),
             ItemKind::Test(t) => self.test(start, t),
             ItemKind::TestsFor(id) => {
@@ -122,13 +122,51 @@ impl Doc {
             ItemKind::Named(n) => self.named(start, n),
             ItemKind::Handover(h) => self.handover(start, h),
             ItemKind::Parameter(p) => self.parameter(start, p),
+            ItemKind::Change(c) => self.change(start, c),
         }
         self.items.push(first..self.entries.len());
     }
 
+    /// A variant's `replace`, `remove` or `extend`.
+    fn change(&mut self, start: u32, c: &Change) {
+        match c {
+            Change::ReplaceRule(r) => self.rule(start, r, "replace rule"),
+            Change::Remove { table, name } => {
+                let what = if *table { "table" } else { "rule" };
+                self.entry(start, 0, vec![format!("remove {what} {}", name.name)]);
+            }
+            Change::ExtendOutcome { outcome, values } => {
+                self.entry(start, 0, vec![format!("extend outcome {}", outcome.name)]);
+                for v in values {
+                    let text = format!("value {} {}", v.value.name.name, text_pair(&v.value.label));
+                    self.line(v.span, text);
+                }
+            }
+            Change::ReplaceLabel {
+                target,
+                part,
+                label,
+            } => {
+                let part = part
+                    .as_ref()
+                    .map_or(String::new(), |p| format!(" {}", p.name));
+                let line = format!("replace label {}{part} {}", target.name, text_pair(label));
+                self.entry(start, 0, vec![line]);
+            }
+        }
+    }
+
     /// `ruleset NAME` and its clauses.
     fn header(&mut self, start: u32, h: &Header) {
-        self.entry(start, 0, vec![format!("ruleset {}", h.id.name)]);
+        let variant = h.variant_of.as_ref().map_or(String::new(), |v| {
+            let v = &v.value;
+            format!(
+                " variant of {} {}",
+                v.base.name,
+                string_lit(&v.version.value)
+            )
+        });
+        self.entry(start, 0, vec![format!("ruleset {}{variant}", h.id.name)]);
         self.pair(&h.title, "title");
         if let Some(v) = &h.version {
             self.line(v.span, format!("version {}", string_lit(&v.value.value)));
@@ -238,8 +276,8 @@ impl Doc {
     }
 
     /// `rule NAME` and its clauses.
-    fn rule(&mut self, start: u32, r: &Rule) {
-        self.entry(start, 0, vec![format!("rule {}", r.name.name)]);
+    fn rule(&mut self, start: u32, r: &Rule, keyword: &str) {
+        self.entry(start, 0, vec![format!("{keyword} {}", r.name.name)]);
         self.pair(&r.title, "title");
         self.condition(&r.when, "when");
         if let Some(t) = &r.then {

@@ -115,6 +115,9 @@ pub const KEYWORDS: &[Keyword] = &[
     declaring("phase", &[Item, Type]),
     declaring("handover", &[Item]),
     kw("override", &[Item]),
+    kw("replace", &[Item]),
+    kw("remove", &[Item]),
+    kw("extend", &[Item]),
     // Clauses.
     kw("title", &[Clause]),
     kw("version", &[Clause]),
@@ -178,6 +181,7 @@ pub const KEYWORDS: &[Keyword] = &[
     kw("regional", &[Word]),
     kw("parties", &[Word]),
     kw("phases", &[Word, Clause]),
+    kw("variant", &[Word]),
     // States an outcome can be expected in.
     kw("undecided", &[State]),
     kw("provisional", &[State]),

@@ -21,6 +21,10 @@ impl Checker<'_> {
         for (n, item) in file.items.iter().enumerate() {
             match &item.kind {
                 ItemKind::Header(h) => {
+                    if let Some(v) = &h.variant_of {
+                        let base = v.value.base.name.clone();
+                        self.err(DiagKind::VariantNeedsBase { base }, v.span);
+                    }
                     if items.meta.is_some() {
                         self.err(DiagKind::DuplicateHeader, h.id.span);
                     } else {
@@ -41,6 +45,7 @@ impl Checker<'_> {
                 ItemKind::Parameter(p) => items.params.push(p),
                 ItemKind::Named(n) => self.declare_named(n),
                 ItemKind::Handover(h) => items.handovers.push(h),
+                ItemKind::Change(_) => self.err(DiagKind::ChangeWithoutBase, item.span),
                 ItemKind::TestsFor(id) => self.err(
                     DiagKind::Expected {
                         expected: Wanted::RulesetHeader,
@@ -214,6 +219,7 @@ impl Checker<'_> {
             valid_from: h.valid_from.as_ref().map(|c| c.value.value),
             note,
             hash: String::new(),
+            base: None,
         }
     }
 

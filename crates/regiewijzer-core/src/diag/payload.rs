@@ -161,6 +161,10 @@ pub enum Decl {
     Phase,
     /// A reason for overriding.
     OverrideReason,
+    /// A parameter.
+    Parameter,
+    /// Anything with a label: a question, outcome, section, parameter, party, phase or reason.
+    Labelled,
 }
 
 /// The item a clause belongs to or is missing from.
