@@ -124,7 +124,11 @@ impl Compiled {
 /// Parses and checks a `.regels` source text. Time and memory are linear in the length of the source,
 /// however many problems it has.
 pub fn compile(source: &str) -> Compiled {
-    let (file, diagnostics) = parse::parse(source);
+    let (file, mut diagnostics) = parse::parse(source);
+    if let Some(needs_base) = variant::needs_base(&file, source) {
+        diagnostics.push(needs_base);
+        return finish(None, diagnostics);
+    }
     let (model, more) = check::check(source, &file, diagnostics.iter().any(Diagnostic::is_error));
     finish(model, diagnostics.into_iter().chain(more).collect())
 }

@@ -15,7 +15,7 @@
 //! points into the variant's file. Its hash is that of the variant's own text; [`crate::model::Meta`]'s
 //! `base` records the base's id, version and hash.
 
-use crate::ast::{Change, Clause, File, Item, ItemKind, Span, TextPair};
+use crate::ast::{Change, Clause, File, Item, ItemKind, Span, TextPair, VariantOf};
 use crate::check::check;
 use crate::diag::{Decl, DiagKind, Diagnostic, LineIndex, suggest_within};
 use crate::model::BaseRef;
@@ -29,7 +29,7 @@ const SUGGESTION_WORK: usize = 4_000_000;
 /// is not a variant (or its header cannot be read).
 pub fn variant_of(source: &str) -> Option<(String, String)> {
     let (file, _) = parse(source);
-    let v = header_variant(&file)?;
+    let v = &variant_clause(&file)?.value;
     Some((v.base.name.clone(), v.version.value.clone()))
 }
 
@@ -42,9 +42,18 @@ pub fn ruleset_id(source: &str) -> Option<String> {
     })
 }
 
-fn header_variant(file: &File) -> Option<&crate::ast::VariantOf> {
+/// `E701` for a variant checked on its own: nothing else is checked without its base.
+pub(crate) fn needs_base(file: &File, source: &str) -> Option<Diagnostic> {
+    let v = variant_clause(file)?;
+    let base = v.value.base.name.clone();
+    let kind = DiagKind::VariantNeedsBase { base };
+    Some(Diagnostic::new(kind, v.span, &LineIndex::new(source)))
+}
+
+/// The header's `variant of` clause, if any.
+fn variant_clause(file: &File) -> Option<&Clause<VariantOf>> {
     file.items.iter().find_map(|i| match &i.kind {
-        ItemKind::Header(h) => h.variant_of.as_ref().map(|v| &v.value),
+        ItemKind::Header(h) => h.variant_of.as_ref(),
         _ => None,
     })
 }
@@ -56,15 +65,14 @@ fn header_variant(file: &File) -> Option<&crate::ast::VariantOf> {
 /// problem of the resolved ruleset.
 pub fn compile_variant(source: &str, base_source: &str) -> Compiled {
     let (file, mut diags) = parse(source);
-    let Some((span, base_id, version)) = file.items.iter().find_map(|i| match &i.kind {
-        ItemKind::Header(h) => h.variant_of.as_ref().map(|v| {
-            let v2 = &v.value;
-            (v.span, v2.base.clone(), v2.version.clone())
-        }),
-        _ => None,
-    }) else {
+    let Some(clause) = variant_clause(&file) else {
         return compile(source);
     };
+    let (span, base_id, version) = (
+        clause.span,
+        clause.value.base.clone(),
+        clause.value.version.clone(),
+    );
     if diags.iter().any(Diagnostic::is_error) {
         return finish(None, diags);
     }

@@ -21,10 +21,6 @@ impl Checker<'_> {
         for (n, item) in file.items.iter().enumerate() {
             match &item.kind {
                 ItemKind::Header(h) => {
-                    if let Some(v) = &h.variant_of {
-                        let base = v.value.base.name.clone();
-                        self.err(DiagKind::VariantNeedsBase { base }, v.span);
-                    }
                     if items.meta.is_some() {
                         self.err(DiagKind::DuplicateHeader, h.id.span);
                     } else {
