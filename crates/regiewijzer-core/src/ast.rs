@@ -159,7 +159,7 @@ pub enum ItemKind {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
     /// `replace rule NAME` with the whole new rule.
-    ReplaceRule(Rule),
+    ReplaceRule(Box<Rule>),
     /// `remove rule NAME` or `remove table NAME`.
     Remove {
         /// True for `remove table`.

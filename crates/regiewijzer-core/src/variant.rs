@@ -224,7 +224,7 @@ impl Merge<'_> {
                 Some(i) => {
                     if let Some(slot) = self.items.get_mut(i) {
                         *slot = Item {
-                            kind: ItemKind::Rule(r),
+                            kind: ItemKind::Rule(*r),
                             span,
                         };
                     }

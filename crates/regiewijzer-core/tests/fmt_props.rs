@@ -448,7 +448,7 @@ fn item_kind() -> impl Strategy<Value = ItemKind> {
         .boxed();
     let value = (ident(), text_pair()).prop_map(|(name, label)| ValueDecl { name, label });
     let change = prop_oneof![
-        rule.clone().prop_map(Change::ReplaceRule),
+        rule.clone().prop_map(|r| Change::ReplaceRule(Box::new(r))),
         (any::<bool>(), ident()).prop_map(|(table, name)| Change::Remove { table, name }),
         (ident(), prop::collection::vec(clause(value), 0..3))
             .prop_map(|(outcome, values)| Change::ExtendOutcome { outcome, values }),

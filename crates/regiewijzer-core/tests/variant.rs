@@ -31,7 +31,7 @@ fn codes(diags: &[Diagnostic]) -> Vec<(String, u32, u32, String)> {
     diags
         .iter()
         .map(|d| {
-            let at = (d.start.line as u32, d.start.column as u32);
+            let at = (d.start.line, d.start.column);
             (d.code.to_string(), at.0, at.1, d.message_en.clone())
         })
         .collect()

@@ -23,7 +23,9 @@ impl Parser {
     /// A change after its keyword `kw` (`replace`, `remove` or `extend`).
     pub(super) fn change(&mut self, kw: &str) -> PResult<Change> {
         match kw {
-            "replace" if self.eat_word("rule") => self.rule().map(Change::ReplaceRule),
+            "replace" if self.eat_word("rule") => {
+                self.rule().map(|r| Change::ReplaceRule(Box::new(r)))
+            }
             "replace" => {
                 self.expect_word("label")?;
                 self.replace_label()
