@@ -174,6 +174,17 @@ pub enum Change {
         /// The values added.
         values: Vec<Clause<ValueDecl>>,
     },
+    /// `replace rows TABLE`, `remove rows TABLE`, `extend table TABLE`, each with rows: rows of a base table
+    /// replaced (matched by their input cells, given new output cells), removed (matched by their input
+    /// cells) or added (after the table's own).
+    Rows {
+        /// Replace, remove or add.
+        kind: RowChange,
+        /// The table in the base.
+        table: Ident,
+        /// The rows written.
+        rows: Vec<Clause<TableRow>>,
+    },
     /// `replace label NAME [PART] nl ".." en ".."`: the label of a question, outcome, section, parameter,
     /// party, phase or override reason of the base, or of one of its options, values or levels.
     ReplaceLabel {
@@ -184,6 +195,17 @@ pub enum Change {
         /// The new label.
         label: TextPair,
     },
+}
+
+/// What a variant does with the rows it writes for a base table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowChange {
+    /// `replace rows`: the base's row with the same input cells gets these output cells.
+    Replace,
+    /// `remove rows`: the base's row with the same input cells is left out.
+    Remove,
+    /// `extend table`: the rows are added after the base's.
+    Add,
 }
 
 /// `variant of BASE "VERSION"` on the header line: this ruleset is its base with changes.

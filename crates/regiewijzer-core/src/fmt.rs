@@ -18,7 +18,8 @@
 
 use crate::ast::{
     BinOp, Change, Clause, Comment, Expr, Fact, Fallback, File, Handover, Header, Item, ItemKind,
-    Named, NamedKind, Outcome, Parameter, Policy, Rule, Section, Span, Table, Test, TextPair,
+    Named, NamedKind, Outcome, Parameter, Policy, RowChange, Rule, Section, Span, Table, TableRow,
+    Test, TextPair,
 };
 use crate::diag::Diagnostic;
 use crate::print::{
@@ -134,6 +135,16 @@ impl Doc {
             Change::Remove { table, name } => {
                 let what = if *table { "table" } else { "rule" };
                 self.entry(start, 0, vec![format!("remove {what} {}", name.name)]);
+            }
+            Change::Rows { kind, table, rows } => {
+                let head = match kind {
+                    RowChange::Replace => "replace rows",
+                    RowChange::Remove => "remove rows",
+                    RowChange::Add => "extend table",
+                };
+                self.entry(start, 0, vec![format!("{head} {}", table.name)]);
+                let rows: Vec<_> = rows.iter().map(row_cells).collect();
+                self.rows(&rows);
             }
             Change::ExtendOutcome { outcome, values } => {
                 self.entry(start, 0, vec![format!("extend outcome {}", outcome.name)]);
@@ -390,16 +401,15 @@ impl Doc {
                 h.value.outputs.iter().map(|o| o.name.clone()).collect(),
             ));
         }
-        for r in &t.rows {
-            rows.push((
-                r.span,
-                r.value.inputs.iter().map(cell_to_string).collect(),
-                r.value.outputs.iter().map(out_cell_to_string).collect(),
-            ));
-        }
+        rows.extend(t.rows.iter().map(row_cells));
+        self.rows(&rows);
+    }
+
+    /// Rows of cell texts, aligned in columns.
+    fn rows(&mut self, rows: &[(Span, Vec<String>, Vec<String>)]) {
         let in_widths = column_widths(rows.iter().map(|r| &r.1));
         let out_widths = column_widths(rows.iter().map(|r| &r.2));
-        for (span, ins, outs) in &rows {
+        for (span, ins, outs) in rows {
             let mut line = String::from("  |");
             push_cells(&mut line, ins, &in_widths);
             line.push('|');
@@ -830,4 +840,13 @@ mod tests {
         let out = stable("ruleset r\r\n  title nl \"T\" # c\r\n  version \"1\"\r\n");
         assert_eq!(out, "ruleset r\n  title nl \"T\"  # c\n  version \"1\"\n");
     }
+}
+
+/// A row's place and its cells as texts.
+fn row_cells(r: &Clause<TableRow>) -> (Span, Vec<String>, Vec<String>) {
+    (
+        r.span,
+        r.value.inputs.iter().map(cell_to_string).collect(),
+        r.value.outputs.iter().map(out_cell_to_string).collect(),
+    )
 }

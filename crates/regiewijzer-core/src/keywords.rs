@@ -7,7 +7,7 @@
 //!
 //! A word may have several roles (`party` starts an item and is a type; `priority` is a clause and a
 //! policy). A keyword is reserved (cannot be a name) unless it only has a meaning right after another
-//! keyword ([`Keyword::reserved`] false: `reason`, `to`, `the`, `last`).
+//! keyword ([`Keyword::reserved`] false: `reason`, `to`, `the`, `last`, `rows`).
 
 use crate::diag::Words;
 
@@ -199,6 +199,7 @@ pub const KEYWORDS: &[Keyword] = &[
     contextual("to", false),
     contextual("the", false),
     contextual("last", false),
+    contextual("rows", false),
 ];
 
 /// The keyword `w`, if it is one.

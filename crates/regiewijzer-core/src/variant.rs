@@ -15,11 +15,14 @@
 //! points into the variant's file. Its hash is that of the variant's own text; [`crate::model::Meta`]'s
 //! `base` records the base's id, version and hash.
 
-use crate::ast::{Change, Clause, File, Item, ItemKind, Span, TextPair, VariantOf};
+use crate::ast::{
+    Change, Clause, File, Ident, Item, ItemKind, RowChange, Span, TableRow, TextPair, VariantOf,
+};
 use crate::check::check;
 use crate::diag::{Decl, DiagKind, Diagnostic, LineIndex, suggest_within};
 use crate::model::BaseRef;
 use crate::parse::{parse, parse_placed};
+use crate::print::cell_to_string;
 use crate::{Compiled, compile, finish};
 
 /// The most characters compared for "did you mean" in one resolution (as the checker's budget).
@@ -244,6 +247,7 @@ impl Merge<'_> {
                     None => self.missing(decl, &name.name, name.span, named),
                 }
             }
+            Change::Rows { kind, table, rows } => self.rows(kind, &table, rows),
             Change::ExtendOutcome { outcome, values } => {
                 let i = self.find(&outcome.name, Named::Outcome);
                 match i.and_then(|i| self.items.get_mut(i)).map(|it| &mut it.kind) {
@@ -279,6 +283,43 @@ impl Merge<'_> {
         }
     }
 
+    /// Rows of a base table replaced, removed or added; a row is named by its input cells.
+    fn rows(&mut self, kind: RowChange, table: &Ident, rows: Vec<Clause<TableRow>>) {
+        let i = self.find(&table.name, Named::Table);
+        let Some(ItemKind::Table(t)) = i.and_then(|i| self.items.get_mut(i)).map(|it| &mut it.kind)
+        else {
+            self.missing(Decl::RuleOrTable, &table.name, table.span, Named::Table);
+            return;
+        };
+        let mut gone = Vec::new();
+        for row in rows {
+            if kind == RowChange::Add {
+                t.rows.push(row);
+                continue;
+            }
+            let key = row_key(&row.value);
+            match t.rows.iter().position(|r| row_key(&r.value) == key) {
+                Some(at) if kind == RowChange::Remove => {
+                    t.rows.remove(at);
+                }
+                Some(at) => {
+                    if let Some(base) = t.rows.get_mut(at) {
+                        base.value.outputs = row.value.outputs;
+                    }
+                }
+                None => gone.push((key, row.span)),
+            }
+        }
+        for (key, span) in gone {
+            let kind = DiagKind::NotInBase {
+                what: Decl::Row,
+                name: format!("{} | {key} |", table.name),
+                suggestion: None,
+            };
+            self.diags.push(Diagnostic::new(kind, span, self.index));
+        }
+    }
+
     /// The index of the base item of kind `named` called `name`.
     fn find(&self, name: &str, named: Named) -> Option<usize> {
         self.items
@@ -301,6 +342,12 @@ impl Merge<'_> {
         };
         self.diags.push(Diagnostic::new(kind, span, self.index));
     }
+}
+
+/// What names a row: its input cells, as the formatter writes them.
+fn row_key(row: &TableRow) -> String {
+    let cells: Vec<String> = row.inputs.iter().map(cell_to_string).collect();
+    cells.join(" | ")
 }
 
 /// The name of an item when it is of kind `named`.

@@ -460,6 +460,17 @@ fn item_kind() -> impl Strategy<Value = ItemKind> {
             }
         }),
     ];
+    let kind = prop_oneof![
+        Just(RowChange::Replace),
+        Just(RowChange::Remove),
+        Just(RowChange::Add)
+    ];
+    let rows = (kind, table()).prop_map(|(kind, t)| Change::Rows {
+        kind,
+        table: t.name,
+        rows: t.rows,
+    });
+    let change = prop_oneof![change, rows];
     let rule = rule.prop_map(ItemKind::Rule);
     let given = (ident(), literal()).prop_map(|(fact, value)| Given {
         fact,

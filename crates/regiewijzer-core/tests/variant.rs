@@ -301,3 +301,69 @@ fn a_variant_formats_to_itself() {
     let out = regiewijzer_core::format(&v).unwrap();
     assert_eq!(out, v, "the fixture is in canonical layout");
 }
+
+fn regie() -> String {
+    read("../../rulesets/regie.regels")
+}
+
+/// The lead in aftercare after the clinic (or `None`), by the rules of `m`.
+fn aftercare_lead(m: &Model, by: &str) -> Vec<String> {
+    let answers = format!(r#"{{"fase":"nazorg","nazorg_door":"{by}"}}"#);
+    let raw: RawAnswers = serde_json::from_str(&answers).unwrap();
+    let (a, issues) = Answers::from_raw(m, &raw);
+    assert!(issues.is_empty(), "{issues:?}");
+    let e = evaluate(m, &a, Date::parse("2026-03-02").unwrap());
+    let lead = e.outcomes.iter().find(|o| o.id == "regiehouder").unwrap();
+    lead.values.clone()
+}
+
+#[test]
+fn table_rows_are_replaced_and_removed_by_their_input_cells() {
+    let c = compile_variant(&read("tests/fixtures/variants/regie_zuid.regels"), &regie());
+    assert!(c.diagnostics.is_empty(), "{:#?}", codes(&c.diagnostics));
+    let m = c.model.unwrap();
+    let base = compile(&regie()).model.unwrap();
+    assert_eq!(aftercare_lead(&base, "kliniek"), ["kliniek"]);
+    assert_eq!(aftercare_lead(&m, "kliniek"), ["fact_team"]);
+    let rows = |m: &Model| {
+        m.rules
+            .iter()
+            .filter(|r| r.id.starts_with("nazorg_regie"))
+            .count()
+    };
+    assert_eq!(rows(&m), rows(&base) - 1);
+    assert_eq!(aftercare_lead(&base, "crisisdienst"), ["crisisdienst"]);
+    assert_ne!(aftercare_lead(&m, "crisisdienst"), ["crisisdienst"]);
+    // A row the base no longer has is named by its cells; a table the base no longer has by its name.
+    let moved = regie().replace("| nazorg | kliniek ", "| nazorg | in [kliniek] ");
+    let gone = compile_variant(&read("tests/fixtures/variants/regie_zuid.regels"), &moved);
+    let errors: Vec<_> = codes(&gone.diagnostics)
+        .into_iter()
+        .filter(|d| d.0.starts_with('E'))
+        .collect();
+    assert!(!errors.is_empty());
+    let row = errors
+        .iter()
+        .find(|d| d.1 == 8)
+        .expect("the replaced row, at its line");
+    assert_eq!(
+        row.3,
+        "the base has no row `nazorg_regie | nazorg | kliniek |` (any more)"
+    );
+}
+
+#[test]
+fn rows_added_to_a_table_come_after_the_bases() {
+    let variant = "ruleset regie_west variant of regie \"0.1.0\"\n  title nl \"W\" en \"W\"\n  version \"1\"\n\nextend table nazorg_regie\n  | nazorg | kliniek || huisarts |\n";
+    // The base's row for the clinic comes first (its rows keep their order and priority).
+    let m = compile_variant(variant, &regie()).model.unwrap();
+    let base = compile(&regie()).model.unwrap();
+    let rows = |m: &Model| {
+        m.rules
+            .iter()
+            .filter(|r| r.id.starts_with("nazorg_regie"))
+            .count()
+    };
+    assert_eq!(rows(&m), rows(&base) + 1);
+    assert_eq!(regiewijzer_core::format(variant).unwrap(), variant);
+}

@@ -343,6 +343,7 @@ fn decl(d: Decl) -> &'static str {
         Decl::Phase => "phase",
         Decl::OverrideReason => "reason for overriding",
         Decl::Parameter => "parameter",
+        Decl::Row => "row",
         Decl::Labelled => "question, outcome, section, parameter, party, phase or reason",
     }
 }

@@ -328,6 +328,7 @@ fn decl(d: Decl) -> &'static str {
         Decl::Phase => "fase",
         Decl::OverrideReason => "reden om af te wijken",
         Decl::Parameter => "parameter",
+        Decl::Row => "rij",
         Decl::Labelled => "vraag, uitkomst, sectie, parameter, partij, fase of reden",
     }
 }

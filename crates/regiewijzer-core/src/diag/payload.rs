@@ -163,6 +163,8 @@ pub enum Decl {
     OverrideReason,
     /// A parameter.
     Parameter,
+    /// A row of a table (named by its input cells).
+    Row,
     /// Anything with a label: a question, outcome, section, parameter, party, phase or reason.
     Labelled,
 }

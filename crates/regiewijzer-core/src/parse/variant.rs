@@ -23,6 +23,9 @@ impl Parser {
     /// A change after its keyword `kw` (`replace`, `remove` or `extend`).
     pub(super) fn change(&mut self, kw: &str) -> PResult<Change> {
         match kw {
+            "replace" if self.eat_word("rows") => self.rows(RowChange::Replace),
+            "remove" if self.eat_word("rows") => self.rows(RowChange::Remove),
+            "extend" if self.eat_word("table") => self.rows(RowChange::Add),
             "replace" if self.eat_word("rule") => {
                 self.rule().map(|r| Change::ReplaceRule(Box::new(r)))
             }
@@ -43,6 +46,20 @@ impl Parser {
                 self.extend_outcome()
             }
         }
+    }
+
+    /// A table's name and the rows on the lines after it (after `replace rows`, `remove rows` or
+    /// `extend table`).
+    fn rows(&mut self, kind: RowChange) -> PResult<Change> {
+        let table = self.ident("the table's name", "de naam van de tabel")?;
+        let mut rows = Vec::new();
+        self.clauses("table", &["|"], |p, _, start| {
+            let row = p.table_row()?;
+            let span = start.to(p.prev_span());
+            rows.push(Clause { value: row, span });
+            Ok(())
+        });
+        Ok(Change::Rows { kind, table, rows })
     }
 
     /// `replace label NAME [PART] nl ".." en ".."` (after `label`).
