@@ -569,6 +569,15 @@ fn fits(line: &str) -> bool {
     line.chars().count() <= MAX_LINE
 }
 
+/// A row's place and its cells as texts.
+fn row_cells(r: &Clause<TableRow>) -> (Span, Vec<String>, Vec<String>) {
+    (
+        r.span,
+        r.value.inputs.iter().map(cell_to_string).collect(),
+        r.value.outputs.iter().map(out_cell_to_string).collect(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -840,13 +849,4 @@ mod tests {
         let out = stable("ruleset r\r\n  title nl \"T\" # c\r\n  version \"1\"\r\n");
         assert_eq!(out, "ruleset r\n  title nl \"T\"  # c\n  version \"1\"\n");
     }
-}
-
-/// A row's place and its cells as texts.
-fn row_cells(r: &Clause<TableRow>) -> (Span, Vec<String>, Vec<String>) {
-    (
-        r.span,
-        r.value.inputs.iter().map(cell_to_string).collect(),
-        r.value.outputs.iter().map(out_cell_to_string).collect(),
-    )
 }
