@@ -183,8 +183,14 @@ pub fn run_diff(
 }
 
 fn diff_text(ui: &Ui, d: &Diff) -> String {
+    // A variant compared with its base: both names.
+    let new_id = if d.new.id == d.old.id {
+        String::new()
+    } else {
+        format!("{} ", d.new.id)
+    };
     let mut out = format!(
-        "{} {} ({}) → {} ({})\n",
+        "{} {} ({}) → {new_id}{} ({})\n",
         d.old.id,
         d.old.version,
         short(&d.old.hash),

@@ -8,7 +8,9 @@ use regiewijzer_core::ast::ItemKind;
 use regiewijzer_core::check_tests_file;
 use regiewijzer_core::limits::MAX_SOURCE_BYTES;
 use regiewijzer_core::model::TestDef;
-use regiewijzer_core::{Compiled, Diagnostic, Model, compile, parse, source};
+use regiewijzer_core::variant::{ruleset_id, variant_of};
+use regiewijzer_core::{Compiled, Diagnostic, Model, compile, compile_variant, parse, source};
+use std::sync::OnceLock;
 
 use crate::error::CliError;
 
@@ -30,7 +32,13 @@ impl Source {
     pub fn compile(&self) -> Compiled {
         match &self.refused {
             Some(d) => refused(d),
-            None => compile(&self.text),
+            None => match variant_of(&self.text) {
+                Some((base, _)) => match find_base(&self.path, &base) {
+                    Some(text) => compile_variant(&self.text, &text),
+                    None => compile(&self.text),
+                },
+                None => compile(&self.text),
+            },
         }
     }
 
@@ -65,6 +73,46 @@ impl Source {
             None => regiewijzer_core::fmt::format(&self.text),
         }
     }
+}
+
+/// Where a variant's base may be: the `--base` file (then only there), or the files given.
+static BASES: OnceLock<(Option<PathBuf>, Vec<PathBuf>)> = OnceLock::new();
+
+/// Says where variants find their base: `--base FILE`, else among `given` and in the variant's folder.
+pub fn set_bases(base: Option<PathBuf>, given: Vec<PathBuf>) {
+    let _ = BASES.set((base, given));
+}
+
+/// The text of the base ruleset `id` of the variant at `path`: the `--base` file, else the first file
+/// given or in the variant's folder (not a tests file, not the variant) whose ruleset is `id`. `None`
+/// when there is none: the variant then reports that it needs its base (`E701`).
+fn find_base(path: &Path, id: &str) -> Option<String> {
+    let (base, given) = BASES.get().cloned().unwrap_or_default();
+    if let Some(base) = base {
+        return read(&base).ok().map(|s| s.text);
+    }
+    let folder = path
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let folder = if folder.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        folder
+    };
+    let mut near: Vec<PathBuf> = std::fs::read_dir(folder)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    near.sort();
+    given
+        .into_iter()
+        .chain(near)
+        .filter(|p| {
+            let name = p.to_string_lossy();
+            name.ends_with(".regels") && !name.ends_with(".tests.regels") && p != path
+        })
+        .filter_map(|p| read(&p).ok().filter(|s| s.refused.is_none()))
+        .find(|s| ruleset_id(&s.text).as_deref() == Some(id))
+        .map(|s| s.text)
 }
 
 fn refused(d: &Diagnostic) -> Compiled {

@@ -55,6 +55,11 @@ struct Cli {
     /// colour: auto (on a terminal or with CLICOLOR_FORCE, never with NO_COLOR), always, never
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
     color: ColorWhen,
+    /// de basis van een variant (`variant of`); anders zoekt regiewijzer haar tussen de gegeven
+    /// bestanden en in de map van de variant / the base of a variant (`variant of`); otherwise
+    /// regiewijzer looks for it among the files given and in the variant's folder
+    #[arg(long, global = true, value_name = "BESTAND / FILE")]
+    base: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -283,6 +288,7 @@ fn main() -> ExitCode {
         Err(e) => return usage(&e),
     };
     let ui = Ui::new(cli.lang, cli.color);
+    files::set_bases(cli.base, cli.command.files());
     match run(&ui, cli.command) {
         Ok(status) => status.exit_code(),
         Err(e) => {
@@ -305,6 +311,21 @@ fn usage(e: &clap::Error) -> ExitCode {
         return Status::Trouble.exit_code();
     }
     ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+}
+
+impl Command {
+    /// The rules files given, where a variant's base may be among them.
+    fn files(&self) -> Vec<PathBuf> {
+        match self {
+            Command::Check { files, .. }
+            | Command::Test { files, .. }
+            | Command::Trajectory { files }
+            | Command::Fmt { files, .. } => files.clone(),
+            Command::Eval { file, .. } | Command::Analyze { file, .. } => vec![file.clone()],
+            Command::Diff { old, new, .. } => vec![old.clone(), new.clone()],
+            Command::Verify { .. } | Command::Fhir(_) => Vec::new(),
+        }
+    }
 }
 
 fn run(ui: &Ui, command: Command) -> Result<Status, CliError> {

@@ -255,3 +255,22 @@ fn trajectory_is_unchanged() {
         .to_vec();
     assert_all(changed);
 }
+
+#[test]
+fn a_variant_against_its_base_is_unchanged() {
+    let variants = "crates/regiewijzer-core/tests/fixtures/variants";
+    let base = shipped("triage.regels");
+    let region = format!("{variants}/triage_drechtsteden.regels");
+    let old = format!("{variants}/verouderd.regels");
+    let mut changed = vec![golden(
+        "test.variant.nl",
+        &run(&["test", "--coverage", "--base", &base, &region]),
+    )];
+    for lang in ["nl", "en"] {
+        changed.push(golden(
+            &format!("check.variant.verouderd.{lang}"),
+            &run(&["--lang", lang, "check", "--base", &base, &old]),
+        ));
+    }
+    assert_all(changed);
+}

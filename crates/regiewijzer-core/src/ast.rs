@@ -151,6 +151,70 @@ pub enum ItemKind {
     Named(Named),
     /// `handover NAME ...`
     Handover(Handover),
+    /// `replace ...`, `remove ...`, `extend ...`: a change a variant makes to its base.
+    Change(Change),
+}
+
+/// A change a variant makes to its base ruleset (see `variant of` in the header).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// `replace rule NAME` with the whole new rule.
+    ReplaceRule(Box<Rule>),
+    /// `remove rule NAME` or `remove table NAME`.
+    Remove {
+        /// True for `remove table`.
+        table: bool,
+        /// The rule's or table's name in the base.
+        name: Ident,
+    },
+    /// `extend outcome NAME` with more `value` lines.
+    ExtendOutcome {
+        /// The outcome in the base.
+        outcome: Ident,
+        /// The values added.
+        values: Vec<Clause<ValueDecl>>,
+    },
+    /// `replace rows TABLE`, `remove rows TABLE`, `extend table TABLE`, each with rows: rows of a base table
+    /// replaced (matched by their input cells, given new output cells), removed (matched by their input
+    /// cells) or added (after the table's own).
+    Rows {
+        /// Replace, remove or add.
+        kind: RowChange,
+        /// The table in the base.
+        table: Ident,
+        /// The rows written.
+        rows: Vec<Clause<TableRow>>,
+    },
+    /// `replace label NAME [PART] nl ".." en ".."`: the label of a question, outcome, section, parameter,
+    /// party, phase or override reason of the base, or of one of its options, values or levels.
+    ReplaceLabel {
+        /// The declaration in the base.
+        target: Ident,
+        /// An option, value (or level number) of it.
+        part: Option<Ident>,
+        /// The new label.
+        label: TextPair,
+    },
+}
+
+/// What a variant does with the rows it writes for a base table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowChange {
+    /// `replace rows`: the base's row with the same input cells gets these output cells.
+    Replace,
+    /// `remove rows`: the base's row with the same input cells is left out.
+    Remove,
+    /// `extend table`: the rows are added after the base's.
+    Add,
+}
+
+/// `variant of BASE "VERSION"` on the header line: this ruleset is its base with changes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VariantOf {
+    /// The base ruleset's id.
+    pub base: Ident,
+    /// The base's version the changes were written against.
+    pub version: StrLit,
 }
 
 /// `party NAME` / `phase NAME` / `override reason NAME` with its label: a party that can hold the lead, a
@@ -230,6 +294,8 @@ pub struct Header {
     pub phases: Option<Clause<Vec<Ident>>>,
     /// `note nl ".." en ".."`
     pub note: Option<Clause<TextPair>>,
+    /// `variant of BASE "VERSION"` after the id: a region's own version of another ruleset.
+    pub variant_of: Option<Clause<VariantOf>>,
 }
 
 /// `section ID` with its clauses.

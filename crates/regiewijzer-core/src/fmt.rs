@@ -17,8 +17,9 @@
 //! gives the same syntax tree, up to positions.
 
 use crate::ast::{
-    BinOp, Clause, Comment, Expr, Fact, Fallback, File, Handover, Header, Item, ItemKind, Named,
-    NamedKind, Outcome, Parameter, Policy, Rule, Section, Span, Table, Test, TextPair,
+    BinOp, Change, Clause, Comment, Expr, Fact, Fallback, File, Handover, Header, Item, ItemKind,
+    Named, NamedKind, Outcome, Parameter, Policy, RowChange, Rule, Section, Span, Table, TableRow,
+    Test, TextPair,
 };
 use crate::diag::Diagnostic;
 use crate::print::{
@@ -113,7 +114,7 @@ impl Doc {
             ItemKind::Section(s) => self.section(start, s),
             ItemKind::Fact(f) => self.fact(start, f),
             ItemKind::Outcome(o) => self.outcome(start, o),
-            ItemKind::Rule(r) => self.rule(start, r),
+            ItemKind::Rule(r) => self.rule(start, r, "rule"),
             ItemKind::Table(t) => self.table(start, t),
             ItemKind::Test(t) => self.test(start, t),
             ItemKind::TestsFor(id) => {
@@ -122,13 +123,61 @@ impl Doc {
             ItemKind::Named(n) => self.named(start, n),
             ItemKind::Handover(h) => self.handover(start, h),
             ItemKind::Parameter(p) => self.parameter(start, p),
+            ItemKind::Change(c) => self.change(start, c),
         }
         self.items.push(first..self.entries.len());
     }
 
+    /// A variant's `replace`, `remove` or `extend`.
+    fn change(&mut self, start: u32, c: &Change) {
+        match c {
+            Change::ReplaceRule(r) => self.rule(start, r, "replace rule"),
+            Change::Remove { table, name } => {
+                let what = if *table { "table" } else { "rule" };
+                self.entry(start, 0, vec![format!("remove {what} {}", name.name)]);
+            }
+            Change::Rows { kind, table, rows } => {
+                let head = match kind {
+                    RowChange::Replace => "replace rows",
+                    RowChange::Remove => "remove rows",
+                    RowChange::Add => "extend table",
+                };
+                self.entry(start, 0, vec![format!("{head} {}", table.name)]);
+                let rows: Vec<_> = rows.iter().map(row_cells).collect();
+                self.rows(&rows);
+            }
+            Change::ExtendOutcome { outcome, values } => {
+                self.entry(start, 0, vec![format!("extend outcome {}", outcome.name)]);
+                for v in values {
+                    let text = format!("value {} {}", v.value.name.name, text_pair(&v.value.label));
+                    self.line(v.span, text);
+                }
+            }
+            Change::ReplaceLabel {
+                target,
+                part,
+                label,
+            } => {
+                let part = part
+                    .as_ref()
+                    .map_or(String::new(), |p| format!(" {}", p.name));
+                let line = format!("replace label {}{part} {}", target.name, text_pair(label));
+                self.entry(start, 0, vec![line]);
+            }
+        }
+    }
+
     /// `ruleset NAME` and its clauses.
     fn header(&mut self, start: u32, h: &Header) {
-        self.entry(start, 0, vec![format!("ruleset {}", h.id.name)]);
+        let variant = h.variant_of.as_ref().map_or(String::new(), |v| {
+            let v = &v.value;
+            format!(
+                " variant of {} {}",
+                v.base.name,
+                string_lit(&v.version.value)
+            )
+        });
+        self.entry(start, 0, vec![format!("ruleset {}{variant}", h.id.name)]);
         self.pair(&h.title, "title");
         if let Some(v) = &h.version {
             self.line(v.span, format!("version {}", string_lit(&v.value.value)));
@@ -238,8 +287,8 @@ impl Doc {
     }
 
     /// `rule NAME` and its clauses.
-    fn rule(&mut self, start: u32, r: &Rule) {
-        self.entry(start, 0, vec![format!("rule {}", r.name.name)]);
+    fn rule(&mut self, start: u32, r: &Rule, keyword: &str) {
+        self.entry(start, 0, vec![format!("{keyword} {}", r.name.name)]);
         self.pair(&r.title, "title");
         self.condition(&r.when, "when");
         if let Some(t) = &r.then {
@@ -352,16 +401,15 @@ impl Doc {
                 h.value.outputs.iter().map(|o| o.name.clone()).collect(),
             ));
         }
-        for r in &t.rows {
-            rows.push((
-                r.span,
-                r.value.inputs.iter().map(cell_to_string).collect(),
-                r.value.outputs.iter().map(out_cell_to_string).collect(),
-            ));
-        }
+        rows.extend(t.rows.iter().map(row_cells));
+        self.rows(&rows);
+    }
+
+    /// Rows of cell texts, aligned in columns.
+    fn rows(&mut self, rows: &[(Span, Vec<String>, Vec<String>)]) {
         let in_widths = column_widths(rows.iter().map(|r| &r.1));
         let out_widths = column_widths(rows.iter().map(|r| &r.2));
-        for (span, ins, outs) in &rows {
+        for (span, ins, outs) in rows {
             let mut line = String::from("  |");
             push_cells(&mut line, ins, &in_widths);
             line.push('|');
@@ -519,6 +567,15 @@ fn broken(lines: &mut Vec<String>, prefix: &str, continuation: &str, operands: V
 
 fn fits(line: &str) -> bool {
     line.chars().count() <= MAX_LINE
+}
+
+/// A row's place and its cells as texts.
+fn row_cells(r: &Clause<TableRow>) -> (Span, Vec<String>, Vec<String>) {
+    (
+        r.span,
+        r.value.inputs.iter().map(cell_to_string).collect(),
+        r.value.outputs.iter().map(out_cell_to_string).collect(),
+    )
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 //!
 //! A word may have several roles (`party` starts an item and is a type; `priority` is a clause and a
 //! policy). A keyword is reserved (cannot be a name) unless it only has a meaning right after another
-//! keyword ([`Keyword::reserved`] false: `reason`, `to`, `the`, `last`).
+//! keyword ([`Keyword::reserved`] false: `reason`, `to`, `the`, `last`, `rows`).
 
 use crate::diag::Words;
 
@@ -115,6 +115,9 @@ pub const KEYWORDS: &[Keyword] = &[
     declaring("phase", &[Item, Type]),
     declaring("handover", &[Item]),
     kw("override", &[Item]),
+    kw("replace", &[Item]),
+    kw("remove", &[Item]),
+    kw("extend", &[Item]),
     // Clauses.
     kw("title", &[Clause]),
     kw("version", &[Clause]),
@@ -178,6 +181,7 @@ pub const KEYWORDS: &[Keyword] = &[
     kw("regional", &[Word]),
     kw("parties", &[Word]),
     kw("phases", &[Word, Clause]),
+    kw("variant", &[Word]),
     // States an outcome can be expected in.
     kw("undecided", &[State]),
     kw("provisional", &[State]),
@@ -195,6 +199,7 @@ pub const KEYWORDS: &[Keyword] = &[
     contextual("to", false),
     contextual("the", false),
     contextual("last", false),
+    contextual("rows", false),
 ];
 
 /// The keyword `w`, if it is one.

@@ -22,7 +22,7 @@
 //! - **Entry points**, re-exported here: [`compile`], [`check_tests_file`], [`evaluate`], [`decide`],
 //!   [`analyze`], [`diff`], [`coverage`], [`format()`], [`parse`] (the syntax tree [`format()`] prints),
 //!   [`run_tests`], [`encode`] and [`decode`] (the binary model), [`checklist`], [`summary()`],
-//!   [`verify()`], [`check_case`], [`check_case_sources`] and [`trajectory()`] (several rulesets of one case).
+//!   [`verify()`], [`compile_variant`] (a variant resolved against its base), [`check_case`], [`check_case_sources`] and [`trajectory()`] (several rulesets of one case).
 //! - **Data types**: [`Model`] and its parts ([`model`]), the syntax tree ([`ast`]), [`Diagnostic`] and
 //!   [`Severity`] ([`diag`]), answers ([`answers`]), results ([`eval`], [`analysis`], [`summary`](mod@summary),
 //!   [`describe`], [`testing`], [`verify`](mod@verify), [`fhir`], [`case`](mod@case)), [`Date`], [`SortedMap`], the limits ([`limits`]) and
@@ -64,6 +64,7 @@ pub mod replay;
 pub mod source;
 pub mod summary;
 pub mod testing;
+pub mod variant;
 pub mod verify;
 pub(crate) mod walk;
 mod words;
@@ -100,6 +101,8 @@ pub use replay::replay;
 pub use summary::summary;
 /// Running a ruleset's tests.
 pub use testing::run_tests;
+/// Variants: a region's own version of a ruleset, resolved against its base.
+pub use variant::compile_variant;
 /// Checking a value posted by the browser element against its rules.
 pub use verify::verify;
 
@@ -125,12 +128,19 @@ impl Compiled {
 /// however many problems it has.
 pub fn compile(source: &str) -> Compiled {
     let (file, mut diagnostics) = parse::parse(source);
-    let (model, mut more) =
-        check::check(source, &file, diagnostics.iter().any(Diagnostic::is_error));
-    diagnostics.append(&mut more);
+    if let Some(needs_base) = variant::needs_base(&file, source) {
+        diagnostics.push(needs_base);
+        return finish(None, diagnostics);
+    }
+    let (model, more) = check::check(source, &file, diagnostics.iter().any(Diagnostic::is_error));
+    finish(model, diagnostics.into_iter().chain(more).collect())
+}
+
+/// The diagnostics in order, the same problem found twice (by the parser and the checker) once, capped;
+/// the model only when none is an error.
+pub(crate) fn finish(model: Option<Model>, mut diagnostics: Vec<Diagnostic>) -> Compiled {
     diagnostics.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
-    // The same problem found twice (by the parser and the checker) is shown once; summaries are kept,
-    // as each counts its own.
+    // Summaries are kept, as each counts its own.
     diagnostics.dedup_by(|a, b| {
         a.span == b.span
             && a.code == b.code

@@ -66,7 +66,21 @@ pub struct Meta {
     pub valid_from: Option<Date>,
     /// A note (e.g. "an example to adapt").
     pub note: Option<Text>,
-    /// `sha256:` and the hex SHA-256 of the source text with line ends normalised to `\n`.
+    /// `sha256:` and the hex SHA-256 of the source text with line ends normalised to `\n`. For a
+    /// variant, the hash of the variant's own text; its base's is in `base`.
+    pub hash: String,
+    /// For a variant (`variant of BASE "VERSION"`): the base it was resolved against.
+    pub base: Option<BaseRef>,
+}
+
+/// The identity of the base ruleset a variant was resolved against.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct BaseRef {
+    /// The base's id.
+    pub id: String,
+    /// The base's version.
+    pub version: String,
+    /// The base's content hash (`sha256:` + hex of its text).
     pub hash: String,
 }
 

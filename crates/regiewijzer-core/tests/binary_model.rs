@@ -127,8 +127,8 @@ fn foreign_and_truncated_bytes_are_refused() {
 fn another_format_version_is_refused_not_misread() {
     let (_, src) = shipped().remove(0);
     let bytes = encode(&compile(&src).model.unwrap());
-    assert_eq!(&bytes[..8], b"RWMODEL4", "the header of format 4");
-    for other in [3, 5] {
+    assert_eq!(&bytes[..8], b"RWMODEL5", "the header of format 5");
+    for other in [4, 6] {
         let mut bytes = bytes.clone();
         bytes[7] = b'0' + other;
         let refused = decode(&bytes);

@@ -6,7 +6,8 @@
 //! A case is a file in `tests/catalogue/` named after its code: `E301.regels` (a ruleset),
 //! `E402.tests.regels` (a tests file, checked against `voorbeeld.regels` or the ruleset [`RULESETS`]
 //! names) or `E601.case.regels` (several rulesets of one case, each from its `ruleset` line, checked
-//! together). A name may go on after a dash for a second case of a code (`E201-eof.regels`). The cases at the
+//! together). A ruleset case that is a variant and holds a second `ruleset` line is the variant followed by its base, checked
+//! with `compile_variant` (`E702.regels`). A name may go on after a dash for a second case of a code (`E201-eof.regels`). The cases at the
 //! limits (too large, too deep, too many, too many problems) are made here from `voorbeeld.regels` and
 //! the numbers in `limits.rs` ([`generated`]). Files not named after a code are rulesets for tests files
 //! and have no diagnostics at all.
@@ -20,7 +21,7 @@ use regiewijzer_core::diag::ALL_CODES;
 use regiewijzer_core::limits::{
     MAX_DEPTH, MAX_DIAGNOSTICS, MAX_FACTS, MAX_RECORDS, MAX_RULES, MAX_SOURCE_BYTES, MAX_TEXT_CHARS,
 };
-use regiewijzer_core::{Diagnostic, Severity, check_case, compile, source};
+use regiewijzer_core::{Diagnostic, Severity, check_case, compile, compile_variant, source};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -66,7 +67,7 @@ impl Case {
             return case_diagnostics(text);
         }
         match &self.ruleset {
-            None => compile(text).diagnostics,
+            None => variant_diagnostics(text).unwrap_or_else(|| compile(text).diagnostics),
             Some(stem) => {
                 let rules = compile(&read(stem, ".regels"));
                 let model = rules
@@ -76,6 +77,14 @@ impl Case {
             }
         }
     }
+}
+
+/// When `text` holds two rulesets, a variant and then its base: the variant's diagnostics.
+fn variant_diagnostics(text: &str) -> Option<Vec<Diagnostic>> {
+    let base = text.match_indices("\nruleset ").nth(1)?.0 + 1;
+    let (variant, base) = text.split_at(base);
+    regiewijzer_core::variant::variant_of(variant)?;
+    Some(compile_variant(variant, base).diagnostics)
 }
 
 /// The diagnostics of the rulesets in `text` (each starts at a `ruleset` line), then of the case.

@@ -349,17 +349,21 @@ fn item_kind() -> impl Strategy<Value = ItemKind> {
         opt_clause(date().prop_map(|value| DateLit { value, span: sp() })),
         opt_clause(prop::collection::vec(ident(), 1..4)),
         opt_clause(text_pair()),
+        opt_clause((ident(), str_lit()).prop_map(|(base, version)| VariantOf { base, version })),
     )
-        .prop_map(|(id, title, version, valid_from, phases, note)| {
-            ItemKind::Header(Header {
-                id,
-                title,
-                version,
-                valid_from,
-                phases,
-                note,
-            })
-        });
+        .prop_map(
+            |(id, title, version, valid_from, phases, note, variant_of)| {
+                ItemKind::Header(Header {
+                    id,
+                    title,
+                    version,
+                    valid_from,
+                    phases,
+                    note,
+                    variant_of,
+                })
+            },
+        );
     let section = (ident(), opt_clause(text_pair()), opt_clause(text_pair()))
         .prop_map(|(id, label, help)| ItemKind::Section(Section { id, label, help }));
     let option = (ident(), text_pair()).prop_map(|(name, label)| OptionDecl { name, label });
@@ -430,8 +434,8 @@ fn item_kind() -> impl Strategy<Value = ItemKind> {
         opt_clause(text_pair()),
         prop::collection::vec(clause(str_lit()), 0..2),
     )
-        .prop_map(|(name, title, when, then, priority, because, sources)| {
-            ItemKind::Rule(Rule {
+        .prop_map(
+            |(name, title, when, then, priority, because, sources)| Rule {
                 name,
                 title,
                 when,
@@ -439,8 +443,35 @@ fn item_kind() -> impl Strategy<Value = ItemKind> {
                 priority,
                 because,
                 sources,
-            })
-        });
+            },
+        )
+        .boxed();
+    let value = (ident(), text_pair()).prop_map(|(name, label)| ValueDecl { name, label });
+    let change = prop_oneof![
+        rule.clone().prop_map(|r| Change::ReplaceRule(Box::new(r))),
+        (any::<bool>(), ident()).prop_map(|(table, name)| Change::Remove { table, name }),
+        (ident(), prop::collection::vec(clause(value), 0..3))
+            .prop_map(|(outcome, values)| Change::ExtendOutcome { outcome, values }),
+        (ident(), prop::option::of(ident()), text_pair()).prop_map(|(target, part, label)| {
+            Change::ReplaceLabel {
+                target,
+                part,
+                label,
+            }
+        }),
+    ];
+    let kind = prop_oneof![
+        Just(RowChange::Replace),
+        Just(RowChange::Remove),
+        Just(RowChange::Add)
+    ];
+    let rows = (kind, table()).prop_map(|(kind, t)| Change::Rows {
+        kind,
+        table: t.name,
+        rows: t.rows,
+    });
+    let change = prop_oneof![change, rows];
+    let rule = rule.prop_map(ItemKind::Rule);
     let given = (ident(), literal()).prop_map(|(fact, value)| Given {
         fact,
         value,
@@ -469,6 +500,7 @@ fn item_kind() -> impl Strategy<Value = ItemKind> {
         table().prop_map(ItemKind::Table),
         test,
         ident().prop_map(ItemKind::TestsFor),
+        change.prop_map(ItemKind::Change),
     ]
 }
 

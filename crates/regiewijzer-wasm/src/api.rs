@@ -145,7 +145,27 @@ impl Ruleset {
     /// Compiles a `.regels` source. Throws `{kind: "diagnostics", diagnostics}` when it has errors.
     #[wasm_bindgen(unchecked_return_type = "Ruleset")]
     pub fn load(source: &str) -> Result<Ruleset, JsValue> {
-        let compiled = compile(source);
+        Ruleset::loaded(compile(source))
+    }
+
+    /// Compiles a variant (`ruleset NAME variant of BASE "VERSION"`) resolved against its base's source
+    /// (docs/language.md, "Variants"). Throws `{kind: "diagnostics", diagnostics}` when it has errors,
+    /// also when a change no longer fits the base (`E705`) or the base is another ruleset or version.
+    #[wasm_bindgen(js_name = loadVariant, unchecked_return_type = "Ruleset")]
+    pub fn load_variant(source: &str, base: &str) -> Result<Ruleset, JsValue> {
+        Ruleset::loaded(regiewijzer_core::compile_variant(source, base))
+    }
+
+    /// For a variant: the base it was resolved against (`{id, version, hash}`); `null` otherwise.
+    #[wasm_bindgen(getter, unchecked_return_type = "RulesetBase | null")]
+    pub fn base(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.model.meta.base)
+    }
+}
+
+impl Ruleset {
+    /// The ruleset of a compilation, or its diagnostics thrown.
+    fn loaded(compiled: regiewijzer_core::Compiled) -> Result<Ruleset, JsValue> {
         match compiled.model {
             Some(model) => Ok(Ruleset {
                 model,
@@ -158,7 +178,10 @@ impl Ruleset {
             })?),
         }
     }
+}
 
+#[wasm_bindgen]
+impl Ruleset {
     /// A ruleset compiled by [`compile_for_widget`] (`model`): the compact form the widget runs, e.g. the
     /// bytes of its embedded default (`defaultModel()` of the widget bundle). Throws `{nl, en}` when the
     /// bytes are not a compiled ruleset of this version of the rules core.
@@ -334,10 +357,19 @@ impl Ruleset {
     }
 }
 
-/// Every diagnostic (errors and warnings) of a source, for an editor or playground.
+/// Every diagnostic (errors and warnings) of a source, for an editor or playground; a variant is
+/// checked against `base`, its base's source, when given.
 #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
-pub fn check(source: &str) -> Result<JsValue, JsValue> {
-    to_js(&compile(source).diagnostics)
+pub fn check(source: &str, base: Option<String>) -> Result<JsValue, JsValue> {
+    to_js(&compile_with(source, base.as_deref()).diagnostics)
+}
+
+/// A source compiled, as a variant of `base` when that is given.
+fn compile_with(source: &str, base: Option<&str>) -> regiewijzer_core::Compiled {
+    match base {
+        Some(base) => regiewijzer_core::compile_variant(source, base),
+        None => compile(source),
+    }
 }
 
 /// A file's bytes as text, decoded as the command line and the widget decode a rules file
@@ -358,13 +390,16 @@ pub fn decode_source(bytes: &[u8]) -> Result<JsValue, JsValue> {
 /// errors), `diagnostics` every error and warning. The source is the file's bytes (`Uint8Array`), decoded
 /// as the command line decodes a file ([`regiewijzer_core::source::decode`]: one byte order mark dropped,
 /// anything not UTF-8 refused with `E112`), or a text, of which a leading byte order mark is dropped too.
-/// The ruleset's hash is that of the decoded text, without the byte order mark.
+/// The ruleset's hash is that of the decoded text, without the byte order mark. A variant is resolved
+/// against `base`, its base's source, when given: the widget gets the resolved rules, with the base's
+/// identity.
 #[wasm_bindgen(js_name = compileForWidget, unchecked_return_type = "WidgetRules")]
 pub fn compile_for_widget(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] source: JsValue,
+    base: Option<String>,
 ) -> Result<JsValue, JsValue> {
     let compiled = match source_text(&source) {
-        Ok(text) => compile(&text),
+        Ok(text) => compile_with(&text, base.as_deref()),
         Err(d) => regiewijzer_core::Compiled {
             model: None,
             diagnostics: vec![*d],

@@ -27,7 +27,9 @@ const TS_TYPES: &str = r#"
 /** A text in Dutch and English. */
 export interface Text { nl: string; en: string }
 /** The identity of a ruleset. */
-export interface RulesetRef { id: string; version: string; hash: string; title: Text }
+export interface RulesetRef { id: string; version: string; hash: string; title: Text; base?: RulesetBase }
+/** The base a variant was resolved against (docs/language.md, "Variants"). */
+export interface RulesetBase { id: string; version: string; hash: string }
 /** One question of the checklist. */
 export interface FactView {
   id: string; label: Text; help: Text | null; type: "bool" | "choice" | "int" | "scale" | "date" | "timeline";

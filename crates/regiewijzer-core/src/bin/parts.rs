@@ -5,8 +5,8 @@ use super::wire::{Bin, Reader, Writer};
 use crate::ast::{Policy, Span};
 use crate::date::Date;
 use crate::model::{
-    DeadlineAssign, FactDef, FactType, FallbackDef, FieldDef, HandoverDef, Meta, OptionDef,
-    OutcomeDef, ParamDef, RequireDef, RuleDef, RuleOrigin, SectionDef, Text, Value,
+    BaseRef, DeadlineAssign, FactDef, FactType, FallbackDef, FieldDef, HandoverDef, Meta,
+    OptionDef, OutcomeDef, ParamDef, RequireDef, RuleDef, RuleOrigin, SectionDef, Text, Value,
 };
 
 impl Bin for Text {
@@ -56,6 +56,7 @@ impl Bin for Meta {
         self.valid_from.put(out);
         self.note.put(out);
         self.hash.put(out);
+        self.base.put(out);
     }
     fn get(r: &mut Reader<'_>) -> Self {
         Meta {
@@ -64,6 +65,22 @@ impl Bin for Meta {
             version: Bin::get(r),
             valid_from: Bin::get(r),
             note: Bin::get(r),
+            hash: Bin::get(r),
+            base: Bin::get(r),
+        }
+    }
+}
+
+impl Bin for BaseRef {
+    fn put(&self, out: &mut Writer) {
+        self.id.put(out);
+        self.version.put(out);
+        self.hash.put(out);
+    }
+    fn get(r: &mut Reader<'_>) -> Self {
+        BaseRef {
+            id: Bin::get(r),
+            version: Bin::get(r),
             hash: Bin::get(r),
         }
     }

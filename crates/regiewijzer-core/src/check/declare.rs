@@ -41,6 +41,7 @@ impl Checker<'_> {
                 ItemKind::Parameter(p) => items.params.push(p),
                 ItemKind::Named(n) => self.declare_named(n),
                 ItemKind::Handover(h) => items.handovers.push(h),
+                ItemKind::Change(_) => self.err(DiagKind::ChangeWithoutBase, item.span),
                 ItemKind::TestsFor(id) => self.err(
                     DiagKind::Expected {
                         expected: Wanted::RulesetHeader,
@@ -214,6 +215,7 @@ impl Checker<'_> {
             valid_from: h.valid_from.as_ref().map(|c| c.value.value),
             note,
             hash: String::new(),
+            base: None,
         }
     }
 

@@ -205,6 +205,32 @@ pub(super) fn message(kind: &DiagKind) -> String {
         FollowsNotCollect { outcome, policy } => {
             format!("`follows` belongs to a collect outcome; `{outcome}` is a {policy} outcome")
         }
+        VariantNeedsBase { base } => format!(
+            "this ruleset is a variant of `{base}`: check it together with its base (`--base FILE`)"
+        ),
+        BaseIsOther { expected, found } => {
+            format!("this variant is of `{expected}`, but the base given is `{found}`")
+        }
+        BaseVersion {
+            base,
+            expected,
+            found,
+        } => format!(
+            "this variant was written for `{base}` version \"{expected}\", but the base is version \"{found}\": check the changes against it, then write its version here"
+        ),
+        BaseHasErrors { base } => {
+            format!("the base `{base}` has errors: check it on its own first")
+        }
+        NotInBase {
+            what,
+            name,
+            suggestion,
+        } => format!(
+            "the base has no {} `{name}` (any more){}",
+            decl(*what),
+            did_you_mean(suggestion)
+        ),
+        ChangeWithoutBase => "`replace`, `remove` and `extend` belong in a variant (`ruleset NAME variant of BASE \"VERSION\"`)".into(),
     }
 }
 
@@ -316,6 +342,9 @@ fn decl(d: Decl) -> &'static str {
         Decl::Party => "party",
         Decl::Phase => "phase",
         Decl::OverrideReason => "reason for overriding",
+        Decl::Parameter => "parameter",
+        Decl::Row => "row",
+        Decl::Labelled => "question, outcome, section, parameter, party, phase or reason",
     }
 }
 

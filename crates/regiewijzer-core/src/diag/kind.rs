@@ -350,6 +350,45 @@ pub enum DiagKind {
         /// Its policy.
         policy: String,
     },
+
+    // ---- E7xx: a variant against its base ----
+    /// A variant checked without its base.
+    VariantNeedsBase {
+        /// The base's id, as the variant names it.
+        base: String,
+    },
+    /// The base given is another ruleset than the variant names.
+    BaseIsOther {
+        /// The id the variant names.
+        expected: String,
+        /// The id of the base given.
+        found: String,
+    },
+    /// The base has another version than the variant was written for.
+    BaseVersion {
+        /// The base's id.
+        base: String,
+        /// The version the variant names.
+        expected: String,
+        /// The base's version.
+        found: String,
+    },
+    /// The base does not compile on its own.
+    BaseHasErrors {
+        /// The base's id.
+        base: String,
+    },
+    /// A change names something the base does not have (any more).
+    NotInBase {
+        /// What kind of declaration.
+        what: Decl,
+        /// The name written.
+        name: String,
+        /// A name of that kind in the base close to it.
+        suggestion: Option<String>,
+    },
+    /// `replace`, `remove` or `extend` in a ruleset that is not a variant.
+    ChangeWithoutBase,
 }
 
 /// The codes, in order: one table from which both [`DiagKind::code`] and [`ALL_CODES`] come, so a new
@@ -426,6 +465,12 @@ codes! {
     CaseFactDetails { .. } => "E602",
     CaseUnknownPhase { .. } => "E603",
     CasePhasesDiffer { .. } => "E604",
+    VariantNeedsBase { .. } => "E701",
+    BaseIsOther { .. } => "E702",
+    BaseVersion { .. } => "E703",
+    BaseHasErrors { .. } => "E704",
+    NotInBase { .. } => "E705",
+    ChangeWithoutBase => "E706",
     MissingEnglish => "W501",
     PriorityIgnored(_) => "W502",
     ValueNeverGiven { .. } => "W503",

@@ -159,6 +159,32 @@ pub(super) fn message(kind: &DiagKind) -> String {
         FollowsNotCollect { outcome, policy } => format!(
             "`follows` hoort bij een `collect`-uitkomst; `{outcome}` is een `{policy}`-uitkomst"
         ),
+        VariantNeedsBase { base } => format!(
+            "deze regelset is een variant van `{base}`: controleer hem samen met zijn basis (`--base BESTAND`)"
+        ),
+        BaseIsOther { expected, found } => {
+            format!("deze variant hoort bij `{expected}`, maar de gegeven basis is `{found}`")
+        }
+        BaseVersion {
+            base,
+            expected,
+            found,
+        } => format!(
+            "deze variant is geschreven voor `{base}` versie \"{expected}\", maar de basis heeft versie \"{found}\": controleer de wijzigingen tegen die basis en schrijf dan hier haar versie"
+        ),
+        BaseHasErrors { base } => {
+            format!("de basis `{base}` bevat fouten: controleer die eerst op zichzelf")
+        }
+        NotInBase {
+            what,
+            name,
+            suggestion,
+        } => format!(
+            "de basis heeft geen {} `{name}` (meer){}",
+            decl(*what),
+            did_you_mean(suggestion)
+        ),
+        ChangeWithoutBase => "`replace`, `remove` en `extend` horen in een variant (`ruleset NAAM variant of BASIS \"VERSIE\"`)".into(),
         UnknownParamInText { name, suggestion } => format!(
             "`{{{name}}}` in deze tekst noemt geen parameter (schrijf `{{{{` voor een losse accolade){}",
             did_you_mean(suggestion)
@@ -301,6 +327,9 @@ fn decl(d: Decl) -> &'static str {
         Decl::Party => "partij",
         Decl::Phase => "fase",
         Decl::OverrideReason => "reden om af te wijken",
+        Decl::Parameter => "parameter",
+        Decl::Row => "rij",
+        Decl::Labelled => "vraag, uitkomst, sectie, parameter, partij, fase of reden",
     }
 }
 

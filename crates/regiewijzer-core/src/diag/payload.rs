@@ -161,6 +161,12 @@ pub enum Decl {
     Phase,
     /// A reason for overriding.
     OverrideReason,
+    /// A parameter.
+    Parameter,
+    /// A row of a table (named by its input cells).
+    Row,
+    /// Anything with a label: a question, outcome, section, parameter, party, phase or reason.
+    Labelled,
 }
 
 /// The item a clause belongs to or is missing from.

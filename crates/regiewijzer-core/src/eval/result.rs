@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::answers::AnswerIssue;
 use crate::ast::Policy;
 use crate::date::Date;
-use crate::model::{FactDef, FactType, Model, OutcomeDef, Text, Value, ValueId};
+use crate::model::{BaseRef, FactDef, FactType, Model, OutcomeDef, Text, Value, ValueId};
 
 use super::NextQuestion;
 
@@ -21,6 +21,9 @@ pub struct RulesetRef {
     pub hash: String,
     /// Title.
     pub title: Text,
+    /// For a variant: the base it was resolved against (left out of the JSON for other rulesets).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base: Option<BaseRef>,
 }
 
 impl RulesetRef {
@@ -31,6 +34,7 @@ impl RulesetRef {
             version: model.meta.version.clone(),
             hash: model.meta.hash.clone(),
             title: model.meta.title.clone(),
+            base: model.meta.base.clone(),
         }
     }
 }

@@ -31,6 +31,7 @@ impl Parser {
                 "phase" => self.named(NamedKind::Phase).map(ItemKind::Named),
                 "handover" => self.handover().map(ItemKind::Handover),
                 "override" => self.override_reason().map(ItemKind::Named),
+                "replace" | "remove" | "extend" => self.change(&kw).map(ItemKind::Change),
                 _ => self.tests_for().map(ItemKind::TestsFor),
             };
             match kind {
@@ -49,6 +50,7 @@ impl Parser {
 
     pub(super) fn header(&mut self) -> PResult<Header> {
         let id = self.ident("the ruleset's name", "de naam van de regelset")?;
+        let variant_of = self.variant_of()?;
         let mut h = Header {
             id,
             title: None,
@@ -56,6 +58,7 @@ impl Parser {
             valid_from: None,
             phases: None,
             note: None,
+            variant_of,
         };
         self.clauses(
             "ruleset",

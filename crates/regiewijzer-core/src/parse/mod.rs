@@ -21,6 +21,8 @@ mod items;
 mod outcomes;
 mod recovery;
 mod tables;
+mod variant;
+pub(crate) use variant::parse_placed;
 mod test_items;
 
 pub use crate::limits::{MAX_DEPTH, MAX_SOURCE_BYTES};
@@ -49,8 +51,11 @@ pub fn parse(source: &str) -> (File, Vec<Diagnostic>) {
         );
         return (File::default(), vec![d]);
     }
-    let index = LineIndex::new(source);
-    let lexed = lex(source);
+    parse_lexed(lex(source), &LineIndex::new(source))
+}
+
+/// Parses the tokens of a source text (its places as `index` says).
+fn parse_lexed(lexed: crate::lexer::Lexed, index: &LineIndex) -> (File, Vec<Diagnostic>) {
     let mut p = Parser {
         tokens: lexed.tokens,
         pos: 0,
@@ -60,7 +65,7 @@ pub fn parse(source: &str) -> (File, Vec<Diagnostic>) {
         broken: Vec::new(),
     };
     let items = p.file();
-    let diags = p.errors.into_diagnostics(&index);
+    let diags = p.errors.into_diagnostics(index);
     (
         File {
             items,
