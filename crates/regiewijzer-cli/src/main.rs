@@ -322,7 +322,9 @@ impl Command {
             | Command::Trajectory { files }
             | Command::Fmt { files, .. } => files.clone(),
             Command::Eval { file, .. } | Command::Analyze { file, .. } => vec![file.clone()],
-            Command::Diff { old, new, .. } => vec![old.clone(), new.clone()],
+            Command::Diff { old, new, .. } | Command::Replay { old, new, .. } => {
+                vec![old.clone(), new.clone()]
+            }
             Command::Verify { .. } | Command::Fhir(_) => Vec::new(),
         }
     }
