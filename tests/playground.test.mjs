@@ -7,7 +7,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { deflateRawSync } from "node:zlib";
-import { artifact, axeViolations, browserSuite } from "./browser.mjs";
+import { artifact, axeViolations, browserSuite, WCAG21AA } from "./browser.mjs";
+
+/** axe with WCAG 2.2 AA and its target-size rule (2.5.8: targets of at least 24 by 24 CSS pixels), which
+ * axe leaves off unless asked. */
+const WCAG22AA = { tags: [...WCAG21AA, "wcag22a", "wcag22aa"], rules: { "target-size": { enabled: true } } };
 
 const TRIAGE = readFileSync(new URL("../rulesets/triage.regels", import.meta.url), "utf8").split("\n");
 const REGIE = readFileSync(new URL("../rulesets/regie.regels", import.meta.url), "utf8").split("\n");
@@ -323,6 +327,67 @@ test("the playground has no accessibility violations (WCAG 2.1 A/AA), with error
   await page.close();
 });
 
+test("Begin met: buttons, not a select; after an edit it asks first in the page; Ctrl+Z brings the text and its header back; a share link stays in the history", async () => {
+  const { page, errors, foreign } = await openPlayground();
+  const header = () => page.textContent("#ruleset-id");
+  // Arrow keys on the buttons change nothing (a select fired on ↓ and replaced the text silently).
+  await page.focus('[data-start="triage"]');
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await settled(page);
+  assert.match(await header(), /^triage /);
+  // Unedited text is replaced at once.
+  await page.click('[data-start="regie"]');
+  await page.waitForFunction(() => document.querySelector("#ruleset-id").textContent.startsWith("regie "));
+  assert.equal(await page.locator("#confirm-start").getAttribute("open"), null);
+  await page.click('[data-start="triage"]');
+  await page.waitForFunction(() => document.querySelector("#ruleset-id").textContent.startsWith("triage "));
+  // Edited: it asks, in the page, with the focus on keeping the text; Escape keeps it.
+  const param = lineOf("parameter draaideur_eerdere_meldingen = 2");
+  await replaceLine(page, param, "parameter draaideur_eerdere_meldingen = 5");
+  await page.click('[data-start="escalatie"]');
+  const dialog = page.getByRole("dialog", { name: "De tekst vervangen?" });
+  await dialog.waitFor();
+  assert.match(await dialog.textContent(), /gewijzigd.*escalatie/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "confirm-start-cancel");
+  assert.deepEqual(await axeViolations(page, WCAG22AA), []);
+  await page.screenshot({ path: artifact("playground-confirm-start.png") });
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "hidden" });
+  await settled(page);
+  assert.ok((await page.locator(".cm-content").textContent()).includes("draaideur_eerdere_meldingen = 5"));
+  assert.match(await header(), /^triage /);
+  // Replaced when the author says so; Ctrl+Z in the editor brings the text back, and the header and the
+  // baseline follow the text.
+  await page.click('[data-start="escalatie"]');
+  await page.getByRole("button", { name: "Vervang door escalatie" }).click();
+  await page.waitForFunction(() => document.querySelector("#ruleset-id").textContent.startsWith("escalatie "));
+  assert.equal(await page.inputValue("#baseline"), "escalatie");
+  await page.locator(".cm-content").click();
+  await page.keyboard.press("Control+z");
+  await settled(page);
+  await page.waitForFunction(() => document.querySelector("#ruleset-id").textContent.startsWith("triage "));
+  assert.ok((await page.locator(".cm-content").textContent()).includes("draaideur_eerdere_meldingen = 5"));
+  assert.equal(await page.inputValue("#baseline"), "triage");
+  // A share link in the address: switching keeps it in the history, and Back opens its rules again.
+  await page.click("#share");
+  await page.locator("#share-link").waitFor();
+  const link = await page.inputValue("#share-link");
+  await page.click('[data-start="regie"]');
+  await page.getByRole("button", { name: "Vervang door regie" }).click();
+  await page.waitForFunction(() => document.querySelector("#ruleset-id").textContent.startsWith("regie "));
+  assert.ok(!page.url().includes("#regels="), page.url());
+  assert.match(await page.textContent("#file-status"), /geschiedenis/);
+  await page.goBack();
+  assert.equal(page.url(), link);
+  await page.waitForFunction(() => document.querySelector("#ruleset-id").textContent.startsWith("triage "));
+  assert.ok((await page.locator(".cm-content").textContent()).includes("draaideur_eerdere_meldingen = 5"));
+  assert.match(await page.textContent("#file-status"), /uit de link/);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+  await page.close();
+});
+
 test("after load the playground makes no request at all: it works offline", async () => {
   const { page, errors, foreign } = await openPlayground();
   const later = [];
@@ -332,7 +397,8 @@ test("after load the playground makes no request at all: it works offline", asyn
   await waitValid(page);
   await page.click("#compare");
   await page.waitForFunction(() => document.querySelector("#diff-summary").textContent.includes("veranderingen"));
-  await page.selectOption("#start", "regie");
+  await page.click(`[data-start="regie"]`);
+  await page.click("#confirm-start-replace");
   await waitValid(page);
   await page.waitForFunction(() => document.querySelector("#ruleset-id").textContent.startsWith("regie"));
   assert.deepEqual(later, []);
@@ -429,7 +495,7 @@ const trajectoryShown = (page) => page.evaluate(() => {
 
 test("the trajectory panel draws the phases, leads and handovers of the rules being edited, and ping-pong in words", async () => {
   const { page, errors, foreign } = await openPlayground();
-  await page.selectOption("#start", "regie");
+  await page.click(`[data-start="regie"]`);
   await waitValid(page);
   await page.waitForFunction(() => document.querySelectorAll("#trajectory svg [data-phase]").length === 8);
   let shown = await trajectoryShown(page);
@@ -449,6 +515,7 @@ test("the trajectory panel draws the phases, leads and handovers of the rules be
   assert.deepEqual(await axeViolations(page, { include: "#trajectory-section", tags: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] }), []);
   // Rules whose two handovers can pass the lead back and forth: both marked, the analysis' words listed.
   await page.setInputFiles("#file", { name: "heen-en-terug.regels", mimeType: "text/plain", buffer: Buffer.from(PING_PONG) });
+  await page.click("#confirm-start-replace"); // the text was edited: opening a file asks first
   await page.waitForFunction(() => document.querySelectorAll("#trajectory svg [data-phase]").length === 2);
   await page.waitForFunction(() => document.querySelector("#trajectory svg").textContent.includes("Pingpong"));
   shown = await trajectoryShown(page);
@@ -460,7 +527,7 @@ test("the trajectory panel draws the phases, leads and handovers of the rules be
   await page.waitForFunction(() => document.querySelector("#trajectory svg").textContent.includes("Ping-pong"));
   assert.match((await trajectoryShown(page)).list[1], /^Aftercare Lead: Mental health care or Addiction care \(depends on the case\) Handover “To mental health care”/);
   // Rules without phases: a sentence, not an empty picture.
-  await page.selectOption("#start", "triage");
+  await page.click(`[data-start="triage"]`);
   await waitValid(page);
   await page.waitForFunction(() => document.querySelector("#trajectory [part=trajectory-empty]"));
   assert.equal(await page.locator("#trajectory svg").count(), 0);

@@ -61,6 +61,7 @@ let lastDiags = [];
 let lastTrajectory = null;
 let trajectoryFigure = null;
 let baselineFile = null; // { name, text }
+let baselineChosen = false; // until the author chooses, the baseline is the shipped ruleset the text starts from
 const today = () => $("today").value || new Date().toISOString().slice(0, 10);
 
 // ---------- coverage gutter ----------
@@ -181,7 +182,9 @@ function check() {
     return;
   }
   $("preview").rulesSource = text;
+  // The header follows the text (also after Ctrl+Z), and so does the baseline until the author chooses one.
   $("ruleset-id").textContent = `${ruleset.id} ${ruleset.version} · ${ruleset.hash.slice(0, 19)}…`;
+  if (!baselineChosen && SHIPPED[ruleset.id]) $("baseline").value = ruleset.id;
   runTests();
   showTrajectory();
   clearTimeout(analysisTimer);
@@ -421,12 +424,64 @@ function renderDiff() {
 const exactness = (r) => (!r.complete ? "incomplete" : r.notes.length ? "approximated" : "exact");
 
 // ---------- files and sharing ----------
-function startWith(name) {
+/** The text as it was last opened (a shipped ruleset, a file or a link): what "edited" is measured against. */
+let openedText = "";
+const edited = () => view.state.doc.toString() !== openedText;
+
+/** Replaces the whole text with `text` (one step that Ctrl+Z undoes) and takes it as the opened text. */
+function open(text) {
+  openedText = text;
+  setText(text);
+}
+
+/** Asks in the page (a modal dialog, focus on "keep") whether the edited text may be replaced by `what`;
+ * resolves true when it may. Unedited text is replaced without asking. */
+function mayReplace(what) {
+  if (!edited()) return Promise.resolve(true);
+  const dialog = $("confirm-start");
+  $("confirm-start-text").textContent = T("confirmReplaceText", what);
+  $("confirm-start-replace").textContent = T("replaceWith", what);
+  dialog.returnValue = "";
+  dialog.showModal();
+  return new Promise((resolve) => {
+    dialog.addEventListener("close", () => resolve(dialog.returnValue === "replace"), { once: true });
+  });
+}
+
+const setFileStatus = (key, ...args) => {
+  delete $("file-status").dataset.i18n;
+  $("file-status").classList.remove("pg-warning");
+  $("file-status").textContent = T(key, ...args);
+};
+
+/** Starts from a shipped ruleset (with its tests), after asking when the text was edited. A share link in
+ * the address is not dropped: it moves one step back in the browser's history (Back opens it again). */
+async function startWith(name) {
   const s = SHIPPED[name];
-  if (!s) return;
-  setText(s.text);
-  $("baseline").value = name;
-  window.history.replaceState(null, "", location.pathname);
+  if (!s || !(await mayReplace(name))) return;
+  open(s.text);
+  if (location.hash.startsWith("#regels=")) {
+    window.history.pushState(null, "", `${location.pathname}${location.search}`);
+    setFileStatus("linkInHistory", name);
+  } else {
+    setFileStatus("started", name);
+  }
+}
+
+/** The rules of the share link in the address (on load, or when the address changes: Back, a pasted link). */
+async function openLink() {
+  if (!location.hash.startsWith("#regels=")) return;
+  let text;
+  try {
+    text = await decodeShared(location.hash.slice("#regels=".length));
+  } catch (e) {
+    setFileStatus(e.kind === "too-large" ? "linkTooLarge" : "linkBroken");
+    $("file-status").classList.add("pg-warning");
+    return;
+  }
+  if (text === view.state.doc.toString() || !(await mayReplace(T("theLink")))) return;
+  open(text);
+  setFileStatus("fromLink");
 }
 
 // A file is read as the command line reads it: one byte order mark dropped, bytes that are not UTF-8
@@ -488,13 +543,14 @@ function applyLang(lang) {
 }
 
 // ---------- wiring ----------
-$("start").addEventListener("change", (e) => startWith(e.target.value));
+for (const b of document.querySelectorAll("[data-start]")) b.addEventListener("click", () => startWith(b.dataset.start));
+for (const b of $("confirm-start").querySelectorAll("button")) b.addEventListener("click", () => $("confirm-start").close(b.value));
+window.addEventListener("hashchange", openLink);
 $("open").addEventListener("click", () => $("file").click());
-$("file").addEventListener("change", (e) => openFile(e.target, (name, text) => {
-  setText(text);
-  delete $("file-status").dataset.i18n;
-  $("file-status").classList.remove("pg-warning");
-  $("file-status").textContent = T("opened", name);
+$("file").addEventListener("change", (e) => openFile(e.target, async (name, text) => {
+  if (!(await mayReplace(name))) return;
+  open(text);
+  setFileStatus("opened", name);
 }));
 $("save").addEventListener("click", saveFile);
 $("share").addEventListener("click", share);
@@ -502,6 +558,7 @@ $("save-test").addEventListener("click", saveAsTest);
 $("analyze").addEventListener("click", runAnalysis);
 $("compare").addEventListener("click", runDiff);
 $("baseline").addEventListener("change", () => {
+  baselineChosen = true;
   if ($("baseline").value === "file" && !baselineFile) $("baseline-file").click();
 });
 $("baseline-file").addEventListener("change", (e) => openFile(e.target, (name, text) => {
@@ -521,12 +578,8 @@ const shared = location.hash.startsWith("#regels=")
     return null;
   })
   : null;
-if (shared != null) {
-  setText(shared);
-  linkStatus = "fromLink";
-} else {
-  setText(SHIPPED.triage.text);
-}
+open(shared ?? SHIPPED.triage.text);
+if (shared != null) linkStatus = "fromLink";
 // One check of the text it starts with, now rather than after the typing pause setText scheduled.
 clearTimeout(timer);
 update();
