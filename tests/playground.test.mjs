@@ -153,6 +153,42 @@ test("a broken rule turns its tests red with expected vs actual; a test's answer
   await page.close();
 });
 
+test("after a parameter changes, the failing test is listed first and marked in the gutter on its line", async () => {
+  const { page, errors, foreign } = await openPlayground();
+  await replaceLine(page, lineOf("parameter draaideur_eerdere_meldingen = 2"), "parameter draaideur_eerdere_meldingen = 3");
+  await page.waitForFunction(() => document.querySelector("#tests-summary").dataset.failed !== "0");
+  const shown = await page.locator("#tests > li").evaluateAll((lis) => lis.map((li) => [li.dataset.test, li.dataset.passed]));
+  const failed = shown.filter(([, passed]) => passed === "false").map(([name]) => name);
+  assert.ok(failed.length > 0 && failed.length < shown.length, JSON.stringify(shown));
+  // Every failing test comes before every passing one.
+  assert.deepEqual(shown.slice(0, failed.length).map(([name]) => name), failed);
+  // Its name in the list puts the cursor on its line (CodeMirror draws only the lines in view); the gutter
+  // marks that line, with the test's name for assistive technology.
+  const first = failed[0];
+  await page.locator("#tests > li").first().getByRole("button", { name: first }).click();
+  const at = await page.evaluate((name) => {
+    const root = document.querySelector("#editor").shadowRoot;
+    const mark = [...root.querySelectorAll(".pg-failing-gutter .pg-failing")].find((m) => m.getAttribute("aria-label") === name);
+    return {
+      role: mark?.getAttribute("role"),
+      mark: mark?.closest(".cm-gutterElement").getBoundingClientRect().top,
+      cursor: root.querySelector(".cm-lineNumbers .cm-activeLineGutter").getBoundingClientRect().top,
+      line: root.querySelector(".cm-content .cm-activeLine").textContent,
+    };
+  }, `Test „${first}” mislukt`);
+  assert.equal(at.role, "img", JSON.stringify(at));
+  assert.equal(at.mark, at.cursor);
+  assert.ok(at.line.startsWith(`test "${first}"`), at.line);
+  await page.screenshot({ path: artifact("playground-failing-first.png") });
+  // In English the mark says so in English.
+  await page.click("#lang-toggle");
+  await page.waitForFunction((n) => [...document.querySelector("#editor").shadowRoot.querySelectorAll(".pg-failing")]
+    .some((m) => m.getAttribute("aria-label") === `Test “${n}” fails`), first);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+  await page.close();
+});
+
 test("removing the advice rule shows a gap with an example that loads into the preview", async () => {
   const { page, errors, foreign } = await openPlayground();
   await page.waitForFunction(() => document.querySelector("#analysis-summary").textContent.startsWith("0 bevindingen"));

@@ -64,27 +64,45 @@ let baselineFile = null; // { name, text }
 let baselineChosen = false; // until the author chooses, the baseline is the shipped ruleset the text starts from
 const today = () => $("today").value || new Date().toISOString().slice(0, 10);
 
-// ---------- coverage gutter ----------
-const setUncovered = StateEffect.define();
-class UncoveredMarker extends GutterMarker {
+// ---------- gutters: rules no test makes fire, tests that fail ----------
+/** A gutter of markers that the page sets as a whole (`set(view, markers)`), kept in place while typing. */
+function markerGutter(className, spacer) {
+  const effect = StateEffect.define();
+  const field = StateField.define({
+    create: () => RangeSet.empty,
+    update(set, tr) {
+      set = set.map(tr.changes);
+      for (const e of tr.effects) if (e.is(effect)) set = e.value;
+      return set;
+    },
+  });
+  const extension = [field, gutter({ class: className, markers: (v) => v.state.field(field), initialSpacer: () => spacer })];
+  /** Markers (GutterMarker) at lines (from 1) of the document, as `[[line, marker], …]`. */
+  const set = (view, markers) => {
+    const doc = view.state.doc;
+    const ranges = markers.filter(([l]) => l >= 1 && l <= doc.lines).sort(([a], [b]) => a - b)
+      .map(([l, m]) => m.range(doc.line(l).from));
+    view.dispatch({ effects: effect.of(RangeSet.of(ranges)) });
+  };
+  return { extension, set };
+}
+
+/** A marker with a visible sign and, for assistive technology, a name (and the same as a tooltip). */
+class NamedMarker extends GutterMarker {
+  constructor(sign, className, name) {
+    super();
+    Object.assign(this, { sign, className: className, name });
+  }
+  eq(other) {
+    return other.sign === this.sign && other.name === this.name;
+  }
   toDOM() {
-    return el("span", { class: "pg-uncovered", title: T("uncoveredTitle"), textContent: "◌" });
+    return el("span", { class: this.className, role: "img", ariaLabel: this.name, title: this.name, textContent: this.sign });
   }
 }
-const uncoveredMarker = new UncoveredMarker();
-const uncoveredField = StateField.define({
-  create: () => RangeSet.empty,
-  update(set, tr) {
-    set = set.map(tr.changes);
-    for (const e of tr.effects) if (e.is(setUncovered)) set = e.value;
-    return set;
-  },
-});
-const coverageGutter = gutter({
-  class: "pg-coverage-gutter",
-  markers: (view) => view.state.field(uncoveredField),
-  initialSpacer: () => uncoveredMarker,
-});
+const uncoveredMarker = () => new NamedMarker("◌", "pg-uncovered", T("uncoveredTitle"));
+const coverageGutter = markerGutter("pg-coverage-gutter", new NamedMarker("◌", "", ""));
+const failingGutter = markerGutter("pg-failing-gutter", new NamedMarker("✗", "", ""));
 
 // ---------- editor ----------
 // In a shadow root: CodeMirror then styles itself with constructable stylesheets, which the page's strict
@@ -96,6 +114,7 @@ const theme = EditorView.theme({
   ".cm-scroller": { fontFamily: 'ui-monospace, "DejaVu Sans Mono", monospace' },
   ".cm-gutters": { backgroundColor: "#f3f3f3", color: "#4a4a4a", borderRight: "1px solid #cfcfcf" },
   ".pg-coverage-gutter .cm-gutterElement": { color: "#8a4000", padding: "0 2px", minWidth: "1ch" },
+  ".pg-failing-gutter .cm-gutterElement": { color: "#a3161a", fontWeight: "bold", padding: "0 2px", minWidth: "1ch" },
   ".cm-activeLine": { backgroundColor: "#eef4fb" },
   ".cm-activeLineGutter": { backgroundColor: "#dde7f3" },
 });
@@ -105,7 +124,7 @@ const view = new EditorView({
   state: EditorState.create({
     doc: "",
     extensions: [
-      lineNumbers(), coverageGutter, uncoveredField, highlightActiveLineGutter(), history(), drawSelection(),
+      lineNumbers(), failingGutter.extension, coverageGutter.extension, highlightActiveLineGutter(), history(), drawSelection(),
       indentOnInput(), bracketMatching(), closeBrackets(), autocompletion(), highlightActiveLine(),
       highlightSelectionMatches(), search({ top: true }),
       keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...completionKeymap, ...lintKeymap]),
@@ -239,22 +258,27 @@ function runTests() {
     return;
   }
   renderTests();
-  // Gutter: rules and table rows no test makes fire.
-  const lines = [...new Set((lastCoverage?.rules_not_fired ?? []).map(([, line]) => line))].sort((a, b) => a - b);
-  const doc = view.state.doc;
-  const markers = lines.filter((l) => l >= 1 && l <= doc.lines).map((l) => uncoveredMarker.range(doc.line(l).from));
-  view.dispatch({ effects: setUncovered.of(RangeSet.of(markers)) });
+}
+
+/** The gutters: ◌ where a rule or table row no test makes fire starts, ✗ where a failing test starts. */
+function markGutters() {
+  const lines = new Set((lastCoverage?.rules_not_fired ?? []).map(([, line]) => line));
+  coverageGutter.set(view, [...lines].map((l) => [l, uncoveredMarker()]));
+  const failing = (lastTests?.tests ?? []).filter((t) => !t.passed);
+  failingGutter.set(view, failing.map((t) => [t.line, new NamedMarker("✗", "pg-failing", T("failingTitle", t.name))]));
 }
 
 function renderTests() {
   const list = $("tests");
   list.replaceChildren();
   if (!lastTests) return;
-  const passed = lastTests.tests.filter((t) => t.passed).length;
-  const failed = lastTests.tests.length - passed;
-  $("tests-summary").textContent = T("testsSummary", passed, failed);
-  $("tests-summary").dataset.failed = String(failed);
-  for (const t of lastTests.tests) {
+  markGutters();
+  // Failing tests first (in the order of the text), then the ones that pass.
+  const failing = lastTests.tests.filter((t) => !t.passed);
+  const passing = lastTests.tests.filter((t) => t.passed);
+  $("tests-summary").textContent = T("testsSummary", passing.length, failing.length);
+  $("tests-summary").dataset.failed = String(failing.length);
+  for (const t of [...failing, ...passing]) {
     const li = el("li", { class: t.passed ? "pg-pass" : "pg-fail", "data-test": t.name, "data-passed": String(t.passed) },
       el("span", { class: "pg-badge", textContent: t.passed ? `✓ ${T("passed")}` : `✗ ${T("failed")}` }),
       " ",
