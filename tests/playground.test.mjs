@@ -6,6 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { deflateRawSync } from "node:zlib";
 import { artifact, axeViolations, browserSuite, WCAG21AA } from "./browser.mjs";
 
@@ -14,6 +15,7 @@ import { artifact, axeViolations, browserSuite, WCAG21AA } from "./browser.mjs";
 const WCAG22AA = { tags: [...WCAG21AA, "wcag22a", "wcag22aa"], rules: { "target-size": { enabled: true } } };
 
 const TRIAGE = readFileSync(new URL("../rulesets/triage.regels", import.meta.url), "utf8").split("\n");
+const TESTS = readFileSync(new URL("../rulesets/triage.tests.regels", import.meta.url), "utf8").split("\n");
 const REGIE = readFileSync(new URL("../rulesets/regie.regels", import.meta.url), "utf8").split("\n");
 /** The line (from 1) of the first line of the shipped triage rules that starts with `text`. */
 const lineOf = (text) => {
@@ -54,6 +56,12 @@ async function replaceLine(page, n, text) {
   await page.keyboard.press("Shift+End");
   await page.keyboard.insertText(text);
   await settled(page);
+}
+
+/** The text of line `n` of the editor (brought into view first: CodeMirror draws only the lines in view). */
+async function lineText(page, n) {
+  await gotoLine(page, n);
+  return page.evaluate(() => document.querySelector("#editor").shadowRoot.querySelector(".cm-content .cm-activeLine").textContent);
 }
 
 /** Waits until the playground has checked the latest text (and, when valid, tested it). */
@@ -234,6 +242,33 @@ test("the diff against the shipped default lists the outcomes that change", asyn
   assert.match(await first.textContent(), /route verandert van bemoeizorg naar .* eerdere_meldingen = 2/);
   await first.getByRole("button", { name: "Toon in voorbeeld" }).click();
   await page.waitForFunction(() => document.querySelector("#preview").answers.eerdere_meldingen === 2);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+  await page.close();
+});
+
+test("the hash shown is the rules' own (tests apart), the one the portal and the widget give for the rules file; editing a test keeps it", async () => {
+  const { page, errors, foreign } = await openPlayground();
+  const file = readFileSync(new URL("../rulesets/triage.regels", import.meta.url), "utf8");
+  const portal = `sha256:${createHash("sha256").update(file).digest("hex")}`;
+  const shown = () => page.getAttribute("#ruleset-id", "title");
+  assert.equal(await shown(), portal);
+  assert.equal(await page.textContent("#ruleset-id"), `triage 0.1.0 · ${portal.slice(0, 19)}…`);
+  // The preview runs those rules: its value names the same hash.
+  await page.locator("#preview").getByRole("radio", { name: "Ja" }).first().check();
+  await page.waitForFunction((h) => document.querySelector("#preview").value?.ruleset?.hash === h, portal);
+  // A test changed (now failing): the rules and their hash are the same.
+  // The tests follow the rules, a blank line and a heading, without their `tests for` line and the blank after it.
+  const expectLine = TRIAGE.length + TESTS.findIndex((l) => l.startsWith("  expect route = crisisdienst_112"));
+  assert.match(await lineText(page, expectLine), /^ {2}expect route = crisisdienst_112/);
+  await replaceLine(page, expectLine, "  expect route = vangnet");
+  await page.waitForFunction(() => document.querySelector("#tests-summary").dataset.failed !== "0");
+  assert.equal(await shown(), portal);
+  // A rule changed: another hash.
+  await replaceLine(page, lineOf("parameter draaideur_eerdere_meldingen = 2"), "parameter draaideur_eerdere_meldingen = 3");
+  await waitValid(page);
+  const changed = file.replace("parameter draaideur_eerdere_meldingen = 2", "parameter draaideur_eerdere_meldingen = 3");
+  assert.equal(await shown(), `sha256:${createHash("sha256").update(changed).digest("hex")}`);
   assert.deepEqual(errors, []);
   assert.deepEqual(foreign, []);
   await page.close();

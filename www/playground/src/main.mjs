@@ -15,6 +15,7 @@ import { lintKeymap, setDiagnostics } from "@codemirror/lint";
 import { regelsSupport } from "./language.mjs";
 import { T, setLang, currentLang, translatePage } from "./i18n.mjs";
 import { decodeShared, encodeShared } from "./share.mjs";
+import { rulesPart } from "./rules-part.mjs";
 import { drawTrajectory, patchTrajectory } from "../../casus/picture.js";
 import triage from "../../../rulesets/triage.regels";
 import triageTests from "../../../rulesets/triage.tests.regels";
@@ -52,7 +53,8 @@ export const SHIPPED = {
 };
 
 // ---------- state ----------
-let ruleset = null; // the last valid version
+let ruleset = null; // the last valid version (with its tests)
+let rules = { text: "", hash: "" }; // its rules without the tests: what a rules file holds, and their hash
 let lastAnalysis = null;
 let lastTests = null;
 let lastCoverage = null;
@@ -200,9 +202,12 @@ function check() {
   } catch {
     return;
   }
-  $("preview").rulesSource = text;
+  rules = rulesOf(text);
+  $("preview").rulesSource = rules.text;
   // The header follows the text (also after Ctrl+Z), and so does the baseline until the author chooses one.
-  $("ruleset-id").textContent = `${ruleset.id} ${ruleset.version} · ${ruleset.hash.slice(0, 19)}…`;
+  // Its hash is the rules' (tests apart): the one the portal shows for the rules file.
+  $("ruleset-id").textContent = `${ruleset.id} ${ruleset.version} · ${rules.hash.slice(0, 19)}…`;
+  $("ruleset-id").title = rules.hash;
   if (!baselineChosen && SHIPPED[ruleset.id]) $("baseline").value = ruleset.id;
   runTests();
   showTrajectory();
@@ -210,6 +215,21 @@ function check() {
   analysisTimer = setTimeout(runAnalysis, 500);
   lastDiff = null;
   renderDiff();
+}
+
+/** The rules of `text` without its tests, and their hash (as `regiewijzer check` and the widget give it for
+ * the rules file). Should the rules alone not load, the whole text stands in. */
+function rulesOf(text) {
+  const only = rulesPart(text);
+  if (only === text) return { text, hash: ruleset.hash };
+  try {
+    const r = core.Ruleset.load(only);
+    const hash = r.hash;
+    r.free();
+    return { text: only, hash };
+  } catch {
+    return { text, hash: ruleset.hash };
+  }
 }
 
 /** A diagnostic's (or a related place's) message in the page's language. */
