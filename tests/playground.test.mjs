@@ -459,6 +459,57 @@ test("Begin met: buttons, not a select; after an edit it asks first in the page;
   await page.close();
 });
 
+/** A large made-up ruleset (`facts` yes/no questions, `rules` rules over them) whose analysis takes a while:
+ * some 80,000 evaluations for 40 and 200. */
+function largeRuleset(facts, rules) {
+  const out = ['ruleset groot\n  title nl "Groot" en "Large"\n  version "0.1.0"\n'];
+  for (let i = 0; i < facts; i++) out.push(`fact f${i}: bool\n  label nl "Vraag ${i}?" en "Question ${i}?"\n`);
+  out.push('outcome uitkomst: priority required\n  label nl "Uitkomst" en "Outcome"\n'
+    + '  value a nl "A" en "A"\n  value b nl "B" en "B"\n  value c nl "C" en "C"\n');
+  for (let r = 0; r < rules; r++) {
+    const [a, b, c] = [(r * 7) % facts, (r * 13 + 5) % facts, (r * 17 + 3) % facts];
+    out.push(`rule r${r}\n  when f${a} and not f${b} or f${c} and f${(a + 1) % facts}\n  then uitkomst = ${"abc"[r % 3]}\n`
+      + `  priority ${r % 5}\n  because nl "Regel ${r}." en "Rule ${r}."\n`);
+  }
+  return out.join("\n");
+}
+
+test("a large analysis runs in a worker: the page handles a click within 100 ms meanwhile, shows progress, and Cancel stops it (also offline)", async () => {
+  const { page, errors, foreign } = await openPlayground();
+  // Every click's delay from the event to its handler, and whether the analysis was running then.
+  await page.evaluate(() => {
+    globalThis.clicks = [];
+    document.addEventListener("click", (e) => globalThis.clicks.push({
+      latency: performance.now() - e.timeStamp, running: document.body.dataset.analysisRunning,
+    }), true);
+  });
+  await page.setInputFiles("#file", { name: "groot.regels", mimeType: "text/plain", buffer: Buffer.from(largeRuleset(40, 200)) });
+  await waitValid(page);
+  await page.waitForFunction(() => document.body.dataset.analysisRunning === "true");
+  await page.locator("#analysis-progress progress").waitFor();
+  await page.click("#tests-kop");
+  const [click] = await page.evaluate(() => globalThis.clicks);
+  assert.equal(click.running, "true", "the click came while the analysis ran");
+  assert.ok(click.latency < 100, `a click waited ${click.latency} ms for the page`);
+  assert.match(await page.textContent("#analysis-step"), /^(Starten|Analyseren): \d+ s$/);
+  await page.locator("#analysis-section").screenshot({ path: artifact("playground-analysis-progress.png") });
+  // Cancel: the worker ends, the page says so; offline, a new worker starts and finishes a run.
+  await page.context().setOffline(true);
+  const later = [];
+  page.on("request", (r) => { if (!r.url().startsWith("blob:")) later.push(r.url()); });
+  await page.getByRole("button", { name: "Annuleer" }).first().click();
+  await page.waitForFunction(() => document.body.dataset.analysisRunning === "false");
+  assert.match(await page.textContent("#analysis-summary"), /^Analyse geannuleerd/);
+  assert.equal(await page.locator("#findings li").count(), 0);
+  assert.ok(await page.locator("#analysis-progress").isHidden());
+  await page.click("#analyze");
+  await page.waitForFunction(() => document.querySelector("#analysis-summary").textContent.includes("doorrekeningen"), null, { timeout: 120_000 });
+  assert.deepEqual(later, []);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+  await page.close();
+});
+
 test("after load the playground makes no request at all: it works offline", async () => {
   const { page, errors, foreign } = await openPlayground();
   const later = [];

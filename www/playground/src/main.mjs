@@ -16,6 +16,7 @@ import { regelsSupport } from "./language.mjs";
 import { T, setLang, currentLang, translatePage } from "./i18n.mjs";
 import { decodeShared, encodeShared } from "./share.mjs";
 import { rulesPart } from "./rules-part.mjs";
+import { Cancelled, Job } from "./jobs.mjs";
 import { drawTrajectory, patchTrajectory } from "../../casus/picture.js";
 import triage from "../../../rulesets/triage.regels";
 import triageTests from "../../../rulesets/triage.tests.regels";
@@ -24,8 +25,14 @@ import escalatieTests from "../../../rulesets/escalatie.tests.regels";
 import regie from "../../../rulesets/regie.regels";
 import regieTests from "../../../rulesets/regie.tests.regels";
 
-const core = await import(new URL("../../../pkg/core/regiewijzer_core.js", import.meta.url).href);
-await core.default();
+// The rules core, compiled once: this page checks and tests with it; the workers (the analysis and the
+// comparison) get the same compiled module, so that starting one again needs no request.
+const CORE = new URL("../../../pkg/core/", import.meta.url);
+const core = await import(new URL("regiewijzer_core.js", CORE).href);
+const coreModule = await WebAssembly.compile(await (await fetch(new URL("regiewijzer_core_bg.wasm", CORE))).arrayBuffer());
+await core.default({ module_or_path: coreModule });
+const analysisJob = new Job(coreModule);
+const compareJob = new Job(coreModule);
 
 const $ = (id) => document.getElementById(id);
 const el = (tag, props = {}, ...children) => {
@@ -213,6 +220,8 @@ function check() {
   showTrajectory();
   clearTimeout(analysisTimer);
   analysisTimer = setTimeout(runAnalysis, 500);
+  // A comparison of an older text is of no use any more.
+  compareJob.cancel();
   lastDiff = null;
   renderDiff();
 }
@@ -350,15 +359,58 @@ function saveAsTest() {
   $("save-test-status").textContent = T("testSaved", name);
 }
 
+// ---------- work in the workers: analysis and comparison ----------
+/**
+ * Runs `message` in `job` with its progress in the `name` panel ("analysis", "compare"): a progress bar,
+ * the step and the seconds so far, and a Cancel button. Resolves with the result; rejects with Cancelled
+ * when the run was cancelled or replaced by a newer one.
+ */
+async function inWorker(job, name, message) {
+  const box = $(`${name}-progress`);
+  const started = performance.now();
+  let step = "loading";
+  const show = () => {
+    $(`${name}-step`).textContent = T("step", step, Math.floor((performance.now() - started) / 1000));
+  };
+  show();
+  box.hidden = false;
+  document.body.dataset[`${name}Running`] = "true";
+  const tick = setInterval(show, 1000);
+  try {
+    return await job.run(message, (s) => {
+      step = s;
+      show();
+    });
+  } finally {
+    clearInterval(tick);
+    // A run replaced by a newer one leaves the progress to that one.
+    if (!job.busy) {
+      box.hidden = true;
+      document.body.dataset[`${name}Running`] = "false";
+    }
+  }
+}
+
+/** Cancels the `name` panel's run, at the author's request: the worker ends and a new one starts. */
+function cancelRun(job, name, summary, key) {
+  if (!job.busy) return;
+  job.cancel();
+  $(summary).textContent = T(key);
+  if (name === "analysis") lastAnalysis = null;
+  else lastDiff = null;
+  $(name === "analysis" ? "findings" : "changes").replaceChildren();
+}
+
 // ---------- analysis ----------
-function runAnalysis() {
+async function runAnalysis() {
   if (!ruleset) return;
   $("analysis-summary").textContent = T("analysing");
   try {
-    lastAnalysis = ruleset.analyze(today());
+    lastAnalysis = await inWorker(analysisJob, "analysis", { kind: "analyze", rules: rules.text, today: today() });
   } catch (e) {
+    if (e instanceof Cancelled) return;
     lastAnalysis = null;
-    $("analysis-summary").textContent = String(e);
+    $("analysis-summary").textContent = e.text ? msg(e.text) : String(e);
     return;
   }
   renderAnalysis();
@@ -416,7 +468,7 @@ function baselineText() {
   return SHIPPED[choice]?.rules ?? null;
 }
 
-function runDiff() {
+async function runDiff() {
   if (!ruleset) return;
   const text = baselineText();
   if (text == null) {
@@ -424,18 +476,19 @@ function runDiff() {
     return;
   }
   $("diff-summary").textContent = T("comparing");
-  let base;
+  let result;
   try {
-    base = core.Ruleset.load(text);
+    result = await inWorker(compareJob, "compare", { kind: "diff", base: text, rules: rules.text, today: today() });
   } catch (e) {
-    $("diff-summary").textContent = `${T("baselineInvalid")}: ${String(e?.message ?? e)}`;
+    if (e instanceof Cancelled) return;
+    $("diff-summary").textContent = e.text ? msg(e.text) : String(e);
     return;
   }
-  try {
-    lastDiff = base.diff(ruleset, today());
-  } finally {
-    base.free();
+  if (result.baselineInvalid) {
+    $("diff-summary").textContent = `${T("baselineInvalid")}: ${msg(result.baselineInvalid)}`;
+    return;
   }
+  lastDiff = result;
   renderDiff();
 }
 
@@ -600,6 +653,8 @@ $("save").addEventListener("click", saveFile);
 $("share").addEventListener("click", share);
 $("save-test").addEventListener("click", saveAsTest);
 $("analyze").addEventListener("click", runAnalysis);
+$("analysis-cancel").addEventListener("click", () => cancelRun(analysisJob, "analysis", "analysis-summary", "analysisCancelled"));
+$("compare-cancel").addEventListener("click", () => cancelRun(compareJob, "compare", "diff-summary", "compareCancelled"));
 $("compare").addEventListener("click", runDiff);
 $("baseline").addEventListener("change", () => {
   baselineChosen = true;
