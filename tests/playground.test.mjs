@@ -383,6 +383,50 @@ test("the playground speaks English too, and completes names the rules define", 
   await page.close();
 });
 
+/** What the editor's find panel says: the fields' names, the buttons' and the options' words. */
+const findPanel = (page) => page.evaluate(() => {
+  const panel = document.querySelector("#editor").shadowRoot.querySelector(".cm-panel.cm-search");
+  return {
+    fields: [...panel.querySelectorAll("input.cm-textfield")].map((i) => i.getAttribute("aria-label")),
+    buttons: [...panel.querySelectorAll("button")].map((b) => b.getAttribute("aria-label") ?? b.textContent),
+    options: [...panel.querySelectorAll("label")].map((l) => l.textContent),
+    small: [...panel.querySelectorAll("button, input")].map((e) => e.getBoundingClientRect())
+      .filter((r) => r.width < 24 || r.height < 24).length,
+  };
+});
+
+test("the editor's find panel speaks Dutch and English with targets of 24 px: axe (WCAG 2.2 AA, target-size) finds nothing", async () => {
+  const { page, errors, foreign } = await openPlayground();
+  await page.locator(".cm-content").click();
+  await page.keyboard.press("Control+f");
+  await page.locator(".cm-panel.cm-search").waitFor();
+  assert.deepEqual(await findPanel(page), {
+    fields: ["Zoek", "Vervang door"],
+    buttons: ["volgende", "vorige", "alle", "vervang", "vervang alle", "sluit"],
+    options: ["hoofdletters tellen", "reguliere expressie", "hele woorden"],
+    small: 0,
+  });
+  await page.keyboard.type("draaideur");
+  await page.keyboard.press("Enter");
+  assert.deepEqual(await axeViolations(page, WCAG22AA), []);
+  await page.screenshot({ path: artifact("playground-find-panel.png") });
+  await page.click("#lang-toggle");
+  await page.waitForFunction(() => document.querySelector("#editor").shadowRoot.querySelector(".cm-search input").getAttribute("aria-label") === "Find");
+  await page.waitForFunction(() => document.activeElement.id === "lang-toggle");
+  assert.deepEqual((await findPanel(page)).buttons, ["next", "previous", "all", "replace", "replace all", "close"]);
+  assert.deepEqual(await axeViolations(page, WCAG22AA), []);
+  // Go to line, in Dutch again.
+  await page.click("#lang-toggle");
+  await page.locator(".cm-content").click();
+  await page.keyboard.press("Control+Alt+g");
+  const gotoLabel = await page.evaluate(() => document.querySelector("#editor").shadowRoot.querySelector(".cm-goto-line label").textContent);
+  assert.match(gotoLabel, /^Ga naar regel/);
+  assert.deepEqual(await axeViolations(page, WCAG22AA), []);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+  await page.close();
+});
+
 test("the playground has no accessibility violations (WCAG 2.1 A/AA), with errors, failures and findings shown", async () => {
   const { page } = await openPlayground();
   assert.deepEqual(await axeViolations(page), []);

@@ -156,6 +156,36 @@ const TEXTS = {
   },
 };
 
+/** CodeMirror's own words (the find and replace panel, go to line, the diagnostics panel, completion) in
+ * Dutch, given to the editor as `EditorState.phrases`; in English it uses its own. */
+export const EDITOR_PHRASES_NL = {
+  Find: "Zoek",
+  Replace: "Vervang door",
+  next: "volgende",
+  previous: "vorige",
+  all: "alle",
+  "match case": "hoofdletters tellen",
+  regexp: "reguliere expressie",
+  "by word": "hele woorden",
+  replace: "vervang",
+  "replace all": "vervang alle",
+  close: "sluit",
+  "current match": "huidige overeenkomst",
+  "on line": "op regel",
+  "replaced match on line $": "overeenkomst op regel $ vervangen",
+  "replaced $ matches": "$ overeenkomsten vervangen",
+  "Go to line": "Ga naar regel",
+  go: "ga",
+  Diagnostics: "Meldingen",
+  "No diagnostics": "Geen meldingen",
+  Completions: "Aanvullingen",
+  "Control character": "Stuurteken",
+  "Selection deleted": "Selectie verwijderd",
+  "folded code": "ingeklapte tekst",
+  unfold: "uitklappen",
+  to: "tot",
+};
+
 let lang = "nl";
 
 export function setLang(l) {

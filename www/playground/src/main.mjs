@@ -2,7 +2,7 @@
 // tested, covered, analysed and compared, all in this page. Nothing is sent anywhere: the shipped
 // rulesets are bundled in, files are opened and saved through the browser, and a share link carries the
 // text compressed in its fragment (which browsers never send to a server).
-import { EditorState, StateEffect, StateField, RangeSet } from "@codemirror/state";
+import { Compartment, EditorState, StateEffect, StateField, RangeSet } from "@codemirror/state";
 import {
   EditorView, GutterMarker, gutter, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers,
   drawSelection,
@@ -13,7 +13,7 @@ import { autocompletion, closeBrackets, completionKeymap } from "@codemirror/aut
 import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/search";
 import { lintKeymap, setDiagnostics } from "@codemirror/lint";
 import { regelsSupport } from "./language.mjs";
-import { T, setLang, currentLang, translatePage } from "./i18n.mjs";
+import { EDITOR_PHRASES_NL, T, setLang, currentLang, translatePage } from "./i18n.mjs";
 import { decodeShared, encodeShared } from "./share.mjs";
 import { rulesPart } from "./rules-part.mjs";
 import { Cancelled, Job } from "./jobs.mjs";
@@ -125,8 +125,16 @@ const theme = EditorView.theme({
   ".pg-coverage-gutter .cm-gutterElement": { color: "#8a4000", padding: "0 2px", minWidth: "1ch" },
   ".pg-failing-gutter .cm-gutterElement": { color: "#a3161a", fontWeight: "bold", padding: "0 2px", minWidth: "1ch" },
   ".cm-activeLine": { backgroundColor: "#eef4fb" },
+  // The editor's panels (find and replace, go to line): every target at least 24 by 24 px (WCAG 2.5.8).
+  ".cm-panel button, .cm-panel .cm-textfield": { minHeight: "24px", minWidth: "24px", boxSizing: "border-box" },
+  ".cm-panel input[type=checkbox]": { width: "24px", height: "24px", margin: "0 0.25em 0 0", verticalAlign: "middle" },
+  ".cm-panel label": { display: "inline-flex", alignItems: "center", marginRight: "0.5em" },
+  ".cm-panel.cm-search [name=close]": { width: "24px", height: "24px", padding: "0", fontSize: "1.1rem", lineHeight: "1" },
   ".cm-activeLineGutter": { backgroundColor: "#dde7f3" },
 });
+// CodeMirror's own words in the page's language (English is its own).
+const phrases = new Compartment();
+const phrasesFor = (lang) => (lang === "nl" ? EditorState.phrases.of(EDITOR_PHRASES_NL) : []);
 const view = new EditorView({
   root: editorRoot,
   parent: editorRoot,
@@ -137,7 +145,7 @@ const view = new EditorView({
       indentOnInput(), bracketMatching(), closeBrackets(), autocompletion(), highlightActiveLine(),
       highlightSelectionMatches(), search({ top: true }),
       keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...completionKeymap, ...lintKeymap]),
-      regelsSupport(), theme,
+      regelsSupport(), theme, phrases.of(phrasesFor("nl")),
       EditorView.contentAttributes.of({ "aria-label": "Regels (.regels)", tabindex: "0" }),
       EditorView.updateListener.of((u) => { if (u.docChanged) schedule(); }),
     ],
@@ -629,6 +637,11 @@ function applyLang(lang) {
   setLang(lang);
   translatePage();
   $("preview").setAttribute("lang", lang);
+  // The editor's own words: an open find panel is drawn anew in them and selects its field; the focus stays
+  // where it was.
+  const focused = document.activeElement;
+  view.dispatch({ effects: phrases.reconfigure(phrasesFor(lang)) });
+  if (document.activeElement !== focused) focused?.focus();
   $("lang-toggle").textContent = lang === "nl" ? "English" : "Nederlands";
   $("lang-toggle").lang = lang === "nl" ? "en" : "nl";
   // Only the texts change: draw what is known again, without checking or testing anew.
