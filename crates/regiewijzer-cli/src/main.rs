@@ -15,6 +15,7 @@ mod fhir;
 mod files;
 mod fmt;
 mod render;
+mod replay;
 mod test;
 mod today;
 mod trajectory;
@@ -162,6 +163,34 @@ enum Command {
         #[arg(long, value_enum, default_value_t = eval::Format::Text)]
         format: eval::Format,
     },
+    /// Reken echte meldingen (CSV of JSON Lines) door onder twee versies en toon per uitkomst wat
+    /// verandert, met de meldingen en hun redenen. Afsluitcode 1 als er iets verandert / replay real
+    /// cases (CSV or JSON Lines) under two versions and show per outcome what flips, with the cases and
+    /// their reasons. Exit code 1 when something flips
+    #[command(after_help = EXIT_CODES)]
+    Replay {
+        /// de oude versie / the old version
+        #[arg(value_name = "OUD / OLD")]
+        old: PathBuf,
+        /// de nieuwe versie / the new version
+        #[arg(value_name = "NIEUW / NEW")]
+        new: PathBuf,
+        /// de meldingen: .csv of .jsonl (docs/replay.md); `-` leest de standaardinvoer /
+        /// the cases: .csv or .jsonl (docs/replay.md); `-` reads standard input
+        #[arg(value_name = "MELDINGEN / CASES")]
+        cases: PathBuf,
+        /// de datum voor meldingen zonder kolom today (standaard: vandaag, UTC) / the date for cases
+        /// without a today column (default: today, UTC)
+        #[arg(long, value_name = "JJJJ-MM-DD", value_parser = today::parse_date)]
+        today: Option<regiewijzer_core::Date>,
+        /// uitvoer: text (standaard), json of csv / output: text (default), json or csv
+        #[arg(long, value_enum, default_value_t = replay::ReplayFormat::Text)]
+        format: replay::ReplayFormat,
+        /// redenen in woorden voor hoogstens zoveel meldingen per verandering (standaard 10) /
+        /// reasons in words for at most this many cases per flip (default 10)
+        #[arg(long, value_name = "N", default_value_t = 10)]
+        reasons: usize,
+    },
     /// Reken een door de widget verstuurde waarde na: zoek de regelset (id, versie, inhoud) in MAP, reken
     /// de antwoorden opnieuw door met de datum uit de waarde en vergelijk het advies. Afsluitcode 0 als
     /// het klopt, 1 met wat verschilt, 2 als de waarde niet na te rekenen is / verify a value posted by the
@@ -304,6 +333,24 @@ fn run(ui: &Ui, command: Command) -> Result<Status, CliError> {
             budget,
             format,
         } => analyze::run_diff(ui, &old, &new, today, budget, format),
+        Command::Replay {
+            old,
+            new,
+            cases,
+            today,
+            format,
+            reasons,
+        } => replay::run(
+            ui,
+            &old,
+            &new,
+            &cases,
+            replay::Args {
+                today,
+                format,
+                reasons,
+            },
+        ),
         Command::Verify { value, rules } => verify::run(ui, &value, &rules),
         Command::Fhir(FhirCommand::Questionnaire { file }) => fhir::run_questionnaire(ui, &file),
         Command::Fhir(FhirCommand::Response { value, rules }) => {

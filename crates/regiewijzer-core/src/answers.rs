@@ -202,6 +202,12 @@ impl Answers {
         }
     }
 
+    /// Clears every answer, keeping the room (for evaluating many cases one after another).
+    pub fn clear(&mut self) {
+        self.values.iter_mut().for_each(|v| *v = None);
+        self.lists.iter_mut().for_each(|l| *l = None);
+    }
+
     /// The records of a timeline fact, if answered (an empty list is an answer: "none").
     pub fn list(&self, fact: FactId) -> Option<&[Record]> {
         self.lists.get(fact).and_then(|l| l.as_deref())

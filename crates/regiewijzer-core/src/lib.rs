@@ -60,6 +60,7 @@ pub mod model;
 mod order;
 pub(crate) mod parse;
 pub mod print;
+pub mod replay;
 pub mod source;
 pub mod summary;
 pub mod testing;
@@ -93,6 +94,8 @@ pub use describe::checklist;
 pub use eval::{decide, evaluate};
 /// The canonical layout of a source text.
 pub use fmt::format;
+/// Replaying a file of cases under two versions.
+pub use replay::replay;
 /// The summary of a decision: what the rules advise and what the professional decided.
 pub use summary::summary;
 /// Running a ruleset's tests.

@@ -45,6 +45,15 @@ impl<K: Ord, V> SortedMap<K, V> {
         self.entries.get(i).map(|(_, v)| v)
     }
 
+    /// The value for `key`, to change.
+    pub fn get_mut<Q: Ord + ?Sized>(&mut self, key: &Q) -> Option<&mut V>
+    where
+        K: Borrow<Q>,
+    {
+        let i = self.find(key).ok()?;
+        self.entries.get_mut(i).map(|(_, v)| v)
+    }
+
     /// True when `key` has a value.
     pub fn contains_key<Q: Ord + ?Sized>(&self, key: &Q) -> bool
     where
@@ -120,6 +129,15 @@ impl<'a, K, V> IntoIterator for &'a SortedMap<K, V> {
     type IntoIter = std::iter::Map<std::slice::Iter<'a, (K, V)>, fn(&'a (K, V)) -> (&'a K, &'a V)>;
     fn into_iter(self) -> Self::IntoIter {
         self.entries.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl<K, V> IntoIterator for SortedMap<K, V> {
+    type Item = (K, V);
+    type IntoIter = std::vec::IntoIter<(K, V)>;
+    /// The entries, in key order.
+    fn into_iter(self) -> Self::IntoIter {
+        self.entries.into_iter()
     }
 }
 

@@ -126,7 +126,7 @@ struct LoadError<'a> {
 /// A compiled ruleset, kept alive across evaluations.
 #[wasm_bindgen]
 pub struct Ruleset {
-    model: Model,
+    pub(crate) model: Model,
     diagnostics: Vec<Diagnostic>,
     last: crate::common::LastWhole,
 }

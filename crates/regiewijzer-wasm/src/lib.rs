@@ -31,7 +31,11 @@ mod api;
 #[cfg(feature = "api")]
 pub use api::{Ruleset, check};
 #[cfg(feature = "api")]
+mod batch;
+#[cfg(feature = "api")]
 mod fast;
+#[cfg(feature = "api")]
+pub use batch::replay;
 #[cfg(feature = "api")]
 pub use fast::Session;
 

@@ -20,6 +20,7 @@
 //! the answers tried per question; `search` the values a `collect` outcome could still add (the witness
 //! search).
 
+mod batch;
 mod deps;
 mod explain;
 mod logic;
@@ -31,6 +32,7 @@ mod search;
 mod sentence;
 mod tries;
 
+pub use batch::{Batch, CaseOutcome};
 pub use next::{NEXT_SHOWN, NextChange, NextKind, NextQuestion, NextWords};
 pub use probe::{OutcomeProbe, Probe, probe};
 pub(crate) use probe::{probe_parts, probe_update};

@@ -486,7 +486,11 @@ impl Ctx<'_> {
     /// The earliest date among the rules that fire and give outcome `oid` a deadline, with the rule, its
     /// truth and the date as written; and the open questions that could change it: those of every rule
     /// giving it a deadline, and those of each fired rule's date.
-    fn earliest<'m>(&'m self, oid: usize, tris: &'m [Tri]) -> (Option<Earliest<'m>>, Deps) {
+    pub(super) fn earliest<'m>(
+        &'m self,
+        oid: usize,
+        tris: &'m [Tri],
+    ) -> (Option<Earliest<'m>>, Deps) {
         let mut relevant = Deps::new();
         let mut best: Option<Earliest> = None;
         for (r, t) in self.model.rules.iter().zip(tris) {
