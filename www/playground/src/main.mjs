@@ -2,7 +2,7 @@
 // tested, covered, analysed and compared, all in this page. Nothing is sent anywhere: the shipped
 // rulesets are bundled in, files are opened and saved through the browser, and a share link carries the
 // text compressed in its fragment (which browsers never send to a server).
-import { Compartment, EditorState, StateEffect, StateField, RangeSet } from "@codemirror/state";
+import { EditorState, StateEffect, StateField, RangeSet } from "@codemirror/state";
 import {
   EditorView, GutterMarker, gutter, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers,
   drawSelection,
@@ -10,13 +10,16 @@ import {
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { bracketMatching, indentOnInput } from "@codemirror/language";
 import { autocompletion, closeBrackets, completionKeymap } from "@codemirror/autocomplete";
-import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/search";
+import {
+  closeSearchPanel, highlightSelectionMatches, openSearchPanel, search, searchKeymap, searchPanelOpen,
+} from "@codemirror/search";
 import { lintKeymap, setDiagnostics } from "@codemirror/lint";
 import { regelsSupport } from "./language.mjs";
 import { EDITOR_PHRASES_NL, T, setLang, currentLang, translatePage } from "./i18n.mjs";
 import { decodeShared, encodeShared } from "./share.mjs";
 import { rulesPart } from "./rules-part.mjs";
 import { Cancelled, Job } from "./jobs.mjs";
+import { replayView } from "./replay-view.mjs";
 import { drawTrajectory, patchTrajectory } from "../../casus/picture.js";
 import triage from "../../../rulesets/triage.regels";
 import triageTests from "../../../rulesets/triage.tests.regels";
@@ -33,6 +36,7 @@ const coreModule = await WebAssembly.compile(await (await fetch(new URL("regiewi
 await core.default({ module_or_path: coreModule });
 const analysisJob = new Job(coreModule);
 const compareJob = new Job(coreModule);
+const replayJob = new Job(coreModule);
 
 const $ = (id) => document.getElementById(id);
 const el = (tag, props = {}, ...children) => {
@@ -66,6 +70,8 @@ let lastAnalysis = null;
 let lastTests = null;
 let lastCoverage = null;
 let lastDiff = null;
+let lastReplay = null;
+let casesFile = null; // { name, text }: the cases to replay, only in this page
 let lastDiags = [];
 let lastTrajectory = null;
 let trajectoryFigure = null;
@@ -132,9 +138,8 @@ const theme = EditorView.theme({
   ".cm-panel.cm-search [name=close]": { width: "24px", height: "24px", padding: "0", fontSize: "1.1rem", lineHeight: "1" },
   ".cm-activeLineGutter": { backgroundColor: "#dde7f3" },
 });
-// CodeMirror's own words in the page's language (English is its own).
-const phrases = new Compartment();
-const phrasesFor = (lang) => (lang === "nl" ? EditorState.phrases.of(EDITOR_PHRASES_NL) : []);
+// CodeMirror's own words in the page's language (English is its own): one object, filled for Dutch.
+const editorPhrases = { ...EDITOR_PHRASES_NL };
 const view = new EditorView({
   root: editorRoot,
   parent: editorRoot,
@@ -145,7 +150,7 @@ const view = new EditorView({
       indentOnInput(), bracketMatching(), closeBrackets(), autocompletion(), highlightActiveLine(),
       highlightSelectionMatches(), search({ top: true }),
       keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...completionKeymap, ...lintKeymap]),
-      regelsSupport(), theme, phrases.of(phrasesFor("nl")),
+      regelsSupport(), theme, EditorState.phrases.of(editorPhrases),
       EditorView.contentAttributes.of({ "aria-label": "Regels (.regels)", tabindex: "0" }),
       EditorView.updateListener.of((u) => { if (u.docChanged) schedule(); }),
     ],
@@ -227,7 +232,12 @@ function check() {
   runTests();
   showTrajectory();
   clearTimeout(analysisTimer);
-  analysisTimer = setTimeout(runAnalysis, 500);
+  // The analysis, and the replay of opened reports, follow the text a moment later (a newer run replaces one
+  // still going on).
+  analysisTimer = setTimeout(() => {
+    runAnalysis();
+    if (casesFile) runReplay();
+  }, 500);
   // A comparison of an older text is of no use any more.
   compareJob.cancel();
   lastDiff = null;
@@ -405,8 +415,9 @@ function cancelRun(job, name, summary, key) {
   job.cancel();
   $(summary).textContent = T(key);
   if (name === "analysis") lastAnalysis = null;
-  else lastDiff = null;
-  $(name === "analysis" ? "findings" : "changes").replaceChildren();
+  else if (name === "compare") lastDiff = null;
+  else lastReplay = null;
+  $({ analysis: "findings", compare: "changes", replay: "replay-result" }[name]).replaceChildren();
 }
 
 // ---------- analysis ----------
@@ -484,20 +495,26 @@ async function runDiff() {
     return;
   }
   $("diff-summary").textContent = T("comparing");
-  let result;
-  try {
-    result = await inWorker(compareJob, "compare", { kind: "diff", base: text, rules: rules.text, today: today() });
-  } catch (e) {
-    if (e instanceof Cancelled) return;
-    $("diff-summary").textContent = e.text ? msg(e.text) : String(e);
-    return;
-  }
-  if (result.baselineInvalid) {
-    $("diff-summary").textContent = `${T("baselineInvalid")}: ${msg(result.baselineInvalid)}`;
-    return;
-  }
+  const result = await againstBaseline(compareJob, "compare", "diff-summary",
+    { kind: "diff", base: text, rules: rules.text, today: today() });
+  if (!result) return;
   lastDiff = result;
   renderDiff();
+}
+
+/** A run of `message` in `job` that compares with the baseline: its result, or null when it was cancelled
+ * or failed (why, in the `summary` element: the baseline's first error, or what went wrong). */
+async function againstBaseline(job, name, summary, message) {
+  let result;
+  try {
+    result = await inWorker(job, name, message);
+  } catch (e) {
+    if (!(e instanceof Cancelled)) $(summary).textContent = e.text ? msg(e.text) : String(e);
+    return null;
+  }
+  if (!result.baselineInvalid) return result;
+  $(summary).textContent = `${T("baselineInvalid")}: ${msg(result.baselineInvalid)}`;
+  return null;
 }
 
 function renderDiff() {
@@ -522,6 +539,37 @@ function renderDiff() {
       el("strong", { textContent: c.outcome }), ` ${msg(c.message)}${count} `,
       el("button", { type: "button", class: "pg-small", textContent: T("showInPreview"), onclick: () => loadAnswers(c.example.answers, c.example.today) })));
   }
+}
+
+// ---------- replay ----------
+/** Replays the opened cases under the baseline (the old version) and the rules in the editor, in the worker. */
+async function runReplay() {
+  if (!ruleset) return;
+  const base = baselineText();
+  if (!casesFile || base == null) {
+    $("replay-summary").textContent = T(casesFile ? "chooseBaseline" : "replayChooseFile");
+    return;
+  }
+  $("replay-summary").textContent = T("replaying");
+  $("replay-export").disabled = true;
+  const result = await againstBaseline(replayJob, "replay", "replay-summary",
+    { kind: "replay", base, rules: rules.text, cases: casesFile.text, today: today(), lang: currentLang() });
+  if (!result) return;
+  lastReplay = result;
+  renderReplay();
+}
+
+function renderReplay() {
+  if (!lastReplay) return;
+  const r = lastReplay;
+  $("replay-summary").textContent = T("replaySummary", r.changed, r.cases, r.bad.length);
+  $("replay-result").replaceChildren(...replayView(r, { el, T, msg }));
+  $("replay-export").disabled = !r.csv;
+}
+
+/** The flips as a CSV file (written by the core in the language of the run), saved through the browser. */
+function exportReplay() {
+  if (lastReplay?.csv) download(lastReplay.csv, "text/csv;charset=utf-8", `${T("replayFileName")}.csv`);
 }
 
 /** How far a report can be trusted, as the command line says it: exact, approximated (its notes say
@@ -610,8 +658,13 @@ async function openFile(input, then) {
 function saveFile() {
   const text = view.state.doc.toString();
   const id = /^\s*ruleset\s+([A-Za-z_][A-Za-z0-9_]*)/m.exec(text)?.[1] ?? "regels";
-  const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
-  const a = el("a", { href: url, download: `${id}.regels` });
+  download(text, "text/plain;charset=utf-8", `${id}.regels`);
+}
+
+/** Saves `text` as a file called `name` through the browser (nothing is sent anywhere). */
+function download(text, type, name) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = el("a", { href: url, download: name });
   document.body.append(a);
   a.click();
   a.remove();
@@ -637,11 +690,17 @@ function applyLang(lang) {
   setLang(lang);
   translatePage();
   $("preview").setAttribute("lang", lang);
-  // The editor's own words: an open find panel is drawn anew in them and selects its field; the focus stays
-  // where it was.
-  const focused = document.activeElement;
-  view.dispatch({ effects: phrases.reconfigure(phrasesFor(lang)) });
-  if (document.activeElement !== focused) focused?.focus();
+  // The editor's own words: it looks them up when it draws a panel; an open find panel is drawn anew in
+  // them (it selects its field when drawn: the focus stays where it was). Not a new configuration: that
+  // lets the editor measure its lines anew and lose its scroll position.
+  for (const k of Object.keys(editorPhrases)) delete editorPhrases[k];
+  if (lang === "nl") Object.assign(editorPhrases, EDITOR_PHRASES_NL);
+  if (searchPanelOpen(view.state)) {
+    const focused = document.activeElement;
+    closeSearchPanel(view);
+    openSearchPanel(view);
+    if (document.activeElement !== focused) focused?.focus();
+  }
   $("lang-toggle").textContent = lang === "nl" ? "English" : "Nederlands";
   $("lang-toggle").lang = lang === "nl" ? "en" : "nl";
   // Only the texts change: draw what is known again, without checking or testing anew.
@@ -650,6 +709,7 @@ function applyLang(lang) {
   renderAnalysis();
   renderTrajectory();
   renderDiff();
+  renderReplay();
 }
 
 // ---------- wiring ----------
@@ -667,6 +727,18 @@ $("share").addEventListener("click", share);
 $("save-test").addEventListener("click", saveAsTest);
 $("analyze").addEventListener("click", runAnalysis);
 $("analysis-cancel").addEventListener("click", () => cancelRun(analysisJob, "analysis", "analysis-summary", "analysisCancelled"));
+$("replay-cancel").addEventListener("click", () => cancelRun(replayJob, "replay", "replay-summary", "replayCancelled"));
+$("replay-open").addEventListener("click", () => $("replay-file").click());
+$("replay-file").addEventListener("change", async (e) => {
+  const file = e.target.files?.[0];
+  if (!file) return;
+  e.target.value = "";
+  casesFile = { name: file.name, text: await file.text() };
+  $("replay-file-name").textContent = file.name;
+  runReplay();
+});
+$("replay-run").addEventListener("click", runReplay);
+$("replay-export").addEventListener("click", exportReplay);
 $("compare-cancel").addEventListener("click", () => cancelRun(compareJob, "compare", "diff-summary", "compareCancelled"));
 $("compare").addEventListener("click", runDiff);
 $("baseline").addEventListener("change", () => {

@@ -1,4 +1,4 @@
-// The playground's worker: the long runs (analysis and comparison) happen here, off the page's thread, so
+// The playground's worker: the long runs (analysis, comparison, replay) happen here, off the page's thread, so
 // that the page answers every click while they run. The build bundles it (with the rules core's glue) into
 // the page's script as text, and the page starts it from a blob: URL with the rules core already compiled
 // (a WebAssembly.Module in its first message): starting one again, after a cancel, makes no request and
@@ -24,6 +24,21 @@ function whyNot(e) {
   return { nl: `${at} — ${d.message_nl}`, en: `${at} — ${d.message_en}` };
 }
 
+/** Compiles `base` (the old version) and runs `use(old)`; `{ baselineInvalid }` when it does not load. */
+function withBaseline(base, use) {
+  let old;
+  try {
+    old = core.Ruleset.load(base);
+  } catch (e) {
+    return { baselineInvalid: whyNot(e) };
+  }
+  try {
+    return use(old);
+  } finally {
+    old.free();
+  }
+}
+
 const JOBS = {
   /** The analysis of `rules` on `today`. */
   analyze({ rules, today }, step) {
@@ -32,18 +47,18 @@ const JOBS = {
   },
   /** The comparison of `base` (the old version) with `rules` on `today`. */
   diff({ base, rules, today }, step) {
-    let old;
-    try {
-      old = core.Ruleset.load(base);
-    } catch (e) {
-      return { baselineInvalid: whyNot(e) };
-    }
-    try {
+    return withBaseline(base, (old) => {
       step("comparing");
       return withRuleset(rules, (r) => old.diff(r, today));
-    } finally {
-      old.free();
-    }
+    });
+  },
+  /** The replay of `cases` (the text of a CSV or JSON Lines file) under `base` and `rules`, with the
+   * flips as CSV in `lang`. */
+  replay({ base, rules, cases, today, lang }, step) {
+    return withBaseline(base, (old) => {
+      step("replaying");
+      return withRuleset(rules, (r) => core.replay(old, r, cases, { today, reasonsPerFlip: 10, csv: lang }));
+    });
   },
 };
 
