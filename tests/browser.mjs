@@ -75,7 +75,8 @@ function reportValues() {
   };
 }
 
-/** A page that records console errors and every request that leaves the test server, and checks every
+/** A page that records console errors and every request that leaves the test server (blob: URLs the page
+ * made itself do not), and checks every
  * value a widget on it posts or gives against the shipped JSON Schema (a value it rejects is an error). */
 export async function watchedPage(browser, origin) {
   // A context per page (axe needs one), so that tests do not share state.
@@ -85,7 +86,9 @@ export async function watchedPage(browser, origin) {
   const foreign = [];
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
   page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("request", (r) => { if (!r.url().startsWith(origin)) foreign.push(r.url()); });
+  // A blob: URL of the page's own origin (the playground's worker) is memory of the page, not a request.
+  const local = (url) => url.startsWith(origin) || url.startsWith(`blob:${origin}/`);
+  page.on("request", (r) => { if (!local(r.url())) foreign.push(r.url()); });
   await context.exposeFunction("__regiewijzerValue", (json) => {
     const problem = valueProblems(JSON.parse(json));
     if (problem) {

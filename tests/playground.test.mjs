@@ -6,10 +6,16 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { deflateRawSync } from "node:zlib";
-import { artifact, axeViolations, browserSuite } from "./browser.mjs";
+import { artifact, axeViolations, browserSuite, WCAG21AA } from "./browser.mjs";
+
+/** axe with WCAG 2.2 AA and its target-size rule (2.5.8: targets of at least 24 by 24 CSS pixels), which
+ * axe leaves off unless asked. */
+const WCAG22AA = { tags: [...WCAG21AA, "wcag22a", "wcag22aa"], rules: { "target-size": { enabled: true } } };
 
 const TRIAGE = readFileSync(new URL("../rulesets/triage.regels", import.meta.url), "utf8").split("\n");
+const TESTS = readFileSync(new URL("../rulesets/triage.tests.regels", import.meta.url), "utf8").split("\n");
 const REGIE = readFileSync(new URL("../rulesets/regie.regels", import.meta.url), "utf8").split("\n");
 /** The line (from 1) of the first line of the shipped triage rules that starts with `text`. */
 const lineOf = (text) => {
@@ -50,6 +56,12 @@ async function replaceLine(page, n, text) {
   await page.keyboard.press("Shift+End");
   await page.keyboard.insertText(text);
   await settled(page);
+}
+
+/** The text of line `n` of the editor (brought into view first: CodeMirror draws only the lines in view). */
+async function lineText(page, n) {
+  await gotoLine(page, n);
+  return page.evaluate(() => document.querySelector("#editor").shadowRoot.querySelector(".cm-content .cm-activeLine").textContent);
 }
 
 /** Waits until the playground has checked the latest text (and, when valid, tested it). */
@@ -149,6 +161,42 @@ test("a broken rule turns its tests red with expected vs actual; a test's answer
   await page.close();
 });
 
+test("after a parameter changes, the failing test is listed first and marked in the gutter on its line", async () => {
+  const { page, errors, foreign } = await openPlayground();
+  await replaceLine(page, lineOf("parameter draaideur_eerdere_meldingen = 2"), "parameter draaideur_eerdere_meldingen = 3");
+  await page.waitForFunction(() => document.querySelector("#tests-summary").dataset.failed !== "0");
+  const shown = await page.locator("#tests > li").evaluateAll((lis) => lis.map((li) => [li.dataset.test, li.dataset.passed]));
+  const failed = shown.filter(([, passed]) => passed === "false").map(([name]) => name);
+  assert.ok(failed.length > 0 && failed.length < shown.length, JSON.stringify(shown));
+  // Every failing test comes before every passing one.
+  assert.deepEqual(shown.slice(0, failed.length).map(([name]) => name), failed);
+  // Its name in the list puts the cursor on its line (CodeMirror draws only the lines in view); the gutter
+  // marks that line, with the test's name for assistive technology.
+  const first = failed[0];
+  await page.locator("#tests > li").first().getByRole("button", { name: first }).click();
+  const at = await page.evaluate((name) => {
+    const root = document.querySelector("#editor").shadowRoot;
+    const mark = [...root.querySelectorAll(".pg-failing-gutter .pg-failing")].find((m) => m.getAttribute("aria-label") === name);
+    return {
+      role: mark?.getAttribute("role"),
+      mark: mark?.closest(".cm-gutterElement").getBoundingClientRect().top,
+      cursor: root.querySelector(".cm-lineNumbers .cm-activeLineGutter").getBoundingClientRect().top,
+      line: root.querySelector(".cm-content .cm-activeLine").textContent,
+    };
+  }, `Test „${first}” mislukt`);
+  assert.equal(at.role, "img", JSON.stringify(at));
+  assert.equal(at.mark, at.cursor);
+  assert.ok(at.line.startsWith(`test "${first}"`), at.line);
+  await page.screenshot({ path: artifact("playground-failing-first.png") });
+  // In English the mark says so in English.
+  await page.click("#lang-toggle");
+  await page.waitForFunction((n) => [...document.querySelector("#editor").shadowRoot.querySelectorAll(".pg-failing")]
+    .some((m) => m.getAttribute("aria-label") === `Test “${n}” fails`), first);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+  await page.close();
+});
+
 test("removing the advice rule shows a gap with an example that loads into the preview", async () => {
   const { page, errors, foreign } = await openPlayground();
   await page.waitForFunction(() => document.querySelector("#analysis-summary").textContent.startsWith("0 bevindingen"));
@@ -201,6 +249,33 @@ test("the diff against the shipped default lists the outcomes that change", asyn
   const first = page.locator('#changes li[data-outcome="route"]').first();
   await first.getByRole("button", { name: "Toon in voorbeeld" }).first().click();
   await page.waitForFunction(() => document.querySelector("#preview").answers.eerdere_meldingen === 2);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+  await page.close();
+});
+
+test("the hash shown is the rules' own (tests apart), the one the portal and the widget give for the rules file; editing a test keeps it", async () => {
+  const { page, errors, foreign } = await openPlayground();
+  const file = readFileSync(new URL("../rulesets/triage.regels", import.meta.url), "utf8");
+  const portal = `sha256:${createHash("sha256").update(file).digest("hex")}`;
+  const shown = () => page.getAttribute("#ruleset-id", "title");
+  assert.equal(await page.textContent("#ruleset-id"), `triage 0.1.0 · ${portal.slice(0, 19)}…`);
+  assert.equal(await shown(), portal);
+  // The preview runs those rules: its value names the same hash.
+  await page.locator("#preview").getByRole("radio", { name: "Ja" }).first().check();
+  await page.waitForFunction((h) => document.querySelector("#preview").value?.ruleset?.hash === h, portal);
+  // A test changed (now failing): the rules and their hash are the same.
+  // The tests follow the rules, a blank line and a heading, without their `tests for` line and the blank after it.
+  const expectLine = TRIAGE.length + TESTS.findIndex((l) => l.startsWith("  expect route = crisisdienst_112"));
+  assert.match(await lineText(page, expectLine), /^ {2}expect route = crisisdienst_112/);
+  await replaceLine(page, expectLine, "  expect route = vangnet");
+  await page.waitForFunction(() => document.querySelector("#tests-summary").dataset.failed !== "0");
+  assert.equal(await shown(), portal);
+  // A rule changed: another hash.
+  await replaceLine(page, lineOf("parameter draaideur_eerdere_meldingen = 2"), "parameter draaideur_eerdere_meldingen = 3");
+  await waitValid(page);
+  const changed = file.replace("parameter draaideur_eerdere_meldingen = 2", "parameter draaideur_eerdere_meldingen = 3");
+  assert.equal(await shown(), `sha256:${createHash("sha256").update(changed).digest("hex")}`);
   assert.deepEqual(errors, []);
   assert.deepEqual(foreign, []);
   await page.close();
@@ -315,6 +390,50 @@ test("the playground speaks English too, and completes names the rules define", 
   await page.close();
 });
 
+/** What the editor's find panel says: the fields' names, the buttons' and the options' words. */
+const findPanel = (page) => page.evaluate(() => {
+  const panel = document.querySelector("#editor").shadowRoot.querySelector(".cm-panel.cm-search");
+  return {
+    fields: [...panel.querySelectorAll("input.cm-textfield")].map((i) => i.getAttribute("aria-label")),
+    buttons: [...panel.querySelectorAll("button")].map((b) => b.getAttribute("aria-label") ?? b.textContent),
+    options: [...panel.querySelectorAll("label")].map((l) => l.textContent),
+    small: [...panel.querySelectorAll("button, input")].map((e) => e.getBoundingClientRect())
+      .filter((r) => r.width < 24 || r.height < 24).length,
+  };
+});
+
+test("the editor's find panel speaks Dutch and English with targets of 24 px: axe (WCAG 2.2 AA, target-size) finds nothing", async () => {
+  const { page, errors, foreign } = await openPlayground();
+  await page.locator(".cm-content").click();
+  await page.keyboard.press("Control+f");
+  await page.locator(".cm-panel.cm-search").waitFor();
+  assert.deepEqual(await findPanel(page), {
+    fields: ["Zoek", "Vervang door"],
+    buttons: ["volgende", "vorige", "alle", "vervang", "vervang alle", "sluit"],
+    options: ["hoofdletters tellen", "reguliere expressie", "hele woorden"],
+    small: 0,
+  });
+  await page.keyboard.type("draaideur");
+  await page.keyboard.press("Enter");
+  assert.deepEqual(await axeViolations(page, WCAG22AA), []);
+  await page.screenshot({ path: artifact("playground-find-panel.png") });
+  await page.click("#lang-toggle");
+  await page.waitForFunction(() => document.querySelector("#editor").shadowRoot.querySelector(".cm-search input").getAttribute("aria-label") === "Find");
+  await page.waitForFunction(() => document.activeElement.id === "lang-toggle");
+  assert.deepEqual((await findPanel(page)).buttons, ["next", "previous", "all", "replace", "replace all", "close"]);
+  assert.deepEqual(await axeViolations(page, WCAG22AA), []);
+  // Go to line, in Dutch again.
+  await page.click("#lang-toggle");
+  await page.locator(".cm-content").click();
+  await page.keyboard.press("Control+Alt+g");
+  const gotoLabel = await page.evaluate(() => document.querySelector("#editor").shadowRoot.querySelector(".cm-goto-line label").textContent);
+  assert.match(gotoLabel, /^Ga naar regel/);
+  assert.deepEqual(await axeViolations(page, WCAG22AA), []);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+  await page.close();
+});
+
 test("the playground has no accessibility violations (WCAG 2.1 A/AA), with errors, failures and findings shown", async () => {
   const { page } = await openPlayground();
   assert.deepEqual(await axeViolations(page), []);
@@ -330,6 +449,178 @@ test("the playground has no accessibility violations (WCAG 2.1 A/AA), with error
   await page.close();
 });
 
+test("Begin met: buttons, not a select; after an edit it asks first in the page; Ctrl+Z brings the text and its header back; a share link stays in the history", async () => {
+  const { page, errors, foreign } = await openPlayground();
+  const header = () => page.textContent("#ruleset-id");
+  // Arrow keys on the buttons change nothing (a select fired on ↓ and replaced the text silently).
+  await page.focus('[data-start="triage"]');
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await settled(page);
+  assert.match(await header(), /^triage /);
+  // Unedited text is replaced at once.
+  await page.click('[data-start="regie"]');
+  await page.waitForFunction(() => document.querySelector("#ruleset-id").textContent.startsWith("regie "));
+  assert.equal(await page.locator("#confirm-start").getAttribute("open"), null);
+  await page.click('[data-start="triage"]');
+  await page.waitForFunction(() => document.querySelector("#ruleset-id").textContent.startsWith("triage "));
+  // Edited: it asks, in the page, with the focus on keeping the text; Escape keeps it.
+  const param = lineOf("parameter draaideur_eerdere_meldingen = 2");
+  await replaceLine(page, param, "parameter draaideur_eerdere_meldingen = 5");
+  await page.click('[data-start="escalatie"]');
+  const dialog = page.getByRole("dialog", { name: "De tekst vervangen?" });
+  await dialog.waitFor();
+  assert.match(await dialog.textContent(), /gewijzigd.*escalatie/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "confirm-start-cancel");
+  assert.deepEqual(await axeViolations(page, WCAG22AA), []);
+  await page.screenshot({ path: artifact("playground-confirm-start.png") });
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "hidden" });
+  await settled(page);
+  assert.ok((await page.locator(".cm-content").textContent()).includes("draaideur_eerdere_meldingen = 5"));
+  assert.match(await header(), /^triage /);
+  // Replaced when the author says so; Ctrl+Z in the editor brings the text back, and the header and the
+  // baseline follow the text.
+  await page.click('[data-start="escalatie"]');
+  await page.getByRole("button", { name: "Vervang door escalatie" }).click();
+  await page.waitForFunction(() => document.querySelector("#ruleset-id").textContent.startsWith("escalatie "));
+  assert.equal(await page.inputValue("#baseline"), "escalatie");
+  await page.locator(".cm-content").click();
+  await page.keyboard.press("Control+z");
+  await settled(page);
+  await page.waitForFunction(() => document.querySelector("#ruleset-id").textContent.startsWith("triage "));
+  assert.ok((await page.locator(".cm-content").textContent()).includes("draaideur_eerdere_meldingen = 5"));
+  assert.equal(await page.inputValue("#baseline"), "triage");
+  // A share link in the address: switching keeps it in the history, and Back opens its rules again.
+  await page.click("#share");
+  await page.locator("#share-link").waitFor();
+  const link = await page.inputValue("#share-link");
+  await page.click('[data-start="regie"]');
+  await page.getByRole("button", { name: "Vervang door regie" }).click();
+  await page.waitForFunction(() => document.querySelector("#ruleset-id").textContent.startsWith("regie "));
+  assert.ok(!page.url().includes("#regels="), page.url());
+  assert.match(await page.textContent("#file-status"), /geschiedenis/);
+  await page.goBack();
+  assert.equal(page.url(), link);
+  await page.waitForFunction(() => document.querySelector("#ruleset-id").textContent.startsWith("triage "));
+  assert.ok((await page.locator(".cm-content").textContent()).includes("draaideur_eerdere_meldingen = 5"));
+  assert.match(await page.textContent("#file-status"), /uit de link/);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+  await page.close();
+});
+
+/** A large made-up ruleset (`facts` yes/no questions, `rules` rules over them) whose analysis takes a while:
+ * the 100,000 evaluations of its budget for 40 and 400. */
+function largeRuleset(facts, rules) {
+  const out = ['ruleset groot\n  title nl "Groot" en "Large"\n  version "0.1.0"\n'];
+  for (let i = 0; i < facts; i++) out.push(`fact f${i}: bool\n  label nl "Vraag ${i}?" en "Question ${i}?"\n`);
+  out.push('outcome uitkomst: priority required\n  label nl "Uitkomst" en "Outcome"\n'
+    + '  value a nl "A" en "A"\n  value b nl "B" en "B"\n  value c nl "C" en "C"\n');
+  for (let r = 0; r < rules; r++) {
+    const [a, b, c] = [(r * 7) % facts, (r * 13 + 5) % facts, (r * 17 + 3) % facts];
+    out.push(`rule r${r}\n  when f${a} and not f${b} or f${c} and f${(a + 1) % facts}\n  then uitkomst = ${"abc"[r % 3]}\n`
+      + `  priority ${r % 5}\n  because nl "Regel ${r}." en "Rule ${r}."\n`);
+  }
+  return out.join("\n");
+}
+
+test("a large analysis runs in a worker: the page handles a click within 100 ms meanwhile, shows progress, and Cancel stops it (also offline)", async () => {
+  const { page, errors, foreign } = await openPlayground();
+  // Every click's delay from the event to its handler, and whether the analysis was running then.
+  await page.evaluate(() => {
+    globalThis.clicks = [];
+    document.addEventListener("click", (e) => globalThis.clicks.push({
+      latency: performance.now() - e.timeStamp, running: document.body.dataset.analysisRunning,
+    }), true);
+  });
+  await page.setInputFiles("#file", { name: "groot.regels", mimeType: "text/plain", buffer: Buffer.from(largeRuleset(40, 400)) });
+  await waitValid(page);
+  // Its first analysis (it uses up the budget) is over: the page is quiet.
+  await page.waitForFunction(() => document.querySelector("#analysis-summary").textContent.includes("ONVOLLEDIG"), null, { timeout: 120_000 });
+  // "Analyseer opnieuw" pressed, and a little later a click elsewhere, as raw mouse input (nothing that waits
+  // for the page first): where the analysis holds the page's thread, that click waits for it.
+  const heading = await page.locator("#tests-kop").boundingBox();
+  await page.evaluate(() => setTimeout(() => document.querySelector("#analyze").click(), 0));
+  await new Promise((ok) => setTimeout(ok, 200));
+  await page.mouse.click(heading.x + 5, heading.y + 5);
+  await page.waitForFunction(() => globalThis.clicks.length >= 2);
+  const click = (await page.evaluate(() => globalThis.clicks)).at(-1);
+  assert.ok(click.latency < 100, `a click waited ${click.latency} ms for the page`);
+  assert.equal(click.running, "true", "the click came while the analysis ran");
+  await page.locator("#analysis-progress progress").waitFor();
+  assert.match(await page.textContent("#analysis-step"), /^(Starten|Analyseren): \d+ s$/);
+  await page.locator("#analysis-section").screenshot({ path: artifact("playground-analysis-progress.png") });
+  // Cancel: the worker ends, the page says so; offline, a new worker starts and finishes a run.
+  await page.context().setOffline(true);
+  const later = [];
+  page.on("request", (r) => { if (!r.url().startsWith("blob:")) later.push(r.url()); });
+  // Started and cancelled in one go (the analysis may be over before a second click could come).
+  await page.evaluate(() => {
+    document.querySelector("#analyze").click();
+    document.querySelector("#analysis-cancel").click();
+  });
+  await page.waitForFunction(() => document.body.dataset.analysisRunning === "false");
+  assert.match(await page.textContent("#analysis-summary"), /^Analyse geannuleerd/);
+  assert.equal(await page.locator("#findings li").count(), 0);
+  assert.ok(await page.locator("#analysis-progress").isHidden());
+  await page.click("#analyze");
+  await page.waitForFunction(() => document.querySelector("#analysis-summary").textContent.includes("doorrekeningen"), null, { timeout: 120_000 });
+  assert.deepEqual(later, []);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+  await page.close();
+});
+
+/** Reports as CSV for the triage rules: the "derde melding" test's answers with 0 to 4 earlier reports, a
+ * row with a cell too many (line 5) and one with an answer the rules cannot use (line 8). */
+function reportsCsv(rows) {
+  const lines = ["acuut_gevaar,huiselijk_geweld,eerdere_meldingen"];
+  for (let i = 0; i < rows; i++) lines.push(`nee,nee,${i % 5}`);
+  lines[4] = "nee,nee,1,te veel";
+  lines[7] = "nee,nee,veel";
+  return `${lines.join("\n")}\n`;
+}
+
+test("replay: a file of reports (nothing leaves the page) against the baseline and the edited rules, the flip table with a drill-down, CSV export", async () => {
+  const { page, errors, foreign } = await openPlayground();
+  await replaceLine(page, lineOf("parameter draaideur_eerdere_meldingen = 2"), "parameter draaideur_eerdere_meldingen = 3");
+  await waitValid(page);
+  const rows = 500;
+  const csv = reportsCsv(rows);
+  // Brute force: only the reports with exactly 2 earlier ones change route (the threshold went from 2 to 3);
+  // the bad row and the unusable answer are not among them.
+  const expected = csv.split("\n").slice(1).filter((l) => l === "nee,nee,2").length;
+  await page.setInputFiles("#replay-file", { name: "meldingen.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.waitForFunction(() => / van de \d+ meldingen/.test(document.querySelector("#replay-summary").textContent));
+  assert.match(await page.textContent("#replay-summary"), new RegExp(`^${expected} van de ${rows - 1} meldingen krijgen een ander advies; 1 regel van het bestand niet te lezen\\.$`));
+  const route = page.locator('#replay-result tr[data-outcome="route"]');
+  assert.equal(await route.count(), 1);
+  assert.equal(await route.getAttribute("data-count"), String(expected));
+  assert.match(await route.textContent(), /^Route\s*Bemoeizorg/);
+  assert.deepEqual(await page.locator("#replay-bad li").evaluateAll((l) => l.map((x) => x.dataset.line)), ["5"]);
+  assert.match(await page.locator('[data-unusable] li[data-fact="eerdere_meldingen"]').first().textContent(), /regel 8/);
+  // The drill-down: the cases behind the flip, with their reasons under both versions.
+  const toggle = route.getByRole("button");
+  assert.equal(await toggle.getAttribute("aria-expanded"), "false");
+  await toggle.click();
+  assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+  const detail = page.locator("#replay-result .pg-flip-detail:not([hidden])");
+  const firstCase = detail.locator("li[data-line]").first();
+  assert.equal(await firstCase.getAttribute("data-line"), "4");
+  assert.match(await firstCase.textContent(), /^regel 4Eerst: \S.*Nu: \S/s);
+  await page.locator("#replay-section").screenshot({ path: artifact("playground-replay.png") });
+  assert.deepEqual(await axeViolations(page, { ...WCAG22AA, include: "#replay-section" }), []);
+  // Export: a CSV download made in the page.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#replay-export")]);
+  assert.equal(download.suggestedFilename(), "naspelen.csv");
+  const exported = readFileSync(await download.path(), "utf8");
+  assert.equal(exported.trim().split("\n").length - 1 >= expected, true, exported.slice(0, 300));
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+  await page.close();
+});
+
 test("after load the playground makes no request at all: it works offline", async () => {
   const { page, errors, foreign } = await openPlayground();
   const later = [];
@@ -339,7 +630,8 @@ test("after load the playground makes no request at all: it works offline", asyn
   await waitValid(page);
   await page.click("#compare");
   await page.waitForFunction(() => document.querySelector("#diff-summary").textContent.includes("veranderingen"));
-  await page.selectOption("#start", "regie");
+  await page.click(`[data-start="regie"]`);
+  await page.click("#confirm-start-replace");
   await waitValid(page);
   await page.waitForFunction(() => document.querySelector("#ruleset-id").textContent.startsWith("regie"));
   assert.deepEqual(later, []);
@@ -436,7 +728,7 @@ const trajectoryShown = (page) => page.evaluate(() => {
 
 test("the trajectory panel draws the phases, leads and handovers of the rules being edited, and ping-pong in words", async () => {
   const { page, errors, foreign } = await openPlayground();
-  await page.selectOption("#start", "regie");
+  await page.click(`[data-start="regie"]`);
   await waitValid(page);
   await page.waitForFunction(() => document.querySelectorAll("#trajectory svg [data-phase]").length === 8);
   let shown = await trajectoryShown(page);
@@ -456,6 +748,7 @@ test("the trajectory panel draws the phases, leads and handovers of the rules be
   assert.deepEqual(await axeViolations(page, { include: "#trajectory-section", tags: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] }), []);
   // Rules whose two handovers can pass the lead back and forth: both marked, the analysis' words listed.
   await page.setInputFiles("#file", { name: "heen-en-terug.regels", mimeType: "text/plain", buffer: Buffer.from(PING_PONG) });
+  await page.click("#confirm-start-replace"); // the text was edited: opening a file asks first
   await page.waitForFunction(() => document.querySelectorAll("#trajectory svg [data-phase]").length === 2);
   await page.waitForFunction(() => document.querySelector("#trajectory svg").textContent.includes("Pingpong"));
   shown = await trajectoryShown(page);
@@ -467,7 +760,7 @@ test("the trajectory panel draws the phases, leads and handovers of the rules be
   await page.waitForFunction(() => document.querySelector("#trajectory svg").textContent.includes("Ping-pong"));
   assert.match((await trajectoryShown(page)).list[1], /^Aftercare Lead: Mental health care or Addiction care \(depends on the case\) Handover “To mental health care”/);
   // Rules without phases: a sentence, not an empty picture.
-  await page.selectOption("#start", "triage");
+  await page.click(`[data-start="triage"]`);
   await waitValid(page);
   await page.waitForFunction(() => document.querySelector("#trajectory [part=trajectory-empty]"));
   assert.equal(await page.locator("#trajectory svg").count(), 0);

@@ -10,11 +10,16 @@ import {
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { bracketMatching, indentOnInput } from "@codemirror/language";
 import { autocompletion, closeBrackets, completionKeymap } from "@codemirror/autocomplete";
-import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/search";
+import {
+  closeSearchPanel, highlightSelectionMatches, openSearchPanel, search, searchKeymap, searchPanelOpen,
+} from "@codemirror/search";
 import { lintKeymap, setDiagnostics } from "@codemirror/lint";
 import { regelsSupport } from "./language.mjs";
-import { T, setLang, currentLang, translatePage } from "./i18n.mjs";
+import { EDITOR_PHRASES_NL, T, setLang, currentLang, translatePage } from "./i18n.mjs";
 import { decodeShared, encodeShared } from "./share.mjs";
+import { rulesPart } from "./rules-part.mjs";
+import { Cancelled, Job } from "./jobs.mjs";
+import { replayView } from "./replay-view.mjs";
 import { drawTrajectory, patchTrajectory } from "../../casus/picture.js";
 import triage from "../../../rulesets/triage.regels";
 import triageTests from "../../../rulesets/triage.tests.regels";
@@ -23,8 +28,15 @@ import escalatieTests from "../../../rulesets/escalatie.tests.regels";
 import regie from "../../../rulesets/regie.regels";
 import regieTests from "../../../rulesets/regie.tests.regels";
 
-const core = await import(new URL("../../../pkg/core/regiewijzer_core.js", import.meta.url).href);
-await core.default();
+// The rules core, compiled once: this page checks and tests with it; the workers (the analysis and the
+// comparison) get the same compiled module, so that starting one again needs no request.
+const CORE = new URL("../../../pkg/core/", import.meta.url);
+const core = await import(new URL("regiewijzer_core.js", CORE).href);
+const coreModule = await WebAssembly.compile(await (await fetch(new URL("regiewijzer_core_bg.wasm", CORE))).arrayBuffer());
+await core.default({ module_or_path: coreModule });
+const analysisJob = new Job(coreModule);
+const compareJob = new Job(coreModule);
+const replayJob = new Job(coreModule);
 
 const $ = (id) => document.getElementById(id);
 const el = (tag, props = {}, ...children) => {
@@ -52,38 +64,60 @@ export const SHIPPED = {
 };
 
 // ---------- state ----------
-let ruleset = null; // the last valid version
+let ruleset = null; // the last valid version (with its tests)
+let rules = { text: "", hash: "" }; // its rules without the tests: what a rules file holds, and their hash
 let lastAnalysis = null;
 let lastTests = null;
 let lastCoverage = null;
 let lastDiff = null;
+let lastReplay = null;
+let casesFile = null; // { name, text }: the cases to replay, only in this page
 let lastDiags = [];
 let lastTrajectory = null;
 let trajectoryFigure = null;
 let baselineFile = null; // { name, text }
+let baselineChosen = false; // until the author chooses, the baseline is the shipped ruleset the text starts from
 const today = () => $("today").value || new Date().toISOString().slice(0, 10);
 
-// ---------- coverage gutter ----------
-const setUncovered = StateEffect.define();
-class UncoveredMarker extends GutterMarker {
+// ---------- gutters: rules no test makes fire, tests that fail ----------
+/** A gutter of markers that the page sets as a whole (`set(view, markers)`), kept in place while typing. */
+function markerGutter(className, spacer) {
+  const effect = StateEffect.define();
+  const field = StateField.define({
+    create: () => RangeSet.empty,
+    update(set, tr) {
+      set = set.map(tr.changes);
+      for (const e of tr.effects) if (e.is(effect)) set = e.value;
+      return set;
+    },
+  });
+  const extension = [field, gutter({ class: className, markers: (v) => v.state.field(field), initialSpacer: () => spacer })];
+  /** Markers (GutterMarker) at lines (from 1) of the document, as `[[line, marker], …]`. */
+  const set = (view, markers) => {
+    const doc = view.state.doc;
+    const ranges = markers.filter(([l]) => l >= 1 && l <= doc.lines).sort(([a], [b]) => a - b)
+      .map(([l, m]) => m.range(doc.line(l).from));
+    view.dispatch({ effects: effect.of(RangeSet.of(ranges)) });
+  };
+  return { extension, set };
+}
+
+/** A marker with a visible sign and, for assistive technology, a name (and the same as a tooltip). */
+class NamedMarker extends GutterMarker {
+  constructor(sign, className, name) {
+    super();
+    Object.assign(this, { sign, className: className, name });
+  }
+  eq(other) {
+    return other.sign === this.sign && other.name === this.name;
+  }
   toDOM() {
-    return el("span", { class: "pg-uncovered", title: T("uncoveredTitle"), textContent: "◌" });
+    return el("span", { class: this.className, role: "img", ariaLabel: this.name, title: this.name, textContent: this.sign });
   }
 }
-const uncoveredMarker = new UncoveredMarker();
-const uncoveredField = StateField.define({
-  create: () => RangeSet.empty,
-  update(set, tr) {
-    set = set.map(tr.changes);
-    for (const e of tr.effects) if (e.is(setUncovered)) set = e.value;
-    return set;
-  },
-});
-const coverageGutter = gutter({
-  class: "pg-coverage-gutter",
-  markers: (view) => view.state.field(uncoveredField),
-  initialSpacer: () => uncoveredMarker,
-});
+const uncoveredMarker = () => new NamedMarker("◌", "pg-uncovered", T("uncoveredTitle"));
+const coverageGutter = markerGutter("pg-coverage-gutter", new NamedMarker("◌", "", ""));
+const failingGutter = markerGutter("pg-failing-gutter", new NamedMarker("✗", "", ""));
 
 // ---------- editor ----------
 // In a shadow root: CodeMirror then styles itself with constructable stylesheets, which the page's strict
@@ -95,20 +129,28 @@ const theme = EditorView.theme({
   ".cm-scroller": { fontFamily: 'ui-monospace, "DejaVu Sans Mono", monospace' },
   ".cm-gutters": { backgroundColor: "#f3f3f3", color: "#4a4a4a", borderRight: "1px solid #cfcfcf" },
   ".pg-coverage-gutter .cm-gutterElement": { color: "#8a4000", padding: "0 2px", minWidth: "1ch" },
+  ".pg-failing-gutter .cm-gutterElement": { color: "#a3161a", fontWeight: "bold", padding: "0 2px", minWidth: "1ch" },
   ".cm-activeLine": { backgroundColor: "#eef4fb" },
+  // The editor's panels (find and replace, go to line): every target at least 24 by 24 px (WCAG 2.5.8).
+  ".cm-panel button, .cm-panel .cm-textfield": { minHeight: "24px", minWidth: "24px", boxSizing: "border-box" },
+  ".cm-panel input[type=checkbox]": { width: "24px", height: "24px", margin: "0 0.25em 0 0", verticalAlign: "middle" },
+  ".cm-panel label": { display: "inline-flex", alignItems: "center", marginRight: "0.5em" },
+  ".cm-panel.cm-search [name=close]": { width: "24px", height: "24px", padding: "0", fontSize: "1.1rem", lineHeight: "1" },
   ".cm-activeLineGutter": { backgroundColor: "#dde7f3" },
 });
+// CodeMirror's own words in the page's language (English is its own): one object, filled for Dutch.
+const editorPhrases = { ...EDITOR_PHRASES_NL };
 const view = new EditorView({
   root: editorRoot,
   parent: editorRoot,
   state: EditorState.create({
     doc: "",
     extensions: [
-      lineNumbers(), coverageGutter, uncoveredField, highlightActiveLineGutter(), history(), drawSelection(),
+      lineNumbers(), failingGutter.extension, coverageGutter.extension, highlightActiveLineGutter(), history(), drawSelection(),
       indentOnInput(), bracketMatching(), closeBrackets(), autocompletion(), highlightActiveLine(),
       highlightSelectionMatches(), search({ top: true }),
       keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...completionKeymap, ...lintKeymap]),
-      regelsSupport(), theme,
+      regelsSupport(), theme, EditorState.phrases.of(editorPhrases),
       EditorView.contentAttributes.of({ "aria-label": "Regels (.regels)", tabindex: "0" }),
       EditorView.updateListener.of((u) => { if (u.docChanged) schedule(); }),
     ],
@@ -180,14 +222,41 @@ function check() {
   } catch {
     return;
   }
-  $("preview").rulesSource = text;
-  $("ruleset-id").textContent = `${ruleset.id} ${ruleset.version} · ${ruleset.hash.slice(0, 19)}…`;
+  rules = rulesOf(text);
+  $("preview").rulesSource = rules.text;
+  // The header follows the text (also after Ctrl+Z), and so does the baseline until the author chooses one.
+  // Its hash is the rules' (tests apart): the one the portal shows for the rules file.
+  $("ruleset-id").textContent = `${ruleset.id} ${ruleset.version} · ${rules.hash.slice(0, 19)}…`;
+  $("ruleset-id").title = rules.hash;
+  if (!baselineChosen && SHIPPED[ruleset.id]) $("baseline").value = ruleset.id;
   runTests();
   showTrajectory();
   clearTimeout(analysisTimer);
-  analysisTimer = setTimeout(runAnalysis, 500);
+  // The analysis, and the replay of opened reports, follow the text a moment later (a newer run replaces one
+  // still going on).
+  analysisTimer = setTimeout(() => {
+    runAnalysis();
+    if (casesFile) runReplay();
+  }, 500);
+  // A comparison of an older text is of no use any more.
+  compareJob.cancel();
   lastDiff = null;
   renderDiff();
+}
+
+/** The rules of `text` without its tests, and their hash (as `regiewijzer check` and the widget give it for
+ * the rules file). Should the rules alone not load, the whole text stands in. */
+function rulesOf(text) {
+  const only = rulesPart(text);
+  if (only === text) return { text, hash: ruleset.hash };
+  try {
+    const r = core.Ruleset.load(only);
+    const hash = r.hash;
+    r.free();
+    return { text: only, hash };
+  } catch {
+    return { text, hash: ruleset.hash };
+  }
 }
 
 /** A diagnostic's (or a related place's) message in the page's language. */
@@ -236,22 +305,27 @@ function runTests() {
     return;
   }
   renderTests();
-  // Gutter: rules and table rows no test makes fire.
-  const lines = [...new Set((lastCoverage?.rules_not_fired ?? []).map(([, line]) => line))].sort((a, b) => a - b);
-  const doc = view.state.doc;
-  const markers = lines.filter((l) => l >= 1 && l <= doc.lines).map((l) => uncoveredMarker.range(doc.line(l).from));
-  view.dispatch({ effects: setUncovered.of(RangeSet.of(markers)) });
+}
+
+/** The gutters: ◌ where a rule or table row no test makes fire starts, ✗ where a failing test starts. */
+function markGutters() {
+  const lines = new Set((lastCoverage?.rules_not_fired ?? []).map(([, line]) => line));
+  coverageGutter.set(view, [...lines].map((l) => [l, uncoveredMarker()]));
+  const failing = (lastTests?.tests ?? []).filter((t) => !t.passed);
+  failingGutter.set(view, failing.map((t) => [t.line, new NamedMarker("✗", "pg-failing", T("failingTitle", t.name))]));
 }
 
 function renderTests() {
   const list = $("tests");
   list.replaceChildren();
   if (!lastTests) return;
-  const passed = lastTests.tests.filter((t) => t.passed).length;
-  const failed = lastTests.tests.length - passed;
-  $("tests-summary").textContent = T("testsSummary", passed, failed);
-  $("tests-summary").dataset.failed = String(failed);
-  for (const t of lastTests.tests) {
+  markGutters();
+  // Failing tests first (in the order of the text), then the ones that pass.
+  const failing = lastTests.tests.filter((t) => !t.passed);
+  const passing = lastTests.tests.filter((t) => t.passed);
+  $("tests-summary").textContent = T("testsSummary", passing.length, failing.length);
+  $("tests-summary").dataset.failed = String(failing.length);
+  for (const t of [...failing, ...passing]) {
     const li = el("li", { class: t.passed ? "pg-pass" : "pg-fail", "data-test": t.name, "data-passed": String(t.passed) },
       el("span", { class: "pg-badge", textContent: t.passed ? `✓ ${T("passed")}` : `✗ ${T("failed")}` }),
       " ",
@@ -303,15 +377,59 @@ function saveAsTest() {
   $("save-test-status").textContent = T("testSaved", name);
 }
 
+// ---------- work in the workers: analysis and comparison ----------
+/**
+ * Runs `message` in `job` with its progress in the `name` panel ("analysis", "compare"): a progress bar,
+ * the step and the seconds so far, and a Cancel button. Resolves with the result; rejects with Cancelled
+ * when the run was cancelled or replaced by a newer one.
+ */
+async function inWorker(job, name, message) {
+  const box = $(`${name}-progress`);
+  const started = performance.now();
+  let step = "loading";
+  const show = () => {
+    $(`${name}-step`).textContent = T("step", step, Math.floor((performance.now() - started) / 1000));
+  };
+  show();
+  box.hidden = false;
+  document.body.dataset[`${name}Running`] = "true";
+  const tick = setInterval(show, 1000);
+  try {
+    return await job.run(message, (s) => {
+      step = s;
+      show();
+    });
+  } finally {
+    clearInterval(tick);
+    // A run replaced by a newer one leaves the progress to that one.
+    if (!job.busy) {
+      box.hidden = true;
+      document.body.dataset[`${name}Running`] = "false";
+    }
+  }
+}
+
+/** Cancels the `name` panel's run, at the author's request: the worker ends and a new one starts. */
+function cancelRun(job, name, summary, key) {
+  if (!job.busy) return;
+  job.cancel();
+  $(summary).textContent = T(key);
+  if (name === "analysis") lastAnalysis = null;
+  else if (name === "compare") lastDiff = null;
+  else lastReplay = null;
+  $({ analysis: "findings", compare: "changes", replay: "replay-result" }[name]).replaceChildren();
+}
+
 // ---------- analysis ----------
-function runAnalysis() {
+async function runAnalysis() {
   if (!ruleset) return;
   $("analysis-summary").textContent = T("analysing");
   try {
-    lastAnalysis = ruleset.analyze(today());
+    lastAnalysis = await inWorker(analysisJob, "analysis", { kind: "analyze", rules: rules.text, today: today() });
   } catch (e) {
+    if (e instanceof Cancelled) return;
     lastAnalysis = null;
-    $("analysis-summary").textContent = String(e);
+    $("analysis-summary").textContent = e.text ? msg(e.text) : String(e);
     return;
   }
   renderAnalysis();
@@ -369,7 +487,7 @@ function baselineText() {
   return SHIPPED[choice]?.rules ?? null;
 }
 
-function runDiff() {
+async function runDiff() {
   if (!ruleset) return;
   const text = baselineText();
   if (text == null) {
@@ -377,19 +495,26 @@ function runDiff() {
     return;
   }
   $("diff-summary").textContent = T("comparing");
-  let base;
-  try {
-    base = core.Ruleset.load(text);
-  } catch (e) {
-    $("diff-summary").textContent = `${T("baselineInvalid")}: ${String(e?.message ?? e)}`;
-    return;
-  }
-  try {
-    lastDiff = base.diff(ruleset, today());
-  } finally {
-    base.free();
-  }
+  const result = await againstBaseline(compareJob, "compare", "diff-summary",
+    { kind: "diff", base: text, rules: rules.text, today: today() });
+  if (!result) return;
+  lastDiff = result;
   renderDiff();
+}
+
+/** A run of `message` in `job` that compares with the baseline: its result, or null when it was cancelled
+ * or failed (why, in the `summary` element: the baseline's first error, or what went wrong). */
+async function againstBaseline(job, name, summary, message) {
+  let result;
+  try {
+    result = await inWorker(job, name, message);
+  } catch (e) {
+    if (!(e instanceof Cancelled)) $(summary).textContent = e.text ? msg(e.text) : String(e);
+    return null;
+  }
+  if (!result.baselineInvalid) return result;
+  $(summary).textContent = `${T("baselineInvalid")}: ${msg(result.baselineInvalid)}`;
+  return null;
 }
 
 function renderDiff() {
@@ -429,17 +554,100 @@ function changeItem(c) {
   return item;
 }
 
+// ---------- replay ----------
+/** Replays the opened cases under the baseline (the old version) and the rules in the editor, in the worker. */
+async function runReplay() {
+  if (!ruleset) return;
+  const base = baselineText();
+  if (!casesFile || base == null) {
+    $("replay-summary").textContent = T(casesFile ? "chooseBaseline" : "replayChooseFile");
+    return;
+  }
+  $("replay-summary").textContent = T("replaying");
+  $("replay-export").disabled = true;
+  const result = await againstBaseline(replayJob, "replay", "replay-summary",
+    { kind: "replay", base, rules: rules.text, cases: casesFile.text, today: today(), lang: currentLang() });
+  if (!result) return;
+  lastReplay = result;
+  renderReplay();
+}
+
+function renderReplay() {
+  if (!lastReplay) return;
+  const r = lastReplay;
+  $("replay-summary").textContent = T("replaySummary", r.changed, r.cases, r.bad.length);
+  $("replay-result").replaceChildren(...replayView(r, { el, T, msg }));
+  $("replay-export").disabled = !r.csv;
+}
+
+/** The flips as a CSV file (written by the core in the language of the run), saved through the browser. */
+function exportReplay() {
+  if (lastReplay?.csv) download(lastReplay.csv, "text/csv;charset=utf-8", `${T("replayFileName")}.csv`);
+}
+
 /** How far a report can be trusted, as the command line says it: exact, approximated (its notes say
  * where), or incomplete (the budget ran out). */
 const exactness = (r) => (!r.complete ? "incomplete" : r.notes.length ? "approximated" : "exact");
 
 // ---------- files and sharing ----------
-function startWith(name) {
+/** The text as it was last opened (a shipped ruleset, a file or a link): what "edited" is measured against. */
+let openedText = "";
+const edited = () => view.state.doc.toString() !== openedText;
+
+/** Replaces the whole text with `text` (one step that Ctrl+Z undoes) and takes it as the opened text. */
+function open(text) {
+  openedText = text;
+  setText(text);
+}
+
+/** Asks in the page (a modal dialog, focus on "keep") whether the edited text may be replaced by `what`;
+ * resolves true when it may. Unedited text is replaced without asking. */
+function mayReplace(what) {
+  if (!edited()) return Promise.resolve(true);
+  const dialog = $("confirm-start");
+  $("confirm-start-text").textContent = T("confirmReplaceText", what);
+  $("confirm-start-replace").textContent = T("replaceWith", what);
+  dialog.returnValue = "";
+  dialog.showModal();
+  return new Promise((resolve) => {
+    dialog.addEventListener("close", () => resolve(dialog.returnValue === "replace"), { once: true });
+  });
+}
+
+const setFileStatus = (key, ...args) => {
+  delete $("file-status").dataset.i18n;
+  $("file-status").classList.remove("pg-warning");
+  $("file-status").textContent = T(key, ...args);
+};
+
+/** Starts from a shipped ruleset (with its tests), after asking when the text was edited. A share link in
+ * the address is not dropped: it moves one step back in the browser's history (Back opens it again). */
+async function startWith(name) {
   const s = SHIPPED[name];
-  if (!s) return;
-  setText(s.text);
-  $("baseline").value = name;
-  window.history.replaceState(null, "", location.pathname);
+  if (!s || !(await mayReplace(name))) return;
+  open(s.text);
+  if (location.hash.startsWith("#regels=")) {
+    window.history.pushState(null, "", `${location.pathname}${location.search}`);
+    setFileStatus("linkInHistory", name);
+  } else {
+    setFileStatus("started", name);
+  }
+}
+
+/** The rules of the share link in the address (on load, or when the address changes: Back, a pasted link). */
+async function openLink() {
+  if (!location.hash.startsWith("#regels=")) return;
+  let text;
+  try {
+    text = await decodeShared(location.hash.slice("#regels=".length));
+  } catch (e) {
+    setFileStatus(e.kind === "too-large" ? "linkTooLarge" : "linkBroken");
+    $("file-status").classList.add("pg-warning");
+    return;
+  }
+  if (text === view.state.doc.toString() || !(await mayReplace(T("theLink")))) return;
+  open(text);
+  setFileStatus("fromLink");
 }
 
 // A file is read as the command line reads it: one byte order mark dropped, bytes that are not UTF-8
@@ -463,8 +671,13 @@ async function openFile(input, then) {
 function saveFile() {
   const text = view.state.doc.toString();
   const id = /^\s*ruleset\s+([A-Za-z_][A-Za-z0-9_]*)/m.exec(text)?.[1] ?? "regels";
-  const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
-  const a = el("a", { href: url, download: `${id}.regels` });
+  download(text, "text/plain;charset=utf-8", `${id}.regels`);
+}
+
+/** Saves `text` as a file called `name` through the browser (nothing is sent anywhere). */
+function download(text, type, name) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = el("a", { href: url, download: name });
   document.body.append(a);
   a.click();
   a.remove();
@@ -490,6 +703,17 @@ function applyLang(lang) {
   setLang(lang);
   translatePage();
   $("preview").setAttribute("lang", lang);
+  // The editor's own words: it looks them up when it draws a panel; an open find panel is drawn anew in
+  // them (it selects its field when drawn: the focus stays where it was). Not a new configuration: that
+  // lets the editor measure its lines anew and lose its scroll position.
+  for (const k of Object.keys(editorPhrases)) delete editorPhrases[k];
+  if (lang === "nl") Object.assign(editorPhrases, EDITOR_PHRASES_NL);
+  if (searchPanelOpen(view.state)) {
+    const focused = document.activeElement;
+    closeSearchPanel(view);
+    openSearchPanel(view);
+    if (document.activeElement !== focused) focused?.focus();
+  }
   $("lang-toggle").textContent = lang === "nl" ? "English" : "Nederlands";
   $("lang-toggle").lang = lang === "nl" ? "en" : "nl";
   // Only the texts change: draw what is known again, without checking or testing anew.
@@ -498,23 +722,40 @@ function applyLang(lang) {
   renderAnalysis();
   renderTrajectory();
   renderDiff();
+  renderReplay();
 }
 
 // ---------- wiring ----------
-$("start").addEventListener("change", (e) => startWith(e.target.value));
+for (const b of document.querySelectorAll("[data-start]")) b.addEventListener("click", () => startWith(b.dataset.start));
+for (const b of $("confirm-start").querySelectorAll("button")) b.addEventListener("click", () => $("confirm-start").close(b.value));
+window.addEventListener("hashchange", openLink);
 $("open").addEventListener("click", () => $("file").click());
-$("file").addEventListener("change", (e) => openFile(e.target, (name, text) => {
-  setText(text);
-  delete $("file-status").dataset.i18n;
-  $("file-status").classList.remove("pg-warning");
-  $("file-status").textContent = T("opened", name);
+$("file").addEventListener("change", (e) => openFile(e.target, async (name, text) => {
+  if (!(await mayReplace(name))) return;
+  open(text);
+  setFileStatus("opened", name);
 }));
 $("save").addEventListener("click", saveFile);
 $("share").addEventListener("click", share);
 $("save-test").addEventListener("click", saveAsTest);
 $("analyze").addEventListener("click", runAnalysis);
+$("analysis-cancel").addEventListener("click", () => cancelRun(analysisJob, "analysis", "analysis-summary", "analysisCancelled"));
+$("replay-cancel").addEventListener("click", () => cancelRun(replayJob, "replay", "replay-summary", "replayCancelled"));
+$("replay-open").addEventListener("click", () => $("replay-file").click());
+$("replay-file").addEventListener("change", async (e) => {
+  const file = e.target.files?.[0];
+  if (!file) return;
+  e.target.value = "";
+  casesFile = { name: file.name, text: await file.text() };
+  $("replay-file-name").textContent = file.name;
+  runReplay();
+});
+$("replay-run").addEventListener("click", runReplay);
+$("replay-export").addEventListener("click", exportReplay);
+$("compare-cancel").addEventListener("click", () => cancelRun(compareJob, "compare", "diff-summary", "compareCancelled"));
 $("compare").addEventListener("click", runDiff);
 $("baseline").addEventListener("change", () => {
+  baselineChosen = true;
   if ($("baseline").value === "file" && !baselineFile) $("baseline-file").click();
 });
 $("baseline-file").addEventListener("change", (e) => openFile(e.target, (name, text) => {
@@ -534,12 +775,8 @@ const shared = location.hash.startsWith("#regels=")
     return null;
   })
   : null;
-if (shared != null) {
-  setText(shared);
-  linkStatus = "fromLink";
-} else {
-  setText(SHIPPED.triage.text);
-}
+open(shared ?? SHIPPED.triage.text);
+if (shared != null) linkStatus = "fromLink";
 // One check of the text it starts with, now rather than after the typing pause setText scheduled.
 clearTimeout(timer);
 update();
