@@ -98,7 +98,7 @@ fn eval_names_the_variant_and_its_base_and_diff_compares_them() {
     let diff = run(&["diff", &base, &variant, "--today", "2026-03-02"]);
     assert_eq!(diff.status.code(), Some(1), "{}", text(&diff));
     assert!(
-        text(&diff).contains("eerdere_meldingen = 2"),
+        text(&diff).contains("'Hoeveel eerdere meldingen waren er in de afgelopen 12 maanden?': 2"),
         "{}",
         text(&diff)
     );
