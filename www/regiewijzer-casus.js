@@ -15,7 +15,7 @@ import { diagnosticLine, leadText, logLine, phaseLabel, summaryText } from "./ca
 import { drawTrajectory, patchTrajectory } from "./casus/picture.js";
 import { casusWords, EN, NL } from "./casus/words.js";
 import { button, h, heading, setAttr, setText } from "./element/dom.js";
-import { fill } from "./element/words.js";
+import { fill, isDate, localToday } from "./element/words.js";
 
 let sheet;
 /* global REGIECASUS_CSS */
@@ -38,15 +38,8 @@ function fetchedStyles() {
   return Promise.all(files.map((f) => fetch(new URL(f, import.meta.url)).then((r) => (r.ok ? r.text() : "")))).then((t) => t.join("\n"));
 }
 
-const pad = (n) => String(n).padStart(2, "0");
 /** `today` as the rules use it: the attribute when it is a real date, else the device's local date. */
-function todayOf(attr) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(attr ?? "");
-  const d = m && new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  if (m && Number(m[1]) >= 1000 && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3])) return attr;
-  const n = new Date();
-  return `${n.getFullYear()}-${pad(n.getMonth() + 1)}-${pad(n.getDate())}`;
-}
+const todayOf = (attr) => (attr != null && isDate(attr) ? attr : localToday());
 
 /** The words for rules that could not be loaded. */
 function problemText(w, p) {

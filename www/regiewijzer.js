@@ -17,7 +17,7 @@ import {
   brokenBox, fallbackSlot, rulesDetail, rulesError, startError, startMessage, unavailableValue,
 } from "./element/failure.js";
 import { button, h, same, setAttr, setText } from "./element/dom.js";
-import { cut, dateShown, EN, fill, NL, words } from "./element/words.js";
+import { cut, dateShown, EN, fill, isDate, localToday, NL, words } from "./element/words.js";
 
 let sheet;
 /* global REGIEWIJZER_CSS */
@@ -59,20 +59,6 @@ async function fetchRules(url) {
   }
 }
 
-const pad = (n) => String(n).padStart(2, "0");
-/** The device's local date, `YYYY-MM-DD`. */
-function localToday() {
-  const d = new Date();
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** Whether `text` is a real calendar date `YYYY-MM-DD` in the years 1000–9999. */
-function isDate(text) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m || Number(m[1]) < 1000) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
 
 
 /** How many changed outcomes the live status names before "and N more". */

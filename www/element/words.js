@@ -207,3 +207,18 @@ export function cut(text, max) {
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max).join("")}…`;
 }
+
+const pad = (n) => String(n).padStart(2, "0");
+/** The device's local date, `YYYY-MM-DD`. */
+export function localToday() {
+  const d = new Date();
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Whether `text` is a real calendar date `YYYY-MM-DD` in the years 1000–9999. */
+export function isDate(text) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m || Number(m[1]) < 1000) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
