@@ -6,9 +6,9 @@
 //! keeps its buffers between cases, so evaluating the next case allocates only the question states.
 
 use super::Status;
-use super::deps::Deps;
-use super::logic::{Ctx, Tri};
-use super::policy::combine;
+use super::deps::NoDeps;
+use super::logic::{Ctx, FactEval, Tri};
+use super::settle::{gives, settle};
 use crate::answers::Answers;
 use crate::ast::Policy;
 use crate::date::Date;
@@ -40,14 +40,27 @@ impl Default for CaseOutcome {
     }
 }
 
-/// Evaluates many cases of one model, reusing its buffers from case to case.
+/// Evaluates many cases of one model, reusing its buffers from case to case: deciding a case allocates
+/// nothing once the buffers have grown (the question states, the rules' truth, the scratch of the
+/// policies are kept), and the open questions are not tracked ([`Ctx::now_only`]).
 pub struct Batch<'m> {
     model: &'m Model,
-    tris: Vec<Tri>,
+    /// Per outcome, the rules giving it values: rule number and its values for that outcome, in
+    /// declaration order (what [`Ctx::givers`] finds per case, found once).
+    givers: Vec<Vec<(usize, Vec<ValueId>)>>,
     /// The outcomes decided (all, or those asked for), in model order.
     outcomes: Vec<usize>,
     /// Per rule, whether a decided outcome reads it.
     needed: Vec<bool>,
+    /// Per rule, its truth in the current case (unknown for a rule not needed).
+    tris: Vec<Tri<NoDeps>>,
+    /// The question states of the last case, kept for the next.
+    room: Vec<FactEval<NoDeps>>,
+    /// Per outcome followed by the one being decided: its number and its values (in a conflict, the
+    /// conflicting values).
+    followed: Vec<(usize, Vec<ValueId>)>,
+    /// Scratch for [`settle`]: the positions of the deciding rules.
+    at: Vec<usize>,
 }
 
 impl<'m> Batch<'m> {
@@ -67,29 +80,36 @@ impl<'m> Batch<'m> {
             .collect();
         chosen.sort_unstable();
         chosen.dedup();
-        let reads = |o: usize| {
-            let follows = model
-                .outcomes
-                .get(o)
-                .map(|d| d.follows.as_slice())
-                .unwrap_or_default();
-            move |r: &RuleDef| {
-                r.assigns
-                    .iter()
-                    .any(|(x, _)| *x == o || follows.contains(x))
-                    || r.deadlines.iter().any(|d| d.outcome == o)
-            }
-        };
-        let needed = model
-            .rules
-            .iter()
-            .map(|r| chosen.iter().any(|&o| reads(o)(r)))
+        let givers: Vec<Vec<(usize, Vec<ValueId>)>> = (0..model.outcomes.len())
+            .map(|o| givers(model, o))
             .collect();
+        let mut needed = vec![false; model.rules.len()];
+        for &o in &chosen {
+            let follows = model.outcomes.get(o).map(|d| d.follows.as_slice());
+            for g in std::iter::once(&o).chain(follows.unwrap_or_default()) {
+                for (r, _) in givers.get(*g).into_iter().flatten() {
+                    if let Some(n) = needed.get_mut(*r) {
+                        *n = true;
+                    }
+                }
+            }
+            for (r, rule) in model.rules.iter().enumerate() {
+                if let Some(n) = needed.get_mut(r)
+                    && rule.deadlines.iter().any(|d| d.outcome == o)
+                {
+                    *n = true;
+                }
+            }
+        }
         Batch {
             model,
-            tris: Vec::with_capacity(model.rules.len()),
+            givers,
             outcomes: chosen,
             needed,
+            tris: Vec::with_capacity(model.rules.len()),
+            room: Vec::new(),
+            followed: Vec::new(),
+            at: Vec::new(),
         }
     }
 
@@ -102,7 +122,7 @@ impl<'m> Batch<'m> {
     /// order; what `out` held is overwritten, its buffers reused).
     pub fn decide(&mut self, answers: &Answers, today: Date, out: &mut Vec<CaseOutcome>) {
         let model = self.model;
-        let ctx = Ctx::new(model, answers, today, false);
+        let ctx = Ctx::now_only(model, answers, today, std::mem::take(&mut self.room));
         self.tris.clear();
         let needed = &self.needed;
         self.tris
@@ -110,7 +130,7 @@ impl<'m> Batch<'m> {
                 true => ctx.cond(&r.cond),
                 false => Tri {
                     now: None,
-                    deps: Deps::new(),
+                    deps: NoDeps,
                 },
             }));
         out.resize_with(model.outcomes.len(), CaseOutcome::default);
@@ -128,10 +148,100 @@ impl<'m> Batch<'m> {
             if def.policy == Policy::Deadline {
                 deadline(&ctx, oid, &self.tris, slot);
             } else {
-                combined(&ctx, oid, def, &self.tris, slot);
+                self.combined(oid, def, slot);
+            }
+        }
+        self.room = ctx.into_room();
+    }
+
+    /// A priority, unique or collect outcome, with its default. For one that follows others, a rule's
+    /// values count only while they agree with what it gives the followed outcomes
+    /// ([`Ctx::counting`]).
+    fn combined(&mut self, oid: usize, def: &OutcomeDef, slot: &mut CaseOutcome) {
+        self.follow(def);
+        let (model, tris, followed) = (self.model, &self.tris, &self.followed);
+        let givers = self.givers.get(oid).map(Vec::as_slice).unwrap_or_default();
+        let gift = |i: usize| {
+            let (r, vals) = givers.get(i)?;
+            let rule = model.rules.get(*r)?;
+            let now = tris.get(*r).and_then(|t| t.now);
+            Some((rule, vals.as_slice(), counts_now(rule, now, followed)))
+        };
+        slot.status = settle(
+            def.policy,
+            givers.len(),
+            gift,
+            &mut self.at,
+            &mut slot.values,
+        );
+        slot.rules.extend(
+            self.at
+                .iter()
+                .filter_map(|&i| givers.get(i).map(|(r, _)| *r)),
+        );
+        if slot.status == Status::Undecided
+            && let FallbackDef::Default { value, .. } = &def.fallback
+        {
+            slot.status = Status::Default;
+            slot.values.push(*value);
+        }
+    }
+
+    /// The outcomes `def` follows, each with its values now (in a conflict, the conflicting ones), into
+    /// `self.followed` ([`Ctx::followed`] without the open questions).
+    fn follow(&mut self, def: &OutcomeDef) {
+        self.followed
+            .resize_with(def.follows.len(), Default::default);
+        let (model, tris) = (self.model, &self.tris);
+        for (&o, (slot_o, agreed)) in def.follows.iter().zip(self.followed.iter_mut()) {
+            *slot_o = o;
+            let givers = self.givers.get(o).map(Vec::as_slice).unwrap_or_default();
+            let gift = |i: usize| {
+                let (r, vals) = givers.get(i)?;
+                let now = tris.get(*r).and_then(|t| t.now);
+                Some((model.rules.get(*r)?, vals.as_slice(), now))
+            };
+            let policy = model.outcomes.get(o).map_or(Policy::Deadline, |d| d.policy);
+            settle(policy, givers.len(), gift, &mut self.at, agreed);
+            if agreed.is_empty() {
+                let deciding = self.at.iter().filter_map(|&i| givers.get(i));
+                agreed.extend(deciding.flat_map(|(_, v)| v.iter().copied()));
             }
         }
     }
+}
+
+/// The rules giving outcome `o` values: rule number and its values for `o`, in declaration order.
+fn givers(model: &Model, o: usize) -> Vec<(usize, Vec<ValueId>)> {
+    model
+        .rules
+        .iter()
+        .enumerate()
+        .filter_map(|(r, rule)| {
+            let vals = gives(rule, o);
+            (!vals.is_empty()).then_some((r, vals))
+        })
+        .collect()
+}
+
+/// Whether `rule`'s values count now for an outcome that follows others: it holds (`now`), and for each
+/// followed outcome it also gives a value, that value is among the outcome's (Kleene `and`, as
+/// [`super::policy::counts`] without the open questions).
+fn counts_now(
+    rule: &RuleDef,
+    now: Option<bool>,
+    followed: &[(usize, Vec<ValueId>)],
+) -> Option<bool> {
+    followed.iter().fold(now, |now, (o, agreed)| {
+        match rule.assigns.iter().find(|(x, _)| x == o) {
+            Some((_, v)) => match (now, agreed.contains(v)) {
+                (Some(false), _) | (_, false) => Some(false),
+                (Some(true), true) => Some(true),
+                (None, true) => None,
+            },
+            None => now,
+        }
+    })
 }
 
 /// The index of rule `r` in `model.rules`.
@@ -139,28 +249,8 @@ fn rule_index(model: &Model, r: &RuleDef) -> Option<usize> {
     model.rules.iter().position(|x| std::ptr::eq(x, r))
 }
 
-/// A priority, unique or collect outcome, with its default.
-fn combined(ctx: &Ctx, oid: usize, def: &OutcomeDef, tris: &[Tri], slot: &mut CaseOutcome) {
-    let counting = ctx.counting(oid, def, tris, false);
-    let rules = ctx.givers(oid, counting.as_deref().unwrap_or(tris));
-    let (status, values, deciding, _) = combine(def.policy, &rules, false);
-    slot.status = status;
-    slot.values.extend_from_slice(&values);
-    slot.rules.extend(
-        deciding
-            .iter()
-            .filter_map(|(r, ..)| rule_index(ctx.model, r)),
-    );
-    if status == Status::Undecided
-        && let FallbackDef::Default { value, .. } = &def.fallback
-    {
-        slot.status = Status::Default;
-        slot.values.push(*value);
-    }
-}
-
 /// A deadline outcome: the earliest date of the rules that fire.
-fn deadline(ctx: &Ctx, oid: usize, tris: &[Tri], slot: &mut CaseOutcome) {
+fn deadline(ctx: &Ctx<NoDeps>, oid: usize, tris: &[Tri<NoDeps>], slot: &mut CaseOutcome) {
     let (best, _) = ctx.earliest(oid, tris);
     match best {
         Some((day, r, ..)) => {

@@ -87,3 +87,58 @@ impl IntoIterator for Deps {
         self.0.into_iter()
     }
 }
+
+/// What every value of the evaluation carries along besides its value now: the open questions that
+/// could change it ([`Deps`]), or nothing ([`NoDeps`], for the batch). The values now never read what is
+/// carried, so an evaluation with either gives the same values; [`NoDeps`] allocates nothing.
+pub(super) trait Carry: Clone + Default + std::fmt::Debug + PartialEq + Eq {
+    /// Adds one question.
+    fn insert(&mut self, f: FactId);
+    /// Adds the questions of `other`.
+    fn join(&mut self, other: &Self);
+    /// Adds the questions of `other`, taking it.
+    fn join_owned(&mut self, other: Self);
+    /// True when there are none.
+    fn is_empty(&self) -> bool;
+    /// How many.
+    fn len(&self) -> usize;
+}
+
+impl Carry for Deps {
+    fn insert(&mut self, f: FactId) {
+        Deps::insert(self, f);
+    }
+    fn join(&mut self, other: &Deps) {
+        self.extend(other.iter().copied());
+    }
+    fn join_owned(&mut self, other: Deps) {
+        self.extend(other);
+    }
+    fn is_empty(&self) -> bool {
+        Deps::is_empty(self)
+    }
+    fn len(&self) -> usize {
+        Deps::len(self)
+    }
+}
+
+/// Nothing carried: open questions are not tracked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct NoDeps;
+
+impl Carry for NoDeps {
+    #[inline]
+    fn insert(&mut self, _: FactId) {}
+    #[inline]
+    fn join(&mut self, _: &NoDeps) {}
+    #[inline]
+    fn join_owned(&mut self, _: NoDeps) {}
+    #[inline]
+    fn is_empty(&self) -> bool {
+        true
+    }
+    #[inline]
+    fn len(&self) -> usize {
+        0
+    }
+}

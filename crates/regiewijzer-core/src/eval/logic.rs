@@ -1,10 +1,10 @@
 //! Three-valued logic: the evaluation context (every question's state), and the evaluator of terms
 //! and conditions, each giving its value now with the open questions that could still change it.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 use super::Asked;
-use super::deps::Deps;
+use super::deps::{Carry, Deps, NoDeps};
 use crate::answers::Answers;
 use crate::ast::CmpOp;
 use crate::date::Date;
@@ -12,16 +12,16 @@ use crate::model::{Cond, FactDef, FactId, Model, Pred, Record, Term, Value};
 
 /// A three-valued truth with the open questions that could change it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Tri {
+pub(super) struct Tri<D = Deps> {
     pub(super) now: Option<bool>,
-    pub(super) deps: Deps,
+    pub(super) deps: D,
 }
 
-impl Tri {
-    pub(super) fn known(b: bool) -> Tri {
+impl<D: Carry> Tri<D> {
+    pub(super) fn known(b: bool) -> Tri<D> {
         Tri {
             now: Some(b),
-            deps: Deps::new(),
+            deps: D::default(),
         }
     }
 
@@ -31,33 +31,33 @@ impl Tri {
 }
 
 /// A term's value now, with the open questions that could change it.
-pub(super) struct TermVal {
+pub(super) struct TermVal<D = Deps> {
     pub(super) now: Option<Value>,
-    pub(super) deps: Deps,
+    pub(super) deps: D,
 }
 
 /// What evaluation knows about one question.
 #[derive(Debug, Clone)]
-pub(super) struct FactEval {
+pub(super) struct FactEval<D = Deps> {
     pub(super) asked: Asked,
     /// The value the rules see (the answer when asked, else none).
     pub(super) value: Option<Value>,
     /// Open questions that could change `value`.
-    pub(super) deps: Deps,
+    pub(super) deps: D,
 }
 
 /// The question states of a context: its own, or those of the context it was made from with a few
 /// worked out again (see `Ctx::updated`), so that trying an answer does not copy every state.
-pub(super) struct FactStates<'a> {
-    pub(super) base: std::borrow::Cow<'a, [FactEval]>,
+pub(super) struct FactStates<'a, D: Carry = Deps> {
+    pub(super) base: std::borrow::Cow<'a, [FactEval<D>]>,
     /// States worked out again, found before `base` (few: the questions answered while trying and
     /// those their answers show or hide).
-    pub(super) over: Vec<(FactId, FactEval)>,
+    pub(super) over: Vec<(FactId, FactEval<D>)>,
 }
 
-impl FactStates<'_> {
+impl<D: Carry> FactStates<'_, D> {
     /// The state of question `f`.
-    pub(super) fn get(&self, f: FactId) -> Option<&FactEval> {
+    pub(super) fn get(&self, f: FactId) -> Option<&FactEval<D>> {
         match self.over.iter().rev().find(|(g, _)| *g == f) {
             Some((_, state)) => Some(state),
             None => self.base.get(f),
@@ -65,18 +65,18 @@ impl FactStates<'_> {
     }
 
     /// Every question's state, in model order.
-    pub(super) fn iter(&self) -> impl Iterator<Item = &FactEval> {
+    pub(super) fn iter(&self) -> impl Iterator<Item = &FactEval<D>> {
         (0..self.base.len()).filter_map(|f| self.get(f))
     }
 }
 
-pub(super) struct Ctx<'a> {
+pub(super) struct Ctx<'a, D: Carry = Deps> {
     pub(super) model: &'a Model,
     pub(super) answers: &'a Answers,
     pub(super) today: Date,
-    pub(super) facts: FactStates<'a>,
+    pub(super) facts: FactStates<'a, D>,
     /// The timeline record a `where` is looking at.
-    pub(super) record: RefCell<Record>,
+    pub(super) record: Cell<&'a [Option<Value>]>,
     /// False for [`probe`]: states only, no reasons or near misses.
     pub(super) explain: bool,
     /// The work done so far: one step per term, condition and question state evaluated, plus one per
@@ -101,22 +101,56 @@ impl<'a> Ctx<'a> {
         today: Date,
         explain: bool,
     ) -> Ctx<'a> {
+        Ctx::with_states(model, answers, today, explain, Vec::new())
+    }
+}
+
+impl<'a> Ctx<'a, NoDeps> {
+    /// [`Ctx::new`] without reasons and without the open questions (the values now are the same), its
+    /// question states written into `room` (a buffer given back by [`Ctx::into_room`], so that a batch
+    /// allocates none per case).
+    pub(super) fn now_only(
+        model: &'a Model,
+        answers: &'a Answers,
+        today: Date,
+        room: Vec<FactEval<NoDeps>>,
+    ) -> Ctx<'a, NoDeps> {
+        Ctx::with_states(model, answers, today, false, room)
+    }
+}
+
+impl<'a, D: Carry> Ctx<'a, D> {
+    /// The buffer of question states, for the next [`Ctx::now_only`].
+    pub(super) fn into_room(self) -> Vec<FactEval<D>> {
+        self.facts.base.into_owned()
+    }
+
+    /// A context with every question's state worked out in `room` (its length made the model's).
+    fn with_states(
+        model: &'a Model,
+        answers: &'a Answers,
+        today: Date,
+        explain: bool,
+        mut room: Vec<FactEval<D>>,
+    ) -> Ctx<'a, D> {
+        room.clear();
+        room.resize(
+            model.facts.len(),
+            FactEval {
+                asked: Asked::Maybe,
+                value: None,
+                deps: D::default(),
+            },
+        );
         let mut ctx = Ctx {
             model,
             answers,
             today,
-            record: RefCell::new(Vec::new()),
+            record: Cell::new(&[]),
             explain,
             steps: Cell::new(0),
             facts: FactStates {
-                base: std::borrow::Cow::Owned(vec![
-                    FactEval {
-                        asked: Asked::Maybe,
-                        value: None,
-                        deps: Deps::new(),
-                    };
-                    model.facts.len()
-                ]),
+                base: std::borrow::Cow::Owned(room),
                 over: Vec::new(),
             },
         };
@@ -134,14 +168,14 @@ impl<'a> Ctx<'a> {
     }
 }
 
-impl Ctx<'_> {
+impl<'a, D: Carry> Ctx<'a, D> {
     /// Counts `n` steps of work.
     pub(super) fn tick(&self, n: usize) {
         self.steps.set(self.steps.get().saturating_add(n));
     }
 
     /// Whether a question is asked, and what the rules see of it (counted as work).
-    pub(super) fn fact_state(&self, f: FactId, def: &FactDef) -> FactEval {
+    pub(super) fn fact_state(&self, f: FactId, def: &FactDef) -> FactEval<D> {
         let state = self.fact_state_of(f, def);
         self.tick(1 + state.deps.len());
         state
@@ -149,7 +183,7 @@ impl Ctx<'_> {
 
     /// Whether a question is asked, and what the rules see of it. Facts its `ask when` reads come
     /// earlier in the ask order, so their states are final here.
-    fn fact_state_of(&self, f: FactId, def: &FactDef) -> FactEval {
+    fn fact_state_of(&self, f: FactId, def: &FactDef) -> FactEval<D> {
         let vis = match &def.ask_when {
             None => Tri::known(true),
             Some(c) => self.cond(c),
@@ -196,7 +230,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn fact(&self, f: FactId) -> TermVal {
+    fn fact(&self, f: FactId) -> TermVal<D> {
         match self.facts.get(f) {
             Some(st) => TermVal {
                 now: st.value,
@@ -204,32 +238,32 @@ impl Ctx<'_> {
             },
             None => TermVal {
                 now: None,
-                deps: Deps::new(),
+                deps: D::default(),
             },
         }
     }
 
     /// A term's value (counted as work: one step, and one per open question it carries).
-    pub(super) fn term(&self, t: &Term) -> TermVal {
+    pub(super) fn term(&self, t: &Term) -> TermVal<D> {
         let v = self.term_of(t);
         self.tick(1 + v.deps.len());
         v
     }
 
-    fn term_of(&self, t: &Term) -> TermVal {
+    fn term_of(&self, t: &Term) -> TermVal<D> {
         match t {
             Term::Fact(f) => self.fact(*f),
             Term::Lit(v) => TermVal {
                 now: Some(*v),
-                deps: Deps::new(),
+                deps: D::default(),
             },
             Term::Today => TermVal {
                 now: Some(Value::Date(self.today)),
-                deps: Deps::new(),
+                deps: D::default(),
             },
             Term::Field(i) => TermVal {
-                now: self.record.borrow().get(*i).copied().flatten(),
-                deps: Deps::new(),
+                now: self.record.get().get(*i).copied().flatten(),
+                deps: D::default(),
             },
             Term::Count {
                 list,
@@ -250,7 +284,7 @@ impl Ctx<'_> {
             ),
             Term::Param(p) => TermVal {
                 now: self.model.parameters.get(*p).map(|p| p.value),
-                deps: Deps::new(),
+                deps: D::default(),
             },
             Term::WorkdaysPlus(d, n) => self.binary(d, n, |d, n| match (d, n) {
                 (Value::Date(d), Value::Int(n)) => d.add_working_days(n).map(Value::Date),
@@ -288,7 +322,12 @@ impl Ctx<'_> {
 
     /// A term of two terms: `f` of their values when both are known, with the open questions of both.
     #[inline]
-    fn binary(&self, a: &Term, b: &Term, f: impl FnOnce(Value, Value) -> Option<Value>) -> TermVal {
+    fn binary(
+        &self,
+        a: &Term,
+        b: &Term,
+        f: impl FnOnce(Value, Value) -> Option<Value>,
+    ) -> TermVal<D> {
         let (a, b) = (self.term(a), self.term(b));
         let now = match (a.now, b.now) {
             (Some(x), Some(y)) => f(x, y),
@@ -308,10 +347,10 @@ impl Ctx<'_> {
         filter: Option<&Cond>,
         window: Option<&Term>,
         pick: Option<(bool, usize)>,
-    ) -> TermVal {
-        let unknown = |deps: Deps| TermVal { now: None, deps };
+    ) -> TermVal<D> {
+        let unknown = |deps: D| TermVal { now: None, deps };
         let Some(state) = self.facts.get(list) else {
-            return unknown(Deps::new());
+            return unknown(D::default());
         };
         let records = match (state.value, self.answers.list(list)) {
             (Some(_), Some(records)) => records,
@@ -368,9 +407,9 @@ impl Ctx<'_> {
     /// The day a window `in the last N days` starts after (today included: dates after today - N days),
     /// with its open questions added to `deps`; `None` while N is unknown or the day out of range.
     #[inline]
-    fn window_start(&self, window: &Term, deps: &mut Deps) -> Option<Date> {
+    fn window_start(&self, window: &Term, deps: &mut D) -> Option<Date> {
         let w = self.term(window);
-        deps.extend(w.deps.iter().copied());
+        deps.join(&w.deps);
         match w.now {
             Some(Value::Int(n)) => self.today.add_days(n.saturating_neg()),
             _ => None,
@@ -379,22 +418,22 @@ impl Ctx<'_> {
 
     /// Whether a timeline's `record` meets the `where` filter `f`, its open questions added to `deps`.
     #[inline]
-    fn record_holds(&self, record: &Record, f: &Cond, deps: &mut Deps) -> Option<bool> {
-        let saved = self.record.replace(record.clone());
+    fn record_holds(&self, record: &'a Record, f: &Cond, deps: &mut D) -> Option<bool> {
+        let saved = self.record.replace(record);
         let t = self.cond(f);
         self.record.replace(saved);
-        deps.extend(t.deps.iter().copied());
+        deps.join(&t.deps);
         t.now
     }
 
     /// A condition's truth (counted as work: one step, and one per open question it carries).
-    pub(super) fn cond(&self, c: &Cond) -> Tri {
+    pub(super) fn cond(&self, c: &Cond) -> Tri<D> {
         let t = self.cond_of(c);
         self.tick(1 + t.deps.len());
         t
     }
 
-    fn cond_of(&self, c: &Cond) -> Tri {
+    fn cond_of(&self, c: &Cond) -> Tri<D> {
         match c {
             Cond::True => Tri::known(true),
             Cond::Atom(a) => self.pred(&a.pred),
@@ -418,9 +457,9 @@ impl Ctx<'_> {
     }
 
     /// `and` (absorbing `no`) or `or` (absorbing `yes`), Kleene style.
-    fn junction(&self, cs: &[Cond], is_or: bool) -> Tri {
+    fn junction(&self, cs: &[Cond], is_or: bool) -> Tri<D> {
         let absorbing = is_or;
-        let mut deps = Deps::new();
+        let mut deps = D::default();
         let mut saw_unknown = false;
         let mut saw_absorbing = false;
         for c in cs {
@@ -435,7 +474,7 @@ impl Ctx<'_> {
                 Some(_) => {}
                 None => saw_unknown = true,
             }
-            deps.extend(t.deps);
+            deps.join_owned(t.deps);
         }
         let now = if saw_absorbing {
             Some(absorbing)
@@ -447,7 +486,7 @@ impl Ctx<'_> {
         Tri { now, deps }
     }
 
-    pub(super) fn pred(&self, p: &Pred) -> Tri {
+    pub(super) fn pred(&self, p: &Pred) -> Tri<D> {
         match p {
             Pred::Truth(t) => {
                 let t = self.term(t);
@@ -497,14 +536,14 @@ impl Ctx<'_> {
     /// `term in (list)` (or `not in` when `negated`): yes when an item equals it, unknown while it or
     /// an item is.
     #[inline]
-    fn member(&self, term: &Term, list: &[Term], negated: bool) -> Tri {
+    fn member(&self, term: &Term, list: &[Term], negated: bool) -> Tri<D> {
         let t = self.term(term);
         let mut deps = t.deps;
         let mut found = false;
         let mut unknown = t.now.is_none();
         for item in list {
             let i = self.term(item);
-            deps.extend(i.deps);
+            deps.join_owned(i.deps);
             match (t.now, i.now) {
                 (Some(x), Some(y)) => found |= same(x, y),
                 _ => unknown = true,
@@ -522,7 +561,7 @@ impl Ctx<'_> {
 
     /// `term between low and high`, both ends included.
     #[inline]
-    fn between(&self, term: &Term, low: &Term, high: &Term) -> Tri {
+    fn between(&self, term: &Term, low: &Term, high: &Term) -> Tri<D> {
         let (t, lo, hi) = (self.term(term), self.term(low), self.term(high));
         let now = match (t.now, lo.now, hi.now) {
             (Some(x), Some(l), Some(h)) => {
@@ -538,7 +577,9 @@ impl Ctx<'_> {
             deps: union(union(t.deps, lo.deps), hi.deps),
         }
     }
+}
 
+impl Ctx<'_> {
     /// The asked, unanswered questions among `deps`, as ids in checklist order.
     pub(super) fn next_ids(&self, deps: &Deps) -> Vec<String> {
         deps.iter()
@@ -553,7 +594,7 @@ impl Ctx<'_> {
 }
 
 /// `a and b`, Kleene style: a settled `no` on either side decides.
-pub(super) fn both(a: Tri, b: Tri) -> Tri {
+pub(super) fn both<D: Carry>(a: Tri<D>, b: Tri<D>) -> Tri<D> {
     if (a.now == Some(false) && a.settled()) || (b.now == Some(false) && b.settled()) {
         return Tri::known(false);
     }
@@ -568,8 +609,8 @@ pub(super) fn both(a: Tri, b: Tri) -> Tri {
     }
 }
 
-fn union(mut a: Deps, b: Deps) -> Deps {
-    a.extend(b);
+fn union<D: Carry>(mut a: D, b: D) -> D {
+    a.join_owned(b);
     a
 }
 

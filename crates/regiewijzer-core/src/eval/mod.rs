@@ -30,6 +30,7 @@ mod probe;
 mod result;
 mod search;
 mod sentence;
+mod settle;
 mod tries;
 
 pub use batch::{Batch, CaseOutcome};

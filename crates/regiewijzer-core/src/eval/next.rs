@@ -308,7 +308,7 @@ impl<'a> Ctx<'a> {
                 base: std::borrow::Cow::Borrowed(&self.facts.base),
                 over: self.facts.over.clone(),
             },
-            record: std::cell::RefCell::new(Vec::new()),
+            record: std::cell::Cell::new(&[]),
             explain: false,
             steps: std::cell::Cell::new(self.model.facts.len()),
         };

@@ -1,9 +1,10 @@
 //! Policies: how the rules giving an outcome combine (priority, unique, collect, deadline), its default,
 //! whether it is provisional, and for an outcome that `follows` others which rules count.
 
-use super::deps::Deps;
+use super::deps::{Carry, Deps};
 use super::logic::{Ctx, Tri, both};
 use super::result::value_ids;
+use super::settle::{gives, settle};
 use super::{Decision, HandoverStatus, OutcomeResult, Reason, Status, deadline_info};
 use crate::ast::Policy;
 use crate::date::Date;
@@ -14,7 +15,7 @@ pub(super) type Giving<'m> = (&'m RuleDef, Vec<ValueId>, &'m Tri);
 
 /// How the rules giving an outcome combine under its policy (not a deadline), before any default: the
 /// status, the values, the deciding rules (for a conflict: the conflicting ones) and the open questions
-/// that could still change it.
+/// that could still change it. What the policies mean is [`settle`]'s; this adds the open questions.
 ///
 /// With `open` false the open questions are not worked out (the returned set is empty): the status and
 /// values read only whether each rule holds now.
@@ -23,23 +24,21 @@ pub(super) fn combine<'r, 'm>(
     rules: &'r [Giving<'m>],
     open_deps: bool,
 ) -> (Status, Vec<ValueId>, Vec<&'r Giving<'m>>, Deps) {
-    let fired: Vec<&Giving> = rules
-        .iter()
-        .filter(|(_, _, t)| t.now == Some(true))
-        .collect();
+    let (mut at, mut values) = (Vec::new(), Vec::new());
+    let gift = |i: usize| rules.get(i).map(|(r, v, t)| (*r, v.as_slice(), t.now));
+    let status = settle(policy, rules.len(), gift, &mut at, &mut values);
+    let deciding: Vec<&Giving> = at.iter().filter_map(|&i| rules.get(i)).collect();
     let mut relevant = Deps::new();
-    let (status, values, deciding) = match policy {
-        Policy::Priority => priority(rules, fired, open_deps, &mut relevant),
-        Policy::Unique => unique(rules, fired, open_deps, &mut relevant),
-        // Handled by `deadline_outcome`.
-        Policy::Deadline => (Status::Undecided, Vec::new(), Vec::new()),
-        Policy::Collect => collect(rules, fired, open_deps, &mut relevant),
-    };
+    if open_deps {
+        match policy {
+            Policy::Priority => priority_open(rules, &deciding, &mut relevant),
+            Policy::Unique => every_rule_open(rules, &mut relevant),
+            Policy::Deadline => {}
+            Policy::Collect => collect_open(rules, &deciding, &mut relevant),
+        }
+    }
     (status, values, deciding, relevant)
 }
-
-/// What [`combine`] comes to before the open questions: the status, the values, the deciding rules.
-type Combined<'r, 'm> = (Status, Vec<ValueId>, Vec<&'r Giving<'m>>);
 
 /// Whether a rule's truth could still change.
 #[inline]
@@ -47,113 +46,52 @@ fn open(t: &Tri) -> bool {
     !t.settled()
 }
 
-/// Adds the open questions of every rule to `relevant` (when `open_deps`).
+/// Adds the open questions of every rule to `relevant` (`unique`: every open rule matters, and
+/// `priority` while no rule holds).
 #[inline]
-fn every_rule_open(rules: &[Giving], open_deps: bool, relevant: &mut Deps) {
-    if open_deps {
-        for (_, _, t) in rules {
-            relevant.extend(t.deps.iter().copied());
-        }
+fn every_rule_open(rules: &[Giving], relevant: &mut Deps) {
+    for (_, _, t) in rules {
+        relevant.extend(t.deps.iter().copied());
     }
 }
 
-/// `priority`: the fired rules of the highest (priority, rank) decide; more than one value there is a
-/// conflict. An open rule matters while a top rule is open, or it could outrank the top or add a value
-/// to it. (See [`combine`] for the arguments.)
+/// `priority`: an open rule matters while a deciding rule is open, or it could outrank them or add a
+/// value to theirs.
 #[inline]
-fn priority<'r, 'm>(
-    rules: &'r [Giving<'m>],
-    fired: Vec<&'r Giving<'m>>,
-    open_deps: bool,
-    relevant: &mut Deps,
-) -> Combined<'r, 'm> {
-    let Some(top) = fired.iter().map(|(r, _, _)| (r.priority, r.rank)).max() else {
-        every_rule_open(rules, open_deps, relevant);
-        return (Status::Undecided, Vec::new(), Vec::new());
+fn priority_open(rules: &[Giving], tops: &[&Giving], relevant: &mut Deps) {
+    let Some((first, ..)) = tops.first() else {
+        every_rule_open(rules, relevant);
+        return;
     };
-    let tops: Vec<_> = fired
-        .iter()
-        .copied()
-        .filter(|(r, _, _)| (r.priority, r.rank) == top)
-        .collect();
-    let mut distinct: Vec<ValueId> = Vec::new();
-    for (_, vals, _) in &tops {
-        for v in vals {
-            if !distinct.contains(v) {
-                distinct.push(*v);
-            }
-        }
-    }
+    let top = (first.priority, first.rank);
     let top_open = tops.iter().any(|(_, _, t)| open(t));
     for (r, vals, t) in rules {
         if !open(t) {
             continue;
         }
         let key = (r.priority, r.rank);
-        let matters =
-            top_open || key > top || (key == top && vals.iter().any(|v| !distinct.contains(v)));
-        if matters && open_deps {
+        let adds = || {
+            vals.iter()
+                .any(|v| !tops.iter().any(|(_, tv, _)| tv.contains(v)))
+        };
+        if top_open || key > top || (key == top && adds()) {
             relevant.extend(t.deps.iter().copied());
         }
     }
-    if distinct.len() > 1 {
-        (Status::Conflict, Vec::new(), tops)
-    } else {
-        (Status::Decided, distinct, tops)
-    }
 }
 
-/// `unique`: exactly one fired rule decides; more is a conflict. Every open rule matters.
+/// `collect`: an open rule matters while it holds or could add a value not settled yet.
 #[inline]
-fn unique<'r, 'm>(
-    rules: &'r [Giving<'m>],
-    fired: Vec<&'r Giving<'m>>,
-    open_deps: bool,
-    relevant: &mut Deps,
-) -> Combined<'r, 'm> {
-    every_rule_open(rules, open_deps, relevant);
-    match fired.len() {
-        0 => (Status::Undecided, Vec::new(), Vec::new()),
-        1 => {
-            let vals = fired.first().map(|(_, v, _)| v.clone()).unwrap_or_default();
-            (Status::Decided, vals, fired)
-        }
-        _ => (Status::Conflict, Vec::new(), fired),
-    }
-}
-
-/// `collect`: every fired rule's values, in declaration order, each once. An open rule matters while
-/// it fires or could add a value not settled yet.
-#[inline]
-fn collect<'r, 'm>(
-    rules: &'r [Giving<'m>],
-    fired: Vec<&'r Giving<'m>>,
-    open_deps: bool,
-    relevant: &mut Deps,
-) -> Combined<'r, 'm> {
+fn collect_open(rules: &[Giving], fired: &[&Giving], relevant: &mut Deps) {
     let settled_values: Vec<ValueId> = fired
         .iter()
         .filter(|(_, _, t)| !open(t))
         .flat_map(|(_, v, _)| v.iter().copied())
         .collect();
     for (_, vals, t) in rules {
-        if open_deps
-            && open(t)
-            && (t.now == Some(true) || vals.iter().any(|v| !settled_values.contains(v)))
-        {
+        if open(t) && (t.now == Some(true) || vals.iter().any(|v| !settled_values.contains(v))) {
             relevant.extend(t.deps.iter().copied());
         }
-    }
-    let mut got: Vec<ValueId> = fired
-        .iter()
-        .flat_map(|(_, v, _)| v.iter().copied())
-        .collect();
-    // In declaration order, each value once.
-    crate::order::sort_dedup(&mut got);
-    if got.is_empty() {
-        (Status::Undecided, Vec::new(), Vec::new())
-    } else {
-        (Status::Decided, got, fired)
     }
 }
 
@@ -195,7 +133,7 @@ pub(super) fn handover_status(when: Option<bool>, all_met: bool) -> HandoverStat
 }
 
 /// The deciding deadline: its date, the rule giving it, the rule's truth, the date as written.
-pub(super) type Earliest<'m> = (Date, &'m RuleDef, &'m Tri, &'m str);
+pub(super) type Earliest<'m, D = Deps> = (Date, &'m RuleDef, &'m Tri<D>, &'m str);
 
 /// For a `collect` outcome: the values given by a rule that fires for every completion (final).
 fn collect_final(rules: &[Giving]) -> Vec<ValueId> {
@@ -274,12 +212,7 @@ impl Ctx<'_> {
             .iter()
             .zip(tris)
             .filter_map(|(r, t)| {
-                let vals: Vec<ValueId> = r
-                    .assigns
-                    .iter()
-                    .filter(|(o, _)| *o == oid)
-                    .map(|(_, v)| *v)
-                    .collect();
+                let vals = gives(r, oid);
                 (!vals.is_empty()).then_some((r, vals, t))
             })
             .collect()
@@ -482,27 +415,29 @@ impl Ctx<'_> {
         };
         (result, relevant)
     }
+}
 
+impl<D: Carry> Ctx<'_, D> {
     /// The earliest date among the rules that fire and give outcome `oid` a deadline, with the rule, its
     /// truth and the date as written; and the open questions that could change it: those of every rule
     /// giving it a deadline, and those of each fired rule's date.
     pub(super) fn earliest<'m>(
         &'m self,
         oid: usize,
-        tris: &'m [Tri],
-    ) -> (Option<Earliest<'m>>, Deps) {
-        let mut relevant = Deps::new();
-        let mut best: Option<Earliest> = None;
+        tris: &'m [Tri<D>],
+    ) -> (Option<Earliest<'m, D>>, D) {
+        let mut relevant = D::default();
+        let mut best: Option<Earliest<D>> = None;
         for (r, t) in self.model.rules.iter().zip(tris) {
             let Some(d) = r.deadlines.iter().find(|d| d.outcome == oid) else {
                 continue;
             };
-            relevant.extend(t.deps.iter().copied());
+            relevant.join(&t.deps);
             if t.now != Some(true) {
                 continue;
             }
             let date = self.term(&d.date);
-            relevant.extend(date.deps.iter().copied());
+            relevant.join(&date.deps);
             if let Some(Value::Date(day)) = date.now
                 && best.is_none_or(|(b, ..)| day < b)
             {
