@@ -252,7 +252,12 @@ impl<'a> Scanner<'a> {
         let mut run = self.pos;
         loop {
             let rest = self.bytes.get(self.pos..).unwrap_or_default();
-            self.pos += rest.iter().position(|&b| b == b'"' || b == b'\n')?;
+            let Some(skip) = rest.iter().position(|&b| b == b'"' || b == b'\n') else {
+                // Never closed: the rest of the text is this cell's.
+                self.pos = self.bytes.len();
+                return None;
+            };
+            self.pos += skip;
             match self.bytes.get(self.pos)? {
                 b'"' if self.bytes.get(self.pos + 1) == Some(&b'"') => {
                     head = join(head, self.slice(run, self.pos + 1));
