@@ -222,3 +222,7 @@ fn timeline_cell(fields: &[FieldDef], text: &str) -> RawValue {
         .collect();
     RawValue::List(records)
 }
+
+#[cfg(test)]
+#[path = "typing_tests.rs"]
+mod tests;
