@@ -7,6 +7,10 @@
 //! column; what the line means is judged only after it parsed: `today` a text or `null`, `answers` an
 //! object or `null`, no other key (the first by name is reported); a key given twice counts the last
 //! time, and a `null` answer is unanswered.
+//!
+//! Values are looked up by what they are, not by their JSON text (serde_json's `RawValue`): that skips a
+//! value without the nesting limit and without checking its escapes and numbers, so a broken line would
+//! be reported at another column, or not at all.
 
 use std::borrow::Cow;
 
