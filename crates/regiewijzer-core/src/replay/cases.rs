@@ -2,6 +2,16 @@
 //! line with `answers` and `today`). Nothing is typed here (that depends on the version, see `typing`):
 //! a row is its line number, its `today` and its cells. A row that cannot be read is reported with its
 //! line and the reason, never dropped silently.
+//!
+//! The cases are kept by column: each column holds every distinct value given in it once, and a cell is
+//! a column and the number of one of its values, all cells of all rows in one list. A year of reports
+//! has few distinct answers per question, so a version types each of them once (`typing`), not once per
+//! case; reading makes no text per cell (a cell's text is borrowed from the file while it is looked up).
+//! The forms' readers are `csv` and `jsonl`.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::Serialize;
 
@@ -36,16 +46,55 @@ impl CaseFormat {
     }
 }
 
-/// One case as read: where it starts, its date and its answers (column number and raw value; an empty
-/// CSV cell is left out: unanswered).
-#[derive(Debug, Clone, PartialEq)]
+/// One answer of a case: its column and which of the column's distinct values it is. (Two numbers of
+/// 32 bits: a file of cases is read whole into memory, and the cells of a year of reports are most of
+/// what it takes.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cell {
+    column: u32,
+    value: u32,
+}
+
+impl Cell {
+    /// A cell, when both numbers fit.
+    fn new(column: usize, value: usize) -> Option<Cell> {
+        Some(Cell {
+            column: u32::try_from(column).ok()?,
+            value: u32::try_from(value).ok()?,
+        })
+    }
+
+    /// Its column: an index into [`Cases::columns`].
+    pub fn column(self) -> usize {
+        self.column as usize
+    }
+
+    /// Its value: an index into that column's [`Column::values`].
+    pub fn value(self) -> usize {
+        self.value as usize
+    }
+}
+
+/// A column of a file of cases: the fact id it answers, and every distinct value given in it, once.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Column {
+    /// The fact id as the file writes it (a CSV header cell, trimmed; a key of JSON Lines' `answers`).
+    pub id: String,
+    /// The distinct values, in the order first given. CSV values are texts (trimmed, never empty);
+    /// JSON Lines values are what the JSON says (never `null`).
+    pub values: Vec<RawValue>,
+}
+
+/// One case as read: where it starts, its date, and where its answers are in [`Cases`] (see
+/// [`Cases::cells`]; an empty CSV cell or a JSON `null` is left out: unanswered).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseRow {
     /// The line (from 1) the case starts on.
     pub line: usize,
     /// Its `today`, when given.
     pub today: Option<Date>,
-    /// Its answers: index into [`Cases::columns`] and value.
-    pub cells: Vec<(usize, RawValue)>,
+    start: usize,
+    end: usize,
 }
 
 /// A row that could not be read, with its line and the reason.
@@ -60,15 +109,39 @@ pub struct BadRow {
 /// A file of cases, read.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Cases {
-    /// The fact ids the rows answer (the CSV header without `today`; the keys JSON Lines used).
-    pub columns: Vec<String>,
+    /// The columns: the CSV header without `today` (in its order), or the keys JSON Lines' `answers`
+    /// used (in the order first seen); each with its distinct values.
+    pub columns: Vec<Column>,
     /// The cases, in file order.
     pub rows: Vec<CaseRow>,
     /// The rows that could not be read, in file order.
     pub bad: Vec<BadRow>,
+    /// The cells of every row, row after row.
+    cells: Vec<Cell>,
 }
 
-fn bad(line: usize, nl: String, en: String) -> BadRow {
+impl Cases {
+    /// The answers of `row` (a row of these cases): for CSV in the header's order, for JSON Lines each
+    /// key once (the last one given), in no particular order.
+    pub fn cells(&self, row: &CaseRow) -> &[Cell] {
+        self.cells.get(row.start..row.end).unwrap_or_default()
+    }
+
+    /// The value of a cell.
+    pub fn value(&self, cell: Cell) -> Option<&RawValue> {
+        self.columns.get(cell.column())?.values.get(cell.value())
+    }
+
+    /// The answers of `row` as fact id (as the file writes it) and value.
+    pub fn answers<'c>(&'c self, row: &CaseRow) -> impl Iterator<Item = (&'c str, &'c RawValue)> {
+        self.cells(row).iter().filter_map(|&cell| {
+            let column = self.columns.get(cell.column())?;
+            Some((column.id.as_str(), column.values.get(cell.value())?))
+        })
+    }
+}
+
+pub(super) fn bad(line: usize, nl: String, en: String) -> BadRow {
     BadRow {
         line,
         reason: Text { nl, en },
@@ -76,7 +149,7 @@ fn bad(line: usize, nl: String, en: String) -> BadRow {
 }
 
 /// A `today` cell: empty is none, else it must be a date.
-fn read_today(line: usize, cell: &str) -> Result<Option<Date>, BadRow> {
+pub(super) fn read_today(line: usize, cell: &str) -> Result<Option<Date>, BadRow> {
     let cell = cell.trim();
     if cell.is_empty() {
         return Ok(None);
@@ -95,243 +168,264 @@ pub fn read_cases(text: &str, format: CaseFormat) -> Cases {
     // A byte order mark (as spreadsheets write one) is no part of the header.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match format {
-        CaseFormat::Csv => read_csv(text),
-        CaseFormat::Jsonl => read_jsonl(text),
+        CaseFormat::Csv => super::csv::read_csv(text),
+        CaseFormat::Jsonl => super::jsonl::read_jsonl(text),
     }
 }
 
-/// The records of a CSV text: each with the line it starts on and its cells, or why it cannot be read
-/// (a quote left open). Quotes as RFC 4180: a cell in `"…"` may hold the separator, line breaks and `""`.
-fn csv_records(text: &str, sep: char) -> Vec<(usize, Result<Vec<String>, BadRow>)> {
-    let mut out = Vec::new();
-    let mut chars = text.chars().peekable();
-    let (mut line, mut start) = (1, 1);
-    let (mut cells, mut cell, mut quoted, mut in_quotes) =
-        (Vec::new(), String::new(), false, false);
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if in_quotes && chars.peek() == Some(&'"') => {
-                chars.next();
-                cell.push('"');
-            }
-            '"' if in_quotes => in_quotes = false,
-            '"' if cell.trim().is_empty() && !quoted => {
-                (in_quotes, quoted) = (true, true);
-                cell.clear();
-            }
-            '\n' if !in_quotes => {
-                cells.push(std::mem::take(&mut cell));
-                out.push((start, Ok(std::mem::take(&mut cells))));
-                quoted = false;
-                line += 1;
-                start = line;
-            }
-            '\r' if !in_quotes && chars.peek() == Some(&'\n') => {}
-            c if c == sep && !in_quotes => {
-                cells.push(std::mem::take(&mut cell));
-                quoted = false;
-            }
-            c => {
-                if c == '\n' {
-                    line += 1;
-                }
-                cell.push(c);
-            }
+/// A value as it is looked up among a column's distinct values: a CSV cell's text (borrowed from the
+/// file when it has no quotes to undo), or a JSON scalar.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) enum Key<'a> {
+    Text(Cow<'a, str>),
+    Bool(bool),
+    Int(i64),
+    /// A number with a fraction, by its bits (JSON has no NaN; `-0.0` is the whole number 0).
+    Float(u64),
+}
+
+impl Key<'_> {
+    fn raw(&self) -> RawValue {
+        match self {
+            Key::Text(t) => RawValue::Text(t.to_string()),
+            Key::Bool(b) => RawValue::Bool(*b),
+            Key::Int(n) => RawValue::Int(*n),
+            Key::Float(bits) => RawValue::Float(f64::from_bits(*bits)),
         }
     }
-    if in_quotes {
-        out.push((
-            start,
-            Err(bad(
-                start,
-                "Een aanhalingsteken (\") wordt niet gesloten.".into(),
-                "A quote (\") is not closed.".into(),
+}
+
+/// A fast hash for the short texts of cells (a multiply-rotate hash over 8 bytes at a time). Not
+/// resistant to crafted collisions: the file is the user's own, and the worst a crafted file can do is
+/// make its own reading slower.
+#[derive(Default, Clone, Copy)]
+pub(super) struct CellHasher(u64);
+
+impl CellHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for CellHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(<[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes));
+        }
+        let rest = chunks
+            .remainder()
+            .iter()
+            .fold(0u64, |w, &b| (w << 8) | u64::from(b));
+        self.add(rest);
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+    fn finish(&self) -> u64 {
+        // The table picks a bucket by the low bits: fold the high ones, which the multiplications
+        // mixed best, into them.
+        self.0 ^ self.0.rotate_left(26)
+    }
+}
+
+/// A hash map keyed by cell texts.
+pub(super) type CellMap<K, V> = HashMap<K, V, BuildHasherDefault<CellHasher>>;
+
+/// How many recent texts a column remembers (`slot` in [`Builder::text`] has 5 bits).
+const RECENT: usize = 32;
+
+/// A text looked up: its first 8 bytes, its length and its value's number (none: length 0 and
+/// `head` 0, which no non-empty text has).
+#[derive(Clone, Copy, Default)]
+struct Recent {
+    head: u64,
+    len: usize,
+    value: usize,
+}
+
+/// Cases being read: rows are built cell by cell, each value looked up among its column's.
+#[derive(Default)]
+pub(super) struct Builder<'a> {
+    cases: Cases,
+    /// Per column, its distinct values by key.
+    distinct: Vec<CellMap<Key<'a>, usize>>,
+    /// Per column, texts last looked up (see [`Builder::text`]).
+    recent: Vec<[Recent; RECENT]>,
+    /// Where the row being read starts in `cases.cells`.
+    start: usize,
+    /// Whether a cell of the row being read has a number past 32 bits (a file of more than 4 GiB).
+    overflow: bool,
+}
+
+impl<'a> Builder<'a> {
+    /// Adds a column.
+    pub(super) fn column(&mut self, id: String) -> usize {
+        self.cases.columns.push(Column {
+            id,
+            values: Vec::new(),
+        });
+        self.distinct.push(CellMap::default());
+        self.recent.push([Recent::default(); RECENT]);
+        self.cases.columns.len() - 1
+    }
+
+    /// The number of `key` among `column`'s values (added when new).
+    pub(super) fn value(&mut self, column: usize, key: Key<'a>) -> usize {
+        let (Some(map), Some(col)) = (
+            self.distinct.get_mut(column),
+            self.cases.columns.get_mut(column),
+        ) else {
+            return 0;
+        };
+        let next = col.values.len();
+        *map.entry(key).or_insert_with_key(|k| {
+            col.values.push(k.raw());
+            next
+        })
+    }
+
+    /// The number of text `text` among `column`'s values (added when new). A column has few distinct
+    /// texts, and most cells are one of those last looked up: they are found by their first 8 bytes and
+    /// length (which is all of most cells), before the texts are hashed.
+    pub(super) fn text(&mut self, column: usize, text: Cow<'a, str>) -> usize {
+        let b = text.as_bytes();
+        let size = b.len();
+        let head = b
+            .iter()
+            .take(8)
+            .fold(0u64, |w, &byte| (w << 8) | u64::from(byte));
+        let slot = ((head ^ size as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 59) as usize;
+        let recent = self.recent.get(column).and_then(|r| r.get(slot));
+        if let Some(&Recent {
+            head: h,
+            len,
+            value,
+        }) = recent
+            && h == head
+            && len == size
+            && size > 0
+            && (len <= 8
+                || matches!(self.cases.columns.get(column).and_then(|c| c.values.get(value)),
+                    Some(RawValue::Text(t)) if t.as_bytes() == b))
+        {
+            return value;
+        }
+        let value = self.value(column, Key::Text(text));
+        if let Some(recent) = self.recent.get_mut(column).and_then(|r| r.get_mut(slot)) {
+            *recent = Recent {
+                head,
+                len: size,
+                value,
+            };
+        }
+        value
+    }
+
+    /// Adds a value to `column` that is not looked up (a JSON list or object), with its number.
+    pub(super) fn unique(&mut self, column: usize, raw: RawValue) -> usize {
+        match self.cases.columns.get_mut(column) {
+            Some(col) => {
+                col.values.push(raw);
+                col.values.len() - 1
+            }
+            None => 0,
+        }
+    }
+
+    /// Adds a cell to the row being read.
+    pub(super) fn push(&mut self, column: usize, value: usize) {
+        match Cell::new(column, value) {
+            Some(cell) => self.cases.cells.push(cell),
+            None => self.overflow = true,
+        }
+    }
+
+    /// Sets cell number `at` (of the row being read) to `column`'s value `value`.
+    pub(super) fn set(&mut self, at: usize, column: usize, value: usize) {
+        match (Cell::new(column, value), self.cases.cells.get_mut(at)) {
+            (Some(cell), Some(slot)) => *slot = cell,
+            (None, _) => self.overflow = true,
+            (Some(_), None) => {}
+        }
+    }
+
+    /// The cells read so far (those of the row being read from [`Builder::row_start`]).
+    pub(super) fn cells(&mut self) -> &mut Vec<Cell> {
+        &mut self.cases.cells
+    }
+
+    /// Where the row being read starts in [`Builder::cells`].
+    pub(super) fn row_start(&self) -> usize {
+        self.start
+    }
+
+    /// Forgets the cells of the row being read.
+    pub(super) fn restart_row(&mut self) {
+        self.cases.cells.truncate(self.start);
+        self.overflow = false;
+    }
+
+    /// Whether [`MAX_CASES`] were read and the row after them reported: nothing more is read.
+    pub(super) fn full(&self) -> bool {
+        self.cases.rows.len() > MAX_CASES
+    }
+
+    /// Ends the row being read (starting on `line`): a case with its cells and `today`, or a bad row
+    /// (its cells forgotten), within [`MAX_CASES`].
+    pub(super) fn end_row(&mut self, line: usize, today: Result<Option<Date>, BadRow>) {
+        let today = match today {
+            Ok(_) if self.overflow => Err(bad(
+                line,
+                "Te veel verschillende antwoorden in één bestand: deze melding wordt niet gelezen."
+                    .into(),
+                "Too many different answers in one file: this case is not read.".into(),
             )),
-        ));
-    } else if !cell.is_empty() || !cells.is_empty() {
-        cells.push(cell);
-        out.push((start, Ok(cells)));
-    }
-    out
-}
-
-/// Whether a record is empty: one empty cell (a blank line).
-fn blank(cells: &[String]) -> bool {
-    matches!(cells, [only] if only.trim().is_empty())
-}
-
-fn read_csv(text: &str) -> Cases {
-    let first = text.lines().next().unwrap_or_default();
-    let sep = if first.contains(';') && !first.contains(',') {
-        ';'
-    } else {
-        ','
-    };
-    let mut records = csv_records(text, sep)
-        .into_iter()
-        .filter(|(_, r)| !r.as_ref().is_ok_and(|c| blank(c)));
-    let mut cases = Cases::default();
-    let header = match records.next() {
-        Some((_, Ok(h))) => h,
-        Some((_, Err(b))) => {
-            cases.bad.push(b);
-            return cases;
-        }
-        None => return cases,
-    };
-    let today_col = header.iter().position(|h| h.trim() == "today");
-    let fact_col: Vec<Option<usize>> = header
-        .iter()
-        .enumerate()
-        .map(|(i, h)| {
-            (Some(i) != today_col).then(|| {
-                cases.columns.push(h.trim().to_string());
-                cases.columns.len() - 1
-            })
-        })
-        .collect();
-    for (line, record) in records {
-        let row = record.and_then(|cells| csv_row(line, &cells, &fact_col, today_col));
-        push(&mut cases, line, row);
-    }
-    cases
-}
-
-/// Adds a case, or a bad row, within [`MAX_CASES`].
-fn push(cases: &mut Cases, line: usize, row: Result<CaseRow, BadRow>) {
-    if cases.rows.len() == MAX_CASES {
-        cases.bad.push(bad(
+            today => today,
+        };
+        let today = match today {
+            Ok(today) if self.cases.rows.len() < MAX_CASES => today,
+            _ if self.cases.rows.len() == MAX_CASES => {
+                self.push_bad(bad(
+                    line,
+                    format!(
+                        "Meer dan {MAX_CASES} meldingen: deze en de volgende worden niet gelezen."
+                    ),
+                    format!(
+                        "More than {MAX_CASES} cases: this one and the ones after it are not read."
+                    ),
+                ));
+                // Kept as a row without answers, which marks the file as read up to here.
+                None
+            }
+            Ok(_) => return self.restart_row(),
+            Err(b) => return self.push_bad(b),
+        };
+        self.cases.rows.push(CaseRow {
             line,
-            format!("Meer dan {MAX_CASES} meldingen: deze en de volgende worden niet gelezen."),
-            format!("More than {MAX_CASES} cases: this one and the ones after it are not read."),
-        ));
-        cases.rows.push(CaseRow {
-            line,
-            today: None,
-            cells: Vec::new(),
+            today,
+            start: self.start,
+            end: self.cases.cells.len(),
         });
-        return;
+        self.start = self.cases.cells.len();
     }
-    if cases.rows.len() > MAX_CASES {
-        return;
-    }
-    match row {
-        Ok(r) => cases.rows.push(r),
-        Err(b) => cases.bad.push(b),
-    }
-}
 
-fn csv_row(
-    line: usize,
-    cells: &[String],
-    fact_col: &[Option<usize>],
-    today_col: Option<usize>,
-) -> Result<CaseRow, BadRow> {
-    if cells.len() != fact_col.len() {
-        return Err(bad(
-            line,
-            format!(
-                "{} cellen, de kopregel heeft er {}.",
-                cells.len(),
-                fact_col.len()
-            ),
-            format!("{} cells, the header has {}.", cells.len(), fact_col.len()),
-        ));
-    }
-    let today = match today_col.and_then(|c| cells.get(c)) {
-        Some(cell) => read_today(line, cell)?,
-        None => None,
-    };
-    let cells = cells
-        .iter()
-        .zip(fact_col)
-        .filter_map(|(cell, col)| {
-            let cell = cell.trim();
-            col.filter(|_| !cell.is_empty())
-                .map(|c| (c, RawValue::Text(cell.to_string())))
-        })
-        .collect();
-    Ok(CaseRow { line, today, cells })
-}
-
-fn read_jsonl(text: &str) -> Cases {
-    let mut cases = Cases::default();
-    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for (i, text) in text.lines().enumerate() {
-        let line = i + 1;
-        if text.trim().is_empty() {
-            continue;
+    /// Reports a bad row (its cells forgotten) while within [`MAX_CASES`].
+    pub(super) fn push_bad(&mut self, row: BadRow) {
+        self.restart_row();
+        if self.cases.rows.len() <= MAX_CASES {
+            self.cases.bad.push(row);
         }
-        let row = jsonl_row(line, text).map(|(today, answers)| {
-            let cells = answers
-                .into_iter()
-                .filter(|(_, v)| !matches!(v, RawValue::Null))
-                .map(|(k, v)| {
-                    let col = match index.get(&k) {
-                        Some(&col) => col,
-                        None => {
-                            index.insert(k.clone(), cases.columns.len());
-                            cases.columns.push(k);
-                            cases.columns.len() - 1
-                        }
-                    };
-                    (col, v)
-                })
-                .collect();
-            CaseRow { line, today, cells }
-        });
-        push(&mut cases, line, row);
     }
-    cases
-}
 
-/// One line of JSON Lines as read: its `today` and its answers by key.
-type JsonCase = (Option<Date>, Vec<(String, RawValue)>);
-
-/// One line of JSON Lines: its `today` and its answers.
-fn jsonl_row(line: usize, text: &str) -> Result<JsonCase, BadRow> {
-    let value: RawValue = serde_json::from_str(text).map_err(|e| {
-        bad(
-            line,
-            format!("Geen geldige JSON (kolom {}).", e.column()),
-            format!("Not valid JSON (column {}).", e.column()),
-        )
-    })?;
-    let RawValue::Record(mut object) = value else {
-        return Err(bad(
-            line,
-            "Een regel moet een object zijn: {\"today\": …, \"answers\": {…}}.".into(),
-            "A line must be an object: {\"today\": …, \"answers\": {…}}.".into(),
-        ));
-    };
-    let today = match object.remove("today") {
-        None | Some(RawValue::Null) => None,
-        Some(RawValue::Text(t)) => read_today(line, &t)?,
-        Some(_) => {
-            return Err(bad(
-                line,
-                "'today' moet een tekst JJJJ-MM-DD zijn.".into(),
-                "'today' must be a text YYYY-MM-DD.".into(),
-            ));
-        }
-    };
-    let answers = match object.remove("answers") {
-        None | Some(RawValue::Null) => Vec::new(),
-        Some(RawValue::Record(a)) => a.into_iter().collect(),
-        Some(_) => {
-            return Err(bad(
-                line,
-                "'answers' moet een object zijn.".into(),
-                "'answers' must be an object.".into(),
-            ));
-        }
-    };
-    if let Some((key, _)) = object.into_iter().next() {
-        return Err(bad(
-            line,
-            format!("Onbekende sleutel '{key}': een regel heeft alleen 'today' en 'answers'."),
-            format!("Unknown key '{key}': a line has only 'today' and 'answers'."),
-        ));
+    /// The cases read.
+    pub(super) fn finish(self) -> Cases {
+        self.cases
     }
-    Ok((today, answers))
 }

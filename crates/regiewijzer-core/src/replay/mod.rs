@@ -8,11 +8,13 @@
 //! docs/replay.md describes the file formats and the report.
 
 mod cases;
+mod csv;
 mod export;
+mod jsonl;
 mod report;
 mod typing;
 
-pub use cases::{BadRow, CaseFormat, CaseRow, Cases, MAX_CASES, read_cases};
+pub use cases::{BadRow, CaseFormat, CaseRow, Cases, Cell, Column, MAX_CASES, read_cases};
 pub use export::to_csv;
 pub use report::{Flip, FlipCase, OutcomeReplay, Report, Side, replay};
 pub use typing::{LINES_LISTED, Unusable};
