@@ -611,6 +611,17 @@ test("replay: a file of reports (nothing leaves the page) against the baseline a
   assert.match(await firstCase.textContent(), /^regel 4Eerst: \S.*Nu: \S/s);
   await page.locator("#replay-section").screenshot({ path: artifact("playground-replay.png") });
   assert.deepEqual(await axeViolations(page, { ...WCAG22AA, include: "#replay-section" }), []);
+  // Edited rules replay again (the label of the threshold: the same flips); the drill-down the author opened
+  // stays open in the new table.
+  await page.evaluate(() => (document.querySelector("#replay-result table").dataset.before = "1"));
+  const label = lineOf("  label nl \"Eerdere meldingen in 12 maanden");
+  await replaceLine(page, label, '  label nl "Eerdere meldingen in een jaar vanaf waar het een draaideur is" en "Earlier reports in a year from which it is a revolving door"');
+  await page.waitForFunction(() => {
+    const table = document.querySelector("#replay-result table");
+    return table && !table.dataset.before;
+  });
+  assert.equal(await route.getByRole("button").getAttribute("aria-expanded"), "true");
+  assert.equal(await detail.locator("li[data-line]").first().getAttribute("data-line"), "4");
   // Export: a CSV download made in the page.
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#replay-export")]);
   assert.equal(download.suggestedFilename(), "naspelen.csv");

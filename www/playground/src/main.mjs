@@ -555,28 +555,45 @@ function changeItem(c) {
 }
 
 // ---------- replay ----------
-/** Replays the opened cases under the baseline (the old version) and the rules in the editor, in the worker. */
-async function runReplay() {
+/** The inputs of the replay shown (or running): a change of the text that leaves them as they are (a test
+ * edited, an undo back to the same rules) does not run it again, so an opened drill-down stays open. */
+let replayed = null;
+const sameReplay = (a, b) => a && ["base", "rules", "cases", "today", "lang"].every((k) => a[k] === b[k]);
+
+/** Replays the opened cases under the baseline (the old version) and the rules in the editor, in the worker;
+ * only when something it reads changed, unless `again` (the author asked for it). */
+async function runReplay({ again = false } = {}) {
   if (!ruleset) return;
   const base = baselineText();
   if (!casesFile || base == null) {
     $("replay-summary").textContent = T(casesFile ? "chooseBaseline" : "replayChooseFile");
     return;
   }
+  const inputs = { kind: "replay", base, rules: rules.text, cases: casesFile.text, today: today(), lang: currentLang() };
+  if (!again && sameReplay(replayed, inputs)) return;
+  replayed = inputs;
   $("replay-summary").textContent = T("replaying");
   $("replay-export").disabled = true;
-  const result = await againstBaseline(replayJob, "replay", "replay-summary",
-    { kind: "replay", base, rules: rules.text, cases: casesFile.text, today: today(), lang: currentLang() });
-  if (!result) return;
+  const result = await againstBaseline(replayJob, "replay", "replay-summary", inputs);
+  if (!result) {
+    if (replayed === inputs) replayed = null;
+    return;
+  }
   lastReplay = result;
   renderReplay();
 }
 
+/** Draws the last replay, keeping the drill-downs the author opened open and the keyboard where it was. */
 function renderReplay() {
   if (!lastReplay) return;
   const r = lastReplay;
+  const shown = $("replay-result");
+  const toggles = [...shown.querySelectorAll("button[data-flip]")];
+  const open = new Set(toggles.filter((b) => b.getAttribute("aria-expanded") === "true").map((b) => b.dataset.flip));
+  const focused = toggles.find((b) => b === document.activeElement)?.dataset.flip;
   $("replay-summary").textContent = T("replaySummary", r.changed, r.cases, r.bad.length);
-  $("replay-result").replaceChildren(...replayView(r, { el, T, msg }));
+  shown.replaceChildren(...replayView(r, { el, T, msg, open }));
+  if (focused) [...shown.querySelectorAll("button[data-flip]")].find((b) => b.dataset.flip === focused)?.focus();
   $("replay-export").disabled = !r.csv;
 }
 
@@ -748,9 +765,9 @@ $("replay-file").addEventListener("change", async (e) => {
   e.target.value = "";
   casesFile = { name: file.name, text: await file.text() };
   $("replay-file-name").textContent = file.name;
-  runReplay();
+  runReplay({ again: true });
 });
-$("replay-run").addEventListener("click", runReplay);
+$("replay-run").addEventListener("click", () => runReplay({ again: true }));
 $("replay-export").addEventListener("click", exportReplay);
 $("compare-cancel").addEventListener("click", () => cancelRun(compareJob, "compare", "diff-summary", "compareCancelled"));
 $("compare").addEventListener("click", runDiff);

@@ -7,9 +7,10 @@
 const LINES_SHOWN = 50;
 
 /** The result of `replay` (`report`) drawn with `el` (tag, props, ...children), `T` (the page's texts) and
- * `msg` (a `{nl, en}` text in the page's language). */
-export function replayView(report, { el, T, msg }) {
-  const parts = [flipTable(report, { el, T, msg })];
+ * `msg` (a `{nl, en}` text in the page's language); the flips whose key (see `flipKey`) is in `open` are
+ * shown opened, so that drawing a result again keeps what the author had open. */
+export function replayView(report, { el, T, msg, open = new Set() }) {
+  const parts = [flipTable(report, { el, T, msg, open })];
   if (report.bad.length) {
     parts.push(el("h3", { textContent: T("replayBad", report.bad.length) }),
       el("ul", { class: "pg-list", id: "replay-bad" },
@@ -25,17 +26,24 @@ export function replayView(report, { el, T, msg }) {
   return parts;
 }
 
-function flipTable(report, { el, T, msg }) {
+/** What names one flip across runs: its outcome and both sides' values. */
+export function flipKey(outcome, flip) {
+  return JSON.stringify([outcome.id, flip.from.status, flip.from.values, flip.to.status, flip.to.values]);
+}
+
+function flipTable(report, { el, T, msg, open }) {
   const flips = report.outcomes.flatMap((o) => o.flips.map((f) => ({ o, f })));
   if (!flips.length) return el("p", { textContent: T("replayNoFlips") });
   const head = el("tr", {}, ...["replayOutcome", "replayFrom", "replayTo", "replayCount", "replayCases"]
     .map((k) => el("th", { scope: "col", textContent: T(k) })));
   const body = el("tbody");
   flips.forEach(({ o, f }, i) => {
-    const detail = el("tr", { id: `replay-flip-${i}`, class: "pg-flip-detail", hidden: true },
+    const key = flipKey(o, f);
+    const detail = el("tr", { id: `replay-flip-${i}`, class: "pg-flip-detail", hidden: !open.has(key) },
       el("td", { colSpan: 5 }, flipCases(f, { el, T, msg })));
     const toggle = el("button", { type: "button", class: "pg-small", textContent: T("replayShow") });
-    toggle.setAttribute("aria-expanded", "false");
+    toggle.dataset.flip = key;
+    toggle.setAttribute("aria-expanded", String(open.has(key)));
     toggle.setAttribute("aria-controls", detail.id);
     toggle.setAttribute("aria-label", `${T("replayShow")}: ${msg(f.message)}`);
     toggle.addEventListener("click", () => {

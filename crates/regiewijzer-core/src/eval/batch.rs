@@ -12,7 +12,8 @@ use super::settle::{gives, settle};
 use crate::answers::Answers;
 use crate::ast::Policy;
 use crate::date::Date;
-use crate::model::{FallbackDef, Model, OutcomeDef, RuleDef, ValueId};
+use crate::model::{FactId, FallbackDef, Model, OutcomeDef, RuleDef, ValueId};
+use crate::walk;
 
 /// What one outcome comes to in one case.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +53,9 @@ pub struct Batch<'m> {
     outcomes: Vec<usize>,
     /// Per rule, whether a decided outcome reads it.
     needed: Vec<bool>,
+    /// The questions those rules read, with those their `ask when`s read, in ask order: the only ones
+    /// whose state is worked out.
+    facts: Vec<FactId>,
     /// Per rule, its truth in the current case (unknown for a rule not needed).
     tris: Vec<Tri<NoDeps>>,
     /// The question states of the last case, kept for the next.
@@ -104,6 +108,7 @@ impl<'m> Batch<'m> {
         Batch {
             model,
             givers,
+            facts: facts_read(model, &needed, &chosen),
             outcomes: chosen,
             needed,
             tris: Vec::with_capacity(model.rules.len()),
@@ -122,7 +127,8 @@ impl<'m> Batch<'m> {
     /// order; what `out` held is overwritten, its buffers reused).
     pub fn decide(&mut self, answers: &Answers, today: Date, out: &mut Vec<CaseOutcome>) {
         let model = self.model;
-        let ctx = Ctx::now_only(model, answers, today, std::mem::take(&mut self.room));
+        let room = std::mem::take(&mut self.room);
+        let ctx = Ctx::now_only(model, answers, today, room, &self.facts);
         self.tris.clear();
         let needed = &self.needed;
         self.tris
@@ -209,6 +215,35 @@ impl<'m> Batch<'m> {
             }
         }
     }
+}
+
+/// The questions the `needed` rules and the deadlines of the `chosen` outcomes read, with every question
+/// their `ask when`s read (those come earlier in the ask order), in ask order.
+fn facts_read(model: &Model, needed: &[bool], chosen: &[usize]) -> Vec<FactId> {
+    let mut read = Vec::new();
+    for (rule, _) in model.rules.iter().zip(needed).filter(|(_, n)| **n) {
+        walk::cond_facts(&rule.cond, &mut read);
+        for d in rule
+            .deadlines
+            .iter()
+            .filter(|d| chosen.contains(&d.outcome))
+        {
+            walk::term_facts(&d.date, &mut read);
+        }
+    }
+    for &f in model.ask_order.iter().rev() {
+        if let Some(c) = model.facts.get(f).and_then(|d| d.ask_when.as_ref())
+            && read.contains(&f)
+        {
+            walk::cond_facts(c, &mut read);
+        }
+    }
+    model
+        .ask_order
+        .iter()
+        .copied()
+        .filter(|f| read.contains(f))
+        .collect()
 }
 
 /// The rules giving outcome `o` values: rule number and its values for `o`, in declaration order.

@@ -101,21 +101,23 @@ impl<'a> Ctx<'a> {
         today: Date,
         explain: bool,
     ) -> Ctx<'a> {
-        Ctx::with_states(model, answers, today, explain, Vec::new())
+        Ctx::with_states(model, answers, today, explain, Vec::new(), &model.ask_order)
     }
 }
 
 impl<'a> Ctx<'a, NoDeps> {
     /// [`Ctx::new`] without reasons and without the open questions (the values now are the same), its
     /// question states written into `room` (a buffer given back by [`Ctx::into_room`], so that a batch
-    /// allocates none per case).
+    /// allocates none per case). Only the states of `facts` (in ask order, with every question their
+    /// `ask when`s read) are worked out; the others stay unknown and must not be read.
     pub(super) fn now_only(
         model: &'a Model,
         answers: &'a Answers,
         today: Date,
         room: Vec<FactEval<NoDeps>>,
+        facts: &[FactId],
     ) -> Ctx<'a, NoDeps> {
-        Ctx::with_states(model, answers, today, false, room)
+        Ctx::with_states(model, answers, today, false, room, facts)
     }
 }
 
@@ -125,13 +127,15 @@ impl<'a, D: Carry> Ctx<'a, D> {
         self.facts.base.into_owned()
     }
 
-    /// A context with every question's state worked out in `room` (its length made the model's).
+    /// A context with the states of the questions `order` (in ask order) worked out in `room` (its
+    /// length made the model's).
     fn with_states(
         model: &'a Model,
         answers: &'a Answers,
         today: Date,
         explain: bool,
         mut room: Vec<FactEval<D>>,
+        order: &[FactId],
     ) -> Ctx<'a, D> {
         room.clear();
         room.resize(
@@ -154,7 +158,7 @@ impl<'a, D: Carry> Ctx<'a, D> {
                 over: Vec::new(),
             },
         };
-        for &f in &model.ask_order {
+        for &f in order {
             let Some(def) = model.facts.get(f) else {
                 continue;
             };

@@ -262,6 +262,10 @@ pub(super) struct Builder<'a> {
     start: usize,
     /// Whether a cell of the row being read has a number past 32 bits (a file of more than 4 GiB).
     overflow: bool,
+    /// Whether a row after the first [`MAX_CASES`] was met (and reported): nothing more is read.
+    full: bool,
+    /// Per column, the numbers of `false` and `true` among its values, once looked up.
+    bools: Vec<[Option<usize>; 2]>,
 }
 
 impl<'a> Builder<'a> {
@@ -273,7 +277,34 @@ impl<'a> Builder<'a> {
         });
         self.distinct.push(CellMap::default());
         self.recent.push([Recent::default(); RECENT]);
+        self.bools.push([None; 2]);
         self.cases.columns.len() - 1
+    }
+
+    /// The number of `key` among `column`'s values (added when new): a text through
+    /// [`Builder::text`], yes/no from the column's two, else looked up.
+    pub(super) fn scalar(&mut self, column: usize, key: Key<'a>) -> usize {
+        match key {
+            Key::Text(t) => self.text(column, t),
+            Key::Bool(b) => {
+                let known = self
+                    .bools
+                    .get(column)
+                    .and_then(|k| k.get(usize::from(b)).copied().flatten());
+                known.unwrap_or_else(|| {
+                    let value = self.value(column, key);
+                    if let Some(k) = self
+                        .bools
+                        .get_mut(column)
+                        .and_then(|k| k.get_mut(usize::from(b)))
+                    {
+                        *k = Some(value);
+                    }
+                    value
+                })
+            }
+            key => self.value(column, key),
+        }
     }
 
     /// The number of `key` among `column`'s values (added when new).
@@ -374,7 +405,7 @@ impl<'a> Builder<'a> {
 
     /// Whether [`MAX_CASES`] were read and the row after them reported: nothing more is read.
     pub(super) fn full(&self) -> bool {
-        self.cases.rows.len() > MAX_CASES
+        self.full
     }
 
     /// Ends the row being read (starting on `line`): a case with its cells and `today`, or a bad row
@@ -401,8 +432,8 @@ impl<'a> Builder<'a> {
                         "More than {MAX_CASES} cases: this one and the ones after it are not read."
                     ),
                 ));
-                // Kept as a row without answers, which marks the file as read up to here.
-                None
+                self.full = true;
+                return;
             }
             Ok(_) => return self.restart_row(),
             Err(b) => return self.push_bad(b),
@@ -416,10 +447,10 @@ impl<'a> Builder<'a> {
         self.start = self.cases.cells.len();
     }
 
-    /// Reports a bad row (its cells forgotten) while within [`MAX_CASES`].
+    /// Reports a bad row (its cells forgotten) until the file is [`Builder::full`].
     pub(super) fn push_bad(&mut self, row: BadRow) {
         self.restart_row();
-        if self.cases.rows.len() <= MAX_CASES {
+        if !self.full {
             self.cases.bad.push(row);
         }
     }

@@ -19,6 +19,7 @@ use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::cases::{BadRow, Builder, Cases, CellMap, Key, bad, read_today};
+use super::jsonl_fast::{self, Scalar, Today};
 use crate::answers::RawValue;
 use crate::date::Date;
 
@@ -59,11 +60,28 @@ struct Reader<'a> {
     columns: CellMap<Cow<'a, str>, usize>,
     /// Per column, where its cell is in the row being read (when it has one there).
     at: Vec<usize>,
+    /// The answers of the line being read by [`jsonl_fast::scan`].
+    scanned: Vec<(&'a str, Scalar<'a>)>,
+    /// The keys of the last line read by [`jsonl_fast::scan`] with their columns, in line order: most
+    /// files give the keys in the same order on every line (some left out), so a key is first looked for
+    /// a few places on from where the one before it was found, before it is looked up.
+    order: Vec<(&'a str, usize)>,
+    /// The keys of the line being read, for `order`.
+    reading: Vec<(&'a str, usize)>,
 }
 
 impl<'a> Reader<'a> {
     /// Reads line `line` (`text`) into the row being read: its `today`, or why it is bad.
     fn line(&mut self, line: usize, text: &'a str) -> Result<Option<Date>, BadRow> {
+        if let Some(today) = self.common(text) {
+            let today =
+                today.map(|t| t.map_or(Answer::Null, |t| Answer::Scalar(Key::Text(t.into()))));
+            return Shape {
+                today,
+                ..Shape::default()
+            }
+            .check(line);
+        }
         let mut shape = Shape::default();
         let mut de = serde_json::Deserializer::from_str(text);
         let read = ValueSeed(LineMaps {
@@ -87,21 +105,67 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Reads `text` as the common line ([`jsonl_fast::scan`]) into the row being read: its `today`, or
+    /// `None` (nothing read) when it is not such a line.
+    fn common(&mut self, text: &'a str) -> Option<Today<'a>> {
+        let mut scanned = std::mem::take(&mut self.scanned);
+        let today = jsonl_fast::scan(text, &mut scanned);
+        if today.is_some() {
+            let mut reading = std::mem::take(&mut self.reading);
+            reading.clear();
+            let mut from = 0;
+            for &(key, value) in &scanned {
+                let answer = match value {
+                    Scalar::Null => Answer::Null,
+                    Scalar::Bool(b) => Answer::Scalar(Key::Bool(b)),
+                    Scalar::Int(n) => Answer::Scalar(Key::Int(n)),
+                    Scalar::Text(t) => Answer::Scalar(Key::Text(t.into())),
+                };
+                let near = self.order.iter().enumerate().skip(from).take(4);
+                let column = match near.into_iter().find(|(_, (k, _))| *k == key) {
+                    Some((j, &(_, c))) => {
+                        from = j + 1;
+                        Some(c)
+                    }
+                    None => self.column(key.into(), &answer),
+                };
+                if let Some(c) = column {
+                    self.set(c, answer);
+                    reading.push((key, c));
+                }
+            }
+            self.reading = std::mem::replace(&mut self.order, reading);
+        }
+        self.scanned = scanned;
+        today
+    }
+
     /// Sets the answer to `key` in the row being read (`null`: none).
     fn answer(&mut self, key: Cow<'a, str>, answer: Answer<'a>) {
-        let column = match self.columns.get(&*key) {
-            Some(&c) => c,
-            // A key only ever given `null` is no column.
-            None if matches!(answer, Answer::Null) => return,
+        if let Some(column) = self.column(key, &answer) {
+            self.set(column, answer);
+        }
+    }
+
+    /// The column of `key`, added when new; none for a new key whose answer is `null` (a key only ever
+    /// given `null` is no column).
+    fn column(&mut self, key: Cow<'a, str>, answer: &Answer) -> Option<usize> {
+        match self.columns.get(&*key) {
+            Some(&c) => Some(c),
+            None if matches!(answer, Answer::Null) => None,
             None => {
                 let c = self.builder.column(key.to_string());
                 self.columns.insert(key, c);
                 self.at.push(0);
-                c
+                Some(c)
             }
-        };
+        }
+    }
+
+    /// Sets `answer` as `column`'s in the row being read (`null`: none).
+    fn set(&mut self, column: usize, answer: Answer<'a>) {
         let value = match answer {
-            Answer::Scalar(k) => Some(self.builder.value(column, k)),
+            Answer::Scalar(k) => Some(self.builder.scalar(column, k)),
             Answer::Tree(raw) => Some(self.builder.unique(column, raw)),
             Answer::Null | Answer::Object => None,
         };

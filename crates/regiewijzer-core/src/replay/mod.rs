@@ -11,6 +11,7 @@ mod cases;
 mod csv;
 mod export;
 mod jsonl;
+mod jsonl_fast;
 mod report;
 mod typing;
 

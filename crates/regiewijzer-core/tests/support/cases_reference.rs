@@ -22,6 +22,8 @@ pub struct Cases {
     pub columns: Vec<String>,
     pub rows: Vec<CaseRow>,
     pub bad: Vec<BadRow>,
+    /// Whether a row after the first `MAX_CASES` was met: nothing more is read.
+    pub full: bool,
 }
 
 /// Reads `text` as cases in `format`.
@@ -154,20 +156,16 @@ fn read_csv(text: &str) -> Cases {
 
 /// Adds a case, or a bad row, within [`MAX_CASES`].
 fn push(cases: &mut Cases, line: usize, row: Result<CaseRow, BadRow>) {
+    if cases.full {
+        return;
+    }
     if cases.rows.len() == MAX_CASES {
         cases.bad.push(bad(
             line,
             format!("Meer dan {MAX_CASES} meldingen: deze en de volgende worden niet gelezen."),
             format!("More than {MAX_CASES} cases: this one and the ones after it are not read."),
         ));
-        cases.rows.push(CaseRow {
-            line,
-            today: None,
-            cells: Vec::new(),
-        });
-        return;
-    }
-    if cases.rows.len() > MAX_CASES {
+        cases.full = true;
         return;
     }
     match row {
