@@ -220,9 +220,9 @@ async function decision(title, config, p, inputs) {
 
 /** What our batch says for case `i`: its route, or "undecided" / "conflict". */
 function batchRoute(batch, i) {
-  const [status, values] = batch.results[i][0];
-  const word = batch.statuses[status];
-  return word === "undecided" || word === "conflict" ? word : batch.outcomes[0].values[values[0]];
+  const o = batch.outcomes[0];
+  const word = batch.statuses[o.status[i]];
+  return word === "undecided" || word === "conflict" ? word : o.values[o.valueIndex[o.valueStart[i]]];
 }
 
 /** The batch path: all inputs as one JSON Lines text; ours in one call, the peers a line at a time. */

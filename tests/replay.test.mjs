@@ -17,25 +17,37 @@ const CSV = `today,acuut_gevaar,huiselijk_geweld,leeftijd,woonsituatie,vermoeden
 2026-13-01,nee,nee,40,eigen_woning,nee,nee,ja,2
 `;
 
-test("evaluateBatch: ids once, per case and outcome status, values and rules; bad rows by line", () => {
+/** What outcome column `o` of a batch says for case `i`: status word, value ids (a deadline: its date), rule ids. */
+function caseOf(batch, o, i) {
+  const range = (start, index, i) => [...index.subarray(start[i], start[i + 1])];
+  const values = o.dates ? (o.dates[i] == null ? [] : [o.dates[i]]) : range(o.valueStart, o.valueIndex, i).map((v) => o.values[v]);
+  return { status: batch.statuses[o.status[i]], values, rules: range(o.ruleStart, o.ruleIndex, i).map((r) => batch.rules[r]) };
+}
+
+test("evaluateBatch: ids once, per outcome a column of every case's status, values and rules; bad rows by line", () => {
   const batch = old.evaluateBatch(CSV, "2026-03-20");
   assert.equal(batch.format, "csv");
   assert.equal(batch.cases, 2);
-  assert.deepEqual(batch.lines, [2, 3]);
+  assert.ok(batch.lines instanceof Uint32Array);
+  assert.deepEqual([...batch.lines], [2, 3]);
   assert.deepEqual(batch.bad.map((b) => b.line), [4]);
-  const route = batch.outcomes.findIndex((o) => o.id === "route");
-  const value = (i) => batch.outcomes[route].values[batch.results[i][route][1][0]];
-  assert.equal(value(0), "bemoeizorg");
-  assert.equal(value(1), "crisisdienst_112");
-  // The same as the whole evaluation of the same answers.
+  const route = batch.outcomes.find((o) => o.id === "route");
+  assert.ok(route.status instanceof Uint8Array);
+  assert.equal(route.status.length, 2);
+  assert.deepEqual(caseOf(batch, route, 0).values, ["bemoeizorg"]);
+  assert.deepEqual(caseOf(batch, route, 1).values, ["crisisdienst_112"]);
+  // The same as the whole evaluation of the same answers, for every outcome.
   const whole = old.evaluate({ acuut_gevaar: true, huiselijk_geweld: false, leeftijd: 40, woonsituatie: "eigen_woning",
     vermoeden_psychische_stoornis: false, hulp_geweigerd: false, verslaving: false, eerdere_meldingen: 0 }, "2026-03-01");
-  const o = whole.outcomes.find((x) => x.id === "route");
-  assert.deepEqual(batch.results[1][route][2].map((r) => batch.rules[r]), o.reasons.map((r) => r.rule));
-  // Only the outcomes asked for.
+  assert.deepEqual(batch.outcomes.map((o) => o.id), whole.outcomes.map((o) => o.id));
+  for (const o of whole.outcomes) {
+    const got = caseOf(batch, batch.outcomes.find((x) => x.id === o.id), 1);
+    assert.deepEqual(got, { status: o.status, values: o.values, rules: o.reasons.filter((r) => r.kind !== "default").map((r) => r.rule) }, o.id);
+  }
+  // Only the outcomes asked for, with the same columns.
   const only = old.evaluateBatch(CSV, "2026-03-20", ["route"]);
   assert.deepEqual(only.outcomes.map((x) => x.id), ["route"]);
-  assert.deepEqual(only.results.map((r) => r[0]), batch.results.map((r) => r[route]));
+  assert.deepEqual([0, 1].map((i) => caseOf(only, only.outcomes[0], i)), [0, 1].map((i) => caseOf(batch, route, i)));
 });
 
 test("replay: the threshold 2 → 3 flips the case with two earlier reports, with reasons and CSV", () => {

@@ -3,6 +3,7 @@
 //! `JSON.parse` reads: per case and outcome the status, the value numbers and the deciding rule numbers,
 //! with the ids listed once at the top. docs/replay.md has the shapes.
 
+use regiewijzer_core::ast::Policy;
 use regiewijzer_core::eval::{CaseOutcome, Status};
 use regiewijzer_core::replay::{self, CaseFormat, ReplayOptions, read_cases};
 use serde::Serialize;
@@ -21,17 +22,22 @@ export interface Unusable {
   fact: string; kind: "unknown_fact" | "wrong_type" | "out_of_range" | "unknown_option" | "bad_date" | "bad_record" | "too_many_records";
   message: Text; count: number; lines: number[];
 }
-/** One outcome of one case in a batch: [status (index into `statuses`), values (indices into the outcome's
- * `values`; a deadline: its date as text), deciding rules (indices into `rules`)]. */
-export type BatchOutcome = [number, (number | string)[], number[]];
-/** The result of `Ruleset.evaluateBatch(cases, today?, outcomes?)`: ids listed once (`outcomes`: those
- * decided, all or the ids asked for, in model order), then per case its line and per outcome a
- * `BatchOutcome` (in the order of `outcomes`). */
+/** One outcome decided over every case of a batch, a column per part (case `i`): its status
+ * `statuses[status[i]]`; its values `values[valueIndex[k]]` for `k` from `valueStart[i]` to
+ * `valueStart[i + 1]` (none for a deadline: its date is `dates[i]`, `null` when undecided); its deciding
+ * rules `rules[ruleIndex[k]]` for `k` from `ruleStart[i]` to `ruleStart[i + 1]`. */
+export interface BatchOutcome {
+  id: string; values: string[];
+  status: Uint8Array; valueStart: Uint32Array; valueIndex: Uint32Array;
+  ruleStart: Uint32Array; ruleIndex: Uint32Array;
+  dates?: (string | null)[];
+}
+/** The result of `Ruleset.evaluateBatch(cases, today?, outcomes?)`: per case its line (`lines[i]`), and
+ * per outcome decided (all, or the ids asked for, in model order) a `BatchOutcome`. */
 export interface BatchResult {
   format: "csv" | "jsonl"; cases: number;
   statuses: ["decided", "default", "undecided", "conflict"];
-  outcomes: { id: string; values: string[] }[]; rules: string[];
-  lines: number[]; results: BatchOutcome[][];
+  rules: string[]; lines: Uint32Array; outcomes: BatchOutcome[];
   bad: BadRow[]; unusable: Unusable[];
 }
 /** What an outcome comes to in a case under one version of a replay. */
@@ -63,58 +69,62 @@ fn status_index(s: Status) -> u8 {
     }
 }
 
-/// Writes `n` in decimal.
-fn push_num(out: &mut String, n: usize) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    let mut n = n;
-    loop {
-        i -= 1;
-        if let Some(b) = buf.get_mut(i) {
-            *b = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        if n == 0 || i == 0 {
-            break;
-        }
-    }
-    out.push_str(std::str::from_utf8(buf.get(i..).unwrap_or_default()).unwrap_or_default());
+/// One outcome decided over the cases of a batch, column by column (see `BatchOutcome` above).
+#[derive(Default)]
+struct Column {
+    status: Vec<u8>,
+    value_start: Vec<u32>,
+    value_index: Vec<u32>,
+    rule_start: Vec<u32>,
+    rule_index: Vec<u32>,
+    /// For a deadline: per case its date.
+    dates: Option<Vec<Option<String>>>,
 }
 
-fn push_list(out: &mut String, list: &[usize]) {
-    out.push('[');
-    for (i, n) in list.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        push_num(out, *n);
-    }
-    out.push(']');
+/// A count as a `u32` (a batch never comes near; saturated rather than wrapped).
+fn n32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// One case's outcomes (those numbered in `chosen`) as JSON: `[[status,[values],[rules]],…]`.
-fn push_case(out: &mut String, outcomes: &[CaseOutcome], chosen: &[usize]) {
-    out.push('[');
-    for (i, o) in chosen.iter().filter_map(|&c| outcomes.get(c)).enumerate() {
-        if i > 0 {
-            out.push(',');
+impl Column {
+    fn new(deadline: bool) -> Column {
+        Column {
+            value_start: vec![0],
+            rule_start: vec![0],
+            dates: deadline.then(Vec::new),
+            ..Column::default()
         }
-        out.push('[');
-        push_num(out, status_index(o.status).into());
-        out.push(',');
-        match o.date {
-            Some(d) => {
-                out.push_str("[\"");
-                out.push_str(&d.to_string());
-                out.push_str("\"]");
-            }
-            None => push_list(out, &o.values),
-        }
-        out.push(',');
-        push_list(out, &o.rules);
-        out.push(']');
     }
-    out.push(']');
+
+    /// Adds one case's result.
+    fn push(&mut self, o: &CaseOutcome) {
+        self.status.push(status_index(o.status));
+        self.value_index.extend(o.values.iter().map(|&v| n32(v)));
+        self.value_start.push(n32(self.value_index.len()));
+        self.rule_index.extend(o.rules.iter().map(|&r| n32(r)));
+        self.rule_start.push(n32(self.rule_index.len()));
+        if let Some(dates) = &mut self.dates {
+            dates.push(o.date.map(|d| d.to_string()));
+        }
+    }
+
+    /// Sets the columns on `target` (the outcome's object of the result) as typed arrays.
+    fn set_on(&self, target: &JsValue) -> Result<(), JsValue> {
+        let set = |key: &str, value: &JsValue| js_sys::Reflect::set(target, &key.into(), value);
+        set("status", &js_sys::Uint8Array::from(self.status.as_slice()))?;
+        for (key, list) in [
+            ("valueStart", &self.value_start),
+            ("valueIndex", &self.value_index),
+            ("ruleStart", &self.rule_start),
+            ("ruleIndex", &self.rule_index),
+        ] {
+            set(key, &js_sys::Uint32Array::from(list.as_slice()))?;
+        }
+        if let Some(dates) = &self.dates {
+            set("dates", &to_js(dates)?)?;
+        }
+        Ok(())
+    }
 }
 
 #[derive(Serialize)]
@@ -157,16 +167,22 @@ impl Ruleset {
         };
         let format = CaseFormat::sniff(cases);
         let read = read_cases(cases, format);
-        let mut lines = String::from("[");
-        let mut results = String::from("[");
+        let deadline = |&o: &usize| {
+            model
+                .outcomes
+                .get(o)
+                .is_some_and(|d| d.policy == Policy::Deadline)
+        };
+        let mut columns: Vec<Column> = chosen.iter().map(|o| Column::new(deadline(o))).collect();
+        let mut lines: Vec<u32> = Vec::new();
         let summary =
             replay::evaluate_cases(model, &read, today, Some(&chosen), |row, outcomes| {
-                if lines.len() > 1 {
-                    lines.push(',');
-                    results.push(',');
+                lines.push(n32(row.line));
+                for (column, o) in columns.iter_mut().zip(&chosen) {
+                    if let Some(result) = outcomes.get(*o) {
+                        column.push(result);
+                    }
                 }
-                push_num(&mut lines, row.line);
-                push_case(&mut results, outcomes, &chosen);
             });
         let head = Head {
             format,
@@ -184,14 +200,17 @@ impl Ruleset {
             bad: summary.bad,
             unusable: summary.unusable,
         };
-        let mut text = crate::json::to_string(&head).unwrap_or_default();
-        text.pop();
-        text.push_str(",\"lines\":");
-        text.push_str(&lines);
-        text.push_str("],\"results\":");
-        text.push_str(&results);
-        text.push_str("]}");
-        js_sys::JSON::parse(&text)
+        let result = to_js(&head)?;
+        js_sys::Reflect::set(
+            &result,
+            &"lines".into(),
+            &js_sys::Uint32Array::from(lines.as_slice()),
+        )?;
+        let shown = js_sys::Reflect::get(&result, &"outcomes".into())?;
+        for (i, column) in columns.iter().enumerate() {
+            column.set_on(&js_sys::Reflect::get_u32(&shown, n32(i))?)?;
+        }
+        Ok(result)
     }
 }
 

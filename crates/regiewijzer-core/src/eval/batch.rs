@@ -51,13 +51,15 @@ pub struct Batch<'m> {
     givers: Vec<Vec<(usize, Vec<ValueId>)>>,
     /// The outcomes decided (all, or those asked for), in model order.
     outcomes: Vec<usize>,
-    /// Per rule, whether a decided outcome reads it.
-    needed: Vec<bool>,
     /// The questions those rules read, with those their `ask when`s read, in ask order: the only ones
     /// whose state is worked out.
     facts: Vec<FactId>,
-    /// Per rule, its truth in the current case (unknown for a rule not needed).
-    tris: Vec<Tri<NoDeps>>,
+    /// Per outcome, the rules worked out to decide it: for a priority outcome the rules giving it a value
+    /// from the highest (priority, rank) down, for a deadline those giving it a date, else those giving it
+    /// a value in declaration order.
+    order: Vec<Vec<usize>>,
+    /// The rules' truth in the current case, worked out when first needed.
+    truths: Truths,
     /// The question states of the last case, kept for the next.
     room: Vec<FactEval<NoDeps>>,
     /// Per outcome followed by the one being decided: its number and its values (in a conflict, the
@@ -107,11 +109,13 @@ impl<'m> Batch<'m> {
         }
         Batch {
             model,
+            order: (0..model.outcomes.len())
+                .map(|o| work_order(model, o, &givers))
+                .collect(),
             givers,
             facts: facts_read(model, &needed, &chosen),
             outcomes: chosen,
-            needed,
-            tris: Vec::with_capacity(model.rules.len()),
+            truths: Truths::default(),
             room: Vec::new(),
             followed: Vec::new(),
             at: Vec::new(),
@@ -129,16 +133,7 @@ impl<'m> Batch<'m> {
         let model = self.model;
         let room = std::mem::take(&mut self.room);
         let ctx = Ctx::now_only(model, answers, today, room, &self.facts);
-        self.tris.clear();
-        let needed = &self.needed;
-        self.tris
-            .extend(model.rules.iter().zip(needed).map(|(r, &n)| match n {
-                true => ctx.cond(&r.cond),
-                false => Tri {
-                    now: None,
-                    deps: NoDeps,
-                },
-            }));
+        self.truths.reset(model.rules.len());
         out.resize_with(model.outcomes.len(), CaseOutcome::default);
         for (oid, slot) in out.iter_mut().enumerate() {
             slot.status = Status::Undecided;
@@ -151,26 +146,54 @@ impl<'m> Batch<'m> {
             if self.outcomes.binary_search(&oid).is_err() {
                 continue;
             }
+            self.work(&ctx, oid);
             if def.policy == Policy::Deadline {
-                deadline(&ctx, oid, &self.tris, slot);
+                deadline(&ctx, oid, &self.truths.tris, slot);
             } else {
-                self.combined(oid, def, slot);
+                self.combined(&ctx, oid, def, slot);
             }
         }
         self.room = ctx.into_room();
     }
 
+    /// Works out the rules outcome `oid` needs: for a priority outcome, group by group from the highest
+    /// (priority, rank) down until a rule holds (the rules below cannot decide); else all.
+    fn work(&mut self, ctx: &Ctx<NoDeps>, oid: usize) {
+        let (model, truths) = (self.model, &mut self.truths);
+        let order = self.order.get(oid).map(Vec::as_slice).unwrap_or_default();
+        let priority = model
+            .outcomes
+            .get(oid)
+            .is_some_and(|d| d.policy == Policy::Priority);
+        let key = |r: usize| model.rules.get(r).map(|x| (x.priority, x.rank));
+        let mut top = None;
+        for &r in order {
+            if priority && top.is_some() && key(r) != top {
+                return;
+            }
+            if truths.holds(ctx, model, r) == Some(true) {
+                top = key(r);
+            }
+        }
+    }
+
     /// A priority, unique or collect outcome, with its default. For one that follows others, a rule's
     /// values count only while they agree with what it gives the followed outcomes
     /// ([`Ctx::counting`]).
-    fn combined(&mut self, oid: usize, def: &OutcomeDef, slot: &mut CaseOutcome) {
-        self.follow(def);
-        let (model, tris, followed) = (self.model, &self.tris, &self.followed);
+    fn combined(
+        &mut self,
+        ctx: &Ctx<NoDeps>,
+        oid: usize,
+        def: &OutcomeDef,
+        slot: &mut CaseOutcome,
+    ) {
+        self.follow(ctx, def);
+        let (model, truths, followed) = (self.model, &self.truths, &self.followed);
         let givers = self.givers.get(oid).map(Vec::as_slice).unwrap_or_default();
         let gift = |i: usize| {
             let (r, vals) = givers.get(i)?;
             let rule = model.rules.get(*r)?;
-            let now = tris.get(*r).and_then(|t| t.now);
+            let now = truths.now(*r);
             Some((rule, vals.as_slice(), counts_now(rule, now, followed)))
         };
         slot.status = settle(
@@ -195,17 +218,19 @@ impl<'m> Batch<'m> {
 
     /// The outcomes `def` follows, each with its values now (in a conflict, the conflicting ones), into
     /// `self.followed` ([`Ctx::followed`] without the open questions).
-    fn follow(&mut self, def: &OutcomeDef) {
+    fn follow(&mut self, ctx: &Ctx<NoDeps>, def: &OutcomeDef) {
+        for &o in &def.follows {
+            self.work(ctx, o);
+        }
         self.followed
             .resize_with(def.follows.len(), Default::default);
-        let (model, tris) = (self.model, &self.tris);
+        let (model, truths) = (self.model, &self.truths);
         for (&o, (slot_o, agreed)) in def.follows.iter().zip(self.followed.iter_mut()) {
             *slot_o = o;
             let givers = self.givers.get(o).map(Vec::as_slice).unwrap_or_default();
             let gift = |i: usize| {
                 let (r, vals) = givers.get(i)?;
-                let now = tris.get(*r).and_then(|t| t.now);
-                Some((model.rules.get(*r)?, vals.as_slice(), now))
+                Some((model.rules.get(*r)?, vals.as_slice(), truths.now(*r)))
             };
             let policy = model.outcomes.get(o).map_or(Policy::Deadline, |d| d.policy);
             settle(policy, givers.len(), gift, &mut self.at, agreed);
@@ -215,6 +240,79 @@ impl<'m> Batch<'m> {
             }
         }
     }
+}
+
+/// The rules' truth in the case being decided, each worked out when first needed.
+#[derive(Default)]
+struct Truths {
+    tris: Vec<Tri<NoDeps>>,
+    done: Vec<bool>,
+}
+
+impl Truths {
+    /// None worked out yet (for the next case).
+    fn reset(&mut self, rules: usize) {
+        self.done.clear();
+        self.done.resize(rules, false);
+        let unknown = Tri {
+            now: None,
+            deps: NoDeps,
+        };
+        self.tris.clear();
+        self.tris.resize(rules, unknown);
+    }
+
+    /// Rule `r`'s truth, worked out now if not yet.
+    fn holds(&mut self, ctx: &Ctx<NoDeps>, model: &Model, r: usize) -> Option<bool> {
+        if let (Some(done), Some(t), Some(rule)) = (
+            self.done.get_mut(r),
+            self.tris.get_mut(r),
+            model.rules.get(r),
+        ) && !*done
+        {
+            *t = ctx.cond(&rule.cond);
+            *done = true;
+        }
+        self.now(r)
+    }
+
+    /// Rule `r`'s truth as worked out (unknown when it was not: a rule that cannot decide).
+    fn now(&self, r: usize) -> Option<bool> {
+        self.tris.get(r).and_then(|t| t.now)
+    }
+}
+
+/// The rules worked out for outcome `o` (see [`Batch::order`]).
+fn work_order(model: &Model, o: usize, givers: &[Vec<(usize, Vec<ValueId>)>]) -> Vec<usize> {
+    let Some(def) = model.outcomes.get(o) else {
+        return Vec::new();
+    };
+    if def.policy == Policy::Deadline {
+        let gives_date = |(_, r): &(usize, &RuleDef)| r.deadlines.iter().any(|d| d.outcome == o);
+        return model
+            .rules
+            .iter()
+            .enumerate()
+            .filter(gives_date)
+            .map(|(i, _)| i)
+            .collect();
+    }
+    let mut rules: Vec<usize> = givers
+        .get(o)
+        .into_iter()
+        .flatten()
+        .map(|(r, _)| *r)
+        .collect();
+    if def.policy == Policy::Priority {
+        let key = |r: &usize| {
+            model
+                .rules
+                .get(*r)
+                .map(|x| std::cmp::Reverse((x.priority, x.rank)))
+        };
+        rules.sort_by_key(key);
+    }
+    rules
 }
 
 /// The questions the `needed` rules and the deadlines of the `chosen` outcomes read, with every question
