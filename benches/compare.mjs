@@ -6,9 +6,11 @@
 //
 // First every engine must give our answer on every input (the run stops at the first disagreement);
 // then each engine evaluates all inputs in rounds, and the median round gives µs per evaluation.
-// The batch path (issue 24: a year of reports replayed): the inputs as one JSON Lines text; ours evaluates
-// it in one call (`Ruleset.evaluateBatch`, deciding only `route`), each peer parses each line and
-// evaluates it in a loop (its own batch path: none of them takes many cases per call); µs per case.
+// The batch path (issue 24: a year of reports replayed): the inputs as one text, JSON Lines and CSV (a header
+// of fact ids; "ja"/"nee", numbers and option ids in the cells); ours evaluates it in one call
+// (`Ruleset.evaluateBatch`, deciding only `route`), each peer reads each line (JSON.parse; for CSV a split
+// and the cells typed as the facts' types say) and evaluates it in a loop (its own batch path: none of them
+// takes many cases per call); µs per case.
 // Figures are printed as Markdown tables for docs/performance.md; nothing is asserted.
 //
 // Usage: node benches/compare.mjs [--inputs N] [--rounds R] [--batch N] [--json FILE]   (after `make wasm`)
@@ -225,63 +227,98 @@ function batchRoute(batch, i) {
   return word === "undecided" || word === "conflict" ? word : o.values[o.valueIndex[o.valueStart[i]]];
 }
 
-/** The batch path: all inputs as one JSON Lines text; ours in one call, the peers a line at a time. */
+/** The cases as a CSV text: a `today` column, then a column per fact; yes/no as "ja"/"nee", no answer empty. */
+function casesCsv(inputs, facts) {
+  const ids = Object.keys(facts);
+  const cell = (v) => (v === undefined ? "" : v === true ? "ja" : v === false ? "nee" : String(v));
+  return [`today,${ids.join(",")}`, ...inputs.map((a) => `${TODAY},${ids.map((f) => cell(a[f])).join(",")}`)].join("\n");
+}
+
+/** A peer's CSV reading: per line the cells split and typed by the facts' types (what our reader does with
+ * the ruleset's types), the answers as the object a peer evaluates. */
+function csvReader(text, facts) {
+  const [header, ...lines] = text.split("\n");
+  const columns = header.split(",").map((id) => [id, facts[id]?.type]);
+  const typed = (type, c) => (type === "bool" ? c === "ja" : type === "int" ? Number(c) : c);
+  return { lines, answers(line) {
+    const cells = line.split(",");
+    const out = {};
+    for (let i = 0; i < cells.length; i++) {
+      const [id, type] = columns[i];
+      if (type && cells[i] !== "") out[id] = typed(type, cells[i]);
+    }
+    return out;
+  } };
+}
+
+/** The batch path: all inputs as one text (JSON Lines, then CSV); ours in one call, the peers a line at a time. */
 async function batchPath(title, config, p, inputs) {
   const list = await engines(config, p);
-  const text = inputs.map((answers) => JSON.stringify({ today: TODAY, answers })).join("\n");
   const ruleset = config.core.Ruleset.load(config.source);
-  const ours = () => ruleset.evaluateBatch(text, TODAY, ["route"]);
-  const check = ours();
   const reference = list.find((e) => e.short === "ours-evaluate");
-  inputs.forEach((input, i) => {
-    const want = reference.evaluate(input);
-    if (batchRoute(check, i) !== want) throw new Error(`batch: case ${i} says ${batchRoute(check, i)}, ours says ${want}`);
-  });
-  const peersFromText = list
+  const jsonl = inputs.map((answers) => JSON.stringify({ today: TODAY, answers })).join("\n");
+  const csv = casesCsv(inputs, config.facts);
+  const formats = [
+    ["JSON Lines", jsonl, () => ({ lines: jsonl.split("\n"), answers: (line) => JSON.parse(line).answers })],
+    ["CSV", csv, () => csvReader(csv, config.facts)],
+  ];
+  const out = [];
+  for (const [format, text, reader] of formats) {
+    const check = ruleset.evaluateBatch(text, TODAY, ["route"]);
+    const peerRead = reader();
+    // A plain loop: node 20's V8 has crashed ("unreachable code" in the deoptimizer) on a deoptimized
+    // `forEach` callback here.
+    for (let i = 0; i < inputs.length; i++) {
+      const want = reference.evaluate(inputs[i]);
+      if (batchRoute(check, i) !== want) throw new Error(`batch ${format}: case ${i} says ${batchRoute(check, i)}, ours says ${want}`);
+      if (JSON.stringify(peerRead.answers(peerRead.lines[i])) !== JSON.stringify(inputs[i])) throw new Error(`${format}: a peer reads case ${i} otherwise`);
+    }
+    // Cedar is not run on the batch path: node 20's V8 stops with "unreachable code" in its deoptimizer when
+    // cedar-wasm's glue is called in a long loop on objects read from a text (its figure per evaluation, above,
+    // is already 50x ours here). Zen (its WASI build is async, ~0.5 ms a case) runs on JSON Lines only.
+    const peers = list.filter((e) => e.short !== "cedar" && (format !== "CSV" || e.short.startsWith("json-logic")));
+    out.push(await batchRuns(`${title}, ${format}`, peers, inputs.length, text, reader, () => ruleset.evaluateBatch(text, TODAY, ["route"]).cases));
+  }
+  return out;
+}
+
+/** Times ours and each peer on one text of `n` cases; `reader()` gives a peer's lines and their reading. */
+async function batchRuns(title, list, n, text, reader, ours) {
+  const peers = list
     .filter((e) => !e.short.startsWith("ours"))
     .map((e) => ({
-      name: `${e.name}: JSON.parse per line, then evaluate`,
+      name: `${e.name}: read per line, then evaluate`,
       short: e.short,
       async: e.async,
-      run: async () => {
+      run: async (prefix) => {
+        const { lines, answers } = reader();
         let sink = 0;
-        for (const line of text.split("\n")) {
-          const { answers } = JSON.parse(line);
-          const v = e.async ? await e.evaluate(answers) : e.evaluate(answers);
+        for (const line of prefix ? lines.slice(0, prefix) : lines) {
+          const v = e.async ? await e.evaluate(answers(line)) : e.evaluate(answers(line));
           sink += v.length;
         }
         return sink;
       },
     }));
-  const runs = [
-    { name: "Regiewijzer, Ruleset.evaluateBatch (one call, the text in, route of every case out)", short: "ours-batch", run: () => ours().cases },
-    ...peersFromText,
-  ];
+  const runs = [{ name: "Regiewijzer, Ruleset.evaluateBatch (one call, the text in, route of every case out)", short: "ours-batch", run: ours }, ...peers];
   const results = [];
   for (const r of runs) {
-    const n = r.async ? Math.min(inputs.length, 200) : inputs.length;
+    // Zen at ~0.5 ms a case: timed on a prefix of the lines (the same per-case figure).
+    const cases = r.async ? Math.min(n, 200) : n;
     const rounds = r.async ? Math.min(ROUNDS, 3) : ROUNDS;
-    const perRound = [];
     const once = async () => {
       const t0 = performance.now();
-      await r.run();
-      return ((performance.now() - t0) * 1000) / inputs.length;
+      await r.run(cases < n ? cases : 0);
+      return ((performance.now() - t0) * 1000) / cases;
     };
-    if (r.async) {
-      // Zen at ~0.3 ms a case: timed on a prefix of the lines (same per-case figure).
-      const short = text.split("\n").slice(0, n).join("\n");
-      const peer = list.find((e) => e.short === r.short);
-      r.run = async () => {
-        for (const line of short.split("\n")) await peer.evaluate(JSON.parse(line).answers);
-      };
-    }
     await once();
-    for (let i = 0; i < rounds; i++) perRound.push((await once()) * (r.async ? inputs.length / n : 1));
+    const perRound = [];
+    for (let i = 0; i < rounds; i++) perRound.push(await once());
     results.push({ name: r.name, short: r.short, median: median(perRound), p10: quantile(perRound, 0.1), p90: quantile(perRound, 0.9) });
   }
   const oursMedian = results[0].median;
   console.log(`\n### Batch path: ${title}\n`);
-  console.log(`${inputs.length} cases as one JSON Lines text; ours agrees with Ruleset.evaluate on every case.\n`);
+  console.log(`${n} cases as one text (${(text.length / 1e6).toFixed(1)} MB); ours agrees with Ruleset.evaluate on every case, and each peer's reading gives back every case's answers.\n`);
   console.log(
     table(
       ["engine", "µs / case (median)", "p10–p90 of rounds", "× ours (batch)"],
@@ -332,7 +369,7 @@ out.push(
   ),
 );
 out.push(
-  await batchPath(
+  ...await batchPath(
     `\`route\` of rulesets/triage.regels`,
     {
       core,
