@@ -108,7 +108,14 @@ fn as_text(ui: &Ui, r: &Report) -> Text {
         t.push(format!("{title}\n"));
         for u in list {
             let lines: Vec<String> = u.lines.iter().map(ToString::to_string).collect();
-            t.push(format!("- {}× ", u.count)).inline(&u.fact);
+            t.push(format!("- {}× ", u.count));
+            if let Some(label) = &u.label {
+                t.push(format!("{} (", label.get(lang)));
+            }
+            t.inline(&u.fact);
+            if u.label.is_some() {
+                t.push(")");
+            }
             t.push(format!(
                 ": {} ({} {})\n",
                 u.message.get(lang),

@@ -19,7 +19,7 @@ const TS_TYPES: &str = r#"
 export interface BadRow { line: number; reason: Text }
 /** Answers one version cannot use, of one question and kind: how many, and the first lines. */
 export interface Unusable {
-  fact: string; kind: "unknown_fact" | "wrong_type" | "out_of_range" | "unknown_option" | "bad_date" | "bad_record" | "too_many_records";
+  fact: string; label: Text | null; kind: "unknown_fact" | "wrong_type" | "out_of_range" | "unknown_option" | "bad_date" | "bad_record" | "too_many_records";
   message: Text; count: number; lines: number[];
 }
 /** One outcome decided over every case of a batch, a column per part (case `i`): its status

@@ -21,7 +21,7 @@ export function replayView(report, { el, T, msg, open = new Set() }) {
     parts.push(el("h3", { textContent: T(key) }),
       el("ul", { class: "pg-list", "data-unusable": key },
         ...list.map((u) => el("li", { "data-fact": u.fact, "data-count": String(u.count),
-          textContent: `${u.fact}: ${msg(u.message)} (${T("replayTimes", u.count)}; ${T("line")} ${u.lines.join(", ")})` }))));
+          textContent: `${u.label ? `${msg(u.label)} (${u.fact})` : u.fact}: ${msg(u.message)} (${T("replayTimes", u.count)}; ${T("line")} ${u.lines.join(", ")})` }))));
   }
   return parts;
 }

@@ -17,6 +17,8 @@ pub const LINES_LISTED: usize = 20;
 pub struct Unusable {
     /// The fact id as given in the file.
     pub fact: String,
+    /// The question in this version's words, when it has the question (none for an unknown key).
+    pub label: Option<Text>,
     /// What was wrong.
     pub kind: AnswerIssueKind,
     /// The first such message, in Dutch and English.
@@ -86,9 +88,10 @@ impl<'m> Typer<'m> {
                     Some(f) => type_value(model, f, raw, &mut scratch),
                     None => (Set::Nothing, vec![unknown(&column.id)]),
                 };
+                let label = fact.and_then(|f| model.facts.get(f)).map(|d| &d.label);
                 let issues = issues
                     .into_iter()
-                    .map(|issue| (typer.slot(&mut slots, &issue), issue.message))
+                    .map(|issue| (typer.slot(&mut slots, &issue, label), issue.message))
                     .collect();
                 typer.typed.push(Typed { set, issues });
             }
@@ -97,7 +100,12 @@ impl<'m> Typer<'m> {
     }
 
     /// The entry in `unusable` of an issue's question and kind.
-    fn slot(&mut self, slots: &mut SortedMap<(String, u8), usize>, issue: &AnswerIssue) -> usize {
+    fn slot(
+        &mut self,
+        slots: &mut SortedMap<(String, u8), usize>,
+        issue: &AnswerIssue,
+        label: Option<&Text>,
+    ) -> usize {
         let key = (issue.fact.clone(), issue.kind as u8);
         if let Some(&slot) = slots.get(&key) {
             return slot;
@@ -105,6 +113,7 @@ impl<'m> Typer<'m> {
         slots.insert(key, self.unusable.len());
         self.unusable.push(Unusable {
             fact: issue.fact.clone(),
+            label: label.cloned(),
             kind: issue.kind,
             message: issue.message.clone(),
             count: 0,
