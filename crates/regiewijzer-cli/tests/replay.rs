@@ -311,7 +311,12 @@ today,acuut_gevaar,woonsituatie,eerdere_meldingen,onbekende_vraag
     assert_eq!(of("woonsituatie")["kind"], "unknown_option");
     assert_eq!(of("woonsituatie")["lines"], serde_json::json!([5]));
     // A question of the ruleset is named in its words too; a key it does not have, only as given.
-    assert!(of("woonsituatie")["label"]["nl"].as_str().unwrap().starts_with("Waar woont"));
+    assert!(
+        of("woonsituatie")["label"]["nl"]
+            .as_str()
+            .unwrap()
+            .starts_with("Waar woont")
+    );
     assert!(of("onbekende_vraag")["label"].is_null());
 
     // Without `--today`, a row without a date is a bad row too (the system date stands in only when
@@ -331,7 +336,10 @@ today,acuut_gevaar,woonsituatie,eerdere_meldingen,onbekende_vraag
         "{text}"
     );
     assert!(text.contains("Not usable by the new version:"), "{text}");
-    assert!(text.contains("× Where does the person live? (woonsituatie): "), "{text}");
+    assert!(
+        text.contains("× Where does the person live? (woonsituatie): "),
+        "{text}"
+    );
 }
 
 #[test]

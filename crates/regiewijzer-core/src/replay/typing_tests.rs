@@ -40,6 +40,9 @@ impl Reference<'_> {
                         self.unusable.insert(
                             key,
                             Unusable {
+                                label: (self.model.fact_by_name(&issue.fact))
+                                    .and_then(|f| self.model.facts.get(f))
+                                    .map(|d| d.label.clone()),
                                 fact: issue.fact,
                                 kind: issue.kind,
                                 message: issue.message,
