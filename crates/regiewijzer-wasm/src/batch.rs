@@ -60,25 +60,6 @@ export interface ReplayReport {
 export interface ReplayOptions { today?: string; reasonsPerFlip?: number; csv?: "nl" | "en" }
 "#;
 
-#[wasm_bindgen]
-extern "C" {
-    /// The page's own `TextEncoder`.
-    type TextEncoder;
-    #[wasm_bindgen(constructor)]
-    fn new() -> TextEncoder;
-    #[wasm_bindgen(method)]
-    fn encode(this: &TextEncoder, text: &js_sys::JsString) -> js_sys::Uint8Array;
-}
-
-/// The text of a file of cases in the wasm's memory: encoded as UTF-8 by the page's `TextEncoder` and
-/// copied in one piece. (A `&str` argument would be copied by wasm-bindgen's glue a character at a time in
-/// JavaScript while it is ASCII: a quarter of `evaluateBatch`'s time on 20,000 cases.) A text that is not
-/// valid UTF-8 cannot come out of `TextEncoder`; should it, its bad bytes read as U+FFFD.
-fn text_in(text: &js_sys::JsString) -> String {
-    let bytes = TextEncoder::new().encode(text).to_vec();
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
-}
-
 fn status_index(s: Status) -> u8 {
     match s {
         Status::Decided => 0,
@@ -172,11 +153,10 @@ impl Ruleset {
     #[wasm_bindgen(js_name = evaluateBatch, unchecked_return_type = "BatchResult")]
     pub fn evaluate_batch(
         &self,
-        cases: &js_sys::JsString,
+        cases: &str,
         today: Option<String>,
         outcomes: Option<Vec<String>>,
     ) -> Result<JsValue, JsValue> {
-        let cases = &text_in(cases);
         let today = today.as_deref().map(parse_today).transpose()?;
         let model = &self.model;
         let chosen: Vec<usize> = match &outcomes {
@@ -241,10 +221,9 @@ impl Ruleset {
 pub fn replay(
     old: &Ruleset,
     newer: &Ruleset,
-    cases: &js_sys::JsString,
+    cases: &str,
     #[wasm_bindgen(unchecked_param_type = "ReplayOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let cases = &text_in(cases);
     // A plain copy made by the page's own JSON (nothing of the page's object is read from here).
     let options = match plain_from_js(&options) {
         Ok(RawValue::Record(map)) => map,
