@@ -143,3 +143,38 @@ proptest! {
         }
     }
 }
+
+/// Forgets every atom's recorded list of the questions it reads (as a damaged compiled model might).
+fn forget_atom_facts(c: &mut regiewijzer_core::model::Cond) {
+    use regiewijzer_core::model::Cond;
+    match c {
+        Cond::Atom(a) => a.facts.clear(),
+        Cond::And(cs) | Cond::Or(cs) => cs.iter_mut().for_each(forget_atom_facts),
+        Cond::Not(c) | Cond::Definitely(c) => forget_atom_facts(c),
+        Cond::True => {}
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 30, ..ProptestConfig::default() })]
+
+    /// The batch works out the questions its rules read from the tests themselves, not only from the
+    /// atoms' recorded lists: with those lists emptied it still decides as `evaluate` does.
+    #[test]
+    fn the_batch_reads_the_tests_not_only_the_recorded_lists(
+        picks in prop::collection::vec(prop::option::weighted(0.7, any::<u32>()), 40),
+        day in any::<u32>(),
+    ) {
+        for (name, m) in rule_files() {
+            let a = answers_from(&m, &picks);
+            let want = decisions(&m, &a, today(day));
+            let mut damaged = m.clone();
+            damaged.rules.iter_mut().for_each(|r| forget_atom_facts(&mut r.cond));
+            for (o, expected) in want.iter().enumerate() {
+                let mut got = Vec::new();
+                Batch::only(&damaged, &[o]).decide(&a, today(day), &mut got);
+                prop_assert_eq!(&got[o], expected, "{} outcome {}", name, o);
+            }
+        }
+    }
+}

@@ -1,7 +1,8 @@
 //! Many cases per crossing (issue 24): `Ruleset.evaluateBatch` and `replay`. The cases cross once, as the
-//! text of the file (CSV or JSON Lines, read by the core); the results cross once, as one JSON text that
-//! `JSON.parse` reads: per case and outcome the status, the value numbers and the deciding rule numbers,
-//! with the ids listed once at the top. docs/replay.md has the shapes.
+//! text of the file (CSV or JSON Lines, read by the core). `evaluateBatch`'s results cross as typed arrays:
+//! per outcome a column of every case's status, value numbers and deciding rule numbers, with the ids
+//! listed once (a deadline's dates as a plain array); `replay`'s report as one JSON text. docs/replay.md has
+//! the shapes.
 
 use regiewijzer_core::ast::Policy;
 use regiewijzer_core::eval::{CaseOutcome, Status};

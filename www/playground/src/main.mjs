@@ -567,6 +567,8 @@ async function runReplay({ again = false } = {}) {
   const base = baselineText();
   if (!casesFile || base == null) {
     $("replay-summary").textContent = T(casesFile ? "chooseBaseline" : "replayChooseFile");
+    // The summary no longer says what the table shows: the next run with every input draws both again.
+    replayed = null;
     return;
   }
   const inputs = { kind: "replay", base, rules: rules.text, cases: casesFile.text, today: today(), lang: currentLang() };

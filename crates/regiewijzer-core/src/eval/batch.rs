@@ -3,7 +3,7 @@
 //!
 //! The same statuses and values as [`super::evaluate`] (a property test holds them to it); what it leaves
 //! out is what costs: the reasons in words, near misses, what matters next and `provisional`. A [`Batch`]
-//! keeps its buffers between cases, so evaluating the next case allocates only the question states.
+//! keeps its buffers between cases, so evaluating the next case allocates nothing.
 
 use super::Status;
 use super::deps::NoDeps;
@@ -12,7 +12,7 @@ use super::settle::{gives, settle};
 use crate::answers::Answers;
 use crate::ast::Policy;
 use crate::date::Date;
-use crate::model::{FactId, FallbackDef, Model, OutcomeDef, RuleDef, ValueId};
+use crate::model::{Cond, FactId, FallbackDef, Model, OutcomeDef, Pred, RuleDef, Term, ValueId};
 use crate::walk;
 
 /// What one outcome comes to in one case.
@@ -316,24 +316,26 @@ fn work_order(model: &Model, o: usize, givers: &[Vec<(usize, Vec<ValueId>)>]) ->
 }
 
 /// The questions the `needed` rules and the deadlines of the `chosen` outcomes read, with every question
-/// their `ask when`s read (those come earlier in the ask order), in ask order.
+/// their `ask when`s read (those come earlier in the ask order), in ask order. Read from the tests
+/// themselves as well as from each atom's recorded list, so that a model decoded from bytes with a list
+/// short of a question still has that question's state worked out.
 fn facts_read(model: &Model, needed: &[bool], chosen: &[usize]) -> Vec<FactId> {
     let mut read = Vec::new();
     for (rule, _) in model.rules.iter().zip(needed).filter(|(_, n)| **n) {
-        walk::cond_facts(&rule.cond, &mut read);
+        cond_reads(&rule.cond, &mut read);
         for d in rule
             .deadlines
             .iter()
             .filter(|d| chosen.contains(&d.outcome))
         {
-            walk::term_facts(&d.date, &mut read);
+            walk::term(&d.date, &mut reads(&mut read));
         }
     }
     for &f in model.ask_order.iter().rev() {
         if let Some(c) = model.facts.get(f).and_then(|d| d.ask_when.as_ref())
             && read.contains(&f)
         {
-            walk::cond_facts(c, &mut read);
+            cond_reads(c, &mut read);
         }
     }
     model
@@ -342,6 +344,31 @@ fn facts_read(model: &Model, needed: &[bool], chosen: &[usize]) -> Vec<FactId> {
         .copied()
         .filter(|f| read.contains(f))
         .collect()
+}
+
+/// The questions `c` reads, added to `read`.
+fn cond_reads(c: &Cond, read: &mut Vec<FactId>) {
+    walk::cond(c, &mut reads(read));
+}
+
+/// A visitor adding every question a node reads to `read`: answers, timelines, `is answered`, and each
+/// atom's recorded list, going into every part.
+fn reads<'a>(read: &mut Vec<FactId>) -> impl FnMut(walk::Node<'a>) -> walk::Step + '_ {
+    move |n| {
+        match n {
+            walk::Node::Cond(Cond::Atom(a)) => {
+                a.facts.iter().for_each(|f| walk::push_new(read, *f))
+            }
+            walk::Node::Pred(Pred::Answered { fact, .. }) | walk::Node::Term(Term::Fact(fact)) => {
+                walk::push_new(read, *fact)
+            }
+            walk::Node::Term(Term::Count { list, .. } | Term::Pick { list, .. }) => {
+                walk::push_new(read, *list)
+            }
+            _ => {}
+        }
+        walk::Step::Into
+    }
 }
 
 /// The rules giving outcome `o` values: rule number and its values for `o`, in declaration order.
