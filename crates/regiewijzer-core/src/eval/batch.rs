@@ -148,7 +148,8 @@ impl<'m> Batch<'m> {
             }
             self.work(&ctx, oid);
             if def.policy == Policy::Deadline {
-                deadline(&ctx, oid, &self.truths.tris, slot);
+                let dating = self.order.get(oid).map(Vec::as_slice).unwrap_or_default();
+                deadline(&ctx, oid, (&self.truths.tris, dating), slot);
             } else {
                 self.combined(&ctx, oid, def, slot);
             }
@@ -404,19 +405,21 @@ fn counts_now(
     })
 }
 
-/// The index of rule `r` in `model.rules`.
-fn rule_index(model: &Model, r: &RuleDef) -> Option<usize> {
-    model.rules.iter().position(|x| std::ptr::eq(x, r))
-}
-
-/// A deadline outcome: the earliest date of the rules that fire.
-fn deadline(ctx: &Ctx<NoDeps>, oid: usize, tris: &[Tri<NoDeps>], slot: &mut CaseOutcome) {
+/// A deadline outcome: the earliest date of the rules that fire. `dating` are the numbers of the rules
+/// that give it a date (its [`Batch::order`]), among which the deciding one is found.
+fn deadline(
+    ctx: &Ctx<NoDeps>,
+    oid: usize,
+    (tris, dating): (&[Tri<NoDeps>], &[usize]),
+    slot: &mut CaseOutcome,
+) {
     let (best, _) = ctx.earliest(oid, tris);
     match best {
         Some((day, r, ..)) => {
             slot.status = Status::Decided;
             slot.date = Some(day);
-            slot.rules.extend(rule_index(ctx.model, r));
+            let is_r = |&i: &usize| ctx.model.rules.get(i).is_some_and(|x| std::ptr::eq(x, r));
+            slot.rules.extend(dating.iter().copied().find(is_r));
         }
         None => slot.status = Status::Undecided,
     }

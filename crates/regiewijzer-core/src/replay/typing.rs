@@ -83,12 +83,12 @@ impl<'m> Typer<'m> {
         for column in &cases.columns {
             typer.first.push(typer.typed.len());
             let fact = model.fact_by_name(&column.id);
+            let label = fact.and_then(|f| model.facts.get(f)).map(|d| &d.label);
             for raw in &column.values {
                 let (set, issues) = match fact {
                     Some(f) => type_value(model, f, raw, &mut scratch),
                     None => (Set::Nothing, vec![unknown(&column.id)]),
                 };
-                let label = fact.and_then(|f| model.facts.get(f)).map(|d| &d.label);
                 let issues = issues
                     .into_iter()
                     .map(|issue| (typer.slot(&mut slots, &issue, label), issue.message))
