@@ -18,7 +18,7 @@ import { readFileSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { FOUR, FOUR_CEDAR, FOUR_CEDAR_VALUES, FOUR_JSONLOGIC, FOUR_ZEN } from "./engines/four.mjs";
-import { ROUTE, completeInputs } from "./engines/route.mjs";
+import { ROUTE, casesCsv, completeInputs } from "./engines/route.mjs";
 import { toCedar, toJsonLogic, toZen } from "./engines/spec.mjs";
 import { loadCore } from "./lib/ours.mjs";
 import { fmt, median, quantile, table } from "./lib/stats.mjs";
@@ -230,13 +230,6 @@ function batchRoute(batch, i) {
   return word === "undecided" || word === "conflict" ? word : o.values[o.valueIndex[o.valueStart[i]]];
 }
 
-/** The cases as a CSV text: a `today` column, then a column per fact; yes/no as "ja"/"nee", no answer empty. */
-function casesCsv(inputs, facts) {
-  const ids = Object.keys(facts);
-  const cell = (v) => (v === undefined ? "" : v === true ? "ja" : v === false ? "nee" : String(v));
-  return [`today,${ids.join(",")}`, ...inputs.map((a) => `${TODAY},${ids.map((f) => cell(a[f])).join(",")}`)].join("\n");
-}
-
 /** A peer's CSV reading: per line the cells split and typed by the facts' types (what our reader does with
  * the ruleset's types), the answers as the object a peer evaluates. */
 function csvReader(text, facts) {
@@ -260,7 +253,7 @@ async function batchPath(title, config, p, inputs) {
   const ruleset = config.core.Ruleset.load(config.source);
   const reference = list.find((e) => e.short === "ours-evaluate");
   const jsonl = inputs.map((answers) => JSON.stringify({ today: TODAY, answers })).join("\n");
-  const csv = casesCsv(inputs, config.facts);
+  const csv = casesCsv(inputs, config.facts, TODAY);
   const formats = [
     ["JSON Lines", jsonl, () => ({ lines: jsonl.split("\n"), answers: (line) => JSON.parse(line).answers })],
     ["CSV", csv, () => csvReader(csv, config.facts)],
@@ -353,18 +346,20 @@ out.push(
     completeInputs(FOUR, N_INPUTS, 7),
   ),
 );
+/** The `route` decision for every engine: our rules file and its translations for the peers. */
+const routeConfig = {
+  core,
+  source: triage,
+  facts: ROUTE.facts,
+  jsonLogicRule: toJsonLogic(ROUTE),
+  zenGraph: toZen(ROUTE),
+  cedarPolicies: toCedar(ROUTE),
+  cedarValue: (id) => ROUTE.rows[Number(id.slice(0, 3))].value,
+};
 out.push(
   await decision(
     `Larger decision: \`route\` of rulesets/triage.regels (${Object.keys(ROUTE.facts).length} questions, ${ROUTE.rows.length} rows)`,
-    {
-      core,
-      source: triage,
-      facts: ROUTE.facts,
-      jsonLogicRule: toJsonLogic(ROUTE),
-      zenGraph: toZen(ROUTE),
-      cedarPolicies: toCedar(ROUTE),
-      cedarValue: (id) => ROUTE.rows[Number(id.slice(0, 3))].value,
-    },
+    routeConfig,
     p,
     completeInputs(ROUTE, N_INPUTS, 11),
   ),
@@ -372,15 +367,7 @@ out.push(
 out.push(
   ...await batchPath(
     `\`route\` of rulesets/triage.regels`,
-    {
-      core,
-      source: triage,
-      facts: ROUTE.facts,
-      jsonLogicRule: toJsonLogic(ROUTE),
-      zenGraph: toZen(ROUTE),
-      cedarPolicies: toCedar(ROUTE),
-      cedarValue: (id) => ROUTE.rows[Number(id.slice(0, 3))].value,
-    },
+    routeConfig,
     p,
     completeInputs(ROUTE, Number(arg("--batch", 20000)), 13),
   ),

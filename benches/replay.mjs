@@ -8,7 +8,7 @@
 // Median and spread over rounds; nothing is asserted. Usage: node benches/replay.mjs [--cases N] [--rounds R]
 import { launch } from "../tests/browser.mjs";
 import { startServer } from "../tests/server.mjs";
-import { ROUTE, completeInputs } from "./engines/route.mjs";
+import { ROUTE, casesCsv, completeInputs } from "./engines/route.mjs";
 import { fmt, median, quantile, table } from "./lib/stats.mjs";
 
 const arg = (name, dflt) => {
@@ -19,9 +19,7 @@ const CASES = Number(arg("--cases", 100000));
 const ROUNDS = Number(arg("--rounds", 7));
 
 const inputs = completeInputs(ROUTE, CASES, 24);
-const facts = Object.keys(ROUTE.facts);
-const cell = (v) => (v === undefined ? "" : v === true ? "ja" : v === false ? "nee" : String(v));
-const csv = [`today,${facts.join(",")}`, ...inputs.map((a) => `2026-03-20,${facts.map((f) => cell(a[f])).join(",")}`)].join("\n");
+const csv = casesCsv(inputs, ROUTE.facts, "2026-03-20");
 const jsonl = inputs.map((answers) => JSON.stringify({ today: "2026-03-20", answers })).join("\n");
 
 const server = await startServer();

@@ -153,3 +153,12 @@ export function completeInputs(spec, n, seed = 7) {
   }
   return out;
 }
+
+/** The cases as a CSV text, as a desk's export would give them: a `today` column, then a column per fact of
+ * `facts`; yes/no as "ja"/"nee", no answer an empty cell. */
+export function casesCsv(inputs, facts, today) {
+  const ids = Object.keys(facts);
+  const cell = (v) => (v === undefined ? "" : v === true ? "ja" : v === false ? "nee" : String(v));
+  return [`today,${ids.join(",")}`, ...inputs.map((a) => `${today},${ids.map((f) => cell(a[f])).join(",")}`)].join("\n");
+}
+
