@@ -196,6 +196,14 @@ fn json_key() -> impl Strategy<Value = String> {
         Just("\"b\"".to_string()),
         Just("\"\\u0062\"".to_string()),
         Just("\"c d\"".to_string()),
+        // Keys that begin with another key, long ones too (the reader compares a key with those of the
+        // line before it, eight bytes at a time), and one that ends in an escape.
+        Just("\"ab\"".to_string()),
+        Just("\"abc\"".to_string()),
+        Just("\"ab\\\\\"".to_string()),
+        Just("\"vermoeden_stoornis\"".to_string()),
+        Just("\"vermoeden_stoornis_2\"".to_string()),
+        Just("\"vermoeden_stoornix\"".to_string()),
     ]
 }
 
@@ -221,6 +229,9 @@ fn json_line() -> impl Strategy<Value = String> {
         1 => json_value(),
         1 => Just(String::from("  ")),
         1 => Just(String::from("{\"answers\":{\"a\":1}} x")),
+        // Halves of one object on two lines: two bad lines, never one case.
+        1 => Just(String::from("{\"answers\":")),
+        1 => Just(String::from("{\"a\":1}}")),
     ]
 }
 

@@ -19,20 +19,31 @@ use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::cases::{BadRow, Builder, Cases, CellMap, Key, bad, read_today};
-use super::jsonl_fast::{self, Scalar, Today};
+use super::jsonl_fast::{self, Scalar};
 use crate::answers::RawValue;
 use crate::date::Date;
 
-/// Reads `text` (without a byte order mark) as JSON Lines.
+/// Reads `text` (without a byte order mark) as JSON Lines: line by line as `str::lines` splits them, a
+/// blank line skipped. The common line is read at once with its line end ([`Reader::common`]); any other
+/// line is cut off first and read by serde_json.
 pub(super) fn read_jsonl(text: &str) -> Cases {
     let mut reader = Reader::default();
-    for (i, text) in text.lines().enumerate() {
-        let line = i + 1;
-        if text.trim().is_empty() {
+    let mut rest = text;
+    let mut line = 0;
+    while !rest.is_empty() && !reader.builder.full() {
+        line += 1;
+        if let Some((shape, len)) = reader.common(rest) {
+            reader.builder.end_row(line, shape.check(line));
+            rest = rest.get(len..).unwrap_or_default();
             continue;
         }
-        if reader.builder.full() {
-            break;
+        let (text, next) = match rest.split_once('\n') {
+            Some((text, next)) => (text.strip_suffix('\r').unwrap_or(text), next),
+            None => (rest, ""),
+        };
+        rest = next;
+        if text.trim().is_empty() {
+            continue;
         }
         let today = reader.line(line, text);
         reader.builder.end_row(line, today);
@@ -61,10 +72,9 @@ struct Reader<'a> {
     /// Per column, where its cell is in the row being read (when it has one there).
     at: Vec<usize>,
     /// The answers of the line being read by [`jsonl_fast::scan`].
-    scanned: Vec<(&'a str, Scalar<'a>)>,
-    /// The keys of the last line read by [`jsonl_fast::scan`] with their columns, in line order: most
-    /// files give the keys in the same order on every line (some left out), so a key is first looked for
-    /// a few places on from where the one before it was found, before it is looked up.
+    scanned: Vec<jsonl_fast::Read<'a>>,
+    /// The keys of the last line read by [`jsonl_fast::scan`] with their columns, in line order: the
+    /// keys it expects on the next line.
     order: Vec<(&'a str, usize)>,
     /// The keys of the line being read, for `order`.
     reading: Vec<(&'a str, usize)>,
@@ -73,15 +83,6 @@ struct Reader<'a> {
 impl<'a> Reader<'a> {
     /// Reads line `line` (`text`) into the row being read: its `today`, or why it is bad.
     fn line(&mut self, line: usize, text: &'a str) -> Result<Option<Date>, BadRow> {
-        if let Some(today) = self.common(text) {
-            let today =
-                today.map(|t| t.map_or(Answer::Null, |t| Answer::Scalar(Key::Text(t.into()))));
-            return Shape {
-                today,
-                ..Shape::default()
-            }
-            .check(line);
-        }
         let mut shape = Shape::default();
         let mut de = serde_json::Deserializer::from_str(text);
         let read = ValueSeed(LineMaps {
@@ -105,30 +106,23 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Reads `text` as the common line ([`jsonl_fast::scan`]) into the row being read: its `today`, or
-    /// `None` (nothing read) when it is not such a line.
-    fn common(&mut self, text: &'a str) -> Option<Today<'a>> {
+    /// Reads the common line at the start of `text` ([`jsonl_fast::scan`]) into the row being read: what
+    /// it held besides its answers, and how many bytes it takes with its line end; `None` (nothing read)
+    /// when it is not such a line.
+    fn common(&mut self, text: &'a str) -> Option<(Shape<'a>, usize)> {
         let mut scanned = std::mem::take(&mut self.scanned);
-        let today = jsonl_fast::scan(text, &mut scanned);
-        if today.is_some() {
+        let read = jsonl_fast::scan(text, &self.order, &mut scanned);
+        if read.is_some() {
             let mut reading = std::mem::take(&mut self.reading);
             reading.clear();
-            let mut from = 0;
-            for &(key, value) in &scanned {
+            for &(key, value, expected) in &scanned {
                 let answer = match value {
                     Scalar::Null => Answer::Null,
                     Scalar::Bool(b) => Answer::Scalar(Key::Bool(b)),
                     Scalar::Int(n) => Answer::Scalar(Key::Int(n)),
                     Scalar::Text(t) => Answer::Scalar(Key::Text(t.into())),
                 };
-                let near = self.order.iter().enumerate().skip(from).take(4);
-                let column = match near.into_iter().find(|(_, (k, _))| *k == key) {
-                    Some((j, &(_, c))) => {
-                        from = j + 1;
-                        Some(c)
-                    }
-                    None => self.column(key.into(), &answer),
-                };
+                let column = expected.or_else(|| self.column(key.into(), &answer));
                 if let Some(c) = column {
                     self.set(c, answer);
                     reading.push((key, c));
@@ -137,7 +131,13 @@ impl<'a> Reader<'a> {
             self.reading = std::mem::replace(&mut self.order, reading);
         }
         self.scanned = scanned;
-        today
+        let (today, len) = read?;
+        let today = today.map(|t| t.map_or(Answer::Null, |t| Answer::Scalar(Key::Text(t.into()))));
+        let shape = Shape {
+            today,
+            ..Shape::default()
+        };
+        Some((shape, len))
     }
 
     /// Sets the answer to `key` in the row being read (`null`: none).
