@@ -1,5 +1,7 @@
 //! Many cases per crossing (issue 24): `Ruleset.evaluateBatch` and `replay`. The cases cross once, as the
-//! text of the file (CSV or JSON Lines, read by the core). `evaluateBatch`'s results cross as typed arrays:
+//! file's bytes or its text (CSV or JSON Lines, read by the core). Bytes cross as one copy; a text is
+//! copied character by character by the bindings (wasm-bindgen's ASCII loop), which on a year of JSON
+//! Lines costs more than reading them: a page that has the file (a file input, `fetch`) passes its bytes. `evaluateBatch`'s results cross as typed arrays:
 //! per outcome a column of every case's status, value numbers and deciding rule numbers, with the ids
 //! listed once (a deadline's dates as a plain array); `replay`'s report as one JSON text. docs/replay.md has
 //! the shapes.
@@ -147,20 +149,35 @@ struct OutcomeIds<'a> {
 
 #[wasm_bindgen]
 impl Ruleset {
-    /// Evaluates every case of `cases` (the text of a CSV or JSON Lines file, docs/replay.md) in one
-    /// call: per case and outcome the status, values and deciding rules, without texts. `today` is the
-    /// date of cases without their own; `outcomes` (ids) decides only those (unknown ids are left out),
-    /// evaluating only the rules they read. Throws only for a `today` that is not a date.
+    /// Evaluates every case of `cases` (a CSV or JSON Lines file, docs/replay.md: its bytes or its text)
+    /// in one call: per case and outcome the status, values and deciding rules, without texts. `today`
+    /// is the date of cases without their own; `outcomes` (ids) decides only those (unknown ids are left
+    /// out), evaluating only the rules they read. Throws only for a `today` that is not a date and for
+    /// bytes that are not UTF-8 (the diagnostic `E112`).
     #[wasm_bindgen(js_name = evaluateBatch, unchecked_return_type = "BatchResult")]
     pub fn evaluate_batch(
         &self,
-        cases: &str,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] cases: JsValue,
         today: Option<String>,
         outcomes: Option<Vec<String>>,
     ) -> Result<JsValue, JsValue> {
         let today = today.as_deref().map(parse_today).transpose()?;
+        with_cases(&cases, |cases| {
+            self.batch(cases, today, outcomes.as_deref())
+        })
+    }
+}
+
+impl Ruleset {
+    /// [`Ruleset::evaluate_batch`] of the text of the cases.
+    fn batch(
+        &self,
+        cases: &str,
+        today: Option<regiewijzer_core::Date>,
+        outcomes: Option<&[String]>,
+    ) -> Result<JsValue, JsValue> {
         let model = &self.model;
-        let chosen: Vec<usize> = match &outcomes {
+        let chosen: Vec<usize> = match outcomes {
             Some(ids) => (0..model.outcomes.len())
                 .filter(|&o| model.outcomes.get(o).is_some_and(|d| ids.contains(&d.id)))
                 .collect(),
@@ -215,14 +232,32 @@ impl Ruleset {
     }
 }
 
-/// Replays `cases` (the text of a CSV or JSON Lines file) under `old` and `newer`: per outcome what flips,
-/// each flip with its cases and their reasons under both versions (docs/replay.md). Throws only for an
-/// `options.today` that is not a date.
+/// The text of a file of cases given as its bytes (decoded as the command line decodes a file: a byte
+/// order mark dropped, anything not UTF-8 thrown as the diagnostic `E112`) or as a text, to `read`.
+fn with_cases<T>(
+    cases: &JsValue,
+    read: impl FnOnce(&str) -> Result<T, JsValue>,
+) -> Result<T, JsValue> {
+    match cases.dyn_ref::<js_sys::Uint8Array>() {
+        Some(bytes) => {
+            let bytes = bytes.to_vec();
+            read(
+                regiewijzer_core::source::decode(&bytes)
+                    .map_err(|d| to_js(&*d).unwrap_or_else(|e| e))?,
+            )
+        }
+        None => read(&cases.as_string().unwrap_or_default()),
+    }
+}
+
+/// Replays `cases` (a CSV or JSON Lines file: its bytes or its text) under `old` and `newer`: per outcome
+/// what flips, each flip with its cases and their reasons under both versions (docs/replay.md). Throws
+/// only for an `options.today` that is not a date and for bytes that are not UTF-8 (`E112`).
 #[wasm_bindgen(unchecked_return_type = "ReplayReport")]
 pub fn replay(
     old: &Ruleset,
     newer: &Ruleset,
-    cases: &str,
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] cases: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ReplayOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     // A plain copy made by the page's own JSON (nothing of the page's object is read from here).
@@ -240,15 +275,13 @@ pub fn replay(
         _ => 10,
     };
     let csv = text("csv");
-    let report = replay::replay(
-        &old.model,
-        &newer.model,
-        cases,
-        ReplayOptions {
-            today,
-            reasons_per_flip: reasons,
-        },
-    );
+    let options = ReplayOptions {
+        today,
+        reasons_per_flip: reasons,
+    };
+    let report = with_cases(&cases, |cases| {
+        Ok(replay::replay(&old.model, &newer.model, cases, options))
+    })?;
     #[derive(Serialize)]
     struct WithCsv {
         #[serde(flatten)]
