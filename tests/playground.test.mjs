@@ -254,6 +254,78 @@ test("the diff against the shipped default lists the outcomes that change", asyn
   await page.close();
 });
 
+const DRECHTSTEDEN = readFileSync(new URL("../crates/regiewijzer-core/tests/fixtures/variants/triage_drechtsteden.regels", import.meta.url), "utf8");
+const sha256 = (text) => `sha256:${createHash("sha256").update(text).digest("hex")}`;
+
+test("a region's variant of the triage: checked, previewed and tested as a variant, and Vergelijk shows it against its base in words", async () => {
+  const { page, errors, foreign } = await openPlayground();
+  await page.click('[data-start="triage_drechtsteden"]');
+  await page.waitForFunction(() => document.querySelector("#ruleset-id").textContent.startsWith("triage_drechtsteden "));
+  await waitValid(page);
+  assert.equal(await page.locator("#diagnostics li[data-severity=error]").count(), 0);
+  // The header names the variant (the hash of its own rules file) and its base (the shipped triage's).
+  const base = sha256(TRIAGE.join("\n"));
+  assert.equal(await page.textContent("#ruleset-id"),
+    `triage_drechtsteden 0.1.0 · ${sha256(DRECHTSTEDEN).slice(0, 19)}… · variant van triage 0.1.0 (${base.slice(0, 19)}…)`);
+  assert.equal(await page.getAttribute("#ruleset-id", "title"), sha256(DRECHTSTEDEN));
+  // Its tests run on the resolved rules, and the preview asks its own question.
+  assert.equal(await page.textContent("#tests-summary"), "4 geslaagd, 0 mislukt");
+  await page.evaluate(() => { document.querySelector("#preview").answers = { acuut_gevaar: false, schulden: true }; });
+  await page.locator("#preview legend").getByText("Is de persoon al bekend bij de schuldhulp?", { exact: true }).waitFor();
+  await page.waitForFunction((h) => document.querySelector("#preview").value?.ruleset?.base?.hash === h, base);
+  // Vergelijk: the base is the baseline the author did not have to choose.
+  assert.equal(await page.inputValue("#baseline"), "triage");
+  await page.click("#compare");
+  await page.waitForFunction(() => /veranderingen?;/.test(document.querySelector("#diff-summary").textContent));
+  const declared = await page.locator("#changes li[data-declared]").allTextContents();
+  for (const line of [
+    "Eerdere meldingen in 12 maanden vanaf waar het een draaideur is: van 2 naar 3",
+    "Route: nieuwe waarde Schuldhulp Drechtsteden",
+    "Route: Vangnet (wijk-GGD'er) heet nu Vangnet Drechtsteden (wijk-GGD'er)",
+    "Nieuwe vraag: 'Is de persoon al bekend bij de schuldhulp?'",
+    "Nieuwe vraag: 'Is de persoon erg eenzaam?'",
+  ]) assert.ok(declared.includes(line), `${line}\n---\n${declared.join("\n")}`);
+  // What that does: the threshold moves a route, the removed rule takes its referral out of the actions.
+  const all = await page.textContent("#changes");
+  assert.ok(all.includes("'Hoeveel eerdere meldingen waren er in de afgelopen 12 maanden?': 2"), all);
+  const acties = await page.locator('#changes li[data-outcome="acties"] > .pg-change').allTextContents();
+  assert.ok(acties.some((t) => t.includes("Verwijs naar schuldhulpverlening")), acties.join("\n"));
+  assert.doesNotMatch(all, /draaideur_eerdere_meldingen|schuldhulp_bekend|schuldhulp_drechtsteden|verwijs_schuldhulp|\btrue\b|\bfalse\b/);
+  // In English too, without checking anew.
+  await page.click("#lang-toggle");
+  assert.match(await page.textContent("#ruleset-id"), / · variant of triage 0\.1\.0 \(sha256:/);
+  assert.ok((await page.locator("#changes li[data-declared]").allTextContents()).includes("Route: new value Debt counselling Drechtsteden"));
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+  await page.close();
+});
+
+test("a variant of a ruleset the playground does not carry, or of another version of one, says so in words", async () => {
+  const text = 'ruleset mijn_regio variant of elders "1.0.0"\n  title nl "Mijn regio" en "My region"\n  version "0.1.0"\n';
+  const watched = await web.page();
+  const { page, errors, foreign } = watched;
+  const openText = async (t, lang = "nl") => {
+    await page.goto(`${web.origin}/www/playground/?lang=${lang}#regels=${fragmentOf(Buffer.from(t))}`);
+    await page.waitForFunction(() => document.body.dataset.ready === "true");
+    await settled(page);
+  };
+  await openText(text);
+  assert.equal(await page.getAttribute("body", "data-valid"), "false");
+  assert.deepEqual(await page.locator("#diagnostics li").evaluateAll((lis) => lis.map((l) => l.dataset.code)), ["E701"]);
+  assert.equal(await page.textContent("#variant-note"),
+    'Deze regels zijn een variant van elders versie "1.0.0". Het speelveld kent als basis alleen de standaardregels triage, escalatie, regie: een variant van elders is hier niet te controleren. Controleer hem samen met zijn basis op je eigen computer (regiewijzer check met --base).');
+  await openText(text, "en");
+  assert.match(await page.textContent("#variant-note"), /^These rules are a variant of elders version "1\.0\.0"\. The playground only has the default rules triage, escalatie, regie as a base/);
+  // Of the triage, but written for another version: the core's own diagnostic, against the shipped triage.
+  await openText(DRECHTSTEDEN.replace('variant of triage "0.1.0"', 'variant of triage "0.2.0"'));
+  assert.deepEqual(await page.locator("#diagnostics li").evaluateAll((lis) => lis.map((l) => l.dataset.code)), ["E703"]);
+  assert.match(await page.textContent("#diagnostics"), /geschreven voor `triage` versie "0\.2\.0", maar de basis heeft versie "0\.1\.0"/);
+  assert.equal(await page.textContent("#variant-note"), "");
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+  await page.close();
+});
+
 test("the hash shown is the rules' own (tests apart), the one the portal and the widget give for the rules file; editing a test keeps it", async () => {
   const { page, errors, foreign } = await openPlayground();
   const file = readFileSync(new URL("../rulesets/triage.regels", import.meta.url), "utf8");

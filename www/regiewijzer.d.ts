@@ -40,7 +40,8 @@ export interface FhirQuestionnaireResponse extends FhirResource {
 /** What the host form submits (as JSON) and what the events carry. */
 export interface RegieWijzerValue {
   format: RegieWijzerValueFormat;
-  ruleset: { id: string; version: string; hash: string };
+  /** The rules' identity; `base`: for a variant (docs/language.md, "Variants"), the base it was resolved against. */
+  ruleset: { id: string; version: string; hash: string; base?: { id: string; version: string; hash: string } };
   today: string;
   lang: "nl" | "en";
   answers: Record<string, Answer>;

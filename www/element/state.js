@@ -167,14 +167,15 @@ function decisionsValue(decisions) {
 /** What the host's form submits and the events carry (`null` while no rules are loaded). */
 export function value(st) {
   if (!st.checklist || !st.evaluation) return null;
-  const { id, version, hash } = st.checklist.ruleset;
+  // A variant's identity names its base too (docs/language.md, "Variants").
+  const { id, version, hash, base } = st.checklist.ruleset;
   const outcomes = {};
   for (const o of st.evaluation.outcomes) {
     outcomes[o.id] = { status: o.status, values: o.values, provisional: o.provisional, rules: o.reasons.map((r) => r.rule) };
   }
   return {
     format: FORMAT,
-    ruleset: { id, version, hash },
+    ruleset: base ? { id, version, hash, base } : { id, version, hash },
     today: st.today,
     lang: st.lang,
     answers: st.answers,

@@ -372,6 +372,29 @@ fn compile_with(source: &str, base: Option<&str>) -> regiewijzer_core::Compiled 
     }
 }
 
+/// The base a variant's header names (`variant of BASE "VERSION"`): `{base, version}`, or `null` when the
+/// source is not a variant (or its header cannot be read). An editor finds the base's source with it.
+#[wasm_bindgen(js_name = variantOf, unchecked_return_type = "{ base: string; version: string } | null")]
+pub fn variant_of(source: &str) -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct VariantOf {
+        base: String,
+        version: String,
+    }
+    let found = regiewijzer_core::variant::variant_of(source);
+    to_js(&found.map(|(base, version)| VariantOf { base, version }))
+}
+
+/// The shipped ruleset ([`crate::SHIPPED_RULESETS`]) that `source`, a variant, names as its base; `None`
+/// when it is not a variant or names another ruleset. The version is not compared here: the variant's
+/// check says when it differs (`E703`).
+fn shipped_base(source: &str) -> Option<&'static str> {
+    let (base, _) = regiewijzer_core::variant::variant_of(source)?;
+    crate::SHIPPED_RULESETS
+        .into_iter()
+        .find(|s| regiewijzer_core::variant::ruleset_id(s).as_deref() == Some(base.as_str()))
+}
+
 /// A file's bytes as text, decoded as the command line and the widget decode a rules file
 /// ([`regiewijzer_core::source::decode`]): `{text}`, or `{diagnostic}` (`E112`) for bytes that are not
 /// UTF-8, so that an editor opens exactly the files `check` reads.
@@ -391,15 +414,16 @@ pub fn decode_source(bytes: &[u8]) -> Result<JsValue, JsValue> {
 /// as the command line decodes a file ([`regiewijzer_core::source::decode`]: one byte order mark dropped,
 /// anything not UTF-8 refused with `E112`), or a text, of which a leading byte order mark is dropped too.
 /// The ruleset's hash is that of the decoded text, without the byte order mark. A variant is resolved
-/// against `base`, its base's source, when given: the widget gets the resolved rules, with the base's
-/// identity.
+/// against `base`, its base's source, when given, else against the shipped ruleset it names (triage,
+/// escalatie or regie): the widget gets the resolved rules, with the base's identity. A variant of another
+/// ruleset, given no base, has `E701` (it needs its base).
 #[wasm_bindgen(js_name = compileForWidget, unchecked_return_type = "WidgetRules")]
 pub fn compile_for_widget(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] source: JsValue,
     base: Option<String>,
 ) -> Result<JsValue, JsValue> {
     let compiled = match source_text(&source) {
-        Ok(text) => compile_with(&text, base.as_deref()),
+        Ok(text) => compile_with(&text, base.as_deref().or_else(|| shipped_base(&text))),
         Err(d) => regiewijzer_core::Compiled {
             model: None,
             diagnostics: vec![*d],
@@ -491,4 +515,23 @@ pub fn case_trajectory(
 struct CaseLoadError {
     kind: &'static str,
     diagnostics: Vec<CaseDiagnostic>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shipped_base;
+
+    const DRECHTSTEDEN: &str =
+        include_str!("../../regiewijzer-core/tests/fixtures/variants/triage_drechtsteden.regels");
+
+    #[test]
+    fn a_variant_of_a_shipped_ruleset_finds_it_and_no_other_source_does() {
+        assert!(shipped_base(DRECHTSTEDEN) == Some(crate::DEFAULT_RULESET));
+        let of = |base: &str| format!("ruleset mijn_regio variant of {base} \"0.1.0\"\n");
+        for (id, text) in [("escalatie", 1), ("regie", 2)] {
+            assert!(shipped_base(&of(id)) == crate::SHIPPED_RULESETS.get(text).copied());
+        }
+        assert!(shipped_base(&of("elders")).is_none());
+        assert!(shipped_base(crate::DEFAULT_RULESET).is_none());
+    }
 }

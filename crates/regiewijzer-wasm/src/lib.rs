@@ -50,6 +50,15 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 #[cfg(feature = "api")]
 pub(crate) const DEFAULT_RULESET: &str = include_str!("../../../rulesets/triage.regels");
 
+/// Every ruleset Regiewijzer ships (rulesets/, their rules without the tests), as text: the base a variant
+/// of one of them is resolved against when no other base is given (`compileForWidget`).
+#[cfg(feature = "api")]
+pub(crate) const SHIPPED_RULESETS: [&str; 3] = [
+    DEFAULT_RULESET,
+    include_str!("../../../rulesets/escalatie.regels"),
+    include_str!("../../../rulesets/regie.regels"),
+];
+
 /// The same ruleset checked at build time, in the compact binary form the widget reads
 /// ([`regiewijzer_core::bin`]): the widget bundle carries no compiler.
 #[cfg(feature = "engine")]

@@ -18,9 +18,10 @@ let nextId = 1;
 
 /** A worker for one kind of work (the analysis, the comparison), restarted on cancel. */
 export class Job {
-  /** `module`: the rules core, compiled (WebAssembly.Module). The worker starts at once. */
-  constructor(module) {
-    this.module = module;
+  /** `start`: the worker's first message, `{module, …}` with the rules core, compiled (WebAssembly.Module).
+   * The worker starts at once. */
+  constructor(start) {
+    this.startMessage = start;
     this.worker = null;
     this.pending = null; // { id, resolve, reject, onStep }
     this.#start();
@@ -33,7 +34,7 @@ export class Job {
 
   #start() {
     this.worker = new Worker(scriptUrl(), { type: "module" });
-    this.worker.postMessage({ module: this.module });
+    this.worker.postMessage(this.startMessage);
     this.worker.onmessage = ({ data }) => this.#answer(data);
     this.worker.onerror = (e) => {
       e.preventDefault?.();

@@ -20,6 +20,7 @@ import { decodeShared, encodeShared } from "./share.mjs";
 import { rulesPart } from "./rules-part.mjs";
 import { Cancelled, Job } from "./jobs.mjs";
 import { replayView } from "./replay-view.mjs";
+import { loadWith, variantBase } from "./variants.mjs";
 import { drawTrajectory, patchTrajectory } from "../../casus/picture.js";
 import triage from "../../../rulesets/triage.regels";
 import triageTests from "../../../rulesets/triage.tests.regels";
@@ -27,6 +28,8 @@ import escalatie from "../../../rulesets/escalatie.regels";
 import escalatieTests from "../../../rulesets/escalatie.tests.regels";
 import regie from "../../../rulesets/regie.regels";
 import regieTests from "../../../rulesets/regie.tests.regels";
+import drechtsteden from "../../../crates/regiewijzer-core/tests/fixtures/variants/triage_drechtsteden.regels";
+import drechtstedenTests from "../../../crates/regiewijzer-core/tests/fixtures/variants/triage_drechtsteden.tests.regels";
 
 // The rules core, compiled once: this page checks and tests with it; the workers (the analysis and the
 // comparison) get the same compiled module, so that starting one again needs no request.
@@ -34,9 +37,6 @@ const CORE = new URL("../../../pkg/core/", import.meta.url);
 const core = await import(new URL("regiewijzer_core.js", CORE).href);
 const coreModule = await WebAssembly.compile(await (await fetch(new URL("regiewijzer_core_bg.wasm", CORE))).arrayBuffer());
 await core.default({ module_or_path: coreModule });
-const analysisJob = new Job(coreModule);
-const compareJob = new Job(coreModule);
-const replayJob = new Job(coreModule);
 
 const $ = (id) => document.getElementById(id);
 const el = (tag, props = {}, ...children) => {
@@ -62,6 +62,16 @@ export const SHIPPED = {
   escalatie: { rules: escalatie, text: withTests(escalatie, escalatieTests) },
   regie: { rules: regie, text: withTests(regie, regieTests) },
 };
+/** The shipped rulesets' rules by id: the bases a variant in the editor can have (variants.mjs). */
+const BASES = Object.fromEntries(Object.entries(SHIPPED).map(([id, s]) => [id, s.rules]));
+/** What "Begin met" can start from: the shipped rulesets, and a region's variant of the triage (the example
+ * of docs/language.md, "Variants", with its tests). */
+const STARTS = { ...SHIPPED, triage_drechtsteden: { text: withTests(drechtsteden, drechtstedenTests) } };
+
+// The workers get the compiled rules core and the bases of a variant in their first message.
+const analysisJob = new Job({ module: coreModule, shipped: BASES });
+const compareJob = new Job({ module: coreModule, shipped: BASES });
+const replayJob = new Job({ module: coreModule, shipped: BASES });
 
 // ---------- state ----------
 let ruleset = null; // the last valid version (with its tests)
@@ -77,6 +87,7 @@ let lastTrajectory = null;
 let trajectoryFigure = null;
 let baselineFile = null; // { name, text }
 let baselineChosen = false; // until the author chooses, the baseline is the shipped ruleset the text starts from
+let variant = null; // what the text's header says about its base (variants.mjs), null when it is no variant
 const today = () => $("today").value || new Date().toISOString().slice(0, 10);
 
 // ---------- gutters: rules no test makes fire, tests that fail ----------
@@ -203,12 +214,15 @@ function check() {
   const text = view.state.doc.toString();
   let diags;
   try {
-    diags = core.check(text);
+    // A variant of a shipped ruleset is checked as a variant of it; of another ruleset, on its own (E701).
+    variant = variantBase(core, text, BASES);
+    diags = core.check(text, variant?.rules ?? undefined);
   } catch (e) {
     diags = [{ code: "E000", severity: "error", start: { line: 1, column: 1 }, end: { line: 1, column: 1 },
       message_nl: String(e), message_en: String(e) }];
   }
   showDiagnostics(diags);
+  showVariantNote();
   const errors = diags.filter((d) => d.severity === "error").length;
   document.body.dataset.valid = errors === 0 ? "true" : "false";
   if (errors > 0) {
@@ -218,17 +232,18 @@ function check() {
   $("preview-note").textContent = "";
   try {
     ruleset?.free();
-    ruleset = core.Ruleset.load(text);
+    ruleset = loadWith(core, text, variant?.rules);
   } catch {
     return;
   }
   rules = rulesOf(text);
+  // The preview's element resolves a variant of a shipped ruleset itself (pkg/core carries them).
   $("preview").rulesSource = rules.text;
-  // The header follows the text (also after Ctrl+Z), and so does the baseline until the author chooses one.
-  // Its hash is the rules' (tests apart): the one the portal shows for the rules file.
-  $("ruleset-id").textContent = `${ruleset.id} ${ruleset.version} · ${rules.hash.slice(0, 19)}…`;
-  $("ruleset-id").title = rules.hash;
-  if (!baselineChosen && SHIPPED[ruleset.id]) $("baseline").value = ruleset.id;
+  // The header follows the text (also after Ctrl+Z), and so does the baseline until the author chooses one:
+  // for a variant, its base, so that Vergelijk shows what the variant changes.
+  showHeader();
+  const start = ruleset.base?.id ?? ruleset.id;
+  if (!baselineChosen && SHIPPED[start]) $("baseline").value = start;
   runTests();
   showTrajectory();
   clearTimeout(analysisTimer);
@@ -250,13 +265,29 @@ function rulesOf(text) {
   const only = rulesPart(text);
   if (only === text) return { text, hash: ruleset.hash };
   try {
-    const r = core.Ruleset.load(only);
+    const r = loadWith(core, only, variant?.rules);
     const hash = r.hash;
     r.free();
     return { text: only, hash };
   } catch {
     return { text, hash: ruleset.hash };
   }
+}
+
+/** The header: the rules' id, version and hash (tests apart: the one the portal shows for the rules file);
+ * for a variant also its base's id, version and hash, which the identity of its advice names too. */
+function showHeader() {
+  if (!ruleset) return;
+  const base = ruleset.base;
+  const own = `${ruleset.id} ${ruleset.version} · ${rules.hash.slice(0, 19)}…`;
+  $("ruleset-id").textContent = base ? `${own} · ${T("variantOf", base.id, base.version, `${base.hash.slice(0, 19)}…`)}` : own;
+  $("ruleset-id").title = rules.hash;
+}
+
+/** Under the diagnostics: a variant of a ruleset the playground does not carry cannot be checked here. */
+function showVariantNote() {
+  const unknown = variant && variant.rules == null;
+  $("variant-note").textContent = unknown ? T("variantUnknownBase", variant.base, variant.version, Object.keys(SHIPPED)) : "";
 }
 
 /** A diagnostic's (or a related place's) message in the page's language. */
@@ -526,12 +557,9 @@ function renderDiff() {
   }
   const d = lastDiff;
   $("diff-summary").textContent = T("diffSummary", d.changes.length, exactness(d), d.evaluations);
-  const extra = [
-    [T("outcomesAdded"), d.outcomes_added], [T("outcomesRemoved"), d.outcomes_removed],
-    [T("factsAdded"), d.facts_added], [T("factsRemoved"), d.facts_removed],
-  ];
-  for (const [label, items] of extra) {
-    if (items.length) list.append(el("li", { textContent: `${label}: ${items.join(", ")}` }));
+  // What was written differently (questions, outcomes, values, parameters), in labels; then what that does.
+  for (const { kind, words } of d.declared ?? []) {
+    list.append(el("li", { "data-declared": kind, textContent: T(kind, ...words.map((w) => (typeof w === "string" ? w : msg(w)))) }));
   }
   for (const c of d.changes) list.append(changeItem(c));
 }
@@ -639,10 +667,11 @@ const setFileStatus = (key, ...args) => {
   $("file-status").textContent = T(key, ...args);
 };
 
-/** Starts from a shipped ruleset (with its tests), after asking when the text was edited. A share link in
- * the address is not dropped: it moves one step back in the browser's history (Back opens it again). */
+/** Starts from a shipped ruleset or the example variant (with its tests), after asking when the text was
+ * edited. A share link in the address is not dropped: it moves one step back in the browser's history (Back
+ * opens it again). */
 async function startWith(name) {
-  const s = SHIPPED[name];
+  const s = STARTS[name];
   if (!s || !(await mayReplace(name))) return;
   open(s.text);
   if (location.hash.startsWith("#regels=")) {
@@ -737,6 +766,8 @@ function applyLang(lang) {
   $("lang-toggle").lang = lang === "nl" ? "en" : "nl";
   // Only the texts change: draw what is known again, without checking or testing anew.
   showDiagnostics(lastDiags);
+  showVariantNote();
+  showHeader();
   renderTests();
   renderAnalysis();
   renderTrajectory();

@@ -1,14 +1,19 @@
 // The playground's worker: the long runs (analysis, comparison, replay) happen here, off the page's thread, so
 // that the page answers every click while they run. The build bundles it (with the rules core's glue) into
 // the page's script as text, and the page starts it from a blob: URL with the rules core already compiled
-// (a WebAssembly.Module in its first message): starting one again, after a cancel, makes no request and
-// works offline. Then one message per run, `{id, step}` messages while it works, and `{id, result}` or
-// `{id, error}`. The page cancels a run by ending the worker and starting a new one.
+// (a WebAssembly.Module in its first message, with the shipped rulesets: the bases of a variant): starting
+// one again, after a cancel, makes no request and works offline. Then one message per run, `{id, step}`
+// messages while it works, and `{id, result}` or `{id, error}`. The page cancels a run by ending the worker
+// and starting a new one.
 import * as core from "../../../pkg/core/regiewijzer_core.js";
+import { declaredChanges, loadRules } from "./variants.mjs";
 
-/** Compiles `text`, runs `use` on it and frees it again. */
+/** The shipped rulesets' rules by id (the first message brings them): the bases of a variant. */
+let shipped = {};
+
+/** Compiles `text` (a variant of a shipped ruleset as a variant of it), runs `use` on it and frees it again. */
 function withRuleset(text, use) {
-  const ruleset = core.Ruleset.load(text);
+  const ruleset = loadRules(core, text, shipped);
   try {
     return use(ruleset);
   } finally {
@@ -28,7 +33,7 @@ function whyNot(e) {
 function withBaseline(base, use) {
   let old;
   try {
-    old = core.Ruleset.load(base);
+    old = loadRules(core, base, shipped);
   } catch (e) {
     return { baselineInvalid: whyNot(e) };
   }
@@ -45,11 +50,12 @@ const JOBS = {
     step("analysing");
     return withRuleset(rules, (r) => r.analyze(today));
   },
-  /** The comparison of `base` (the old version) with `rules` on `today`. */
+  /** The comparison of `base` (the old version) with `rules` on `today`, and what they declare differently
+   * (`declared`). */
   diff({ base, rules, today }, step) {
     return withBaseline(base, (old) => {
       step("comparing");
-      return withRuleset(rules, (r) => old.diff(r, today));
+      return withRuleset(rules, (r) => ({ ...old.diff(r, today), declared: declaredChanges(old.checklist(), r.checklist()) }));
     });
   },
   /** The replay of `cases` (the text of a CSV or JSON Lines file) under `base` and `rules`, with the
@@ -65,6 +71,7 @@ const JOBS = {
 self.onmessage = ({ data }) => {
   if (data.module) {
     core.initSync({ module: data.module });
+    shipped = data.shipped ?? {};
     return;
   }
   const { id, kind } = data;
