@@ -197,27 +197,9 @@ fn diff_text(ui: &Ui, d: &Diff) -> String {
         d.new.version,
         short(&d.new.hash)
     );
-    for (label, list) in [
-        (
-            ui.lang.pick("nieuwe vragen", "questions added"),
-            &d.facts_added,
-        ),
-        (
-            ui.lang.pick("vervallen vragen", "questions removed"),
-            &d.facts_removed,
-        ),
-        (
-            ui.lang.pick("nieuwe uitkomsten", "outcomes added"),
-            &d.outcomes_added,
-        ),
-        (
-            ui.lang.pick("vervallen uitkomsten", "outcomes removed"),
-            &d.outcomes_removed,
-        ),
-    ] {
-        if !list.is_empty() {
-            out.push_str(&format!("{label}: {}\n", list.join(", ")));
-        }
+    // What was written differently, by label.
+    for x in &d.declared {
+        out.push_str(&format!("{}\n", ui.lang.pick(&x.text.nl, &x.text.en)));
     }
     for c in &d.changes {
         out.push_str(&change_text(ui, c));

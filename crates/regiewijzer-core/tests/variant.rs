@@ -367,3 +367,58 @@ fn rows_added_to_a_table_come_after_the_bases() {
     assert_eq!(rows(&m), rows(&base) + 1);
     assert_eq!(regiewijzer_core::format(variant).unwrap(), variant);
 }
+
+/// What a region wrote differently is said by label, one line each, never by id: the questions it
+/// added, the route value it named otherwise and the one it added, its threshold, its rules.
+#[test]
+fn what_the_variant_wrote_differently_is_said_in_the_authors_words() {
+    let base = compile(&triage()).model.expect("triage compiles");
+    let said: Vec<(String, String)> = regiewijzer_core::analysis::declared(&base, &resolved())
+        .into_iter()
+        .map(|d| (d.text.nl, d.text.en))
+        .collect();
+    let nl: Vec<&str> = said.iter().map(|(nl, _)| nl.as_str()).collect();
+    assert_eq!(
+        nl,
+        [
+            "Nieuwe vraag: 'Is de persoon al bekend bij de schuldhulp?'",
+            "Nieuwe vraag: 'Is de persoon erg eenzaam?'",
+            "Route: Vangnet (wijk-GGD'er) heet nu Vangnet Drechtsteden (wijk-GGD'er)",
+            "Route: nieuwe waarde Schuldhulp Drechtsteden",
+            "Eerdere meldingen in 12 maanden vanaf waar het een draaideur is: van 2 naar 3",
+            "Regel 'Vangnet': anders geschreven",
+            "Regel 'Schuldhulp Drechtsteden': nieuw",
+            "Regel 'Schulden': vervalt",
+        ]
+    );
+    for (nl, en) in &said {
+        for id in [
+            "schuldhulp_bekend",
+            "vangnet_regel",
+            "schuldhulp_drechtsteden",
+            "draaideur_eerdere",
+        ] {
+            assert!(!nl.contains(id) && !en.contains(id), "{nl} / {en}");
+        }
+    }
+    // The other way round: what the variant added is gone.
+    let back: Vec<String> = regiewijzer_core::analysis::declared(&resolved(), &base)
+        .into_iter()
+        .map(|d| d.text.en)
+        .collect();
+    for line in [
+        "Question removed: 'Is the person very lonely?'",
+        "Route: value Debt counselling Drechtsteden removed",
+        "Rule 'Debt counselling Drechtsteden': removed",
+        "Rule 'Debts': added",
+        "Earlier reports in 12 months from which it is a revolving door: from 3 to 2",
+    ] {
+        assert!(
+            back.iter().any(|b| b == line),
+            "{line}\n---\n{}",
+            back.join("\n")
+        );
+    }
+    // A version compared with itself declares nothing.
+    assert!(regiewijzer_core::analysis::declared(&base, &base).is_empty());
+}

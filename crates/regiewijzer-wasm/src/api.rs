@@ -97,11 +97,17 @@ export interface Change {
 }
 /** One situation of a change: its own conditions beyond the shared ones, with an example. */
 export interface Situation { when: Text[]; example: AnalysisExample; combinations: number | null }
+/** What the new version declares differently, in words: a question, outcome, value, parameter or rule. */
+export interface Declared {
+  kind: "questionAdded" | "questionRemoved" | "outcomeAdded" | "outcomeRemoved" | "valueAdded" | "valueRemoved"
+    | "valueRenamed" | "parameterChanged" | "ruleAdded" | "ruleRemoved" | "ruleChanged";
+  text: Text;
+}
 /** The result of `Ruleset.diff`. */
 export interface RulesetDiff {
   old: RulesetRef; new: RulesetRef; today: string; changes: Change[]; outcomes_added: string[]; outcomes_removed: string[];
-  facts_added: string[]; facts_removed: string[]; notes: Text[]; complete: boolean; evaluations: number;
-  work: number; max_work: number;
+  facts_added: string[]; facts_removed: string[]; declared: Declared[]; notes: Text[]; complete: boolean;
+  evaluations: number; work: number; max_work: number;
 }
 /** One test's result from `Ruleset.runTests`. */
 export interface TestOutcome {

@@ -6,7 +6,7 @@
 // messages while it works, and `{id, result}` or `{id, error}`. The page cancels a run by ending the worker
 // and starting a new one.
 import * as core from "../../../pkg/core/regiewijzer_core.js";
-import { declaredChanges, loadRules } from "./variants.mjs";
+import { loadRules } from "./variants.mjs";
 
 /** The shipped rulesets' rules by id (the first message brings them): the bases of a variant. */
 let shipped = {};
@@ -50,15 +50,15 @@ const JOBS = {
     step("analysing");
     return withRuleset(rules, (r) => r.analyze(today));
   },
-  /** The comparison of `base` (the old version) with `rules` on `today`, and what they declare differently
-   * (`declared`). */
+  /** The comparison of `base` (the old version) with `rules` on `today` (with what they declare differently:
+   * `declared`). */
   diff({ base, rules, today }, step) {
     return withBaseline(base, (old) => {
       step("comparing");
-      return withRuleset(rules, (r) => ({ ...old.diff(r, today), declared: declaredChanges(old.checklist(), r.checklist()) }));
+      return withRuleset(rules, (r) => old.diff(r, today));
     });
   },
-  /** The replay of `cases` (the text of a CSV or JSON Lines file) under `base` and `rules`, with the
+  /** The replay of `cases` (a CSV or JSON Lines file's bytes) under `base` and `rules`, with the
    * flips as CSV in `lang`. */
   replay({ base, rules, cases, today, lang }, step) {
     return withBaseline(base, (old) => {

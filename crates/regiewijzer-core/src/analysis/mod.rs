@@ -24,7 +24,7 @@ mod finding;
 mod space;
 
 pub use coverage::{Coverage, coverage};
-pub use diff::{Change, Diff, Situation, diff};
+pub use diff::{Change, Declared, DeclaredKind, Diff, Situation, declared, diff};
 pub use example::answers_example;
 pub use finding::{Example, ExampleValue, Finding, FindingKind, Report, Unchecked};
 pub use space::evaluations_for;

@@ -330,7 +330,10 @@ mod tests {
         assert_eq!(text.get(len..), Some("{\"answers\": {}}"));
         // An object over two lines is two lines, neither of them common.
         assert_eq!(scan("{\"answers\":\n{\"a\": 1}}", &[], &mut answers), None);
-        assert_eq!(scan("{\"answers\": {\"a\": \"x\ny\"}}", &[], &mut answers), None);
+        assert_eq!(
+            scan("{\"answers\": {\"a\": \"x\ny\"}}", &[], &mut answers),
+            None
+        );
         assert_eq!(scan("\n{}", &[], &mut answers), None);
     }
 

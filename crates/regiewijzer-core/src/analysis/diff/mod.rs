@@ -2,6 +2,7 @@
 
 mod by_value;
 mod count;
+mod declared;
 mod rules;
 mod sigs;
 mod words;
@@ -21,6 +22,8 @@ use count::count_region;
 use rules::{live_rules, rule_cands, same_winner};
 use sigs::{deciding_sigs, outcome_sig};
 use words::{Outcomes, Part, group};
+
+pub use declared::{Declared, DeclaredKind, declared};
 
 /// One change of an outcome between two versions: where it goes from the same old state to the same new
 /// state (for a set: gains and loses the same values), with the regions of answers where that happens
@@ -95,6 +98,9 @@ pub struct Diff {
     pub facts_added: Vec<String>,
     /// Questions only in the old version.
     pub facts_removed: Vec<String>,
+    /// What the new version declares differently, in words (questions, outcomes, values, parameters):
+    /// what was written, where `changes` says what it does.
+    pub declared: Vec<Declared>,
     /// What the search did not cover.
     pub notes: Vec<Text>,
     /// False when the budget ran out somewhere.
@@ -154,6 +160,7 @@ pub fn diff(old: &Model, new: &Model, options: &Options) -> Diff {
         outcomes_removed: only(names(old), &names(new)),
         facts_added: only(facts(new), &facts(old)),
         facts_removed: only(facts(old), &facts(new)),
+        declared: declared(old, new),
         notes: space.notes.clone(),
         complete: !space.exhausted,
         evaluations: space.probes,
