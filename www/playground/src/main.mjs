@@ -81,7 +81,8 @@ let lastTests = null;
 let lastCoverage = null;
 let lastDiff = null;
 let lastReplay = null;
-let casesFile = null; // { name, text }: the cases to replay, only in this page
+let casesFile = null; // { name, bytes }: the cases to replay, only in this page (the file's bytes: the rules
+// core reads them as they are, without a copy into a JS string and back)
 let lastDiags = [];
 let lastTrajectory = null;
 let trajectoryFigure = null;
@@ -557,9 +558,10 @@ function renderDiff() {
   }
   const d = lastDiff;
   $("diff-summary").textContent = T("diffSummary", d.changes.length, exactness(d), d.evaluations);
-  // What was written differently (questions, outcomes, values, parameters), in labels; then what that does.
-  for (const { kind, words } of d.declared ?? []) {
-    list.append(el("li", { "data-declared": kind, textContent: T(kind, ...words.map((w) => (typeof w === "string" ? w : msg(w)))) }));
+  // What was written differently (questions, outcomes, values, parameters, rules), in the core's words; then
+  // what that does.
+  for (const { kind, text } of d.declared ?? []) {
+    list.append(el("li", { "data-declared": kind, textContent: msg(text) }));
   }
   for (const c of d.changes) list.append(changeItem(c));
 }
@@ -599,7 +601,7 @@ async function runReplay({ again = false } = {}) {
     replayed = null;
     return;
   }
-  const inputs = { kind: "replay", base, rules: rules.text, cases: casesFile.text, today: today(), lang: currentLang() };
+  const inputs = { kind: "replay", base, rules: rules.text, cases: casesFile.bytes, today: today(), lang: currentLang() };
   if (!again && sameReplay(replayed, inputs)) return;
   replayed = inputs;
   $("replay-summary").textContent = T("replaying");
@@ -796,7 +798,7 @@ $("replay-file").addEventListener("change", async (e) => {
   const file = e.target.files?.[0];
   if (!file) return;
   e.target.value = "";
-  casesFile = { name: file.name, text: await file.text() };
+  casesFile = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
   $("replay-file-name").textContent = file.name;
   runReplay({ again: true });
 });
