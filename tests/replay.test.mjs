@@ -1,5 +1,5 @@
 // The rules-core API's batch and replay (issue 24), as a page or the playground's Worker calls them: the
-// cases cross as the file's text, the results as one object; bad rows come back by line.
+// cases cross as the file's text or its bytes, the results as one object; bad rows come back by line.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
@@ -63,4 +63,33 @@ test("replay: the threshold 2 → 3 flips the case with two earlier reports, wit
   assert.match(report.csv, /^outcome,line,old,new,/);
   assert.equal(core.replay(old, old, CSV, undefined).changed, 0);
   assert.throws(() => core.replay(old, now, CSV, { today: "gisteren" }));
+});
+
+test("the cases as the file's bytes are read as its text; bytes that are not UTF-8 and other values are refused in words", () => {
+  const text = old.evaluateBatch(CSV, "2026-03-20");
+  const bytes = new TextEncoder().encode(`\ufeff${CSV}`);
+  // A Uint8Array, a node Buffer, an ArrayBuffer, a view on a part of a larger buffer, a DataView.
+  const padded = new Uint8Array(bytes.length + 7);
+  padded.set(bytes, 3);
+  for (const [what, given] of [
+    ["Uint8Array", bytes],
+    ["Buffer", Buffer.from(bytes)],
+    ["ArrayBuffer", bytes.buffer],
+    ["a view on part of a buffer", padded.subarray(3, 3 + bytes.length)],
+    ["DataView", new DataView(padded.buffer, 3, bytes.length)],
+  ]) {
+    const batch = old.evaluateBatch(given, "2026-03-20");
+    assert.deepEqual([...batch.lines], [...text.lines], what);
+    assert.deepEqual(batch.bad, text.bad, what);
+    for (const [k, o] of batch.outcomes.entries()) assert.deepEqual([...o.status], [...text.outcomes[k].status], what);
+  }
+  assert.equal(core.replay(old, now, bytes, { today: "2026-03-20" }).changed, core.replay(old, now, CSV, { today: "2026-03-20" }).changed);
+  // A CSV from a spreadsheet saved as Latin-1 ("één" with é as byte 0xE9): refused as E112, as the CLI refuses it.
+  const latin1 = Uint8Array.from([...new TextEncoder().encode("today,melder\n2026-03-01,"), 0xe9, 0x0a]);
+  assert.throws(() => old.evaluateBatch(latin1, "2026-03-20"), (e) => e.kind === "diagnostics" && e.diagnostics[0].code === "E112");
+  // Neither a text nor bytes: a TypeError in words, never "no cases".
+  for (const wrong of [42, null, { length: 3 }, new String(CSV)]) {
+    assert.throws(() => old.evaluateBatch(wrong, "2026-03-20"), (e) => e instanceof TypeError && /bytes van een bestand/.test(e.message));
+    assert.throws(() => core.replay(old, now, wrong, {}), TypeError);
+  }
 });

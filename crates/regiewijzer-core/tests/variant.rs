@@ -422,3 +422,68 @@ fn what_the_variant_wrote_differently_is_said_in_the_authors_words() {
     // A version compared with itself declares nothing.
     assert!(regiewijzer_core::analysis::declared(&base, &base).is_empty());
 }
+
+/// A table's rows are compared by what they say: a row replaced and a row removed halfway through the
+/// aftercare table is one row new and two gone, not every row after them written otherwise.
+#[test]
+fn a_tables_rows_are_declared_by_what_they_say_not_by_their_number() {
+    let c = compile_variant(&read("tests/fixtures/variants/regie_zuid.regels"), &regie());
+    let zuid = c.model.expect("regie_zuid resolves");
+    let base = compile(&regie()).model.expect("regie compiles");
+    let said: Vec<String> = regiewijzer_core::analysis::declared(&base, &zuid)
+        .into_iter()
+        .map(|d| d.text.nl)
+        .collect();
+    let tables: Vec<&String> = said.iter().filter(|l| l.starts_with("Tabel ")).collect();
+    assert_eq!(tables.len(), 1, "{said:#?}");
+    assert!(
+        tables[0].ends_with(": 1 rij nieuw, 2 rijen vervallen"),
+        "{said:#?}"
+    );
+    assert!(
+        !said.iter().any(|l| l.contains("anders geschreven")),
+        "{said:#?}"
+    );
+}
+
+/// A question asked otherwise is said: its words, an option renamed, added or removed, other bounds,
+/// another `ask when`; a rule without a title is named by what it gives.
+#[test]
+fn a_question_asked_otherwise_and_an_untitled_rule_are_said_in_words() {
+    let base_text = triage();
+    let base = compile(&base_text).model.expect("triage compiles");
+    let changed = base_text
+        .replace(
+            r#"option buurt nl "Buren of omgeving""#,
+            r#"option buurt nl "Buren""#,
+        )
+        .replace(
+            r#"  option anders nl "Iemand anders" en "Someone else""#,
+            "  option wijkagent nl \"De wijkagent\" en \"The community officer\"",
+        )
+        .replace("zorgaanbieder, anders]", "zorgaanbieder, wijkagent]")
+        .replace("fact leeftijd: int 0..120", "fact leeftijd: int 0..110");
+    assert_ne!(changed, base_text);
+    let new = compile(&format!(
+        "{changed}\nrule zonder_titel\n  when acuut_gevaar\n  then route = crisisdienst_112\n  priority 100\n  because nl \"x\" en \"x\"\n"
+    ));
+    assert!(new.model.is_some(), "{:#?}", codes(&new.diagnostics));
+    let new = new.model.expect("the changed triage compiles");
+    let said: Vec<String> = regiewijzer_core::analysis::declared(&base, &new)
+        .into_iter()
+        .map(|d| d.text.nl)
+        .collect();
+    for line in [
+        "Vraag 'Wie doet de melding?': keuze Buren of omgeving heet nu Buren",
+        "Vraag 'Wie doet de melding?': nieuwe keuze De wijkagent",
+        "Vraag 'Wie doet de melding?': keuze Iemand anders vervalt",
+        "Vraag 'Hoe oud is de persoon (ongeveer)?': een ander soort antwoord of andere grenzen",
+        "Een regel zonder titel (geeft Route: Crisisdienst / 112): nieuw",
+    ] {
+        assert!(
+            said.iter().any(|s| s == line),
+            "{line}\n---\n{}",
+            said.join("\n")
+        );
+    }
+}

@@ -97,10 +97,13 @@ export interface Change {
 }
 /** One situation of a change: its own conditions beyond the shared ones, with an example. */
 export interface Situation { when: Text[]; example: AnalysisExample; combinations: number | null }
-/** What the new version declares differently, in words: a question, outcome, value, parameter or rule. */
+/** What the new version declares differently, in words: a question, outcome, value, parameter, rule, table
+ * or handover. */
 export interface Declared {
-  kind: "questionAdded" | "questionRemoved" | "outcomeAdded" | "outcomeRemoved" | "valueAdded" | "valueRemoved"
-    | "valueRenamed" | "parameterChanged" | "ruleAdded" | "ruleRemoved" | "ruleChanged";
+  kind: "questionAdded" | "questionRemoved" | "questionChanged" | "outcomeAdded" | "outcomeRemoved"
+    | "outcomeRenamed" | "valueAdded" | "valueRemoved" | "valueRenamed" | "parameterChanged" | "parameterAdded"
+    | "parameterRemoved" | "ruleAdded" | "ruleRemoved" | "ruleChanged" | "rowsChanged" | "handoverAdded"
+    | "handoverRemoved" | "handoverChanged";
   text: Text;
 }
 /** The result of `Ruleset.diff`. */
@@ -133,9 +136,9 @@ export interface Coverage {
 "#;
 
 #[derive(Serialize)]
-struct LoadError<'a> {
-    kind: &'static str,
-    diagnostics: &'a [Diagnostic],
+pub(crate) struct LoadError<'a> {
+    pub(crate) kind: &'static str,
+    pub(crate) diagnostics: &'a [Diagnostic],
 }
 
 /// A compiled ruleset, kept alive across evaluations.
@@ -519,7 +522,7 @@ pub fn case_trajectory(
 
 #[derive(Serialize)]
 struct CaseLoadError {
-    kind: &'static str,
+    pub(crate) kind: &'static str,
     diagnostics: Vec<CaseDiagnostic>,
 }
 

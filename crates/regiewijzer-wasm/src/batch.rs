@@ -12,7 +12,7 @@ use regiewijzer_core::replay::{self, CaseFormat, ReplayOptions, read_cases};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::api::Ruleset;
+use crate::api::{LoadError, Ruleset};
 use crate::common::{parse_today, plain_from_js, to_js};
 use regiewijzer_core::answers::RawValue;
 
@@ -152,12 +152,13 @@ impl Ruleset {
     /// Evaluates every case of `cases` (a CSV or JSON Lines file, docs/replay.md: its bytes or its text)
     /// in one call: per case and outcome the status, values and deciding rules, without texts. `today`
     /// is the date of cases without their own; `outcomes` (ids) decides only those (unknown ids are left
-    /// out), evaluating only the rules they read. Throws only for a `today` that is not a date and for
-    /// bytes that are not UTF-8 (the diagnostic `E112`).
+    /// out), evaluating only the rules they read. Throws only for a `today` that is not a date, for bytes
+    /// that are not UTF-8 (`{kind: "diagnostics", diagnostics}` with `E112`) and for cases that are
+    /// neither a text nor bytes (a `TypeError`).
     #[wasm_bindgen(js_name = evaluateBatch, unchecked_return_type = "BatchResult")]
     pub fn evaluate_batch(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] cases: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | BufferSource")] cases: JsValue,
         today: Option<String>,
         outcomes: Option<Vec<String>>,
     ) -> Result<JsValue, JsValue> {
@@ -232,32 +233,57 @@ impl Ruleset {
     }
 }
 
-/// The text of a file of cases given as its bytes (decoded as the command line decodes a file: a byte
-/// order mark dropped, anything not UTF-8 thrown as the diagnostic `E112`) or as a text, to `read`.
+/// The text of a file of cases given as a text or as its bytes (a `Uint8Array` or any other view of an
+/// `ArrayBuffer`, or an `ArrayBuffer` itself: decoded as the command line decodes a file, a byte order mark
+/// dropped), to `read`. Bytes that are not UTF-8 are thrown as `{kind: "diagnostics", diagnostics}` with
+/// `E112`, as `Ruleset.load` throws; anything else is thrown as a `TypeError` (never read as no cases).
 fn with_cases<T>(
     cases: &JsValue,
     read: impl FnOnce(&str) -> Result<T, JsValue>,
 ) -> Result<T, JsValue> {
-    match cases.dyn_ref::<js_sys::Uint8Array>() {
-        Some(bytes) => {
-            let bytes = bytes.to_vec();
-            read(
-                regiewijzer_core::source::decode(&bytes)
-                    .map_err(|d| to_js(&*d).unwrap_or_else(|e| e))?,
-            )
-        }
-        None => read(&cases.as_string().unwrap_or_default()),
+    if let Some(text) = cases.as_string() {
+        return read(&text);
     }
+    let bytes = case_bytes(cases)?.to_vec();
+    match regiewijzer_core::source::decode(&bytes) {
+        Ok(text) => read(text),
+        Err(d) => Err(to_js(&LoadError {
+            kind: "diagnostics",
+            diagnostics: std::slice::from_ref(&*d),
+        })?),
+    }
+}
+
+/// The bytes of `cases` as a `Uint8Array` over the same memory: a view of an `ArrayBuffer` (its own
+/// part of the buffer), or a whole `ArrayBuffer`; a `TypeError` for anything else.
+fn case_bytes(cases: &JsValue) -> Result<js_sys::Uint8Array, JsValue> {
+    if cases.is_instance_of::<js_sys::ArrayBuffer>() {
+        return Ok(js_sys::Uint8Array::new(cases));
+    }
+    if js_sys::ArrayBuffer::is_view(cases) {
+        let get = |key: &str| js_sys::Reflect::get(cases, &key.into());
+        let number = |v: JsValue| v.as_f64().map_or(0, |n| n as u32);
+        let buffer = get("buffer")?;
+        let (offset, length) = (number(get("byteOffset")?), number(get("byteLength")?));
+        return Ok(js_sys::Uint8Array::new_with_byte_offset_and_length(
+            &buffer, offset, length,
+        ));
+    }
+    Err(js_sys::TypeError::new(
+        "de meldingen moeten een tekst zijn of de bytes van een bestand (Uint8Array, ArrayBuffer) / \
+         the cases must be a text or the bytes of a file (Uint8Array, ArrayBuffer)",
+    )
+    .into())
 }
 
 /// Replays `cases` (a CSV or JSON Lines file: its bytes or its text) under `old` and `newer`: per outcome
 /// what flips, each flip with its cases and their reasons under both versions (docs/replay.md). Throws
-/// only for an `options.today` that is not a date and for bytes that are not UTF-8 (`E112`).
+/// only as [`Ruleset::evaluate_batch`] does (`options.today` for its `today`).
 #[wasm_bindgen(unchecked_return_type = "ReplayReport")]
 pub fn replay(
     old: &Ruleset,
     newer: &Ruleset,
-    #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] cases: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | BufferSource")] cases: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ReplayOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     // A plain copy made by the page's own JSON (nothing of the page's object is read from here).

@@ -1,13 +1,16 @@
 //! What two versions declare differently, in the author's words: the questions and outcomes only one of
-//! them has, the values an outcome gained, lost or named otherwise, the parameters with another value,
-//! the rules (and table rows) added, removed or written otherwise.
+//! them has or that are asked or named otherwise, the values an outcome gained, lost or named otherwise,
+//! the parameters added, removed or with another value, and (`declared_rules`) the rules, table rows and
+//! handovers added, removed or written otherwise.
 //! The comparison by meaning says what that does to the advice; this says what was written (for a
 //! variant: what the region wrote), by label, never by id.
 
 use serde::Serialize;
 
+use super::declared_rules::rules;
+use super::sigs::type_sig;
 use crate::eval::shown_type;
-use crate::model::{FactType, Model, OutcomeDef, RuleDef, RuleOrigin, Text};
+use crate::model::{FactDef, FactType, Model, OutcomeDef, Text, Value};
 
 /// What kind of difference a [`Declared`] is (the playground marks each with it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -17,10 +20,15 @@ pub enum DeclaredKind {
     QuestionAdded,
     /// A question only in the old version.
     QuestionRemoved,
+    /// A question of both versions asked otherwise: its words, its options, its type or bounds, or when
+    /// it is asked.
+    QuestionChanged,
     /// An outcome only in the new version.
     OutcomeAdded,
     /// An outcome only in the old version.
     OutcomeRemoved,
+    /// An outcome of both versions with other words.
+    OutcomeRenamed,
     /// A value an outcome has only in the new version.
     ValueAdded,
     /// A value an outcome has only in the old version.
@@ -29,13 +37,29 @@ pub enum DeclaredKind {
     ValueRenamed,
     /// A parameter of both versions with another value.
     ParameterChanged,
+    /// A parameter only in the new version.
+    ParameterAdded,
+    /// A parameter only in the old version.
+    ParameterRemoved,
     /// A rule (or table row) only in the new version.
     RuleAdded,
     /// A rule (or table row) only in the old version.
     RuleRemoved,
-    /// A rule (or table row) of both versions with another condition, priority or consequences.
+    /// A rule of both versions with another condition, priority or consequences.
     RuleChanged,
+    /// A table whose rows changed: how many are new and how many are gone (rows are compared by what
+    /// they say, not by their number).
+    RowsChanged,
+    /// A handover only in the new version.
+    HandoverAdded,
+    /// A handover only in the old version.
+    HandoverRemoved,
+    /// A handover of both versions with another moment, parties or requirements.
+    HandoverChanged,
 }
+
+/// How each difference is said: its kind, then the Dutch and the English line.
+pub(super) type Say<'s> = dyn FnMut(DeclaredKind, String, String) + 's;
 
 /// One difference in what two versions declare, in words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -47,7 +71,7 @@ pub struct Declared {
 }
 
 /// What `new` declares differently from `old`, questions first, then outcomes, their values, the
-/// parameters and the rules, each in the order of the version that has it.
+/// parameters, the rules and tables and the handovers, each in the order of the version that has it.
 pub fn declared(old: &Model, new: &Model) -> Vec<Declared> {
     let mut out = Vec::new();
     let mut say = |kind, nl: String, en: String| {
@@ -106,10 +130,22 @@ pub fn declared(old: &Model, new: &Model) -> Vec<Declared> {
             );
         }
     }
+    for f in &new.facts {
+        if let Some(before) = old.fact_by_name(&f.id).and_then(|i| old.facts.get(i)) {
+            question(before, f, &mut say);
+        }
+    }
     for o in &new.outcomes {
         let Some(before) = old.outcome_by_name(&o.id).and_then(|i| old.outcomes.get(i)) else {
             continue;
         };
+        if before.label != o.label {
+            say(
+                DeclaredKind::OutcomeRenamed,
+                format!("Uitkomst {} heet nu {}", before.label.nl, o.label.nl),
+                format!("Outcome {} is now called {}", before.label.en, o.label.en),
+            );
+        }
         values(before, o, &mut say);
     }
     parameters(old, new, &mut say);
@@ -117,112 +153,105 @@ pub fn declared(old: &Model, new: &Model) -> Vec<Declared> {
     out
 }
 
-/// The parameters of both versions whose value changed, with both values.
-fn parameters(old: &Model, new: &Model, say: &mut impl FnMut(DeclaredKind, String, String)) {
-    for p in &new.parameters {
-        let Some(before) = old.parameters.iter().find(|b| b.id == p.id) else {
-            continue;
+/// A question of both versions: its words, its options (added, removed, named otherwise), or else its
+/// type, bounds or `ask when`.
+fn question(before: &FactDef, f: &FactDef, say: &mut Say) {
+    let (q_nl, q_en) = (&f.label.nl, &f.label.en);
+    if before.label != f.label {
+        say(
+            DeclaredKind::QuestionChanged,
+            format!("Vraag '{}' heet nu '{q_nl}'", before.label.nl),
+            format!("Question '{}' is now '{q_en}'", before.label.en),
+        );
+    }
+    if let (FactType::Choice { options: was }, FactType::Choice { options: now }) =
+        (&before.ty, &f.ty)
+    {
+        let label = |list: &[crate::model::OptionDef], id: &str| {
+            list.iter().find(|o| o.id == id).map(|o| o.label.clone())
         };
-        if before.value != p.value {
-            let words = |v| {
-                shown_type(
-                    &FactType::Int {
-                        min: None,
-                        max: None,
-                    },
-                    v,
-                )
-                .label
-            };
-            let (was, now) = (words(before.value), words(p.value));
+        for o in now {
+            match label(was, &o.id) {
+                None => say(
+                    DeclaredKind::QuestionChanged,
+                    format!("Vraag '{q_nl}': nieuwe keuze {}", o.label.nl),
+                    format!("Question '{q_en}': new option {}", o.label.en),
+                ),
+                Some(l) if l != o.label => say(
+                    DeclaredKind::QuestionChanged,
+                    format!("Vraag '{q_nl}': keuze {} heet nu {}", l.nl, o.label.nl),
+                    format!("Question '{q_en}': option {} is now {}", l.en, o.label.en),
+                ),
+                Some(_) => {}
+            }
+        }
+        for o in was.iter().filter(|o| label(now, &o.id).is_none()) {
             say(
-                DeclaredKind::ParameterChanged,
-                format!("{}: van {} naar {}", p.label.nl, was.nl, now.nl),
-                format!("{}: from {} to {}", p.label.en, was.en, now.en),
+                DeclaredKind::QuestionChanged,
+                format!("Vraag '{q_nl}': keuze {} vervalt", o.label.nl),
+                format!("Question '{q_en}': option {} removed", o.label.en),
             );
         }
-    }
-}
-
-/// The rules (and table rows) `new` added, removed or wrote otherwise than `old`; a rule that a handover
-/// compiles to is said by its handover's own difference, not here.
-fn rules(old: &Model, new: &Model, say: &mut impl FnMut(DeclaredKind, String, String)) {
-    let (was, now) = (written(old), written(new));
-    for r in &now {
-        let kind = match find(&was, &r.id) {
-            None => DeclaredKind::RuleAdded,
-            Some(b) if what_it_does(old, b) != what_it_does(new, r) => DeclaredKind::RuleChanged,
-            Some(_) => continue,
-        };
-        let (nl, en) = rule_words(r);
-        let (nl_says, en_says) = match kind {
-            DeclaredKind::RuleAdded => ("nieuw", "added"),
-            _ => ("anders geschreven", "written otherwise"),
-        };
-        say(kind, format!("{nl}: {nl_says}"), format!("{en}: {en_says}"));
-    }
-    for r in was.iter().filter(|r| find(&now, &r.id).is_none()) {
-        let (nl, en) = rule_words(r);
+    } else if type_sig(&before.ty) != type_sig(&f.ty) {
         say(
-            DeclaredKind::RuleRemoved,
-            format!("{nl}: vervalt"),
-            format!("{en}: removed"),
+            DeclaredKind::QuestionChanged,
+            format!("Vraag '{q_nl}': een ander soort antwoord of andere grenzen"),
+            format!("Question '{q_en}': another kind of answer or other bounds"),
+        );
+    }
+    if before.ask_when_text != f.ask_when_text {
+        say(
+            DeclaredKind::QuestionChanged,
+            format!("Vraag '{q_nl}': wordt in andere gevallen gesteld"),
+            format!("Question '{q_en}': asked in other cases"),
         );
     }
 }
 
-/// The rules and table rows a model's author wrote (not those a handover compiles to).
-fn written(m: &Model) -> Vec<&RuleDef> {
-    m.rules
+/// The parameters of both versions whose value changed, with both values; those only one has, with
+/// their value.
+fn parameters(old: &Model, new: &Model, say: &mut Say) {
+    let words = |v: Value| {
+        let plain = FactType::Int {
+            min: None,
+            max: None,
+        };
+        shown_type(&plain, v).label
+    };
+    for p in &new.parameters {
+        let now = words(p.value);
+        match old.parameters.iter().find(|b| b.id == p.id) {
+            None => say(
+                DeclaredKind::ParameterAdded,
+                format!("Nieuwe parameter: {} ({})", p.label.nl, now.nl),
+                format!("New parameter: {} ({})", p.label.en, now.en),
+            ),
+            Some(before) if before.value != p.value => {
+                let was = words(before.value);
+                say(
+                    DeclaredKind::ParameterChanged,
+                    format!("{}: van {} naar {}", p.label.nl, was.nl, now.nl),
+                    format!("{}: from {} to {}", p.label.en, was.en, now.en),
+                );
+            }
+            Some(_) => {}
+        }
+    }
+    for p in old
+        .parameters
         .iter()
-        .filter(|r| matches!(r.origin, RuleOrigin::Rule | RuleOrigin::Row { .. }))
-        .collect()
-}
-
-/// The rule or row `id` of `list`.
-fn find<'m>(list: &[&'m RuleDef], id: &str) -> Option<&'m RuleDef> {
-    list.iter().find(|r| r.id == id).copied()
-}
-
-/// A rule as its author knows it: "Regel 'title'", or a table's row by number.
-fn rule_words(r: &RuleDef) -> (String, String) {
-    let title = r.title.clone().unwrap_or_else(|| Text {
-        nl: "zonder titel".into(),
-        en: "without a title".into(),
-    });
-    match &r.origin {
-        RuleOrigin::Row { row, .. } => (
-            format!("Tabel '{}', rij {row}", title.nl),
-            format!("Table '{}', row {row}", title.en),
-        ),
-        _ => (
-            format!("Regel '{}'", title.nl),
-            format!("Rule '{}'", title.en),
-        ),
+        .filter(|p| !new.parameters.iter().any(|n| n.id == p.id))
+    {
+        say(
+            DeclaredKind::ParameterRemoved,
+            format!("Vervallen parameter: {}", p.label.nl),
+            format!("Parameter removed: {}", p.label.en),
+        );
     }
 }
 
-/// What a rule does, comparable across two versions: its condition as written, its priority and rank,
-/// and what it gives (outcome and value by id; a deadline's outcome by id and its date as written).
-fn what_it_does(m: &Model, r: &RuleDef) -> (String, i64, i64, Vec<(String, String)>) {
-    let values = r.assigns.iter().filter_map(|&(o, v)| {
-        let o = m.outcomes.get(o)?;
-        Some((o.id.clone(), o.values.get(v)?.id.clone()))
-    });
-    let dates = r
-        .deadlines
-        .iter()
-        .filter_map(|d| Some((m.outcomes.get(d.outcome)?.id.clone(), d.text.clone())));
-    (
-        r.cond_text.clone(),
-        r.priority,
-        r.rank,
-        values.chain(dates).collect(),
-    )
-}
-
 /// The values outcome `o` gained, lost or named otherwise since `before`.
-fn values(before: &OutcomeDef, o: &OutcomeDef, say: &mut impl FnMut(DeclaredKind, String, String)) {
+fn values(before: &OutcomeDef, o: &OutcomeDef, say: &mut Say) {
     let find = |d: &OutcomeDef, id: &str| {
         d.values
             .iter()

@@ -3,6 +3,7 @@
 mod by_value;
 mod count;
 mod declared;
+mod declared_rules;
 mod rules;
 mod sigs;
 mod words;
@@ -98,8 +99,8 @@ pub struct Diff {
     pub facts_added: Vec<String>,
     /// Questions only in the old version.
     pub facts_removed: Vec<String>,
-    /// What the new version declares differently, in words (questions, outcomes, values, parameters):
-    /// what was written, where `changes` says what it does.
+    /// What the new version declares differently, in words (questions, outcomes, values, parameters,
+    /// rules, tables, handovers): what was written, where `changes` says what it does.
     pub declared: Vec<Declared>,
     /// What the search did not cover.
     pub notes: Vec<Text>,
