@@ -25,13 +25,19 @@ fn model_of(ui: &Ui, file: &Path) -> Result<Option<Compiled>, CliError> {
         .map(|m| (source.shown, source.text, m)))
 }
 
-fn options(today: Option<Date>, budget: Option<usize>) -> Result<Options, CliError> {
-    let mut o = Options::new(match today {
+/// The options of an analysis (`make` is [`Options::new`]) or a comparison ([`Options::for_diff`]) on
+/// `today` (else the system's date), with `budget` when given.
+fn options(
+    make: fn(Date) -> Options,
+    today: Option<Date>,
+    budget: Option<usize>,
+) -> Result<Options, CliError> {
+    let mut o = make(match today {
         Some(t) => t,
         None => system_today()?,
     });
     if let Some(b) = budget {
-        o.budget = b;
+        o = o.with_budget(b);
     }
     Ok(o)
 }
@@ -48,7 +54,7 @@ pub fn run(
     let Some((shown, source, model)) = model_of(ui, file)? else {
         return Ok(Status::Findings);
     };
-    let report = analyze(&model, &options(today, budget)?);
+    let report = analyze(&model, &options(Options::new, today, budget)?);
     let text = match format {
         Format::Json => json(&report)?,
         Format::Text => report_text(ui, &shown, &source, &report),
@@ -173,7 +179,7 @@ pub fn run_diff(
     let (Some((_, _, a)), Some((_, _, b))) = (model_of(ui, old)?, model_of(ui, new)?) else {
         return Ok(Status::Findings);
     };
-    let d = diff(&a, &b, &options(today, budget)?);
+    let d = diff(&a, &b, &options(Options::for_diff, today, budget)?);
     let text = match format {
         Format::Json => json(&d)?,
         Format::Text => Text::from(diff_text(ui, &d)),

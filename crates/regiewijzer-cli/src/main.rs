@@ -137,10 +137,10 @@ enum Command {
         /// de datum voor de regels (standaard: vandaag, UTC) / the date for the rules (default: today, UTC)
         #[arg(long, value_name = "JJJJ-MM-DD", value_parser = today::parse_date)]
         today: Option<regiewijzer_core::Date>,
-        /// hoogstens zoveel doorrekeningen (standaard 100000; een grote telt per 250 stappen werk);
-        /// daarna heet het resultaat onvolledig (afsluitcode 3) / at most this many evaluations (default
-        /// 100000; a large one counts per 250 steps of work); past it the result says it is incomplete
-        /// (exit code 3)
+        /// hoogstens zoveel doorrekeningen (standaard 100000; een grote telt per 250 stappen werk; één
+        /// zoektocht hoogstens een vijfde); daarna heet het resultaat onvolledig (afsluitcode 3) / at most
+        /// this many evaluations (default 100000; a large one counts per 250 steps of work; one search at
+        /// most a fifth); past it the result says it is incomplete (exit code 3)
         #[arg(long, value_name = "N")]
         budget: Option<usize>,
         /// uitvoer: text (standaard) of json / output: text (default) or json
@@ -161,7 +161,8 @@ enum Command {
         /// de datum voor de regels (standaard: vandaag, UTC) / the date for the rules (default: today, UTC)
         #[arg(long, value_name = "JJJJ-MM-DD", value_parser = today::parse_date)]
         today: Option<regiewijzer_core::Date>,
-        /// hoogstens zoveel doorrekeningen / at most this many evaluations
+        /// hoogstens zoveel doorrekeningen (standaard 250000; één zoektocht hoogstens een vijfde) / at most
+        /// this many evaluations (default 250000; one search at most a fifth)
         #[arg(long, value_name = "N")]
         budget: Option<usize>,
         /// uitvoer: text (standaard) of json / output: text (default) or json

@@ -38,6 +38,15 @@ pub const ANALYSIS_BUDGET: usize = 100_000;
 /// See [`ANALYSIS_BUDGET`].
 pub const ANALYSIS_SEARCH_BUDGET: usize = 10_000;
 
+/// The comparison's default budget ([`crate::analysis::Options::for_diff`]): larger than the analysis's,
+/// as a region's variant adds questions and the search per outcome grows with them (the Drechtsteden
+/// example against the triage needs 104,713 evaluations, at most some 40,000 in one search; natively
+/// 1.6 s), and an author asks for a comparison on purpose, in the playground in a worker with a cancel.
+pub const DIFF_BUDGET: usize = 250_000;
+
+/// See [`DIFF_BUDGET`].
+pub const DIFF_SEARCH_BUDGET: usize = 50_000;
+
 /// How much work one evaluation of the analysis's budget stands for, in steps (a term, condition or
 /// question state evaluated, or an open question carried by one: [`crate::eval::Probe::work`]). An
 /// evaluation counts once per started 250 steps, so the budget bounds the analysis's time and memory

@@ -266,7 +266,7 @@ impl Ruleset {
     /// change for which answers, each region with an example and, where finite, its size.
     #[wasm_bindgen(unchecked_return_type = "RulesetDiff")]
     pub fn diff(&self, newer: &Ruleset, today: &str) -> Result<JsValue, JsValue> {
-        let options = analysis::Options::new(parse_today(today)?);
+        let options = analysis::Options::for_diff(parse_today(today)?);
         to_js(&analysis::diff(&self.model, &newer.model, &options))
     }
 

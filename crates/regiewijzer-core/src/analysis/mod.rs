@@ -65,6 +65,32 @@ impl Options {
     }
 }
 
+impl Options {
+    /// The defaults of a comparison of two versions ([`diff`]) for `today`: as [`Options::new`], with the
+    /// larger budget of [`crate::limits::DIFF_BUDGET`].
+    pub fn for_diff(today: Date) -> Options {
+        Options {
+            budget: crate::limits::DIFF_BUDGET,
+            search_budget: crate::limits::DIFF_SEARCH_BUDGET,
+            ..Options::new(today)
+        }
+    }
+
+    /// These options with a budget of `budget` evaluations in all, of which one search may use a fifth
+    /// (never less than the default per search, never more than the whole): a larger budget then also
+    /// lets a large search (a variant's new questions, say) finish.
+    pub fn with_budget(self, budget: usize) -> Options {
+        let search = (budget / 5)
+            .max(crate::limits::ANALYSIS_SEARCH_BUDGET)
+            .min(budget);
+        Options {
+            budget,
+            search_budget: search,
+            ..self
+        }
+    }
+}
+
 /// The search space of one analysis of `model`, with the budgets of `options`, and the analyzer with
 /// no findings yet.
 fn start<'m>(model: &'m Model, options: &'m Options) -> (Space<'m>, Analyzer<'m>) {
