@@ -85,7 +85,7 @@ pub enum CliError {
         /// Where it comes from.
         what: String,
         /// Why.
-        error: regiewijzer_core::verify::Unusable,
+        error: Box<regiewijzer_core::verify::Unusable>,
     },
     /// The result could not be written as JSON.
     #[error("cannot write the result as JSON: {0}")]

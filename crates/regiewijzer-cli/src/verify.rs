@@ -35,7 +35,10 @@ pub fn run(ui: &Ui, value: &Path, dir: &Path) -> Result<Status, CliError> {
             if !rulesets.broken.is_empty() {
                 ui.err(broken_note(ui, &rulesets.broken));
             }
-            return Err(CliError::Unverifiable { what, error });
+            return Err(CliError::Unverifiable {
+                what,
+                error: Box::new(error),
+            });
         }
     };
     let file = rulesets.file_of(&report.ruleset);

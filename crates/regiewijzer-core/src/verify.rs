@@ -51,6 +51,20 @@ pub struct PostedRuleset {
     pub version: String,
     /// `sha256:` + hex of the source.
     pub hash: String,
+    /// For a region's variant: the base it was resolved against.
+    #[serde(default)]
+    pub base: Option<Box<PostedBase>>,
+}
+
+/// The base ruleset a variant's value names (`ruleset.base`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct PostedBase {
+    /// Its id.
+    pub id: String,
+    /// Its version.
+    pub version: String,
+    /// `sha256:` + hex of its source.
+    pub hash: String,
 }
 
 /// One outcome of the advice as the value states it.
@@ -102,6 +116,20 @@ pub enum Difference {
         posted: String,
         /// The hash of the rules found.
         found: String,
+    },
+    /// A variant resolved here against another base than the one the value names: its own rules are the
+    /// same, the rules it ran on are not.
+    #[error(
+        "the variant `{id}` here is resolved against another base than the value's: the value names base {posted}, here it is {}",
+        found.as_deref().unwrap_or("none")
+    )]
+    BaseContent {
+        /// The variant's id.
+        id: String,
+        /// The base as the value names it (id, version, hash).
+        posted: String,
+        /// The base found here (id, version, hash); none when the rules here are no variant.
+        found: Option<String>,
     },
     /// The outcome's status differs.
     #[error("{outcome}: the value says {posted}, the rules give {computed}")]
@@ -178,6 +206,7 @@ impl Difference {
             Difference::Missing { .. } => "V105",
             Difference::Extra { .. } => "V106",
             Difference::Confirmed { .. } => "V107",
+            Difference::BaseContent { .. } => "V108",
         }
     }
 
@@ -185,6 +214,7 @@ impl Difference {
     pub fn place(&self) -> String {
         match self {
             Difference::RulesetContent { .. } => "/ruleset/hash".into(),
+            Difference::BaseContent { .. } => "/ruleset/base/hash".into(),
             Difference::Status { id, .. } => format!("/outcomes/{}/status", pointer(id)),
             Difference::Values { id, .. } => format!("/outcomes/{}/values", pointer(id)),
             Difference::Provisional { id, .. } => format!("/outcomes/{}/provisional", pointer(id)),
@@ -205,6 +235,10 @@ impl Difference {
                 found,
             } => format!(
                 "de regels `{id}` versie {version} hier zijn niet die waarmee de waarde is gemaakt: de waarde noemt inhoud {posted}, deze regels zijn {found}"
+            ),
+            Difference::BaseContent { id, posted, found } => format!(
+                "de variant `{id}` is hier opgelost tegen een andere basis dan die van de waarde: de waarde noemt basis {posted}, hier is het {}",
+                found.as_deref().unwrap_or("geen")
             ),
             Difference::Status {
                 outcome,
@@ -362,7 +396,34 @@ pub fn identity(model: &Model) -> PostedRuleset {
         id: model.meta.id.clone(),
         version: model.meta.version.clone(),
         hash: model.meta.hash.clone(),
+        base: model.meta.base.as_ref().map(|b| {
+            Box::new(PostedBase {
+                id: b.id.clone(),
+                version: b.version.clone(),
+                hash: b.hash.clone(),
+            })
+        }),
     }
+}
+
+/// A base as `id version hash`.
+fn base_words(id: &str, version: &str, hash: &str) -> String {
+    format!("{id} {version} {hash}")
+}
+
+/// The difference `V108` when `model` (found for `wanted`) is a variant resolved against another base
+/// than the value names, or the value names a base and the rules here have none.
+fn base_difference(wanted: &PostedRuleset, model: &Model) -> Option<Difference> {
+    let posted = wanted.base.as_ref()?;
+    let here = model.meta.base.as_ref();
+    if here.is_some_and(|b| b.hash == posted.hash) {
+        return None;
+    }
+    Some(Difference::BaseContent {
+        id: wanted.id.clone(),
+        posted: base_words(&posted.id, &posted.version, &posted.hash),
+        found: here.map(|b| base_words(&b.id, &b.version, &b.hash)),
+    })
 }
 
 /// Verifies `posted` against the ruleset among `models` that it names: by id and version, then by
@@ -403,7 +464,7 @@ pub fn verify(posted: &Posted, models: &[Model]) -> Result<Report, Unusable> {
     }
     let (answers, _) = Answers::from_raw(model, &posted.answers);
     let evaluation = evaluate_outcomes(model, &answers, today);
-    let mut differences = Vec::new();
+    let mut differences: Vec<Difference> = base_difference(&wanted, model).into_iter().collect();
     for computed in &evaluation.outcomes {
         compare(model, posted, computed, &mut differences);
     }

@@ -218,3 +218,40 @@ fn an_unknown_status_in_the_value_is_shown_as_written() {
         "Route: volgens de waarde `klaar`, volgens de regels beslist"
     );
 }
+
+/// A region's variant: its value names the base it ran on. Rules here resolved against that base verify;
+/// against another base (the variant's own text the same) they are difference `V108`, whatever the advice.
+#[test]
+fn a_variant_resolved_against_another_base_than_the_values_is_a_difference() {
+    let read = |p: &str| std::fs::read_to_string(root().join(p)).unwrap();
+    let variant_text =
+        read("crates/regiewijzer-core/tests/fixtures/variants/triage_drechtsteden.regels");
+    let base_text = read("rulesets/triage.regels");
+    let variant = regiewijzer_core::compile_variant(&variant_text, &base_text)
+        .model
+        .unwrap();
+    let identity = regiewijzer_core::verify::identity(&variant);
+    let base = identity.base.clone().expect("a variant names its base");
+    assert_eq!(base.id, "triage");
+    let mut v = json("bevestigd");
+    v["ruleset"] = serde_json::json!({
+        "id": identity.id, "version": identity.version, "hash": identity.hash,
+        "base": {"id": base.id, "version": base.version, "hash": base.hash},
+    });
+    let models = std::slice::from_ref(&variant);
+    let same = verify(&posted(v.clone()), models).unwrap();
+    assert!(
+        !same.differences.iter().any(|d| d.code() == "V108"),
+        "{:?}",
+        codes_and_places(&same.differences)
+    );
+    let other = format!("sha256:{}", "1".repeat(64));
+    v["ruleset"]["base"]["hash"] = serde_json::json!(other);
+    let report = verify(&posted(v), models).unwrap();
+    assert_eq!(
+        codes_and_places(&report.differences).first(),
+        Some(&("V108", "/ruleset/base/hash".to_string()))
+    );
+    assert!(report.differences[0].message_nl().contains(&other));
+    assert!(report.differences[0].to_string().contains(&base.hash));
+}
