@@ -102,11 +102,22 @@ pub(crate) fn push_new<T: PartialEq>(out: &mut Vec<T>, x: T) {
 
 /// The visitor that gives `add` every fact read, in order of appearance: answers, timelines, the fact of
 /// `is answered`, and each atom's facts as the checker recorded them (without looking inside the atom).
-pub(crate) fn facts<'a>(mut add: impl FnMut(FactId)) -> impl FnMut(Node<'a>) -> Step {
+pub(crate) fn facts<'a>(add: impl FnMut(FactId)) -> impl FnMut(Node<'a>) -> Step {
+    facts_then(add, Step::Over)
+}
+
+/// [`facts`], also looking inside each atom after its recorded facts: for a reader that must not depend
+/// on those lists being whole (a model decoded from bytes).
+pub(crate) fn all_facts<'a>(add: impl FnMut(FactId)) -> impl FnMut(Node<'a>) -> Step {
+    facts_then(add, Step::Into)
+}
+
+/// The visitor of [`facts`] and [`all_facts`]: `atoms` says whether to go on into an atom.
+fn facts_then<'a>(mut add: impl FnMut(FactId), atoms: Step) -> impl FnMut(Node<'a>) -> Step {
     move |n| match n {
         Node::Cond(Cond::Atom(a)) => {
             a.facts.iter().for_each(|f| add(*f));
-            Step::Over
+            atoms
         }
         Node::Pred(Pred::Answered { fact, .. }) | Node::Term(Term::Fact(fact)) => {
             add(*fact);

@@ -12,7 +12,7 @@ use super::settle::{gives, settle};
 use crate::answers::Answers;
 use crate::ast::Policy;
 use crate::date::Date;
-use crate::model::{Cond, FactId, FallbackDef, Model, OutcomeDef, Pred, RuleDef, Term, ValueId};
+use crate::model::{Cond, FactId, FallbackDef, Model, OutcomeDef, RuleDef, ValueId};
 use crate::walk;
 
 /// What one outcome comes to in one case.
@@ -329,7 +329,10 @@ fn facts_read(model: &Model, needed: &[bool], chosen: &[usize]) -> Vec<FactId> {
             .iter()
             .filter(|d| chosen.contains(&d.outcome))
         {
-            walk::term(&d.date, &mut reads(&mut read));
+            walk::term(
+                &d.date,
+                &mut walk::all_facts(|f| walk::push_new(&mut read, f)),
+            );
         }
     }
     for &f in model.ask_order.iter().rev() {
@@ -347,29 +350,9 @@ fn facts_read(model: &Model, needed: &[bool], chosen: &[usize]) -> Vec<FactId> {
         .collect()
 }
 
-/// The questions `c` reads, added to `read`.
+/// The questions `c` reads, added to `read`: from its tests and each atom's recorded list.
 fn cond_reads(c: &Cond, read: &mut Vec<FactId>) {
-    walk::cond(c, &mut reads(read));
-}
-
-/// A visitor adding every question a node reads to `read`: answers, timelines, `is answered`, and each
-/// atom's recorded list, going into every part.
-fn reads<'a>(read: &mut Vec<FactId>) -> impl FnMut(walk::Node<'a>) -> walk::Step + '_ {
-    move |n| {
-        match n {
-            walk::Node::Cond(Cond::Atom(a)) => {
-                a.facts.iter().for_each(|f| walk::push_new(read, *f))
-            }
-            walk::Node::Pred(Pred::Answered { fact, .. }) | walk::Node::Term(Term::Fact(fact)) => {
-                walk::push_new(read, *fact)
-            }
-            walk::Node::Term(Term::Count { list, .. } | Term::Pick { list, .. }) => {
-                walk::push_new(read, *list)
-            }
-            _ => {}
-        }
-        walk::Step::Into
-    }
+    walk::cond(c, &mut walk::all_facts(|f| walk::push_new(read, f)));
 }
 
 /// The rules giving outcome `o` values: rule number and its values for `o`, in declaration order.

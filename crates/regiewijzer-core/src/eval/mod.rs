@@ -37,6 +37,7 @@ pub use batch::{Batch, CaseOutcome};
 pub use next::{NEXT_SHOWN, NextChange, NextKind, NextQuestion, NextWords};
 pub use probe::{OutcomeProbe, Probe, probe};
 pub(crate) use probe::{probe_parts, probe_update};
+pub(crate) use result::PLAIN;
 pub use result::{
     Asked, ConditionPart, DeadlineInfo, Evaluation, FactState, HandoverResult, HandoverStatus,
     IgnoredAnswer, NearMiss, OutcomeResult, Reason, RequirementResult, RulesetRef, Shown, Status,

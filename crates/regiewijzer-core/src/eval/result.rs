@@ -414,6 +414,12 @@ pub fn shown(def: &FactDef, v: Value) -> Shown {
     shown_type(&def.ty, v)
 }
 
+/// The type used to show a value whose term has no fact type of its own (a count, a sum, a parameter).
+pub(crate) const PLAIN: FactType = FactType::Int {
+    min: None,
+    max: None,
+};
+
 /// A value of a type as JSON text and in words (for a timeline, `v` is the number of records).
 pub fn shown_type(ty: &FactType, v: Value) -> Shown {
     match (v, ty) {

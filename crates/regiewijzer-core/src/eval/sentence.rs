@@ -6,17 +6,11 @@
 //! such questions has an empty sentence).
 
 use super::logic::Ctx;
-use super::{Asked, shown_type};
+use super::{Asked, PLAIN, shown_type};
 use crate::ast::CmpOp;
 use crate::model::{ArithOp, Atom, Cond, FactId, FactType, Pred, Term, Text, Value};
 use crate::walk::{self, Node, Step};
 use crate::words::JoinWords;
-
-/// The type used to show a value whose term has no fact type of its own (a count, a sum, a parameter).
-const PLAIN: FactType = FactType::Int {
-    min: None,
-    max: None,
-};
 
 /// Dutch or English.
 #[derive(Clone, Copy)]

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::declared_rules::rules;
 use super::sigs::type_sig;
-use crate::eval::shown_type;
+use crate::eval::{PLAIN, shown_type};
 use crate::model::{FactDef, FactType, Model, OutcomeDef, Text, Value};
 
 /// What kind of difference a [`Declared`] is (the playground marks each with it).
@@ -211,13 +211,7 @@ fn question(before: &FactDef, f: &FactDef, say: &mut Say) {
 /// The parameters of both versions whose value changed, with both values; those only one has, with
 /// their value.
 fn parameters(old: &Model, new: &Model, say: &mut Say) {
-    let words = |v: Value| {
-        let plain = FactType::Int {
-            min: None,
-            max: None,
-        };
-        shown_type(&plain, v).label
-    };
+    let words = |v: Value| shown_type(&PLAIN, v).label;
     for p in &new.parameters {
         let now = words(p.value);
         match old.parameters.iter().find(|b| b.id == p.id) {
